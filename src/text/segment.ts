@@ -1,0 +1,104 @@
+import type { Sentence, Span } from '../types.js';
+
+/** A word or punctuation token; offsets into the original text. */
+export interface Token extends Span {
+  text: string;
+  /** Index of the sentence holding the token. */
+  sentence: number;
+}
+
+export interface Segmentation {
+  sentences: Sentence[];
+  tokens: Token[];
+  paragraphs: Span[];
+}
+
+// Words keep inner apostrophes and dots of initialisms ("Tall 'Afar" stays two tokens,
+// "U.S." one); every other non-space character is a token of its own.
+const TOKEN = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'cpl', 'adm', 'brig',
+  'sen', 'rep', 'gov', 'pres', 'st', 'mt', 'ft', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co',
+  'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'approx', 'est', 'dept', 'e.g', 'i.e', 'al',
+]);
+
+const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+|$)|\n\s*\n/g;
+
+function paragraphSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /\n[ \t]*\n/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (text.slice(start, m.index).trim()) spans.push(trimSpan(text, start, m.index));
+    start = m.index + m[0].length;
+  }
+  if (text.slice(start).trim()) spans.push(trimSpan(text, start, text.length));
+  return spans;
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function endsWithAbbreviation(text: string, dotIndex: number): boolean {
+  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dotIndex - 12), dotIndex));
+  if (!before) return false;
+  const word = before[1]!.toLowerCase();
+  if (ABBREVIATIONS.has(word)) return true;
+  // Single capital initial ("George W. Bush") or an initialism ("U.S.").
+  return /^\p{L}$/u.test(before[1]!) || /^(\p{L}\.)+\p{L}$/u.test(before[1]!);
+}
+
+/** Splits one paragraph into sentence spans. */
+function sentenceSpans(text: string, paragraph: Span): Span[] {
+  const spans: Span[] = [];
+  const body = text.slice(paragraph.start, paragraph.end);
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(body))) {
+    const end = m.index + m[0].length;
+    const next = body.slice(end).match(/^\s*(\S)/);
+    const isPeriod = m[0].startsWith('.') && m[0].length === 1;
+    if (isPeriod && endsWithAbbreviation(body, m.index)) continue;
+    // A lowercase continuation means the period was not a sentence end ("approx. five").
+    if (next && /\p{Ll}/u.test(next[1]!) && m[0].startsWith('.')) continue;
+    if (body.slice(start, end).trim()) spans.push(trimSpan(text, paragraph.start + start, paragraph.start + end));
+    start = end;
+  }
+  if (body.slice(start).trim()) spans.push(trimSpan(text, paragraph.start + start, paragraph.end));
+  return spans;
+}
+
+/**
+ * Splits a text into paragraphs, sentences and tokens, keeping offsets into
+ * the original text. Sentence stance is filled in later by the claims stage;
+ * here every sentence starts as `fact`.
+ *
+ * @example
+ * segment('IS fighters left Mosul. They went west.').sentences
+ * // => [{start: 0, end: 23, ...}, {start: 24, end: 39, ...}]
+ */
+export function segment(text: string): Segmentation {
+  const paragraphs = paragraphSpans(text);
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, pi) => {
+    for (const s of sentenceSpans(text, p)) sentences.push({ ...s, stance: 'fact', paragraph: pi });
+  });
+  const tokens: Token[] = [];
+  sentences.forEach((s, si) => {
+    TOKEN.lastIndex = 0;
+    const body = text.slice(s.start, s.end);
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN.exec(body))) {
+      tokens.push({ text: m[0], start: s.start + m.index, end: s.start + m.index + m[0].length, sentence: si });
+    }
+  });
+  return { sentences, tokens, paragraphs };
+}

@@ -1,0 +1,244 @@
+/**
+ * The extraction contract: what Corridor produces for one document.
+ *
+ * Defined once, exported from the package root, documented in the README and
+ * turned into a JSON Schema (`schema/extraction.schema.json`) that the tests
+ * check real output against. Every `start`/`end` is a 0-based, end-exclusive
+ * UTF-16 offset into `DocumentMeta.text` (JavaScript string indices), and
+ * `text.slice(start, end)` is exactly the matched text.
+ */
+
+/** A span of the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A problem found while processing a document (vfile-style message). */
+export interface Message {
+  /** Stable rule id, e.g. `geo:ambiguous`, `time:unparsable`, `ingest:empty`. */
+  ruleId: string;
+  reason: string;
+  start?: number;
+  end?: number;
+  /** Only fatal messages stop a document. */
+  fatal: boolean;
+}
+
+export interface DocumentMeta {
+  /** SHA-256 (hex) of the normalised text. */
+  id: string;
+  title: string | null;
+  url: string | null;
+  outlet: string | null;
+  author: string | null;
+  /** ISO date (YYYY-MM-DD) or date-time; null when unknown — never silently "now". */
+  publishedAt: string | null;
+  /** Where publishedAt came from. */
+  publishedAtSource: 'metadata' | 'dateline' | 'text' | 'user' | null;
+  /** ISO 639-3 code from language detection, `und` when unsure. */
+  language: string;
+  text: string;
+}
+
+export type PlaceKind =
+  | 'literal'
+  | 'metonymic'
+  | 'demonym'
+  | 'modifier';
+
+/** How the coordinates were obtained. */
+export type PlaceResolution = 'gazetteer' | 'context';
+
+/** UCDP/ACLED-style spatial precision. */
+export type PlacePrecision = 'exact' | 'nearby' | 'admin' | 'country' | 'region';
+
+/** A place as referenced by events and corridors. */
+export interface PlaceRef {
+  geonameid: number | null;
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+/** A toponym found in the text and resolved to a gazetteer entry. */
+export interface PlaceMention extends Span, PlaceRef {
+  text: string;
+  /** ISO 3166-1 alpha-2 code. */
+  country: string | null;
+  /** Name of the first-level administrative division. */
+  admin1: string | null;
+  /** GeoNames feature code (PPLA, ADM1, PCLI, CONT, RGN...). */
+  featureCode: string;
+  kind: PlaceKind;
+  resolution: PlaceResolution;
+  precision: PlacePrecision;
+  /** 0..1 */
+  confidence: number;
+}
+
+export type ActorKind =
+  | 'armed-group'
+  | 'state'
+  | 'state-force'
+  | 'coalition'
+  | 'militia'
+  | 'organisation'
+  | 'civilians'
+  | 'generic';
+
+export interface ActorMention extends Span {
+  text: string;
+  actorId: string;
+  name: string;
+  kind: ActorKind;
+  /** Set when the mention is a pronoun or "the group" resolved to an earlier mention. */
+  antecedent?: Span;
+}
+
+export type TimePrecision = 'day' | 'week' | 'month' | 'year';
+
+export interface TimeMention extends Span {
+  text: string;
+  /** ISO date, inclusive. */
+  from: string;
+  /** ISO date, inclusive. */
+  to: string;
+  precision: TimePrecision;
+  /** Whether the date was stated in the text or implied from the reference date (chrono assign/imply). */
+  certainty: 'stated' | 'implied';
+}
+
+export type EventType =
+  | 'movement'
+  | 'control'
+  | 'attack'
+  | 'agreement'
+  | 'governance'
+  | 'displacement'
+  | 'declaration';
+
+export type SourceKind = 'author' | 'named-person' | 'official' | 'outlet' | 'anonymous' | 'group';
+
+export type Modality =
+  | 'asserted'
+  | 'reported'
+  | 'claimed'
+  | 'alleged'
+  | 'denied'
+  | 'hedged'
+  | 'speculative'
+  | 'question'
+  | 'planned'
+  | 'conditional';
+
+export type Stance = 'fact' | 'reported' | 'opinion' | 'speculation' | 'question';
+
+/** FactBank-style factuality. */
+export interface Factuality {
+  certainty: 'certain' | 'probable' | 'possible' | 'underspecified';
+  polarity: 'positive' | 'negative' | 'unknown';
+}
+
+/** One link in the chain of sources, outermost (the author) first. */
+export interface SourceLink {
+  source: string;
+  sourceKind: SourceKind;
+  cueStart: number | null;
+  cueEnd: number | null;
+}
+
+export interface Attribution {
+  /** The innermost source: who actually asserts the event. */
+  source: string;
+  sourceKind: SourceKind;
+  /** The reporting cue ("said", "according to"), null for the author's own voice. */
+  cueStart: number | null;
+  cueEnd: number | null;
+  /** author -> outlet -> quoted source. */
+  chain: SourceLink[];
+}
+
+export interface ActorRef {
+  actorId: string;
+  name: string;
+}
+
+/** PLOVER event ontology mapping. */
+export interface Plover {
+  type: string;
+  mode: string | null;
+  context: string[];
+}
+
+export interface EventTime {
+  from: string | null;
+  to: string | null;
+  precision: TimePrecision | null;
+  /** Where the time came from: the event's own clause, its sentence, or the document date. */
+  basis: 'clause' | 'sentence' | 'document' | 'none';
+}
+
+export interface Event {
+  /** Stable within a document: `<docId prefix>:<evidence start>:<type>`. */
+  id: string;
+  type: EventType;
+  subtype: string;
+  agent: ActorRef | null;
+  patient: ActorRef | null;
+  location: PlaceRef | null;
+  origin: PlaceRef | null;
+  destination: PlaceRef | null;
+  time: EventTime;
+  /** The clause and the trigger word, first the trigger. */
+  evidence: Span[];
+  /** The cue word that triggered the event. */
+  trigger: Span & { text: string };
+  attribution: Attribution;
+  modality: Modality;
+  negated: boolean;
+  factuality: Factuality;
+  plover: Plover | null;
+  placePrecision: PlacePrecision | null;
+  confidence: number;
+  /** The rule that produced the event (for debug traces). */
+  rule: string;
+}
+
+export interface Statement extends Span {
+  speaker: string;
+  speakerKind: SourceKind;
+  cueStart: number | null;
+  cueEnd: number | null;
+  /** Index of the enclosing statement for nested attribution (an outlet quoting a source). */
+  parent: number | null;
+  form: 'direct-quote' | 'reported-speech' | 'according-to' | 'outlet-report' | 'block-quote';
+}
+
+export interface Sentence extends Span {
+  stance: Stance;
+  paragraph: number;
+}
+
+export interface CorridorWaypoint extends PlaceRef {
+  start: number | null;
+  end: number | null;
+}
+
+export interface Corridor extends Span {
+  name: string;
+  text: string;
+  waypoints: CorridorWaypoint[];
+}
+
+export interface Extraction {
+  document: Pick<DocumentMeta, 'id' | 'title' | 'url' | 'outlet' | 'publishedAt'>;
+  places: PlaceMention[];
+  actors: ActorMention[];
+  times: TimeMention[];
+  events: Event[];
+  statements: Statement[];
+  sentences: Sentence[];
+  corridors: Corridor[];
+  messages: Message[];
+}
