@@ -1,0 +1,28 @@
+/** Where an entry came from; also its rough rank in a tie. */
+export type EntrySource = 'country' | 'region' | 'admin1' | 'admin2' | 'city' | 'import';
+
+/** One gazetteer entry as the resolver sees it. */
+export interface GazetteerEntry {
+  index: number;
+  geonameid: number | null;
+  name: string;
+  lat: number;
+  lon: number;
+  featureClass: string;
+  featureCode: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  /** GeoNames admin1 code within the country (`15` for Nineveh). */
+  admin1Code: string | null;
+  population: number;
+  source: EntrySource;
+}
+
+/** An entry with every name it should be found under, before indexing. */
+export interface NamedEntry extends Omit<GazetteerEntry, 'index'> {
+  names: string[];
+  /** Adjectival forms ("Syrian") found as `kind: 'demonym'`. */
+  demonyms?: string[];
+  /** Short all-capital names ("US", "UK") that only match in capitals. */
+  acronyms?: string[];
+}

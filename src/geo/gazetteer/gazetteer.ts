@@ -1,0 +1,101 @@
+import type { GazetteerEntry, EntrySource } from './entry.js';
+import type { GazetteerData, PostingList } from './build.js';
+import type { NameNormalizer } from '../../text/normalize.js';
+
+function indexPostings(list: PostingList): Map<string, Uint32Array> {
+  const postings = Uint32Array.from(list.postings);
+  const map = new Map<string, Uint32Array>();
+  for (let i = 0; i < list.keys.length; i++) {
+    map.set(list.keys[i]!, postings.subarray(list.offsets[i]!, list.offsets[i + 1]!));
+  }
+  return map;
+}
+
+const EMPTY = new Uint32Array(0);
+
+/**
+ * Read-only gazetteer: candidate lookup by normalised name, acronym and
+ * demonym. Loaded once and handed to the stages that need it.
+ *
+ * @example
+ * gazetteer.lookup("Tall 'Afar").map((e) => e.name) // ['Tall ‘Afar', ...]
+ */
+export class Gazetteer {
+  private readonly names: Map<string, Uint32Array>;
+  private readonly acronyms: Map<string, Uint32Array>;
+  private readonly demonyms: Map<string, Uint32Array>;
+  private readonly cache: (GazetteerEntry | undefined)[];
+  /** Longest name in words: bounds the n-grams the recogniser tries. */
+  readonly maxWords: number;
+
+  constructor(private readonly data: GazetteerData, readonly normalize: NameNormalizer) {
+    this.names = indexPostings(data.names);
+    this.acronyms = indexPostings(data.acronyms);
+    this.demonyms = indexPostings(data.demonyms);
+    this.cache = new Array(data.name.length);
+    this.maxWords = 6;
+  }
+
+  get size(): number {
+    return this.data.name.length;
+  }
+
+  entry(i: number): GazetteerEntry {
+    let e = this.cache[i];
+    if (!e) {
+      const d = this.data;
+      e = {
+        index: i, geonameid: d.geonameid[i] ?? null, name: d.name[i]!, lat: d.lat[i]!, lon: d.lon[i]!,
+        featureClass: d.featureClass[i]!, featureCode: d.featureCode[i]!, country: d.country[i] ?? null,
+        admin1Code: d.admin1Code[i] ?? null, population: d.population[i]!, source: d.source[i] as EntrySource,
+      };
+      this.cache[i] = e;
+    }
+    return e;
+  }
+
+  private entries(ids: Uint32Array): GazetteerEntry[] {
+    return Array.from(ids, (i) => this.entry(i));
+  }
+
+  /** Entries whose normalised name equals `key` (already normalised). */
+  byKey(key: string): GazetteerEntry[] {
+    return this.entries(this.names.get(key) ?? EMPTY);
+  }
+
+  hasKey(key: string): boolean {
+    return this.names.has(key);
+  }
+
+  lookup(name: string): GazetteerEntry[] {
+    return this.byKey(this.normalize(name));
+  }
+
+  acronym(text: string): GazetteerEntry[] {
+    return this.entries(this.acronyms.get(text) ?? EMPTY);
+  }
+
+  demonym(text: string): GazetteerEntry[] {
+    return this.entries(this.demonyms.get(this.normalize(text)) ?? EMPTY);
+  }
+
+  admin1Name(country: string | null, admin1Code: string | null): string | null {
+    if (!country || !admin1Code) return null;
+    return this.data.admin1Names[`${country}.${admin1Code}`] ?? null;
+  }
+
+  /** The admin1 region entry holding a place, when the gazetteer has it. */
+  admin1Entry(country: string, admin1Code: string): GazetteerEntry | null {
+    const name = this.admin1Name(country, admin1Code);
+    if (!name) return null;
+    return this.lookup(name).find((e) => e.featureCode === 'ADM1' && e.country === country && e.admin1Code === admin1Code) ?? null;
+  }
+
+  /** The country entry for an ISO code. */
+  country(code: string): GazetteerEntry | null {
+    for (let i = 0; i < this.data.source.length && this.data.source[i] === 'country'; i++) {
+      if (this.data.country[i] === code) return this.entry(i);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,46 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildGazetteerData, GAZETTEER_VERSION, type GazetteerData } from './build.js';
+import { Gazetteer } from './gazetteer.js';
+import { createNameNormalizer, loadTransliterationRules } from '../../text/normalize.js';
+import { packageRoot } from '../../resources.js';
+import type { NamedEntry } from './entry.js';
+
+export { Gazetteer } from './gazetteer.js';
+export type { GazetteerEntry, NamedEntry } from './entry.js';
+
+export const defaultCachePath = join(packageRoot, '.cache', `gazetteer-v${GAZETTEER_VERSION}.json`);
+
+export interface LoadGazetteerOptions {
+  /** Where the compact cache lives; built there on first use. */
+  cachePath?: string;
+  /** Entries imported from a full GeoNames dump (`corridor gazetteer import`). */
+  extra?: NamedEntry[];
+}
+
+/** Builds the gazetteer from the npm data packages and writes the cache. */
+export function buildGazetteerCache(cachePath = defaultCachePath): GazetteerData {
+  const data = buildGazetteerData(createNameNormalizer(loadTransliterationRules()));
+  mkdirSync(dirname(cachePath), { recursive: true });
+  // Write then rename, so a concurrent reader never sees half a file.
+  const tmp = `${cachePath}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(data));
+  renameSync(tmp, cachePath);
+  return data;
+}
+
+/**
+ * Loads the gazetteer from its cache, building the cache first when it is
+ * missing (first run) or from an older version.
+ */
+export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
+  const normalize = createNameNormalizer(loadTransliterationRules());
+  const cachePath = options.cachePath ?? defaultCachePath;
+  if (options.extra?.length) return new Gazetteer(buildGazetteerData(normalize, options.extra), normalize);
+  let data: GazetteerData | null = null;
+  if (existsSync(cachePath)) {
+    data = JSON.parse(readFileSync(cachePath, 'utf8')) as GazetteerData;
+    if (data.version !== GAZETTEER_VERSION) data = null;
+  }
+  return new Gazetteer(data ?? buildGazetteerCache(cachePath), normalize);
+}

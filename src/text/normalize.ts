@@ -1,0 +1,84 @@
+import { readJsonResource } from '../resources.js';
+
+/** The rules of resources/transliteration.json (documented in resources/transliteration.md). */
+export interface TransliterationRules {
+  marks: string;
+  separators: string;
+  articles: string[];
+  wordVariants: Record<string, string>;
+  letterRules: [string, string][];
+  finalRules: [string, string][];
+  collapseDoubles: boolean;
+}
+
+/**
+ * The one normalisation used both to index the gazetteer and actor lexicon
+ * and to query them. Calling it on a whole name gives the key; `wordKeys`
+ * and `joinKeys` give the same key word by word, so a recogniser can fold
+ * each token once and build n-gram keys by joining.
+ */
+export interface NameNormalizer {
+  (name: string): string;
+  /** Folded words of a name, before articles are dropped. */
+  words(name: string): FoldedWord[];
+  /** The key of a sequence of folded words (what the normalizer returns for the whole name). */
+  joinKeys(words: readonly FoldedWord[]): string;
+}
+
+export interface FoldedWord {
+  /** Case- and diacritic-folded, marks removed: what the article test reads. */
+  folded: string;
+  /** After variants, letter rules, final rules and doubled letters. */
+  shaped: string;
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]\[^-]/g, '\\$&');
+}
+
+/**
+ * Builds the normalizer from the rules of resources/transliteration.json.
+ * Steps are order-sensitive; see resources/transliteration.md.
+ *
+ * @example
+ * const key = createNameNormalizer(loadTransliterationRules());
+ * key("Tall 'Afar") === key('Tal Afar') // true: both are 'tal afar'
+ */
+export function createNameNormalizer(rules: TransliterationRules): NameNormalizer {
+  const marks = new RegExp(`[${escapeClass(rules.marks)}]`, 'g');
+  const separators = new RegExp(`[${escapeClass(rules.separators)}\\s]+`, 'g');
+  const articles = new Set(rules.articles);
+  // A Map, not the object: a word like "constructor" must not find Object.prototype.
+  const wordVariants = new Map(Object.entries(rules.wordVariants));
+  const letterRules = rules.letterRules.map(([from, to]) => [new RegExp(from, 'g'), to] as const);
+  const finalRules = rules.finalRules.map(([from, to]) => [new RegExp(`${from}$`), to] as const);
+
+  const shape = (w: string): string => {
+    // 5. Whole-word variants before letter rules, which would otherwise change the word first.
+    w = wordVariants.get(w) ?? w;
+    for (const [re, to] of letterRules) w = w.replace(re, to);
+    for (const [re, to] of finalRules) w = w.replace(re, to);
+    return rules.collapseDoubles ? w.replace(/(.)\1+/g, '$1') : w;
+  };
+  const words = (name: string): FoldedWord[] => {
+    // 1. Diacritics off and case folded before anything compares letters.
+    const s = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+      // 2-3. Marks vanish (they sit inside words), separators split words.
+      .replace(marks, '').replace(separators, ' ').trim();
+    return s ? s.split(' ').map((folded) => ({ folded, shaped: shape(folded) })) : [];
+  };
+  // 4. Articles go only when a word follows, so "As" alone stays itself.
+  const joinKeys = (ws: readonly FoldedWord[]): string => {
+    let key = '';
+    for (let i = 0; i < ws.length; i++) {
+      if (i < ws.length - 1 && articles.has(ws[i]!.folded)) continue;
+      key = key ? `${key} ${ws[i]!.shaped}` : ws[i]!.shaped;
+    }
+    return key;
+  };
+  return Object.assign((name: string) => joinKeys(words(name)), { words, joinKeys });
+}
+
+export function loadTransliterationRules(path?: string): TransliterationRules {
+  return readJsonResource<TransliterationRules>('transliteration.json', path);
+}
