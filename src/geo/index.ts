@@ -115,7 +115,7 @@ function isMetonymic(text: string, c: Candidate, entry: GazetteerEntry, lexicon:
 export function geoparseText(text: string, resources: GeoResources, options: GeoparseOptions = {}, tokens?: readonly Token[]): GeoparseResult {
   const toks = tokens ?? segment(text).tokens;
   const candidates = linkContainers(text, recognize({ text, tokens: toks }, resources.gazetteer, resources.lexicon));
-  const resolved = resolve(candidates, { focus: options.focus });
+  const resolved = resolve(candidates, { focus: options.focus, normalize: resources.gazetteer.normalize });
   return toMentions(text, toks, resolved, resources.gazetteer, resources.lexicon);
 }
 
@@ -128,20 +128,30 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
   const { gazetteer } = resources;
   const candidates: Candidate[] = [...spans].sort((a, b) => a.start - b.start).map((s) => {
     const surface = text.slice(s.start, s.end).replace(/^the\s+/i, '').replace(/['’]s$/, '');
-    let entries = gazetteer.lookup(surface);
-    let match: Candidate['match'] = 'name';
-    if (!entries.length) { entries = gazetteer.acronym(surface); match = 'acronym'; }
-    if (!entries.length) { entries = gazetteer.demonym(surface); match = 'name'; }
-    if (!entries.length) {
-      // "Nineveh province", "Raqqa city": drop the head word and try again.
-      const stripped = surface.replace(/\s+\p{L}+$/u, '');
-      entries = stripped !== surface ? gazetteer.lookup(stripped) : [];
-      match = entries.length ? 'name' : 'cue';
+    // Short capitals are acronyms first (US, UK, EU), and adjectives are demonyms first (Canadian, not Canadian, Texas).
+    const lookups: [Candidate['match'], () => GazetteerEntry[]][] = [
+      ['acronym', () => (/^[\p{Lu}.]{2,6}$/u.test(surface) ? gazetteer.acronym(surface) : [])],
+      ['demonym', () => gazetteer.demonym(surface)],
+      ['name', () => gazetteer.lookup(surface)],
+      ['acronym', () => gazetteer.acronym(surface)],
+      // "Nineveh province", "Mosul Dam": without the head word.
+      ['feature', () => {
+        const m = /^(.+?)\s+(\p{L}+)$/u.exec(surface);
+        const head = m?.[2]!.toLowerCase();
+        return m && (resources.lexicon.adminHeads.has(head!) || resources.lexicon.featureHeads.has(head!)) ? gazetteer.lookup(m[1]!) : [];
+      }],
+    ];
+    let entries: GazetteerEntry[] = [];
+    let match: Candidate['match'] = 'cue';
+    for (const [kind, lookup] of lookups) {
+      entries = lookup();
+      if (entries.length) { match = kind; break; }
     }
-    return { ...s, text: text.slice(s.start, s.end), entries, match, kind: 'literal', locative: false, adminHead: false, container: null, rule: 'given-span' };
+    if (match === 'feature' && resources.lexicon.adminHeads.has(surface.split(/\s+/).pop()!.toLowerCase())) match = 'name';
+    return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, adminHead: false, container: null, rule: 'given-span' };
   });
   const toks = segment(text).tokens;
-  const resolved = resolve(linkContainers(text, candidates), { focus: options.focus });
+  const resolved = resolve(linkContainers(text, candidates), { focus: options.focus, normalize: gazetteer.normalize });
   return toMentions(text, toks, resolved, gazetteer, resources.lexicon);
 }
 

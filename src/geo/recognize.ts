@@ -122,6 +122,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       const folded = run.slice(0, len).flatMap((k) => words[k]!.folded);
       const key = normalize.joinKeys(folded);
       if (!key || !gazetteer.hasKey(key)) continue;
+      // A lone adjective of a country or region is a demonym first ("Canadian" is also a town in Texas).
+      if (len === 1 && first.capitalised && gazetteer.demonym(first.token.text).length) break;
       if (len === 1 && !acceptSingleWord(i)) break;
       const entries = gazetteer.byKey(key);
       push({ start: first.token.start, end: last.coreEnd, entries, match: 'name', kind: 'literal', rule: len > 1 ? 'name:multiword' : 'name:single' }, i, run[len - 1]!);

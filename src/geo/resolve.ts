@@ -11,6 +11,8 @@ export interface Resolved {
 }
 
 export interface ResolveOptions {
+  /** The name normaliser the candidates were looked up with. */
+  normalize: (name: string) => string;
   /** ISO alpha-2 countries or `CC.A1` admin1 codes to prefer. */
   focus?: readonly string[];
 }
@@ -19,12 +21,14 @@ export interface ResolveOptions {
 const FEATURE_BONUS: Record<string, number> = {
   PCLI: 2.5, PCLD: 1.5, PCLIX: 1, PCLS: 1, PCLF: 1, TERR: 1.5, CONT: 2.5, RGN: 1.5, SEA: 1.5, OCN: 1.5, GULF: 1.2,
   STM: 1, DSRT: 1, PEN: 1, PLN: 0.5, LK: 1,
-  ADM1: 1.2, ADM2: -0.8, PPLC: 1.6, PPLA: 0.8, PPLA2: 0.4, PPLA3: 0.1, PPLX: -1.2, PPLH: -1, PPLQ: -1.5,
+  ADM1: 1.2, ADM2: -0.8, PPLC: 2.3, PPLA: 0.8, PPLA2: 0.4, PPLA3: 0.1, PPLX: -1.2, PPLH: -1, PPLQ: -1.5,
 };
 
-function prior(e: GazetteerEntry): number {
+function prior(e: GazetteerEntry, key: string, normalize: (name: string) => string): number {
   const population = e.source === 'city' && e.population === 0 ? 1500 : Math.max(e.population, 1000);
-  return Math.log10(population) + (FEATURE_BONUS[e.featureCode] ?? 0);
+  // A place found under its own name beats one found under an old or foreign alternate ("Salisbury" is also Harare).
+  const ownName = normalize(e.name.replace(/,.*$/, '')) === key ? 0.8 : 0;
+  return Math.log10(population) + (FEATURE_BONUS[e.featureCode] ?? 0) + ownName;
 }
 
 function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -69,10 +73,15 @@ function confidenceOf(ranked: Scored[]): number {
  * - `containment`: "X, Y" where Y is a resolved container of X;
  * - `focus`: the user's theatre (`--focus IQ,SY`).
  */
-export function resolve(candidates: readonly Candidate[], options: ResolveOptions = {}): Resolved[] {
+export function resolve(candidates: readonly Candidate[], options: ResolveOptions): Resolved[] {
   const focus = new Set(options.focus ?? []);
   // Pass 1: prior alone.
-  const firstPass = candidates.map((c) => rank(c.entries.map((entry) => ({ entry, score: prior(entry) + headBonus(c, entry), reasons: ['prior'] }))));
+  const nameKeys = new Map<string, string>();
+  const normalize = (name: string): string => nameKeys.get(name) ?? nameKeys.set(name, options.normalize(name)).get(name)!;
+  const firstPass = candidates.map((c) => {
+    const key = normalize(c.text.replace(/['’]s$/, ''));
+    return rank(c.entries.map((entry) => ({ entry, score: prior(entry, key, normalize) + headBonus(c, entry), reasons: ['prior'] })));
+  });
 
   // Document context from first-pass winners, weighted by how clear they were.
   const countryWeight = new Map<string, number>();
@@ -136,8 +145,14 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   });
 }
 
-/** "Nineveh province" prefers the province; "the city of Raqqa" the city. */
+/**
+ * "Nineveh province" prefers the province. Otherwise a region that shares its
+ * name with a large city inside it (Raqqa, New York, Baghdad) means the city:
+ * regions are named after their chief city, and news names the city.
+ */
 function headBonus(c: Candidate, e: GazetteerEntry): number {
-  if (c.adminHead) return e.source === 'admin1' || e.source === 'admin2' ? 1.5 : 0;
-  return 0;
+  if (c.adminHead) return e.source === 'admin1' || e.source === 'admin2' ? 3 : 0;
+  const chiefCity = e.source === 'city' && e.population >= 100_000 &&
+    c.entries.some((r) => (r.source === 'admin1' || r.source === 'admin2') && r.country === e.country && r.admin1Code === e.admin1Code);
+  return chiefCity ? 2.5 : 0;
 }

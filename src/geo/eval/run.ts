@@ -46,8 +46,8 @@ export function evaluateCorridor(corpus: EvalCorpus, resources: GeoResources, mo
     const result = mode === 'gold-spans'
       ? geocodeSpans(doc.text, goldToponyms(doc, corpus.format, corpus.format !== 'brat'), resources, { focus })
       : geoparseText(doc.text, resources, { focus });
-    // Demonyms ("Syrian") are found and reported, but GeoWebNews does not count them as toponyms.
-    return result.places.filter((p) => p.kind !== 'demonym').map((p) => ({ start: p.start, end: p.end, lat: p.lat, lon: p.lon }));
+    // Adjectival place names ("Syrian forces") count: GeoWebNews files them as (non-)literal modifiers.
+    return result.places.map((p) => ({ start: p.start, end: p.end, lat: p.lat, lon: p.lon }));
   };
   return score(corpus, 'corridor', mode, predict, true);
 }

@@ -58,31 +58,41 @@ export function readCountries(aliases: Record<string, CountryAlias> = {}): Named
   return countries.map((c) => {
     const extra = aliases[c.cca2];
     const spellings = c.altSpellings.filter((s) => s.length > 2);
+    const [lat, lon] = extra?.point ?? c.latlng;
     return {
-      geonameid: null, name: c.name.common, lat: c.latlng[0], lon: c.latlng[1],
+      geonameid: null, name: c.name.common, lat, lon,
       featureClass: 'A', featureCode: c.independent === false ? 'PCLD' : 'PCLI', country: c.cca2, admin1Code: null,
       // Area stands in for population: it ranks countries above towns of the same name.
       population: Math.max(1e7, c.area * 100), source: 'country',
       names: [...new Set([c.name.common, c.name.official, ...spellings.filter((s) => !CODE_LIKE.test(s)), ...(extra?.names ?? [])])],
       // Three-letter codes (USA) are safe as exact-case acronyms; two-letter ones (IS, IT, NO) are not.
       acronyms: [...new Set([...spellings.filter((s) => /^[A-Z]{3,4}$/.test(s)), ...(extra?.acronyms ?? [])])],
-      demonyms: c.demonyms?.eng ? [...new Set([c.demonyms.eng.m, c.demonyms.eng.f])] : [],
+      demonyms: [...new Set([...(c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : []), ...(extra?.demonyms ?? [])])],
     };
   });
 }
 
-export interface CountryAlias { names: string[]; acronyms: string[] }
+export interface CountryAlias { names: string[]; acronyms: string[]; demonyms?: string[]; point?: [number, number] }
 
-interface RegionRecord { name: string; geonameid: number | null; lat: number; lon: number; featureCode: string; aliases: string[] }
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+interface RegionRecord { name: string; geonameid: number | null; lat: number; lon: number; featureCode: string; country?: string; aliases: string[]; acronyms?: string[]; demonyms?: string[] }
 
 /** Continents, seas, rivers and named regions written for Corridor (resources/regions.json). */
-export function readRegions(path?: string): { regions: NamedEntry[]; countryAliases: Record<string, CountryAlias> } {
-  const data = readJsonResource<{ regions: RegionRecord[]; countryAliases: Record<string, CountryAlias> }>('regions.json', path);
+export interface RegionsFile { regions: NamedEntry[]; countryAliases: Record<string, CountryAlias>; adminDemonyms: Record<string, string[]> }
+
+export function readRegions(path?: string): RegionsFile {
+  const data = readJsonResource<{ regions: RegionRecord[]; countryAliases: Record<string, CountryAlias>; adminDemonyms?: Record<string, string[]> }>('regions.json', path);
   const regions = data.regions.map((r): NamedEntry => ({
     geonameid: r.geonameid, name: r.name, lat: r.lat, lon: r.lon,
-    featureClass: /^(STM|SEA|OCN|LK|GULF)$/.test(r.featureCode) ? 'H' : 'L', featureCode: r.featureCode, country: null, admin1Code: null,
+    featureClass: /^(STM|SEA|OCN|LK|GULF)$/.test(r.featureCode) ? 'H' : 'L', featureCode: r.featureCode, country: r.country ?? null, admin1Code: null,
     population: r.featureCode === 'CONT' ? 5e8 : 2e7, source: 'region',
-    names: [r.name, ...r.aliases],
+    names: [r.name, ...r.aliases], acronyms: r.acronyms ?? [], demonyms: r.demonyms ?? [],
   }));
-  return { regions, countryAliases: data.countryAliases ?? {} };
+  return { regions, countryAliases: data.countryAliases ?? {}, adminDemonyms: data.adminDemonyms ?? {} };
 }
