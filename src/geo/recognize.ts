@@ -90,6 +90,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   };
 
   const candidates: Candidate[] = [];
+  // Words seen as surnames in this text ("Jacob Zuma") are not places when they recur alone.
+  const personNames = new Set<string>();
   const push = (c: Omit<Candidate, 'text' | 'container' | 'locative' | 'adminHead'>, i: number, j: number) => {
     const next = nextWordIndex(j);
     const adminHead = next >= 0 && lexicon.adminHeads.has(words[next]!.lower);
@@ -156,22 +158,41 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
 
   function acceptSingleWord(i: number): boolean {
     const w = words[i]!;
-    if (lexicon.notPlaces.has(w.lower)) return false;
-    // Short all-capital tokens are acronyms (IS, SDF, YPG), never names; longer ones are headline style (BEIRUT).
-    if (ALL_CAPS.test(w.token.text) && w.token.text.length <= 5) return false;
-    const prev = prevWord(i);
+    const core = text.slice(w.token.start, w.coreEnd);
+    if (lexicon.notPlaces.has(w.lower) || personNames.has(w.lower)) return false;
+    // Short all-capital tokens are acronyms (IS, SDF, NATO), never names; longer ones are headline style (BEIRUT).
+    if (ALL_CAPS.test(core) && core.length <= 5) return false;
+    const entries = gazetteer.byKey(normalize.joinKeys(w.folded));
+    const isCountry = entries.some((e) => e.source === 'country' || e.source === 'region');
     const locative = hasLocativeBefore(i);
-    const prevAdjacent = prev && /^ $/.test(text.slice(prev.token.end, w.token.start));
-    if (prev && prevAdjacent && prev.capitalised && (lexicon.personTitles.has(prev.lower) || lexicon.firstNames.has(prev.lower))) return false;
+    const prev = prevWord(i);
+    const prevAdjacent = prev !== null && /^ $/.test(text.slice(prev.token.end, w.token.start));
+    // "President Zuma", "Jacob Zuma": a title or first name before it makes a surname, here and in the rest of the text.
+    if (prev && prevAdjacent && prev.capitalised && (lexicon.personTitles.has(prev.lower) || lexicon.firstNames.has(prev.lower))) {
+      personNames.add(w.lower);
+      return false;
+    }
     const n = nextWordIndex(i);
     const next = n >= 0 ? words[n]! : null;
-    if (next && next.capitalised && lexicon.firstNames.has(w.lower) && !locative && / $/.test(text.slice(w.token.end, next.token.start))) return false;
+    const nextAdjacent = next !== null && / $/.test(text.slice(w.token.end, next.token.start));
+    // "Jordan Peterson", "Paris Hilton": a first name followed by a capitalised word.
+    if (next && nextAdjacent && next.capitalised && lexicon.firstNames.has(w.lower) && !locative) return false;
     if (lexicon.commonWords.has(w.lower)) {
       if (locative) return true;
-      const strong = gazetteer.byKey(normalize.joinKeys(w.folded)).some((e) => e.source === 'country' || e.source === 'region' || (e.featureCode === 'ADM1' && e.population > 1e6));
-      return strong && !isSentenceInitial(tokens, i);
+      // Countries keep their name at a sentence start ("China said"); other common-word names need a cue.
+      return isCountry && !isSentenceInitial(tokens, i) || entries.some((e) => e.source === 'country');
     }
-    return true;
+    if (isCountry || locative) return true;
+    // Between capitalised words ("Mohamed Salah Ghaly") a word is part of a name, not a place.
+    if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower)) return false;
+    // A lone word naming only villages is more often a surname than the village.
+    const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' ? e.population : 1e7), 0);
+    return biggest >= 20_000 || entries.some((e) => e.source === 'admin1');
+  }
+
+  function prevIndex(i: number): number {
+    for (let k = i - 1; k >= 0; k--) if (words[k]) return k;
+    return i;
   }
 
   function unknownPlace(i: number, run: number[]): { candidate: Omit<Candidate, 'text' | 'container' | 'locative' | 'adminHead'>; lastIndex: number } | null {
