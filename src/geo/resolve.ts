@@ -152,7 +152,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
  */
 function headBonus(c: Candidate, e: GazetteerEntry): number {
   if (c.adminHead) return e.source === 'admin1' || e.source === 'admin2' ? 3 : 0;
-  const chiefCity = e.source === 'city' && e.population >= 100_000 &&
+  const chiefCity = e.source === 'city' && (e.population >= 100_000 || e.featureCode === 'PPLA' || e.featureCode === 'PPLC') &&
     c.entries.some((r) => (r.source === 'admin1' || r.source === 'admin2') && r.country === e.country && r.admin1Code === e.admin1Code);
   return chiefCity ? 2.5 : 0;
 }

@@ -100,7 +100,7 @@ function regionPoints<T extends PlacedPoint>(places: T[], keyOf: (c: T) => strin
  * regions (placed at the population-weighted centroid of their cities, since
  * the npm data gives them no coordinates), countries and regions.
  */
-export function buildGazetteerData(normalize: NameNormalizer, extra: NamedEntry[] = []): GazetteerData {
+export function buildGazetteerData(normalize: NameNormalizer): GazetteerData {
   const cities = readCities1000();
   const cj = readCitiesJson();
   const { regions, countryAliases, adminDemonyms } = readRegions();
@@ -154,7 +154,7 @@ export function buildGazetteerData(normalize: NameNormalizer, extra: NamedEntry[
     });
   }
 
-  const entries: NamedEntry[] = [...readCountries(countryAliases), ...regions, ...admins, ...allCities, ...extra];
+  const entries: NamedEntry[] = [...readCountries(countryAliases), ...regions, ...admins, ...allCities];
   const names = new PostingBuilder();
   const acronyms = new PostingBuilder();
   const demonyms = new PostingBuilder();

@@ -1,4 +1,4 @@
-import type { GazetteerEntry, EntrySource } from './entry.js';
+import type { GazetteerEntry, EntrySource, NamedEntry } from './entry.js';
 import type { GazetteerData, PostingList } from './build.js';
 import type { NameNormalizer } from '../../text/normalize.js';
 
@@ -28,19 +28,32 @@ export class Gazetteer {
   /** Longest name in words: bounds the n-grams the recogniser tries. */
   readonly maxWords: number;
 
-  constructor(private readonly data: GazetteerData, readonly normalize: NameNormalizer) {
+  /** Entries imported from a full GeoNames dump, layered over the built-in data. */
+  private readonly imported: GazetteerEntry[];
+  private readonly importedNames = new Map<string, number[]>();
+
+  constructor(private readonly data: GazetteerData, readonly normalize: NameNormalizer, imported: readonly NamedEntry[] = []) {
     this.names = indexPostings(data.names);
     this.acronyms = indexPostings(data.acronyms);
     this.demonyms = indexPostings(data.demonyms);
     this.cache = new Array(data.name.length);
     this.maxWords = 6;
+    const base = data.name.length;
+    this.imported = imported.map(({ names, demonyms: _d, acronyms: _a, ...e }, i) => {
+      for (const n of names) {
+        const key = normalize(n);
+        if (key) (this.importedNames.get(key) ?? this.importedNames.set(key, []).get(key)!).push(base + i);
+      }
+      return { ...e, index: base + i };
+    });
   }
 
   get size(): number {
-    return this.data.name.length;
+    return this.data.name.length + this.imported.length;
   }
 
   entry(i: number): GazetteerEntry {
+    if (i >= this.data.name.length) return this.imported[i - this.data.name.length]!;
     let e = this.cache[i];
     if (!e) {
       const d = this.data;
@@ -60,11 +73,16 @@ export class Gazetteer {
 
   /** Entries whose normalised name equals `key` (already normalised). */
   byKey(key: string): GazetteerEntry[] {
-    return this.entries(this.names.get(key) ?? EMPTY);
+    const base = this.entries(this.names.get(key) ?? EMPTY);
+    const imported = this.importedNames.get(key);
+    if (!imported) return base;
+    // An imported entry with a built-in twin (same id) adds nothing but duplicates.
+    const ids = new Set(base.map((e) => e.geonameid).filter((id) => id !== null));
+    return [...base, ...imported.map((i) => this.entry(i)).filter((e) => e.geonameid === null || !ids.has(e.geonameid))];
   }
 
   hasKey(key: string): boolean {
-    return this.names.has(key);
+    return this.names.has(key) || this.importedNames.has(key);
   }
 
   lookup(name: string): GazetteerEntry[] {

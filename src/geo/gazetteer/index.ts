@@ -14,8 +14,8 @@ export const defaultCachePath = join(packageRoot, '.cache', `gazetteer-v${GAZETT
 export interface LoadGazetteerOptions {
   /** Where the compact cache lives; built there on first use. */
   cachePath?: string;
-  /** Entries imported from a full GeoNames dump (`corridor gazetteer import`). */
-  extra?: NamedEntry[];
+  /** Entries imported from a full GeoNames dump (`corridor gazetteer import`), layered over the built-in ones. */
+  imported?: readonly NamedEntry[];
 }
 
 /** Builds the gazetteer from the npm data packages and writes the cache. */
@@ -36,11 +36,10 @@ export function buildGazetteerCache(cachePath = defaultCachePath): GazetteerData
 export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
   const normalize = createNameNormalizer(loadTransliterationRules());
   const cachePath = options.cachePath ?? defaultCachePath;
-  if (options.extra?.length) return new Gazetteer(buildGazetteerData(normalize, options.extra), normalize);
   let data: GazetteerData | null = null;
   if (existsSync(cachePath)) {
     data = JSON.parse(readFileSync(cachePath, 'utf8')) as GazetteerData;
     if (data.version !== GAZETTEER_VERSION) data = null;
   }
-  return new Gazetteer(data ?? buildGazetteerCache(cachePath), normalize);
+  return new Gazetteer(data ?? buildGazetteerCache(cachePath), normalize, options.imported);
 }
