@@ -60,9 +60,17 @@ function documentFocus(resolved: readonly Resolved[]): GazetteerEntry | null {
 function toMentions(text: string, tokens: readonly Token[], resolved: readonly Resolved[], gazetteer: Gazetteer, lexicon: GeoLexicon): GeoparseResult {
   const focus = documentFocus(resolved);
   const messages: Message[] = [];
-  const sentenceOf = (offset: number): number => tokens.find((t) => t.end > offset)?.sentence ?? -1;
+  const sentenceOf = (offset: number): number => {
+    // Binary search: tokens are in text order.
+    let lo = 0, hi = tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.end > offset) hi = mid; else lo = mid + 1;
+    }
+    return tokens[lo]?.sentence ?? -1;
+  };
   const places: PlaceMention[] = [];
-  resolved.forEach((r, i) => {
+  resolved.forEach((r) => {
     const c = r.candidate;
     let entry = r.entry;
     let resolution: PlaceMention['resolution'] = 'gazetteer';
@@ -71,9 +79,16 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
     if (c.match === 'feature' || !entry) {
       resolution = 'context';
       const container = c.container !== null ? resolved[c.container]!.entry : null;
+      // The nearest placed mention in the same sentence, before or after ("Khirbat al-Nasr, outside Sinjar").
       const sentence = sentenceOf(c.start);
-      const before = [...resolved.slice(0, i)].reverse().find((p) => p.entry && p.candidate.match !== 'demonym' && sentenceOf(p.candidate.start) === sentence)?.entry ?? null;
-      entry = entry ?? container ?? before ?? focus;
+      let nearest: GazetteerEntry | null = null;
+      let nearestGap = Infinity;
+      for (const p of resolved) {
+        if (p === r || !p.entry || p.candidate.match === 'demonym' || p.candidate.match === 'feature' || sentenceOf(p.candidate.start) !== sentence) continue;
+        const gap = p.candidate.start >= c.end ? p.candidate.start - c.end : c.start - p.candidate.end;
+        if (gap < nearestGap) { nearest = p.entry; nearestGap = gap; }
+      }
+      entry = entry ?? container ?? nearest ?? focus;
       confidence = entry ? Math.min(0.4, confidence || 0.3) : 0;
       precision = 'nearby';
       if (entry) messages.push({ ruleId: 'geo:context', reason: `"${c.text}" is not in the gazetteer; placed at ${entry.name} from its context`, start: c.start, end: c.end, fatal: false });

@@ -29,7 +29,12 @@ export interface RecognizeInput {
 }
 
 const WORD = /^[\p{L}\p{N}]/u;
-const CAPITALISED = /^\p{Lu}/u;
+// A leading ʿayn or hamza mark does not hide the capital ("ʿAfar").
+const CAPITALISED = /^['’‘ʿʾ`]?\p{Lu}/u;
+// Arabic articles that are also English words ("An", "At", "As") start a name only when hyphenated ("as-Sukhnah").
+const ENGLISH_ARTICLES = new Set(['an', 'at', 'as', 'ad', 'en', 'es', 'et', 'ed', 'er', 'il']);
+// A name that goes on with a hyphenated article ("Qasr al-Bint") is longer than what the gazetteer matched.
+const ARTICLE_CONTINUES = /^[ \t]+(?:al|el|ad|ar|as|az|ash|ez|an|at)[-–]['’‘ʿʾ`]?\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}\d.]+$/u;
 const POSSESSIVE = /['’]s$/;
 // What may stand between the words of one name: spaces, hyphens, apostrophes (never a line break).
@@ -124,6 +129,10 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       const folded = run.slice(0, len).flatMap((k) => words[k]!.folded);
       const key = normalize.joinKeys(folded);
       if (!key || !gazetteer.hasKey(key)) continue;
+      // "An IS statement": an English word and an acronym are not "Is", a place.
+      if (len > 1 && ENGLISH_ARTICLES.has(first.lower) && !/^[-–]/.test(text.slice(first.token.end))) continue;
+      if (len > 1 && ALL_CAPS.test(last.token.text) && last.token.text.length <= 5 && !ALL_CAPS.test(first.token.text)) continue;
+      if (ARTICLE_CONTINUES.test(text.slice(last.coreEnd, last.coreEnd + 12))) break;
       // A lone adjective of a country or region is a demonym first ("Canadian" is also a town in Texas).
       if (len === 1 && first.capitalised && gazetteer.demonym(first.token.text).length) break;
       if (len === 1 && !acceptSingleWord(i)) break;
@@ -183,10 +192,15 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       return isCountry && !isSentenceInitial(tokens, i) || entries.some((e) => e.source === 'country');
     }
     if (isCountry || locative) return true;
+    // Short words found only among alternate names ("Chen" for Chenzhou) are more often surnames.
+    const key = normalize.joinKeys(w.folded);
+    if (core.length <= 4 && !entries.some((e) => normalize(e.name) === key)) return false;
     // Between capitalised words ("Mohamed Salah Ghaly") a word is part of a name, not a place.
     if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower)) return false;
-    // A lone word naming only villages is more often a surname than the village.
-    const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' ? e.population : 1e7), 0);
+    // A lone word naming only villages is more often a surname than the village;
+    // a first name ("Allen", "Austin") needs a big city to stand for a place without a cue.
+    const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'import' ? e.population : 1e7), 0);
+    if (lexicon.firstNames.has(w.lower)) return biggest >= 500_000 || entries.some((e) => e.source === 'admin1');
     return biggest >= 20_000 || entries.some((e) => e.source === 'admin1');
   }
 

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline, segmentStage } from '../../src/pipeline.js';
+import { geoparse, geocodeSpans, loadGeoResources } from '../../src/geo/index.js';
+import { assertSpans, compareWithExpected, documentFor, fixtureCases, fixtureLines } from '../time/fixtures.js';
+
+const resources = loadGeoResources();
+
+test('geo fixtures: places found and resolved as reviewed', () => {
+  for (const c of fixtureCases('geo')) {
+    const focus = (c.meta.focus as string[] | undefined) ?? [];
+    const pipeline = createPipeline([segmentStage(), geoparse(resources, { focus })]);
+    const { places } = pipeline.extract(documentFor(c.input));
+    assertSpans(c.input, places);
+    // The reviewed fields: what was found, what it became, and how.
+    compareWithExpected(c, places.map((p) => ({
+      text: p.text, start: p.start, end: p.end, name: p.name, country: p.country, admin1: p.admin1,
+      featureCode: p.featureCode, kind: p.kind, resolution: p.resolution, precision: p.precision,
+      lat: Math.round(p.lat * 100) / 100, lon: Math.round(p.lon * 100) / 100,
+    })));
+  }
+});
+
+test('geo negatives: these strings contain no place', () => {
+  const pipeline = createPipeline([segmentStage(), geoparse(resources)]);
+  for (const line of fixtureLines('geo', 'negatives.txt')) {
+    const { places } = pipeline.extract(documentFor(line));
+    assert.deepEqual(places.map((p) => p.text), [], line);
+  }
+});
+
+test('transliteration variants of one town resolve to one gazetteer entry', () => {
+  const pipeline = createPipeline([segmentStage(), geoparse(resources)]);
+  const text = "Tal Afar. Tall 'Afar. Tel Afar. Tall ʿAfar.";
+  const { places } = pipeline.extract(documentFor(text));
+  assert.equal(places.length, 4);
+  assert.equal(new Set(places.map((p) => `${p.lat},${p.lon}`)).size, 1);
+});
+
+test('geocodeSpans resolves exactly the spans it is given', () => {
+  const text = 'They moved between Raqqa and the Nineveh Plains, then on to Frenchmen Street.';
+  const spans = ['Raqqa', 'Nineveh Plains', 'Frenchmen Street'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+  const { places } = geocodeSpans(text, spans, resources);
+  assert.deepEqual(places.map((p) => p.text), ['Raqqa', 'Nineveh Plains', 'Frenchmen Street']);
+  assert.equal(places[0]!.country, 'SY');
+  assert.equal(places[2]!.resolution, 'context');
+});
+
+test('the geo stage does not mutate its input', () => {
+  const pipeline = createPipeline([segmentStage()]);
+  const analysis = pipeline.analyse(documentFor('Fighters left Mosul for Tal Afar.'));
+  const before = JSON.stringify(analysis);
+  geoparse(resources)(analysis);
+  assert.equal(JSON.stringify(analysis), before);
+});
