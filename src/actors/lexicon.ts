@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { ActorKind } from '../types.js';
+import { normalizeWord } from './normalize.js';
+import { PhraseIndex } from './phrase-index.js';
+
+const ACTOR_KINDS = [
+  'armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic',
+] as const satisfies readonly ActorKind[];
+// Fails to compile when src/types.ts gains a kind this list lacks.
+const everyKindListed: ActorKind extends (typeof ACTOR_KINDS)[number] ? true : never = true;
+void everyKindListed;
+
+const phrases = z.array(z.string().min(1));
+const kinds = z.array(z.enum(ACTOR_KINDS)).min(1);
+
+const lexiconSchema = z.object({
+  $comment: z.string().optional(),
+  actors: z.array(z.object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens'),
+    name: z.string().min(1),
+    kind: z.enum(ACTOR_KINDS),
+    aliases: phrases.min(1),
+    parent: z.string().optional(),
+    affiliation: z.array(z.string()).optional(),
+    successor: z.string().optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'country is an ISO 3166-1 alpha-2 code').optional(),
+    note: z.string().optional(),
+  }).strict()).min(1),
+  demonymForms: z.object({
+    nouns: phrases.min(1),
+    demonyms: z.array(z.object({
+      demonyms: phrases.min(1),
+      actor: z.string(),
+      byNoun: z.record(z.string(), z.string()).optional(),
+      exceptNouns: phrases.optional(),
+    }).strict()),
+  }).strict(),
+  memberNouns: z.object({ kinds, nouns: phrases.min(1) }).strict(),
+  prefixes: z.object({ kinds, phrases: phrases.min(1) }).strict(),
+  locatives: z.object({ kinds, words: phrases.min(1) }).strict(),
+  anaphors: z.array(z.object({ phrases: phrases.min(1), compatible: kinds }).strict()),
+  pronouns: z.array(z.object({
+    words: phrases.min(1),
+    compatible: kinds,
+    notBefore: phrases.optional(),
+  }).strict()),
+  clauseOpeners: phrases,
+}).strict();
+
+type LexiconFile = z.infer<typeof lexiconSchema>;
+
+export type ActorEntry = LexiconFile['actors'][number];
+
+/** What an alias or a demonym form points to. */
+export interface NameValue {
+  actorId: string;
+  /** How the phrase got into the index, for debug traces. */
+  rule: 'alias' | 'demonym-form';
+}
+
+export interface PronounRule {
+  compatible: ReadonlySet<ActorKind>;
+  /** Words after the pronoun that make it something else ("it is unclear"). */
+  notBefore: ReadonlySet<string>;
+}
+
+/** The actor lexicon, compiled once and handed to the `actors` stage. */
+export interface ActorLexicon {
+  /** Where it was loaded from, for messages. */
+  source: string;
+  actors: ReadonlyMap<string, ActorEntry>;
+  names: PhraseIndex<NameValue>;
+  memberNouns: PhraseIndex<true>;
+  memberNounKinds: ReadonlySet<ActorKind>;
+  prefixes: PhraseIndex<true>;
+  prefixKinds: ReadonlySet<ActorKind>;
+  /** Normalised words before a name of these kinds that make it a place ("in Syria"). */
+  locativeWords: ReadonlySet<string>;
+  locativeKinds: ReadonlySet<ActorKind>;
+  anaphors: PhraseIndex<ReadonlySet<ActorKind>>;
+  /** Keyed by normalised word. */
+  pronouns: ReadonlyMap<string, PronounRule>;
+  clauseOpeners: ReadonlySet<string>;
+}
+
+// The compiled file lives at dist/src/actors/lexicon.js; resources/ sits at the package root.
+const DEFAULT_LEXICON = new URL('../../../resources/actors.json', import.meta.url);
+
+/**
+ * Loads and compiles an actor lexicon (default: `resources/actors.json`,
+ * format in `resources/actors.md`). Throws one clear error naming the file
+ * and the first problem.
+ *
+ * @example
+ * const lexicon = loadActorLexicon();
+ * createPipeline([segmentStage(), actors({lexicon})]);
+ */
+export function loadActorLexicon(path?: string): ActorLexicon {
+  const file = path ?? fileURLToPath(DEFAULT_LEXICON);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: cannot read actor lexicon: ${(error as Error).message}`);
+  }
+  return compileActorLexicon(data, file);
+}
+
+export function compileActorLexicon(data: unknown, source = '<actor lexicon>'): ActorLexicon {
+  const parsed = lexiconSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${source}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  const file = parsed.data;
+  const fail = (problem: string): never => {
+    throw new Error(`${source}: ${problem}`);
+  };
+
+  const actors = new Map<string, ActorEntry>();
+  for (const entry of file.actors) {
+    if (actors.has(entry.id)) fail(`actor id "${entry.id}" is used twice`);
+    actors.set(entry.id, entry);
+  }
+  const known = (id: string, where: string) => {
+    if (!actors.has(id)) fail(`${where} refers to unknown actor "${id}"`);
+  };
+  for (const entry of file.actors) {
+    if (entry.parent) known(entry.parent, `${entry.id}.parent`);
+    if (entry.successor) known(entry.successor, `${entry.id}.successor`);
+    for (const id of entry.affiliation ?? []) known(id, `${entry.id}.affiliation`);
+  }
+
+  const names = new PhraseIndex<NameValue>();
+  const addPhrase = <T>(index: PhraseIndex<T>, phrase: string, value: T, where: string) => {
+    if (!index.add(phrase, value)) fail(`${where}: "${phrase}" has no words`);
+  };
+  for (const entry of file.actors) {
+    for (const alias of entry.aliases) {
+      const owner = names.get(alias).find((v) => v.actorId !== entry.id);
+      if (owner) fail(`alias "${alias}" belongs to both "${owner.actorId}" and "${entry.id}"`);
+      addPhrase(names, alias, { actorId: entry.id, rule: 'alias' }, `${entry.id}.aliases`);
+    }
+  }
+  // Demonym forms go in after every alias: an explicit alias of the same words wins.
+  for (const form of file.demonymForms.demonyms) {
+    known(form.actor, `demonymForms "${form.demonyms[0]}"`);
+    for (const [noun, id] of Object.entries(form.byNoun ?? {})) known(id, `demonymForms "${form.demonyms[0]}".byNoun.${noun}`);
+    for (const demonym of form.demonyms) {
+      for (const noun of [...file.demonymForms.nouns, ...Object.keys(form.byNoun ?? {})]) {
+        if (form.exceptNouns?.includes(noun)) continue;
+        const phrase = `${demonym} ${noun}`;
+        if (names.get(phrase).length > 0) continue;
+        names.add(phrase, { actorId: form.byNoun?.[noun] ?? form.actor, rule: 'demonym-form' });
+      }
+    }
+  }
+
+  const flagIndex = (list: readonly string[], where: string) => {
+    const index = new PhraseIndex<true>();
+    for (const phrase of list) addPhrase(index, phrase, true, where);
+    return index;
+  };
+  const anaphors = new PhraseIndex<ReadonlySet<ActorKind>>();
+  for (const rule of file.anaphors) {
+    for (const phrase of rule.phrases) addPhrase(anaphors, phrase, new Set(rule.compatible), 'anaphors');
+  }
+  const pronouns = new Map<string, PronounRule>();
+  for (const rule of file.pronouns) {
+    const compiled = { compatible: new Set(rule.compatible), notBefore: new Set((rule.notBefore ?? []).map(normalizeWord)) };
+    for (const word of rule.words) pronouns.set(normalizeWord(word), compiled);
+  }
+
+  return {
+    source,
+    actors,
+    names,
+    memberNouns: flagIndex(file.memberNouns.nouns, 'memberNouns'),
+    memberNounKinds: new Set(file.memberNouns.kinds),
+    prefixes: flagIndex(file.prefixes.phrases, 'prefixes'),
+    prefixKinds: new Set(file.prefixes.kinds),
+    locativeWords: new Set(file.locatives.words.map(normalizeWord)),
+    locativeKinds: new Set(file.locatives.kinds),
+    anaphors,
+    pronouns,
+    clauseOpeners: new Set(file.clauseOpeners.map(normalizeWord)),
+  };
+}

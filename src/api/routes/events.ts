@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import type { EventType, Modality } from '../../types.js';
+import type { EventFilter } from '../../store/store.js';
+import { responses } from '../context.js';
+import { apiError, ERRORS } from '../errors.js';
+import { indexMentions } from '../fusion-state.js';
+import { EVENT_TYPES, MODALITIES } from '../schemas/enums.js';
+import { enumOf, int, ISO_DATE, listOf, ref } from '../schemas/helpers.js';
+
+interface EventsQuery {
+  bbox?: string;
+  from?: string;
+  to?: string;
+  type?: EventType;
+  actor?: string;
+  modality?: Modality;
+  source?: string;
+  docId?: string;
+  minCorroboration?: number;
+  limit: number;
+  offset: number;
+}
+
+const NUMBER = '-?\\d+(?:\\.\\d+)?';
+
+/** `west,south,east,north` in degrees; west > east is a box across the antimeridian. */
+export function parseBbox(value: string): [number, number, number, number] {
+  const parts = value.split(',').map(Number);
+  const [west, south, east, north] = parts;
+  const inRange = (v: number, limit: number) => v >= -limit && v <= limit;
+  const valid = parts.length === 4 && parts.every(Number.isFinite)
+    && inRange(west, 180) && inRange(east, 180) && inRange(south, 90) && inRange(north, 90) && south <= north;
+  if (!valid) throw apiError(ERRORS.QUERY_BBOX, value);
+  return [west, south, east, north];
+}
+
+export async function eventRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: EventsQuery }>('/api/events', {
+    schema: {
+      summary: 'Events, filtered; each with the cluster it was fused into and its corroboration',
+      tags: ['events'],
+      querystring: {
+        type: 'object',
+        properties: {
+          bbox: { type: 'string', pattern: `^${NUMBER}(?:,${NUMBER}){3}$`, description: 'west,south,east,north in degrees; matches the event location, else its destination' },
+          from: { type: 'string', pattern: ISO_DATE, description: 'Events ending on or after this date' },
+          to: { type: 'string', pattern: ISO_DATE, description: 'Events starting on or before this date' },
+          type: enumOf(EVENT_TYPES),
+          actor: { type: 'string', minLength: 1, maxLength: 200, description: 'Actor id or name (agent or patient)' },
+          modality: enumOf(MODALITIES),
+          source: { type: 'string', minLength: 1, maxLength: 200, description: 'Who asserts the event (the attributed source; case-insensitive)' },
+          docId: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          minCorroboration: { type: 'integer', minimum: 0, maximum: 1000 },
+          limit: { type: 'integer', minimum: 1, maximum: 5000, default: 1000 },
+          offset: { type: 'integer', minimum: 0, default: 0 },
+        },
+        additionalProperties: false,
+      },
+      response: responses(200, listOf(ref('Event'), { limit: int, offset: int }), [ERRORS.QUERY_BBOX, ERRORS.QUERY_DATE_RANGE]),
+    },
+  }, async (request) => {
+    const { bbox, minCorroboration, limit, offset, ...rest } = request.query;
+    if (rest.from && rest.to && rest.from > rest.to) throw apiError(ERRORS.QUERY_DATE_RANGE, rest.from, rest.to);
+    const filter: EventFilter = { ...rest, ...(bbox === undefined ? {} : { bbox: parseBbox(bbox) }) };
+    const fusion = indexMentions(await app.fusion.read());
+    // Corroboration lives in the fusion result, not in the store's event rows:
+    // with that filter the page is cut after filtering.
+    const paged = minCorroboration === undefined;
+    const events = await app.store.listEvents(paged ? { ...filter, limit, offset } : filter);
+    const items = events
+      .map((event) => {
+        const fused = fusion.get(`${event.docId}/${event.id}`);
+        return { ...event, clusterId: fused?.clusterId ?? null, corroboration: fused?.corroboration ?? 0, status: fused?.status ?? null };
+      })
+      .filter((event) => minCorroboration === undefined || event.corroboration >= minCorroboration);
+    return { items: paged ? items : items.slice(offset, offset + limit), limit, offset };
+  });
+}

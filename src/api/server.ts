@@ -1,0 +1,187 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { createDefaultPipeline } from '../default-pipeline.js';
+import type { Pipeline } from '../pipeline.js';
+import type { Store } from '../store/store.js';
+import { loadBasemap, type Basemap } from '../web/basemap.js';
+import { loadLayers, type ReferenceLayer } from '../web/layers.js';
+import { webPlugin } from '../web/plugin.js';
+import './context.js';
+import { ApiError, apiError, errorBody, ERRORS } from './errors.js';
+import { createFusionReader, loadFusionResources, type FusionReader, type FusionResources } from './fusion-state.js';
+import { createIngestRunner, describeIngestFailure, type IngestBody } from './ingest.js';
+import { JobQueue } from './jobs.js';
+import { documentRoutes } from './routes/documents.js';
+import { entityRoutes } from './routes/entities.js';
+import { eventRoutes } from './routes/events.js';
+import { fusionRoutes } from './routes/fusion.js';
+import { mapRoutes } from './routes/map.js';
+import { sharedSchemas } from './schemas/shared.js';
+import { addSecurityHeaders } from './security.js';
+import { createValidatorCompiler } from './validation.js';
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 4317;
+/** Largest request body accepted: room for a long article posted as HTML. */
+export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+
+export interface AppOptions {
+  store: Store;
+  pipeline: Pipeline;
+  /** Reference layers shown under the events (see loadLayers). */
+  layers?: ReferenceLayer[];
+  /** Fusion's context and the user's corridors; loaded from resources/ when not given. */
+  fusion?: FusionResources;
+  bodyLimit?: number;
+  logger?: FastifyServerOptions['logger'];
+  /** Jobs waiting or running before POST /api/documents answers 503. */
+  maxPendingJobs?: number;
+}
+
+interface ApiPluginOptions {
+  store: Store;
+  pipeline: Pipeline;
+  fusion: FusionReader;
+  layers: ReferenceLayer[];
+  jobs: JobQueue<IngestBody>;
+}
+
+/** The API plugin: the store, pipeline and queue are decorators of its own instance, seen by its routes only. */
+async function apiPlugin(app: FastifyInstance, options: ApiPluginOptions): Promise<void> {
+  let basemap: Basemap | null = null;
+  app.decorate('store', options.store);
+  app.decorate('pipeline', options.pipeline);
+  app.decorate('fusion', options.fusion);
+  app.decorate('referenceLayers', options.layers);
+  // Converted on first use: a few hundred milliseconds that API-only uses never pay.
+  app.decorate('basemap', () => (basemap ??= loadBasemap()));
+  app.decorate('ingestJobs', options.jobs);
+  await app.register(documentRoutes);
+  await app.register(eventRoutes);
+  await app.register(entityRoutes);
+  await app.register(fusionRoutes);
+  await app.register(mapRoutes);
+}
+
+/** Maps every error to the catalogue; anything unexpected is logged and answered without details. */
+function handleError(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const known = toApiError(error, this.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT);
+  if (known.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  return reply.code(known.statusCode).type('application/json').send(errorBody(known));
+}
+
+function toApiError(error: FastifyError, bodyLimit: number): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error.validation) return apiError(ERRORS.REQUEST_INVALID, error.message);
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': return apiError(ERRORS.REQUEST_TOO_LARGE, bodyLimit);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY': return apiError(ERRORS.REQUEST_MALFORMED);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return apiError(ERRORS.REQUEST_MEDIA_TYPE);
+  }
+  // Other client errors raised by Fastify itself (bad content length, bad URL) carry safe messages.
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 && error.code?.startsWith('FST_')) {
+    return apiError(ERRORS.REQUEST_INVALID, error.message);
+  }
+  return apiError(ERRORS.INTERNAL);
+}
+
+/**
+ * Builds the whole application — API, OpenAPI document, docs page and web
+ * page — without listening; tests drive it with `app.inject()`.
+ *
+ * @example
+ * const app = await buildApp({store, pipeline: await createDefaultPipeline()});
+ * const res = await app.inject('/api/events?type=movement');
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  addSecurityHeaders(app);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const error = apiError(ERRORS.ROUTE_NOT_FOUND, request.method, request.url.split('?')[0]);
+    return reply.code(404).send(errorBody(error));
+  });
+  for (const schema of sharedSchemas) app.addSchema(schema);
+  app.setValidatorCompiler(createValidatorCompiler(sharedSchemas));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Corridor API',
+        description: 'Places, actors, events and who asserts them, read from conflict reporting; events fused across documents.',
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'documents', description: 'Stored documents, their extractions, and ingestion' },
+        { name: 'events', description: 'Extracted events' },
+        { name: 'entities', description: 'Places, actors and search' },
+        { name: 'fusion', description: 'What reading documents together shows' },
+        { name: 'map', description: 'Offline basemap and reference layers' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const fusion = createFusionReader(options.store, options.fusion ?? loadFusionResources());
+  const jobs = new JobQueue<IngestBody>(
+    // Documents posted to the API are fused as soon as they are stored, like `corridor ingest` does.
+    createIngestRunner({ store: options.store, pipeline: options.pipeline, afterSave: () => fusion.refresh('api') }),
+    (error) => {
+      const described = describeIngestFailure(error);
+      if (described.code === ERRORS.INTERNAL.code) app.log.error({ err: error }, 'ingestion job failed');
+      return described;
+    },
+    { maxPending: options.maxPendingJobs },
+  );
+  // Closing waits for the jobs already accepted, so no document is left half-saved.
+  app.addHook('onClose', () => jobs.drain());
+
+  await app.register(apiPlugin, { store: options.store, pipeline: options.pipeline, fusion, layers: options.layers ?? [], jobs });
+  await app.register(webPlugin);
+  return app;
+}
+
+export interface StartOptions extends Partial<Omit<AppOptions, 'store'>> {
+  store: Store;
+  host?: string;
+  port?: number;
+  /** A folder of GeoJSON reference layers; problems with single files are logged and the rest load. */
+  layersDir?: string | null;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** `http://host:port`, with the port actually bound (useful with port 0). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Corridor's web app on a store: the hook `corridor serve` and
+ * `npm start` (the demo) call. Listens on 127.0.0.1:4317 unless told otherwise.
+ *
+ * @example
+ * const { url } = await startServer({store: await openStore('corridor.db')});
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const pipeline = options.pipeline ?? await createDefaultPipeline();
+  const loaded = options.layersDir ? await loadLayers(options.layersDir) : { layers: [], problems: [] };
+  const app = await buildApp({
+    ...options,
+    pipeline,
+    layers: [...(options.layers ?? []), ...loaded.layers],
+    logger: options.logger ?? { level: 'warn' },
+  });
+  for (const problem of loaded.problems) app.log.warn(`layer skipped: ${problem}`);
+  const host = options.host ?? DEFAULT_HOST;
+  await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? DEFAULT_PORT;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return { app, url, close: () => app.close() };
+}

@@ -1,0 +1,79 @@
+import { named, type Stage } from '../pipeline.js';
+import type { Attribution, Event, SourceLink, Statement } from '../types.js';
+import { authorAttribution } from '../events/index.js';
+import { sentenceViews } from '../events/text.js';
+import { loadModalityCues, type CueClass, type ModalityCueLexicon } from './lexicon.js';
+import { assess, isQuestion, sentenceMarkers } from './modality.js';
+import { sentenceStance } from './stance.js';
+import { findStatements } from './statements.js';
+
+export { loadModalityCues, compileModalityCues, type ModalityCueLexicon } from './lexicon.js';
+export { findQuotes, type Quote } from './quotes.js';
+export { UNATTRIBUTED } from './statements.js';
+
+export interface ClaimsOptions {
+  cues?: ModalityCueLexicon;
+}
+
+function link(s: Statement): SourceLink {
+  return { source: s.speaker, sourceKind: s.speakerKind, cueStart: s.cueStart, cueEnd: s.cueEnd };
+}
+
+/** The innermost statement whose content holds the span, and the chain of statements around it. */
+function carrier(statements: readonly Statement[], at: { start: number; end: number }): Statement[] {
+  const holding = statements
+    .map((s, index) => ({ s, index }))
+    .filter(({ s }) => s.start <= at.start && at.end <= s.end && s.speakerKind !== 'author')
+    .sort((a, b) => (a.s.end - a.s.start) - (b.s.end - b.s.start));
+  const chain: Statement[] = [];
+  for (let index: number | null = holding[0]?.index ?? null; index !== null; index = statements[index]!.parent) chain.unshift(statements[index]!);
+  return chain;
+}
+
+/**
+ * The claims stage: finds statements, attributes every event to the
+ * innermost one that carries it (else to the author), labels its modality
+ * and FactBank factuality, adds PLOVER contexts (future, hypothetical,
+ * negation), and gives every sentence a stance. Returns new arrays.
+ *
+ * @example
+ * const pipeline = createPipeline([segmentStage(), ..., events(), claims()]);
+ */
+export function claims(options: ClaimsOptions = {}): Stage {
+  const lexicon = options.cues ?? loadModalityCues();
+  return named('claims', (analysis) => {
+    const { document } = analysis;
+    const author = authorAttribution(document);
+    const views = sentenceViews(analysis);
+    const statements = findStatements(analysis, views, lexicon, author.source);
+    const markers = views.map((v) => sentenceMarkers(v, lexicon));
+    const questions = analysis.sentences.map((s) => isQuestion(document.text, s, lexicon));
+    const sentenceOf = (e: Event) => views.findIndex((v) => v.start <= e.trigger.start && e.trigger.end <= v.end);
+
+    const cueClass = (s: Statement | undefined): CueClass | null => {
+      if (!s) return null;
+      if (s.cueStart === null || s.form === 'according-to') return 'reported';
+      const cueWords = views.flatMap((v) => v.words).filter((w) => w.start >= s.cueStart! && w.end <= s.cueEnd!);
+      const verb = lexicon.reporting.findAll(cueWords)[0]?.value.class ?? 'reported';
+      if (lexicon.negators.findAll(cueWords).length === 0) return verb;
+      return verb === 'denied' ? 'reported' : 'unconfirmed';
+    };
+
+    const events = analysis.events.map((event): Event => {
+      const chain = carrier(statements, event.trigger);
+      const innermost = chain.at(-1);
+      const attribution: Attribution = innermost
+        ? { ...link(innermost), chain: [author.chain[0]!, ...chain.map(link)] }
+        : author;
+      const si = sentenceOf(event);
+      const { modality, factuality, contexts } = assess(event, views[si]!, markers[si]!, questions[si]!, innermost ?? null, cueClass(innermost), attribution);
+      const plover = event.plover && { ...event.plover, context: [...new Set([...event.plover.context, ...contexts])] };
+      return { ...event, attribution, modality, factuality, plover };
+    });
+
+    const sentences = analysis.sentences.map((s, i) => ({
+      ...s, stance: sentenceStance(s, views[i]!, document.text, markers[i]!, questions[i]!, statements, lexicon),
+    }));
+    return { events, statements, sentences };
+  });
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { readJsonResource, resourcePath } from '../resources.js';
+import type { Factuality, Stance } from '../types.js';
+import { verbForms } from '../events/inflect.js';
+import { PhraseSet } from '../events/text.js';
+
+/** What a reporting verb says about the speaker's commitment. */
+export type ReportClass = 'reported' | 'claimed' | 'alleged' | 'denied';
+/** The commitment a statement's cue carries; a negated cue that is no denial ("did not confirm") only hedges. */
+export type CueClass = ReportClass | 'unconfirmed';
+/** What a scope marker does to the events around it. */
+export type MarkerClass = 'hedge' | 'speculation' | 'alleged' | 'planned' | 'conditional';
+/** Where a marker reaches: a few words before the trigger, its clause, or its sentence. */
+export type MarkerScope = 'near' | 'clause' | 'sentence';
+
+const reportingSchema = z.object({
+  lemma: z.string().min(1),
+  class: z.enum(['reported', 'claimed', 'alleged', 'denied']),
+  past: z.string().optional(),
+  participle: z.string().optional(),
+  ing: z.string().optional(),
+  third: z.string().optional(),
+  recipient: z.boolean().default(false),
+  requiresNext: z.array(z.string()).optional(),
+}).strict();
+
+const markerSchema = z.object({
+  phrase: z.string().min(1),
+  class: z.enum(['hedge', 'speculation', 'alleged', 'planned', 'conditional']).optional(),
+  certainty: z.enum(['certain', 'probable', 'possible', 'underspecified']).optional(),
+  scope: z.enum(['near', 'clause', 'sentence']).default('near'),
+  stance: z.enum(['opinion', 'speculation']).optional(),
+}).strict().refine((m) => !m.class || m.certainty, { message: 'a marker with a class needs a certainty' });
+
+const fileSchema = z.object({
+  version: z.literal(1),
+  reporting: z.array(reportingSchema),
+  accordingTo: z.array(z.string()),
+  quotedAs: z.object({ verbs: z.array(z.string()), saying: z.array(z.string()) }).strict(),
+  markers: z.array(markerSchema),
+  evaluative: z.array(z.string()),
+  negators: z.array(z.string()),
+  questionMarks: z.array(z.string()),
+  exclamationIsOpinion: z.boolean(),
+  speakers: z.object({
+    titles: z.array(z.string()),
+    anonymous: z.array(z.string()),
+    outlets: z.array(z.string()),
+    outletSuffixes: z.array(z.string()),
+    author: z.array(z.string()),
+    pronouns: z.array(z.string()),
+    leadIn: z.array(z.string()),
+    skipBeforeCue: z.array(z.string()),
+    skipAfterCue: z.array(z.string()),
+  }).strict(),
+}).strict();
+
+export interface ReportingVerb {
+  lemma: string;
+  class: ReportClass;
+  recipient: boolean;
+  requiresNext: PhraseSet | null;
+}
+
+export interface Marker {
+  phrase: string;
+  class: MarkerClass | null;
+  certainty: Factuality['certainty'] | null;
+  scope: MarkerScope;
+  stance: Extract<Stance, 'opinion' | 'speculation'> | null;
+}
+
+/** The compiled modality-cue lexicon (resources/modality-cues.json, documented in modality-cues.md). */
+export interface ModalityCueLexicon {
+  reporting: PhraseSet<ReportingVerb>;
+  accordingTo: PhraseSet;
+  quotedVerbs: PhraseSet;
+  quotedSaying: PhraseSet;
+  markers: PhraseSet<Marker>;
+  evaluative: PhraseSet;
+  /** A negated reporting cue ("did not deny") does not report. */
+  negators: PhraseSet;
+  questionMarks: string[];
+  exclamationIsOpinion: boolean;
+  speakers: {
+    titles: PhraseSet;
+    anonymous: PhraseSet;
+    outlets: PhraseSet;
+    outletSuffixes: Set<string>;
+    author: Set<string>;
+    pronouns: Set<string>;
+    leadIn: PhraseSet;
+    skipBeforeCue: PhraseSet;
+    skipAfterCue: PhraseSet;
+  };
+}
+
+/** Checks and compiles a parsed modality-cue file; `source` names it in errors. */
+export function compileModalityCues(data: unknown, source = 'modality-cues.json'): ModalityCueLexicon {
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`corridor: ${source}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+  const file = parsed.data;
+  const reporting: [string, ReportingVerb][] = file.reporting.flatMap((entry) => {
+    const verb: ReportingVerb = {
+      lemma: entry.lemma, class: entry.class, recipient: entry.recipient,
+      requiresNext: entry.requiresNext ? PhraseSet.of(entry.requiresNext) : null,
+    };
+    const forms = new Set(Object.values(verbForms(entry.lemma, entry)));
+    return [...forms].map((form): [string, ReportingVerb] => [form, verb]);
+  });
+  const { speakers } = file;
+  return {
+    reporting: new PhraseSet(reporting),
+    accordingTo: PhraseSet.of(file.accordingTo),
+    quotedVerbs: PhraseSet.of(file.quotedAs.verbs),
+    quotedSaying: PhraseSet.of(file.quotedAs.saying),
+    markers: new PhraseSet(file.markers.map((m): [string, Marker] => [m.phrase, {
+      phrase: m.phrase, class: m.class ?? null, certainty: m.certainty ?? null, scope: m.scope, stance: m.stance ?? null,
+    }])),
+    evaluative: PhraseSet.of(file.evaluative),
+    negators: PhraseSet.of(file.negators),
+    questionMarks: file.questionMarks,
+    exclamationIsOpinion: file.exclamationIsOpinion,
+    speakers: {
+      titles: PhraseSet.of(speakers.titles),
+      anonymous: PhraseSet.of(speakers.anonymous),
+      outlets: PhraseSet.of(speakers.outlets),
+      outletSuffixes: new Set(speakers.outletSuffixes),
+      author: new Set(speakers.author.map((w) => w.toLowerCase())),
+      pronouns: new Set(speakers.pronouns.map((w) => w.toLowerCase())),
+      leadIn: PhraseSet.of(speakers.leadIn),
+      skipBeforeCue: PhraseSet.of(speakers.skipBeforeCue),
+      skipAfterCue: PhraseSet.of(speakers.skipAfterCue),
+    },
+  };
+}
+
+/**
+ * Loads the modality-cue lexicon; `path` replaces the bundled resources/modality-cues.json.
+ *
+ * @example
+ * const stage = claims({ cues: loadModalityCues() });
+ */
+export function loadModalityCues(path?: string): ModalityCueLexicon {
+  return compileModalityCues(readJsonResource<unknown>('modality-cues.json', path), path ?? resourcePath('modality-cues.json'));
+}

@@ -1,0 +1,93 @@
+import type { Attribution, Event, Factuality, Modality, Span, Statement } from '../types.js';
+import type { SentenceView } from '../events/text.js';
+import type { CueClass, Marker, ModalityCueLexicon } from './lexicon.js';
+
+const NEAR_WINDOW = 4;
+const CERTAINTY_RANK: Record<Factuality['certainty'], number> = { certain: 3, probable: 2, possible: 1, underspecified: 0 };
+
+/** A scope marker found in a sentence, with its word range. */
+export interface FoundMarker {
+  marker: Marker;
+  first: number;
+  last: number;
+}
+
+export interface Assessment {
+  modality: Modality;
+  factuality: Factuality;
+  /** PLOVER contexts this adds: future, hypothetical, negation. */
+  contexts: string[];
+}
+
+/** The markers of one sentence, found once and shared by its events and its stance. */
+export function sentenceMarkers(view: SentenceView, lexicon: ModalityCueLexicon): FoundMarker[] {
+  return lexicon.markers.findAll(view.words)
+    .filter((m) => !view.words.slice(m.first, m.last + 1).some((w) => w.named))
+    .map((m) => ({ marker: m.value, first: m.first, last: m.last }));
+}
+
+/** Whether a sentence reads as a question: its last mark, before closing quotes and brackets, is "?". */
+export function isQuestion(text: string, sentence: Span, lexicon: ModalityCueLexicon): boolean {
+  const body = text.slice(sentence.start, sentence.end).replace(/["'”’)\]\s]+$/u, '');
+  return lexicon.questionMarks.some((q) => body.endsWith(q));
+}
+
+function applies(found: FoundMarker, view: SentenceView, trigger: { first: number; last: number }, clause: Span): boolean {
+  const start = view.words[found.first]!.start;
+  switch (found.marker.scope) {
+    case 'near': return found.last < trigger.first && trigger.first - found.last <= NEAR_WINDOW && start >= clause.start;
+    case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end;
+    case 'sentence': return true;
+  }
+}
+
+/**
+ * FactBank-style factuality and the modality label of one event, from the
+ * markers around its trigger, the cue of the statement that carries it and
+ * its source chain. Precedence (first that applies): question, conditional,
+ * denial, plan, hedge (speculative when the author hedges, alleged for
+ * "allegedly"), the reporting cue (claimed, alleged, reported), the author's
+ * plain assertion. See resources/modality-cues.md for the table.
+ */
+export function assess(
+  event: Event, view: SentenceView, markers: readonly FoundMarker[], question: boolean,
+  statement: Statement | null, cueClass: CueClass | null, attribution: Attribution,
+): Assessment {
+  const trigger = {
+    first: view.words.findIndex((w) => w.start === event.trigger.start),
+    last: view.words.findLastIndex((w) => w.end === event.trigger.end),
+  };
+  const clause = event.evidence.at(-1)!;
+  const inScope = markers.filter((m) => m.marker.class && (!statement || view.words[m.first]!.start >= statement.start) && applies(m, view, trigger, clause));
+  const byClass = (c: Marker['class']) => inScope.filter((m) => m.marker.class === c);
+  const positive: Factuality['polarity'] = event.negated ? 'negative' : 'positive';
+  const negative: Factuality['polarity'] = event.negated ? 'positive' : 'negative';
+  const weakest = (found: FoundMarker[]) => found.map((m) => m.marker.certainty!).sort((a, b) => CERTAINTY_RANK[a] - CERTAINTY_RANK[b])[0]!;
+
+  let result: Omit<Assessment, 'contexts'>;
+  if (question) {
+    result = { modality: 'question', factuality: { certainty: 'underspecified', polarity: 'unknown' } };
+  } else if (byClass('conditional').length) {
+    result = { modality: 'conditional', factuality: { certainty: 'underspecified', polarity: 'unknown' } };
+  } else if (cueClass === 'denied') {
+    result = { modality: 'denied', factuality: { certainty: 'certain', polarity: negative } };
+  } else if (byClass('planned').length) {
+    result = { modality: 'planned', factuality: { certainty: weakest(byClass('planned')), polarity: positive } };
+  } else if (byClass('alleged').length || byClass('hedge').length || byClass('speculation').length || cueClass === 'unconfirmed') {
+    const hedges = [...byClass('alleged'), ...byClass('hedge'), ...byClass('speculation')];
+    const modality: Modality = byClass('alleged').length ? 'alleged'
+      : byClass('speculation').length && attribution.sourceKind === 'author' ? 'speculative' : 'hedged';
+    const certainty = hedges.length ? weakest(hedges) : 'possible';
+    result = { modality, factuality: { certainty, polarity: positive } };
+  } else if (cueClass) {
+    result = { modality: cueClass, factuality: { certainty: 'certain', polarity: positive } };
+  } else {
+    result = { modality: 'asserted', factuality: { certainty: 'certain', polarity: positive } };
+  }
+  const contexts = [
+    ...(result.modality === 'planned' ? ['future'] : []),
+    ...(result.modality === 'conditional' ? ['hypothetical'] : []),
+    ...(result.factuality.polarity === 'negative' ? ['negation'] : []),
+  ];
+  return { ...result, contexts };
+}

@@ -1,0 +1,62 @@
+import type { Analysis } from '../pipeline.js';
+import type { SourceKind, Statement } from '../types.js';
+import type { PhraseSet, SentenceView } from '../events/text.js';
+import type { ModalityCueLexicon } from './lexicon.js';
+
+/** A speaker noun phrase: a word range of one sentence. */
+export interface SpeakerPhrase {
+  view: SentenceView;
+  first: number;
+  last: number;
+}
+
+export interface Speaker {
+  speaker: string;
+  speakerKind: SourceKind;
+}
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'one', 'two', 'three', 'several', 'some', 'many', 'senior', 'local', 'top']);
+
+/**
+ * Says who a speaker phrase is, checking in order: the author ("I"), a
+ * pronoun (resolved to the previous speaker), an anonymous source, an outlet,
+ * an official (a title), a group (an actor or a demonym), a named person
+ * (capitalised words), and otherwise an unnamed source.
+ */
+export function classifySpeaker(
+  phrase: SpeakerPhrase, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon, earlier: readonly Statement[], authorName: string,
+): Speaker {
+  const { view, first, last } = phrase;
+  const words = view.words.slice(first, last + 1);
+  const { speakers } = lexicon;
+  const surface = analysis.document.text.slice(words[0]!.start, words.at(-1)!.end);
+  const plain = surface.replace(/^the\s+/i, '');
+  const has = (set: PhraseSet) => set.findAll(view.words, first, last).length > 0;
+
+  if (words.length === 1 && speakers.author.has(words[0]!.lower)) return { speaker: authorName, speakerKind: 'author' };
+  if (words.length === 1 && speakers.pronouns.has(words[0]!.lower)) {
+    const person = /^(he|she)$/i.test(surface);
+    const kinds: SourceKind[] = person ? ['named-person', 'official', 'anonymous'] : ['group', 'outlet', 'official', 'anonymous'];
+    const previous = earlier.findLast((s) => kinds.includes(s.speakerKind));
+    if (previous) return { speaker: previous.speaker, speakerKind: previous.speakerKind };
+    return { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
+  }
+  if (has(speakers.anonymous)) return { speaker: surface, speakerKind: 'anonymous' };
+  if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes)) return { speaker: plain, speakerKind: 'outlet' };
+  if (has(speakers.titles)) return { speaker: plain, speakerKind: 'official' };
+  const actor = view.entities.find((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
+  if (actor) {
+    const mention = analysis.actors[actor.index]!;
+    return mention.kind === 'civilians' ? { speaker: surface, speakerKind: 'anonymous' } : { speaker: mention.name, speakerKind: 'group' };
+  }
+  const demonym = analysis.places.some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
+  if (demonym) return { speaker: plain, speakerKind: 'group' };
+  const named = words.some((w, k) => /^\p{Lu}/u.test(w.text) && !(k === 0 && FUNCTION_WORDS.has(w.lower)));
+  return { speaker: named ? plain : surface, speakerKind: named ? 'named-person' : 'anonymous' };
+}
+
+// "Demo Wire", "AlSumaria News", "Iraq News": capitalised words ending in an outlet word.
+function isOutletName(words: SentenceView['words'], suffixes: Set<string>): boolean {
+  const names = words.filter((w) => !FUNCTION_WORDS.has(w.lower));
+  return names.length >= 2 && suffixes.has(names.at(-1)!.text) && names.every((w) => /^\p{Lu}/u.test(w.text));
+}

@@ -1,0 +1,222 @@
+import type { Analysis } from '../pipeline.js';
+import type { Span, Statement } from '../types.js';
+import type { SentenceView, Word } from '../events/text.js';
+import type { ModalityCueLexicon, ReportingVerb } from './lexicon.js';
+import { findBlockQuoteLines, findQuotes, type Quote } from './quotes.js';
+import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
+
+/** The speaker of a quotation nobody in the text is credited with. */
+export const UNATTRIBUTED = 'unattributed';
+
+const NP_BOUNDARY = new Set([',', ';', ':', '(', ')', '“', '”', '"', '‘', '’', "'", '—', '–', '.', '!', '?', '«', '»',
+  'that', 'and', 'but', 'or', 'while', 'because', 'after', 'before', 'when', 'if', 'since', 'as', 'although', 'though', 'whereas', 'so']);
+const CLOSING_MARKS = new Set(['”', '"', '’', "'", '»']);
+const MAX_SPEAKER_WORDS = 12;
+const MAX_INVERTED_SPEAKER_WORDS = 8;
+const THAT_WINDOW = 8;
+const BLOCK_QUOTE_COVERAGE = 0.8;
+
+interface Draft extends Omit<Statement, 'parent'> {
+  /** Cue and content together: what an enclosing statement must contain. */
+  outer: Span;
+}
+
+interface Content extends Span {
+  quote: Quote | null;
+}
+
+/**
+ * Finds who says what: reported speech ("X said that ..."), quotations with
+ * their speaker before or after, "according to X", outlets quoting sources
+ * (kept as two nested statements), and block quotes nobody is credited with.
+ * Statements come sorted outermost first; `parent` points to the smallest
+ * statement whose content holds this one.
+ */
+export function findStatements(analysis: Readonly<Analysis>, views: readonly SentenceView[], lexicon: ModalityCueLexicon, authorName: string): Statement[] {
+  const { text } = analysis.document;
+  const quotes = [...findQuotes(text, analysis.paragraphs), ...findBlockQuoteLines(text, analysis.paragraphs)];
+  const consumed = new Set<Quote>();
+  const drafts: Draft[] = [];
+  const timeWords = (w: Word) => analysis.times.some((t) => t.start <= w.start && w.end <= t.end);
+  const isBoundary = (w: Word) => !w.named && (NP_BOUNDARY.has(w.lower) || timeWords(w) || !!lexicon.reporting.matchAt([w], 0));
+
+  const add = (phrase: SpeakerPhrase, cue: Span | null, content: Content, form: Statement['form']): Draft => {
+    const who = classifySpeaker(phrase, analysis, lexicon, drafts.map((d) => ({ ...d, parent: null })), authorName);
+    if (content.quote) consumed.add(content.quote);
+    const resolvedForm = form === 'reported-speech' && content.quote ? 'direct-quote'
+      : form === 'reported-speech' && who.speakerKind === 'outlet' ? 'outlet-report' : form;
+    const draft: Draft = {
+      ...who, cueStart: cue?.start ?? null, cueEnd: cue?.end ?? null, start: content.start, end: content.end, form: resolvedForm,
+      outer: { start: Math.min(cue?.start ?? content.start, content.start), end: Math.max(cue?.end ?? content.end, content.end) },
+    };
+    drafts.push(draft);
+    return draft;
+  };
+
+  for (const view of views) {
+    const { words } = view;
+    const span = (first: number, last: number): Span => ({ start: words[first]!.start, end: words[last]!.end });
+
+    /** Skips filler before a cue ("has also", "on Monday") and takes the noun phrase before it. */
+    const speakerBefore = (cueFirst: number): (SpeakerPhrase & { afterBreak: boolean }) | null => {
+      let j = cueFirst - 1;
+      for (;;) {
+        const skip = j >= 0 ? lexicon.speakers.skipBeforeCue.matchEndingAt(words, j) : null;
+        if (skip) j -= skip.length;
+        else if (j >= 0 && !words[j]!.named && (timeWords(words[j]!) || /ly$/.test(words[j]!.lower))) j--;
+        else break;
+      }
+      if (j < 0 || isBoundary(words[j]!)) return null;
+      let k = j;
+      while (k > 0 && !isBoundary(words[k - 1]!) && j - k < MAX_SPEAKER_WORDS - 1) k--;
+      const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
+      for (let lead = lexicon.speakers.leadIn.matchAt(words, k); lead && k <= j; lead = lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
+      return k <= j ? { view, first: k, last: j, afterBreak } : null;
+    };
+
+    const sentenceContentEnd = (): number => {
+      let end = view.end;
+      while (end > view.start && /[\s.!?,;:]/.test(text[end - 1]!)) end--;
+      return end;
+    };
+
+    const quoteOpeningAt = (offset: number): Quote | null => {
+      const at = text.slice(offset).search(/\S/);
+      return at < 0 ? null : quotes.find((q) => q.open === offset + at && !consumed.has(q)) ?? null;
+    };
+
+    /** What follows a cue: skips a recipient, "in a statement", "that"; a quotation there is the content. */
+    const contentAfter = (from: number, verb: ReportingVerb | null): Content | null => {
+      let k = from;
+      const skipPunctuation = () => { while (words[k] && /^[,:\-–—]$/.test(words[k]!.text)) k++; };
+      skipPunctuation();
+      if (verb?.recipient) {
+        const start = k;
+        while (words[k] && k - start < 4 && !/^[,:]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !quoteOpeningAt(words[k]!.start)) k++;
+        if (!words[k] || k - start >= 4) k = start;
+      }
+      for (let skip = lexicon.speakers.skipAfterCue.matchAt(words, k); skip; skip = lexicon.speakers.skipAfterCue.matchAt(words, k)) k += skip.length;
+      skipPunctuation();
+      for (let t = k; t < Math.min(words.length, k + THAT_WINDOW); t++) {
+        if (quoteOpeningAt(words[t]!.start)) break;
+        if (words[t]!.lower === 'that' && !words[t]!.named) { k = t + 1; break; }
+      }
+      if (!words[k]) return null;
+      const quote = quoteOpeningAt(words[k]!.start);
+      if (quote) return { start: quote.start, end: quote.end, quote };
+      const end = Math.max(sentenceContentEnd(), quotes.find((q) => q.open >= words[k]!.start && q.open < view.end && q.close > view.end)?.end ?? 0);
+      return end > words[k]!.start ? { start: words[k]!.start, end, quote: null } : null;
+    };
+
+    /** "CONTENT, X said.": the content runs from the sentence start to the comma or the quotation before. */
+    const contentBefore = (first: number): Content | null => {
+      let k = first - 1;
+      while (k >= 0 && /^[,:]$/.test(words[k]!.text)) k--;
+      if (k < 0) return null;
+      if (CLOSING_MARKS.has(words[k]!.text)) {
+        const quote = quotes.find((q) => q.close === words[k]!.end && !consumed.has(q));
+        if (quote) return { start: quote.start, end: quote.end, quote };
+      }
+      while (k >= 0 && /^[,:;]$/.test(words[k]!.text)) k--;
+      return k >= 0 ? { start: words[0]!.start, end: words[k]!.end, quote: null } : null;
+    };
+
+    for (let i = 0; i < words.length; i++) {
+      if (words[i]!.named) continue;
+      const quoted = lexicon.quotedVerbs.matchAt(words, i);
+      const saying = quoted ? findAhead(lexicon.quotedSaying, words, i + quoted.length, 10) : null;
+      if (quoted && saying) {
+        const content = contentAfter(saying.last + 1, null);
+        const cue = span(i, i + quoted.length - 1);
+        const sayingCue = span(saying.first, saying.last);
+        if (content) {
+          const aux = i > 0 && /^(is|are|was|were|been)$/.test(words[i - 1]!.lower) ? i - 1 : -1;
+          if (aux >= 0) {
+            const speaker = speakerBefore(aux);
+            if (speaker) add(speaker, { start: cue.start, end: sayingCue.end }, content, 'reported-speech');
+          } else {
+            const outer = speakerBefore(i);
+            let innerLast = saying.first - 1;
+            while (innerLast > i && timeWords(words[innerLast]!)) innerLast--;
+            if (outer && innerLast > i) add(outer, cue, { start: words[i + 1]!.start, end: content.end, quote: null }, 'outlet-report');
+            if (innerLast > i) add({ view, first: i + quoted.length, last: innerLast }, sayingCue, content, 'reported-speech');
+          }
+        }
+        i = saying.last;
+        continue;
+      }
+
+      const according = lexicon.accordingTo.matchAt(words, i);
+      if (according) {
+        const npFirst = i + according.length;
+        let npLast = npFirst;
+        while (words[npLast + 1] && !isBoundary(words[npLast + 1]!) && npLast - npFirst < MAX_SPEAKER_WORDS) npLast++;
+        if (words[npFirst] && !isBoundary(words[npFirst]!)) {
+          const leading = i === 0 || lexicon.speakers.leadIn.findAll(words, 0, i - 1).reduce((n, m) => n + m.last - m.first + 1, 0) === i;
+          const content = leading ? contentAfter(npLast + 1, null) : contentBefore(i);
+          if (content) add({ view, first: npFirst, last: npLast }, span(i, i + according.length - 1), content, 'according-to');
+        }
+        i = npLast;
+        continue;
+      }
+
+      const reporting = lexicon.reporting.matchAt(words, i);
+      if (!reporting) continue;
+      const verb = reporting.value;
+      const cueLast = i + reporting.length - 1;
+      if (verb.requiresNext && verb.requiresNext.findAll(words, cueLast + 1, cueLast + 2).length === 0) continue;
+      let speaker = speakerBefore(i);
+      // "did not deny": the cue takes its negation along, which changes what it reports.
+      const negated = speaker && lexicon.negators.findAll(words, speaker.last + 1, i - 1).length > 0;
+      const cue = span(negated ? speaker!.last + 1 : i, cueLast);
+      if (speaker) {
+        const forward = contentAfter(cueLast + 1, verb);
+        const content = forward ?? (speaker.afterBreak ? contentBefore(speaker.first) : null);
+        if (content) add(speaker, cue, content, 'reported-speech');
+        continue;
+      }
+      if (words[i - 1]?.text !== ',' && !CLOSING_MARKS.has(words[i - 1]?.text ?? '')) continue;
+      // ", said the spokesman." after the content, or an appositive: "Balanche, a Syria expert, told ...".
+      const rest = words.slice(cueLast + 1).filter((w) => !/^[.!?]$/.test(w.text));
+      if (rest.length > 0 && rest.length <= MAX_INVERTED_SPEAKER_WORDS && !rest.some((w) => w.lower === 'that' || w.text === ',')) {
+        const content = contentBefore(i);
+        if (content) add({ view, first: cueLast + 1, last: cueLast + rest.length }, cue, content, 'reported-speech');
+        continue;
+      }
+      const appositiveStart = words.slice(0, i - 1).findLastIndex((w) => w.text === ',');
+      speaker = appositiveStart > 0 ? speakerBefore(appositiveStart) : null;
+      const content = speaker ? contentAfter(cueLast + 1, verb) : null;
+      if (speaker && content) add(speaker, cue, content, 'reported-speech');
+    }
+  }
+
+  // Quotations nobody is credited with: a whole quoted paragraph is a block quote.
+  for (const q of quotes) {
+    if (consumed.has(q)) continue;
+    const p = analysis.paragraphs[q.paragraph]!;
+    if ((q.close - q.open) / (p.end - p.start) < BLOCK_QUOTE_COVERAGE) continue;
+    drafts.push({ speaker: UNATTRIBUTED, speakerKind: 'anonymous', cueStart: null, cueEnd: null, start: q.start, end: q.end, form: 'block-quote', outer: { start: q.start, end: q.end } });
+  }
+  return withParents(drafts);
+}
+
+function findAhead<T>(set: { matchAt(words: readonly Word[], i: number): { value: T; length: number } | null }, words: readonly Word[], from: number, window: number): { first: number; last: number } | null {
+  for (let k = from; k < Math.min(words.length, from + window); k++) {
+    const m = set.matchAt(words, k);
+    if (m) return { first: k, last: k + m.length - 1 };
+  }
+  return null;
+}
+
+function withParents(drafts: Draft[]): Statement[] {
+  const sorted = [...drafts].sort((a, b) => a.outer.start - b.outer.start || (b.end - b.start) - (a.end - a.start));
+  return sorted.map((d, index) => {
+    let parent: number | null = null;
+    sorted.forEach((p, pi) => {
+      if (pi === index || p.end - p.start <= d.end - d.start) return;
+      if (p.start <= d.outer.start && d.outer.end <= p.end && (parent === null || p.end - p.start < sorted[parent]!.end - sorted[parent]!.start)) parent = pi;
+    });
+    const { outer: _outer, ...statement } = d;
+    return { ...statement, parent };
+  });
+}

@@ -1,0 +1,95 @@
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { InvalidArgumentError, type Command } from 'commander';
+import { createDefaultPipeline } from '../../default-pipeline.js';
+import { DEFAULT_MAX_BYTES, ingest, type IngestSummary } from '../../ingest/index.js';
+import { CliError, dbOption, jsonOption, printJson, resolveDb, withStore, type CliContext } from '../context.js';
+import { parseFocus } from './geo.js';
+
+/** Below this many inputs a progress bar is more noise than help. */
+const PROGRESS_MIN_INPUTS = 10;
+
+export interface IngestRunOptions {
+  db?: string;
+  focus?: string[];
+  json?: boolean;
+  maxSize?: number;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('ingest')
+    .description('read text, Markdown, HTML, RSS/Atom feeds and JSON Lines (files, folders or URLs) into the store')
+    .argument('<inputs...>', 'files, folders (read recursively) or http(s) URLs')
+    .addOption(dbOption())
+    .option('--focus <codes>', 'countries (IQ) or admin1 codes (SY.04) to favour when resolving places, comma-separated', parseFocus)
+    .option('--max-size <MB>', `largest input to read, in MB (default: ${DEFAULT_MAX_BYTES / 1e6})`, parseMegabytes)
+    .addOption(jsonOption())
+    .action(async (inputs: string[], options: IngestRunOptions) => {
+      const summary = await runIngest(ctx, inputs, options);
+      if (options.json) printJson(ctx, { database: resolveDb(ctx, options.db), ...summary });
+      else ctx.stdout.write(`${summaryLine(summary)}\n`);
+      if (summary.failed > 0) process.exitCode = 1;
+    });
+}
+
+/**
+ * Ingests inputs into the store named by `--db`, with one stderr line per
+ * failure and a progress bar when stderr is a terminal and there are many inputs.
+ */
+export async function runIngest(ctx: CliContext, inputs: readonly string[], options: IngestRunOptions): Promise<IngestSummary> {
+  return withStore(ctx, options.db, {}, async (store) => {
+    const progress = new IngestProgress(ctx.stderr);
+    try {
+      return await ingest(inputs, {
+        store,
+        pipeline: () => createDefaultPipeline({ focus: options.focus, database: resolveDb(ctx, options.db) }),
+        maxBytes: options.maxSize,
+        onStart: (total) => progress.start(total),
+        onInputDone: (input) => progress.advance(input),
+        onError: (error) => progress.report(`corridor: ${error.toLine()}`),
+      });
+    } catch (error) {
+      throw new CliError(error instanceof Error ? error.message : String(error));
+    } finally {
+      progress.stop();
+    }
+  });
+}
+
+/** Failure lines on stderr, above a progress bar when stderr is a terminal and there are many inputs. */
+class IngestProgress {
+  private bars: MultiBar | null = null;
+  private bar: SingleBar | null = null;
+
+  constructor(private readonly stderr: NodeJS.WriteStream) {}
+
+  start(total: number): void {
+    if (!this.stderr.isTTY || total < PROGRESS_MIN_INPUTS) return;
+    this.bars = new MultiBar({ stream: this.stderr, format: 'ingesting [{bar}] {value}/{total} {input}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+    this.bar = this.bars.create(total, 0, { input: '' });
+  }
+
+  advance(input: string): void {
+    this.bar?.increment({ input });
+  }
+
+  report(line: string): void {
+    if (this.bars) this.bars.log(`${line}\n`);
+    else this.stderr.write(`${line}\n`);
+  }
+
+  stop(): void {
+    this.bars?.stop();
+  }
+}
+
+export function summaryLine(summary: IngestSummary): string {
+  const inputs = `${summary.inputs} input${summary.inputs === 1 ? '' : 's'}`;
+  return `Read ${inputs}: ${summary.new} new, ${summary.unchanged} unchanged, ${summary.updated} updated, ${summary.failed} failed.`;
+}
+
+function parseMegabytes(value: string): number {
+  const megabytes = Number(value);
+  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new InvalidArgumentError('expected a positive number of megabytes.');
+  return Math.round(megabytes * 1e6);
+}

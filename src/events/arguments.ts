@@ -1,0 +1,234 @@
+import type { Analysis } from '../pipeline.js';
+import type { Clause } from './clauses.js';
+import type { ArgumentRole, EventCue, EventCueLexicon, FormKind, SlotRoles } from './lexicon.js';
+import { PhraseSet, type Entity, type SentenceView, type Word } from './text.js';
+
+/** The arguments found for one trigger, as indices into `analysis.actors` / `analysis.places`. */
+export interface Arguments {
+  agent: number | null;
+  patient: number | null;
+  origin: number | null;
+  destination: number | null;
+  location: number | null;
+  /** Roles whose place was introduced by "near", "outside", "X outskirts"... */
+  nearby: Set<ArgumentRole>;
+  passive: boolean;
+}
+
+/** Where a trigger sits: its words, the form that matched and its clause. */
+export interface TriggerSite {
+  view: SentenceView;
+  clauses: readonly Clause[];
+  clause: Clause;
+  first: number;
+  last: number;
+  cue: EventCue;
+  formKinds: FormKind[];
+  /** Every trigger of the sentence (this one included): a later trigger takes the phrases after it. */
+  others: readonly TriggerSite[];
+}
+
+interface Candidate {
+  role: ArgumentRole;
+  entity: Entity;
+  /** Lower wins: direct subject/object 1, prepositional 2, place subject of an active verb 3, unattached 4. */
+  priority: number;
+  distance: number;
+  nearby: boolean;
+}
+
+interface Governor {
+  preposition: string | null;
+  nearby: boolean;
+  /** The walk reached the boundary with only filler words in between. */
+  adjacent: boolean;
+}
+
+const ADVERBS = new Set(['still', 'also', 'then', 'already', 'later', 'again', 'reportedly', 'allegedly', 'apparently', 'just', 'now', 'finally', 'eventually', 'quickly', 'recently', 'completely', 'fully', 'partially', 'effectively']);
+const COORDINATION = new Set(['and', 'or', ',', '&']);
+
+/** Reads arguments off a clause with the lexicon's frames; one instance per lexicon. */
+export class ArgumentReader {
+  private readonly prepositions: PhraseSet;
+
+  constructor(private readonly lexicon: EventCueLexicon, private readonly analysis: Readonly<Analysis>) {
+    this.prepositions = PhraseSet.of(lexicon.prepositions);
+  }
+
+  read(site: TriggerSite): Arguments {
+    const { view, clause, cue, first, last } = site;
+    const { frame } = cue;
+    const passive = cue.pos === 'verb' && this.isPassive(site);
+    const candidates: Candidate[] = [];
+    const subjectRoles: SlotRoles = passive ? frame.passiveSubject : frame.subject;
+    const add = (entity: Entity, role: ArgumentRole | null | undefined, priority: number, nearby: boolean) => {
+      if (!role) return;
+      const distance = entity.first > last ? entity.first - last : first - entity.last;
+      candidates.push({ role, entity, priority, distance, nearby });
+    };
+
+    // Before the trigger, nearest first: the subject, or prepositional phrases such as "fighters in Raqqa".
+    const subjectSeen = { actor: false, place: false };
+    const before = view.entities.filter((e) => e.last < first && e.first >= clause.first).reverse();
+    for (const e of before) {
+      const gov = this.governor(view, e.first, clause.first);
+      if (gov.preposition) {
+        add(e, frame.prepositionsBefore[gov.preposition]?.[e.kind], 2, gov.nearby || this.followedByOutskirts(view, e));
+      } else if (!subjectSeen[e.kind] && !this.isQualifier(view, e)) {
+        subjectSeen[e.kind] = true;
+        add(e, subjectRoles[e.kind], e.kind === 'actor' || passive ? 1 : 3, this.followedByOutskirts(view, e));
+      }
+    }
+    if (cue.pos === 'verb' && (!subjectSeen.actor || (!subjectSeen.place && clause.kind === 'relative'))) {
+      const antecedent = this.antecedent(site, subjectSeen.actor ? 'place' : null);
+      if (antecedent) add(antecedent, subjectRoles[antecedent.kind], antecedent.kind === 'actor' || passive ? 1 : 3, false);
+    }
+
+    // After the trigger: object, prepositional phrases, coordinated and unattached places.
+    const scopeEnd = frame.scope === 'sentence' ? view.words.length - 1 : clause.last;
+    let objectTaken = false;
+    let previous: { entity: Entity; candidate: Candidate | null } | null = null;
+    for (const e of view.entities.filter((x) => x.first > last && x.last <= scopeEnd)) {
+      if (this.isQualifier(view, e)) continue;
+      const gov = this.governor(view, e.first, previous ? previous.entity.last + 1 : last + 1);
+      const nearby = gov.nearby || this.followedByOutskirts(view, e);
+      const count = candidates.length;
+      if (gov.preposition && this.claimedByLaterTrigger(site, e, gov.preposition)) {
+        // "corridors to allow terrorists to move towards X and towns controlled by Y": "by Y" is the later verb's.
+      } else if (gov.preposition) {
+        const mapped = frame.prepositions[gov.preposition]?.[e.kind];
+        const byAgent = gov.preposition === 'by' && e.kind === 'actor' && passive ? 'agent' : undefined;
+        add(e, mapped ?? byAgent, 2, nearby);
+      } else if (previous && gov.adjacent === false && this.coordinated(view, previous.entity, e)) {
+        if (previous.candidate && previous.entity.kind === e.kind) add(e, previous.candidate.role, previous.candidate.priority, nearby);
+      } else if (!previous && gov.adjacent && cue.pos === 'verb' && !objectTaken && frame.object[e.kind]) {
+        objectTaken = true;
+        add(e, frame.object[e.kind], 1, nearby);
+      } else if (e.kind === 'place') {
+        add(e, frame.otherPlace, 4, nearby);
+      }
+      previous = { entity: e, candidate: candidates.length > count ? candidates.at(-1)! : null };
+    }
+
+    return { ...this.choose(candidates), passive };
+  }
+
+  private claimedByLaterTrigger(site: TriggerSite, e: Entity, preposition: string): boolean {
+    return site.others.some((other) => other !== site && other.last > site.last && other.last < e.first
+      && !site.cue.frame.reachesPast.includes(other.cue.type)
+      && !!other.cue.frame.prepositions[preposition]?.[e.kind]);
+  }
+
+  private choose(candidates: Candidate[]): Omit<Arguments, 'passive'> {
+    const chosen: Omit<Arguments, 'passive'> = { agent: null, patient: null, origin: null, destination: null, location: null, nearby: new Set() };
+    const used = new Set<Entity>();
+    const ordered = [...candidates].sort((a, b) => a.priority - b.priority || a.distance - b.distance);
+    for (const c of ordered) {
+      if (chosen[c.role] !== null || used.has(c.entity)) continue;
+      const isActorRole = c.role === 'agent' || c.role === 'patient';
+      if (isActorRole !== (c.entity.kind === 'actor')) continue;
+      chosen[c.role] = c.entity.index;
+      used.add(c.entity);
+      if (c.nearby) chosen.nearby.add(c.role);
+    }
+    // One actor cannot be both sides, one place both ends of a movement.
+    if (chosen.agent !== null && chosen.agent === chosen.patient) chosen.patient = null;
+    return chosen;
+  }
+
+  /**
+   * Walks left from an entity over filler ("the town of") to the preposition
+   * that governs it; stops at `bound`, at another entity or at a content word.
+   */
+  governor(view: SentenceView, entityFirst: number, bound: number): Governor {
+    const { words } = view;
+    const { phraseFiller, nearby: near } = this.lexicon;
+    let nearby = false;
+    for (let j = entityFirst - 1; j >= bound; j--) {
+      const w = words[j]!;
+      if (w.entity >= 0) return { preposition: null, nearby, adjacent: false };
+      // Demonyms and metonyms are modifiers here: "from the Syrian town of Palmyra".
+      if (w.named) continue;
+      if (w.lower === 'of') {
+        const before = words[j - 1]?.lower ?? '';
+        if (near.compass.has(before)) return { preposition: 'near', nearby: true, adjacent: false };
+        if (j - 1 >= bound && (phraseFiller.has(before) || near.nouns.has(before))) continue;
+      }
+      const prep = this.prepositions.matchEndingAt(words, j);
+      if (prep && (prep.length > 1 || !phraseFiller.has(w.lower))) {
+        return { preposition: prep.value, nearby: nearby || near.prepositions.has(prep.value), adjacent: false };
+      }
+      if (phraseFiller.has(w.lower) || isAdverb(w)) {
+        if (near.nouns.has(w.lower)) nearby = true;
+        continue;
+      }
+      return { preposition: null, nearby, adjacent: false };
+    }
+    return { preposition: null, nearby, adjacent: true };
+  }
+
+  // "Raqqa, Syria": a country or province after a comma only says where the place before it is.
+  private isQualifier(view: SentenceView, e: Entity): boolean {
+    if (e.kind !== 'place') return false;
+    const prevEntity = view.entities.find((x) => x.last === e.first - 2);
+    if (!prevEntity || prevEntity.kind !== 'place' || view.words[e.first - 1]?.text !== ',') return false;
+    const place = this.analysis.places[e.index]!;
+    const container = this.analysis.places[prevEntity.index]!;
+    return /^(PCL|ADM1|ADM2)/.test(place.featureCode) && (place.country === null || place.country === container.country);
+  }
+
+  private coordinated(view: SentenceView, a: Entity, b: Entity): boolean {
+    const between = view.words.slice(a.last + 1, b.first);
+    return between.length > 0 && between.every((w) => COORDINATION.has(w.lower) || this.lexicon.phraseFiller.has(w.lower));
+  }
+
+  private followedByOutskirts(view: SentenceView, e: Entity): boolean {
+    const next = view.words[e.last + 1];
+    return !!next && this.lexicon.nearby.nouns.has(next.lower);
+  }
+
+  private isPassive(site: TriggerSite): boolean {
+    const { view, first, last, formKinds } = site;
+    if (!formKinds.includes('participle')) return false;
+    const { words } = view;
+    for (let j = first - 1, seen = 0; j >= 0 && seen < 3; j--) {
+      const w = words[j]!;
+      if (w.named) break;
+      if (this.lexicon.passiveAuxiliaries.has(w.lower)) return true;
+      if (!(isAdverb(w) || w.lower === 'not' || w.lower === 'never')) break;
+      seen++;
+    }
+    let j = last + 1;
+    while (words[j] && isAdverb(words[j]!)) j++;
+    if (words[j]?.lower !== 'by') return false;
+    const actor = view.entities.find((e) => e.first > j && e.kind === 'actor');
+    return !!actor && this.governor(view, actor.first, j + 1).adjacent;
+  }
+
+  /**
+   * The subject of a clause that has none of its own: a relative clause takes
+   * the entity just before its pronoun; other clauses take the subject of the
+   * nearest earlier clause, skipping relative clauses.
+   */
+  private antecedent(site: TriggerSite, only: 'place' | null): Entity | null {
+    const { view, clauses, clause } = site;
+    const index = clauses.indexOf(clause);
+    if (clause.kind === 'relative') {
+      const entity = view.entities.filter((e) => e.last < clause.first).at(-1);
+      return entity && (!only || entity.kind === only) ? entity : null;
+    }
+    if (only) return null;
+    for (let k = index - 1; k >= 0; k--) {
+      const c = clauses[k]!;
+      if (c.kind === 'relative') continue;
+      const subject = view.entities.find((e) => e.kind === 'actor' && e.first >= c.first && e.last <= c.last
+        && this.governor(view, e.first, c.first).preposition === null);
+      if (subject) return subject;
+    }
+    return null;
+  }
+}
+
+function isAdverb(w: Word): boolean {
+  return ADVERBS.has(w.lower) || (/ly$/.test(w.lower) && w.lower.length > 4 && !w.named);
+}

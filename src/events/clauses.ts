@@ -1,0 +1,85 @@
+import type { Span } from '../types.js';
+import type { SentenceView } from './text.js';
+
+export type ClauseKind = 'main' | 'relative' | 'subordinate' | 'coordinate' | 'complement';
+
+/** A stretch of a sentence with (roughly) one verb and its arguments. */
+export interface Clause extends Span {
+  /** First and last word (indices into the sentence's words). */
+  first: number;
+  last: number;
+  kind: ClauseKind;
+}
+
+export interface ClauseCues {
+  subordinators: string[];
+  relativePronouns: string[];
+  coordinators: string[];
+  coordinatedVerbStarts: string[];
+  punctuation: string[];
+  complementizer: string;
+}
+
+const EDGE_PUNCTUATION = /^[,;:.!?—–\-"'“”‘’()\[\]>]$/;
+const LEADING = new Set(['so', 'and', 'but', 'or', 'then', 'now', 'yet']);
+
+/**
+ * Splits a sentence into clauses at punctuation, subordinators ("who",
+ * "after"), the complementizer "that" and coordinators that start a new verb
+ * phrase ("and headed to"). A relative clause set off by a comma ends at the
+ * next comma, and what follows resumes the main clause:
+ * "IS fighters, | who left Mosul in late June, | reached Tal Afar".
+ *
+ * `startsVerb(i)` tells whether word i is a verb form of an event cue; a
+ * cue word followed by "that" keeps "that" as a determiner ("captured that town").
+ */
+export function splitClauses(view: SentenceView, cues: ClauseCues, startsVerb: (i: number) => boolean): Clause[] {
+  const { words } = view;
+  if (words.length === 0) return [];
+  const subordinators = new Set(cues.subordinators);
+  const relatives = new Set(cues.relativePronouns);
+  const coordinators = new Set(cues.coordinators);
+  const verbStarts = new Set(cues.coordinatedVerbStarts);
+  const punctuation = new Set(cues.punctuation);
+  const text = (i: number) => (words[i]?.named ? '' : words[i]?.lower ?? '');
+
+  const starts: { at: number; kind: ClauseKind }[] = [{ at: 0, kind: 'main' }];
+  let closesAtComma = false;
+  for (let i = 1; i < words.length; i++) {
+    const w = text(i);
+    const prev = text(i - 1);
+    let kind: ClauseKind | null = null;
+    if (punctuation.has(prev) && isSpacedPunctuation(words, i - 1)) kind = 'main';
+    else if (closesAtComma && prev === ',') kind = 'main';
+    // "So where did IS go?": a wh-word with nothing before it to modify asks, it does not relate.
+    else if (relatives.has(w)) kind = words.slice(0, i).some((x) => !LEADING.has(x.lower)) ? 'relative' : 'main';
+    else if (subordinators.has(w)) kind = 'subordinate';
+    else if (w === cues.complementizer && !startsVerb(i - 1)) kind = 'complement';
+    else if (coordinators.has(w) && (prev === ',' || startsVerb(i + 1) || verbStarts.has(text(i + 1)))) kind = 'coordinate';
+    if (!kind) continue;
+    closesAtComma = kind === 'relative' && prev === ',';
+    if (starts.at(-1)!.at === i) starts.at(-1)!.kind = kind;
+    else starts.push({ at: i, kind });
+  }
+  return starts.map(({ at, kind }, k) => {
+    let first = at;
+    let last = (starts[k + 1]?.at ?? words.length) - 1;
+    while (last > first && EDGE_PUNCTUATION.test(words[last]!.text)) last--;
+    while (first < last && EDGE_PUNCTUATION.test(words[first]!.text)) first++;
+    return { first, last, kind, start: words[first]!.start, end: words[last]!.end };
+  });
+}
+
+// A dash splits clauses only when spaced ("Raqqa - the city"), never inside a name ("Deir ez-Zor–Palmyra").
+function isSpacedPunctuation(words: SentenceView['words'], i: number): boolean {
+  const w = words[i]!;
+  if (!/^[—–-]$/.test(w.text)) return true;
+  const before = words[i - 1];
+  const after = words[i + 1];
+  return (!!before && before.end < w.start) || (!!after && after.start > w.end);
+}
+
+/** The clause holding word i. */
+export function clauseOf(clauses: readonly Clause[], i: number): Clause {
+  return clauses.find((c) => c.first <= i && i <= c.last) ?? clauses.findLast((c) => c.first <= i) ?? clauses[0]!;
+}

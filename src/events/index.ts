@@ -1,0 +1,296 @@
+import { named, type Analysis, type Stage } from '../pipeline.js';
+import type { ActorRef, Attribution, DocumentMeta, Event, EventType, PlaceMention, PlacePrecision, PlaceRef, Span } from '../types.js';
+import { ArgumentReader, type Arguments, type TriggerSite } from './arguments.js';
+import { clauseOf, splitClauses, type Clause } from './clauses.js';
+import { loadEventCues, type ArgumentRole, type EventCue, type EventCueLexicon, type FormKind } from './lexicon.js';
+import { loadPloverTable, type PloverTable } from './plover.js';
+import { PhraseSet, sentenceViews, wordSpan, type SentenceView, type Word } from './text.js';
+import { eventTime } from './time.js';
+
+export { loadEventCues, compileEventCues, type EventCueLexicon, type EventCue, type ArgumentRole } from './lexicon.js';
+export { loadPloverTable, compilePloverTable, type PloverTable } from './plover.js';
+export { splitClauses, clauseOf, type Clause, type ClauseKind } from './clauses.js';
+export { sentenceViews, PhraseSet, fold, type SentenceView, type Word, type Entity } from './text.js';
+
+export interface EventsOptions {
+  cues?: EventCueLexicon;
+  plover?: PloverTable;
+}
+
+/** An event before it is written out: the cue, where it matched and what it found. */
+interface Draft {
+  cue: EventCue;
+  site: TriggerSite;
+  args: Arguments;
+  type: EventType;
+  subtype: string;
+  negated: boolean;
+  /** Other trigger words merged into this event ("left ... reached"). */
+  extraTriggers: Span[];
+  evidence: Span;
+  rule: string;
+}
+
+const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'new', 'further', 'recent', 'latest', 'first', 'second', 'last', 'alleged', 'reported', 'major', 'heavy', 'fierce', 'renewed', 'several', 'two', 'three', 'many', 'more']);
+const NEGATION_WINDOW = 5;
+
+/** The document's own voice: who speaks when nobody else is cited. */
+export function authorAttribution(document: Pick<DocumentMeta, 'author' | 'outlet'>): Attribution {
+  const source = document.author ?? document.outlet ?? 'author';
+  return { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [{ source, sourceKind: 'author', cueStart: null, cueEnd: null }] };
+}
+
+/**
+ * The events stage: finds trigger words from the event-cue lexicon, reads
+ * agent, patient, origin, destination and location off the clause, dates the
+ * event and maps it to PLOVER. Attribution and modality start as the author's
+ * plain assertion; the claims stage refines them.
+ *
+ * @example
+ * const pipeline = createPipeline([segmentStage(), geoparse({gazetteer}), actors(...), times(), events()]);
+ */
+export function events(options: EventsOptions = {}): Stage {
+  const lexicon = options.cues ?? loadEventCues();
+  const plover = options.plover ?? loadPloverTable();
+  const matcher = triggerMatcher(lexicon);
+  const negators = PhraseSet.of(lexicon.negators);
+  const excludes = new Map(lexicon.cues.map((cue) => [cue, {
+    next: PhraseSet.of(cue.exclude.next), prev: PhraseSet.of(cue.exclude.prev), near: new Set(cue.exclude.near),
+    requires: cue.requires ? PhraseSet.of(cue.requires.before) : null,
+  }]));
+
+  return named('events', (analysis) => {
+    const reader = new ArgumentReader(lexicon, analysis);
+    const drafts: Draft[] = [];
+    for (const view of sentenceViews(analysis)) {
+      const cueStarts = new Set<number>();
+      view.words.forEach((w, i) => { if (!w.named && lexicon.verbForms.has(w.lower)) cueStarts.add(i); });
+      const clauses = splitClauses(view, lexicon.clauses, (i) => cueStarts.has(i));
+      const sites: TriggerSite[] = [];
+      for (let i = 0; i < view.words.length; i++) {
+        const match = matcher.matchAt(view.words, i);
+        if (!match) continue;
+        const last = i + match.length - 1;
+        const candidate = pickCue(match.value, view.words, i);
+        const rules = excludes.get(candidate.cue)!;
+        if (isExcluded(view.words, i, last, rules, candidate.cue)) continue;
+        sites.push({ view, clauses, clause: clauseOf(clauses, i), first: i, last, cue: candidate.cue, formKinds: candidate.kinds, others: sites });
+        i = last;
+      }
+      const sentenceDrafts = sites.flatMap((site) => makeDraft(site, reader.read(site), analysis, negators) ?? []);
+      drafts.push(...dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)));
+    }
+    return { events: drafts.map((d) => toEvent(d, analysis, plover)).sort((a, b) => a.trigger.start - b.trigger.start) };
+  });
+}
+
+type CueMatch = { cue: EventCue; kinds: FormKind[] };
+
+function triggerMatcher(lexicon: EventCueLexicon): PhraseSet<CueMatch[]> {
+  const byForm = new Map<string, CueMatch[]>();
+  for (const cue of lexicon.cues) {
+    for (const [form, kinds] of cue.forms) byForm.set(form, [...(byForm.get(form) ?? []), { cue, kinds }]);
+  }
+  return new PhraseSet([...byForm]);
+}
+
+// "the attack" is the noun, "IS attacked" the verb; when both read the same, a determiner decides.
+function pickCue(candidates: CueMatch[], words: readonly Word[], i: number): CueMatch {
+  if (candidates.length === 1) return candidates[0]!;
+  const prev = words[i - 1];
+  const wantNoun = !!prev && (NOUN_CONTEXT.has(prev.lower) || /'s$/.test(prev.lower) || (prev.named && prev.entity < 0));
+  return candidates.find((c) => (c.cue.pos === 'noun') === wantNoun) ?? candidates[0]!;
+}
+
+function isExcluded(words: readonly Word[], first: number, last: number, rules: {
+  next: PhraseSet; prev: PhraseSet; near: Set<string>; requires: PhraseSet | null;
+}, cue: EventCue): boolean {
+  if (rules.next.matchAt(words, last + 1)) return true;
+  if (first > 0 && rules.prev.matchEndingAt(words, first - 1)) return true;
+  const nearWords = words.slice(Math.max(0, first - 4), last + 5);
+  if (nearWords.some((w) => rules.near.has(w.lower))) return true;
+  if (rules.requires && cue.requires) {
+    const from = Math.max(0, first - cue.requires.window);
+    if (rules.requires.findAll(words, from, first - 1).length === 0) return true;
+  }
+  return false;
+}
+
+interface Refined {
+  type: EventType;
+  subtype: string;
+  agentRole?: 'patient';
+}
+
+function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Readonly<Analysis>): Refined | null {
+  const { view, clause } = site;
+  for (const r of cue.when) {
+    if (r.words) {
+      const [from, to] = r.scope === 'following' ? [site.first, view.words.length - 1] : [clause.first, clause.last];
+      if (r.words.findAll(view.words, from, to).length === 0) continue;
+    }
+    if (r.has && !r.has.every((role) => args[role] !== null)) continue;
+    if (r.agentKind && (args.agent === null || !r.agentKind.includes(analysis.actors[args.agent]!.kind))) continue;
+    return { type: r.type ?? cue.type, subtype: r.subtype, ...(r.agentRole ? { agentRole: r.agentRole } : {}) };
+  }
+  return cue.subtype ? { type: cue.type, subtype: cue.subtype } : null;
+}
+
+function hasArgument(args: Arguments): boolean {
+  return [args.agent, args.patient, args.origin, args.destination, args.location].some((x) => x !== null);
+}
+
+function isNegated(site: TriggerSite, negators: PhraseSet): boolean {
+  const from = Math.max(site.clause.first, site.first - NEGATION_WINDOW);
+  return negators.findAll(site.view.words, from, site.first - 1).length > 0;
+}
+
+function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, negators: PhraseSet): Draft | null {
+  // A trigger with nobody and nowhere attached is no conflict event ("capture the moment").
+  if (!hasArgument(args)) return null;
+  const refined = refine(site.cue, args, site, analysis);
+  if (!refined) return null;
+  const { view, clause, cue } = site;
+  const evidence = cue.frame.scope === 'sentence' ? { start: clause.start, end: view.end } : { start: clause.start, end: clause.end };
+  const roles = refined.agentRole === 'patient' && args.patient === null ? { ...args, patient: args.agent, agent: null } : args;
+  return {
+    cue, site, args: roles, type: refined.type, subtype: refined.subtype,
+    negated: isNegated(site, negators),
+    extraTriggers: [],
+    evidence,
+    rule: `events:${cue.pos}:${cue.lemma}`,
+  };
+}
+
+function sameOrUnknown(a: number | null, b: number | null, analysis: Readonly<Analysis>): boolean {
+  return a === null || b === null || analysis.actors[a]!.actorId === analysis.actors[b]!.actorId;
+}
+
+/**
+ * "IS fighters, who left Mosul in late June, reached Tal Afar": a departure
+ * without destination and an arrival without origin, by the same mover in
+ * one sentence, are one movement. The earlier trigger stays the trigger.
+ */
+function mergeSplitMovements(drafts: Draft[], analysis: Readonly<Analysis>, view: SentenceView): Draft[] {
+  const out = [...drafts];
+  for (let a = 0; a < out.length; a++) {
+    const first = out[a]!;
+    if (first.type !== 'movement') continue;
+    for (let b = a + 1; b < out.length; b++) {
+      const second = out[b]!;
+      if (second.type !== 'movement' || first.negated !== second.negated) continue;
+      if (!sameOrUnknown(first.args.agent, second.args.agent, analysis)) continue;
+      const [from, to] = first.args.origin !== null && first.args.destination === null && second.args.origin === null && second.args.destination !== null
+        ? [first, second]
+        : second.args.origin !== null && second.args.destination === null && first.args.origin === null && first.args.destination !== null
+          ? [second, first] : [null, null];
+      if (!from || !to) continue;
+      const args: Arguments = {
+        ...first.args,
+        agent: first.args.agent ?? second.args.agent,
+        origin: from.args.origin,
+        destination: to.args.destination,
+        nearby: new Set<ArgumentRole>([
+          ...[...from.args.nearby].filter((r) => r === 'origin'),
+          ...[...to.args.nearby].filter((r) => r === 'destination'),
+        ]),
+      };
+      const refined = refine(first.cue, args, first.site, analysis) ?? first;
+      const secondTrigger = wordSpan(view.words, second.site.first, second.site.last);
+      out[a] = {
+        ...first, args, type: refined.type, subtype: refined.subtype,
+        extraTriggers: [...first.extraTriggers, secondTrigger],
+        evidence: { start: view.start, end: view.end },
+        rule: 'events:split-movement',
+      };
+      out.splice(b, 1);
+      break;
+    }
+  }
+  return out;
+}
+
+const ROLES: ArgumentRole[] = ['agent', 'patient', 'origin', 'destination', 'location'];
+
+/** Two cues for one happening in one clause ("declared a ceasefire"): keep the better-argued one. */
+function dedupe(drafts: Draft[]): Draft[] {
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    const twin = kept.findIndex((k) => k.type === d.type && k.subtype === d.subtype && k.site.clause === d.site.clause
+      && k.negated === d.negated && ROLES.every((r) => k.args[r] === null || d.args[r] === null || k.args[r] === d.args[r]));
+    if (twin < 0) { kept.push(d); continue; }
+    const k = kept[twin]!;
+    const [better, other] = argumentCount(d.args) > argumentCount(k.args) || (argumentCount(d.args) === argumentCount(k.args) && d.cue.pos === 'verb' && k.cue.pos === 'noun') ? [d, k] : [k, d];
+    const args = { ...better.args };
+    for (const r of ROLES) args[r] = better.args[r] ?? other.args[r];
+    kept[twin] = { ...better, args };
+  }
+  return kept;
+}
+
+function argumentCount(args: Arguments): number {
+  return ROLES.filter((r) => args[r] !== null).length;
+}
+
+function placeRef(p: PlaceMention): PlaceRef {
+  return { geonameid: p.geonameid, name: p.name, lat: p.lat, lon: p.lon };
+}
+
+function actorRef(analysis: Readonly<Analysis>, index: number | null): ActorRef | null {
+  if (index === null) return null;
+  const a = analysis.actors[index]!;
+  return { actorId: a.actorId, name: a.name };
+}
+
+/** Precision of the place that anchors the event (UCDP/ACLED style). */
+function placePrecision(d: Draft, analysis: Readonly<Analysis>): PlacePrecision | null {
+  const order: ArgumentRole[] = d.type === 'movement' ? ['destination', 'origin', 'location'] : ['location', 'destination', 'origin'];
+  const role = order.find((r) => d.args[r] !== null);
+  if (!role) return null;
+  if (d.args.nearby.has(role)) return 'nearby';
+  const place = analysis.places[d.args[role]!]!;
+  const code = place.featureCode;
+  if (/^PPL/.test(code)) return 'exact';
+  if (/^ADM/.test(code)) return 'admin';
+  if (/^PCL/.test(code)) return 'country';
+  if (/^(RGN|CONT|AREA|ZN|TERR)/.test(code)) return 'region';
+  return place.precision;
+}
+
+function confidence(d: Draft): number {
+  let c = d.cue.pos === 'verb' ? 0.6 : 0.5;
+  if (d.args.agent !== null) c += 0.15;
+  if (d.args.patient !== null) c += 0.05;
+  if (d.args.origin !== null || d.args.destination !== null || d.args.location !== null) c += 0.1;
+  if (d.extraTriggers.length) c += 0.05;
+  return Math.round(Math.min(c, 0.95) * 100) / 100;
+}
+
+function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable): Event {
+  const { document, sentences, times } = analysis;
+  const trigger = wordSpan(d.site.view.words, d.site.first, d.site.last);
+  const place = (role: ArgumentRole) => (d.args[role] === null ? null : placeRef(analysis.places[d.args[role]!]!));
+  const sentence = sentences[d.site.view.index]!;
+  const clause: Clause = d.site.clause;
+  return {
+    id: `${document.id.slice(0, 12)}:${trigger.start}:${d.type}`,
+    type: d.type,
+    subtype: d.subtype,
+    agent: actorRef(analysis, d.args.agent),
+    patient: actorRef(analysis, d.args.patient),
+    location: place('location'),
+    origin: place('origin'),
+    destination: place('destination'),
+    time: eventTime(times, trigger, clause, sentence, document.publishedAt),
+    evidence: [trigger, ...d.extraTriggers, d.evidence],
+    trigger: { ...trigger, text: document.text.slice(trigger.start, trigger.end) },
+    attribution: authorAttribution(document),
+    modality: 'asserted',
+    negated: d.negated,
+    factuality: { certainty: 'certain', polarity: d.negated ? 'negative' : 'positive' },
+    plover: plover.get(d.type, d.subtype),
+    placePrecision: placePrecision(d, analysis),
+    confidence: confidence(d),
+    rule: d.rule,
+  };
+}

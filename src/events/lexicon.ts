@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { readJsonResource, resourcePath } from '../resources.js';
+import type { EventType } from '../types.js';
+import { nounPlural, verbForms } from './inflect.js';
+import { PhraseSet } from './text.js';
+
+/** An event argument a clause constituent can fill. */
+export type ArgumentRole = 'agent' | 'patient' | 'origin' | 'destination' | 'location';
+
+const role = z.enum(['agent', 'patient', 'origin', 'destination', 'location']);
+const slot = z.object({ actor: role.nullable().optional(), place: role.nullable().optional() }).strict();
+const eventType = z.enum(['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration']);
+const actorKind = z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic']);
+
+const frameSchema = z.object({
+  scope: z.enum(['clause', 'sentence']).default('clause'),
+  subject: slot.default({}),
+  passiveSubject: slot.default({}),
+  object: slot.default({}),
+  prepositions: z.record(z.string(), slot).default({}),
+  prepositionsBefore: z.record(z.string(), slot).default({}),
+  otherPlace: role.nullable().default(null),
+  /** Event types whose later triggers do not take this frame's phrases ("a corridor to let fighters move towards X"). */
+  reachesPast: z.array(eventType).default([]),
+}).strict();
+
+const refinementSchema = z.object({
+  words: z.array(z.string()).optional(),
+  scope: z.enum(['clause', 'following']).default('clause'),
+  has: z.array(role).optional(),
+  agentKind: z.array(actorKind).optional(),
+  type: eventType.optional(),
+  subtype: z.string(),
+  /** The subject fills this role instead of agent ("civilians fled" -> civilians displaced). */
+  agentRole: z.literal('patient').optional(),
+}).strict();
+
+const cueSchema = z.object({
+  lemma: z.string().min(1),
+  pos: z.enum(['verb', 'noun']),
+  type: eventType,
+  subtype: z.string().nullable(),
+  frame: z.string(),
+  third: z.string().optional(),
+  past: z.string().optional(),
+  participle: z.string().optional(),
+  ing: z.string().optional(),
+  plural: z.string().optional(),
+  forms: z.array(z.string()).default([]),
+  prepositions: z.record(z.string(), slot).default({}),
+  when: z.array(refinementSchema).default([]),
+  exclude: z.object({
+    next: z.array(z.string()).default([]),
+    prev: z.array(z.string()).default([]),
+    near: z.array(z.string()).default([]),
+  }).strict().default({ next: [], prev: [], near: [] }),
+  requires: z.object({ before: z.array(z.string()), window: z.number().int().positive().default(4) }).strict().optional(),
+}).strict();
+
+const fileSchema = z.object({
+  version: z.literal(1),
+  frames: z.record(z.string(), frameSchema),
+  cues: z.array(cueSchema),
+  negators: z.array(z.string()),
+  passiveAuxiliaries: z.array(z.string()),
+  prepositions: z.array(z.string()),
+  nearby: z.object({ prepositions: z.array(z.string()), nouns: z.array(z.string()), compass: z.array(z.string()) }).strict(),
+  phraseFiller: z.array(z.string()),
+  clauses: z.object({
+    subordinators: z.array(z.string()),
+    relativePronouns: z.array(z.string()),
+    coordinators: z.array(z.string()),
+    coordinatedVerbStarts: z.array(z.string()),
+    punctuation: z.array(z.string()),
+    complementizer: z.string(),
+  }).strict(),
+}).strict();
+
+export type EventCueFile = z.infer<typeof fileSchema>;
+export type Frame = z.infer<typeof frameSchema>;
+export type SlotRoles = z.infer<typeof slot>;
+export type Refinement = z.infer<typeof refinementSchema>;
+type CueEntry = z.infer<typeof cueSchema>;
+
+/** Which inflection a matched form is; passives need the participle. */
+export type FormKind = 'base' | 'third' | 'past' | 'participle' | 'ing' | 'noun';
+
+/** One lexicon entry, ready to match: its surface forms and its resolved frame. */
+/** A refinement with its word list ready to match. */
+export interface CompiledRefinement extends Omit<Refinement, 'words'> {
+  words: PhraseSet | null;
+}
+
+export interface EventCue {
+  lemma: string;
+  pos: 'verb' | 'noun';
+  type: EventType;
+  subtype: string | null;
+  frame: Frame;
+  forms: Map<string, FormKind[]>;
+  when: CompiledRefinement[];
+  exclude: { next: string[]; prev: string[]; near: string[] };
+  requires: { before: string[]; window: number } | null;
+}
+
+/** The compiled event-cue lexicon (resources/event-cues.json, documented in event-cues.md). */
+export interface EventCueLexicon {
+  cues: EventCue[];
+  negators: string[];
+  passiveAuxiliaries: Set<string>;
+  prepositions: string[];
+  nearby: { prepositions: Set<string>; nouns: Set<string>; compass: Set<string> };
+  phraseFiller: Set<string>;
+  clauses: EventCueFile['clauses'];
+  /** Every verb form of every cue, lower-cased: clause splitting reads "and" + verb as a new clause. */
+  verbForms: Set<string>;
+}
+
+function addForm(forms: Map<string, FormKind[]>, form: string, kind: FormKind): void {
+  const key = form.toLowerCase();
+  const kinds = forms.get(key) ?? [];
+  if (!kinds.includes(kind)) kinds.push(kind);
+  forms.set(key, kinds);
+}
+
+function cueForms(entry: CueEntry): Map<string, FormKind[]> {
+  const forms = new Map<string, FormKind[]>();
+  if (entry.pos === 'noun') {
+    addForm(forms, entry.lemma, 'noun');
+    addForm(forms, entry.plural ?? nounPlural(entry.lemma), 'noun');
+  } else {
+    const { base, third, past, participle, ing } = verbForms(entry.lemma, entry);
+    addForm(forms, base, 'base');
+    addForm(forms, third, 'third');
+    addForm(forms, past, 'past');
+    addForm(forms, participle, 'participle');
+    addForm(forms, ing, 'ing');
+  }
+  // Extra forms are alternative spellings of the past ("bused"), read as past and participle.
+  for (const form of entry.forms) {
+    addForm(forms, form, entry.pos === 'noun' ? 'noun' : 'past');
+    if (entry.pos === 'verb') addForm(forms, form, 'participle');
+  }
+  return forms;
+}
+
+/** Checks and compiles a parsed event-cue file; `source` names it in errors. */
+export function compileEventCues(data: unknown, source = 'event-cues.json'): EventCueLexicon {
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`corridor: ${source}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+  const file = parsed.data;
+  const cues = file.cues.map((entry): EventCue => {
+    const frame = file.frames[entry.frame];
+    if (!frame) throw new Error(`corridor: ${source}: cue "${entry.lemma}" names unknown frame "${entry.frame}"`);
+    return {
+      lemma: entry.lemma,
+      pos: entry.pos,
+      type: entry.type,
+      subtype: entry.subtype,
+      frame: { ...frame, prepositions: { ...frame.prepositions, ...entry.prepositions } },
+      forms: cueForms(entry),
+      when: entry.when.map(({ words, ...rest }) => ({ ...rest, words: words ? PhraseSet.of(words) : null })),
+      exclude: entry.exclude,
+      requires: entry.requires ?? null,
+    };
+  });
+  const verbFormSet = new Set<string>();
+  for (const cue of cues) {
+    if (cue.pos === 'verb') for (const form of cue.forms.keys()) verbFormSet.add(form.split(' ')[0]!);
+  }
+  const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
+  return {
+    cues,
+    negators: file.negators,
+    passiveAuxiliaries: lower(file.passiveAuxiliaries),
+    prepositions: file.prepositions,
+    nearby: { prepositions: lower(file.nearby.prepositions), nouns: lower(file.nearby.nouns), compass: lower(file.nearby.compass) },
+    phraseFiller: lower(file.phraseFiller),
+    clauses: file.clauses,
+    verbForms: verbFormSet,
+  };
+}
+
+/**
+ * Loads the event-cue lexicon; `path` replaces the bundled resources/event-cues.json.
+ *
+ * @example
+ * const stage = events({ cues: loadEventCues() });
+ */
+export function loadEventCues(path?: string): EventCueLexicon {
+  return compileEventCues(readJsonResource<unknown>('event-cues.json', path), path ?? resourcePath('event-cues.json'));
+}
+

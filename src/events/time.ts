@@ -1,0 +1,31 @@
+import type { EventTime, Span, TimeMention } from '../types.js';
+
+const DAY_MS = 86_400_000;
+
+function inside(t: Span, span: Span): boolean {
+  return t.start >= span.start && t.end <= span.end;
+}
+
+function distance(t: Span, trigger: Span): number {
+  return t.end <= trigger.start ? trigger.start - t.end : Math.max(0, t.start - trigger.end);
+}
+
+function shiftDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * When an event happened: the time mention nearest the trigger in its own
+ * clause, else in its sentence, else the week before publication (an event
+ * reported without a date happened at most days before the report, so the
+ * document date is widened to a week rather than taken as the day).
+ */
+export function eventTime(times: readonly TimeMention[], trigger: Span, clause: Span, sentence: Span, publishedAt: string | null): EventTime {
+  for (const [basis, scope] of [['clause', clause], ['sentence', sentence]] as const) {
+    const nearest = times.filter((t) => inside(t, scope)).sort((a, b) => distance(a, trigger) - distance(b, trigger))[0];
+    if (nearest) return { from: nearest.from, to: nearest.to, precision: nearest.precision, basis };
+  }
+  if (!publishedAt) return { from: null, to: null, precision: null, basis: 'none' };
+  const day = publishedAt.slice(0, 10);
+  return { from: shiftDays(day, -6), to: day, precision: 'week', basis: 'document' };
+}

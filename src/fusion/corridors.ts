@@ -1,0 +1,174 @@
+import { lineString } from '@turf/helpers';
+import nearestPointOnLine from '@turf/nearest-point-on-line';
+import pointToLineDistance from '@turf/point-to-line-distance';
+import type { Feature, LineString } from 'geojson';
+import { readJsonResource } from '../resources.js';
+import type { PlaceRef } from '../types.js';
+import { compareKeys } from './mentions.js';
+import { distanceKm, placeKey } from './space-time.js';
+import type { CorridorMention, FusionState } from './state.js';
+import { describeCluster } from './summary.js';
+import { controlTimeline } from './timeline.js';
+import type { ControlTimeline, CorridorDefinition, CorridorMovement, CorridorReport, EventCluster } from './types.js';
+
+/** One corridor of resources/corridors.json (format in resources/corridors.md). */
+export interface UserCorridor {
+  name: string;
+  aliases?: string[];
+  bufferKm?: number;
+  waypoints: { name: string; lat?: number; lon?: number; geonameid?: number }[];
+}
+
+/** Finds coordinates for a waypoint given only by name and GeoNames id (e.g. through the gazetteer). */
+export type WaypointResolver = (name: string, geonameid: number) => PlaceRef | null;
+
+export type UserCorridorDefinition = CorridorDefinition & { aliases: string[] };
+
+/**
+ * Reads user-defined corridors (resources/corridors.json unless `path` is
+ * given). Waypoints need `lat`/`lon`, or a `geonameid` the resolver can place.
+ */
+export function loadUserCorridors(path?: string, resolve?: WaypointResolver): UserCorridorDefinition[] {
+  return parseUserCorridors(readJsonResource('corridors.json', path), path ?? 'resources/corridors.json', resolve);
+}
+
+/** Checks and converts the content of a corridors file; errors name the file and the corridor. */
+export function parseUserCorridors(data: unknown, file: string, resolve?: WaypointResolver): UserCorridorDefinition[] {
+  const corridors = (data as { corridors?: UserCorridor[] } | null)?.corridors;
+  if (!Array.isArray(corridors)) throw new Error(`corridor: ${file}: expected {"corridors": [...]}`);
+  return corridors.map((c, i) => {
+    if (typeof c.name !== 'string' || !c.name.trim()) throw new Error(`corridor: ${file}: corridor ${i + 1} has no name`);
+    if (!Array.isArray(c.waypoints) || c.waypoints.length === 0) throw new Error(`corridor: ${file}: "${c.name}" has no waypoints`);
+    if (c.bufferKm !== undefined && !(c.bufferKm > 0)) throw new Error(`corridor: ${file}: "${c.name}": bufferKm must be a positive number`);
+    const waypoints = c.waypoints.map((w): PlaceRef => {
+      if (typeof w.lat === 'number' && typeof w.lon === 'number') return { geonameid: w.geonameid ?? null, name: w.name, lat: w.lat, lon: w.lon };
+      const place = typeof w.geonameid === 'number' && resolve ? resolve(w.name, w.geonameid) : null;
+      if (!place) throw new Error(`corridor: ${file}: "${c.name}": waypoint "${w.name}" needs lat/lon or a geonameid the gazetteer knows`);
+      return place;
+    });
+    return { name: c.name, aliases: c.aliases ?? [], waypoints, origin: 'user', bufferKm: c.bufferKm ?? null, mentions: [] };
+  });
+}
+
+/** The waypoints as a sequence of place keys, the same whichever way the corridor is read. */
+function signature(waypoints: PlaceRef[]): string | null {
+  if (waypoints.length < 2) return null;
+  const forward = waypoints.map(placeKey).join('>');
+  const backward = waypoints.map(placeKey).reverse().join('>');
+  return forward < backward ? forward : backward;
+}
+
+/**
+ * Corridors named in the documents, merged when they share a name or the
+ * same waypoints, then joined with the user's corridors (whose name and
+ * waypoints win).
+ */
+export function corridorDefinitions(state: FusionState, user: UserCorridorDefinition[] = []): CorridorDefinition[] {
+  const normalize = state.context.normalizeName;
+  const mentions: CorridorMention[] = [...state.documents.values()]
+    .flatMap((d) => d.corridors)
+    .sort((a, b) => compareKeys(a.docId, b.docId) || a.start - b.start);
+  // Group by shared keys: a name or a waypoint signature links mentions (and user corridors) into one corridor.
+  const groupOfKey = new Map<string, number>();
+  const parent: number[] = [];
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const items: { keys: string[]; mention?: CorridorMention; user?: UserCorridorDefinition }[] = [
+    ...mentions.map((m) => ({ keys: [normalize(m.name), signature(m.waypoints)], mention: m })),
+    ...user.map((u) => ({ keys: [normalize(u.name), ...u.aliases.map(normalize), signature(u.waypoints)], user: u })),
+  ].map((item) => ({ ...item, keys: item.keys.filter((k): k is string => !!k) }));
+  items.forEach((item, i) => {
+    parent[i] = i;
+    for (const key of item.keys) {
+      const j = groupOfKey.get(key);
+      if (j === undefined) groupOfKey.set(key, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, typeof items>();
+  items.forEach((item, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), item]);
+  });
+  return [...groups.values()].map((group): CorridorDefinition => {
+    const own = group.flatMap((g) => (g.mention ? [g.mention] : []));
+    const users = group.flatMap((g) => (g.user ? [g.user] : [])).sort((a, b) => compareKeys(a.name, b.name));
+    const docMentions = own.map(({ docId, start, end, text }) => ({ docId, start, end, text }));
+    if (users.length > 0) {
+      const { aliases: _aliases, ...user } = users[0]!;
+      return { ...user, mentions: docMentions };
+    }
+    const richest = own.reduce((a, b) => (b.waypoints.length > a.waypoints.length ? b : a));
+    return { name: commonName(own, richest), waypoints: richest.waypoints, origin: 'extracted', bufferKm: null, mentions: docMentions };
+  }).sort((a, b) => compareKeys(a.name, b.name));
+}
+
+function commonName(mentions: CorridorMention[], richest: CorridorMention): string {
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (m.name.trim()) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  const named = [...counts].sort((a, b) => b[1] - a[1] || compareKeys(a[0], b[0]));
+  if (named.length > 0) return named[0]![0];
+  return richest.waypoints.map((w) => w.name).join(' – ');
+}
+
+/** Distance from a place to the corridor: to its line, or to its only waypoint. */
+function distanceTo(def: CorridorDefinition, line: Feature<LineString> | null) {
+  return (p: PlaceRef) => (line ? pointToLineDistance([p.lon, p.lat], line, { units: 'kilometers' }) : distanceKm(p, def.waypoints[0]!));
+}
+
+/** A box around the waypoints widened by the buffer: what lies outside cannot be within it. */
+function withinBox(waypoints: PlaceRef[], bufferKm: number) {
+  const dLat = bufferKm / 110;
+  const maxLat = Math.min(89, Math.max(...waypoints.map((w) => Math.abs(w.lat))) + dLat);
+  const dLon = dLat / Math.cos((maxLat * Math.PI) / 180);
+  const south = Math.min(...waypoints.map((w) => w.lat)) - dLat;
+  const north = Math.max(...waypoints.map((w) => w.lat)) + dLat;
+  const west = Math.min(...waypoints.map((w) => w.lon)) - dLon;
+  const east = Math.max(...waypoints.map((w) => w.lon)) + dLon;
+  return (p: PlaceRef) => p.lat >= south && p.lat <= north && p.lon >= west && p.lon <= east;
+}
+
+/**
+ * What happened along a corridor: events with a place within the buffer,
+ * who controlled each waypoint over time, and movements along it.
+ *
+ * @example
+ * corridorReport(state, { name: 'Mosul – Tal Afar', waypoints: [mosul, talAfar], origin: 'user', bufferKm: null, mentions: [] })
+ */
+export function corridorReport(state: FusionState, def: CorridorDefinition): CorridorReport {
+  const bufferKm = def.bufferKm ?? state.context.settings.corridorBufferKm;
+  const line = def.waypoints.length >= 2 ? lineString(def.waypoints.map((w) => [w.lon, w.lat])) : null;
+  const inBox = withinBox(def.waypoints, bufferKm);
+  const distance = distanceTo(def, line);
+  const near = (p: PlaceRef | null) => (p && inBox(p) ? distance(p) : Infinity);
+
+  const events: CorridorReport['events'] = [];
+  const movements: CorridorMovement[] = [];
+  const inside: EventCluster[] = [];
+  for (const c of state.clusters.values()) {
+    const d = Math.min(near(c.location), near(c.origin), near(c.destination));
+    if (d > bufferKm) continue;
+    inside.push(c);
+    events.push({ clusterId: c.id, type: c.type, subtype: c.subtype, claim: describeCluster(c), distanceKm: Math.round(d * 10) / 10, status: c.status });
+  }
+  for (const c of inside) {
+    if (c.type !== 'movement') continue;
+    const ends = [c.origin, c.destination].filter((p): p is PlaceRef => p !== null);
+    if (ends.length === 0 || ends.some((p) => near(p) > bufferKm)) continue;
+    movements.push({ clusterId: c.id, agent: c.agent, from: c.origin, to: c.destination, time: c.time, direction: directionOf(line, c), status: c.status });
+  }
+  const order = (id: string) => state.clusters.get(id)!.time?.from ?? '9999';
+  events.sort((a, b) => compareKeys(order(a.clusterId), order(b.clusterId)) || compareKeys(a.clusterId, b.clusterId));
+  movements.sort((a, b) => compareKeys(order(a.clusterId), order(b.clusterId)) || compareKeys(a.clusterId, b.clusterId));
+  const control = def.waypoints.map((w) => controlTimeline(state, w)).filter((t): t is ControlTimeline => t !== null);
+  return {
+    name: def.name, origin: def.origin, waypoints: def.waypoints, line: line?.geometry ?? null, bufferKm,
+    mentions: def.mentions, events, control, movements,
+  };
+}
+
+function directionOf(line: Feature<LineString> | null, c: EventCluster): CorridorMovement['direction'] {
+  if (!line || !c.origin || !c.destination) return 'unknown';
+  const along = (p: PlaceRef) => nearestPointOnLine(line, [p.lon, p.lat], { units: 'kilometers' }).properties.totalDistance;
+  const delta = along(c.destination) - along(c.origin);
+  return delta > 0 ? 'forward' : delta < 0 ? 'backward' : 'unknown';
+}

@@ -1,0 +1,84 @@
+import type { NameNormalizer } from '../text/normalize.js';
+import type { ClusterMention, Corroboration, CorroborationEntry } from './types.js';
+
+/** Link kinds that identify who a claim comes from. */
+const IDENTIFIABLE = new Set(['named-person', 'official', 'group']);
+
+export interface Origin {
+  /** `outlet:<name>` or `source:<name>`; two mentions with the same origin are one source. */
+  key: string;
+  /** What the origin is, for explanations. */
+  label: string;
+  /** Whether the claim comes from elsewhere than the publishing outlet itself. */
+  relayed: boolean;
+}
+
+/** Name of the outlet that published a mention (or of its document when the outlet is unknown). */
+export function outletName(m: Pick<ClusterMention, 'outlet' | 'docId'>): string {
+  return m.outlet ?? `document ${m.docId.slice(0, 12)}`;
+}
+
+/**
+ * Where a claim comes from, read from the innermost end of its attribution
+ * chain: the first named person, official or group quoted; else an outlet the
+ * document relays; else the publishing outlet itself. Anonymous sources are
+ * only as independent as the outlet that relays them.
+ */
+export function originOf(m: ClusterMention, normalize: NameNormalizer): Origin {
+  const own = normalize(outletName(m));
+  const links = m.chain.length > 0 ? m.chain : [{ source: m.source, sourceKind: m.sourceKind }];
+  for (let i = links.length - 1; i >= 0; i--) {
+    const link = links[i]!;
+    if (IDENTIFIABLE.has(link.sourceKind)) return { key: `source:${normalize(link.source)}`, label: link.source, relayed: true };
+    if (link.sourceKind === 'outlet' && normalize(link.source) !== own) {
+      return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true };
+    }
+  }
+  return { key: `outlet:${own}`, label: outletName(m), relayed: false };
+}
+
+function describe(m: ClusterMention, origin: Origin): string {
+  return origin.relayed ? `${outletName(m)} quoting ${origin.label}` : outletName(m);
+}
+
+const NOT_EVIDENCE: Record<Exclude<ClusterMention['weight'], 'evidence'>, string> = {
+  denial: 'denies the event, so cannot confirm it',
+  opinion: 'opinion, speculation or a question is not evidence',
+  prospective: 'planned or conditional, not an occurrence',
+};
+
+/**
+ * Counts the independent sources asserting a cluster's event. One mention
+ * per origin counts (the outlet's own reporting first, then the lowest key);
+ * the rest are explained as repeats.
+ */
+export function corroborate(mentions: readonly ClusterMention[], normalize: NameNormalizer): Corroboration {
+  const origins = new Map<ClusterMention, Origin>();
+  const counting = new Map<string, ClusterMention>();
+  for (const m of mentions) {
+    if (m.weight !== 'evidence') continue;
+    const origin = originOf(m, normalize);
+    origins.set(m, origin);
+    const holder = counting.get(origin.key);
+    if (!holder || (origins.get(holder)!.relayed && !origin.relayed)) counting.set(origin.key, m);
+  }
+  const explanation = mentions.map((m): CorroborationEntry => {
+    const origin = origins.get(m);
+    if (!origin) return { mention: m.key, source: outletName(m), origin: null, counted: false, reason: NOT_EVIDENCE[m.weight as keyof typeof NOT_EVIDENCE] };
+    const source = describe(m, origin);
+    const counter = counting.get(origin.key)!;
+    if (counter === m) {
+      return { mention: m.key, source, origin: origin.key, counted: true, reason: origin.relayed ? `independent source: ${origin.label}` : `independent report by ${source}` };
+    }
+    const reason = counter.docId === m.docId
+      ? 'the same document already counts this source'
+      : origin.key.startsWith('source:')
+        ? `quotes ${origin.label}, already counted through ${outletName(counter)}`
+        : origin.relayed
+          ? `repeats ${origin.label}, already counted`
+          : `${source} already counted`;
+    return { mention: m.key, source, origin: origin.key, counted: false, reason };
+  });
+  const independentSources = [...counting.values()].map((m) => origins.get(m)!.label).sort();
+  return { score: independentSources.length, independentSources, explanation };
+}

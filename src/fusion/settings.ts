@@ -1,0 +1,121 @@
+import { readJsonResource } from '../resources.js';
+import type { ActorKind, EventType } from '../types.js';
+import type { ControlRole, FusedActor } from './types.js';
+
+/**
+ * Thresholds and subtype meanings for fusion: resources/fusion.json, its
+ * format documented in resources/fusion.md. Part of the fusion state: a state
+ * built with other settings is rebuilt rather than extended.
+ */
+export interface FusionSettings {
+  /** Two places this close (in km) are the same place. */
+  placeKm: number;
+  /** Two time windows this many days apart still overlap. */
+  timeToleranceDays: number;
+  /** Windows wider than this (e.g. "since 2014") are too vague to identify an event by. */
+  maxWindowDays: number;
+  corridorBufferKm: number;
+  /** Control subtypes by the side they put the agent on. */
+  control: Record<ControlRole, string[]>;
+  /** Declaration subtypes that claim a change of control where they are made ("declared victory in Mosul"). */
+  declaredControl: { gain: string[]; loss: string[] };
+  /** Subtypes of other event types that say fighting goes on at a place. */
+  ongoingFighting: Partial<Record<EventType, string[]>>;
+  /** Subtypes that say nothing more than the type, compatible with any other. */
+  genericSubtypes: string[];
+  /** Subtypes that name the same kind of event. */
+  subtypeGroups: string[][];
+  /**
+   * Sides of a conflict: the actor kinds in each, and the generic actors (by id) that stand for
+   * an unnamed actor of it. "fighters" may be Islamic State; "government forces" may not.
+   */
+  actorClasses: Record<string, { kinds: ActorKind[]; generic: string[] }>;
+}
+
+export function loadFusionSettings(path?: string): FusionSettings {
+  const settings = readJsonResource<FusionSettings>('fusion.json', path);
+  for (const key of ['placeKm', 'timeToleranceDays', 'maxWindowDays', 'corridorBufferKm'] as const) {
+    if (typeof settings[key] !== 'number' || !(settings[key] >= 0)) {
+      throw new Error(`corridor: ${path ?? 'resources/fusion.json'}: "${key}" must be a non-negative number`);
+    }
+  }
+  return settings;
+}
+
+/** Read-only lookups built once from the settings. */
+export interface Semantics {
+  settings: FusionSettings;
+  /** The side an event of this type and subtype puts its agent on, if it speaks of control at all. */
+  controlRole(type: EventType, subtype: string): ControlRole | null;
+  /** Whether an event of this type and subtype says fighting goes on where it happens. */
+  isOngoingFighting(type: EventType, subtype: string): boolean;
+  compatibleSubtypes(type: EventType, a: string, b: string): boolean;
+  /** Whether two actors may be the same: one unknown, the same id, or a generic actor and one of its class. */
+  actorsAgree(a: FusedActor | null, b: FusedActor | null): boolean;
+  /** Whether an actor is named (not unknown, not generic). */
+  isNamed(a: FusedActor | null): a is FusedActor;
+  /** Whether two actors are on different sides (classes), so one taking a place from the other is plausible. */
+  areRivals(a: FusedActor | null, b: FusedActor | null): boolean;
+}
+
+const subtypeKey = (s: string | null) => (s ?? '').trim().toLowerCase().replace(/[\s_]+/g, '-');
+
+export function createSemantics(settings: FusionSettings): Semantics {
+  const byRole = (lists: Partial<Record<ControlRole, string[]>>) => {
+    const roles = new Map<string, ControlRole>();
+    for (const [role, subtypes] of Object.entries(lists) as [ControlRole, string[]][]) for (const s of subtypes) roles.set(subtypeKey(s), role);
+    return roles;
+  };
+  const controlRoles = byRole(settings.control);
+  const declaredRoles = byRole(settings.declaredControl);
+  const ongoing = new Map<string, Set<string>>();
+  for (const [type, subtypes] of Object.entries(settings.ongoingFighting)) ongoing.set(type, new Set((subtypes ?? []).map(subtypeKey)));
+  const generic = new Set(settings.genericSubtypes.map(subtypeKey));
+  const group = new Map<string, number>();
+  settings.subtypeGroups.forEach((g, i) => g.forEach((s) => group.set(subtypeKey(s), i)));
+
+  const classOfKind = new Map<string, string>();
+  const classOfGeneric = new Map<string, string>();
+  for (const [name, c] of Object.entries(settings.actorClasses)) {
+    for (const kind of c.kinds) classOfKind.set(kind, name);
+    for (const id of c.generic) classOfGeneric.set(id, name);
+  }
+  const classOf = (a: FusedActor) => (a.kind === 'generic' ? classOfGeneric.get(a.actorId) : a.kind ? classOfKind.get(a.kind) : undefined);
+  const isNamed = (a: FusedActor | null): a is FusedActor => a !== null && a.kind !== 'generic';
+
+  const controlRole = (type: EventType, subtype: string): ControlRole | null =>
+    (type === 'control' ? controlRoles : type === 'declaration' ? declaredRoles : null)?.get(subtypeKey(subtype)) ?? null;
+  return {
+    settings,
+    controlRole,
+    isOngoingFighting: (type, subtype) =>
+      type === 'control' ? controlRole(type, subtype) === 'fighting' : ongoing.get(type)?.has(subtypeKey(subtype)) ?? false,
+    compatibleSubtypes(type, a, b) {
+      const ka = subtypeKey(a);
+      const kb = subtypeKey(b);
+      if (ka === kb || generic.has(ka) || generic.has(kb) || ka === type || kb === type) return true;
+      // A gain and a loss are the same change seen from either side; holding or fighting is not a change.
+      const ra = controlRole(type, ka);
+      const rb = controlRole(type, kb);
+      const change = (r: ControlRole | null) => r === 'gain' || r === 'loss';
+      if (change(ra) && change(rb)) return true;
+      const ga = group.get(ka);
+      return ga !== undefined && ga === group.get(kb);
+    },
+    actorsAgree(a, b) {
+      if (!a || !b || a.actorId === b.actorId) return true;
+      if (isNamed(a) && isNamed(b)) return false;
+      // A generic actor of no known class could be anyone; otherwise it stands for its class only.
+      const ca = classOf(a);
+      const cb = classOf(b);
+      return ca === undefined || cb === undefined || ca === cb;
+    },
+    isNamed,
+    areRivals(a, b) {
+      if (!a || !b) return false;
+      const ca = classOf(a);
+      const cb = classOf(b);
+      return ca !== undefined && cb !== undefined && ca !== cb;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { PlaceRef } from '../types.js';
+import type { NameNormalizer } from '../text/normalize.js';
+import { corroborate } from './corroboration.js';
+import { compareKeys } from './mentions.js';
+import { placeKey, toDay } from './space-time.js';
+import type { ClaimStatus, ClusterMention, ControlReading, EventCluster, FusedActor, TimeWindow } from './types.js';
+
+export function hashId(prefix: string, text: string): string {
+  return `${prefix}-${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
+}
+
+/** The most frequent value by key; ties go to the lowest key, so the choice never depends on order. */
+function mostFrequent<T>(values: readonly (T | null)[], keyOf: (v: T) => string): T | null {
+  const counts = new Map<string, { value: T; n: number }>();
+  for (const v of values) {
+    if (v === null) continue;
+    const k = keyOf(v);
+    const entry = counts.get(k);
+    if (entry) entry.n++;
+    else counts.set(k, { value: v, n: 1 });
+  }
+  let best: [string, { value: T; n: number }] | null = null;
+  for (const e of counts) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[0] < best[0])) best = e;
+  return best ? best[1].value : null;
+}
+
+const actorKey = (a: FusedActor) => a.actorId;
+
+/** The most frequent named actor; a generic one ("fighters") only when no mention names one. */
+function mostFrequentActor(actors: readonly (FusedActor | null)[]): FusedActor | null {
+  return mostFrequent(actors.filter((a) => a?.kind !== 'generic'), actorKey) ?? mostFrequent(actors, actorKey);
+}
+
+/** The narrowest windows among the mentions, joined: the most precise account of when it happened. */
+function clusterWindow(mentions: readonly ClusterMention[]): TimeWindow | null {
+  const windows = mentions.map((m) => m.time).filter((t): t is TimeWindow => t !== null);
+  if (windows.length === 0) return null;
+  const span = (t: TimeWindow) => toDay(t.to)! - toDay(t.from)!;
+  const narrowest = Math.min(...windows.map(span));
+  const best = windows.filter((t) => span(t) === narrowest);
+  return {
+    from: best.map((t) => t.from).sort()[0]!,
+    to: best.map((t) => t.to).sort().at(-1)!,
+    precision: mostFrequent(best.map((t) => t.precision), String)!,
+  };
+}
+
+function clusterControl(mentions: readonly ClusterMention[]): ControlReading | null {
+  const readings = mentions.map((m) => m.control).filter((c): c is ControlReading => c !== null);
+  if (readings.length === 0) return null;
+  const role = mostFrequent(readings.map((c) => c.role), String)!;
+  return {
+    role,
+    holder: mostFrequentActor(readings.map((c) => c.holder)),
+    loser: mostFrequentActor(readings.map((c) => c.loser)),
+  };
+}
+
+/**
+ * A cluster as a pure function of its mentions (status and contradictions
+ * are filled in once contradictions are known).
+ */
+export function summarize(mentions: readonly ClusterMention[], normalize: NameNormalizer): EventCluster {
+  const sorted = [...mentions].sort((a, b) => compareKeys(a.key, b.key));
+  const first = sorted[0]!;
+  const place = (slot: 'location' | 'origin' | 'destination') => mostFrequent<PlaceRef>(sorted.map((m) => m[slot]), placeKey);
+  const corroboration = corroborate(sorted, normalize);
+  return {
+    id: hashId('ev', first.key),
+    type: first.type,
+    subtype: mostFrequent(sorted.map((m) => m.subtype), String)!,
+    agent: mostFrequentActor(sorted.map((m) => m.agent)),
+    patient: mostFrequentActor(sorted.map((m) => m.patient)),
+    location: place('location'),
+    origin: place('origin'),
+    destination: place('destination'),
+    control: clusterControl(sorted),
+    time: clusterWindow(sorted),
+    mentions: sorted,
+    corroboration,
+    status: statusOf(corroboration.score, 0),
+    contradictions: [],
+  };
+}
+
+export function statusOf(score: number, contradictions: number): ClaimStatus {
+  if (contradictions > 0) return 'contested';
+  return score >= 2 ? 'corroborated' : score === 1 ? 'single-source' : 'unsupported';
+}
+
+/** A one-line description: "captured (control) by Counter-Terrorism Service, Tal Afar, 2017-08-27". */
+export function describeCluster(c: Pick<EventCluster, 'type' | 'subtype' | 'agent' | 'patient' | 'location' | 'origin' | 'destination' | 'time'>): string {
+  const what = c.subtype && c.subtype !== c.type ? `${c.subtype} (${c.type})` : c.type;
+  const route = c.origin || c.destination ? `${c.origin?.name ?? '?'} → ${c.destination?.name ?? '?'}` : null;
+  const when = c.time ? (c.time.from === c.time.to ? c.time.from : `${c.time.from}..${c.time.to}`) : null;
+  return [
+    `${what}${c.agent ? ` by ${c.agent.name}` : ''}${c.patient ? `, involving ${c.patient.name}` : ''}`,
+    c.location?.name, route, when,
+  ].filter(Boolean).join(', ');
+}

@@ -1,0 +1,83 @@
+import type { PlaceRef } from '../types.js';
+import { compareKeys } from './mentions.js';
+import { fromDay, placeKey, toDay } from './space-time.js';
+import type { FusionState } from './state.js';
+import type { ControlPeriod, ControlTimeline, EventCluster } from './types.js';
+
+
+/**
+ * Clusters a timeline can rest on: changes of control (including declared
+ * victories and defeats) and holdings, located, dated, and asserted by at
+ * least one source.
+ */
+function controlClaims(state: FusionState): EventCluster[] {
+  return [...state.clusters.values()].filter((c) =>
+    c.location && c.time && c.corroboration.score > 0 &&
+    (c.control?.role === 'gain' || c.control?.role === 'loss' || c.control?.role === 'holds'));
+}
+
+function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[]): ControlTimeline | null {
+  claims.sort((a, b) => compareKeys(a.time!.from, b.time!.from) || compareKeys(a.id, b.id));
+  const periods: ControlPeriod[] = [];
+  const contradicts = (c: EventCluster, other: string | null) =>
+    other !== null && c.contradictions.some((id) => {
+      const cx = state.contradictions.get(id)!;
+      return cx.a.clusterId === other || cx.b.clusterId === other;
+    });
+  const { actorsAgree } = state.context.semantics;
+  for (const c of claims) {
+    const { role, holder } = c.control!;
+    const current = periods.at(-1);
+    if (current && current.holder && holder && actorsAgree(current.holder, holder)) {
+      current.claims.push(c.id);
+      continue;
+    }
+    // "Still holds" against a change in the same days is a contest of that change, not a new period.
+    if (role === 'holds' && (!holder || (current && contradicts(c, current.changeClusterId)))) continue;
+    periods.push({
+      holder, from: c.time!.from, to: null,
+      changeClusterId: role === 'holds' ? null : c.id,
+      claims: [c.id], contradictions: [], status: c.status,
+    });
+  }
+  if (periods.length === 0) return null;
+  for (let i = 0; i < periods.length; i++) {
+    const period = periods[i]!;
+    const next = periods[i + 1];
+    if (next) period.to = fromDay(Math.max(toDay(period.from)!, toDay(next.from)! - 1));
+    period.claims.sort(compareKeys);
+    period.contradictions = [...new Set(period.claims.flatMap((id) => state.clusters.get(id)!.contradictions))].sort(compareKeys);
+    if (period.contradictions.length > 0) period.status = 'contested';
+  }
+  return { place, periods };
+}
+
+/**
+ * Who held a place from when to when, read from control changes ("captured",
+ * "retaken", "lost") and holdings ("still holds"), each period with the
+ * claims behind it and its status.
+ */
+export function controlTimeline(state: FusionState, place: PlaceRef): ControlTimeline | null {
+  const key = placeKey(place);
+  return timelineOf(state, place, controlClaims(state).filter((c) => placeKey(c.location!) === key));
+}
+
+/** Every place's control timeline, by place name. */
+export function controlTimelines(state: FusionState): ControlTimeline[] {
+  const byPlace = new Map<string, EventCluster[]>();
+  for (const c of controlClaims(state)) {
+    const key = placeKey(c.location!);
+    const list = byPlace.get(key);
+    if (list) list.push(c);
+    else byPlace.set(key, [c]);
+  }
+  return [...byPlace.values()]
+    .map((claims) => timelineOf(state, representativePlace(claims), claims))
+    .filter((t): t is ControlTimeline => t !== null)
+    .sort((a, b) => compareKeys(a.place.name, b.place.name) || compareKeys(placeKey(a.place), placeKey(b.place)));
+}
+
+/** The place as the lowest cluster id names it, so the choice is order-free. */
+function representativePlace(claims: EventCluster[]): PlaceRef {
+  return [...claims].sort((a, b) => compareKeys(a.id, b.id))[0]!.location!;
+}

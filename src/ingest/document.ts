@@ -1,0 +1,80 @@
+import type { DocumentMeta, Message } from '../types.js';
+import { findTextDate } from './dates.js';
+import { IngestError } from './errors.js';
+import { detectLanguage } from './language.js';
+import { cleanLabel, documentId, normaliseText } from './normalise.js';
+
+/** A document as a reader found it, before normalisation. */
+export interface RawDocument {
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  outlet?: string | null;
+  author?: string | null;
+  /** Already normalised by `normaliseDate`; null when the metadata had none. */
+  publishedAt?: string | null;
+  /** A date the metadata gave but that could not be read (kept for the message). */
+  unreadableDate?: string | null;
+  /** Where it came from: the input, plus `#item` for one record of a feed or JSON Lines file. */
+  source: string;
+  /** The input as the user gave it, for error lines. */
+  input: string;
+  /** 1-based line of the record (JSON Lines). */
+  line?: number | null;
+}
+
+export interface PreparedDocument {
+  document: DocumentMeta;
+  source: string;
+  /** Ingest-time notes, added to the extraction's messages. */
+  messages: Message[];
+}
+
+/**
+ * Turns what a reader found into the stored document: normalised text and its
+ * hash as id; the outlet from metadata, else the URL's host, else the agency
+ * of a dateline; the publication date from metadata, else from a dateline or
+ * date line in the text (never "now"); and the language.
+ */
+export function prepareDocument(raw: RawDocument): PreparedDocument {
+  const text = normaliseText(raw.text);
+  if (!text) throw new IngestError('CORRIDOR_ERR_INGEST_EMPTY', raw.input, { what: 'no text' }, raw.line ?? null);
+  const url = cleanLabel(raw.url);
+  const messages: Message[] = [];
+  if (raw.unreadableDate) {
+    messages.push({ ruleId: 'ingest:date-unreadable', reason: `Unreadable publication date "${raw.unreadableDate}" in the metadata`, fatal: false });
+  }
+
+  const written = findTextDate(text);
+  const publishedAt = raw.publishedAt ?? written?.publishedAt ?? null;
+  const publishedAtSource = raw.publishedAt ? 'metadata' : written?.source ?? null;
+  if (!publishedAt) messages.push({ ruleId: 'ingest:no-date', reason: 'No publication date: relative times cannot be placed', fatal: false });
+
+  return {
+    document: {
+      id: documentId(text),
+      title: cleanLabel(raw.title),
+      url,
+      outlet: cleanLabel(raw.outlet) ?? hostOf(url) ?? cleanLabel(written?.agency),
+      author: cleanLabel(raw.author),
+      publishedAt,
+      publishedAtSource,
+      language: detectLanguage(text),
+      text,
+    },
+    source: raw.source,
+    messages,
+  };
+}
+
+/** `https://www.example.org/a` -> `example.org`; null for anything that is not an http(s) URL. */
+export function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return null;
+    return hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}

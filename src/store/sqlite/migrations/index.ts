@@ -1,0 +1,16 @@
+import { sql as initial } from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Schema migrations in the order they apply; a database records the versions
+ * it has in `schema_migrations`. Kept as TypeScript modules so the compiled
+ * package carries them (tsc does not copy .sql files). Append, never edit.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+];

@@ -1,0 +1,251 @@
+// Corridor's page: loads what the API knows, then keeps the map, the timeline,
+// the panel and the URL in step with the filters.
+import { createDocumentCache, getItems, getJson } from './api.js';
+import { byId, clear, h } from './dom.js';
+import { createMap } from './map.js';
+import {
+  EVENT_TYPES, MODALITIES, TYPE_COLORS, eventDays, eventPoint, fromDay, groupEvents, groupLabel, inTimeRange, matchesFilters, toDay,
+} from './model.js';
+import { createPanel, featureSummary, groupSummary } from './panel.js';
+import { readState, writeState } from './state.js';
+import { createTimeline } from './timeline.js';
+
+const statusLine = byId('status');
+const setStatus = (text) => { statusLine.textContent = text; };
+
+function fillSelect(select, options) {
+  for (const { value, label } of options) select.append(h('option', { value }, label));
+}
+
+function toFeatureCollection(json) {
+  if (json?.type === 'FeatureCollection' && Array.isArray(json.features)) return json;
+  if (json?.type === 'Feature') return { type: 'FeatureCollection', features: [json] };
+  if (typeof json?.type === 'string' && 'coordinates' in json) return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: json }] };
+  throw new Error('not GeoJSON (expected a FeatureCollection, a Feature or a geometry)');
+}
+
+async function main() {
+  setStatus('Loading…');
+  const [events, clusters, contradictions, trajectories, corridors, actors, layers, documents, land, countries, labels] = await Promise.all([
+    getItems('/api/events?limit=5000'),
+    getItems('/api/clusters'),
+    getItems('/api/contradictions'),
+    getItems('/api/trajectories'),
+    getItems('/api/corridors'),
+    getItems('/api/actors'),
+    getItems('/api/layers'),
+    getJson('/api/documents?limit=1'),
+    getJson('/api/basemap/land'),
+    getJson('/api/basemap/countries'),
+    getItems('/api/basemap/labels'),
+  ]);
+
+  const state = readState();
+  const clustersById = new Map(clusters.map((c) => [c.id, c]));
+  const allGroups = groupEvents(events, clustersById);
+  const groupsByKey = new Map(allGroups.map((g) => [g.key, g]));
+  const groupOfMention = new Map();
+  for (const g of allGroups) for (const e of g.events) groupOfMention.set(`${e.docId}/${e.id}`, g);
+  for (const c of clusters) for (const m of c.mentions) if (groupsByKey.has(c.id)) groupOfMention.set(m.key, groupsByKey.get(c.id));
+  let visibleGroups = allGroups;
+  let searchHits = [];
+
+  // Filters: only values that occur are offered.
+  const count = (key) => (value) => events.filter((e) => key(e) === value).length;
+  fillSelect(byId('filter-type'), EVENT_TYPES.filter(count((e) => e.type)).map((t) => ({ value: t, label: t })));
+  fillSelect(byId('filter-actor'), actors.filter((a) => a.events > 0).sort((a, b) => a.name.localeCompare(b.name)).map((a) => ({ value: a.actorId, label: a.name })));
+  fillSelect(byId('filter-modality'), MODALITIES.filter(count((e) => e.modality)).map((m) => ({ value: m, label: m })));
+  const sources = [...new Set(events.map((e) => e.attribution.source).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  fillSelect(byId('filter-source'), sources.map((s) => ({ value: s, label: s })));
+  const maxCorroboration = Math.max(0, ...allGroups.map((g) => g.corroboration));
+  fillSelect(byId('filter-corroboration'), Array.from({ length: maxCorroboration }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })));
+
+  const filterInputs = { type: 'filter-type', actor: 'filter-actor', modality: 'filter-modality', source: 'filter-source', minCorroboration: 'filter-corroboration' };
+  const syncFilterInputs = () => {
+    for (const [key, id] of Object.entries(filterInputs)) byId(id).value = String(state.filters[key] ?? (key === 'minCorroboration' ? '0' : ''));
+    byId('search-input').value = state.q;
+  };
+
+  // Legend: one line per event type.
+  byId('legend-types').append(...EVENT_TYPES.map((type) => {
+    const dot = h('span', { class: 'swatch dot', 'aria-hidden': 'true' });
+    dot.style.backgroundColor = TYPE_COLORS[type];
+    return h('li', {}, dot, type);
+  }));
+
+  const mapController = await createMap(byId('map'), { land, countries, labels }, {
+    select: (key) => navigate(`cluster:${key}`),
+    summary: (key) => (groupsByKey.has(key) ? groupSummary(groupsByKey.get(key)) : null),
+    label: groupLabel,
+    featureSummary,
+  });
+
+  const panel = createPanel({
+    root: byId('panel'), title: byId('panel-title'), body: byId('panel-body'), back: byId('panel-back'),
+    close: byId('panel-close'), openButton: byId('panel-open'), cache: createDocumentCache(),
+    navigate: (view, options) => navigate(view, options),
+    data: () => ({
+      groups: visibleGroups,
+      contradictions,
+      documents: documents.total ?? documents.items.length,
+      searchHits,
+      groupByKey: (key) => groupsByKey.get(key) ?? null,
+      groupOfEvent: (docId, eventId) => groupOfMention.get(`${docId}/${eventId}`) ?? null,
+    }),
+  });
+
+  function navigate(view, options = {}) {
+    state.view = view === 'overview' ? null : view;
+    writeState(state);
+    return panel.show(view ?? 'overview', options);
+  }
+
+  const allDays = events.map(eventDays).filter(Boolean);
+  const timeline = createTimeline({
+    svg: byId('histogram'), fromInput: byId('time-from'), toInput: byId('time-to'), playButton: byId('play'), output: byId('time-label'),
+    onChange: (range) => {
+      state.from = range.full ? null : fromDay(range.from);
+      state.to = range.full ? null : fromDay(range.to);
+      render();
+    },
+  });
+  if (allDays.length) timeline.setDomain(Math.min(...allDays.map((d) => d.from)), Math.max(...allDays.map((d) => d.to)));
+  else timeline.setDomain(toDay(new Date().toISOString()), toDay(new Date().toISOString()));
+
+  function render() {
+    writeState(state);
+    const filters = { ...state.filters, docs: state.q ? new Set(searchHits.map((hit) => hit.docId)) : null };
+    const matching = events.filter((e) => matchesFilters(e, filters));
+    timeline.setCounts(matching.map(eventDays).filter(Boolean));
+    const range = timeline.range();
+    const shown = new Set(matching.filter((e) => inTimeRange(e, range)));
+    visibleGroups = allGroups.filter((g) => g.events.some((e) => shown.has(e)));
+
+    const legs = trajectories
+      .filter((t) => !state.filters.actor || t.actor.actorId === state.filters.actor)
+      .flatMap((t) => t.geojson.features.map((feature) => ({ actor: t.actor, feature })))
+      .filter(({ feature }) => {
+        if (range.full) return true;
+        const from = toDay(feature.properties.departed);
+        const to = toDay(feature.properties.arrived) ?? from;
+        return from !== null && from <= range.to && to >= range.from;
+      })
+      .map(({ actor, feature }) => {
+        const p = feature.properties;
+        const clusterKey = [...p.clusterIds].reverse().find((id) => groupsByKey.has(id)) ?? null;
+        return { feature, clusterKey, label: `Trajectory of ${actor.name}: ${p.from} → ${p.to} (${p.departed} – ${p.arrived})` };
+      });
+
+    const places = new Map();
+    for (const g of visibleGroups) {
+      for (const p of [eventPoint(g), g.origin, g.destination]) if (p) places.set(`${p.name}@${p.lat},${p.lon}`, p);
+    }
+    mapController.render({ groups: visibleGroups, legs, corridors, places: [...places.values()] });
+    setStatus(`${visibleGroups.length} events · ${shown.size} reports${state.q ? ` · search “${state.q}”: ${searchHits.length} documents` : ''}`);
+    if (!state.view || state.view === 'overview') panel.refresh();
+  }
+
+  async function runSearch(q) {
+    state.q = q.trim();
+    searchHits = state.q ? await getItems(`/api/search?q=${encodeURIComponent(state.q)}&limit=100`).catch((error) => {
+      setStatus(`Search failed: ${error.message}`);
+      return [];
+    }) : [];
+    render();
+    if (state.q) await navigate(`search:${state.q}`);
+    else if (state.view?.startsWith('search:')) await navigate('overview');
+  }
+
+  for (const [key, id] of Object.entries(filterInputs)) {
+    byId(id).addEventListener('change', (event) => {
+      const value = event.target.value;
+      if (key === 'minCorroboration') state.filters[key] = Number(value) || undefined;
+      else state.filters[key] = value || undefined;
+      render();
+    });
+  }
+  byId('filter-reset').addEventListener('click', () => {
+    state.filters = {};
+    state.q = '';
+    searchHits = [];
+    syncFilterInputs();
+    timeline.setDomain(...(allDays.length ? [Math.min(...allDays.map((d) => d.from)), Math.max(...allDays.map((d) => d.to))] : [0, 0]));
+    render();
+  });
+  byId('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    runSearch(byId('search-input').value);
+  });
+
+  // Layer toggles: the built-in overlays, the server's reference layers, then files the user opens (read here, never uploaded).
+  const legendLayers = byId('legend-layers');
+  const addToggle = (id, label, color, setVisible) => {
+    const visible = state.layers[id] !== false;
+    setVisible(visible);
+    const swatch = h('span', { class: 'swatch dot', 'aria-hidden': 'true' });
+    swatch.style.backgroundColor = color;
+    const checkbox = h('input', { type: 'checkbox', checked: visible, on: { change: (e) => {
+      state.layers[id] = e.target.checked;
+      setVisible(e.target.checked);
+      writeState(state);
+    } } });
+    legendLayers.append(h('li', {}, h('label', {}, checkbox, swatch, label)));
+  };
+  const addLayerToLegend = (id, name, geojson) => {
+    const color = mapController.addReferenceLayer(id, geojson);
+    addToggle(id, `${name} (${geojson.features.length})`, color, (visible) => mapController.setReferenceVisible(id, visible));
+  };
+  addToggle('trajectories', `Trajectories (${trajectories.length})`, '#3d3d3d', (visible) => mapController.setOverlayVisible('trajectories', visible));
+  addToggle('corridors', `Corridors (${corridors.length})`, '#b8a25a', (visible) => mapController.setOverlayVisible('corridors', visible));
+  for (const layer of layers) {
+    try {
+      addLayerToLegend(layer.id, layer.name, await getJson(`/api/layers/${encodeURIComponent(layer.id)}`));
+    } catch (error) {
+      setStatus(`Layer ${layer.name} not loaded: ${error.message}`);
+    }
+  }
+  let fileLayers = 0;
+  byId('layer-file').addEventListener('change', async (event) => {
+    const errorLine = byId('layer-error');
+    errorLine.hidden = true;
+    for (const file of event.target.files) {
+      try {
+        addLayerToLegend(`file-${++fileLayers}`, file.name, toFeatureCollection(JSON.parse(await file.text())));
+      } catch (error) {
+        errorLine.textContent = `${file.name}: ${error.message}`;
+        errorLine.hidden = false;
+      }
+    }
+    event.target.value = '';
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && panel.isOpen()) {
+      panel.close();
+      byId('panel-open').focus();
+    }
+  });
+  window.addEventListener('hashchange', () => {
+    const next = readState();
+    if (next.view !== state.view) navigate(next.view ?? 'overview');
+  });
+  window.addEventListener('resize', () => timeline.redraw());
+
+  syncFilterInputs();
+  timeline.select(state.from, state.to);
+  mapController.fitTo(allGroups.map(eventPoint).filter(Boolean));
+  if (state.q) {
+    const view = state.view;
+    await runSearch(state.q);
+    if (view && !view.startsWith('search:')) await navigate(view);
+  } else {
+    render();
+    await navigate(state.view ?? 'overview');
+  }
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error) => {
+  setStatus(`Corridor could not load: ${error.message}`);
+  clear(byId('panel-body')).append(h('p', { class: 'error', role: 'alert' }, error.message));
+});

@@ -1,0 +1,253 @@
+// The map: an offline basemap (Natural Earth polygons from the API, labels as
+// HTML markers because a style without glyphs cannot draw text), reference
+// layers, corridors, trajectories, movements with arrowheads, and events.
+import * as maplibregl from '/vendor/maplibre/maplibre-gl.mjs';
+import { h } from './dom.js';
+import { CONTESTED_COLOR, TYPE_COLORS, eventPoint, isMovement } from './model.js';
+
+const EMPTY = { type: 'FeatureCollection', features: [] };
+const REFERENCE_COLORS = ['#8c6d31', '#637939', '#7b4173', '#3182bd', '#636363', '#843c39'];
+// First layer drawn above the reference layers: user layers go under the evidence.
+const ABOVE_REFERENCE = 'corridors';
+
+function style(basemap) {
+  return {
+    version: 8,
+    sources: {
+      land: { type: 'geojson', data: basemap.land },
+      countries: { type: 'geojson', data: basemap.countries },
+      corridors: { type: 'geojson', data: EMPTY },
+      trajectories: { type: 'geojson', data: EMPTY },
+      movements: { type: 'geojson', data: EMPTY },
+      events: { type: 'geojson', data: EMPTY },
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': '#d8e6ef' } },
+      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f1ea' } },
+      { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#a8a093', 'line-width': 0.8 } },
+      {
+        id: 'corridors', type: 'line', source: 'corridors', layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': '#8a6d00', 'line-width': 9, 'line-opacity': 0.22 },
+      },
+      {
+        id: 'trajectories', type: 'line', source: 'trajectories', layout: { 'line-cap': 'round' },
+        paint: { 'line-color': '#3d3d3d', 'line-width': 1.6, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
+      },
+      {
+        id: 'movements-contested', type: 'line', source: 'movements', filter: ['==', ['get', 'contested'], true],
+        paint: { 'line-color': CONTESTED_COLOR, 'line-width': ['+', 6, ['min', ['get', 'corroboration'], 4]], 'line-dasharray': [1.5, 1] },
+      },
+      {
+        id: 'movements', type: 'line', source: 'movements', layout: { 'line-cap': 'round' },
+        paint: { 'line-color': ['get', 'color'], 'line-width': ['+', 2, ['min', ['get', 'corroboration'], 4]], 'line-opacity': 0.9 },
+      },
+      {
+        id: 'events', type: 'circle', source: 'events',
+        paint: {
+          'circle-color': ['get', 'color'],
+          'circle-radius': ['+', 5, ['*', 2.5, ['min', ['get', 'corroboration'], 6]]],
+          'circle-opacity': ['case', ['==', ['get', 'status'], 'unsupported'], 0.45, 0.85],
+          'circle-stroke-color': ['case', ['get', 'contested'], CONTESTED_COLOR, '#ffffff'],
+          'circle-stroke-width': ['case', ['get', 'contested'], 3, 1.5],
+        },
+      },
+    ],
+  };
+}
+
+const lngLat = (p) => [p.lon, p.lat];
+
+/** Where along a line (by Mercator distance) to put its arrowhead, and the arrow's screen angle. */
+function arrowPlacement(from, to, at) {
+  const a = maplibregl.MercatorCoordinate.fromLngLat(from);
+  const b = maplibregl.MercatorCoordinate.fromLngLat(to);
+  const point = new maplibregl.MercatorCoordinate(a.x + (b.x - a.x) * at, a.y + (b.y - a.y) * at).toLngLat();
+  // Mercator y grows southward like screen y, and the map never rotates: the angle holds at every zoom.
+  return { point, degrees: (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI };
+}
+
+function arrowMarker({ from, to, color, className, label, at, onActivate, onHover }) {
+  const { point, degrees } = arrowPlacement(from, to, at);
+  const element = h('button', { type: 'button', class: className, 'aria-label': label, title: label });
+  element.style.color = color;
+  if (onActivate) element.addEventListener('click', (event) => { event.stopPropagation(); onActivate(); });
+  if (onHover) {
+    element.addEventListener('mouseenter', () => onHover(true));
+    element.addEventListener('mouseleave', () => onHover(false));
+    element.addEventListener('focus', () => onHover(true));
+    element.addEventListener('blur', () => onHover(false));
+  }
+  return new maplibregl.Marker({ element, rotation: degrees, rotationAlignment: 'map', pitchAlignment: 'map' }).setLngLat(point);
+}
+
+function textMarker(lon, lat, className, text) {
+  const element = h('div', { class: className, 'aria-hidden': 'true' }, text);
+  return new maplibregl.Marker({ element, anchor: 'center' }).setLngLat([lon, lat]);
+}
+
+/**
+ * Creates the map in `container`. Resolves once the style is loaded.
+ * `handlers.select(groupKey)` opens a group's evidence; `handlers.summary(groupKey)` builds its hover summary.
+ */
+export function createMap(container, basemap, handlers) {
+  const map = new maplibregl.Map({
+    container,
+    style: style(basemap),
+    center: [40, 34],
+    zoom: 4,
+    minZoom: 1,
+    maxZoom: 12,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    attributionControl: false,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Natural Earth' }));
+
+  const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '320px', offset: 12 });
+  let overlayMarkers = [];
+  const labelMarkers = [];
+  const referenceLayers = new Map();
+
+  // Country labels: big countries first; CSS shows each rank from a zoom tier up.
+  for (const label of basemap.labels) {
+    labelMarkers.push(textMarker(label.lon, label.lat, `country-label rank-${label.rank}`, label.name).addTo(map));
+  }
+  const setZoomTier = () => {
+    const z = map.getZoom();
+    container.dataset.zoomTier = String(z < 2.5 ? 0 : z < 3.5 ? 1 : z < 5 ? 2 : 3);
+  };
+  map.on('zoom', setZoomTier);
+  setZoomTier();
+
+  const showSummary = (key, lngLatAt) => {
+    const content = handlers.summary(key);
+    if (content) popup.setLngLat(lngLatAt).setDOMContent(content).addTo(map);
+  };
+
+  for (const layer of ['events', 'movements']) {
+    map.on('mousemove', layer, (e) => {
+      map.getCanvas().style.cursor = 'pointer';
+      showSummary(e.features[0].properties.key, e.lngLat);
+    });
+    map.on('mouseleave', layer, () => {
+      map.getCanvas().style.cursor = '';
+      popup.remove();
+    });
+    map.on('click', layer, (e) => handlers.select(e.features[0].properties.key));
+  }
+
+  const loaded = new Promise((resolve) => map.once('load', resolve));
+
+  return loaded.then(() => ({
+    map,
+
+    /** Redraws the evidence: event groups, trajectory legs and corridors. */
+    render({ groups, legs, corridors, places }) {
+      popup.remove();
+      for (const marker of overlayMarkers) marker.remove();
+      overlayMarkers = [];
+
+      const pointFeatures = [];
+      const lineFeatures = [];
+      for (const g of groups) {
+        const color = TYPE_COLORS[g.type] ?? '#333';
+        const props = { key: g.key, type: g.type, color, corroboration: g.corroboration, contested: g.contested, status: g.status ?? 'single-source' };
+        const point = eventPoint(g);
+        if (point) pointFeatures.push({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: lngLat(point) } });
+        if (isMovement(g)) {
+          lineFeatures.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: [lngLat(g.origin), lngLat(g.destination)] } });
+          overlayMarkers.push(arrowMarker({
+            from: lngLat(g.origin), to: lngLat(g.destination), color, at: 0.8,
+            className: `arrowhead movement-arrow${g.contested ? ' contested' : ''}`,
+            label: `${handlers.label(g)} — open the evidence`,
+            onActivate: () => handlers.select(g.key),
+            onHover: (on) => (on ? showSummary(g.key, lngLat(g.destination)) : popup.remove()),
+          }));
+        }
+      }
+      map.getSource('events').setData({ type: 'FeatureCollection', features: pointFeatures });
+      map.getSource('movements').setData({ type: 'FeatureCollection', features: lineFeatures });
+
+      map.getSource('trajectories').setData({ type: 'FeatureCollection', features: legs.map((leg) => leg.feature) });
+      for (const leg of legs) {
+        const coords = leg.feature.geometry.coordinates;
+        if (coords.length < 2) continue;
+        overlayMarkers.push(arrowMarker({
+          from: coords[coords.length - 2], to: coords[coords.length - 1], color: '#3d3d3d', at: 0.6,
+          className: 'arrowhead trajectory-arrow', label: leg.label,
+          onActivate: leg.clusterKey ? () => handlers.select(leg.clusterKey) : null,
+        }));
+      }
+
+      // A corridor with a single known waypoint has no line to draw.
+      const drawable = corridors.filter((c) => c.line);
+      map.getSource('corridors').setData({
+        type: 'FeatureCollection',
+        features: drawable.map((c) => ({ type: 'Feature', properties: { name: c.name }, geometry: c.line })),
+      });
+      for (const c of drawable) {
+        const middle = c.line.coordinates[Math.floor((c.line.coordinates.length - 1) / 2)];
+        const next = c.line.coordinates[Math.floor((c.line.coordinates.length - 1) / 2) + 1] ?? middle;
+        overlayMarkers.push(textMarker((middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2, 'corridor-label', c.name));
+      }
+      for (const p of places) overlayMarkers.push(textMarker(p.lon, p.lat, 'place-label', p.name).setOffset([0, -16]));
+      for (const marker of overlayMarkers) marker.addTo(map);
+    },
+
+    /** Frames where most of the evidence is: a stray far-away place (a misread name) does not zoom the map out to the world. */
+    fitTo(points) {
+      if (points.length === 0) return;
+      const quantile = (values, q) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+      const trim = points.length >= 10 ? 0.05 : 0;
+      const lons = points.map((p) => p.lon);
+      const lats = points.map((p) => p.lat);
+      const bounds = new maplibregl.LngLatBounds(
+        [quantile([...lons], trim), quantile([...lats], trim)],
+        [quantile([...lons], 1 - trim), quantile([...lats], 1 - trim)],
+      );
+      map.fitBounds(bounds, { padding: { top: 60, bottom: 40, left: 270, right: 60 }, maxZoom: 7, duration: 0 });
+    },
+
+    /** Adds a reference layer under the evidence; returns the colour it was given. */
+    addReferenceLayer(id, geojson) {
+      const color = REFERENCE_COLORS[referenceLayers.size % REFERENCE_COLORS.length];
+      const source = `ref-${id}`;
+      map.addSource(source, { type: 'geojson', data: geojson });
+      const geometry = (types) => ['in', ['geometry-type'], ['literal', types]];
+      const layers = [
+        { id: `${source}-fill`, type: 'fill', filter: geometry(['Polygon', 'MultiPolygon']), paint: { 'fill-color': color, 'fill-opacity': 0.18 } },
+        { id: `${source}-line`, type: 'line', filter: geometry(['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']), paint: { 'line-color': color, 'line-width': 1.5 } },
+        { id: `${source}-point`, type: 'circle', filter: geometry(['Point', 'MultiPoint']), paint: { 'circle-color': color, 'circle-radius': 4, 'circle-opacity': 0.8 } },
+      ];
+      for (const layer of layers) {
+        map.addLayer({ ...layer, source }, ABOVE_REFERENCE);
+        map.on('mousemove', layer.id, (e) => {
+          const content = handlers.featureSummary(e.features[0].properties);
+          popup.setLngLat(e.lngLat).setDOMContent(content).addTo(map);
+        });
+        map.on('mouseleave', layer.id, () => popup.remove());
+      }
+      referenceLayers.set(id, layers.map((l) => l.id));
+      return color;
+    },
+
+    /** Shows or hides a built-in overlay (`trajectories` or `corridors`) with its HTML markers. */
+    setOverlayVisible(name, visible) {
+      map.setLayoutProperty(name, 'visibility', visible ? 'visible' : 'none');
+      container.classList.toggle(`hide-${name}`, !visible);
+    },
+
+    setReferenceVisible(id, visible) {
+      for (const layerId of referenceLayers.get(id) ?? []) map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none');
+    },
+
+    hasReferenceLayer(id) {
+      return referenceLayers.has(id);
+    },
+  }));
+}

@@ -1,0 +1,37 @@
+// The view's state lives in the URL hash, so a link reproduces what its sender saw:
+// #type=movement&actor=islamic-state&from=2017-06-01&to=2017-07-31&q=mosul&view=cluster:ev-1a2b
+
+const FILTER_KEYS = ['type', 'actor', 'modality', 'source'];
+
+export function readState() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const state = { filters: {}, from: null, to: null, q: '', view: null, layers: {} };
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) state.filters[key] = value;
+  }
+  const min = Number(params.get('minCorroboration'));
+  if (Number.isInteger(min) && min > 0) state.filters.minCorroboration = min;
+  for (const key of ['from', 'to']) {
+    const value = params.get(key);
+    if (value && /^\d{4}-\d{2}-\d{2}$/.test(value)) state[key] = value;
+  }
+  state.q = params.get('q') ?? '';
+  state.view = params.get('view');
+  for (const id of (params.get('hide') ?? '').split(',').filter(Boolean)) state.layers[id] = false;
+  return state;
+}
+
+export function writeState(state) {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) if (state.filters[key]) params.set(key, state.filters[key]);
+  if (state.filters.minCorroboration) params.set('minCorroboration', String(state.filters.minCorroboration));
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.q) params.set('q', state.q);
+  if (state.view) params.set('view', state.view);
+  const hidden = Object.entries(state.layers).filter(([, visible]) => !visible).map(([id]) => id);
+  if (hidden.length) params.set('hide', hidden.join(','));
+  const hash = params.toString();
+  if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+}

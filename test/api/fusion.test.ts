@@ -1,0 +1,67 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fusionResult, loadFusionState, loadUserCorridors, type FusionResult } from '../../src/fusion/index.js';
+import { createFixture, json, type Fixture } from './helpers.js';
+
+describe('fusion API', () => {
+  let f: Fixture;
+  let expected: FusionResult;
+  before(async () => {
+    f = await createFixture();
+    // What fusion itself computes from the store, as JSON: the API must pass every field through, and nothing else.
+    expected = JSON.parse(JSON.stringify(fusionResult(await loadFusionState(f.store), loadUserCorridors())));
+  });
+  after(() => f.close());
+
+  const list = async (path: string) => {
+    const res = await f.app.inject(path);
+    assert.equal(res.statusCode, 200, path);
+    const body = json(res);
+    assert.deepEqual(Object.keys(body), ['items']);
+    return body.items;
+  };
+
+  it('serves clusters, contradictions, timelines, trajectories, corridors and sources exactly as fusion computes them', async () => {
+    assert.ok(expected.clusters.length > 0);
+    assert.ok(expected.clusters.some((c) => c.corroboration.score >= 2), 'two outlets report the Mosul–Tal Afar move');
+    assert.deepEqual(await list('/api/clusters'), expected.clusters);
+    assert.deepEqual(await list('/api/contradictions'), expected.contradictions);
+    assert.deepEqual(await list('/api/timelines'), expected.timelines);
+    assert.deepEqual(await list('/api/trajectories'), expected.trajectories);
+    assert.deepEqual(await list('/api/corridors'), expected.corridors);
+    assert.deepEqual(await list('/api/sources'), expected.sources);
+  });
+
+  it('filters clusters by type, status and corroboration', async () => {
+    assert.deepEqual(await list('/api/clusters?type=movement'), expected.clusters.filter((c) => c.type === 'movement'));
+    assert.deepEqual(await list('/api/clusters?status=corroborated'), expected.clusters.filter((c) => c.status === 'corroborated'));
+    assert.deepEqual(await list('/api/clusters?minCorroboration=2'), expected.clusters.filter((c) => c.corroboration.score >= 2));
+    const bad = await f.app.inject('/api/clusters?status=certain');
+    assert.equal(bad.statusCode, 400);
+    assert.equal(json(bad).error.code, 'CORRIDOR_ERR_REQUEST_INVALID');
+  });
+
+  it("finds one place's timeline by GeoNames id or by name, in any case", async () => {
+    assert.ok(expected.timelines.length > 0);
+    const timeline = expected.timelines[0];
+    const byName = await f.app.inject(`/api/timelines/${encodeURIComponent(timeline.place.name.toUpperCase())}`);
+    assert.equal(byName.statusCode, 200);
+    assert.deepEqual(json(byName), timeline);
+    if (timeline.place.geonameid !== null) {
+      assert.deepEqual(json(await f.app.inject(`/api/timelines/${timeline.place.geonameid}`)), timeline);
+    }
+    const missing = await f.app.inject('/api/timelines/Atlantis');
+    assert.equal(missing.statusCode, 404);
+    assert.deepEqual(json(missing), { error: { code: 'CORRIDOR_ERR_TIMELINE_NOT_FOUND', message: 'No control timeline for place Atlantis' } });
+  });
+
+  it("finds one actor's trajectory by id or by name", async () => {
+    assert.ok(expected.trajectories.length > 0);
+    const trajectory = expected.trajectories[0];
+    assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.actorId)}`)), trajectory);
+    assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.name.toLowerCase())}`)), trajectory);
+    const missing = await f.app.inject('/api/trajectories/nobody');
+    assert.equal(missing.statusCode, 404);
+    assert.equal(json(missing).error.code, 'CORRIDOR_ERR_TRAJECTORY_NOT_FOUND');
+  });
+});

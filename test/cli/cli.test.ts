@@ -1,0 +1,159 @@
+// End to end: the compiled CLI in a child process, as a user runs it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'index.js');
+const FORMATS = 'test/fixtures/ingest/formats';
+const BAD = 'test/fixtures/ingest/bad';
+
+function run(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const { CORRIDOR_DB: _ignored, ...inherited } = process.env;
+  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env } });
+}
+
+function tempDb(t: { after: (fn: () => void) => void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'corridor.db');
+}
+
+function totals(group: string): { inputs: number; documents: number; errors: number } {
+  const cases = readdirSync(join(ROOT, 'test/fixtures/ingest', group));
+  const expected = cases.map((name) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/ingest', group, name, 'expected.json'), 'utf8')) as { documents: unknown[]; errors: unknown[] });
+  return { inputs: cases.length, documents: expected.reduce((n, e) => n + e.documents.length, 0), errors: expected.reduce((n, e) => n + e.errors.length, 0) };
+}
+
+test('ingest twice: all new, then all unchanged; docs --json lists them without their text', (t) => {
+  const db = tempDb(t);
+  const { inputs, documents } = totals('formats');
+  const first = run(['ingest', FORMATS, '--db', db]);
+  assert.equal(first.stderr, '');
+  assert.equal(first.stdout, `Read ${inputs} inputs: ${documents} new, 0 unchanged, 0 updated, 0 failed.\n`);
+  assert.equal(first.status, 0);
+  const second = run(['ingest', FORMATS, '--db', db]);
+  assert.equal(second.stdout, `Read ${inputs} inputs: 0 new, ${documents} unchanged, 0 updated, 0 failed.\n`);
+  assert.equal(second.status, 0);
+
+  const docs = run(['docs', '--db', db, '--json']);
+  assert.equal(docs.status, 0);
+  const listed = JSON.parse(docs.stdout) as Array<Record<string, unknown>>;
+  assert.equal(listed.length, documents);
+  assert.ok(listed.every((d) => typeof d['id'] === 'string' && !('text' in d) && typeof d['characters'] === 'number'));
+  assert.ok(listed.some((d) => d['title'] === 'Army retakes hill town after two-day battle' && d['outlet'] === 'Example Times' && d['publishedAt'] === '2016-05-20T08:15:00+03:00'));
+
+  const table = run(['docs', '--db', db]);
+  assert.equal(table.stdout.trim().split('\n').length, documents);
+  assert.match(table.stdout, /^[0-9a-f]{8} {2}2016-02-14 {2}examplegazette\.example +Curfew lifted$/m);
+  assert.match(table.stdout, /^[0-9a-f]{8} {2}undated {5}/m);
+});
+
+test('ingest --json reports the summary with every document and error', (t) => {
+  const db = tempDb(t);
+  const { documents, errors } = totals('bad');
+  const result = run(['ingest', BAD, '--db', db, '--json']);
+  assert.equal(result.status, 1);
+  const summary = JSON.parse(result.stdout) as { database: string; new: number; failed: number; documents: unknown[]; errors: Array<{ code: string; input: string; line: number | null; message: string }> };
+  assert.equal(summary.database, db);
+  assert.equal(summary.new, documents);
+  assert.equal(summary.failed, errors);
+  assert.ok(summary.errors.some((e) => e.code === 'CORRIDOR_ERR_INGEST_JSONL_INVALID' && e.input === `${BAD}/jsonl-bad-lines/input.jsonl` && e.line === 2));
+});
+
+test('bad inputs: one stderr line each naming the file, the batch goes on, exit code 1', (t) => {
+  const db = tempDb(t);
+  const { inputs, documents, errors } = totals('bad');
+  const result = run(['ingest', BAD, 'missing/file.txt', '--db', db]);
+  assert.equal(result.status, 1);
+  const lines = result.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, errors + 1);
+  assert.equal(lines[0], 'corridor: missing/file.txt: cannot read: no such file or directory');
+  for (const line of lines.slice(1)) assert.match(line, new RegExp(`^corridor: ${BAD}/[\\w-]+/input\\.\\w+(:\\d+)?: \\S`));
+  assert.ok(lines.includes(`corridor: ${BAD}/invalid-utf8/input.txt: invalid UTF-8 at byte 56`));
+  assert.equal(result.stdout, `Read ${inputs} inputs: ${documents} new, 0 unchanged, 0 updated, ${errors + 1} failed.\n`);
+});
+
+test('usage errors exit 2 with one corridor: line; help and version exit 0', () => {
+  for (const args of [['ingest'], ['--nope'], ['frobnicate'], ['ingest', 'x', '--focus', '12'], ['docs', '--limit', 'many'], ['ingest', 'x', '--max-size', '-3'], []]) {
+    const result = run(args);
+    assert.equal(result.status, 2, args.join(' '));
+    assert.match(result.stderr, args.length ? /^corridor: / : /^Usage: corridor/, args.join(' '));
+  }
+  for (const command of ['ingest', 'docs', 'show', 'search', 'demo']) {
+    const help = run([command, '--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, new RegExp(`^Usage: corridor ${command}`));
+  }
+  const version = run(['--version']);
+  assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+});
+
+test('reading commands refuse a missing database instead of creating one', (t) => {
+  const db = tempDb(t);
+  for (const args of [['docs'], ['show', 'abc'], ['search', 'x']]) {
+    const result = run([...args, '--db', db]);
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, `corridor: ${db}: no such database (create it with \`corridor ingest\`)\n`);
+  }
+  const postgres = run(['docs', '--db', 'postgres://localhost/corridor']);
+  assert.equal(postgres.status, 1);
+  assert.equal(postgres.stderr, 'corridor: postgres://localhost/corridor: PostgreSQL stores are not supported yet; use a SQLite file path\n');
+});
+
+test('CORRIDOR_DB chooses the database when --db is absent', (t) => {
+  const db = tempDb(t);
+  assert.equal(run(['ingest', `${FORMATS}/text-dateline`], { CORRIDOR_DB: db }).status, 0);
+  const docs = JSON.parse(run(['docs', '--json'], { CORRIDOR_DB: db }).stdout) as Array<{ title: string }>;
+  assert.deepEqual(docs.map((d) => d.title), ['Militants pull back from riverside districts']);
+});
+
+test('show and search', (t) => {
+  const db = tempDb(t);
+  run(['ingest', FORMATS, '--db', db]);
+  const docs = JSON.parse(run(['docs', '--db', db, '--json']).stdout) as Array<{ id: string; title: string | null }>;
+  const target = docs.find((d) => d.title === 'Militants pull back from riverside districts')!;
+
+  const shown = run(['show', target.id.slice(0, 10), '--db', db]);
+  assert.equal(shown.status, 0);
+  assert.match(shown.stdout, /^published +2016-03-04 \(from dateline\)$/m);
+  assert.match(shown.stdout, /^outlet +Example Wire$/m);
+  assert.match(shown.stdout, /^extracted +\d+ places, \d+ actors, \d+ times, \d+ events, \d+ statements, \d+ corridors, [1-9]\d* sentences, \d+ messages$/m);
+  assert.ok(shown.stdout.endsWith('The officer, who asked not to be named, said about 60 vehicles left before dawn.\n'));
+  const json = JSON.parse(run(['show', target.id, '--db', db, '--json']).stdout) as { document: { id: string; text: string }; counts: { sentences: number } };
+  assert.equal(json.document.id, target.id);
+  assert.ok(json.counts.sentences >= 3);
+
+  // With more documents than hex digits, two ids must share a first character.
+  const shared = docs.map((d) => d.id[0]!).find((c, i, all) => all.indexOf(c) !== i)!;
+  const ambiguous = run(['show', shared, '--db', db]);
+  assert.equal(ambiguous.status, 1);
+  assert.match(ambiguous.stderr, new RegExp(`^corridor: "${shared}" is ambiguous: \\d+ documents start with it \\(`));
+  const missing = run(['show', 'zzzz', '--db', db]);
+  assert.equal(missing.status, 1);
+  assert.equal(missing.stderr, 'corridor: no document with an id starting with "zzzz"\n');
+
+  const hits = JSON.parse(run(['search', '"hill town"', '--db', db, '--json']).stdout) as Array<{ title: string; snippet: string }>;
+  assert.equal(hits[0]!.title, 'Army retakes hill town after two-day battle');
+  assert.match(hits[0]!.snippet, /\[\[hill town\]\]/);
+  const text = run(['search', 'curfew', '--db', db]);
+  assert.match(text.stdout, /^[0-9a-f]{8} {2}2016-02-14 {2}examplegazette\.example {2}Curfew lifted\n {4}.*\[\[curfew\]\]/m);
+  assert.equal(run(['search', 'zeppelin', '--db', db]).stdout, 'No documents match "zeppelin".\n');
+});
+
+test('demo ingests the demo corpus and says what to try next', (t) => {
+  const db = tempDb(t);
+  const result = run(['demo', '--db', db]);
+  assert.equal(result.stderr, '');
+  assert.equal(result.status, 0);
+  assert.match(result.stdout, /^Demo corpus: Read \d+ inputs: [1-9]\d* new, 0 unchanged, 0 updated, 0 failed\.$/m);
+  assert.match(result.stdout, /Try next:\n {2}npx corridor docs --db /);
+  const again = run(['demo', '--db', db, '--json']);
+  const summary = JSON.parse(again.stdout) as { new: number; unchanged: number; failed: number };
+  assert.deepEqual([summary.new, summary.failed], [0, 0]);
+  assert.ok(summary.unchanged > 0);
+});
