@@ -40,9 +40,12 @@ export function emptyAnalysis(document: DocumentMeta): Analysis {
   };
 }
 
+/** Called after each stage with its name and duration in milliseconds (benchmarks, debug traces). */
+export type StageTrace = (stageName: string, ms: number) => void;
+
 export interface Pipeline {
   stages: readonly Stage[];
-  analyse(document: DocumentMeta): Analysis;
+  analyse(document: DocumentMeta, trace?: StageTrace): Analysis;
   extract(document: DocumentMeta): Extraction;
 }
 
@@ -54,10 +57,12 @@ export interface Pipeline {
  * const extraction = pipeline.extract(document);
  */
 export function createPipeline(stages: readonly Stage[]): Pipeline {
-  const analyse = (document: DocumentMeta): Analysis => {
+  const analyse = (document: DocumentMeta, trace?: StageTrace): Analysis => {
     let analysis = emptyAnalysis(document);
     for (const stage of stages) {
+      const started = trace ? performance.now() : 0;
       const added = stage(analysis);
+      if (trace) trace(stage.stageName ?? stage.name ?? 'stage', performance.now() - started);
       const messages = added.messages ? [...analysis.messages, ...added.messages] : analysis.messages;
       analysis = { ...analysis, ...added, messages };
     }

@@ -19,6 +19,8 @@ export interface GeoLexicon {
   locatives: Set<string>;
   /** Multi-word locatives keyed by their last word ("of" -> ["north of", ...]). */
   locativePhrases: string[];
+  /** Last words of the locative phrases, to test cheaply whether one may end before a name. */
+  locativePhraseEnds: Set<string>;
   connectors: Set<string>;
   adminHeads: Set<string>;
   featureHeads: Set<string>;
@@ -44,6 +46,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
   return {
     locatives: lower(cues.locativePrepositions.filter((w) => !w.includes(' '))),
     locativePhrases: cues.locativePrepositions.filter((w) => w.includes(' ')).map((w) => w.toLowerCase()),
+    locativePhraseEnds: new Set(cues.locativePrepositions.filter((w) => w.includes(' ')).map((w) => w.toLowerCase().split(' ').pop()!)),
     connectors: lower(cues.connectors),
     adminHeads: lower(cues.adminHeads),
     featureHeads: lower(cues.featureHeads),

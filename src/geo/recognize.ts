@@ -90,6 +90,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const p = prevWord(i);
     if (!p) return false;
     if (lexicon.locatives.has(p.lower)) return true;
+    // Phrases ("north of", "city of") only end in a few words; look further back only after one of them.
+    if (!lexicon.locativePhraseEnds.has(p.lower)) return false;
     const before = text.slice(Math.max(0, tokens[i]!.start - 30), tokens[i]!.start).toLowerCase().replace(/\s+/g, ' ').trimEnd();
     return lexicon.locativePhrases.some((phrase) => before.endsWith(phrase));
   };

@@ -86,7 +86,8 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   // Document context from first-pass winners, weighted by how clear they were.
   const countryWeight = new Map<string, number>();
   const admin1Weight = new Map<string, number>();
-  const anchors: { lat: number; lon: number; weight: number }[] = [];
+  // Distinct city entries the document places with some confidence: coherence by distance reads these.
+  const anchors = new Map<GazetteerEntry, number>();
   let contextTotal = 0;
   firstPass.forEach((ranked, i) => {
     const best = ranked[0];
@@ -98,8 +99,19 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
       const k = `${best.entry.country}.${best.entry.admin1Code}`;
       admin1Weight.set(k, (admin1Weight.get(k) ?? 0) + w);
     }
-    if (best.entry.source === 'city') anchors.push({ lat: best.entry.lat, lon: best.entry.lon, weight: w });
+    if (best.entry.source === 'city') anchors.set(best.entry, (anchors.get(best.entry) ?? 0) + w);
   });
+
+  const nearCache = new Map<GazetteerEntry, number>();
+  const nearAnchors = (entry: GazetteerEntry): number => {
+    let n = nearCache.get(entry);
+    if (n === undefined) {
+      n = 0;
+      for (const a of anchors.keys()) if (a !== entry && distanceKm(a, entry) < 150) n++;
+      nearCache.set(entry, n);
+    }
+    return n;
+  };
 
   // Pass 2: containers first (they are resolved by prior and context), then everything with coherence.
   const chosen: (Scored | null)[] = new Array(candidates.length).fill(null);
@@ -119,9 +131,9 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
         const a1Own = selfBest && selfBest.entry.admin1Code === entry.admin1Code && selfBest.entry.country === entry.country ? confidenceOf(firstPass[i]!) : 0;
         if (a1 - a1Own > 0 && !isAdminOrCountry(entry)) { s += Math.min(1.5, a1 - a1Own); reasons.push('coherence:admin1'); }
       }
-      if (entry.source === 'city' && anchors.length > 1) {
-        const near = anchors.filter((a) => distanceKm(a, entry) < 150 && !(a.lat === entry.lat && a.lon === entry.lon));
-        if (near.length) { s += Math.min(1, 0.4 * near.length); reasons.push('coherence:distance'); }
+      if (entry.source === 'city' && anchors.size > 1) {
+        const near = nearAnchors(entry);
+        if (near) { s += Math.min(1, 0.4 * near); reasons.push('coherence:distance'); }
       }
       if (container) {
         if (contains(container.entry, entry)) { s += 4; reasons.push('containment'); }

@@ -60,7 +60,17 @@ export function createNameNormalizer(rules: TransliterationRules): NameNormalize
     for (const [re, to] of finalRules) w = w.replace(re, to);
     return rules.collapseDoubles ? w.replace(/(.)\1+/g, '$1') : w;
   };
+  // Texts repeat their words: folding each distinct word once per process saves most of the work.
+  const memo = new Map<string, FoldedWord[]>();
   const words = (name: string): FoldedWord[] => {
+    let cached = memo.get(name);
+    if (!cached) {
+      if (memo.size > 200_000) memo.clear();
+      memo.set(name, (cached = foldWords(name)));
+    }
+    return cached;
+  };
+  const foldWords = (name: string): FoldedWord[] => {
     // 1. Diacritics off and case folded before anything compares letters.
     const s = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
       // 2-3. Marks vanish (they sit inside words), separators split words.
