@@ -8,15 +8,16 @@ import { distanceKm, readCities1000, readCitiesJson, readCountries, readRegions 
  */
 export interface GazetteerData {
   version: number;
-  geonameid: (number | null)[];
+  /** -1 where the entry has no GeoNames id. */
+  geonameid: ArrayLike<number>;
   name: string[];
-  lat: number[];
-  lon: number[];
+  lat: ArrayLike<number>;
+  lon: ArrayLike<number>;
   featureClass: string;
   featureCode: string[];
   country: (string | null)[];
   admin1Code: (string | null)[];
-  population: number[];
+  population: ArrayLike<number>;
   source: EntrySource[];
   /** `CC.A1` -> admin1 name. */
   admin1Names: Record<string, string>;
@@ -31,11 +32,11 @@ export interface GazetteerData {
 export interface PostingList {
   keys: string[];
   /** entries of keys[i] are postings[offsets[i]] .. postings[offsets[i+1]-1] */
-  offsets: number[];
-  postings: number[];
+  offsets: ArrayLike<number>;
+  postings: ArrayLike<number>;
 }
 
-export const GAZETTEER_VERSION = 3;
+export const GAZETTEER_VERSION = 4;
 
 class PostingBuilder {
   private readonly map = new Map<string, Set<number>>();
@@ -166,7 +167,7 @@ export function buildGazetteerData(normalize: NameNormalizer): GazetteerData {
 
   return {
     version: GAZETTEER_VERSION,
-    geonameid: entries.map((e) => e.geonameid),
+    geonameid: entries.map((e) => e.geonameid ?? -1),
     name: entries.map((e) => e.name),
     lat: entries.map((e) => Math.round(e.lat * 1e5) / 1e5),
     lon: entries.map((e) => Math.round(e.lon * 1e5) / 1e5),

@@ -71,7 +71,7 @@ export class Gazetteer {
     if (!e) {
       const d = this.data;
       e = {
-        index: i, geonameid: d.geonameid[i] ?? null, name: d.name[i]!, lat: d.lat[i]!, lon: d.lon[i]!,
+        index: i, geonameid: d.geonameid[i]! < 0 ? null : d.geonameid[i]!, name: d.name[i]!, lat: d.lat[i]!, lon: d.lon[i]!,
         featureClass: d.featureClass[i]!, featureCode: d.featureCode[i]!, country: d.country[i] ?? null,
         admin1Code: d.admin1Code[i] ?? null, population: d.population[i]!, source: d.source[i] as EntrySource,
       };

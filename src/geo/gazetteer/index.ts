@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from '
 import { dirname, join } from 'node:path';
 import { buildGazetteerData, GAZETTEER_VERSION, type GazetteerData } from './build.js';
 import { Gazetteer } from './gazetteer.js';
+import { decodeGazetteer, encodeGazetteer } from './cache-file.js';
 import { createNameNormalizer, loadTransliterationRules } from '../../text/normalize.js';
 import { packageRoot } from '../../resources.js';
 import type { NamedEntry } from './entry.js';
@@ -9,7 +10,7 @@ import type { NamedEntry } from './entry.js';
 export { Gazetteer } from './gazetteer.js';
 export type { GazetteerEntry, NamedEntry } from './entry.js';
 
-export const defaultCachePath = join(packageRoot, '.cache', `gazetteer-v${GAZETTEER_VERSION}.json`);
+export const defaultCachePath = join(packageRoot, '.cache', `gazetteer-v${GAZETTEER_VERSION}.bin`);
 
 export interface LoadGazetteerOptions {
   /** Where the compact cache lives; built there on first use. */
@@ -24,7 +25,7 @@ export function buildGazetteerCache(cachePath = defaultCachePath): GazetteerData
   mkdirSync(dirname(cachePath), { recursive: true });
   // Write then rename, so a concurrent reader never sees half a file.
   const tmp = `${cachePath}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(data));
+  writeFileSync(tmp, encodeGazetteer(data));
   renameSync(tmp, cachePath);
   return data;
 }
@@ -36,10 +37,6 @@ export function buildGazetteerCache(cachePath = defaultCachePath): GazetteerData
 export function loadGazetteer(options: LoadGazetteerOptions = {}): Gazetteer {
   const normalize = createNameNormalizer(loadTransliterationRules());
   const cachePath = options.cachePath ?? defaultCachePath;
-  let data: GazetteerData | null = null;
-  if (existsSync(cachePath)) {
-    data = JSON.parse(readFileSync(cachePath, 'utf8')) as GazetteerData;
-    if (data.version !== GAZETTEER_VERSION) data = null;
-  }
+  const data = existsSync(cachePath) ? decodeGazetteer(readFileSync(cachePath), GAZETTEER_VERSION) : null;
   return new Gazetteer(data ?? buildGazetteerCache(cachePath), normalize, options.imported);
 }
