@@ -111,6 +111,15 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const leadingArticle = !first.capitalised && first.folded.length === 1 && lexicon.connectors.has(first.lower) &&
       /^[-–]$/.test(text.slice(first.token.end, first.token.end + 1));
     if (!first.capitalised && !leadingArticle) continue;
+    // "Abdul Wahab al-Saadi": a lower-case article after a capitalised word continues a person's name.
+    if (leadingArticle && !hasLocativeBefore(i)) {
+      const prev = prevWord(i);
+      if (prev && prev.capitalised && /^ $/.test(text.slice(prev.token.end, first.token.start))) {
+        const n = nextWordIndex(i);
+        if (n >= 0) personNames.add(words[n]!.lower);
+        continue;
+      }
+    }
 
     // Collect the run of words that may form one name.
     const run: number[] = [i];
@@ -138,6 +147,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       // A lone adjective of a country or region is a demonym first ("Canadian" is also a town in Texas).
       if (len === 1 && first.capitalised && gazetteer.demonym(first.token.text).length) break;
       if (len === 1 && !acceptSingleWord(i)) break;
+      // "the Old City", "Green Zone": common words that name a small place somewhere are a description here.
+      if (len > 1 && !acceptCommonPhrase(i, run.slice(0, len), key)) continue;
       const entries = gazetteer.byKey(key);
       push({ start: first.token.start, end: last.coreEnd, entries, match: 'name', kind: 'literal', rule: len > 1 ? 'name:multiword' : 'name:single' }, i, run[len - 1]!);
       i = run[len - 1]!;
@@ -206,6 +217,13 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return biggest >= 20_000 || entries.some((e) => e.source === 'admin1');
   }
 
+  function acceptCommonPhrase(i: number, run: number[], key: string): boolean {
+    if (!run.every((k) => lexicon.commonWords.has(words[k]!.lower))) return true;
+    const prev = prevWord(i);
+    if (!prev || !/^(the|its|their|his|her|our|a|an)$/.test(prev.lower)) return true;
+    return gazetteer.byKey(key).some((e) => e.source === 'country' || e.source === 'region' || e.source === 'admin1' || e.population >= 100_000);
+  }
+
   function prevIndex(i: number): number {
     for (let k = i - 1; k >= 0; k--) if (words[k]) return k;
     return i;
@@ -250,8 +268,11 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
 export function linkContainers(text: string, candidates: readonly Candidate[]): Candidate[] {
   return candidates.map((c, i) => {
     const next = candidates[i + 1];
-    if (!next || c.match === 'demonym' || next.match === 'demonym') return c;
-    const gap = text.slice(c.end, next.start);
-    return /^\s*,\s*$|^\s*\(\s*$/.test(gap) ? { ...c, container: i + 1 } : c;
+    const prev = candidates[i - 1];
+    if (c.match === 'demonym') return c;
+    if (next && next.match !== 'demonym' && /^\s*,\s*$|^\s*\(\s*$/.test(text.slice(c.end, next.start))) return { ...c, container: i + 1 };
+    // "Mosul's Old City": a name owned by a place is a part of it, placed by it.
+    if (prev && prev.match !== 'demonym' && /^['’]s\s+$/.test(text.slice(prev.end, c.start))) return { ...c, container: i - 1, match: 'feature', rule: `${c.rule}+possessive-container` };
+    return c;
   });
 }
