@@ -4,6 +4,9 @@ import { readImportedEntries } from './geo/gazetteer/imported-store.js';
 import { loadConfig } from './config.js';
 import { actors, loadActorLexicon } from './actors/index.js';
 import { times } from './time/index.js';
+import { events, loadEventCues, loadPloverTable } from './events/index.js';
+import { claims, loadModalityCues } from './claims/index.js';
+import { corridorPhrases, loadCorridorCues } from './corridors/index.js';
 
 export interface PipelineOptions {
   /** Countries (ISO alpha-2) or admin1 codes (`SY.04`) to bias place resolution toward; default from the configuration. */
@@ -26,5 +29,8 @@ export async function createDefaultPipeline(options: PipelineOptions = {}): Prom
     geoparse(geo, { focus }),
     actors({ lexicon: loadActorLexicon() }),
     times(),
+    events({ cues: loadEventCues(), plover: loadPloverTable() }),
+    claims({ cues: loadModalityCues() }),
+    corridorPhrases({ cues: loadCorridorCues() }),
   ]);
 }

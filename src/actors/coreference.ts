@@ -1,11 +1,13 @@
 import type { ActorKind, ActorMention, Sentence } from '../types.js';
 import type { ActorLexicon } from './lexicon.js';
 import { toActorMention, type NamedMention } from './match.js';
-import type { WordToken } from './normalize.js';
+import type { ActorWord } from './words.js';
 
 interface Anaphor {
   start: number;
   end: number;
+  /** Index of the sentence holding it. */
+  sentence: number;
   compatible: ReadonlySet<ActorKind>;
   /** Generic mentions inside the anaphor ("militants" in "the militants"), replaced when it resolves. */
   covers: readonly NamedMention[];
@@ -19,15 +21,17 @@ interface Anaphor {
  */
 export function resolveAnaphora(
   text: string,
-  tokens: readonly WordToken[],
+  words: readonly ActorWord[],
   named: readonly NamedMention[],
   sentences: readonly Sentence[],
   lexicon: ActorLexicon,
 ): ActorMention[] {
-  const sentenceIndexOf = sentenceLocator(sentences);
-  const anaphors = findAnaphors(text, tokens, named, sentenceIndexOf, lexicon);
+  const anaphors = findAnaphors(text, words, named, lexicon);
   const replaced = new Set<NamedMention>();
   const output: ActorMention[] = [];
+  // Paragraph of each output mention, to look antecedents up without locating them again.
+  const outputParagraphs: number[] = [];
+  const paragraphOf = (sentence: number) => sentences[sentence]!.paragraph;
 
   type Item = { kind: 'named'; mention: NamedMention } | { kind: 'anaphor'; anaphor: Anaphor };
   const items: Item[] = [
@@ -39,20 +43,30 @@ export function resolveAnaphora(
 
   for (const item of items) {
     if (item.kind === 'named') {
-      if (!replaced.has(item.mention)) output.push(toActorMention(item.mention));
+      if (!replaced.has(item.mention)) {
+        output.push(toActorMention(item.mention));
+        outputParagraphs.push(paragraphOf(words[item.mention.firstWord]!.sentence));
+      }
       continue;
     }
     const { anaphor } = item;
-    const paragraph = sentences[sentenceIndexOf(anaphor.start)]?.paragraph;
-    const antecedent = [...output].reverse().find((m) => anaphor.compatible.has(m.kind)
-      && sentences[sentenceIndexOf(m.start)]?.paragraph === paragraph);
-    if (!antecedent) continue;
+    const paragraph = paragraphOf(anaphor.sentence);
+    let found = -1;
+    for (let k = output.length - 1; k >= 0 && outputParagraphs[k] === paragraph; k--) {
+      if (anaphor.compatible.has(output[k]!.kind)) {
+        found = k;
+        break;
+      }
+    }
+    if (found < 0) continue;
+    const antecedent = output[found]!;
     for (const covered of anaphor.covers) replaced.add(covered);
     output.push({
       text: text.slice(anaphor.start, anaphor.end), start: anaphor.start, end: anaphor.end,
       actorId: antecedent.actorId, name: antecedent.name, kind: antecedent.kind,
       antecedent: { start: antecedent.start, end: antecedent.end },
     });
+    outputParagraphs.push(paragraph);
   }
   return output;
 
@@ -61,63 +75,40 @@ export function resolveAnaphora(
   }
 }
 
-function findAnaphors(
-  text: string,
-  tokens: readonly WordToken[],
-  named: readonly NamedMention[],
-  sentenceIndexOf: (offset: number) => number,
-  lexicon: ActorLexicon,
-): Anaphor[] {
+function findAnaphors(text: string, words: readonly ActorWord[], named: readonly NamedMention[], lexicon: ActorLexicon): Anaphor[] {
   const anaphors: Anaphor[] = [];
-  const isNamedToken = new Set(named.flatMap((m) => range(m.firstToken, m.lastToken)));
-  for (let i = 0; i < tokens.length; i++) {
-    const phrase = lexicon.anaphors.longestAt(text, tokens, i);
+  const isNamedWord = new Uint8Array(words.length);
+  for (const m of named) isNamedWord.fill(1, m.firstWord, m.lastWord);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const phrase = lexicon.anaphors.longestAt(text, words, i);
     if (phrase) {
-      const covers = named.filter((m) => m.firstToken < i + phrase.length && m.lastToken > i);
+      const covers = named.filter((m) => m.firstWord < i + phrase.length && m.lastWord > i);
       // "the coalition" is the coalition itself; only generic words may be read as anaphors.
-      if (covers.every((m) => m.kind === 'generic') && covers.every((m) => m.lastToken <= i + phrase.length)) {
-        anaphors.push({ start: tokens[i]!.start, end: tokens[i + phrase.length - 1]!.end, compatible: phrase.value, covers });
+      if (covers.every((m) => m.kind === 'generic' && m.lastWord <= i + phrase.length)) {
+        anaphors.push({
+          start: word.start, end: words[i + phrase.length - 1]!.end, sentence: word.sentence, compatible: phrase.value, covers,
+        });
         i += phrase.length - 1;
         continue;
       }
     }
-    const pronoun = lexicon.pronouns.get(tokens[i]!.norm);
-    if (!pronoun || isNamedToken.has(i) || !opensClause(text, tokens, i, sentenceIndexOf, lexicon)) continue;
-    const next = tokens[i + 1];
+    const pronoun = lexicon.pronouns.get(word.key);
+    if (!pronoun || isNamedWord[i] || !opensClause(text, words, i, lexicon)) continue;
+    const next = words[i + 1];
     // "it's" is "it is"; "it is unclear" has no referent.
-    if (tokens[i]!.possessive || (next && pronoun.notBefore.has(next.norm))) continue;
-    anaphors.push({ start: tokens[i]!.start, end: tokens[i]!.end, compatible: pronoun.compatible, covers: [] });
+    if (word.possessive || (next && pronoun.notBefore.has(next.key))) continue;
+    anaphors.push({ start: word.start, end: word.end, sentence: word.sentence, compatible: pronoun.compatible, covers: [] });
   }
   return anaphors;
 }
 
+const CLAUSE_BREAK = /[,;:(\-–—"“]/;
+
 /** First word of a sentence, or after a comma, colon, dash, bracket, quote or a word like "and", "after". */
-function opensClause(text: string, tokens: readonly WordToken[], i: number, sentenceIndexOf: (offset: number) => number, lexicon: ActorLexicon): boolean {
-  const previous = tokens[i - 1];
-  if (!previous || sentenceIndexOf(previous.start) !== sentenceIndexOf(tokens[i]!.start)) return true;
-  if (/[,;:(\-–—"“]/.test(text.slice(previous.end, tokens[i]!.start))) return true;
-  return lexicon.clauseOpeners.has(previous.norm);
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from }, (_, k) => from + k);
-}
-
-/** Index of the sentence holding an offset (the last sentence starting at or before it), -1 before the first. */
-function sentenceLocator(sentences: readonly Sentence[]): (offset: number) => number {
-  return (offset) => {
-    let low = 0;
-    let high = sentences.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (sentences[mid]!.start <= offset) {
-        found = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return found;
-  };
+function opensClause(text: string, words: readonly ActorWord[], i: number, lexicon: ActorLexicon): boolean {
+  const previous = words[i - 1];
+  if (!previous || previous.sentence !== words[i]!.sentence) return true;
+  if (CLAUSE_BREAK.test(text.slice(previous.after, words[i]!.start))) return true;
+  return lexicon.clauseOpeners.has(previous.key);
 }

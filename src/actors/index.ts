@@ -1,8 +1,8 @@
 import { named, type Stage } from '../pipeline.js';
 import { resolveAnaphora } from './coreference.js';
 import type { ActorLexicon } from './lexicon.js';
-import { findNamedMentions, toActorMention } from './match.js';
-import { wordTokens } from './normalize.js';
+import { findNamedMentions } from './match.js';
+import { actorWords } from './words.js';
 
 export { compileActorLexicon, loadActorLexicon, type ActorEntry, type ActorLexicon } from './lexicon.js';
 
@@ -13,8 +13,9 @@ export interface ActorsOptions {
 /**
  * Finds armed groups, forces, states and generic actors by name (aliases,
  * acronyms in capitals, demonym forms such as "Russian jets"), then resolves
- * "the group" and clause-initial pronouns within a paragraph. Mentions come
- * out sorted by start and never overlap.
+ * "the group" and clause-initial pronouns within a paragraph. Reads the
+ * tokens of `segmentStage()`, which must run before it. Mentions come out
+ * sorted by start and never overlap.
  *
  * @example
  * const stage = actors({lexicon: loadActorLexicon()});
@@ -27,10 +28,8 @@ export function actors(options: ActorsOptions): Stage {
   const { lexicon } = options;
   return named('actors', (a) => {
     const { text } = a.document;
-    const tokens = wordTokens(text);
-    const mentions = findNamedMentions(text, tokens, lexicon);
-    // Coreference stops at paragraph ends and needs sentences to find clause starts.
-    if (a.sentences.length === 0) return { actors: mentions.map(toActorMention) };
-    return { actors: resolveAnaphora(text, tokens, mentions, a.sentences, lexicon) };
+    const words = actorWords(a.tokens, lexicon.normalize.words);
+    const mentions = findNamedMentions(text, words, lexicon);
+    return { actors: resolveAnaphora(text, words, mentions, a.sentences, lexicon) };
   });
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { segment } from '../text/segment.js';
+import { createNameNormalizer, loadTransliterationRules, type NameNormalizer } from '../text/normalize.js';
 import type { ActorKind } from '../types.js';
-import { normalizeWord } from './normalize.js';
 import { PhraseIndex } from './phrase-index.js';
+import { actorWords, type ActorWord } from './words.js';
 
 const ACTOR_KINDS = [
   'armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic',
@@ -70,17 +72,19 @@ export interface PronounRule {
 export interface ActorLexicon {
   /** Where it was loaded from, for messages. */
   source: string;
+  /** The shared name normalizer the indexes were built with; the stage reads the text with it too. */
+  normalize: NameNormalizer;
   actors: ReadonlyMap<string, ActorEntry>;
   names: PhraseIndex<NameValue>;
   memberNouns: PhraseIndex<true>;
   memberNounKinds: ReadonlySet<ActorKind>;
   prefixes: PhraseIndex<true>;
   prefixKinds: ReadonlySet<ActorKind>;
-  /** Normalised words before a name of these kinds that make it a place ("in Syria"). */
+  /** Word keys before a name of these kinds that make it a place ("in Syria"). */
   locativeWords: ReadonlySet<string>;
   locativeKinds: ReadonlySet<ActorKind>;
   anaphors: PhraseIndex<ReadonlySet<ActorKind>>;
-  /** Keyed by normalised word. */
+  /** Keyed by word key. */
   pronouns: ReadonlyMap<string, PronounRule>;
   clauseOpeners: ReadonlySet<string>;
 }
@@ -91,13 +95,14 @@ const DEFAULT_LEXICON = new URL('../../../resources/actors.json', import.meta.ur
 /**
  * Loads and compiles an actor lexicon (default: `resources/actors.json`,
  * format in `resources/actors.md`). Throws one clear error naming the file
- * and the first problem.
+ * and the first problem. Aliases are folded with `normalize`, by default the
+ * one built from resources/transliteration.json that the gazetteer uses.
  *
  * @example
  * const lexicon = loadActorLexicon();
  * createPipeline([segmentStage(), actors({lexicon})]);
  */
-export function loadActorLexicon(path?: string): ActorLexicon {
+export function loadActorLexicon(path?: string, normalize?: NameNormalizer): ActorLexicon {
   const file = path ?? fileURLToPath(DEFAULT_LEXICON);
   let data: unknown;
   try {
@@ -105,10 +110,14 @@ export function loadActorLexicon(path?: string): ActorLexicon {
   } catch (error) {
     throw new Error(`${file}: cannot read actor lexicon: ${(error as Error).message}`);
   }
-  return compileActorLexicon(data, file);
+  return compileActorLexicon(data, file, normalize);
 }
 
-export function compileActorLexicon(data: unknown, source = '<actor lexicon>'): ActorLexicon {
+export function compileActorLexicon(
+  data: unknown,
+  source = '<actor lexicon>',
+  normalize: NameNormalizer = createNameNormalizer(loadTransliterationRules()),
+): ActorLexicon {
   const parsed = lexiconSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -133,13 +142,17 @@ export function compileActorLexicon(data: unknown, source = '<actor lexicon>'): 
     for (const id of entry.affiliation ?? []) known(id, `${entry.id}.affiliation`);
   }
 
+  // Phrases are segmented and folded exactly as the text is.
+  const wordsOf = (phrase: string): ActorWord[] => actorWords(segment(phrase).tokens, normalize.words);
+  const keyOf = (word: string): string => wordsOf(word).map((w) => w.key).join(' ');
+
   const names = new PhraseIndex<NameValue>();
   const addPhrase = <T>(index: PhraseIndex<T>, phrase: string, value: T, where: string) => {
-    if (!index.add(phrase, value)) fail(`${where}: "${phrase}" has no words`);
+    if (!index.add(wordsOf(phrase), value)) fail(`${where}: "${phrase}" has no words`);
   };
   for (const entry of file.actors) {
     for (const alias of entry.aliases) {
-      const owner = names.get(alias).find((v) => v.actorId !== entry.id);
+      const owner = names.get(wordsOf(alias)).find((v) => v.actorId !== entry.id);
       if (owner) fail(`alias "${alias}" belongs to both "${owner.actorId}" and "${entry.id}"`);
       addPhrase(names, alias, { actorId: entry.id, rule: 'alias' }, `${entry.id}.aliases`);
     }
@@ -151,9 +164,9 @@ export function compileActorLexicon(data: unknown, source = '<actor lexicon>'): 
     for (const demonym of form.demonyms) {
       for (const noun of [...file.demonymForms.nouns, ...Object.keys(form.byNoun ?? {})]) {
         if (form.exceptNouns?.includes(noun)) continue;
-        const phrase = `${demonym} ${noun}`;
-        if (names.get(phrase).length > 0) continue;
-        names.add(phrase, { actorId: form.byNoun?.[noun] ?? form.actor, rule: 'demonym-form' });
+        const words = wordsOf(`${demonym} ${noun}`);
+        if (names.get(words).length > 0) continue;
+        names.add(words, { actorId: form.byNoun?.[noun] ?? form.actor, rule: 'demonym-form' });
       }
     }
   }
@@ -169,22 +182,23 @@ export function compileActorLexicon(data: unknown, source = '<actor lexicon>'): 
   }
   const pronouns = new Map<string, PronounRule>();
   for (const rule of file.pronouns) {
-    const compiled = { compatible: new Set(rule.compatible), notBefore: new Set((rule.notBefore ?? []).map(normalizeWord)) };
-    for (const word of rule.words) pronouns.set(normalizeWord(word), compiled);
+    const compiled = { compatible: new Set(rule.compatible), notBefore: new Set((rule.notBefore ?? []).map(keyOf)) };
+    for (const word of rule.words) pronouns.set(keyOf(word), compiled);
   }
 
   return {
     source,
+    normalize,
     actors,
     names,
     memberNouns: flagIndex(file.memberNouns.nouns, 'memberNouns'),
     memberNounKinds: new Set(file.memberNouns.kinds),
     prefixes: flagIndex(file.prefixes.phrases, 'prefixes'),
     prefixKinds: new Set(file.prefixes.kinds),
-    locativeWords: new Set(file.locatives.words.map(normalizeWord)),
+    locativeWords: new Set(file.locatives.words.map(keyOf)),
     locativeKinds: new Set(file.locatives.kinds),
     anaphors,
     pronouns,
-    clauseOpeners: new Set(file.clauseOpeners.map(normalizeWord)),
+    clauseOpeners: new Set(file.clauseOpeners.map(keyOf)),
   };
 }

@@ -1,16 +1,16 @@
 import type { ActorMention } from '../types.js';
 import type { ActorLexicon } from './lexicon.js';
-import { areAdjacent, isAcronym, type WordToken } from './normalize.js';
+import { areAdjacent, isAcronym, type ActorWord } from './words.js';
 
-/** A mention found by name, with the tokens it covers. */
+/** A mention found by name, with the words it covers. */
 export interface NamedMention extends ActorMention {
-  firstToken: number;
+  firstWord: number;
   /** Exclusive. */
-  lastToken: number;
+  lastWord: number;
 }
 
-/** The mention without its token bookkeeping. */
-export function toActorMention({ firstToken: _first, lastToken: _last, ...mention }: NamedMention): ActorMention {
+/** The mention without its word bookkeeping. */
+export function toActorMention({ firstWord: _first, lastWord: _last, ...mention }: NamedMention): ActorMention {
   return mention;
 }
 
@@ -21,62 +21,64 @@ export function toActorMention({ firstToken: _first, lastToken: _last, ...mentio
  * - a member noun after it joins the mention ("IS fighters", "SDF forces"),
  *   so the generic "fighters" is not matched on its own.
  */
-export function findNamedMentions(text: string, tokens: readonly WordToken[], lexicon: ActorLexicon): NamedMention[] {
+export function findNamedMentions(text: string, words: readonly ActorWord[], lexicon: ActorLexicon): NamedMention[] {
   const mentions: NamedMention[] = [];
-  for (let i = 0; i < tokens.length;) {
-    const mention = matchAt(text, tokens, i, lexicon);
+  for (let i = 0; i < words.length;) {
+    const mention = matchAt(text, words, i, lexicon);
     if (mention) mentions.push(mention);
-    i = mention ? mention.lastToken : i + 1;
+    i = mention ? mention.lastWord : i + 1;
   }
   return mentions;
 }
 
-function matchAt(text: string, tokens: readonly WordToken[], at: number, lexicon: ActorLexicon): NamedMention | null {
-  const adjacentAt = (j: number) => j < tokens.length && areAdjacent(text, tokens[j - 1]!, tokens[j]!);
-  const prefix = lexicon.prefixes.longestAt(text, tokens, at);
-  if (prefix && adjacentAt(at + prefix.length)) {
+function matchAt(text: string, words: readonly ActorWord[], at: number, lexicon: ActorLexicon): NamedMention | null {
+  const prefix = lexicon.prefixes.longestAt(text, words, at);
+  if (prefix) {
     const nameStart = at + prefix.length;
-    const name = lexicon.names.longestAt(text, tokens, nameStart);
+    const name = nameStart < words.length && areAdjacent(text, words[nameStart - 1]!, words[nameStart]!)
+      ? lexicon.names.longestAt(text, words, nameStart) : null;
     if (name && lexicon.prefixKinds.has(lexicon.actors.get(name.value.actorId)!.kind)) {
-      return toMention(text, tokens, at, nameStart + name.length, name.value.actorId, lexicon);
+      return toMention(text, words, at, nameStart + name.length, name.value.actorId, lexicon);
     }
   }
-  const name = lexicon.names.longestAt(text, tokens, at);
-  if (!name || isShoutedWord(text, tokens, at, name.length) || isPlace(text, tokens, at, name.value.actorId, lexicon)) return null;
-  return toMention(text, tokens, at, at + name.length, name.value.actorId, lexicon);
+  const name = lexicon.names.longestAt(text, words, at);
+  if (!name || isShoutedWord(text, words, at, name.length) || isPlace(text, words, at, name.value.actorId, lexicon)) return null;
+  return toMention(text, words, at, at + name.length, name.value.actorId, lexicon);
 }
 
 /** "in Syria", "across Iraq": a state named as a place is left to the geoparser. */
-function isPlace(text: string, tokens: readonly WordToken[], at: number, actorId: string, lexicon: ActorLexicon): boolean {
-  const before = tokens[at - 1];
+function isPlace(text: string, words: readonly ActorWord[], at: number, actorId: string, lexicon: ActorLexicon): boolean {
+  const before = words[at - 1];
   return lexicon.locativeKinds.has(lexicon.actors.get(actorId)!.kind)
-    && !!before && lexicon.locativeWords.has(before.norm) && areAdjacent(text, before, tokens[at]!);
+    && !!before && lexicon.locativeWords.has(before.key) && areAdjacent(text, before, words[at]!);
 }
 
-function toMention(text: string, tokens: readonly WordToken[], first: number, end: number, actorId: string, lexicon: ActorLexicon): NamedMention {
+// After a possessive only spaces may stand before a member noun ("Hezbollah's fighters").
+const AFTER_POSSESSIVE = /^[ \t]+$/;
+
+function toMention(text: string, words: readonly ActorWord[], first: number, end: number, actorId: string, lexicon: ActorLexicon): NamedMention {
   const actor = lexicon.actors.get(actorId)!;
   let last = end;
   // "ISIS's fighters" are ISIS fighters: a member noun may follow a possessive.
-  const nameEnd = tokens[last - 1]!;
-  const next = tokens[last];
-  const joined = next && (areAdjacent(text, nameEnd, next) || (nameEnd.possessive && /^\S{2}[ \t]+$/.test(text.slice(nameEnd.end, next.start))));
+  const nameEnd = words[last - 1]!;
+  const next = words[last];
+  const joined = next && (areAdjacent(text, nameEnd, next) || (nameEnd.possessive && AFTER_POSSESSIVE.test(text.slice(nameEnd.after, next.start))));
   if (lexicon.memberNounKinds.has(actor.kind) && joined) {
-    last += lexicon.memberNouns.longestAt(text, tokens, last)?.length ?? 0;
+    last += lexicon.memberNouns.longestAt(text, words, last)?.length ?? 0;
   }
-  const start = tokens[first]!.start;
-  const stop = tokens[last - 1]!.end;
-  return { text: text.slice(start, stop), start, end: stop, actorId, name: actor.name, kind: actor.kind, firstToken: first, lastToken: last };
+  const start = words[first]!.start;
+  const stop = words[last - 1]!.end;
+  return { text: text.slice(start, stop), start, end: stop, actorId, name: actor.name, kind: actor.kind, firstWord: first, lastWord: last };
 }
 
 /**
  * An acronym between two words in capitals is part of a shouted line
  * ("WHAT IS GOING ON"), not a name.
  */
-function isShoutedWord(text: string, tokens: readonly WordToken[], at: number, length: number): boolean {
-  const words = tokens.slice(at, at + length);
-  if (!words.every((w) => isAcronym(w.raw))) return false;
-  const before = tokens[at - 1];
-  const after = tokens[at + length];
+function isShoutedWord(text: string, words: readonly ActorWord[], at: number, length: number): boolean {
+  for (let k = at; k < at + length; k++) if (!isAcronym(words[k]!.raw)) return false;
+  const before = words[at - 1];
+  const after = words[at + length];
   return !!before && !!after && isAcronym(before.raw) && isAcronym(after.raw)
-    && areAdjacent(text, before, words[0]!) && areAdjacent(text, words[words.length - 1]!, after);
+    && areAdjacent(text, before, words[at]!) && areAdjacent(text, words[at + length - 1]!, after);
 }

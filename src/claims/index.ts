@@ -19,14 +19,11 @@ function link(s: Statement): SourceLink {
   return { source: s.speaker, sourceKind: s.speakerKind, cueStart: s.cueStart, cueEnd: s.cueEnd };
 }
 
-/** The innermost statement whose content holds the span, and the chain of statements around it. */
-function carrier(statements: readonly Statement[], at: { start: number; end: number }): Statement[] {
-  const holding = statements
-    .map((s, index) => ({ s, index }))
-    .filter(({ s }) => s.start <= at.start && at.end <= s.end && s.speakerKind !== 'author')
-    .sort((a, b) => (a.s.end - a.s.start) - (b.s.end - b.s.start));
+/** The chain of statements, outermost first, around the innermost non-author statement holding the span. */
+function carrier(statements: readonly Statement[], bySize: readonly number[], at: { start: number; end: number }): Statement[] {
+  const innermost = bySize.find((i) => statements[i]!.start <= at.start && at.end <= statements[i]!.end);
   const chain: Statement[] = [];
-  for (let index: number | null = holding[0]?.index ?? null; index !== null; index = statements[index]!.parent) chain.unshift(statements[index]!);
+  for (let index: number | null = innermost ?? null; index !== null; index = statements[index]!.parent) chain.unshift(statements[index]!);
   return chain;
 }
 
@@ -48,32 +45,37 @@ export function claims(options: ClaimsOptions = {}): Stage {
     const statements = findStatements(analysis, views, lexicon, author.source);
     const markers = views.map((v) => sentenceMarkers(v, lexicon));
     const questions = analysis.sentences.map((s) => isQuestion(document.text, s, lexicon));
-    const sentenceOf = (e: Event) => views.findIndex((v) => v.start <= e.trigger.start && e.trigger.end <= v.end);
+    const sentenceAt = new Map(analysis.tokens.map((t) => [t.start, t.sentence]));
 
     const cueClass = (s: Statement | undefined): CueClass | null => {
       if (!s) return null;
       if (s.cueStart === null || s.form === 'according-to') return 'reported';
-      const cueWords = views.flatMap((v) => v.words).filter((w) => w.start >= s.cueStart! && w.end <= s.cueEnd!);
+      const view = views.find((v) => v.start <= s.cueStart! && s.cueStart! < v.end);
+      const cueWords = (view?.words ?? []).filter((w) => w.start >= s.cueStart! && w.end <= s.cueEnd!);
       const verb = lexicon.reporting.findAll(cueWords)[0]?.value.class ?? 'reported';
       if (lexicon.negators.findAll(cueWords).length === 0) return verb;
       return verb === 'denied' ? 'reported' : 'unconfirmed';
     };
 
+    const bySize = statements.map((_, i) => i).filter((i) => statements[i]!.speakerKind !== 'author')
+      .sort((a, b) => (statements[a]!.end - statements[a]!.start) - (statements[b]!.end - statements[b]!.start));
     const events = analysis.events.map((event): Event => {
-      const chain = carrier(statements, event.trigger);
+      const chain = carrier(statements, bySize, event.trigger);
       const innermost = chain.at(-1);
       const attribution: Attribution = innermost
         ? { ...link(innermost), chain: [author.chain[0]!, ...chain.map(link)] }
         : author;
-      const si = sentenceOf(event);
+      const si = sentenceAt.get(event.trigger.start)!;
       const { modality, factuality, contexts } = assess(event, views[si]!, markers[si]!, questions[si]!, innermost ?? null, cueClass(innermost), attribution);
       const plover = event.plover && { ...event.plover, context: [...new Set([...event.plover.context, ...contexts])] };
       return { ...event, attribution, modality, factuality, plover };
     });
 
-    const sentences = analysis.sentences.map((s, i) => ({
-      ...s, stance: sentenceStance(s, views[i]!, document.text, markers[i]!, questions[i]!, statements, lexicon),
-    }));
+    const others = statements.filter((s) => s.speakerKind !== 'author');
+    const sentences = analysis.sentences.map((s, i) => {
+      const around = others.filter((o) => (o.start < s.end && s.start < o.end) || (o.cueStart !== null && o.cueStart >= s.start && o.cueStart < s.end));
+      return { ...s, stance: sentenceStance(s, views[i]!, document.text, markers[i]!, questions[i]!, around, lexicon) };
+    });
     return { events, statements, sentences };
   });
 }

@@ -22,6 +22,7 @@ const reportingSchema = z.object({
   third: z.string().optional(),
   recipient: z.boolean().default(false),
   requiresNext: z.array(z.string()).optional(),
+  excludePrev: z.array(z.string()).optional(),
 }).strict();
 
 const markerSchema = z.object({
@@ -60,6 +61,7 @@ export interface ReportingVerb {
   class: ReportClass;
   recipient: boolean;
   requiresNext: PhraseSet | null;
+  excludePrev: PhraseSet | null;
 }
 
 export interface Marker {
@@ -104,6 +106,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     const verb: ReportingVerb = {
       lemma: entry.lemma, class: entry.class, recipient: entry.recipient,
       requiresNext: entry.requiresNext ? PhraseSet.of(entry.requiresNext) : null,
+      excludePrev: entry.excludePrev ? PhraseSet.of(entry.excludePrev) : null,
     };
     const forms = new Set(Object.values(verbForms(entry.lemma, entry)));
     return [...forms].map((form): [string, ReportingVerb] => [form, verb]);

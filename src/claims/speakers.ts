@@ -21,10 +21,13 @@ const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their'
  * Says who a speaker phrase is, checking in order: the author ("I"), a
  * pronoun (resolved to the previous speaker), an anonymous source, an outlet,
  * an official (a title), a group (an actor or a demonym), a named person
- * (capitalised words), and otherwise an unnamed source.
+ * (capitalised words), and otherwise an unnamed source. A pronoun takes the
+ * latest fitting speaker quoted since `recentFrom` (the previous paragraph).
  */
 export function classifySpeaker(
-  phrase: SpeakerPhrase, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon, earlier: readonly Statement[], authorName: string,
+  phrase: SpeakerPhrase, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon,
+  earlier: readonly Pick<Statement, 'speaker' | 'speakerKind' | 'start'>[], authorName: string,
+  recentFrom: number,
 ): Speaker {
   const { view, first, last } = phrase;
   const words = view.words.slice(first, last + 1);
@@ -36,8 +39,8 @@ export function classifySpeaker(
   if (words.length === 1 && speakers.author.has(words[0]!.lower)) return { speaker: authorName, speakerKind: 'author' };
   if (words.length === 1 && speakers.pronouns.has(words[0]!.lower)) {
     const person = /^(he|she)$/i.test(surface);
-    const kinds: SourceKind[] = person ? ['named-person', 'official', 'anonymous'] : ['group', 'outlet', 'official', 'anonymous'];
-    const previous = earlier.findLast((s) => kinds.includes(s.speakerKind));
+    const kinds: SourceKind[] = person ? ['named-person', 'official', 'anonymous'] : ['group', 'outlet', 'official', 'anonymous', 'named-person'];
+    const previous = earlier.findLast((s) => kinds.includes(s.speakerKind) && s.start >= recentFrom);
     if (previous) return { speaker: previous.speaker, speakerKind: previous.speakerKind };
     return { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
   }

@@ -21,7 +21,7 @@ function covered(sentence: Sentence, statements: readonly Statement[]): number {
 }
 
 /**
- * The stance of a sentence, first that applies: a question; reported (mostly
+ * The stance of a sentence, given the statements of speakers other than the author around it; first that applies: a question; reported (mostly
  * inside what someone else says, or framing it: "X said that ..."); opinion
  * (opinion markers, evaluative words, an exclamation); speculation (the
  * author hedging); otherwise fact.
@@ -31,9 +31,8 @@ export function sentenceStance(
   statements: readonly Statement[], lexicon: ModalityCueLexicon,
 ): Stance {
   if (question) return 'question';
-  const others = statements.filter((s) => s.speakerKind !== 'author');
-  const frames = others.some((s) => s.cueStart !== null && s.cueStart >= sentence.start && s.cueStart < sentence.end && s.end > sentence.start && s.start < sentence.end);
-  if (frames || covered(sentence, others) >= REPORTED_COVERAGE) return 'reported';
+  const frames = statements.some((s) => s.cueStart !== null && s.cueStart >= sentence.start && s.cueStart < sentence.end && s.end > sentence.start && s.start < sentence.end);
+  if (frames || covered(sentence, statements) >= REPORTED_COVERAGE) return 'reported';
   const body = text.slice(sentence.start, sentence.end).replace(/["'”’)\]\s]+$/u, '');
   const evaluative = lexicon.evaluative.findAll(view.words).some((m) => !view.words[m.first]!.named);
   if (markers.some((m) => m.marker.stance === 'opinion') || evaluative || (lexicon.exclamationIsOpinion && body.endsWith('!'))) return 'opinion';

@@ -1,6 +1,6 @@
 import type { Analysis } from '../pipeline.js';
 import type { Span, Statement } from '../types.js';
-import type { SentenceView, Word } from '../events/text.js';
+import type { PhraseSet, SentenceView, Word } from '../events/text.js';
 import type { ModalityCueLexicon, ReportingVerb } from './lexicon.js';
 import { findBlockQuoteLines, findQuotes, type Quote } from './quotes.js';
 import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
@@ -11,10 +11,16 @@ export const UNATTRIBUTED = 'unattributed';
 const NP_BOUNDARY = new Set([',', ';', ':', '(', ')', '“', '”', '"', '‘', '’', "'", '—', '–', '.', '!', '?', '«', '»',
   'that', 'and', 'but', 'or', 'while', 'because', 'after', 'before', 'when', 'if', 'since', 'as', 'although', 'though', 'whereas', 'so']);
 const CLOSING_MARKS = new Set(['”', '"', '’', "'", '»']);
+// A reporting verb after a determiner is an adjective or a noun ("this alleged victory", "the claim").
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
+// A participle before "to"/"by" is no report: "a land denied to them", "claimed by the group".
+const PARTICIPLE_NEXT = new Set(['to', 'by']);
+// Inside a speaker phrase these mean a clause, not a name: "it is hard to justify the West's claim".
+const NOT_IN_SPEAKER = new Set(['is', 'are', 'was', 'were', 'to', 'be']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom', 'whose']);
 const MAX_SPEAKER_WORDS = 12;
 const MAX_INVERTED_SPEAKER_WORDS = 8;
 const THAT_WINDOW = 8;
-const BLOCK_QUOTE_COVERAGE = 0.8;
 
 interface Draft extends Omit<Statement, 'parent'> {
   /** Cue and content together: what an enclosing statement must contain. */
@@ -40,8 +46,10 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
   const timeWords = (w: Word) => analysis.times.some((t) => t.start <= w.start && w.end <= t.end);
   const isBoundary = (w: Word) => !w.named && (NP_BOUNDARY.has(w.lower) || timeWords(w) || !!lexicon.reporting.matchAt([w], 0));
 
-  const add = (phrase: SpeakerPhrase, cue: Span | null, content: Content, form: Statement['form']): Draft => {
-    const who = classifySpeaker(phrase, analysis, lexicon, drafts.map((d) => ({ ...d, parent: null })), authorName);
+  const add = (phrase: SpeakerPhrase, cue: Span | null, content: Content, form: Statement['form']): void => {
+    const { paragraph } = analysis.sentences[phrase.view.index]!;
+    const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
+    const who = classifySpeaker(phrase, analysis, lexicon, drafts, authorName, recentFrom);
     if (content.quote) consumed.add(content.quote);
     const resolvedForm = form === 'reported-speech' && content.quote ? 'direct-quote'
       : form === 'reported-speech' && who.speakerKind === 'outlet' ? 'outlet-report' : form;
@@ -50,7 +58,6 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       outer: { start: Math.min(cue?.start ?? content.start, content.start), end: Math.max(cue?.end ?? content.end, content.end) },
     };
     drafts.push(draft);
-    return draft;
   };
 
   for (const view of views) {
@@ -71,12 +78,19 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       while (k > 0 && !isBoundary(words[k - 1]!) && j - k < MAX_SPEAKER_WORDS - 1) k--;
       const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
       for (let lead = lexicon.speakers.leadIn.matchAt(words, k); lead && k <= j; lead = lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
-      return k <= j ? { view, first: k, last: j, afterBreak } : null;
+      if (k > j) return null;
+      // "a security official who asked not to be named" is a speaker; "who are struggling for a land" is not.
+      const phrase = words.slice(k, j + 1);
+      const anonymous = lexicon.speakers.anonymous.findAll(words, k, j).length > 0;
+      if (!anonymous && phrase.some((w) => !w.named && (RELATIVE_PRONOUNS.has(w.lower) || NOT_IN_SPEAKER.has(w.lower)))) return null;
+      return { view, first: k, last: j, afterBreak };
     };
 
-    const sentenceContentEnd = (): number => {
-      let end = view.end;
-      while (end > view.start && /[\s.!?,;:]/.test(text[end - 1]!)) end--;
+    /** The end of reported content: the sentence end, or the end of the quotation the cue itself is in. */
+    const contentEnd = (cueAt: number): number => {
+      const inside = quotes.find((q) => q.start <= cueAt && cueAt < q.end);
+      let end = inside ? Math.min(inside.end, view.end) : view.end;
+      while (end > view.start && /[\s.!?,;:”"’»]/.test(text[end - 1]!)) end--;
       return end;
     };
 
@@ -92,8 +106,10 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       skipPunctuation();
       if (verb?.recipient) {
         const start = k;
-        while (words[k] && k - start < 4 && !/^[,:]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !quoteOpeningAt(words[k]!.start)) k++;
-        if (!words[k] || k - start >= 4) k = start;
+        while (words[k] && k - start < 4 && !/^[,:.!?]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !quoteOpeningAt(words[k]!.start)) k++;
+        // "..., a commander told Demo Radio.": only a hearer follows, the content came before.
+        if (!words[k] || /^[.!?]$/.test(words[k]!.text)) return null;
+        if (k - start >= 4) k = start;
       }
       for (let skip = lexicon.speakers.skipAfterCue.matchAt(words, k); skip; skip = lexicon.speakers.skipAfterCue.matchAt(words, k)) k += skip.length;
       skipPunctuation();
@@ -104,7 +120,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       if (!words[k]) return null;
       const quote = quoteOpeningAt(words[k]!.start);
       if (quote) return { start: quote.start, end: quote.end, quote };
-      const end = Math.max(sentenceContentEnd(), quotes.find((q) => q.open >= words[k]!.start && q.open < view.end && q.close > view.end)?.end ?? 0);
+      const end = Math.max(contentEnd(words[k]!.start), quotes.find((q) => q.open >= words[k]!.start && q.open < view.end && q.close > view.end)?.end ?? 0);
       return end > words[k]!.start ? { start: words[k]!.start, end, quote: null } : null;
     };
 
@@ -165,10 +181,18 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       const verb = reporting.value;
       const cueLast = i + reporting.length - 1;
       if (verb.requiresNext && verb.requiresNext.findAll(words, cueLast + 1, cueLast + 2).length === 0) continue;
+      if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) continue;
+      if (DETERMINERS.has(words[i - 1]?.lower ?? '') || PARTICIPLE_NEXT.has(words[cueLast + 1]?.lower ?? '')) continue;
       let speaker = speakerBefore(i);
       // "did not deny": the cue takes its negation along, which changes what it reports.
       const negated = speaker && lexicon.negators.findAll(words, speaker.last + 1, i - 1).length > 0;
       const cue = span(negated ? speaker!.last + 1 : i, cueLast);
+      if (speaker && words[speaker.first - 1]?.lower === 'as') {
+        // "..., as they claim, ...": the parenthesis reports the clause before it.
+        const content = contentBefore(speaker.first - 1);
+        if (content) add(speaker, cue, content, 'reported-speech');
+        continue;
+      }
       if (speaker) {
         const forward = contentAfter(cueLast + 1, verb);
         const content = forward ?? (speaker.afterBreak ? contentBefore(speaker.first) : null);
@@ -190,17 +214,21 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
     }
   }
 
-  // Quotations nobody is credited with: a whole quoted paragraph is a block quote.
+  // Quotations nobody is credited with: a quotation that fills its own lines is a block quote.
   for (const q of quotes) {
-    if (consumed.has(q)) continue;
-    const p = analysis.paragraphs[q.paragraph]!;
-    if ((q.close - q.open) / (p.end - p.start) < BLOCK_QUOTE_COVERAGE) continue;
+    if (consumed.has(q) || !fillsLines(text, q)) continue;
     drafts.push({ speaker: UNATTRIBUTED, speakerKind: 'anonymous', cueStart: null, cueEnd: null, start: q.start, end: q.end, form: 'block-quote', outer: { start: q.start, end: q.end } });
   }
   return withParents(drafts);
 }
 
-function findAhead<T>(set: { matchAt(words: readonly Word[], i: number): { value: T; length: number } | null }, words: readonly Word[], from: number, window: number): { first: number; last: number } | null {
+function fillsLines(text: string, q: Quote): boolean {
+  const lineStart = text.lastIndexOf('\n', q.open - 1) + 1;
+  const lineEnd = text.indexOf('\n', q.close);
+  return !text.slice(lineStart, q.open).trim() && !text.slice(q.close, lineEnd < 0 ? text.length : lineEnd).trim();
+}
+
+function findAhead(set: PhraseSet, words: readonly Word[], from: number, window: number): { first: number; last: number } | null {
   for (let k = from; k < Math.min(words.length, from + window); k++) {
     const m = set.matchAt(words, k);
     if (m) return { first: k, last: k + m.length - 1 };

@@ -31,7 +31,7 @@ export interface TriggerSite {
 interface Candidate {
   role: ArgumentRole;
   entity: Entity;
-  /** Lower wins: direct subject/object 1, prepositional 2, place subject of an active verb 3, unattached 4. */
+  /** Lower wins: direct subject/object 1, prepositional 2, place subject of an active verb 3, unattached 4, a later trigger's 5. */
   priority: number;
   distance: number;
   nearby: boolean;
@@ -68,8 +68,10 @@ export class ArgumentReader {
     };
 
     // Before the trigger, nearest first: the subject, or prepositional phrases such as "fighters in Raqqa".
+    // A noun inside a prepositional phrase has no subject there: "forces backed by Russian air strikes".
     const subjectSeen = { actor: false, place: false };
-    const before = view.entities.filter((e) => e.last < first && e.first >= clause.first).reverse();
+    const nounInPhrase = cue.pos === 'noun' && this.governor(view, first, clause.first).preposition !== null;
+    const before = nounInPhrase ? [] : view.entities.filter((e) => e.last < first && e.first >= clause.first).reverse();
     for (const e of before) {
       const gov = this.governor(view, e.first, clause.first);
       if (gov.preposition) {
@@ -94,7 +96,10 @@ export class ArgumentReader {
       const nearby = gov.nearby || this.followedByOutskirts(view, e);
       const count = candidates.length;
       if (gov.preposition && this.claimedByLaterTrigger(site, e, gov.preposition)) {
-        // "corridors to allow terrorists to move towards X and towns controlled by Y": "by Y" is the later verb's.
+        // A phrase after a later trigger is that trigger's: in "corridors to let fighters move to X and towns
+        // controlled by Y", "by Y" is not the corridor's agent. A place may still serve when nothing closer does
+        // ("fighting continues to clear IS out of Mosul").
+        if (e.kind === 'place') add(e, frame.prepositions[gov.preposition]?.place, 5, nearby);
       } else if (gov.preposition) {
         const mapped = frame.prepositions[gov.preposition]?.[e.kind];
         const byAgent = gov.preposition === 'by' && e.kind === 'actor' && passive ? 'agent' : undefined;
@@ -151,7 +156,11 @@ export class ArgumentReader {
       if (w.named) continue;
       if (w.lower === 'of') {
         const before = words[j - 1]?.lower ?? '';
-        if (near.compass.has(before)) return { preposition: 'near', nearby: true, adjacent: false };
+        if (near.compass.has(before)) {
+          // "to the countryside east of Deir ez-Zor": the phrase's own preposition decides, the place is nearby.
+          const outer = this.governor(view, j - 1, bound);
+          return { preposition: outer.preposition ?? 'near', nearby: true, adjacent: false };
+        }
         if (j - 1 >= bound && (phraseFiller.has(before) || near.nouns.has(before))) continue;
       }
       const prep = this.prepositions.matchEndingAt(words, j);
@@ -205,6 +214,13 @@ export class ArgumentReader {
     return !!actor && this.governor(view, actor.first, j + 1).adjacent;
   }
 
+  /** Whether only connectives, auxiliaries and adverbs stand between the clause start and the trigger ("and then headed"). */
+  private opensClause(view: SentenceView, clause: Clause, trigger: number): boolean {
+    const { subordinators, coordinators } = this.lexicon.clauses;
+    return view.words.slice(clause.first, trigger).every((w) => !w.named && (subordinators.includes(w.lower) || coordinators.includes(w.lower)
+      || this.lexicon.passiveAuxiliaries.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || isAdverb(w) || /^[,;:—–-]$/.test(w.text)));
+  }
+
   /**
    * The subject of a clause that has none of its own: a relative clause takes
    * the entity just before its pronoun; other clauses take the subject of the
@@ -217,7 +233,8 @@ export class ArgumentReader {
       const entity = view.entities.filter((e) => e.last < clause.first).at(-1);
       return entity && (!only || entity.kind === only) ? entity : null;
     }
-    if (only) return null;
+    // "when warplanes bombed ...": a clause with words of its own before the verb has its own subject.
+    if (only || !this.opensClause(view, clause, site.first)) return null;
     for (let k = index - 1; k >= 0; k--) {
       const c = clauses[k]!;
       if (c.kind === 'relative') continue;
@@ -228,6 +245,8 @@ export class ArgumentReader {
     return null;
   }
 }
+
+const CLAUSE_OPENERS = new Set(['to', 'not', 'never', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'do', 'does', 'then', 'also', 'be', 'been']);
 
 function isAdverb(w: Word): boolean {
   return ADVERBS.has(w.lower) || (/ly$/.test(w.lower) && w.lower.length > 4 && !w.named);

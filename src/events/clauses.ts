@@ -24,7 +24,7 @@ const EDGE_PUNCTUATION = /^[,;:.!?—–\-"'“”‘’()\[\]>]$/;
 const LEADING = new Set(['so', 'and', 'but', 'or', 'then', 'now', 'yet']);
 
 /**
- * Splits a sentence into clauses at punctuation, subordinators ("who",
+ * Splits a sentence into clauses at line breaks, punctuation, subordinators ("who",
  * "after"), the complementizer "that" and coordinators that start a new verb
  * phrase ("and headed to"). A relative clause set off by a comma ends at the
  * next comma, and what follows resumes the main clause:
@@ -33,7 +33,7 @@ const LEADING = new Set(['so', 'and', 'but', 'or', 'then', 'now', 'yet']);
  * `startsVerb(i)` tells whether word i is a verb form of an event cue; a
  * cue word followed by "that" keeps "that" as a determiner ("captured that town").
  */
-export function splitClauses(view: SentenceView, cues: ClauseCues, startsVerb: (i: number) => boolean): Clause[] {
+export function splitClauses(view: SentenceView, text: string, cues: ClauseCues, startsVerb: (i: number) => boolean): Clause[] {
   const { words } = view;
   if (words.length === 0) return [];
   const subordinators = new Set(cues.subordinators);
@@ -41,21 +41,23 @@ export function splitClauses(view: SentenceView, cues: ClauseCues, startsVerb: (
   const coordinators = new Set(cues.coordinators);
   const verbStarts = new Set(cues.coordinatedVerbStarts);
   const punctuation = new Set(cues.punctuation);
-  const text = (i: number) => (words[i]?.named ? '' : words[i]?.lower ?? '');
+  const word = (i: number) => (words[i]?.named ? '' : words[i]?.lower ?? '');
 
   const starts: { at: number; kind: ClauseKind }[] = [{ at: 0, kind: 'main' }];
   let closesAtComma = false;
   for (let i = 1; i < words.length; i++) {
-    const w = text(i);
-    const prev = text(i - 1);
+    const w = word(i);
+    const prev = word(i - 1);
     let kind: ClauseKind | null = null;
-    if (punctuation.has(prev) && isSpacedPunctuation(words, i - 1)) kind = 'main';
+    // A line break inside a sentence ends a headline or a list item that had no full stop.
+    if (text.slice(words[i - 1]!.end, words[i]!.start).includes('\n')) kind = 'main';
+    else if (punctuation.has(prev) && isSpacedPunctuation(words, i - 1)) kind = 'main';
     else if (closesAtComma && prev === ',') kind = 'main';
     // "So where did IS go?": a wh-word with nothing before it to modify asks, it does not relate.
     else if (relatives.has(w)) kind = words.slice(0, i).some((x) => !LEADING.has(x.lower)) ? 'relative' : 'main';
     else if (subordinators.has(w)) kind = 'subordinate';
     else if (w === cues.complementizer && !startsVerb(i - 1)) kind = 'complement';
-    else if (coordinators.has(w) && (prev === ',' || startsVerb(i + 1) || verbStarts.has(text(i + 1)))) kind = 'coordinate';
+    else if (coordinators.has(w) && (prev === ',' || startsVerb(i + 1) || verbStarts.has(word(i + 1)))) kind = 'coordinate';
     if (!kind) continue;
     closesAtComma = kind === 'relative' && prev === ',';
     if (starts.at(-1)!.at === i) starts.at(-1)!.kind = kind;

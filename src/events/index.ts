@@ -65,7 +65,7 @@ export function events(options: EventsOptions = {}): Stage {
     for (const view of sentenceViews(analysis)) {
       const cueStarts = new Set<number>();
       view.words.forEach((w, i) => { if (!w.named && lexicon.verbForms.has(w.lower)) cueStarts.add(i); });
-      const clauses = splitClauses(view, lexicon.clauses, (i) => cueStarts.has(i));
+      const clauses = splitClauses(view, analysis.document.text, lexicon.clauses, (i) => cueStarts.has(i));
       const sites: TriggerSite[] = [];
       for (let i = 0; i < view.words.length; i++) {
         const match = matcher.matchAt(view.words, i);
@@ -124,10 +124,12 @@ interface Refined {
 
 function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Readonly<Analysis>): Refined | null {
   const { view, clause } = site;
+  // Refinement words may sit inside names: "Russian jets" makes a strike an airstrike.
+  const words = view.words.map((w) => ({ lower: w.lower }));
   for (const r of cue.when) {
     if (r.words) {
-      const [from, to] = r.scope === 'following' ? [site.first, view.words.length - 1] : [clause.first, clause.last];
-      if (r.words.findAll(view.words, from, to).length === 0) continue;
+      const [from, to] = r.scope === 'following' ? [site.first, words.length - 1] : [clause.first, clause.last];
+      if (r.words.findAll(words, from, to).length === 0) continue;
     }
     if (r.has && !r.has.every((role) => args[role] !== null)) continue;
     if (r.agentKind && (args.agent === null || !r.agentKind.includes(analysis.actors[args.agent]!.kind))) continue;

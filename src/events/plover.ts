@@ -12,6 +12,8 @@ const fileSchema = z.object({
 /** `type/subtype` -> PLOVER event, null where PLOVER has no category (resources/plover.json). */
 export interface PloverTable {
   get(type: EventType, subtype: string): Plover | null;
+  /** Whether the table has a row (possibly null) for this subtype. */
+  has(type: EventType, subtype: string): boolean;
 }
 
 export function compilePloverTable(data: unknown, source = 'plover.json'): PloverTable {
@@ -23,6 +25,7 @@ export function compilePloverTable(data: unknown, source = 'plover.json'): Plove
       const found = mappings[`${type}/${subtype}`];
       return found ? { ...found, context: [...found.context] } : null;
     },
+    has: (type, subtype) => `${type}/${subtype}` in mappings,
   };
 }
 

@@ -58,23 +58,41 @@ export function sentenceViews(analysis: Readonly<Analysis>): SentenceView[] {
     ...analysis.actors.map((a: ActorMention, index) => ({ kind: 'actor' as const, index, span: a, usable: true })),
     ...analysis.places.map((p: PlaceMention, index) => ({ kind: 'place' as const, index, span: p, usable: isLocative(p) })),
   ];
+  // Actors first at equal starts, so an actor wins over a place inside it.
+  const byStart = [...mentions].sort((a, b) => a.span.start - b.span.start || (a.kind === 'actor' ? -1 : 1));
+  let from = 0;
   for (const view of views) {
-    for (const m of mentions) {
-      if (!overlaps(m.span, view)) continue;
-      const covered = view.words.map((w, i) => (overlaps(w, m.span) ? i : -1)).filter((i) => i >= 0);
+    while (from < byStart.length && byStart[from]!.span.end <= view.start) from++;
+    const { words } = view;
+    for (let k = from; k < byStart.length && byStart[k]!.span.start < view.end; k++) {
+      const m = byStart[k]!;
+      let first = lowerBound(words, m.span.start);
+      const covered: number[] = [];
+      for (; first < words.length && words[first]!.start < m.span.end; first++) if (overlaps(words[first]!, m.span)) covered.push(first);
       if (covered.length === 0) continue;
-      const taken = covered.some((i) => view.words[i]!.entity >= 0);
-      for (const i of covered) view.words[i]!.named = true;
+      const taken = covered.some((i) => words[i]!.entity >= 0);
+      for (const i of covered) words[i]!.named = true;
       if (!m.usable || taken) continue;
       const entity = view.entities.length;
       view.entities.push({ kind: m.kind, index: m.index, first: covered[0]!, last: covered.at(-1)! });
-      for (const i of covered) view.words[i]!.entity = entity;
+      for (const i of covered) words[i]!.entity = entity;
     }
     view.entities.sort((a, b) => a.first - b.first);
-    view.words.forEach((w) => { w.entity = -1; });
-    view.entities.forEach((e, ei) => { for (let i = e.first; i <= e.last; i++) view.words[i]!.entity = ei; });
+    view.entities.forEach((e, ei) => { for (let i = e.first; i <= e.last; i++) words[i]!.entity = ei; });
   }
   return views;
+}
+
+/** Index of the first word ending after `offset`. */
+function lowerBound(words: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** What a phrase set matches against: a folded word, never one inside a name ("IS" is not "is"). */

@@ -36,7 +36,8 @@ export function weighMention(event: Event, stance: Stance | null): MentionWeight
   return 'evidence';
 }
 
-function readControl(event: Event, agent: FusedActor | null, patient: FusedActor | null, semantics: Semantics): ControlReading | null {
+/** Who holds the place after a control event and who lost it, read from its subtype's role. */
+export function readControl(event: Pick<Event, 'type' | 'subtype'>, agent: FusedActor | null, patient: FusedActor | null, semantics: Semantics): ControlReading | null {
   const role = semantics.controlRole(event.type, event.subtype);
   switch (role) {
     case 'gain':

@@ -9,13 +9,20 @@ import type { PlaceRef } from '../types.js';
 
 const DAY_MS = 86_400_000;
 
-/** Epoch day of an ISO date or date-time (its date part); null when unreadable. */
+/** Epoch day of an ISO date or date-time (its date part); null when unreadable. Plain arithmetic: it runs in hot loops. */
 export function toDay(iso: string | null | undefined): number | null {
-  if (!iso) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(ms) ? null : Math.round(ms / DAY_MS);
+  if (!iso || iso.length < 10 || iso[4] !== '-' || iso[7] !== '-') return null;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (!Number.isInteger(y) || !(m >= 1 && m <= 12) || !(d >= 1 && d <= 31)) return null;
+  // Days from civil (Howard Hinnant's algorithm): proleptic Gregorian, day 0 = 1970-01-01.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromDay(day: number): string {

@@ -65,8 +65,8 @@ export interface FusionState {
   contradictions: Map<string, Contradiction>;
   contradictionsOf: Map<string, Set<string>>;
   windows: Map<MentionKey, DayWindow | null>;
-  mentionIndex: Map<string, Set<MentionKey>>;
-  clusterIndex: Map<string, Set<string>>;
+  mentionIndex: Map<string, MentionKey[]>;
+  clusterIndex: Map<string, string[]>;
 }
 
 /** What one call to `addDocuments` changed. */
@@ -88,25 +88,31 @@ export function emptyState(context: FusionContext): FusionState {
   };
 }
 
-function file(index: Map<string, Set<string>>, keys: string[], id: string): void {
+// Index buckets are short arrays: far lighter than sets, and a bucket holds a few ids.
+function file(index: Map<string, string[]>, keys: string[], id: string): void {
   for (const k of keys) {
-    const set = index.get(k);
-    if (set) set.add(id);
-    else index.set(k, new Set([id]));
+    const bucket = index.get(k);
+    if (!bucket) index.set(k, [id]);
+    else if (!bucket.includes(id)) bucket.push(id);
   }
 }
 
-function unfile(index: Map<string, Set<string>>, keys: string[], id: string): void {
+function unfile(index: Map<string, string[]>, keys: string[], id: string): void {
   for (const k of keys) {
-    const set = index.get(k);
-    if (!set) continue;
-    set.delete(id);
-    if (set.size === 0) index.delete(k);
+    const bucket = index.get(k);
+    const at = bucket?.indexOf(id) ?? -1;
+    if (at < 0) continue;
+    bucket!.splice(at, 1);
+    if (bucket!.length === 0) index.delete(k);
   }
 }
 
-/** Cluster index keys: by type, slot, grid cell and month for places; by type and actor for agreements. */
-function clusterKeys(ctx: FusionContext, c: EventCluster, near: boolean): string[] {
+/**
+ * Cluster index keys: by type, slot, grid cell and month for places; by type
+ * and actor for agreements. `type` may differ from the cluster's own, to look
+ * up clusters of another type near it.
+ */
+function clusterKeys(ctx: FusionContext, c: EventCluster, type: EventCluster['type'], near: boolean): string[] {
   const w = dayWindow(c.time, ctx.settings.maxWindowDays);
   if (!w) return [];
   const tolerance = near ? ctx.settings.timeToleranceDays : 0;
@@ -115,10 +121,10 @@ function clusterKeys(ctx: FusionContext, c: EventCluster, near: boolean): string
   for (const slot of ['location', 'origin'] as const) {
     const p = c[slot];
     if (!p) continue;
-    for (const cell of near ? ctx.grid.cellsNear(p) : [ctx.grid.cellOf(p)]) for (const m of months) keys.push(`${c.type}|${slot}|${cell}|${m}`);
+    for (const cell of near ? ctx.grid.cellsNear(p) : [ctx.grid.cellOf(p)]) for (const m of months) keys.push(`${type}|${slot}|${cell}|${m}`);
   }
-  if (c.type === 'agreement') {
-    for (const a of [c.agent, c.patient]) if (a) for (const m of months) keys.push(`${c.type}|actor|${a.actorId}|${m}`);
+  if (type === 'agreement') {
+    for (const a of [c.agent, c.patient]) if (a) for (const m of months) keys.push(`${type}|actor|${a.actorId}|${m}`);
   }
   return keys;
 }
@@ -135,13 +141,13 @@ export function fileMention(state: FusionState, m: ClusterMention): void {
 export function fileCluster(state: FusionState, cluster: EventCluster): void {
   state.clusters.set(cluster.id, cluster);
   for (const m of cluster.mentions) state.clusterOf.set(m.key, cluster.id);
-  file(state.clusterIndex, clusterKeys(state.context, cluster, false), cluster.id);
+  file(state.clusterIndex, clusterKeys(state.context, cluster, cluster.type, false), cluster.id);
 }
 
 function lookupClusters(state: FusionState): ClusterLookup {
   return function* (type, slot, cluster) {
     const seen = new Set<string>();
-    for (const key of clusterKeys(state.context, { ...cluster, type }, true)) {
+    for (const key of clusterKeys(state.context, cluster, type, true)) {
       if (!key.startsWith(`${type}|${slot}|`)) continue;
       for (const id of state.clusterIndex.get(key) ?? []) {
         if (seen.has(id)) continue;
@@ -154,6 +160,9 @@ function lookupClusters(state: FusionState): ClusterLookup {
 
 class UnionFind {
   private parent = new Map<string, string>();
+  has(x: string): boolean {
+    return this.parent.has(x);
+  }
   find(x: string): string {
     let root = x;
     for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
@@ -191,13 +200,17 @@ class UnionFind {
 export function addDocuments(state: FusionState, inputs: readonly FusionInput[]): FusionChange {
   const ctx = state.context;
   const incoming = new Map<string, FusionInput>();
+  const replaced: string[] = [];
   for (const input of inputs) {
     if (!state.documents.has(input.document.id) && !incoming.has(input.document.id)) incoming.set(input.document.id, input);
     const previous = input.document.previousVersion;
-    if (previous) state.superseded.add(previous);
+    if (previous) {
+      state.superseded.add(previous);
+      replaced.push(previous);
+    }
   }
   const added = [...incoming.values()].filter((i) => !state.superseded.has(i.document.id));
-  const removed = [...state.documents.keys()].filter((id) => state.superseded.has(id));
+  const removed = [...new Set(replaced)].filter((id) => state.documents.has(id));
 
   const removedKeys = removed.flatMap((id) => state.documents.get(id)!.mentions);
   for (const id of removed) state.documents.delete(id);
@@ -248,7 +261,9 @@ function recluster(state: FusionState, removedKeys: MentionKey[], newMentions: C
     const candidates = new Set<MentionKey>();
     for (const k of matcher.lookupKeys(m, w)) for (const c of state.mentionIndex.get(k) ?? []) candidates.add(c);
     for (const c of candidates) {
-      if (c === key || !matcher.compatible(m, w, state.mentions.get(c)!, state.windows.get(c)!)) continue;
+      // Already joined (through its cluster or another mention): no need to ask again.
+      if (c === key || (groups.has(c) && groups.find(c) === groups.find(key))) continue;
+      if (!matcher.compatible(m, w, state.mentions.get(c)!, state.windows.get(c)!)) continue;
       if (!dirty.has(c)) {
         // An untouched cluster is connected already: joining one member brings all of them.
         const id = state.clusterOf.get(c)!;
@@ -264,7 +279,7 @@ function recluster(state: FusionState, removedKeys: MentionKey[], newMentions: C
   for (const id of stale) {
     const cluster = state.clusters.get(id);
     if (!cluster) continue;
-    unfile(state.clusterIndex, clusterKeys(state.context, cluster, false), id);
+    unfile(state.clusterIndex, clusterKeys(state.context, cluster, cluster.type, false), id);
     state.clusters.delete(id);
   }
   const created: EventCluster[] = groups.groups().map((keys) => summarize(keys.map((k) => state.mentions.get(k)!), normalizeName));
@@ -278,7 +293,11 @@ function recluster(state: FusionState, removedKeys: MentionKey[], newMentions: C
   };
 }
 
-function updateContradictions(state: FusionState, removedClusters: string[], created: EventCluster[]) {
+/**
+ * Drops the contradictions of clusters that are gone and finds those of the
+ * new ones, then updates the status of every cluster whose contradictions changed.
+ */
+export function updateContradictions(state: FusionState, removedClusters: string[], created: EventCluster[]) {
   const touched = new Set<string>(created.map((c) => c.id));
   const removed = new Set<string>();
   for (const id of removedClusters) {

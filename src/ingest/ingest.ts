@@ -95,19 +95,24 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
 async function ingestDocument(raw: RawDocument, store: Store, pipeline: () => Promise<Pipeline>): Promise<IngestedDocument> {
   const { document, source, messages } = prepareDocument(raw);
   const done = (outcome: SaveOutcome): IngestedDocument => ({ id: document.id, outcome, title: document.title, source });
+  // Failures name the record: its line in JSON Lines, its item address in a feed.
+  const fail = (code: 'CORRIDOR_ERR_INGEST_EXTRACT' | 'CORRIDOR_ERR_INGEST_STORE', error: unknown) =>
+    new IngestError(code, raw.line == null ? source : raw.input, { reason: error instanceof Error ? error.message : String(error) }, raw.line ?? null);
   if (await store.getDocument(document.id)) return done('unchanged');
 
+  // A pipeline that cannot be created stops the run (nothing could be extracted); one document failing does not.
+  const ready = await pipeline();
   let extraction: Extraction;
   try {
-    const extracted = (await pipeline()).extract(document);
+    const extracted = ready.extract(document);
     extraction = { ...extracted, messages: [...messages, ...extracted.messages] };
   } catch (error) {
-    throw new IngestError('CORRIDOR_ERR_INGEST_EXTRACT', raw.input, { reason: reasonOf(error) }, raw.line ?? null);
+    throw fail('CORRIDOR_ERR_INGEST_EXTRACT', error);
   }
   try {
     return done(await store.saveDocument(document, extraction, source));
   } catch (error) {
-    throw new IngestError('CORRIDOR_ERR_INGEST_STORE', raw.input, { reason: reasonOf(error) }, raw.line ?? null);
+    throw fail('CORRIDOR_ERR_INGEST_STORE', error);
   }
 }
 
@@ -115,8 +120,4 @@ function lazyPipeline(pipeline: IngestOptions['pipeline']): () => Promise<Pipeli
   if (typeof pipeline !== 'function') return () => Promise.resolve(pipeline);
   let created: Promise<Pipeline> | null = null;
   return () => (created ??= pipeline());
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { actors, compileActorLexicon, loadActorLexicon } from '../../src/actors/index.js';
 import { createPipeline, segmentStage } from '../../src/pipeline.js';
+import { createNameNormalizer, loadTransliterationRules } from '../../src/text/normalize.js';
 import { assertSpans, compareWithExpected, documentFor, fixtureCases, fixtureLines } from '../time/fixtures.js';
 
 const lexicon = loadActorLexicon();
@@ -69,6 +70,14 @@ describe('actors: lexicon', () => {
     const stage = actors({ lexicon: compileActorLexicon(file) });
     const found = createPipeline([segmentStage(), stage]).analyse(documentFor('LT fighters joined Liwa Test units.')).actors;
     assert.deepEqual(found.map((m) => [m.text, m.actorId]), [['LT fighters', 'liwa-test'], ['Liwa Test units', 'liwa-test']]);
+  });
+
+  it('reads the text with the normalizer it was built with', () => {
+    const text = 'Hezbolah units moved.';
+    const strict = createNameNormalizer({ ...loadTransliterationRules(), collapseDoubles: false });
+    const found = (stage: ReturnType<typeof actors>) => createPipeline([segmentStage(), stage]).analyse(documentFor(text)).actors.map((m) => m.text);
+    assert.deepEqual(found(actors({ lexicon })), ['Hezbolah units']);
+    assert.deepEqual(found(actors({ lexicon: compileActorLexicon(data(), 'strict', strict) })), []);
   });
 
   it('requires a lexicon', () => {

@@ -10,6 +10,7 @@ const claimStage = claims({ cues: loadModalityCues() });
 
 for (const c of fixtureCases('claims')) {
   test(`claims: ${c.name}`, () => {
+    for (const m of [...c.analysis.places, ...c.analysis.actors, ...c.analysis.times]) assertSpan(c.text, m, `${c.name} input mention`);
     const withEvents: Analysis = { ...c.analysis, ...eventStage(c.analysis) };
     const before = structuredClone(withEvents);
     const out = claimStage(withEvents);

@@ -1,5 +1,5 @@
 // End to end: the compiled CLI in a child process, as a user runs it.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -29,53 +29,52 @@ function totals(group: string): { inputs: number; documents: number; errors: num
   return { inputs: cases.length, documents: expected.reduce((n, e) => n + e.documents.length, 0), errors: expected.reduce((n, e) => n + e.errors.length, 0) };
 }
 
-test('ingest twice: all new, then all unchanged; docs --json lists them without their text', (t) => {
-  const db = tempDb(t);
+// One database with every format, shared by the tests that only read it.
+const shared = { db: '', first: { status: null as number | null, stdout: '', stderr: '' } };
+before(() => {
+  shared.db = join(mkdtempSync(join(tmpdir(), 'corridor-cli-')), 'corridor.db');
+  shared.first = run(['ingest', FORMATS, '--db', shared.db]);
+});
+after(() => rmSync(join(shared.db, '..'), { recursive: true, force: true }));
+
+test('ingest twice: all new, then all unchanged; docs --json lists them without their text', () => {
   const { inputs, documents } = totals('formats');
-  const first = run(['ingest', FORMATS, '--db', db]);
+  const { first } = shared;
   assert.equal(first.stderr, '');
   assert.equal(first.stdout, `Read ${inputs} inputs: ${documents} new, 0 unchanged, 0 updated, 0 failed.\n`);
   assert.equal(first.status, 0);
-  const second = run(['ingest', FORMATS, '--db', db]);
+  const second = run(['ingest', FORMATS, '--db', shared.db]);
   assert.equal(second.stdout, `Read ${inputs} inputs: 0 new, ${documents} unchanged, 0 updated, 0 failed.\n`);
   assert.equal(second.status, 0);
 
-  const docs = run(['docs', '--db', db, '--json']);
+  const docs = run(['docs', '--db', shared.db, '--json']);
   assert.equal(docs.status, 0);
   const listed = JSON.parse(docs.stdout) as Array<Record<string, unknown>>;
   assert.equal(listed.length, documents);
   assert.ok(listed.every((d) => typeof d['id'] === 'string' && !('text' in d) && typeof d['characters'] === 'number'));
   assert.ok(listed.some((d) => d['title'] === 'Army retakes hill town after two-day battle' && d['outlet'] === 'Example Times' && d['publishedAt'] === '2016-05-20T08:15:00+03:00'));
 
-  const table = run(['docs', '--db', db]);
+  const table = run(['docs', '--db', shared.db]);
   assert.equal(table.stdout.trim().split('\n').length, documents);
   assert.match(table.stdout, /^[0-9a-f]{8} {2}2016-02-14 {2}examplegazette\.example +Curfew lifted$/m);
   assert.match(table.stdout, /^[0-9a-f]{8} {2}undated {5}/m);
 });
 
-test('ingest --json reports the summary with every document and error', (t) => {
-  const db = tempDb(t);
-  const { documents, errors } = totals('bad');
-  const result = run(['ingest', BAD, '--db', db, '--json']);
-  assert.equal(result.status, 1);
-  const summary = JSON.parse(result.stdout) as { database: string; new: number; failed: number; documents: unknown[]; errors: Array<{ code: string; input: string; line: number | null; message: string }> };
-  assert.equal(summary.database, db);
-  assert.equal(summary.new, documents);
-  assert.equal(summary.failed, errors);
-  assert.ok(summary.errors.some((e) => e.code === 'CORRIDOR_ERR_INGEST_JSONL_INVALID' && e.input === `${BAD}/jsonl-bad-lines/input.jsonl` && e.line === 2));
-});
-
-test('bad inputs: one stderr line each naming the file, the batch goes on, exit code 1', (t) => {
+test('bad inputs: one stderr line each naming the file, the batch goes on, exit code 1, --json summary', (t) => {
   const db = tempDb(t);
   const { inputs, documents, errors } = totals('bad');
-  const result = run(['ingest', BAD, 'missing/file.txt', '--db', db]);
-  assert.equal(result.status, 1);
+  const result = run(['ingest', BAD, 'missing/file.txt', '--db', db, '--json']);
+  assert.equal(result.status, 1, result.stderr);
   const lines = result.stderr.trimEnd().split('\n');
   assert.equal(lines.length, errors + 1);
   assert.equal(lines[0], 'corridor: missing/file.txt: cannot read: no such file or directory');
   for (const line of lines.slice(1)) assert.match(line, new RegExp(`^corridor: ${BAD}/[\\w-]+/input\\.\\w+(:\\d+)?: \\S`));
   assert.ok(lines.includes(`corridor: ${BAD}/invalid-utf8/input.txt: invalid UTF-8 at byte 56`));
-  assert.equal(result.stdout, `Read ${inputs} inputs: ${documents} new, 0 unchanged, 0 updated, ${errors + 1} failed.\n`);
+
+  const summary = JSON.parse(result.stdout) as { database: string; inputs: number; new: number; failed: number; errors: Array<{ code: string; input: string; line: number | null; message: string }> };
+  assert.deepEqual([summary.database, summary.inputs, summary.new, summary.failed], [db, inputs, documents, errors + 1]);
+  assert.ok(summary.errors.some((e) => e.code === 'CORRIDOR_ERR_INGEST_JSONL_INVALID' && e.input === `${BAD}/jsonl-bad-lines/input.jsonl` && e.line === 2));
+  assert.deepEqual(summary.errors.map((e) => `corridor: ${e.input}${e.line ? `:${e.line}` : ''}: ${e.message}`), lines);
 });
 
 test('usage errors exit 2 with one corridor: line; help and version exit 0', () => {
@@ -105,16 +104,13 @@ test('reading commands refuse a missing database instead of creating one', (t) =
   assert.equal(postgres.stderr, 'corridor: postgres://localhost/corridor: PostgreSQL stores are not supported yet; use a SQLite file path\n');
 });
 
-test('CORRIDOR_DB chooses the database when --db is absent', (t) => {
-  const db = tempDb(t);
-  assert.equal(run(['ingest', `${FORMATS}/text-dateline`], { CORRIDOR_DB: db }).status, 0);
-  const docs = JSON.parse(run(['docs', '--json'], { CORRIDOR_DB: db }).stdout) as Array<{ title: string }>;
-  assert.deepEqual(docs.map((d) => d.title), ['Militants pull back from riverside districts']);
+test('CORRIDOR_DB chooses the database when --db is absent', () => {
+  const docs = JSON.parse(run(['docs', '--json'], { CORRIDOR_DB: shared.db }).stdout) as unknown[];
+  assert.equal(docs.length, totals('formats').documents);
 });
 
-test('show and search', (t) => {
-  const db = tempDb(t);
-  run(['ingest', FORMATS, '--db', db]);
+test('show and search', () => {
+  const { db } = shared;
   const docs = JSON.parse(run(['docs', '--db', db, '--json']).stdout) as Array<{ id: string; title: string | null }>;
   const target = docs.find((d) => d.title === 'Militants pull back from riverside districts')!;
 
@@ -129,10 +125,10 @@ test('show and search', (t) => {
   assert.ok(json.counts.sentences >= 3);
 
   // With more documents than hex digits, two ids must share a first character.
-  const shared = docs.map((d) => d.id[0]!).find((c, i, all) => all.indexOf(c) !== i)!;
-  const ambiguous = run(['show', shared, '--db', db]);
+  const firstChar = docs.map((d) => d.id[0]!).find((c, i, all) => all.indexOf(c) !== i)!;
+  const ambiguous = run(['show', firstChar, '--db', db]);
   assert.equal(ambiguous.status, 1);
-  assert.match(ambiguous.stderr, new RegExp(`^corridor: "${shared}" is ambiguous: \\d+ documents start with it \\(`));
+  assert.match(ambiguous.stderr, new RegExp(`^corridor: "${firstChar}" is ambiguous: \\d+ documents start with it \\(`));
   const missing = run(['show', 'zzzz', '--db', db]);
   assert.equal(missing.status, 1);
   assert.equal(missing.stderr, 'corridor: no document with an id starting with "zzzz"\n');

@@ -41,7 +41,13 @@ describe('the web page in chromium', { skip: SKIP ? 'CORRIDOR_SKIP_BROWSER=1' : 
   const status = async () => Number((await page.locator('#status').textContent())!.match(/^(\d+) events/)![1]);
   const open = async (hash = '') => {
     await page.goto(`${server.url}/${hash}`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    try {
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    } catch (error) {
+      // Say why the page did not come up: its status line and what the console reported.
+      const line = await page.locator('#status').textContent().catch(() => null);
+      throw new Error(`the page did not finish loading (status: ${line}; console: ${problems.join(' | ') || 'nothing'})`, { cause: error });
+    }
   };
 
   before(async () => {

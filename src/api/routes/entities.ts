@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { summariseExtractions } from '../aggregate.js';
 import { responses } from '../context.js';
-import { listOf, object, ref, str } from '../schemas/helpers.js';
+import { closedObject, listOf, ref, str } from '../schemas/helpers.js';
 
 export async function entityRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/places', {
@@ -24,7 +24,7 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       summary: 'Full-text search over document texts; hits are wrapped in [[ and ]] in the snippet',
       tags: ['entities'],
-      querystring: object({ q: { ...str, minLength: 1, maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 } }, ['limit']),
+      querystring: closedObject({ q: { ...str, minLength: 1, maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 } }, ['limit']),
       response: responses(200, listOf(ref('SearchHit'))),
     },
   }, async (request) => ({ items: await app.store.search(request.query.q, request.query.limit) }));

@@ -38,14 +38,23 @@ export function nullableEnum(values: readonly string[]): JsonSchema {
   return { type: ['string', 'null'], enum: [...values, null] };
 }
 
-/** An object schema whose every listed property is required. */
+/**
+ * An object schema whose every listed property is required. No
+ * `additionalProperties: false`: serialisation already writes the listed
+ * properties only, and inside `anyOf` that keyword would make a branch fail
+ * on an object that merely carries more than the API shows.
+ */
 export function object(properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema {
   return {
     type: 'object',
     properties,
     required: Object.keys(properties).filter((key) => !optional.includes(key)),
-    additionalProperties: false,
   };
+}
+
+/** A request part (query string, body) that refuses or drops properties it does not list. */
+export function closedObject(properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema {
+  return { ...object(properties, optional), additionalProperties: false };
 }
 
 /** The `{items: [...]}` envelope of every list response. */

@@ -80,6 +80,8 @@ export const sharedSchemas: JsonSchema[] = [
   { $id: 'Span', ...object(span) },
   { $id: 'PlaceRef', ...object(placeRef) },
   { $id: 'ActorRef', ...object({ actorId: str, name: str }) },
+  // An actor as fusion compares it: its kind tells whether a generic actor ("fighters") may be a named one.
+  { $id: 'FusedActor', ...object({ actorId: str, name: str, kind: nullableEnum(ACTOR_KINDS) }) },
   { $id: 'TimeWindow', ...timeWindow },
   { $id: 'DocumentSummary', ...object(documentMeta) },
   { $id: 'Document', ...object({ ...documentMeta, text: str }) },
@@ -169,12 +171,12 @@ export const sharedSchemas: JsonSchema[] = [
     $id: 'SearchHit',
     ...object({ docId: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr, snippet: str, rank: num }),
   },
-  { $id: 'ControlReading', ...object({ role: enumOf(CONTROL_ROLES), holder: nullableRef('ActorRef'), loser: nullableRef('ActorRef') }) },
+  { $id: 'ControlReading', ...object({ role: enumOf(CONTROL_ROLES), holder: nullableRef('FusedActor'), loser: nullableRef('FusedActor') }) },
   {
     $id: 'ClusterMention',
     ...object({
       ...span, key: str, docId: str, eventId: str, type: enumOf(EVENT_TYPES), subtype: str,
-      agent: nullableRef('ActorRef'), patient: nullableRef('ActorRef'),
+      agent: nullableRef('FusedActor'), patient: nullableRef('FusedActor'),
       location: nullableRef('PlaceRef'), origin: nullableRef('PlaceRef'), destination: nullableRef('PlaceRef'),
       control: nullableRef('ControlReading'),
       outlet: nullableStr, publishedAt: nullableStr,
@@ -190,8 +192,8 @@ export const sharedSchemas: JsonSchema[] = [
       id: str,
       type: enumOf(EVENT_TYPES),
       subtype: str,
-      agent: nullableRef('ActorRef'),
-      patient: nullableRef('ActorRef'),
+      agent: nullableRef('FusedActor'),
+      patient: nullableRef('FusedActor'),
       location: nullableRef('PlaceRef'),
       origin: nullableRef('PlaceRef'),
       destination: nullableRef('PlaceRef'),
@@ -223,7 +225,7 @@ export const sharedSchemas: JsonSchema[] = [
     ...object({
       place: ref('PlaceRef'),
       periods: arrayOf(object({
-        holder: nullableRef('ActorRef'),
+        holder: nullableRef('FusedActor'),
         from: str,
         to: nullableStr,
         changeClusterId: nullableStr,
@@ -263,7 +265,7 @@ export const sharedSchemas: JsonSchema[] = [
       control: arrayOf(ref('ControlTimeline')),
       movements: arrayOf(object({
         clusterId: str,
-        agent: nullableRef('ActorRef'),
+        agent: nullableRef('FusedActor'),
         from: nullableRef('PlaceRef'),
         to: nullableRef('PlaceRef'),
         time: nullableRef('TimeWindow'),

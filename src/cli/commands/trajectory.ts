@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { findActor, trajectory } from '../../fusion/index.js';
+import { loadActorLexicon } from '../../actors/index.js';
+import { findActor, trajectory, type FusionState } from '../../fusion/index.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
 import { withFusion } from './clusters.js';
 
@@ -13,7 +14,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(jsonOption())
     .action(async (query: string, options: { db?: string; geojson?: boolean; json?: boolean }) => {
       await withFusion(ctx, options.db, async (state) => {
-        const actor = findActor(state, query);
+        const actor = findActor(state, query) ?? findByAlias(state, query);
         if (!actor) throw new CliError(`no fused event names the actor "${query}"`);
         const result = trajectory(state, { actorId: actor.actorId, name: actor.name });
         if (options.geojson) {
@@ -35,4 +36,13 @@ export function register(program: Command, ctx: CliContext): void {
         }
       });
     });
+}
+
+/** "IS", "ISIL", "Daesh": an alias from the actor lexicon (resources/actors.json) names the same actor. */
+function findByAlias(state: FusionState, query: string) {
+  const wanted = query.trim().toLowerCase();
+  for (const entry of loadActorLexicon().actors.values()) {
+    if ([entry.name, ...entry.aliases].some((alias) => alias.toLowerCase() === wanted)) return findActor(state, entry.id);
+  }
+  return null;
 }

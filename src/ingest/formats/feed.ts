@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { normaliseDate } from '../dates.js';
-import type { RawDocument } from '../document.js';
+import { hostOf, type RawDocument } from '../document.js';
 import { IngestError } from '../errors.js';
 import { htmlToText, inlineText } from '../html-text.js';
 import type { FileOrigin } from './text.js';
@@ -25,8 +25,8 @@ export function looksLikeFeed(text: string): boolean {
 
 /**
  * An RSS 2.0, RSS 1.0 (RDF) or Atom feed: every item becomes a document, its
- * HTML content reduced to text, the channel title as outlet. An item without
- * text is reported and the others go on.
+ * HTML content reduced to text, the outlet named by the channel title. An
+ * item without text is reported and the others go on.
  */
 export function readFeed(xml: string, origin: FileOrigin): { documents: RawDocument[]; errors: IngestError[] } {
   const valid = XMLValidator.validate(xml);
@@ -56,7 +56,7 @@ export function readFeed(xml: string, origin: FileOrigin): { documents: RawDocum
   }
   if (!items?.length) throw new IngestError('CORRIDOR_ERR_INGEST_FEED_NO_ITEMS', origin.input);
 
-  const outlet = textOf(channel?.['title']);
+  const outlet = outletOf(textOf(channel?.['title']), channel ? linkOf(channel) : null);
   const documents: RawDocument[] = [];
   const errors: IngestError[] = [];
   items.forEach((item, index) => {
@@ -122,6 +122,18 @@ function linkOf(item: XmlNode): string | null {
   const guid = item['guid'] as XmlNode | string | undefined;
   const permalink = typeof guid === 'object' && guid['@_isPermaLink'] !== 'false' ? guid['#text'] : typeof guid === 'string' ? guid : null;
   return typeof permalink === 'string' && /^https?:\/\//.test(permalink) ? permalink : null;
+}
+
+/**
+ * The outlet a channel title names. Titles often add a section ("Demo Wire -
+ * Middle East", "World | Example Times"); the part that spells a label of the
+ * site's host is the outlet. Otherwise the whole title is kept.
+ */
+function outletOf(title: string | null, link: string | null): string | null {
+  const parts = title?.split(/\s+[-–—|:·]\s+/) ?? [];
+  const labels = hostOf(link)?.split('.') ?? [];
+  const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return (parts.length > 1 && parts.find((part) => labels.includes(squash(part)))) || title;
 }
 
 function authorOf(item: XmlNode): string | null {

@@ -288,7 +288,7 @@ function checkBbox(bbox: readonly number[]): [number, number, number, number] {
 function openDatabase(file: string, { mustExist = false }: SqliteStoreOptions): Database.Database {
   const inMemory = file === ':memory:';
   if (!inMemory && mustExist && !existsSync(file)) throw new Error(`${file}: no such database (create it with \`corridor ingest\`)`);
-  if (!inMemory && !existsSync(dirname(file) || '.')) throw new Error(`${file}: cannot create the database, the folder ${dirname(file)} does not exist`);
+  if (!inMemory && !existsSync(dirname(file))) throw new Error(`${file}: cannot create the database, the folder ${dirname(file)} does not exist`);
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { fileMustExist: mustExist });

@@ -1,0 +1,116 @@
+/**
+ * Corridor's events as rows of an ACLED export: ACLED's columns in ACLED's
+ * order, its event and sub-event types, date and precision codes, and its
+ * actor type codes, through resources/acled-mapping.json.
+ */
+import { fromDay, toDay } from '../fusion/space-time.js';
+import {
+  ACLED_COLUMNS, acledActorName, acledSubEventType, civilianTargeting, formatAcledDate, interOf, interactionCode,
+  type AcledMapping, type AcledRow, type MappedActor,
+} from '../reference/acled.js';
+import type { TimeWindow } from '../fusion/index.js';
+import { writeCsv } from './csv.js';
+import type { ExportDataset, ExportEvent } from './dataset.js';
+
+export interface AcledConversion {
+  rows: AcledRow[];
+  /** Events with no ACLED row, and why. */
+  skipped: { id: string; label: string; reason: string }[];
+}
+
+/** ACLED's date and time precision for a window: its middle day; 1 for a day, 2 for up to a week, 3 for up to a month. */
+export function acledDate(mapping: AcledMapping, time: TimeWindow): { date: string; precision: 1 | 2 | 3 } | null {
+  const from = toDay(time.from);
+  const to = toDay(time.to);
+  if (from === null || to === null) return null;
+  const span = to - from + 1;
+  const middle = fromDay(from + Math.floor((span - 1) / 2));
+  if (time.precision === 'year' || span > mapping.timePrecision.maxDaysForMonth) return null;
+  // A date read off the publication date stands for the days before it, never for one known day.
+  if (span === 1 && time.precision !== 'document') return { date: middle, precision: 1 };
+  if (span <= mapping.timePrecision.maxDaysForWeek && time.precision !== 'month') return { date: middle, precision: 2 };
+  return { date: middle, precision: 3 };
+}
+
+/**
+ * @example
+ * const { rows, skipped } = toAcledRows(dataset, loadAcledMapping());
+ * rows[0].sub_event_type; // 'Non-state actor overtakes territory'
+ */
+export function toAcledRows(dataset: ExportDataset, mapping: AcledMapping): AcledConversion {
+  const rows: AcledRow[] = [];
+  const skipped: AcledConversion['skipped'] = [];
+  for (const e of dataset.events) {
+    const skip = (reason: string) => skipped.push({ id: e.id, label: e.label, reason });
+    const subEventType = acledSubEventType(mapping, e, e.evidence.map((ev) => ev.quote));
+    if (subEventType === null) { skip(`ACLED records no ${e.type}/${e.subtype} events`); continue; }
+    if (subEventType === undefined) { skip(`no rule of ${mapping.source} maps ${e.type}/${e.subtype}`); continue; }
+    if (e.corroboration.score === 0) { skip('no source asserts it (only opinion, denial or plans)'); continue; }
+    if (!e.place) { skip('no place'); continue; }
+    const when = e.time && acledDate(mapping, e.time);
+    if (!when) { skip(e.time ? 'its date is vaguer than a month' : 'no date'); continue; }
+    rows.push(toRow(e, mapping, subEventType, when));
+  }
+  return { rows, skipped };
+}
+
+export function toAcledCsv(dataset: ExportDataset, mapping: AcledMapping): AcledConversion & { csv: string } {
+  const conversion = toAcledRows(dataset, mapping);
+  return { ...conversion, csv: writeCsv(ACLED_COLUMNS, conversion.rows.map((r) => ACLED_COLUMNS.map((c) => r[c]))) };
+}
+
+/** Who takes part: for a change of control the new holder and the loser, else the agent and the patient; the first named one is actor 1. */
+function actorsOf(e: ExportEvent): [MappedActor | null, MappedActor | null] {
+  const pair = e.control && (e.control.holder || e.control.loser) ? [e.control.holder, e.control.loser] : [e.agent, e.patient];
+  return pair[0] ? [pair[0], pair[1]] : [pair[1], null];
+}
+
+function toRow(e: ExportEvent, mapping: AcledMapping, subEventType: string, when: { date: string; precision: number }): AcledRow {
+  const place = e.place!;
+  const { eventType, disorderType } = mapping.subEventTypes.get(subEventType)!;
+  const country = place.country;
+  const countryName = country ? mapping.countryNames[country.alpha2] ?? country.name : '';
+  const [actor1, actor2] = actorsOf(e);
+  const inter1 = interOf(mapping, actor1);
+  const inter2 = interOf(mapping, actor2);
+  const interaction = interactionCode(inter1, inter2);
+  const asserting = e.evidence.filter((ev) => ev.weight === 'evidence');
+  const sources = [...new Set(asserting.map((ev) => ev.document.outlet ?? ev.source))];
+  const uploaded = Math.max(...e.evidence.map((ev) => Date.parse(ev.document.ingestedAt)).filter(Number.isFinite));
+  const quotes = asserting.slice(0, 3).map((ev) => `"${ev.quote.replace(/\s+/g, ' ').trim()}" (${ev.document.outlet ?? ev.source}${ev.document.publishedAt ? `, ${ev.document.publishedAt.slice(0, 10)}` : ''})`);
+  const text = (v: string | number | null) => (v === null ? '' : String(v));
+  return {
+    event_id_cnty: country ? `${country.alpha3}-${e.id}` : e.id,
+    event_date: formatAcledDate(when.date),
+    year: when.date.slice(0, 4),
+    time_precision: String(when.precision),
+    disorder_type: disorderType,
+    event_type: eventType,
+    sub_event_type: subEventType,
+    actor1: acledActorName(mapping, actor1, countryName || null),
+    assoc_actor_1: '',
+    inter1: text(inter1),
+    actor2: acledActorName(mapping, actor2, countryName || null),
+    assoc_actor_2: '',
+    inter2: text(inter2),
+    interaction: text(interaction),
+    civilian_targeting: civilianTargeting(mapping, eventType, e.patient) ? 'Civilians targeted' : '',
+    iso: text(country?.numeric ?? null),
+    region: country ? mapping.countryRegions[country.alpha2] ?? mapping.regions[country.subregion] ?? '' : '',
+    country: countryName,
+    admin1: place.admin1 ?? '',
+    admin2: '',
+    admin3: '',
+    location: place.name,
+    latitude: place.lat.toFixed(4),
+    longitude: place.lon.toFixed(4),
+    geo_precision: String(mapping.geoPrecision[place.precision ?? 'exact']),
+    source: sources.join('; '),
+    source_scale: '',
+    notes: `${e.label}. Corridor: ${e.status}, ${e.corroboration.score} independent source${e.corroboration.score === 1 ? '' : 's'}. ${quotes.join(' ')}`.trim(),
+    // ACLED records "no information on fatalities" as 0; Corridor does not read casualty figures.
+    fatalities: '0',
+    tags: [`corridor: ${e.id}`, `status: ${e.status}`, `corroboration: ${e.corroboration.score}`, `modality: ${e.modalities[0] ?? 'asserted'}`].join('; '),
+    timestamp: Number.isFinite(uploaded) ? String(Math.floor(uploaded / 1000)) : '',
+  };
+}
