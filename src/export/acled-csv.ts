@@ -6,9 +6,9 @@
 import { fromDay, toDay } from '../fusion/space-time.js';
 import {
   ACLED_COLUMNS, acledActorName, acledSubEventType, civilianTargeting, formatAcledDate, interOf, interactionCode,
-  type AcledMapping, type AcledRow, type MappedActor,
+  type AcledMapping, type AcledRow, type MappableEvent, type MappedActor,
 } from '../reference/acled.js';
-import type { TimeWindow } from '../fusion/index.js';
+import type { FusedActor, TimeWindow } from '../fusion/index.js';
 import { writeCsv } from './csv.js';
 import type { ExportDataset, ExportEvent } from './dataset.js';
 
@@ -34,15 +34,23 @@ export function acledDate(mapping: AcledMapping, time: TimeWindow): { date: stri
 
 /**
  * @example
- * const { rows, skipped } = toAcledRows(dataset, loadAcledMapping());
+ * const { rows, skipped } = toAcledRows(dataset, loadAcledMapping(), new Map([['russian-forces', 'RU']]));
  * rows[0].sub_event_type; // 'Non-state actor overtakes territory'
  */
-export function toAcledRows(dataset: ExportDataset, mapping: AcledMapping): AcledConversion {
+export function toAcledRows(dataset: ExportDataset, mapping: AcledMapping, actorCountries: ReadonlyMap<string, string>): AcledConversion {
   const rows: AcledRow[] = [];
   const skipped: AcledConversion['skipped'] = [];
-  for (const e of dataset.events) {
+  const withCountry = (a: FusedActor | null): MappedActor | null => a && { ...a, country: actorCountries.get(a.actorId) ?? null };
+  for (const cluster of dataset.events) {
+    const e = {
+      ...cluster,
+      country: cluster.place?.country?.alpha2 ?? null,
+      agent: withCountry(cluster.agent),
+      patient: withCountry(cluster.patient),
+      control: cluster.control && { holder: withCountry(cluster.control.holder), loser: withCountry(cluster.control.loser) },
+    };
     const skip = (reason: string) => skipped.push({ id: e.id, label: e.label, reason });
-    const subEventType = acledSubEventType(mapping, e, e.evidence.map((ev) => ev.quote));
+    const subEventType = acledSubEventType(mapping, e, e.evidence.map((ev) => ev.sentence));
     if (subEventType === null) { skip(`ACLED records no ${e.type}/${e.subtype} events`); continue; }
     if (subEventType === undefined) { skip(`no rule of ${mapping.source} maps ${e.type}/${e.subtype}`); continue; }
     if (e.corroboration.score === 0) { skip('no source asserts it (only opinion, denial or plans)'); continue; }
@@ -54,25 +62,27 @@ export function toAcledRows(dataset: ExportDataset, mapping: AcledMapping): Acle
   return { rows, skipped };
 }
 
-export function toAcledCsv(dataset: ExportDataset, mapping: AcledMapping): AcledConversion & { csv: string } {
-  const conversion = toAcledRows(dataset, mapping);
+export function toAcledCsv(dataset: ExportDataset, mapping: AcledMapping, actorCountries: ReadonlyMap<string, string>): AcledConversion & { csv: string } {
+  const conversion = toAcledRows(dataset, mapping, actorCountries);
   return { ...conversion, csv: writeCsv(ACLED_COLUMNS, conversion.rows.map((r) => ACLED_COLUMNS.map((c) => r[c]))) };
 }
 
+type MappedEvent = Omit<ExportEvent, 'agent' | 'patient' | 'control'> & MappableEvent;
+
 /** Who takes part: for a change of control the new holder and the loser, else the agent and the patient; the first named one is actor 1. */
-function actorsOf(e: ExportEvent): [MappedActor | null, MappedActor | null] {
+function actorsOf(e: MappedEvent): [MappedActor | null, MappedActor | null] {
   const pair = e.control && (e.control.holder || e.control.loser) ? [e.control.holder, e.control.loser] : [e.agent, e.patient];
   return pair[0] ? [pair[0], pair[1]] : [pair[1], null];
 }
 
-function toRow(e: ExportEvent, mapping: AcledMapping, subEventType: string, when: { date: string; precision: number }): AcledRow {
+function toRow(e: MappedEvent, mapping: AcledMapping, subEventType: string, when: { date: string; precision: number }): AcledRow {
   const place = e.place!;
   const { eventType, disorderType } = mapping.subEventTypes.get(subEventType)!;
   const country = place.country;
   const countryName = country ? mapping.countryNames[country.alpha2] ?? country.name : '';
   const [actor1, actor2] = actorsOf(e);
-  const inter1 = interOf(mapping, actor1);
-  const inter2 = interOf(mapping, actor2);
+  const inter1 = interOf(mapping, actor1, e.country);
+  const inter2 = interOf(mapping, actor2, e.country);
   const interaction = interactionCode(inter1, inter2);
   const asserting = e.evidence.filter((ev) => ev.weight === 'evidence');
   const sources = [...new Set(asserting.map((ev) => ev.document.outlet ?? ev.source))];

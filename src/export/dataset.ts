@@ -47,6 +47,8 @@ export interface Evidence {
   start: number;
   end: number;
   quote: string;
+  /** The whole sentence holding the clause. */
+  sentence: string;
   /** The trigger word. */
   trigger: Span & { text: string };
   /** Every evidence span of the event (the trigger and the clause), as the extraction gives them. */
@@ -221,6 +223,8 @@ async function toExportEvent(c: EventCluster, reader: DocumentReader, countries:
   const evidence: Evidence[] = [];
   for (const m of c.mentions) {
     const doc = await reader.document(m.docId);
+    const sentences = (await reader.extraction(m.docId))?.sentences ?? [];
+    const sentence = sentences.find((s) => s.start <= m.start && m.end <= s.end) ?? m;
     const trigger = m.evidence[0] ?? { start: m.start, end: m.end };
     evidence.push({
       key: m.key,
@@ -229,6 +233,7 @@ async function toExportEvent(c: EventCluster, reader: DocumentReader, countries:
       start: m.start,
       end: m.end,
       quote: doc.text.slice(m.start, m.end),
+      sentence: doc.text.slice(sentence.start, sentence.end),
       trigger: { start: trigger.start, end: trigger.end, text: doc.text.slice(trigger.start, trigger.end) },
       spans: m.evidence,
       source: m.source,

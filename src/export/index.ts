@@ -6,6 +6,7 @@
  * const dataset = await buildExportDataset(store, {countries: resources.countries, filter: {type: 'control'}});
  * const { content } = renderExport('geojson', dataset, resources);
  */
+import { loadActorLexicon } from '../actors/index.js';
 import { loadAcledMapping, type AcledMapping } from '../reference/acled.js';
 import { toAcledCsv } from './acled-csv.js';
 import { toAnnotations } from './annotations.js';
@@ -36,10 +37,14 @@ export interface ExportResources {
   countries: Countries;
   settings: ExportSettings;
   mapping: AcledMapping;
+  /** Actor id -> the country it belongs to (resources/actors.json): state forces abroad are external forces for ACLED. */
+  actorCountries: ReadonlyMap<string, string>;
 }
 
 export function loadExportResources(): ExportResources {
-  return { countries: loadCountries(), settings: loadExportSettings(), mapping: loadAcledMapping() };
+  const actorCountries = new Map<string, string>();
+  for (const [id, actor] of loadActorLexicon().actors) if (actor.country) actorCountries.set(id, actor.country);
+  return { countries: loadCountries(), settings: loadExportSettings(), mapping: loadAcledMapping(), actorCountries };
 }
 
 export interface RenderedExport {
@@ -60,7 +65,7 @@ export function renderExport(format: ExportFormat, dataset: ExportDataset, resou
       return { content: json(toGeoJson(dataset)), events: all - unplaced.length, skipped: unplaced };
     }
     case 'acled-csv': {
-      const { csv, rows, skipped } = toAcledCsv(dataset, resources.mapping);
+      const { csv, rows, skipped } = toAcledCsv(dataset, resources.mapping, resources.actorCountries);
       return { content: csv, events: rows.length, skipped };
     }
     case 'claimreview':

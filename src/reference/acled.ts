@@ -53,6 +53,7 @@ const mappingSchema = z.object({
   compareAlso: z.record(z.string(), z.array(z.string().regex(/^[a-z]+(?:\/[a-z-]+)?$/, 'expected "type" or "type/subtype"'))),
   civilianTargeting: z.object({ patientKind: z.array(z.enum(ACTOR_KINDS)), eventTypes: z.array(z.string()) }).strict(),
   kinds: z.object(Object.fromEntries(ACTOR_KINDS.map((k) => [k, kindSchema])) as Record<ActorKind, typeof kindSchema>).strict(),
+  foreignForces: z.object({ kinds: z.array(z.enum(ACTOR_KINDS)), inter, side: z.enum(SIDES).nullable() }).strict(),
   actors: z.record(z.string(), z.object({ name: z.string().min(1).optional(), inter: inter.optional(), side: z.enum(SIDES).nullable().optional() }).strict()),
   interLabels: z.record(z.string().regex(/^[1-8]$/), z.string().min(1)),
   timePrecision: z.object({ maxDaysForWeek: day, maxDaysForMonth: day }).strict(),
@@ -84,7 +85,7 @@ export interface AcledMapping extends Omit<MappingFile, 'subEventTypes' | 'compa
  *
  * @example
  * const mapping = loadAcledMapping();
- * acledSubEventType(mapping, cluster, quotes); // 'Government regains territory'
+ * acledSubEventType(mapping, cluster, sentences); // 'Government regains territory'
  */
 export function loadAcledMapping(path?: string): AcledMapping {
   return compileAcledMapping(readJsonResource<unknown>('acled-mapping.json', path), path ?? resourcePath('acled-mapping.json'));
@@ -114,6 +115,8 @@ export interface MappedActor {
   actorId: string;
   name: string;
   kind: ActorKind | null;
+  /** ISO alpha-2 code of the country it belongs to (resources/actors.json), when known. */
+  country?: string | null;
 }
 
 /** What the rules look at in an event (a fused cluster or a single mention). */
@@ -123,19 +126,30 @@ export interface MappableEvent {
   agent: MappedActor | null;
   patient: MappedActor | null;
   control: { holder: MappedActor | null; loser: MappedActor | null } | null;
+  /** ISO alpha-2 code of the country the event happens in, when known. */
+  country?: string | null;
 }
 
-export function sideOf(mapping: AcledMapping, actor: MappedActor | null): Side | null {
+/** State forces active outside their own country, which ACLED codes as external forces. */
+function isForeign(mapping: AcledMapping, actor: MappedActor, eventCountry: string | null | undefined): boolean {
+  return actor.kind !== null && mapping.foreignForces.kinds.includes(actor.kind) && !!actor.country && !!eventCountry && actor.country !== eventCountry;
+}
+
+/** Which side of a change of control an actor stands on: the actor's own entry, else foreign forces', else its kind's. */
+export function sideOf(mapping: AcledMapping, actor: MappedActor | null, eventCountry?: string | null): Side | null {
   if (!actor) return null;
   const own = mapping.actors[actor.actorId];
   if (own?.side !== undefined) return own.side;
+  if (isForeign(mapping, actor, eventCountry)) return mapping.foreignForces.side;
   return actor.kind ? mapping.kinds[actor.kind].side : null;
 }
 
-export function interOf(mapping: AcledMapping, actor: MappedActor | null): number | null {
+/** ACLED's inter code of an actor, chosen like its side. */
+export function interOf(mapping: AcledMapping, actor: MappedActor | null, eventCountry?: string | null): number | null {
   if (!actor) return null;
   const own = mapping.actors[actor.actorId];
   if (own?.inter !== undefined) return own.inter;
+  if (isForeign(mapping, actor, eventCountry)) return mapping.foreignForces.inter;
   return actor.kind ? mapping.kinds[actor.kind].inter : null;
 }
 
@@ -165,17 +179,17 @@ function subtypeMatches(rule: MappingRule, subtype: string): boolean {
 }
 
 /**
- * The ACLED sub-event type of an event: the first rule that matches. `quotes`
- * are the event's evidence clauses, read by rules with `words`. Null when the
+ * The ACLED sub-event type of an event: the first rule that matches.
+ * `sentences` are the sentences stating the event, read by rules with `words`. Null when the
  * matching rule says the event has no ACLED counterpart (a place held, not
  * taken), undefined when no rule matches.
  */
-export function acledSubEventType(mapping: AcledMapping, event: MappableEvent, quotes: readonly string[]): string | null | undefined {
-  const lowered = quotes.map((q) => q.toLowerCase());
+export function acledSubEventType(mapping: AcledMapping, event: MappableEvent, sentences: readonly string[]): string | null | undefined {
+  const lowered = sentences.map((q) => q.toLowerCase());
   const kindIn = (kinds: readonly ActorKind[] | undefined, actor: MappedActor | null) => !kinds || (actor?.kind != null && kinds.includes(actor.kind));
   const sideIn = (sides: readonly Side[] | undefined, actor: MappedActor | null) => {
     if (!sides) return true;
-    const side = sideOf(mapping, actor);
+    const side = sideOf(mapping, actor, event.country);
     return side !== null && sides.includes(side);
   };
   for (const rule of mapping.rules) {

@@ -9,6 +9,8 @@ import { prefiltered } from './prefilter.js';
 import { INFERRED_SOURCE_NAMES, inferReference, type Reference } from './reference.js';
 import { corridorRefiners } from './refiners.js';
 
+export { compileTimeCues, loadTimeCues, type TimeCues } from './cues.js';
+
 export interface TimesOptions {
   /**
    * Reference date (`YYYY-MM-DD`) for documents without `publishedAt`.
@@ -19,8 +21,6 @@ export interface TimesOptions {
   /** Context words around dates; default `loadTimeCues()` (resources/time-cues.json). */
   cues?: TimeCues;
 }
-
-export { compileTimeCues, loadTimeCues, type TimeCues } from './cues.js';
 
 /**
  * chrono's casual English configuration plus Corridor's parsers (in front, so
@@ -51,7 +51,7 @@ export function times(options: TimesOptions = {}): Stage {
   if (options.reference !== undefined && !optionReference) {
     throw new TypeError(`times: reference must be an ISO date (YYYY-MM-DD), got "${options.reference}"`);
   }
-  const parse = prefiltered(createTimeParser(options.cues ?? loadTimeCues()));
+  const parse = prefiltered(createTimeParser(options.cues));
 
   const candidatesOf = (a: Readonly<Analysis>, reference: CalendarDay): TimeCandidate[] => {
     const units: Span[] = a.sentences.length > 0 ? a.sentences : [{ start: 0, end: a.document.text.length }];

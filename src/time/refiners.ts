@@ -14,6 +14,8 @@ import { PRECISION_TAG, RELATIVE_TAG } from './parsers.js';
  *    the sentence speaks of the future (then the nearest year).
  * 5. `chooseNumericOrder`: "10/07/2017" is read day-first or month-first,
  *    whichever lies nearest before the reference; tagged as ambiguous.
+ *
+ * The word lists of 2 and 4 come from resources/time-cues.json.
  */
 
 export const AMBIGUOUS_ORDER_TAG = 'corridor/ambiguous-order';
