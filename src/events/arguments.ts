@@ -1,7 +1,7 @@
 import type { Analysis } from '../pipeline.js';
 import type { Clause } from './clauses.js';
 import type { ArgumentRole, EventCue, EventCueLexicon, FormKind, SlotRoles } from './lexicon.js';
-import { PhraseSet, type Entity, type SentenceView, type Word } from './text.js';
+import type { Entity, SentenceView, Word } from './text.js';
 
 /** The arguments found for one trigger, as indices into `analysis.actors` / `analysis.places`. */
 export interface Arguments {
@@ -49,11 +49,7 @@ const COORDINATION = new Set(['and', 'or', ',', '&']);
 
 /** Reads arguments off a clause with the lexicon's frames; one instance per lexicon. */
 export class ArgumentReader {
-  private readonly prepositions: PhraseSet;
-
-  constructor(private readonly lexicon: EventCueLexicon, private readonly analysis: Readonly<Analysis>) {
-    this.prepositions = PhraseSet.of(lexicon.prepositions);
-  }
+  constructor(private readonly lexicon: EventCueLexicon, private readonly analysis: Readonly<Analysis>) {}
 
   read(site: TriggerSite): Arguments {
     const { view, clause, cue, first, last } = site;
@@ -163,7 +159,7 @@ export class ArgumentReader {
         }
         if (j - 1 >= bound && (phraseFiller.has(before) || near.nouns.has(before))) continue;
       }
-      const prep = this.prepositions.matchEndingAt(words, j);
+      const prep = this.lexicon.prepositions.matchEndingAt(words, j);
       if (prep && (prep.length > 1 || !phraseFiller.has(w.lower))) {
         return { preposition: prep.value, nearby: nearby || near.prepositions.has(prep.value), adjacent: false };
       }
@@ -217,8 +213,13 @@ export class ArgumentReader {
   /** Whether only connectives, auxiliaries and adverbs stand between the clause start and the trigger ("and then headed"). */
   private opensClause(view: SentenceView, clause: Clause, trigger: number): boolean {
     const { subordinators, coordinators } = this.lexicon.clauses;
-    return view.words.slice(clause.first, trigger).every((w) => !w.named && (subordinators.includes(w.lower) || coordinators.includes(w.lower)
-      || this.lexicon.passiveAuxiliaries.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || isAdverb(w) || /^[,;:—–-]$/.test(w.text)));
+    for (let k = clause.first; k < trigger; k++) {
+      const w = view.words[k]!;
+      const opener = !w.named && (subordinators.has(w.lower) || coordinators.has(w.lower)
+        || this.lexicon.passiveAuxiliaries.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || isAdverb(w) || /^[,;:—–-]$/.test(w.text));
+      if (!opener) return false;
+    }
+    return true;
   }
 
   /**

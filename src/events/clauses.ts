@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import type { ClauseCues } from './lexicon.js';
 import type { SentenceView } from './text.js';
 
 export type ClauseKind = 'main' | 'relative' | 'subordinate' | 'coordinate' | 'complement';
@@ -9,15 +10,6 @@ export interface Clause extends Span {
   first: number;
   last: number;
   kind: ClauseKind;
-}
-
-export interface ClauseCues {
-  subordinators: string[];
-  relativePronouns: string[];
-  coordinators: string[];
-  coordinatedVerbStarts: string[];
-  punctuation: string[];
-  complementizer: string;
 }
 
 const EDGE_PUNCTUATION = /^[,;:.!?—–\-"'“”‘’()\[\]>]$/;
@@ -36,25 +28,24 @@ const LEADING = new Set(['so', 'and', 'but', 'or', 'then', 'now', 'yet']);
 export function splitClauses(view: SentenceView, text: string, cues: ClauseCues, startsVerb: (i: number) => boolean): Clause[] {
   const { words } = view;
   if (words.length === 0) return [];
-  const subordinators = new Set(cues.subordinators);
-  const relatives = new Set(cues.relativePronouns);
-  const coordinators = new Set(cues.coordinators);
-  const verbStarts = new Set(cues.coordinatedVerbStarts);
-  const punctuation = new Set(cues.punctuation);
+  const { subordinators, relativePronouns: relatives, coordinators, coordinatedVerbStarts: verbStarts, punctuation } = cues;
   const word = (i: number) => (words[i]?.named ? '' : words[i]?.lower ?? '');
 
   const starts: { at: number; kind: ClauseKind }[] = [{ at: 0, kind: 'main' }];
   let closesAtComma = false;
+  // Whether a word before i is more than a leading connective ("So", "And then").
+  let modifiable = false;
   for (let i = 1; i < words.length; i++) {
     const w = word(i);
     const prev = word(i - 1);
+    modifiable ||= !LEADING.has(words[i - 1]!.lower);
     let kind: ClauseKind | null = null;
     // A line break inside a sentence ends a headline or a list item that had no full stop.
-    if (text.slice(words[i - 1]!.end, words[i]!.start).includes('\n')) kind = 'main';
+    if (hasLineBreak(text, words[i - 1]!.end, words[i]!.start)) kind = 'main';
     else if (punctuation.has(prev) && isSpacedPunctuation(words, i - 1)) kind = 'main';
     else if (closesAtComma && prev === ',') kind = 'main';
     // "So where did IS go?": a wh-word with nothing before it to modify asks, it does not relate.
-    else if (relatives.has(w)) kind = words.slice(0, i).some((x) => !LEADING.has(x.lower)) ? 'relative' : 'main';
+    else if (relatives.has(w)) kind = modifiable ? 'relative' : 'main';
     else if (subordinators.has(w)) kind = 'subordinate';
     else if (w === cues.complementizer && !startsVerb(i - 1)) kind = 'complement';
     else if (coordinators.has(w) && (prev === ',' || startsVerb(i + 1) || verbStarts.has(word(i + 1)))) kind = 'coordinate';
@@ -70,6 +61,11 @@ export function splitClauses(view: SentenceView, text: string, cues: ClauseCues,
     while (first < last && EDGE_PUNCTUATION.test(words[first]!.text)) first++;
     return { first, last, kind, start: words[first]!.start, end: words[last]!.end };
   });
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 // A dash splits clauses only when spaced ("Raqqa - the city"), never inside a name ("Deir ez-Zor–Palmyra").

@@ -1,11 +1,11 @@
 import { named, type Analysis, type Stage } from '../pipeline.js';
-import type { ActorRef, Attribution, DocumentMeta, Event, EventType, PlaceMention, PlacePrecision, PlaceRef, Span } from '../types.js';
+import type { ActorRef, Attribution, DocumentMeta, Event, EventTime, EventType, PlaceMention, PlacePrecision, PlaceRef, Span } from '../types.js';
 import { ArgumentReader, type Arguments, type TriggerSite } from './arguments.js';
 import { clauseOf, splitClauses, type Clause } from './clauses.js';
 import { loadEventCues, type ArgumentRole, type EventCue, type EventCueLexicon, type FormKind } from './lexicon.js';
 import { loadPloverTable, type PloverTable } from './plover.js';
 import { PhraseSet, sentenceViews, wordSpan, type SentenceView, type Word } from './text.js';
-import { eventTime } from './time.js';
+import { documentTime, eventTime } from './time.js';
 
 export { loadEventCues, compileEventCues, type EventCueLexicon, type EventCue, type ArgumentRole } from './lexicon.js';
 export { loadPloverTable, compilePloverTable, type PloverTable } from './plover.js';
@@ -53,34 +53,30 @@ export function events(options: EventsOptions = {}): Stage {
   const lexicon = options.cues ?? loadEventCues();
   const plover = options.plover ?? loadPloverTable();
   const matcher = triggerMatcher(lexicon);
-  const negators = PhraseSet.of(lexicon.negators);
-  const excludes = new Map(lexicon.cues.map((cue) => [cue, {
-    next: PhraseSet.of(cue.exclude.next), prev: PhraseSet.of(cue.exclude.prev), near: new Set(cue.exclude.near),
-    requires: cue.requires ? PhraseSet.of(cue.requires.before) : null,
-  }]));
 
   return named('events', (analysis) => {
     const reader = new ArgumentReader(lexicon, analysis);
     const drafts: Draft[] = [];
     for (const view of sentenceViews(analysis)) {
-      const cueStarts = new Set<number>();
-      view.words.forEach((w, i) => { if (!w.named && lexicon.verbForms.has(w.lower)) cueStarts.add(i); });
-      const clauses = splitClauses(view, analysis.document.text, lexicon.clauses, (i) => cueStarts.has(i));
+      const { words } = view;
+      // Most sentences hold no cue word: skip them before splitting clauses.
+      if (!words.some((w) => !w.named && matcher.startsWith(w.lower))) continue;
+      const clauses = splitClauses(view, analysis.document.text, lexicon.clauses, (i) => !!words[i] && !words[i]!.named && lexicon.verbForms.has(words[i]!.lower));
       const sites: TriggerSite[] = [];
-      for (let i = 0; i < view.words.length; i++) {
-        const match = matcher.matchAt(view.words, i);
+      for (let i = 0; i < words.length; i++) {
+        const match = matcher.matchAt(words, i);
         if (!match) continue;
         const last = i + match.length - 1;
-        const candidate = pickCue(match.value, view.words, i);
-        const rules = excludes.get(candidate.cue)!;
-        if (isExcluded(view.words, i, last, rules, candidate.cue)) continue;
+        const candidate = pickCue(match.value, words, i);
+        if (isExcluded(words, i, last, candidate.cue)) continue;
         sites.push({ view, clauses, clause: clauseOf(clauses, i), first: i, last, cue: candidate.cue, formKinds: candidate.kinds, others: sites });
         i = last;
       }
-      const sentenceDrafts = sites.flatMap((site) => makeDraft(site, reader.read(site), analysis, negators) ?? []);
+      const sentenceDrafts = sites.flatMap((site) => makeDraft(site, reader.read(site), analysis, lexicon.negators) ?? []);
       drafts.push(...dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)));
     }
-    return { events: drafts.map((d) => toEvent(d, analysis, plover)).sort((a, b) => a.trigger.start - b.trigger.start) };
+    const undated = documentTime(analysis.document.publishedAt);
+    return { events: drafts.map((d) => toEvent(d, analysis, plover, undated)).sort((a, b) => a.trigger.start - b.trigger.start) };
   });
 }
 
@@ -102,18 +98,14 @@ function pickCue(candidates: CueMatch[], words: readonly Word[], i: number): Cue
   return candidates.find((c) => (c.cue.pos === 'noun') === wantNoun) ?? candidates[0]!;
 }
 
-function isExcluded(words: readonly Word[], first: number, last: number, rules: {
-  next: PhraseSet; prev: PhraseSet; near: Set<string>; requires: PhraseSet | null;
-}, cue: EventCue): boolean {
-  if (rules.next.matchAt(words, last + 1)) return true;
-  if (first > 0 && rules.prev.matchEndingAt(words, first - 1)) return true;
-  const nearWords = words.slice(Math.max(0, first - 4), last + 5);
-  if (nearWords.some((w) => rules.near.has(w.lower))) return true;
-  if (rules.requires && cue.requires) {
-    const from = Math.max(0, first - cue.requires.window);
-    if (rules.requires.findAll(words, from, first - 1).length === 0) return true;
+function isExcluded(words: readonly Word[], first: number, last: number, cue: EventCue): boolean {
+  const { exclude, requires } = cue;
+  if (exclude.next.matchAt(words, last + 1)) return true;
+  if (first > 0 && exclude.prev.matchEndingAt(words, first - 1)) return true;
+  if (exclude.near.size > 0) {
+    for (let k = Math.max(0, first - 4); k < Math.min(words.length, last + 5); k++) if (exclude.near.has(words[k]!.lower)) return true;
   }
-  return false;
+  return !!requires && !requires.before.someIn(words, first - requires.window, first - 1);
 }
 
 interface Refined {
@@ -123,13 +115,12 @@ interface Refined {
 }
 
 function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Readonly<Analysis>): Refined | null {
-  const { view, clause } = site;
-  // Refinement words may sit inside names: "Russian jets" makes a strike an airstrike.
-  const words = view.words.map((w) => ({ lower: w.lower }));
+  const { view: { words }, clause } = site;
   for (const r of cue.when) {
     if (r.words) {
       const [from, to] = r.scope === 'following' ? [site.first, words.length - 1] : [clause.first, clause.last];
-      if (r.words.findAll(words, from, to).length === 0) continue;
+      // Refinement words may sit inside names: "Russian jets" makes a strike an airstrike.
+      if (!r.words.someIn(words, from, to, true)) continue;
     }
     if (r.has && !r.has.every((role) => args[role] !== null)) continue;
     if (r.agentKind && (args.agent === null || !r.agentKind.includes(analysis.actors[args.agent]!.kind))) continue;
@@ -144,7 +135,7 @@ function hasArgument(args: Arguments): boolean {
 
 function isNegated(site: TriggerSite, negators: PhraseSet): boolean {
   const from = Math.max(site.clause.first, site.first - NEGATION_WINDOW);
-  return negators.findAll(site.view.words, from, site.first - 1).length > 0;
+  return negators.someIn(site.view.words, from, site.first - 1);
 }
 
 function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, negators: PhraseSet): Draft | null {
@@ -268,7 +259,7 @@ function confidence(d: Draft): number {
   return Math.round(Math.min(c, 0.95) * 100) / 100;
 }
 
-function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable): Event {
+function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable, undated: EventTime): Event {
   const { document, sentences, times } = analysis;
   const trigger = wordSpan(d.site.view.words, d.site.first, d.site.last);
   const place = (role: ArgumentRole) => (d.args[role] === null ? null : placeRef(analysis.places[d.args[role]!]!));
@@ -283,7 +274,7 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable): E
     location: place('location'),
     origin: place('origin'),
     destination: place('destination'),
-    time: eventTime(times, trigger, clause, sentence, document.publishedAt),
+    time: eventTime(times, trigger, clause, sentence) ?? { ...undated },
     evidence: [trigger, ...d.extraTriggers, d.evidence],
     trigger: { ...trigger, text: document.text.slice(trigger.start, trigger.end) },
     attribution: authorAttribution(document),

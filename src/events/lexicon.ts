@@ -99,19 +99,29 @@ export interface EventCue {
   frame: Frame;
   forms: Map<string, FormKind[]>;
   when: CompiledRefinement[];
-  exclude: { next: string[]; prev: string[]; near: string[] };
-  requires: { before: string[]; window: number } | null;
+  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string> };
+  requires: { before: PhraseSet; window: number } | null;
+}
+
+/** The clause cues as sets of folded words. */
+export interface ClauseCues {
+  subordinators: Set<string>;
+  relativePronouns: Set<string>;
+  coordinators: Set<string>;
+  coordinatedVerbStarts: Set<string>;
+  punctuation: Set<string>;
+  complementizer: string;
 }
 
 /** The compiled event-cue lexicon (resources/event-cues.json, documented in event-cues.md). */
 export interface EventCueLexicon {
   cues: EventCue[];
-  negators: string[];
+  negators: PhraseSet;
   passiveAuxiliaries: Set<string>;
-  prepositions: string[];
+  prepositions: PhraseSet;
   nearby: { prepositions: Set<string>; nouns: Set<string>; compass: Set<string> };
   phraseFiller: Set<string>;
-  clauses: EventCueFile['clauses'];
+  clauses: ClauseCues;
   /** Every verb form of every cue, lower-cased: clause splitting reads "and" + verb as a new clause. */
   verbForms: Set<string>;
 }
@@ -149,6 +159,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) throw new Error(`corridor: ${source}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
   const file = parsed.data;
+  const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
   const cues = file.cues.map((entry): EventCue => {
     const frame = file.frames[entry.frame];
     if (!frame) throw new Error(`corridor: ${source}: cue "${entry.lemma}" names unknown frame "${entry.frame}"`);
@@ -160,23 +171,26 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       frame: { ...frame, prepositions: { ...frame.prepositions, ...entry.prepositions } },
       forms: cueForms(entry),
       when: entry.when.map(({ words, ...rest }) => ({ ...rest, words: words ? PhraseSet.of(words) : null })),
-      exclude: entry.exclude,
-      requires: entry.requires ?? null,
+      exclude: { next: PhraseSet.of(entry.exclude.next), prev: PhraseSet.of(entry.exclude.prev), near: lower(entry.exclude.near) },
+      requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,
     };
   });
   const verbFormSet = new Set<string>();
   for (const cue of cues) {
     if (cue.pos === 'verb') for (const form of cue.forms.keys()) verbFormSet.add(form.split(' ')[0]!);
   }
-  const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
+  const { clauses } = file;
   return {
     cues,
-    negators: file.negators,
+    negators: PhraseSet.of(file.negators),
     passiveAuxiliaries: lower(file.passiveAuxiliaries),
-    prepositions: file.prepositions,
+    prepositions: PhraseSet.of(file.prepositions),
     nearby: { prepositions: lower(file.nearby.prepositions), nouns: lower(file.nearby.nouns), compass: lower(file.nearby.compass) },
     phraseFiller: lower(file.phraseFiller),
-    clauses: file.clauses,
+    clauses: {
+      subordinators: lower(clauses.subordinators), relativePronouns: lower(clauses.relativePronouns), coordinators: lower(clauses.coordinators),
+      coordinatedVerbStarts: lower(clauses.coordinatedVerbStarts), punctuation: new Set(clauses.punctuation), complementizer: clauses.complementizer.toLowerCase(),
+    },
     verbForms: verbFormSet,
   };
 }

@@ -32,8 +32,12 @@ export interface SentenceView extends Span {
 
 /** The same folding for text and lexicon phrases. */
 export function fold(word: string): string {
-  return word.toLowerCase().replace(/[’‘ʼ`]/g, "'");
+  const lower = word.toLowerCase();
+  return CURLY_APOSTROPHE.test(lower) ? lower.replace(CURLY_APOSTROPHES, "'") : lower;
 }
+
+const CURLY_APOSTROPHE = /[’‘ʼ`]/;
+const CURLY_APOSTROPHES = /[’‘ʼ`]/g;
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
@@ -101,24 +105,46 @@ export interface Matchable {
   named?: boolean;
 }
 
-const same = (w: Matchable | undefined, phraseWord: string) => !!w && !w.named && w.lower === phraseWord;
+interface Phrase<T> {
+  words: string[];
+  value: T;
+}
+
+/** Whether `phrase` sits at words[from..]; words inside names match only when `acrossNames` is set. */
+function sitsAt(words: readonly Matchable[], from: number, phrase: readonly string[], acrossNames: boolean): boolean {
+  if (from < 0 || from + phrase.length > words.length) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const w = words[from + k]!;
+    if (w.lower !== phrase[k] || (w.named && !acrossNames)) return false;
+  }
+  return true;
+}
 
 /**
  * A set of word sequences matched longest-first at a word position, with the
  * phrases split by the same tokenizer as the text ("air-strike" is three words).
- * Words inside actor or place mentions never match.
+ * Phrases are indexed by their first and by their last folded word, so a
+ * look-up costs one Map access for a word that starts or ends no phrase.
+ * Words inside actor or place mentions never match unless `acrossNames` is
+ * set (refinement words may sit in names: "Russian jets").
  */
 export class PhraseSet<T = string> {
-  private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
+  private readonly byFirst = new Map<string, Phrase<T>[]>();
+  private readonly byLast = new Map<string, Phrase<T>[]>();
 
   constructor(entries: Iterable<[phrase: string, value: T]>) {
-    for (const [phrase, value] of entries) {
-      const words = segment(phrase).tokens.map((t) => fold(t.text));
-      if (words.length === 0) continue;
-      const list = this.byFirst.get(words[0]!) ?? [];
-      list.push({ words, value });
+    const index = (map: Map<string, Phrase<T>[]>, key: string, phrase: Phrase<T>) => {
+      const list = map.get(key) ?? [];
+      list.push(phrase);
       list.sort((a, b) => b.words.length - a.words.length);
-      this.byFirst.set(words[0]!, list);
+      map.set(key, list);
+    };
+    for (const [text, value] of entries) {
+      const words = segment(text).tokens.map((t) => fold(t.text));
+      if (words.length === 0) continue;
+      const phrase = { words, value };
+      index(this.byFirst, words[0]!, phrase);
+      index(this.byLast, words.at(-1)!, phrase);
     }
   }
 
@@ -126,40 +152,55 @@ export class PhraseSet<T = string> {
     return new PhraseSet([...phrases].map((p): [string, string] => [p, p]));
   }
 
+  /** Whether some phrase starts with this folded word: a cheap test before any matching. */
+  startsWith(lower: string): boolean {
+    return this.byFirst.has(lower);
+  }
+
   /** The longest phrase starting at `words[i]`, with the number of words it covers. */
-  matchAt(words: readonly Matchable[], i: number): { value: T; length: number } | null {
-    const candidates = this.byFirst.get(words[i]?.lower ?? '');
+  matchAt(words: readonly Matchable[], i: number, acrossNames = false): { value: T; length: number } | null {
+    const w = words[i];
+    if (!w || (w.named && !acrossNames)) return null;
+    const candidates = this.byFirst.get(w.lower);
     if (!candidates) return null;
     for (const c of candidates) {
-      if (c.words.every((w, k) => same(words[i + k], w))) return { value: c.value, length: c.words.length };
+      if (sitsAt(words, i, c.words, acrossNames)) return { value: c.value, length: c.words.length };
     }
     return null;
   }
 
   /** The longest phrase ending at `words[i]`. */
   matchEndingAt(words: readonly Matchable[], i: number): { value: T; length: number } | null {
-    let best: { value: T; length: number } | null = null;
-    for (const list of this.byFirst.values()) {
-      for (const c of list) {
-        const from = i - c.words.length + 1;
-        if (from < 0 || (best && best.length >= c.words.length)) continue;
-        if (c.words.every((w, k) => same(words[from + k], w))) best = { value: c.value, length: c.words.length };
-      }
+    const w = words[i];
+    if (!w || w.named) return null;
+    const candidates = this.byLast.get(w.lower);
+    if (!candidates) return null;
+    for (const c of candidates) {
+      if (sitsAt(words, i - c.words.length + 1, c.words, false)) return { value: c.value, length: c.words.length };
     }
-    return best;
+    return null;
   }
 
   /** Every match inside `words[from..to]` (inclusive), scanning left to right without overlaps. */
-  findAll(words: readonly Matchable[], from = 0, to = words.length - 1): { value: T; first: number; last: number }[] {
+  findAll(words: readonly Matchable[], from = 0, to = words.length - 1, acrossNames = false): { value: T; first: number; last: number }[] {
     const found: { value: T; first: number; last: number }[] = [];
-    for (let i = from; i <= to; i++) {
-      const m = this.matchAt(words, i);
+    for (let i = Math.max(0, from); i <= to; i++) {
+      const m = this.matchAt(words, i, acrossNames);
       if (m && i + m.length - 1 <= to) {
         found.push({ value: m.value, first: i, last: i + m.length - 1 });
         i += m.length - 1;
       }
     }
     return found;
+  }
+
+  /** Whether any phrase lies inside `words[from..to]` (inclusive). */
+  someIn(words: readonly Matchable[], from = 0, to = words.length - 1, acrossNames = false): boolean {
+    for (let i = Math.max(0, from); i <= to; i++) {
+      const m = this.matchAt(words, i, acrossNames);
+      if (m && i + m.length - 1 <= to) return true;
+    }
+    return false;
   }
 }
 

@@ -15,16 +15,26 @@ function shiftDays(isoDate: string, days: number): string {
 }
 
 /**
- * When an event happened: the time mention nearest the trigger in its own
- * clause, else in its sentence, else the week before publication (an event
- * reported without a date happened at most days before the report, so the
- * document date is widened to a week rather than taken as the day).
+ * When an event happened by its own words: the time mention nearest the
+ * trigger in its clause, else in its sentence; null when neither has one.
  */
-export function eventTime(times: readonly TimeMention[], trigger: Span, clause: Span, sentence: Span, publishedAt: string | null): EventTime {
+export function eventTime(times: readonly TimeMention[], trigger: Span, clause: Span, sentence: Span): EventTime | null {
   for (const [basis, scope] of [['clause', clause], ['sentence', sentence]] as const) {
-    const nearest = times.filter((t) => inside(t, scope)).sort((a, b) => distance(a, trigger) - distance(b, trigger))[0];
+    let nearest: TimeMention | null = null;
+    for (const t of times) {
+      if (inside(t, scope) && (!nearest || distance(t, trigger) < distance(nearest, trigger))) nearest = t;
+    }
     if (nearest) return { from: nearest.from, to: nearest.to, precision: nearest.precision, basis };
   }
+  return null;
+}
+
+/**
+ * The time of an event reported without a date: the week before publication
+ * (it happened at most days before the report, so the document date is
+ * widened to a week rather than taken as the day).
+ */
+export function documentTime(publishedAt: string | null): EventTime {
   if (!publishedAt) return { from: null, to: null, precision: null, basis: 'none' };
   const day = publishedAt.slice(0, 10);
   return { from: shiftDays(day, -6), to: day, precision: 'week', basis: 'document' };

@@ -1,4 +1,4 @@
-import type { NameNormalizer } from '../text/normalize.js';
+import type { NormalizeName } from './state.js';
 import type { ClusterMention, Corroboration, CorroborationEntry } from './types.js';
 
 /** Link kinds that identify who a claim comes from. */
@@ -24,7 +24,7 @@ export function outletName(m: Pick<ClusterMention, 'outlet' | 'docId'>): string 
  * document relays; else the publishing outlet itself. Anonymous sources are
  * only as independent as the outlet that relays them.
  */
-export function originOf(m: ClusterMention, normalize: NameNormalizer): Origin {
+export function originOf(m: ClusterMention, normalize: NormalizeName): Origin {
   const own = normalize(outletName(m));
   const links = m.chain.length > 0 ? m.chain : [{ source: m.source, sourceKind: m.sourceKind }];
   for (let i = links.length - 1; i >= 0; i--) {
@@ -52,7 +52,7 @@ const NOT_EVIDENCE: Record<Exclude<ClusterMention['weight'], 'evidence'>, string
  * per origin counts (the outlet's own reporting first, then the lowest key);
  * the rest are explained as repeats.
  */
-export function corroborate(mentions: readonly ClusterMention[], normalize: NameNormalizer): Corroboration {
+export function corroborate(mentions: readonly ClusterMention[], normalize: NormalizeName): Corroboration {
   const origins = new Map<ClusterMention, Origin>();
   const counting = new Map<string, ClusterMention>();
   for (const m of mentions) {

@@ -75,10 +75,12 @@ export function saveState(state: FusionState): SavedFusionState {
     settings: state.context.settings,
     documents: documents.map(({ mentions: _mentions, ...d }) => d),
     superseded: [...state.superseded].sort(compareKeys),
-    mentions: mentions.map(({ key: _k, docId, outlet: _o, publishedAt: _p, start: _s, end: _e, control: _c, agent, patient, location, origin, destination, ...rest }) => ({
-      ...rest, doc: docIndex.get(docId)!,
-      agent: actors.ref(agent), patient: actors.ref(patient),
-      location: places.ref(location), origin: places.ref(origin), destination: places.ref(destination),
+    mentions: mentions.map((m): SavedMention => ({
+      doc: docIndex.get(m.docId)!, eventId: m.eventId, type: m.type, subtype: m.subtype,
+      agent: actors.ref(m.agent), patient: actors.ref(m.patient),
+      location: places.ref(m.location), origin: places.ref(m.origin), destination: places.ref(m.destination),
+      source: m.source, sourceKind: m.sourceKind, chain: m.chain, modality: m.modality, negated: m.negated,
+      stance: m.stance, weight: m.weight, time: m.time, evidence: m.evidence,
     })),
     clusters: [...state.clusters.values()].sort(byId).map((c) => c.mentions.map((m) => position.get(m.key)!)),
     places: places.values,

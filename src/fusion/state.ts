@@ -1,4 +1,4 @@
-import { createNameNormalizer, loadTransliterationRules, type NameNormalizer } from '../text/normalize.js';
+import { createNameNormalizer, loadTransliterationRules } from '../text/normalize.js';
 import type { PlaceRef } from '../types.js';
 import { detectContradictions, type ClusterLookup } from './contradictions.js';
 import { createMatcher, type Matcher } from './match.js';
@@ -27,6 +27,9 @@ export interface DocumentEntry {
   corridors: CorridorMention[];
 }
 
+/** Folds a name (outlet, source, place, actor) to the key two spellings of it share. */
+export type NormalizeName = (name: string) => string;
+
 /** Read-only helpers built once from the settings and handed to every fusion function. */
 export interface FusionContext {
   settings: FusionSettings;
@@ -34,17 +37,30 @@ export interface FusionContext {
   grid: Grid;
   matcher: Matcher;
   /** The project's one name normalisation (resources/transliteration.json), for outlets and sources. */
-  normalizeName: NameNormalizer;
+  normalizeName: NormalizeName;
 }
 
-export function createFusionContext(options: { settings?: FusionSettings; normalizeName?: NameNormalizer } = {}): FusionContext {
+export function createFusionContext(options: { settings?: FusionSettings; normalizeName?: NormalizeName } = {}): FusionContext {
   const settings = options.settings ?? loadFusionSettings();
   const semantics = createSemantics(settings);
   const grid = createGrid(settings.placeKm);
   return {
     settings, semantics, grid,
     matcher: createMatcher(semantics, grid),
-    normalizeName: options.normalizeName ?? createNameNormalizer(loadTransliterationRules()),
+    normalizeName: remembered(options.normalizeName ?? createNameNormalizer(loadTransliterationRules())),
+  };
+}
+
+/** Outlet and source names repeat across thousands of mentions: normalise each once. */
+function remembered(normalize: NormalizeName): NormalizeName {
+  const seen = new Map<string, string>();
+  return (name) => {
+    let key = seen.get(name);
+    if (key === undefined) {
+      key = normalize(name);
+      seen.set(name, key);
+    }
+    return key;
   };
 }
 

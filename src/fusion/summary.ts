@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PlaceRef } from '../types.js';
-import type { NameNormalizer } from '../text/normalize.js';
+import type { NormalizeName } from './state.js';
 import { corroborate } from './corroboration.js';
 import { compareKeys } from './mentions.js';
 import { placeKey, toDay } from './space-time.js';
@@ -61,7 +61,7 @@ function clusterControl(mentions: readonly ClusterMention[]): ControlReading | n
  * A cluster as a pure function of its mentions (status and contradictions
  * are filled in once contradictions are known).
  */
-export function summarize(mentions: readonly ClusterMention[], normalize: NameNormalizer): EventCluster {
+export function summarize(mentions: readonly ClusterMention[], normalize: NormalizeName): EventCluster {
   const sorted = [...mentions].sort((a, b) => compareKeys(a.key, b.key));
   const first = sorted[0]!;
   const place = (slot: 'location' | 'origin' | 'destination') => mostFrequent<PlaceRef>(sorted.map((m) => m[slot]), placeKey);

@@ -21,6 +21,12 @@ export interface IngestOptions extends LoadOptions {
   onError?: (error: IngestError) => void;
   /** Label of the snapshot recorded when the run changed the store. */
   snapshotLabel?: string | null;
+  /**
+   * Records the snapshot of a run that changed the store. Callers that keep
+   * derived knowledge (fusion) pass a function that refreshes it and records
+   * the snapshot with it; the default records a bare snapshot.
+   */
+  snapshot?: (label: string | null) => Promise<Snapshot>;
 }
 
 export interface IngestedDocument {
@@ -88,7 +94,10 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     options.onInputDone?.(inputName(input));
   }
 
-  if (summary.new + summary.updated > 0) summary.snapshot = await store.createSnapshot(options.snapshotLabel ?? null);
+  if (summary.new + summary.updated > 0) {
+    const record = options.snapshot ?? ((label: string | null) => store.createSnapshot(label));
+    summary.snapshot = await record(options.snapshotLabel ?? null);
+  }
   return summary;
 }
 

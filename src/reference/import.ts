@@ -145,7 +145,7 @@ function readRow(get: (c: AcledColumn) => string, line: number, mapping: AcledMa
   if (year && year !== date.slice(0, 4)) throw new Error(`year ${year} does not match event_date "${get('event_date')}"`);
   const subEventType = get('sub_event_type');
   const known = mapping.subEventTypes.get(subEventType);
-  if (!known) throw new Error(`sub_event_type "${subEventType}" is not one of ACLED's (see ${mapping.source})`);
+  if (!known) throw new Error(`sub_event_type "${subEventType}" is not one of ACLED's sub-event types`);
   const eventType = get('event_type');
   if (eventType !== known.eventType) throw new Error(`event_type "${eventType}" does not go with sub_event_type "${subEventType}" (expected "${known.eventType}")`);
   const inter = (column: 'inter1' | 'inter2') => {

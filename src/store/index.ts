@@ -1,25 +1,25 @@
+import { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
-export type OpenStoreOptions = SqliteStoreOptions;
+export type OpenStoreOptions = SqliteStoreOptions & PostgresStoreOptions;
 
 /**
- * The store at a location: a file path (or `:memory:`) is a SQLite database;
- * `postgres://` URLs are the branch point for the PostgreSQL store.
+ * The store at a location: a `postgres://` (or `postgresql://`) URL is a
+ * PostgreSQL database, anything else a SQLite file path (or `:memory:`).
  *
  * @example
  * const store = await openStore(process.env.CORRIDOR_DB ?? 'corridor.db');
  */
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
-  if (/^postgres(?:ql)?:\/\//i.test(location)) {
-    throw new Error(`${redactPassword(location)}: PostgreSQL stores are not supported yet; use a SQLite file path`);
-  }
+  if (isPostgresUrl(location)) return openPostgresStore(location, options);
   return openSqliteStore(location, options);
 }
 
-function redactPassword(location: string): string {
-  return location.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(location);
 }
 
 export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
+export { openPostgresStore, PostgresStore, type PostgresStoreOptions, type SpatialIndex } from './postgres/postgres-store.js';
 export type * from './store.js';

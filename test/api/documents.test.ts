@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createFixture, json, waitForJob, type Fixture } from './helpers.js';
 
 const SUMMARY_FIELDS = ['id', 'title', 'url', 'outlet', 'author', 'publishedAt', 'publishedAtSource', 'language', 'previousVersion', 'ingestedAt', 'source'].sort();
@@ -120,6 +122,45 @@ describe('POST /api/documents', () => {
     const document = json(await f.app.inject(`/api/documents/${job.docId}`));
     assert.ok(document.text.includes('A convoy of fighters reached Raqqa'));
     assert.ok(!document.text.includes('alert(1)'));
+  });
+
+  it('fetches a posted URL with the ingest module (here from a local server) and stores the page', async () => {
+    const page = '<html><head><title>Local page</title><meta property="article:published_time" content="2017-08-20"></head><body><article>'
+      + '<p>Families fled Tal Afar toward Mosul on Sunday as Iraqi forces began their offensive on the town, aid workers said.</p>'
+      + '<p>Aid groups counted several thousand people at the checkpoints west of Mosul by the evening, most of them women and children.</p>'
+      + '</article></body></html>';
+    const server = createServer((request, response) => {
+      if (request.url === '/article') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const url = `http://127.0.0.1:${port}/article`;
+      const job = await waitForJob(f.app, json(await f.app.inject({ method: 'POST', url: '/api/documents', payload: { url } })).jobId);
+      assert.equal(job.status, 'done', JSON.stringify(job.error));
+      const document = json(await f.app.inject(`/api/documents/${job.docId}`));
+      assert.equal(document.url, url);
+      assert.equal(document.source, url);
+      assert.equal(document.publishedAt, '2017-08-20');
+      assert.ok(document.text.startsWith('Families fled Tal Afar'));
+      const missing = await waitForJob(f.app, json(await f.app.inject({ method: 'POST', url: '/api/documents', payload: { url: `http://127.0.0.1:${port}/gone` } })).jobId);
+      assert.equal(missing.status, 'failed');
+      assert.equal(missing.error.code, 'CORRIDOR_ERR_INGEST_HTTP_STATUS');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('fuses what it ingests: a second report of the same move joins the first one\'s cluster', async () => {
+    const first = 'MOSUL, July 3, 2017 - Islamic State fighters left Mosul for Tal Afar last week, an Iraqi army officer said.';
+    const second = 'BAGHDAD, July 4, 2017 - Islamic State militants moved from Mosul to Tal Afar last week, a police colonel told reporters.';
+    const a = await waitForJob(f.app, json(await f.app.inject({ method: 'POST', url: '/api/documents', payload: { text: first, outlet: 'Outlet A' } })).jobId);
+    const b = await waitForJob(f.app, json(await f.app.inject({ method: 'POST', url: '/api/documents', payload: { text: second, outlet: 'Outlet B' } })).jobId);
+    const clusters = json(await f.app.inject('/api/clusters?type=movement')).items as any[];
+    const joint = clusters.find((c) => c.mentions.some((m: any) => m.docId === a.docId) && c.mentions.some((m: any) => m.docId === b.docId));
+    assert.ok(joint, 'both reports are mentions of one cluster');
+    assert.equal(joint.corroboration.score, 2);
   });
 
   it('reports a document that cannot be ingested as a failed job with the ingest catalogue code', async () => {

@@ -261,7 +261,7 @@ export const sharedSchemas: JsonSchema[] = [
       line: { anyOf: [lineString, { type: 'null' }] },
       bufferKm: num,
       mentions: arrayOf(object({ docId: str, start: int, end: int, text: str })),
-      events: arrayOf(object({ clusterId: str, type: enumOf(EVENT_TYPES), subtype: str, distanceKm: num, status: enumOf(CLAIM_STATUSES) })),
+      events: arrayOf(object({ clusterId: str, type: enumOf(EVENT_TYPES), subtype: str, claim: str, distanceKm: num, status: enumOf(CLAIM_STATUSES) })),
       control: arrayOf(ref('ControlTimeline')),
       movements: arrayOf(object({
         clusterId: str,

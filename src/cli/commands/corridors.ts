@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { corridorDefinitions, corridorReport, loadUserCorridors, type CorridorReport, type UserCorridorDefinition, type WaypointResolver } from '../../fusion/index.js';
 import { loadGazetteer, type Gazetteer } from '../../geo/gazetteer/index.js';
-import { createNameNormalizer, loadTransliterationRules } from '../../text/normalize.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
 import { withFusion } from './clusters.js';
 
@@ -60,8 +59,8 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(jsonOption())
     .action(async (name: string, options: { db?: string; corridors?: string; json?: boolean }) => {
       const user = userCorridors(options.corridors);
-      const normalize = createNameNormalizer(loadTransliterationRules());
       await withFusion(ctx, options.db, async (state) => {
+        const normalize = state.context.normalizeName;
         const definitions = corridorDefinitions(state, user);
         const wanted = normalize(name);
         const aliases = new Map(user.map((u) => [u.name, u.aliases.map(normalize)]));

@@ -1,6 +1,7 @@
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { createDefaultPipeline } from '../../default-pipeline.js';
+import { refreshFusion } from '../../fusion/index.js';
 import { DEFAULT_MAX_BYTES, ingest, type IngestSummary } from '../../ingest/index.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, withStore, type CliContext } from '../context.js';
 import { parseFocus } from './geo.js';
@@ -47,6 +48,8 @@ export async function runIngest(ctx: CliContext, inputs: readonly string[], opti
         onStart: (total) => progress.start(total),
         onInputDone: (input) => progress.advance(input),
         onError: (error) => progress.report(`corridor: ${error.toLine()}`),
+        // Fusion (clusters, timelines) is brought up to date once per run, and the run's snapshot records it.
+        snapshot: async (label) => (await refreshFusion(store, { label })).snapshot,
       });
     } catch (error) {
       throw new CliError(error instanceof Error ? error.message : String(error));

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DocumentMeta, Event, Extraction } from '../../types.js';
 import type { DocumentFilter, EventFilter, SaveOutcome, SearchHit, Snapshot, Store, StoredDocument, StoredEvent } from '../store.js';
+import { checkBbox, checkPaging, DOCUMENT_COLUMNS, toSnapshot, toStoredDocument, type DocumentRow, type SnapshotRow } from '../common.js';
 import { migrate } from './migrate.js';
 
 export interface SqliteStoreOptions {
@@ -10,23 +11,6 @@ export interface SqliteStoreOptions {
   mustExist?: boolean;
 }
 
-interface DocumentRow {
-  seq: number;
-  id: string;
-  title: string | null;
-  url: string | null;
-  outlet: string | null;
-  author: string | null;
-  published_at: string | null;
-  published_at_source: DocumentMeta['publishedAtSource'];
-  language: string;
-  text: string;
-  source: string | null;
-  previous_version: string | null;
-  ingested_at: string;
-}
-
-const DOCUMENT_COLUMNS = 'seq, id, title, url, outlet, author, published_at, published_at_source, language, text, source, previous_version, ingested_at';
 /** Rows fetched per step of `allExtractions`, so callers may write between steps. */
 const PAGE = 100;
 
@@ -117,7 +101,7 @@ export class SqliteStore implements Store {
   }
 
   async listDocuments(filter: DocumentFilter = {}): Promise<StoredDocument[]> {
-    const { limit, offset } = checkPaging(filter);
+    const { limit, offset } = sqlitePaging(filter);
     const rows = this.db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents
       WHERE superseded_by IS NULL AND (@outlet IS NULL OR outlet = @outlet)
       ORDER BY published_at IS NULL, published_at, seq LIMIT @limit OFFSET @offset`)
@@ -167,7 +151,7 @@ export class SqliteStore implements Store {
    * event time, then document and position.
    */
   async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
-    const { limit, offset } = checkPaging(filter);
+    const { limit, offset } = sqlitePaging(filter);
     const conditions = ['d.superseded_by IS NULL'];
     const params: Record<string, unknown> = { limit, offset };
     if (filter.bbox) {
@@ -247,41 +231,10 @@ export class SqliteStore implements Store {
   }
 }
 
-interface SnapshotRow {
-  id: number;
-  created_at: string;
-  label: string | null;
-  documents: number;
-  events: number;
-}
-
-function toSnapshot(row: SnapshotRow): Snapshot {
-  return { id: row.id, createdAt: row.created_at, label: row.label, documents: row.documents, events: row.events };
-}
-
-function toStoredDocument(row: DocumentRow): StoredDocument {
-  return {
-    id: row.id, title: row.title, url: row.url, outlet: row.outlet, author: row.author,
-    publishedAt: row.published_at, publishedAtSource: row.published_at_source, language: row.language, text: row.text,
-    previousVersion: row.previous_version, ingestedAt: row.ingested_at, source: row.source,
-  };
-}
-
-function checkPaging(filter: { limit?: number; offset?: number }): { limit: number; offset: number } {
-  for (const key of ['limit', 'offset'] as const) {
-    const value = filter[key];
-    if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new TypeError(`${key} must be a non-negative integer, got ${value}`);
-  }
+function sqlitePaging(filter: { limit?: number; offset?: number }): { limit: number; offset: number } {
+  const { limit, offset } = checkPaging(filter);
   // SQLite reads a negative LIMIT as "no limit".
-  return { limit: filter.limit ?? -1, offset: filter.offset ?? 0 };
-}
-
-function checkBbox(bbox: readonly number[]): [number, number, number, number] {
-  const [west, south, east, north] = bbox;
-  if (bbox.length !== 4 || !bbox.every(Number.isFinite) || south! > north! || south! < -90 || north! > 90 || west! < -180 || east! > 180) {
-    throw new TypeError(`bbox must be [west, south, east, north] in degrees, got [${bbox.join(', ')}]`);
-  }
-  return [west!, south!, east!, north!];
+  return { limit: limit ?? -1, offset };
 }
 
 /** Opens (or creates) the file with WAL and foreign keys on, and migrates it, with errors that name the file. */

@@ -94,9 +94,19 @@ async function main() {
     }),
   });
 
+  /** The group a view is about: a cluster's, or that of the event a document view points at. */
+  function groupOfView(view) {
+    const [kind, ...rest] = (view ?? '').split(':');
+    const arg = rest.join(':');
+    if (kind === 'cluster') return groupsByKey.get(arg) ?? null;
+    if (kind === 'doc' && arg.includes('@')) return groupOfMention.get(arg.replace('@', '/')) ?? null;
+    return null;
+  }
+
   function navigate(view, options = {}) {
     state.view = view === 'overview' ? null : view;
     writeState(state);
+    mapController.highlight(groupOfView(state.view));
     return panel.show(view ?? 'overview', options);
   }
 

@@ -20,6 +20,7 @@ function style(basemap) {
       trajectories: { type: 'geojson', data: EMPTY },
       movements: { type: 'geojson', data: EMPTY },
       events: { type: 'geojson', data: EMPTY },
+      selection: { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#d8e6ef' } },
@@ -32,6 +33,15 @@ function style(basemap) {
       {
         id: 'trajectories', type: 'line', source: 'trajectories', layout: { 'line-cap': 'round' },
         paint: { 'line-color': '#3d3d3d', 'line-width': 1.6, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
+      },
+      // The event whose evidence the panel shows, haloed under everything else.
+      {
+        id: 'selection-line', type: 'line', source: 'selection', filter: ['==', ['geometry-type'], 'LineString'],
+        layout: { 'line-cap': 'round' }, paint: { 'line-color': '#ffbf47', 'line-width': 14, 'line-opacity': 0.7 },
+      },
+      {
+        id: 'selection-point', type: 'circle', source: 'selection', filter: ['==', ['geometry-type'], 'Point'],
+        paint: { 'circle-color': '#ffbf47', 'circle-radius': 24, 'circle-opacity': 0.55 },
       },
       {
         id: 'movements-contested', type: 'line', source: 'movements', filter: ['==', ['get', 'contested'], true],
@@ -164,7 +174,7 @@ export function createMap(container, basemap, handlers) {
           overlayMarkers.push(arrowMarker({
             from: lngLat(g.origin), to: lngLat(g.destination), color, at: 0.8,
             className: `arrowhead movement-arrow${g.contested ? ' contested' : ''}`,
-            label: `${handlers.label(g)} — open the evidence`,
+            label: `${handlers.label(g)} — ${g.reports} report${g.reports === 1 ? '' : 's'}; open the evidence`,
             onActivate: () => handlers.select(g.key),
             onHover: (on) => (on ? showSummary(g.key, lngLat(g.destination)) : popup.remove()),
           }));
@@ -200,6 +210,17 @@ export function createMap(container, basemap, handlers) {
     },
 
     /** Frames where most of the evidence is: a stray far-away place (a misread name) does not zoom the map out to the world. */
+    /** Haloes one group (the one the panel shows), or nothing. */
+    highlight(group) {
+      const features = [];
+      const point = group && eventPoint(group);
+      if (point) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lngLat(point) } });
+      if (group && isMovement(group)) {
+        features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [lngLat(group.origin), lngLat(group.destination)] } });
+      }
+      map.getSource('selection').setData({ type: 'FeatureCollection', features });
+    },
+
     fitTo(points) {
       if (points.length === 0) return;
       const quantile = (values, q) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];

@@ -97,6 +97,7 @@ export function groupEvents(events, clustersById) {
     g.from = days.length ? Math.min(...days.map((d) => d.from)) : null;
     g.to = days.length ? Math.max(...days.map((d) => d.to)) : null;
     g.contested = g.status === 'contested';
+    g.reports = g.cluster?.mentions.length ?? g.events.length;
   }
   return [...groups.values()].sort((a, b) => (a.from ?? Infinity) - (b.from ?? Infinity) || a.key.localeCompare(b.key));
 }

@@ -130,7 +130,7 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
       list.append(h('li', {},
         h('button', { type: 'button', class: 'group-item', on: { click: () => navigate(`cluster:${g.key}`) } },
           typeDot(g.type), h('span', { class: 'group-label' }, groupLabel(g)),
-          h('span', { class: 'group-meta' }, `${dayRangeLabel(g.from, g.to)} · ${g.events.length} report${g.events.length === 1 ? '' : 's'}`),
+          h('span', { class: 'group-meta' }, `${dayRangeLabel(g.from, g.to)} · ${g.reports} report${g.reports === 1 ? '' : 's'}`),
           statusBadge(g.status))));
     }
     const cxList = h('ul', { class: 'cx-list' }, contradictions.map((cx) =>
@@ -212,7 +212,7 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     const { groupOfEvent } = data();
     const eventItems = extraction.events.map((e) => {
       const group = groupOfEvent(docId, e.id);
-      const reports = group ? group.cluster?.mentions.length ?? group.events.length : 1;
+      const reports = group?.reports ?? 1;
       return h('li', { class: e.id === eventId ? 'doc-event current' : 'doc-event' },
         h('div', {}, typeDot(e.type), ' ', h('strong', {}, groupLabel(e))),
         h('div', { class: 'mention-source' }, `Asserted by ${attributionLine({ ...e.attribution, modality: e.modality, negated: e.negated })}`),
@@ -292,7 +292,7 @@ export function featureSummary(properties) {
 }
 
 export function groupSummary(group) {
-  const reports = group.cluster?.mentions.length ?? group.events.length;
+  const reports = group.reports;
   return h('div', { class: 'group-summary' },
     h('strong', {}, groupLabel(group)),
     h('div', {}, dayRangeLabel(group.from, group.to)),

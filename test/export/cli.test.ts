@@ -1,0 +1,108 @@
+// `corridor export`, `corridor import acled` and `corridor compare` as a user runs them.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACLED_COLUMNS } from '../../src/reference/index.js';
+import { CLI, FIXTURES, fixtureStore, type FixtureStore } from './helpers.js';
+import { geoJsonViolations } from './geojson-rules.js';
+
+function corridor(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CORRIDOR_DB: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the export, import and compare commands', () => {
+  let fixture: FixtureStore;
+  before(async () => {
+    fixture = await fixtureStore();
+    // The CLI opens the database itself.
+    await fixture.store.close();
+  });
+  after(async () => fixture?.close().catch(() => undefined));
+
+  it('exports GeoJSON to standard output and an ACLED CSV to a file, saying what it left out', () => {
+    const geojson = corridor('export', '--format', 'geojson', '--db', fixture.db);
+    assert.equal(geojson.code, 0, geojson.stderr);
+    assert.deepEqual(geoJsonViolations(JSON.parse(geojson.stdout)), []);
+
+    const out = join(fixture.dir, 'events.csv');
+    const csv = corridor('export', '--format', 'acled-csv', '--db', fixture.db, '--out', out);
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.equal(csv.stdout, '');
+    assert.match(csv.stderr, /left out 1 event: ACLED records no control\/holds events/);
+    assert.match(csv.stderr, /^Wrote \d+ events as acled-csv to .*events\.csv; 2 left out\.$/m);
+    assert.ok(readFileSync(out, 'utf8').startsWith(`${ACLED_COLUMNS.join(',')}\r\n`));
+  });
+
+  it('round-trips the ACLED CSV through `import acled` and finds every row confirmed by `compare`', () => {
+    const out = join(fixture.dir, 'roundtrip.csv');
+    assert.equal(corridor('export', '--format', 'acled-csv', '--db', fixture.db, '--out', out).code, 0);
+    const rows = readFileSync(out, 'utf8').trim().split('\r\n').length - 1;
+    const imported = corridor('import', 'acled', out, '--db', fixture.db, '--json');
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.deepEqual({ ...JSON.parse(imported.stdout), database: undefined, errors: undefined }, { database: undefined, file: out, imported: rows, failed: 0, errors: undefined, stored: rows });
+
+    const compared = corridor('compare', '--db', fixture.db, '--json');
+    assert.equal(compared.code, 0, compared.stderr);
+    const report = JSON.parse(compared.stdout);
+    assert.equal(report.references, rows);
+    assert.deepEqual(report.unmentioned, []);
+    // Each exported event is confirmed by its own row.
+    for (const { event, matches } of report.confirmed) assert.ok(matches.some((m: { id: string }) => m.id.endsWith(event.id)), event.label);
+  });
+
+  it('filters with the API\'s options', () => {
+    const control = corridor('export', '--format', 'geojson', '--type', 'control', '--from', '2017-10-01', '--db', fixture.db);
+    const types = JSON.parse(control.stdout).features.filter((f: any) => f.properties.featureKind === 'event').map((f: any) => [f.properties.type, f.properties.timeTo >= '2017-10-01']);
+    assert.ok(types.length > 0 && types.every(([type, late]: [string, boolean]) => type === 'control' && late));
+  });
+
+  it('refuses bad options as usage errors (exit 2) with one line', () => {
+    for (const args of [['--format', 'kml'], ['--format', 'geojson', '--bbox', '40,36,39'], ['--format', 'html', '--from', '2017-13-01'], ['--format', 'html', '--from', '2017-10-02', '--to', '2017-10-01'], ['--format', 'html', '--json']]) {
+      const result = corridor('export', ...args, '--db', fixture.db);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stderr.trim().split('\n')[0]!.startsWith('corridor: '), true, result.stderr);
+    }
+  });
+
+  it('imports the good rows of a file with bad ones, naming file and line of each bad one, and exits 1', () => {
+    const file = join(FIXTURES, 'acled-import', 'bad-rows', 'input.csv');
+    const result = corridor('import', 'acled', file, '--db', fixture.db);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^Imported 2 reference events from .*input\.csv, 9 rows left out; 2 stored\.$/m);
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 9);
+    assert.match(lines[0]!, /^corridor: .*bad-rows\/input\.csv:3: event_date "September 5 2017" is not a date/);
+  });
+
+  it('fails with one line for a file that is not an ACLED export, or missing', () => {
+    const notAcled = corridor('import', 'acled', join(FIXTURES, 'acled-import', 'not-acled', 'input.csv'), '--db', fixture.db);
+    assert.equal(notAcled.code, 1);
+    assert.match(notAcled.stderr, /^corridor: .*not-acled\/input\.csv: not an ACLED export: line 1 lacks the columns event_id_cnty, event_date, event_type, sub_event_type, latitude, longitude\n$/);
+    const missing = corridor('import', 'acled', join(fixture.dir, 'nope.csv'), '--db', fixture.db);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /^corridor: .*nope\.csv: cannot read \(ENOENT\)\n$/);
+  });
+
+  it('asks for reference events before comparing', async () => {
+    const empty = await fixtureStore([join(FIXTURES, 'corpus', 'blog-opinion.md')]);
+    await empty.store.close();
+    try {
+      const result = corridor('compare', '--db', empty.db);
+      assert.equal(result.code, 1);
+      assert.equal(result.stderr, 'corridor: no reference events in the store: load some with `corridor import acled <file.csv>`\n');
+    } finally {
+      await empty.close().catch(() => undefined);
+    }
+  });
+
+  it('writes the HTML dossier to a file', () => {
+    const out = join(fixture.dir, 'dossier.html');
+    const result = corridor('export', '--format', 'html', '--title', 'Raqqa & Mosul', '--db', fixture.db, '--out', out, '--json');
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).out, out);
+    assert.match(readFileSync(out, 'utf8'), /<title>Raqqa &#38; Mosul<\/title>/);
+  });
+});

@@ -1,0 +1,442 @@
+/**
+ * One suite for every store: SQLite, PostgreSQL with PostGIS, and PostgreSQL
+ * without it (plain btree indexes). Backend-specific checks (migrations, WAL,
+ * the recorded spatial index) follow the shared suite.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createPipeline, segmentStage } from '../../src/pipeline.js';
+import { prepareDocument } from '../../src/ingest/index.js';
+import { openStore, PostgresStore, SqliteStore, type Store } from '../../src/store/index.js';
+import { migrate } from '../../src/store/sqlite/migrate.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
+import { migrate as migratePostgres } from '../../src/store/postgres/migrate.js';
+import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations/index.js';
+import type { DocumentMeta, Event, Extraction, PlaceRef } from '../../src/types.js';
+import { createMigratedDatabase, createTestDatabase, probePostgres } from './postgres-test-db.js';
+
+type TestContext = { after: (fn: () => void | Promise<void>) => void };
+
+const pipeline = createPipeline([segmentStage()]);
+const postgres = await probePostgres();
+
+interface Backend {
+  name: string;
+  skip: string | false;
+  /** A new empty store location (file path or URL), removed after the test. */
+  location(t: TestContext): Promise<string>;
+  /** Rows in a table, straight from the database. */
+  count(store: Store, table: string): Promise<number>;
+  /** The tables a saved document writes to. */
+  tables: string[];
+  /** What the database says when one extraction holds the same event twice. */
+  duplicateEvent: RegExp;
+}
+
+const ITEM_TABLES = ['places', 'actors', 'times', 'events', 'statements', 'corridors'];
+
+function tempDb(t: TestContext): string {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-store-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'test.db');
+}
+
+const sqlite: Backend = {
+  name: 'sqlite',
+  skip: false,
+  location: async (t) => tempDb(t),
+  count: async (store, table) => (store as SqliteStore).db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number,
+  tables: ['documents', 'documents_fts', ...ITEM_TABLES],
+  duplicateEvent: /UNIQUE constraint failed: events/,
+};
+
+function postgresBackend(postgis: boolean): Backend {
+  return {
+    name: postgis ? 'postgres (PostGIS)' : 'postgres (btree, no PostGIS)',
+    skip: postgis ? postgres.skipPostgis : postgres.skip,
+    location: (t) => createMigratedDatabase(t, { postgis }),
+    count: async (store, table) => (await (store as PostgresStore).pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n,
+    tables: ['documents', ...ITEM_TABLES],
+    duplicateEvent: /duplicate key value violates unique constraint "events_pkey"/,
+  };
+}
+
+const BACKENDS = [sqlite, postgresBackend(true), postgresBackend(false)];
+
+function doc(text: string, meta: { url?: string; title?: string; outlet?: string; publishedAt?: string } = {}): DocumentMeta {
+  return prepareDocument({ text, source: 'test', input: 'test', ...meta }).document;
+}
+
+const MOSUL: PlaceRef = { geonameid: 99072, name: 'Mosul', lat: 36.335, lon: 43.119 };
+const TAL_AFAR: PlaceRef = { geonameid: 98245, name: 'Tall Afar', lat: 36.377, lon: 42.449 };
+const RAQQA: PlaceRef = { geonameid: 163915, name: 'Ar Raqqah', lat: 35.95, lon: 39.009 };
+const SUVA: PlaceRef = { geonameid: 2198148, name: 'Suva', lat: -18.141, lon: 178.441 };
+
+/** An event located in the text at `start`, with the fields the filters look at. */
+function event(document: DocumentMeta, start: number, fields: Partial<Event> & { from?: string | null; to?: string | null; source?: string }): Event {
+  const { from = null, to = from, source = 'author', ...rest } = fields;
+  const type = rest.type ?? 'movement';
+  return {
+    id: `${document.id.slice(0, 8)}:${start}:${type}`, type, subtype: 'withdrawal', agent: null, patient: null,
+    location: null, origin: null, destination: null,
+    time: { from, to, precision: from ? 'day' : null, basis: from ? 'clause' : 'none' },
+    evidence: [{ start, end: start + 5 }], trigger: { start, end: start + 5, text: document.text.slice(start, start + 5) },
+    attribution: { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [] },
+    modality: 'asserted', negated: false, factuality: { certainty: 'certain', polarity: 'positive' },
+    plover: null, placePrecision: null, confidence: 0.8, rule: 'test', ...rest,
+  };
+}
+
+function extractionWith(document: DocumentMeta, events: Event[] = []): Extraction {
+  return { ...pipeline.extract(document), events };
+}
+
+async function open(t: TestContext, location: string): Promise<Store> {
+  const store = await openStore(location);
+  t.after(() => store.close());
+  return store;
+}
+
+for (const backend of BACKENDS) {
+  const tempStore = async (t: TestContext) => open(t, await backend.location(t));
+
+  describe(`store: ${backend.name}`, { skip: backend.skip }, () => {
+    test('saveDocument: new, then unchanged; the document and extraction come back as saved', async (t) => {
+      const store = await tempStore(t);
+      const d = doc('MOSUL, July 11, 2017 (Demo Wire) - Fighters left the old city.', { title: 'Fighters leave', url: 'https://wire.example/a' });
+      const extraction = extractionWith(d, [event(d, 38, { location: MOSUL, from: '2017-07-10' })]);
+      assert.equal(await store.saveDocument(d, extraction, 'a.txt'), 'new');
+      assert.equal(await store.saveDocument(d, extraction, 'a.txt'), 'unchanged');
+      const stored = await store.getDocument(d.id);
+      assert.deepEqual({ ...stored, ingestedAt: 'x' }, { ...d, previousVersion: null, ingestedAt: 'x', source: 'a.txt' });
+      assert.deepEqual(await store.getExtraction(d.id), extraction);
+      assert.equal(await store.countDocuments(), 1);
+      assert.equal(await store.getDocument('0'.repeat(64)), null);
+      assert.equal(await store.getExtraction('0'.repeat(64)), null);
+    });
+
+    test('saveDocument: a changed text at the same URL is a new version linked to the previous one', async (t) => {
+      const store = await tempStore(t);
+      const first = doc('Fighters left the city on Monday.', { url: 'https://wire.example/a', title: 'v1' });
+      const second = doc('Fighters left the city on Monday, officials said.', { url: 'https://wire.example/a', title: 'v2' });
+      const other = doc('A different story at another address.', { url: 'https://wire.example/b' });
+      assert.equal(await store.saveDocument(first, extractionWith(first, [event(first, 0, { from: '2017-07-10' })])), 'new');
+      assert.equal(await store.saveDocument(other, extractionWith(other)), 'new');
+      assert.equal(await store.saveDocument(second, extractionWith(second, [event(second, 0, { from: '2017-07-10' })])), 'updated');
+      assert.equal((await store.getDocument(second.id))!.previousVersion, first.id);
+      // The old version stays readable by id but leaves lists, counts, events and search.
+      assert.equal((await store.getDocument(first.id))!.title, 'v1');
+      assert.deepEqual((await store.listDocuments()).map((d) => d.title).sort(), [null, 'v2']);
+      assert.equal(await store.countDocuments(), 2);
+      assert.deepEqual((await store.listEvents()).map((e) => e.docId), [second.id]);
+      assert.deepEqual((await store.search('officials')).map((h) => h.docId), [second.id]);
+      assert.deepEqual((await store.search('Monday')).map((h) => h.docId), [second.id]);
+    });
+
+    test('saveDocument: without a URL, versions follow the source', async (t) => {
+      const store = await tempStore(t);
+      const first = doc('Notes from the field, first draft.');
+      const second = doc('Notes from the field, second draft.');
+      assert.equal(await store.saveDocument(first, extractionWith(first), 'notes.txt'), 'new');
+      assert.equal(await store.saveDocument(second, extractionWith(second), 'notes.txt'), 'updated');
+      const third = doc('Unrelated text from elsewhere.');
+      assert.equal(await store.saveDocument(third, extractionWith(third), 'other.txt'), 'new');
+      const fourth = doc('No source and no URL: nothing to follow.');
+      assert.equal(await store.saveDocument(fourth, extractionWith(fourth)), 'new');
+    });
+
+    test('saveDocument is one transaction: a failure leaves no trace of the document', async (t) => {
+      const store = await tempStore(t);
+      const d = doc('Fighters left Mosul for Tal Afar, officials said.');
+      const duplicate = event(d, 0, { location: MOSUL });
+      const extraction: Extraction = {
+        ...extractionWith(d, [duplicate, duplicate]),
+        places: [{ ...MOSUL, start: 13, end: 18, text: 'Mosul', country: 'IQ', admin1: 'Nineveh', featureCode: 'PPLA', kind: 'literal', resolution: 'gazetteer', precision: 'exact', confidence: 0.9 }],
+      };
+      await assert.rejects(store.saveDocument(d, extraction), backend.duplicateEvent);
+      assert.equal(await store.getDocument(d.id), null);
+      for (const table of backend.tables) assert.equal(await backend.count(store, table), 0, table);
+      // And the same document saves cleanly afterwards.
+      assert.equal(await store.saveDocument(d, { ...extraction, events: [duplicate] }), 'new');
+      assert.equal(await backend.count(store, 'places'), 1);
+    });
+
+    test('saveDocument refuses an extraction of another document', async (t) => {
+      const store = await tempStore(t);
+      const a = doc('Text A about the convoy.');
+      const b = doc('Text B about the bridge.');
+      await assert.rejects(store.saveDocument(a, extractionWith(b)), /the extraction is of document/);
+    });
+
+    test('saveDocument from two connections at once: one document, one version chain', async (t) => {
+      const location = await backend.location(t);
+      const [one, two] = [await open(t, location), await open(t, location)];
+      const d = doc('Fighters left Mosul for Tal Afar, officials said.', { url: 'https://wire.example/same' });
+      const extraction = extractionWith(d, [event(d, 0, { location: MOSUL })]);
+      const outcomes = await Promise.all([one.saveDocument(d, extraction), two.saveDocument(d, extraction)]);
+      assert.deepEqual(outcomes.sort(), ['new', 'unchanged']);
+      assert.equal(await backend.count(one, 'documents'), 1);
+      assert.equal(await backend.count(one, 'events'), 1);
+      // Two new versions of that URL saved at once: each replaces exactly one version.
+      const [v2, v3] = ['Fighters left Mosul, officials said on Tuesday.', 'Fighters left Mosul, officials said on Wednesday.']
+        .map((text) => doc(text, { url: 'https://wire.example/same' }));
+      assert.deepEqual(await Promise.all([one.saveDocument(v2!, extractionWith(v2!)), two.saveDocument(v3!, extractionWith(v3!))]), ['updated', 'updated']);
+      const current = await one.listDocuments();
+      assert.equal(current.length, 1);
+      const chain = [current[0]!.id];
+      while (chain.length < 4) {
+        const previous = (await one.getDocument(chain.at(-1)!))!.previousVersion;
+        if (!previous) break;
+        chain.push(previous);
+      }
+      assert.equal(chain.length, 3);
+      assert.equal(chain.at(-1), d.id);
+    });
+
+    test('findDocuments: by id prefix, any case; non-hex prefixes match nothing', async (t) => {
+      const store = await tempStore(t);
+      const texts = Array.from({ length: 40 }, (_, i) => `Bulletin number ${i} from the front.`);
+      for (const text of texts) await store.saveDocument(doc(text), extractionWith(doc(text)));
+      const target = doc(texts[7]!);
+      assert.deepEqual((await store.findDocuments(target.id.slice(0, 12).toUpperCase())).map((d) => d.id), [target.id]);
+      const firstChar = target.id[0]!;
+      const sharing = texts.map((text) => doc(text).id).filter((id) => id.startsWith(firstChar));
+      assert.deepEqual((await store.findDocuments(firstChar)).map((d) => d.id).sort(), sharing.sort());
+      assert.deepEqual(await store.findDocuments('zz*'), []);
+      assert.deepEqual(await store.findDocuments(''), []);
+      assert.deepEqual(await store.findDocuments('%'), []);
+    });
+
+    test('listDocuments: current versions by publication date (undated last), filter by outlet, paging', async (t) => {
+      const store = await tempStore(t);
+      const docs = [
+        doc('Later story.', { publishedAt: '2017-08-01', outlet: 'Wire' }),
+        doc('Undated story.', { outlet: 'Radio' }),
+        doc('Earlier story.', { publishedAt: '2017-07-01', outlet: 'Wire' }),
+      ];
+      for (const d of docs) await store.saveDocument(d, extractionWith(d));
+      assert.deepEqual((await store.listDocuments()).map((d) => d.text), ['Earlier story.', 'Later story.', 'Undated story.']);
+      assert.deepEqual((await store.listDocuments({ outlet: 'Wire' })).map((d) => d.text), ['Earlier story.', 'Later story.']);
+      assert.deepEqual((await store.listDocuments({ limit: 1, offset: 1 })).map((d) => d.text), ['Later story.']);
+      await assert.rejects(store.listDocuments({ limit: -1 }), /limit must be a non-negative integer/);
+    });
+
+    test('search: titles and texts with [[hit]] snippets, phrases, OR, and queries the syntax cannot parse', async (t) => {
+      const store = await tempStore(t);
+      const texts = [
+        ['Fighters moved from Mosul to Tal Afar overnight, residents said.', 'Exodus west'],
+        ['The convoy reached Raqqa after a long drive from the border.', 'Convoy arrives'],
+        ['Nothing about the places searched for here.', 'Unrelated'],
+      ] as const;
+      for (const [text, title] of texts) await store.saveDocument(doc(text, { title }), extractionWith(doc(text, { title })));
+      const hits = await store.search('"Tal Afar"');
+      assert.equal(hits.length, 1);
+      assert.equal(hits[0]!.snippet, 'Fighters moved from Mosul to [[Tal Afar]] overnight, residents said.');
+      assert.equal(hits[0]!.title, 'Exodus west');
+      assert.deepEqual((await store.search('Mosul OR Raqqa')).map((h) => h.title).sort(), ['Convoy arrives', 'Exodus west']);
+      assert.deepEqual((await store.search('Tal-Afar')).map((h) => h.title), ['Exodus west']);
+      assert.deepEqual((await store.search("resident's \"unbalanced")).map((h) => h.title), []);
+      assert.deepEqual((await store.search('exodus')).map((h) => h.snippet), ['[[Exodus]] west']);
+      assert.deepEqual(await store.search('Palmyra'), []);
+      assert.deepEqual(await store.search('!!!'), []);
+      const ranked = await store.search('convoy OR border OR drive OR Raqqa OR Mosul');
+      assert.equal(ranked[0]!.title, 'Convoy arrives');
+      assert.ok(ranked[0]!.rank > ranked[1]!.rank, 'rank: higher is more relevant');
+      // Juxtaposed words are all required, NOT excludes, a trailing * matches prefixes, parentheses group.
+      assert.deepEqual((await store.search('convoy border')).map((h) => h.title), ['Convoy arrives']);
+      assert.deepEqual((await store.search('convoy Mosul')).map((h) => h.title), []);
+      assert.deepEqual((await store.search('(Mosul OR Raqqa) NOT convoy')).map((h) => h.title), ['Exodus west']);
+      assert.deepEqual((await store.search('Mos*')).map((h) => h.title), ['Exodus west']);
+      assert.deepEqual((await store.search('searched')).map((h) => h.snippet), ['Nothing about the places [[searched]] for here.']);
+    });
+
+    test('search: a long text gives a window around the hit, cut ends marked with an ellipsis', async (t) => {
+      const store = await tempStore(t);
+      const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+      const d = doc(`${filler(40)} Palmyra ${filler(40)}.`);
+      await store.saveDocument(d, extractionWith(d));
+      const [hit] = await store.search('Palmyra');
+      assert.match(hit!.snippet, /^….*\[\[Palmyra\]\].*…$/);
+      assert.ok(hit!.snippet.split(' ').length <= 17, hit!.snippet);
+    });
+
+    test('listEvents: bbox, time overlap, type, actor, modality, source, document, paging', async (t) => {
+      const store = await tempStore(t);
+      const a = doc('Fighters left Mosul for Tal Afar. Strikes hit a convoy near Raqqa.', { outlet: 'Wire', publishedAt: '2017-07-11' });
+      const b = doc('A ferry sank near Suva. Officials denied any deal at Raqqa.', { outlet: 'Radio' });
+      const is = { actorId: 'isis', name: 'Islamic State' };
+      const coalition = { actorId: 'coalition', name: 'Coalition' };
+      await store.saveDocument(a, extractionWith(a, [
+        event(a, 0, { origin: MOSUL, destination: TAL_AFAR, agent: is, from: '2017-07-10', to: '2017-07-11' }),
+        event(a, 34, { type: 'attack', location: RAQQA, agent: coalition, patient: is, from: '2017-08-30', source: 'Coalition spokesman' }),
+      ]));
+      await store.saveDocument(b, extractionWith(b, [
+        event(b, 0, { type: 'attack', location: SUVA }),
+        event(b, 24, { type: 'agreement', location: RAQQA, modality: 'denied', from: '2017-10', to: '2017-10-31', source: 'coalition spokesman' }),
+      ]));
+      const ids = async (filter: Parameters<Store['listEvents']>[0]) => (await store.listEvents(filter)).map((e) => `${e.type}@${e.evidence[0]!.start}`);
+
+      assert.deepEqual(await ids({}), ['movement@0', 'attack@34', 'agreement@24', 'attack@0']);
+      // The location, else the destination: Tal Afar for the movement, not its origin Mosul.
+      assert.deepEqual(await ids({ bbox: [42.0, 36.0, 43.0, 37.0] }), ['movement@0']);
+      assert.deepEqual(await ids({ bbox: [43.0, 36.0, 44.0, 37.0] }), []);
+      assert.deepEqual(await ids({ bbox: [35, 30, 45, 40] }), ['movement@0', 'attack@34', 'agreement@24']);
+      assert.deepEqual(await ids({ bbox: [170, -25, -170, -10] }), ['attack@0'], 'a box across the antimeridian');
+      assert.deepEqual(await ids({ bbox: [-170, -25, 170, -10] }), [], 'the same edges the other way round: the rest of the world');
+      assert.deepEqual(await ids({ bbox: [42.449, 36.377, 42.449, 36.377] }), ['movement@0'], 'edges are inclusive');
+      assert.deepEqual(await ids({ from: '2017-07-11', to: '2017-07-31' }), ['movement@0']);
+      assert.deepEqual(await ids({ from: '2017-07-12' }), ['attack@34', 'agreement@24']);
+      assert.deepEqual(await ids({ to: '2017-07-10' }), ['movement@0']);
+      assert.deepEqual(await ids({ from: '2017-10', to: '2017-10' }), ['agreement@24'], 'month prefixes');
+      assert.deepEqual(await ids({ type: 'attack' }), ['attack@34', 'attack@0']);
+      assert.deepEqual(await ids({ actor: 'isis' }), ['movement@0', 'attack@34'], 'agent or patient');
+      assert.deepEqual(await ids({ actor: 'coalition' }), ['attack@34']);
+      assert.deepEqual(await ids({ modality: 'denied' }), ['agreement@24']);
+      assert.deepEqual(await ids({ source: 'COALITION SPOKESMAN' }), ['attack@34', 'agreement@24']);
+      assert.deepEqual(await ids({ docId: b.id }), ['agreement@24', 'attack@0']);
+      assert.deepEqual(await ids({ type: 'attack', bbox: [35, 30, 45, 40] }), ['attack@34']);
+      assert.deepEqual(await ids({ limit: 2, offset: 1 }), ['attack@34', 'agreement@24']);
+
+      const [first] = await store.listEvents({ docId: a.id, limit: 1 });
+      assert.deepEqual({ docId: first!.docId, outlet: first!.outlet, publishedAt: first!.publishedAt, destination: first!.destination }, { docId: a.id, outlet: 'Wire', publishedAt: '2017-07-11', destination: TAL_AFAR });
+      await assert.rejects(store.listEvents({ bbox: [0, 10, 1, 5] }), /bbox must be \[west, south, east, north\]/);
+      await assert.rejects(store.listEvents({ bbox: [0, 0, 1] as unknown as [number, number, number, number] }), /bbox/);
+    });
+
+    test('allExtractions: every current document once, in ingestion order, across pages', async (t) => {
+      const store = await tempStore(t);
+      const texts = Array.from({ length: 230 }, (_, i) => `Report ${i}: the road stayed closed.`);
+      for (const text of texts) await store.saveDocument(doc(text), extractionWith(doc(text)));
+      const seen: string[] = [];
+      for await (const { document, extraction } of store.allExtractions()) {
+        assert.equal(extraction.document.id, document.id);
+        seen.push(document.text);
+        // Writing between steps is allowed.
+        if (seen.length === 150) await store.putDerived('progress', seen.length);
+      }
+      assert.deepEqual(seen, texts);
+    });
+
+    test('derived values are replaced as a whole; snapshots count current documents and events', async (t) => {
+      const store = await tempStore(t);
+      assert.equal(await store.getDerived('fusion'), null);
+      await store.putDerived('fusion', { clusters: [1, 2] });
+      await store.putDerived('fusion', { clusters: [3] });
+      assert.deepEqual(await store.getDerived('fusion'), { clusters: [3] });
+      const d = doc('One event in this text.', { url: 'https://x.example/1' });
+      await store.saveDocument(d, extractionWith(d, [event(d, 0, {})]));
+      const snapshot = await store.createSnapshot('first');
+      assert.deepEqual({ ...snapshot, createdAt: 'x' }, { id: 1, createdAt: 'x', label: 'first', documents: 1, events: 1 });
+      const d2 = doc('One event in this text, revised.', { url: 'https://x.example/1' });
+      await store.saveDocument(d2, extractionWith(d2, [event(d2, 0, {}), event(d2, 4, { type: 'attack' })]));
+      await store.createSnapshot();
+      assert.deepEqual((await store.listSnapshots()).map((s) => [s.id, s.label, s.documents, s.events]), [[1, 'first', 1, 1], [2, null, 1, 2]]);
+    });
+  });
+}
+
+describe('store: sqlite only', () => {
+  test('migrations: applied once, recorded, and a database from a newer Corridor is refused', (t) => {
+    const file = tempDb(t);
+    const db = new Database(file);
+    t.after(() => db.close());
+    assert.deepEqual(migrate(db), MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(migrate(db), []);
+    assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations').all(), MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    db.prepare("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01')").run();
+    assert.throws(() => migrate(db), /schema version 999, newer than this Corridor knows/);
+  });
+
+  test('opening a store twice keeps one migration record per version and uses WAL', async (t) => {
+    const file = tempDb(t);
+    await new SqliteStore(file).close();
+    const store = new SqliteStore(file);
+    t.after(() => store.close());
+    assert.equal(store.db.prepare('SELECT count(*) FROM schema_migrations').pluck().get(), MIGRATIONS.length);
+    assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
+  });
+
+  test('openStore: SQLite for paths, a clear refusal for missing databases', async (t) => {
+    const file = tempDb(t);
+    await assert.rejects(openStore(file, { mustExist: true }), new RegExp(`${file}: no such database`));
+    assert.equal(existsSync(file), false, 'a read-only command creates no file');
+    const store = await openStore(file);
+    assert.equal(store.kind, 'sqlite');
+    await store.close();
+    await assert.rejects(openStore(join(file, 'no', 'such', 'folder.db')), /cannot create the database, the folder .* does not exist/);
+  });
+});
+
+test('openStore: an unreachable postgres:// URL is one line naming it, without its password', async () => {
+  await assert.rejects(openStore('postgres://corridor:secret@127.0.0.1:1/corridor'), (error: Error) => {
+    assert.match(error.message, /^postgres:\/\/corridor:\*\*\*@127\.0\.0\.1:1\/corridor: cannot open the database \(.*ECONNREFUSED.*\)$/);
+    return true;
+  });
+});
+
+describe('store: postgres only', { skip: postgres.skip }, () => {
+  async function client(t: TestContext, url: string): Promise<pg.Client> {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    t.after(() => c.end());
+    return c;
+  }
+
+  test('migrations: applied once, recorded, and a database from a newer Corridor is refused', async (t) => {
+    const db = await client(t, await createTestDatabase(t));
+    assert.deepEqual(await migratePostgres(db, { postgis: false }), POSTGRES_MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(await migratePostgres(db), []);
+    assert.deepEqual((await db.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows, POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    await db.query("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01')");
+    await assert.rejects(migratePostgres(db), /schema version 999, newer than this Corridor knows/);
+  });
+
+  test('a failed migration leaves the database as it was', async (t) => {
+    const db = await client(t, await createTestDatabase(t));
+    const broken = [...POSTGRES_MIGRATIONS, { version: 99, name: 'broken', up: async (c: pg.ClientBase) => { await c.query('SELECT no_such_function()'); } }];
+    await assert.rejects(migratePostgres(db, {}, broken), /no_such_function/);
+    assert.equal((await db.query("SELECT to_regclass('documents') AS t")).rows[0].t, null);
+  });
+
+  test('stores opened at once on a new database migrate it once', async (t) => {
+    const url = await createTestDatabase(t);
+    const stores = await Promise.all([1, 2, 3].map(() => openStore(url, { postgis: false })));
+    for (const store of stores) t.after(() => store.close());
+    const db = await client(t, url);
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n, POSTGRES_MIGRATIONS.length);
+  });
+
+  test('without PostGIS: btree indexes, recorded as the spatial setting, and no geometry column', async (t) => {
+    const url = await createTestDatabase(t);
+    const store = await openStore(url, { postgis: false });
+    t.after(() => store.close());
+    assert.equal((store as PostgresStore).spatialIndex, 'btree');
+    const db = await client(t, url);
+    assert.deepEqual((await db.query("SELECT value FROM store_settings WHERE key = 'spatial'")).rows, [{ value: 'btree' }]);
+    assert.deepEqual((await db.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'geom'")).rows, []);
+    assert.deepEqual((await db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'events' AND indexname = 'events_position'")).rows, [{ indexname: 'events_position' }]);
+  });
+
+  test('with PostGIS: a geometry column with a GiST index, recorded as the spatial setting', { skip: postgres.skipPostgis }, async (t) => {
+    const url = await createTestDatabase(t);
+    const store = await openStore(url);
+    t.after(() => store.close());
+    assert.equal((store as PostgresStore).spatialIndex, 'postgis');
+    const db = await client(t, url);
+    assert.deepEqual((await db.query("SELECT value FROM store_settings WHERE key = 'spatial'")).rows, [{ value: 'postgis' }]);
+    assert.deepEqual((await db.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'events_geom'")).rows.map((r) => /USING gist \(geom\)/.test(r.indexdef)), [true]);
+    // A viewport query uses the GiST index.
+    const plan = (await db.query("EXPLAIN SELECT 1 FROM events e WHERE e.geom && ST_MakeEnvelope(42, 36, 43, 37, 4326)")).rows.map((r) => r['QUERY PLAN']).join('\n');
+    assert.match(plan, /events_geom/);
+  });
+
+  test('mustExist refuses a database without a Corridor schema', async (t) => {
+    const url = await createTestDatabase(t);
+    await assert.rejects(openStore(url, { mustExist: true }), /cannot open the database \(no Corridor store in this database/);
+  });
+});
