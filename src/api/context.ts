@@ -13,7 +13,8 @@ import { ref, type JsonSchema } from './schemas/helpers.js';
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
-    pipeline: Pipeline;
+    /** The extraction pipeline, created on first use. */
+    pipeline: () => Promise<Pipeline>;
     fusion: FusionReader;
     ingestJobs: JobQueue<IngestBody>;
     basemap: () => Basemap;

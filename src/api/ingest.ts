@@ -20,13 +20,13 @@ export interface IngestResult {
 
 export interface IngestRunnerOptions {
   store: Store;
-  pipeline: Pipeline;
+  pipeline: () => Promise<Pipeline>;
   /** Called after documents were saved, e.g. to update fusion. */
   afterSave?: (docIds: string[]) => Promise<void>;
 }
 
-// What a posted text or page is recorded as having come from.
-const POSTED = { input: 'POST /api/documents', source: 'api' };
+// How the ingest readers name a posted text or page in their messages.
+const POSTED = { input: 'POST /api/documents', source: 'POST /api/documents' };
 
 /**
  * Ingests one posted body: read with the ingest module's readers, normalised
@@ -41,8 +41,11 @@ export function createIngestRunner({ store, pipeline, afterSave }: IngestRunnerO
       const { document, source, messages } = prepareDocument(withOverrides(raw, body));
       const userDate = body.publishedAt === undefined ? null : normaliseDate(body.publishedAt);
       const final = userDate ? { ...document, publishedAt: userDate, publishedAtSource: 'user' as const } : document;
-      const extracted = pipeline.extract(final);
-      const outcome = await store.saveDocument(final, { ...extracted, messages: [...messages, ...extracted.messages] }, source);
+      const extracted = (await pipeline()).extract(final);
+      // A posted text has no address of its own, so it is stored without a source: the store
+      // would otherwise take each posted text for a new version of the one posted before.
+      const storedSource = body.url === undefined ? null : source;
+      const outcome = await store.saveDocument(final, { ...extracted, messages: [...messages, ...extracted.messages] }, storedSource);
       documents.push({ id: final.id, outcome });
     }
     const changed = documents.filter((d) => d.outcome !== 'unchanged').map((d) => d.id);

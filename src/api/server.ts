@@ -9,7 +9,7 @@ import { loadLayers, type ReferenceLayer } from '../web/layers.js';
 import { webPlugin } from '../web/plugin.js';
 import './context.js';
 import { ApiError, apiError, errorBody, ERRORS } from './errors.js';
-import { createFusionReader, loadFusionResources, type FusionReader, type FusionResources } from './fusion-state.js';
+import { createFusionReader, loadFusionResources, type FusionResources } from './fusion-state.js';
 import { createIngestRunner, describeIngestFailure, type IngestBody } from './ingest.js';
 import { JobQueue } from './jobs.js';
 import { documentRoutes } from './routes/documents.js';
@@ -26,9 +26,12 @@ export const DEFAULT_PORT = 4317;
 /** Largest request body accepted: room for a long article posted as HTML. */
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 
+/** The extraction pipeline, or a function creating it on first use (loading its resources takes seconds). */
+export type PipelineSource = Pipeline | (() => Promise<Pipeline>);
+
 export interface AppOptions {
   store: Store;
-  pipeline: Pipeline;
+  pipeline: PipelineSource;
   /** Reference layers shown under the events (see loadLayers). */
   layers?: ReferenceLayer[];
   /** Fusion's context and the user's corridors; loaded from resources/ when not given. */
@@ -39,24 +42,37 @@ export interface AppOptions {
   maxPendingJobs?: number;
 }
 
-interface ApiPluginOptions {
-  store: Store;
-  pipeline: Pipeline;
-  fusion: FusionReader;
-  layers: ReferenceLayer[];
-  jobs: JobQueue<IngestBody>;
+function lazy(source: PipelineSource): () => Promise<Pipeline> {
+  if (typeof source !== 'function') return () => Promise.resolve(source);
+  let created: Promise<Pipeline> | null = null;
+  return () => (created ??= source());
 }
 
-/** The API plugin: the store, pipeline and queue are decorators of its own instance, seen by its routes only. */
-async function apiPlugin(app: FastifyInstance, options: ApiPluginOptions): Promise<void> {
+/**
+ * The API plugin. The store, the pipeline and fusion are handed in and
+ * become decorators of this instance, seen by its routes only; the ingestion
+ * queue is built from them.
+ */
+async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<void> {
   let basemap: Basemap | null = null;
   app.decorate('store', options.store);
-  app.decorate('pipeline', options.pipeline);
-  app.decorate('fusion', options.fusion);
-  app.decorate('referenceLayers', options.layers);
-  // Converted on first use: a few hundred milliseconds that API-only uses never pay.
+  app.decorate('pipeline', lazy(options.pipeline));
+  app.decorate('fusion', createFusionReader(options.store, options.fusion ?? loadFusionResources()));
+  app.decorate('referenceLayers', options.layers ?? []);
+  // Converted on first use: a second that API-only uses never pay.
   app.decorate('basemap', () => (basemap ??= loadBasemap()));
-  app.decorate('ingestJobs', options.jobs);
+  app.decorate('ingestJobs', new JobQueue<IngestBody>(
+    // Posted documents are fused as soon as they are stored, as `corridor ingest` does.
+    createIngestRunner({ store: app.store, pipeline: app.pipeline, afterSave: () => app.fusion.refresh('api') }),
+    (error) => {
+      const described = describeIngestFailure(error);
+      if (described.code === ERRORS.INTERNAL.code) app.log.error({ err: error }, 'ingestion job failed');
+      return described;
+    },
+    { maxPending: options.maxPendingJobs },
+  ));
+  // Closing waits for the jobs already accepted, so no document is left half-saved.
+  app.addHook('onClose', () => app.ingestJobs.drain());
   await app.register(documentRoutes);
   await app.register(eventRoutes);
   await app.register(entityRoutes);
@@ -127,21 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const fusion = createFusionReader(options.store, options.fusion ?? loadFusionResources());
-  const jobs = new JobQueue<IngestBody>(
-    // Documents posted to the API are fused as soon as they are stored, like `corridor ingest` does.
-    createIngestRunner({ store: options.store, pipeline: options.pipeline, afterSave: () => fusion.refresh('api') }),
-    (error) => {
-      const described = describeIngestFailure(error);
-      if (described.code === ERRORS.INTERNAL.code) app.log.error({ err: error }, 'ingestion job failed');
-      return described;
-    },
-    { maxPending: options.maxPendingJobs },
-  );
-  // Closing waits for the jobs already accepted, so no document is left half-saved.
-  app.addHook('onClose', () => jobs.drain());
-
-  await app.register(apiPlugin, { store: options.store, pipeline: options.pipeline, fusion, layers: options.layers ?? [], jobs });
+  await app.register(apiPlugin, options);
   await app.register(webPlugin);
   return app;
 }
@@ -158,6 +160,8 @@ export interface RunningServer {
   app: FastifyInstance;
   /** `http://host:port`, with the port actually bound (useful with port 0). */
   url: string;
+  /** Files of the layers folder that could not be used, one `<file>: <problem>` line each. */
+  layerProblems: string[];
   close(): Promise<void>;
 }
 
@@ -169,19 +173,25 @@ export interface RunningServer {
  * const { url } = await startServer({store: await openStore('corridor.db')});
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const pipeline = options.pipeline ?? await createDefaultPipeline();
+  // Created when the first document is posted: serving what is stored needs no pipeline.
+  const pipeline = options.pipeline ?? (() => createDefaultPipeline());
   const loaded = options.layersDir ? await loadLayers(options.layersDir) : { layers: [], problems: [] };
   const app = await buildApp({
     ...options,
     pipeline,
     layers: [...(options.layers ?? []), ...loaded.layers],
-    logger: options.logger ?? { level: 'warn' },
+    // Internal errors are logged (to stderr, keeping stdout for what the command prints); their details never reach clients.
+    logger: options.logger ?? { level: 'error', stream: process.stderr },
   });
-  for (const problem of loaded.problems) app.log.warn(`layer skipped: ${problem}`);
   const host = options.host ?? DEFAULT_HOST;
-  await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  try {
+    await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? DEFAULT_PORT;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return { app, url, close: () => app.close() };
+  return { app, url, layerProblems: loaded.problems, close: () => app.close() };
 }

@@ -1,7 +1,7 @@
 import { named, type Stage } from '../pipeline.js';
 import type { Attribution, Event, SourceLink, Statement } from '../types.js';
 import { authorAttribution } from '../events/index.js';
-import { sentenceViews } from '../events/text.js';
+import { sentenceViews, type SentenceView } from '../events/text.js';
 import { loadModalityCues, type CueClass, type ModalityCueLexicon } from './lexicon.js';
 import { assess, isQuestion, sentenceMarkers } from './modality.js';
 import { sentenceStance } from './stance.js';
@@ -27,6 +27,28 @@ function carrier(statements: readonly Statement[], bySize: readonly number[], at
   return chain;
 }
 
+/** Index of the sentence view holding `offset` (views are in text order). */
+function viewAt(views: readonly SentenceView[], offset: number): number {
+  let lo = 0;
+  let hi = views.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (views[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** What a statement's cue says about its speaker's commitment; "did not deny" reports, "did not confirm" hedges. */
+function statementCueClass(s: Statement, views: readonly SentenceView[], lexicon: ModalityCueLexicon): CueClass {
+  if (s.cueStart === null || s.form === 'according-to') return 'reported';
+  const view = views[viewAt(views, s.cueStart)];
+  const cueWords = view && s.cueStart < view.end ? view.words.filter((w) => w.start >= s.cueStart! && w.end <= s.cueEnd!) : [];
+  const verb = lexicon.reporting.findAll(cueWords)[0]?.value.class ?? 'reported';
+  if (!lexicon.negators.someIn(cueWords)) return verb;
+  return verb === 'denied' ? 'reported' : 'unconfirmed';
+}
+
 /**
  * The claims stage: finds statements, attributes every event to the
  * innermost one that carries it (else to the author), labels its modality
@@ -45,16 +67,13 @@ export function claims(options: ClaimsOptions = {}): Stage {
     const statements = findStatements(analysis, views, lexicon, author.source);
     const markers = views.map((v) => sentenceMarkers(v, lexicon));
     const questions = analysis.sentences.map((s) => isQuestion(document.text, s, lexicon));
-    const sentenceAt = new Map(analysis.tokens.map((t) => [t.start, t.sentence]));
 
+    const cueClasses = new Map<Statement, CueClass>();
     const cueClass = (s: Statement | undefined): CueClass | null => {
       if (!s) return null;
-      if (s.cueStart === null || s.form === 'according-to') return 'reported';
-      const view = views.find((v) => v.start <= s.cueStart! && s.cueStart! < v.end);
-      const cueWords = (view?.words ?? []).filter((w) => w.start >= s.cueStart! && w.end <= s.cueEnd!);
-      const verb = lexicon.reporting.findAll(cueWords)[0]?.value.class ?? 'reported';
-      if (lexicon.negators.findAll(cueWords).length === 0) return verb;
-      return verb === 'denied' ? 'reported' : 'unconfirmed';
+      let found = cueClasses.get(s);
+      if (!found) cueClasses.set(s, found = statementCueClass(s, views, lexicon));
+      return found;
     };
 
     const bySize = statements.map((_, i) => i).filter((i) => statements[i]!.speakerKind !== 'author')
@@ -63,11 +82,11 @@ export function claims(options: ClaimsOptions = {}): Stage {
       const chain = carrier(statements, bySize, event.trigger);
       const innermost = chain.at(-1);
       const attribution: Attribution = innermost
-        ? { ...link(innermost), chain: [author.chain[0]!, ...chain.map(link)] }
+        ? { source: innermost.speaker, sourceKind: innermost.speakerKind, cueStart: innermost.cueStart, cueEnd: innermost.cueEnd, chain: [author.chain[0]!, ...chain.map(link)] }
         : author;
-      const si = sentenceAt.get(event.trigger.start)!;
+      const si = viewAt(views, event.trigger.start);
       const { modality, factuality, contexts } = assess(event, views[si]!, markers[si]!, questions[si]!, innermost ?? null, cueClass(innermost), attribution);
-      const plover = event.plover && { ...event.plover, context: [...new Set([...event.plover.context, ...contexts])] };
+      const plover = event.plover && contexts.length ? { ...event.plover, context: [...new Set([...event.plover.context, ...contexts])] } : event.plover;
       return { ...event, attribution, modality, factuality, plover };
     });
 

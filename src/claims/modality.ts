@@ -41,6 +41,29 @@ function applies(found: FoundMarker, view: SentenceView, trigger: { first: numbe
   }
 }
 
+/** Index of the word starting at `offset`, -1 when none does. */
+function wordStartingAt(view: SentenceView, offset: number): number {
+  const i = firstEndingAfter(view, offset);
+  return view.words[i]?.start === offset ? i : -1;
+}
+
+/** Index of the word ending at `offset`, -1 when none does. */
+function wordEndingAt(view: SentenceView, offset: number): number {
+  const i = firstEndingAfter(view, offset - 1);
+  return view.words[i]?.end === offset ? i : -1;
+}
+
+function firstEndingAfter(view: SentenceView, offset: number): number {
+  let lo = 0;
+  let hi = view.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.words[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * FactBank-style factuality and the modality label of one event, from the
  * markers around its trigger, the cue of the statement that carries it and
@@ -53,10 +76,7 @@ export function assess(
   event: Event, view: SentenceView, markers: readonly FoundMarker[], question: boolean,
   statement: Statement | null, cueClass: CueClass | null, attribution: Attribution,
 ): Assessment {
-  const trigger = {
-    first: view.words.findIndex((w) => w.start === event.trigger.start),
-    last: view.words.findLastIndex((w) => w.end === event.trigger.end),
-  };
+  const trigger = { first: wordStartingAt(view, event.trigger.start), last: wordEndingAt(view, event.trigger.end) };
   const clause = event.evidence.at(-1)!;
   const inScope = markers.filter((m) => m.marker.class && (!statement || view.words[m.first]!.start >= statement.start) && applies(m, view, trigger, clause));
   const byClass = (c: Marker['class']) => inScope.filter((m) => m.marker.class === c);
@@ -84,10 +104,9 @@ export function assess(
   } else {
     result = { modality: 'asserted', factuality: { certainty: 'certain', polarity: positive } };
   }
-  const contexts = [
-    ...(result.modality === 'planned' ? ['future'] : []),
-    ...(result.modality === 'conditional' ? ['hypothetical'] : []),
-    ...(result.factuality.polarity === 'negative' ? ['negation'] : []),
-  ];
-  return { ...result, contexts };
+  const contexts: string[] = [];
+  if (result.modality === 'planned') contexts.push('future');
+  if (result.modality === 'conditional') contexts.push('hypothetical');
+  if (result.factuality.polarity === 'negative') contexts.push('negation');
+  return { modality: result.modality, factuality: result.factuality, contexts };
 }

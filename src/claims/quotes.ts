@@ -17,6 +17,7 @@ const OPENERS = new Map<string, string>([
   ['«', '»'],
 ]);
 const CLOSERS = new Set(['”', '"', '’', "'", '»']);
+const QUOTE_MARK = /[“"‘'«”’»]/g;
 const WORDS = /[\p{L}\p{N}]+/gu;
 
 /**
@@ -31,8 +32,11 @@ export function findQuotes(text: string, paragraphs: readonly Span[], minWords =
   paragraphs.forEach((p, paragraph) => {
     let open = -1;
     let closers = '';
-    for (let i = p.start; i < p.end; i++) {
-      const ch = text[i]!;
+    // Only quotation marks matter: jump from one to the next.
+    QUOTE_MARK.lastIndex = p.start;
+    for (let m = QUOTE_MARK.exec(text); m && m.index < p.end; m = QUOTE_MARK.exec(text)) {
+      const i = m.index;
+      const ch = m[0];
       const prev = text[i - 1] ?? ' ';
       const next = text[i + 1] ?? ' ';
       if (open < 0) {

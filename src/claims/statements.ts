@@ -43,8 +43,9 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
   const quotes = [...findQuotes(text, analysis.paragraphs), ...findBlockQuoteLines(text, analysis.paragraphs)];
   const consumed = new Set<Quote>();
   const drafts: Draft[] = [];
-  const timeWords = (w: Word) => analysis.times.some((t) => t.start <= w.start && w.end <= t.end);
-  const isBoundary = (w: Word) => !w.named && (NP_BOUNDARY.has(w.lower) || timeWords(w) || !!lexicon.reporting.matchAt([w], 0));
+  const inTime = timeWordStarts(analysis);
+  const timeWords = (w: Word) => inTime.has(w.start);
+  const isBoundary = (w: Word) => !w.named && (NP_BOUNDARY.has(w.lower) || timeWords(w) || lexicon.reporting.hasWord(w.lower));
 
   const add = (phrase: SpeakerPhrase, cue: Span | null, content: Content, form: Statement['form']): void => {
     const { paragraph } = analysis.sentences[phrase.view.index]!;
@@ -54,7 +55,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
     const resolvedForm = form === 'reported-speech' && content.quote ? 'direct-quote'
       : form === 'reported-speech' && who.speakerKind === 'outlet' ? 'outlet-report' : form;
     const draft: Draft = {
-      ...who, cueStart: cue?.start ?? null, cueEnd: cue?.end ?? null, start: content.start, end: content.end, form: resolvedForm,
+      speaker: who.speaker, speakerKind: who.speakerKind, cueStart: cue?.start ?? null, cueEnd: cue?.end ?? null, start: content.start, end: content.end, form: resolvedForm,
       outer: { start: Math.min(cue?.start ?? content.start, content.start), end: Math.max(cue?.end ?? content.end, content.end) },
     };
     drafts.push(draft);
@@ -95,8 +96,9 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
     };
 
     const quoteOpeningAt = (offset: number): Quote | null => {
-      const at = text.slice(offset).search(/\S/);
-      return at < 0 ? null : quotes.find((q) => q.open === offset + at && !consumed.has(q)) ?? null;
+      let at = offset;
+      while (at < text.length && /\s/.test(text[at]!)) at++;
+      return at === text.length ? null : quotes.find((q) => q.open === at && !consumed.has(q)) ?? null;
     };
 
     /** What follows a cue: skips a recipient, "in a statement", "that"; a quotation there is the content. */
@@ -222,6 +224,29 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
   return withParents(drafts);
 }
 
+/** Start offsets of the tokens inside a time mention ("on Monday" is no speaker). */
+function timeWordStarts(analysis: Readonly<Analysis>): Set<number> {
+  const starts = new Set<number>();
+  for (const t of analysis.times) {
+    for (let k = lowerBoundStart(analysis.tokens, t.start); k < analysis.tokens.length && analysis.tokens[k]!.start < t.end; k++) {
+      if (analysis.tokens[k]!.end <= t.end) starts.add(analysis.tokens[k]!.start);
+    }
+  }
+  return starts;
+}
+
+/** Index of the first token starting at or after `offset`. */
+function lowerBoundStart(tokens: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function fillsLines(text: string, q: Quote): boolean {
   const lineStart = text.lastIndexOf('\n', q.open - 1) + 1;
   const lineEnd = text.indexOf('\n', q.close);
@@ -244,7 +269,9 @@ function withParents(drafts: Draft[]): Statement[] {
       if (pi === index || p.end - p.start <= d.end - d.start) return;
       if (p.start <= d.outer.start && d.outer.end <= p.end && (parent === null || p.end - p.start < sorted[parent]!.end - sorted[parent]!.start)) parent = pi;
     });
-    const { outer: _outer, ...statement } = d;
-    return { ...statement, parent };
+    return {
+      speaker: d.speaker, speakerKind: d.speakerKind, cueStart: d.cueStart, cueEnd: d.cueEnd,
+      start: d.start, end: d.end, form: d.form, parent,
+    };
   });
 }

@@ -111,7 +111,7 @@ export class ArgumentReader {
       previous = { entity: e, candidate: candidates.length > count ? candidates.at(-1)! : null };
     }
 
-    return { ...this.choose(candidates), passive };
+    return this.choose(candidates, passive);
   }
 
   private claimedByLaterTrigger(site: TriggerSite, e: Entity, preposition: string): boolean {
@@ -120,8 +120,8 @@ export class ArgumentReader {
       && !!other.cue.frame.prepositions[preposition]?.[e.kind]);
   }
 
-  private choose(candidates: Candidate[]): Omit<Arguments, 'passive'> {
-    const chosen: Omit<Arguments, 'passive'> = { agent: null, patient: null, origin: null, destination: null, location: null, nearby: new Set() };
+  private choose(candidates: Candidate[], passive: boolean): Arguments {
+    const chosen: Arguments = { agent: null, patient: null, origin: null, destination: null, location: null, nearby: new Set(), passive };
     const used = new Set<Entity>();
     const ordered = [...candidates].sort((a, b) => a.priority - b.priority || a.distance - b.distance);
     for (const c of ordered) {

@@ -130,7 +130,7 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
 }
 
 function hasArgument(args: Arguments): boolean {
-  return [args.agent, args.patient, args.origin, args.destination, args.location].some((x) => x !== null);
+  return args.agent !== null || args.patient !== null || args.origin !== null || args.destination !== null || args.location !== null;
 }
 
 function isNegated(site: TriggerSite, negators: PhraseSet): boolean {
@@ -274,9 +274,9 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable, un
     location: place('location'),
     origin: place('origin'),
     destination: place('destination'),
-    time: eventTime(times, trigger, clause, sentence) ?? { ...undated },
+    time: eventTime(times, trigger, clause, sentence) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
     evidence: [trigger, ...d.extraTriggers, d.evidence],
-    trigger: { ...trigger, text: document.text.slice(trigger.start, trigger.end) },
+    trigger: { start: trigger.start, end: trigger.end, text: document.text.slice(trigger.start, trigger.end) },
     attribution: authorAttribution(document),
     modality: 'asserted',
     negated: d.negated,

@@ -131,6 +131,7 @@ function sitsAt(words: readonly Matchable[], from: number, phrase: readonly stri
 export class PhraseSet<T = string> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
   private readonly byLast = new Map<string, Phrase<T>[]>();
+  private readonly singleWords = new Set<string>();
 
   constructor(entries: Iterable<[phrase: string, value: T]>) {
     const index = (map: Map<string, Phrase<T>[]>, key: string, phrase: Phrase<T>) => {
@@ -145,6 +146,7 @@ export class PhraseSet<T = string> {
       const phrase = { words, value };
       index(this.byFirst, words[0]!, phrase);
       index(this.byLast, words.at(-1)!, phrase);
+      if (words.length === 1) this.singleWords.add(words[0]!);
     }
   }
 
@@ -155,6 +157,11 @@ export class PhraseSet<T = string> {
   /** Whether some phrase starts with this folded word: a cheap test before any matching. */
   startsWith(lower: string): boolean {
     return this.byFirst.has(lower);
+  }
+
+  /** Whether this folded word is a phrase by itself. */
+  hasWord(lower: string): boolean {
+    return this.singleWords.has(lower);
   }
 
   /** The longest phrase starting at `words[i]`, with the number of words it covers. */

@@ -89,7 +89,7 @@ function toRow(e: MappedEvent, mapping: AcledMapping, subEventType: string, when
   const uploaded = Math.max(...e.evidence.map((ev) => Date.parse(ev.document.ingestedAt)).filter(Number.isFinite));
   const quotes = asserting.slice(0, 3).map((ev) => `"${ev.quote.replace(/\s+/g, ' ').trim()}" (${ev.document.outlet ?? ev.source}${ev.document.publishedAt ? `, ${ev.document.publishedAt.slice(0, 10)}` : ''})`);
   const text = (v: string | number | null) => (v === null ? '' : String(v));
-  return {
+  return neutralize({
     event_id_cnty: country ? `${country.alpha3}-${e.id}` : e.id,
     event_date: formatAcledDate(when.date),
     year: when.date.slice(0, 4),
@@ -122,5 +122,19 @@ function toRow(e: MappedEvent, mapping: AcledMapping, subEventType: string, when
     fatalities: '0',
     tags: [`corridor: ${e.id}`, `status: ${e.status}`, `corroboration: ${e.corroboration.score}`, `modality: ${e.modalities[0] ?? 'asserted'}`].join('; '),
     timestamp: Number.isFinite(uploaded) ? String(Math.floor(uploaded / 1000)) : '',
-  };
+  });
+}
+
+/** Columns whose text comes from the documents (names, places, outlets, quotes). */
+const TEXT_COLUMNS = ['actor1', 'actor2', 'admin1', 'location', 'source', 'notes'] as const;
+
+/**
+ * A spreadsheet runs a cell that starts with = + - or @ as a formula: text
+ * from a document must not, so such cells get a leading apostrophe (the
+ * usual guard against CSV injection).
+ */
+function neutralize(row: AcledRow): AcledRow {
+  const safe = { ...row };
+  for (const column of TEXT_COLUMNS) if (/^[=+\-@\t\r]/.test(safe[column])) safe[column] = `'${safe[column]}`;
+  return safe;
 }

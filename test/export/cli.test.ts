@@ -17,10 +17,10 @@ describe('the export, import and compare commands', () => {
   let fixture: FixtureStore;
   before(async () => {
     fixture = await fixtureStore();
-    // The CLI opens the database itself.
+    // The CLI opens the database itself (closing twice is harmless).
     await fixture.store.close();
   });
-  after(async () => fixture?.close().catch(() => undefined));
+  after(async () => fixture?.close());
 
   it('exports GeoJSON to standard output and an ACLED CSV to a file, saying what it left out', () => {
     const geojson = corridor('export', '--format', 'geojson', '--db', fixture.db);
@@ -94,7 +94,7 @@ describe('the export, import and compare commands', () => {
       assert.equal(result.code, 1);
       assert.equal(result.stderr, 'corridor: no reference events in the store: load some with `corridor import acled <file.csv>`\n');
     } finally {
-      await empty.close().catch(() => undefined);
+      await empty.close();
     }
   });
 

@@ -112,6 +112,13 @@ describe('exports of the fixture corpus', () => {
       assert.deepEqual([strike.sub_event_type, strike.inter1, strike.interaction], ['Air/drone strike', '8', '80']);
     });
 
+    it('keeps spreadsheets from running document text as a formula', () => {
+      const { rows } = toAcledCsv(dataset, resources().mapping, resources().actorCountries);
+      const siege = rows.find((r) => r.tags.includes(event(/^besieged \(control\) by Syrian Arab Army/).id))!;
+      assert.equal(siege.source, "'=Test <b>Feed</b>");
+      assert.ok(rows.every((r) => !/^[=+@]/.test(r.source) && !/^[=+@]/.test(r.notes)));
+    });
+
     it('leaves out a place held and an event nobody asserts, saying why', () => {
       const { rows, skipped } = toAcledCsv(dataset, resources().mapping, resources().actorCountries);
       const held = event(/^holds \(control\)/);
@@ -206,9 +213,10 @@ describe('exports of the fixture corpus', () => {
       const annotations = (toAnnotations(dataset).first.items as any[]).filter((a) => a.target.source === `urn:corridor:doc:${ev.document.id}` && a.body[0].source === `urn:corridor:event:${siege.id}`);
       assert.equal(annotations.length, ev.spans.length);
       const position = annotations.map((a) => a.target.selector[1]).find((p) => p.end - p.start === Math.max(...annotations.map((a) => a.target.selector[1].end - a.target.selector[1].start)));
-      // The 🚨 before the clause is two UTF-16 code units and one code point.
-      assert.equal(position.end - position.start, Array.from(ev.quote).length);
-      assert.equal(ev.start - position.start, 1);
+      // The 🚨 opening the clause is two UTF-16 code units and one code point.
+      assert.ok(ev.quote.startsWith('🚨'));
+      assert.equal(position.end - position.start, ev.quote.length - 1);
+      assert.equal(position.start, Array.from(dataset.texts.get(ev.document.id)!.slice(0, ev.start)).length);
     });
   });
 

@@ -382,6 +382,8 @@ test('openStore: an unreachable postgres:// URL is one line naming it, without i
 describe('store: postgres only', { skip: postgres.skip }, () => {
   async function client(t: TestContext, url: string): Promise<pg.Client> {
     const c = new pg.Client({ connectionString: url });
+    // The database is dropped (WITH FORCE) before this client's own after hook ends it.
+    c.on('error', () => {});
     await c.connect();
     t.after(() => c.end());
     return c;

@@ -18,8 +18,12 @@ function serve(args: string[]) {
   child.stdout.on('data', (chunk) => { stdout += chunk; });
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const firstLine = new Promise<string>((resolve) => child.stdout.on('data', () => { if (stdout.includes('\n')) resolve(stdout.split('\n')[0]); }));
+  // --json prints a pretty-printed object: complete once it parses.
+  const json = new Promise<Record<string, string>>((resolve) => child.stdout.on('data', () => {
+    try { resolve(JSON.parse(stdout)); } catch { /* not complete yet */ }
+  }));
   const exited = once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr }));
-  return { child, firstLine, exited };
+  return { child, firstLine, json, exited };
 }
 
 describe('corridor serve', () => {
@@ -27,7 +31,7 @@ describe('corridor serve', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-serve-'));
     try {
       const run = serve(['--db', join(dir, 'x.db'), '--port', '0', '--json']);
-      const { url, database } = JSON.parse(await run.firstLine);
+      const { url, database } = await run.json;
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.equal(database, join(dir, 'x.db'));
       const response = await fetch(`${url}/api/documents`);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { buildExportDataset, EXPORT_FORMATS, loadExportResources, renderExport, type ExportFilter, type ExportFormat } from '../../export/index.js';
 import type { EventType } from '../../types.js';
-import { CliError, dbOption, jsonOption, parseCount, printJson, withStore, type CliContext } from '../context.js';
+import { CliError, dbOption, parseCount, printJson, withStore, type CliContext } from '../context.js';
 
 const EVENT_TYPES: EventType[] = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration'];
 
@@ -51,7 +51,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--title <title>', 'title of the HTML dossier')
     .option('--out <file>', 'write to this file instead of standard output')
     .addOption(dbOption())
-    .addOption(jsonOption())
+    .option('--json', 'with --out: print what was written and left out as JSON')
     .addHelpText('after', '\nThe ACLED CSV leaves out events ACLED would not record (a place held, not taken; no source asserting it; no place; a date vaguer than a month) and says which on stderr.')
     .action(async (options: ExportOptions) => {
       if (options.from && options.to && options.from > options.to) throw new CliError(`--from ${options.from} is after --to ${options.to}`, 2);

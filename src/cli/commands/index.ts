@@ -17,6 +17,8 @@ import { register as diff } from './diff.js';
 import { register as exportCommand } from './export.js';
 import { register as importCommand } from './import.js';
 import { register as compare } from './compare.js';
+import { register as worker } from './worker.js';
+import { register as queue } from './queue.js';
 
 /** Every command of the CLI, in the order `--help` lists them. Add one line per new command. */
 export const commands: RegisterCommand[] = [
@@ -38,4 +40,6 @@ export const commands: RegisterCommand[] = [
   compare,
   demo,
   serve,
+  worker,
+  queue,
 ];

@@ -5,6 +5,7 @@ import { refreshFusion } from '../../fusion/index.js';
 import { DEFAULT_MAX_BYTES, ingest, type IngestSummary } from '../../ingest/index.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, withStore, type CliContext } from '../context.js';
 import { parseFocus } from './geo.js';
+import { enqueueLine, runEnqueue } from './queue.js';
 
 /** Below this many inputs a progress bar is more noise than help. */
 const PROGRESS_MIN_INPUTS = 10;
@@ -14,6 +15,7 @@ export interface IngestRunOptions {
   focus?: string[];
   json?: boolean;
   maxSize?: number;
+  queue?: boolean;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -24,8 +26,10 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(dbOption())
     .option('--focus <codes>', 'countries (IQ) or admin1 codes (SY.04) to favour when resolving places, comma-separated', parseFocus)
     .option('--max-size <MB>', `largest input to read, in MB (default: ${DEFAULT_MAX_BYTES / 1e6})`, parseMegabytes)
+    .option('--queue', 'queue the documents for `corridor worker` instead of extracting them here (PostgreSQL stores)')
     .addOption(jsonOption())
     .action(async (inputs: string[], options: IngestRunOptions) => {
+      if (options.queue) return queueInputs(ctx, inputs, options);
       const summary = await runIngest(ctx, inputs, options);
       if (options.json) printJson(ctx, { database: resolveDb(ctx, options.db), ...summary });
       else ctx.stdout.write(`${summaryLine(summary)}\n`);
@@ -57,6 +61,19 @@ export async function runIngest(ctx: CliContext, inputs: readonly string[], opti
       progress.stop();
     }
   });
+}
+
+/** `--queue`: the documents are read here and extracted by workers, which load their own pipeline (and `--focus`). */
+async function queueInputs(ctx: CliContext, inputs: readonly string[], options: IngestRunOptions): Promise<void> {
+  if (options.focus) throw new CliError('--focus applies where documents are extracted: pass it to `corridor worker`, not to `ingest --queue`', 2);
+  const progress = new IngestProgress(ctx.stderr);
+  const summary = await runEnqueue(ctx, inputs, {
+    db: options.db, maxSize: options.maxSize,
+    onStart: (total) => progress.start(total), onInputDone: (input) => progress.advance(input), onError: (line) => progress.report(line),
+  }).finally(() => progress.stop());
+  if (options.json) printJson(ctx, { database: resolveDb(ctx, options.db), ...summary });
+  else ctx.stdout.write(`${enqueueLine(summary)}\n`);
+  if (summary.failed > 0) process.exitCode = 1;
 }
 
 /** Failure lines on stderr, above a progress bar when stderr is a terminal and there are many inputs. */

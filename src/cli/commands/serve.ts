@@ -43,6 +43,7 @@ export function register(program: Command, ctx: CliContext): void {
         if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on ${options.host}: no such address on this machine`);
         throw error;
       }
+      for (const problem of server.layerProblems) ctx.stderr.write(`corridor: layer skipped: ${problem}\n`);
       if (options.json) printJson(ctx, { url: server.url, database: db });
       else ctx.stdout.write(`Corridor is serving ${db} at ${server.url}  (API docs: ${server.url}/docs). Press Ctrl+C to stop.\n`);
 
