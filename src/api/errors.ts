@@ -2,6 +2,8 @@
  * The API's error catalogue (Fastify's FST_ERR_* pattern): every error a client
  * can see has a stable code, a message template and an HTTP status. Responses
  * carry `{error: {code, message}}` and nothing else — never a stack trace.
+ * A failed ingestion job reports the ingest module's own codes
+ * (CORRIDOR_ERR_INGEST_*, src/ingest/errors.ts) in its `error`.
  */
 
 export interface ErrorDefinition {
@@ -33,7 +35,6 @@ export const ERRORS = {
   INGEST_SOURCE: define('CORRIDOR_ERR_INGEST_SOURCE', 400, 'Give exactly one of text, html or url'),
   INGEST_URL: define('CORRIDOR_ERR_INGEST_URL', 400, 'Only http and https URLs can be ingested: %s'),
   INGEST_QUEUE_FULL: define('CORRIDOR_ERR_INGEST_QUEUE_FULL', 503, 'The ingestion queue is full (%s jobs); try again later'),
-  INGEST_FAILED: define('CORRIDOR_ERR_INGEST_FAILED', 422, 'The document could not be ingested: %s'),
   INTERNAL: define('CORRIDOR_ERR_INTERNAL', 500, 'Internal server error'),
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
  * origin only. MapLibre starts its workers from a same-origin module or a
  * blob: URL, and draws images from data:/blob: URLs.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { createDefaultPipeline } from '../default-pipeline.js';
 import type { Pipeline } from '../pipeline.js';
+import { packageRoot } from '../resources.js';
 import type { Store } from '../store/store.js';
 import { loadBasemap, type Basemap } from '../web/basemap.js';
 import { loadLayers, type ReferenceLayer } from '../web/layers.js';
@@ -40,6 +43,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Jobs waiting or running before POST /api/documents answers 503. */
   maxPendingJobs?: number;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function lazy(source: PipelineSource): () => Promise<Pipeline> {
@@ -128,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: 'Corridor API',
         description: 'Places, actors, events and who asserts them, read from conflict reporting; events fused across documents.',
-        version: '0.1.0',
+        version: packageVersion(),
       },
       tags: [
         { name: 'documents', description: 'Stored documents, their extractions, and ingestion' },

@@ -1,6 +1,6 @@
 import type { Analysis } from '../pipeline.js';
 import type { ActorMention, PlaceMention, Span } from '../types.js';
-import { segment } from '../text/segment.js';
+import { segment, type Token } from '../text/segment.js';
 
 /** An entity the argument rules can use: an actor, or a place that names a location. */
 export interface Entity {
@@ -14,20 +14,20 @@ export interface Entity {
 
 /** A token of one sentence with a folded form for lexicon look-ups. */
 export interface Word extends Span {
-  text: string;
+  readonly text: string;
   /** Lower-cased, curly apostrophes straightened: the form lexicons are matched against. */
-  lower: string;
+  readonly lower: string;
   /** The entity covering this word, or -1; demonyms and metonymic places cover words but are no entity. */
-  entity: number;
+  readonly entity: number;
   /** True for words inside any actor or place mention (never read as cue words). */
-  named: boolean;
+  readonly named: boolean;
 }
 
 /** One sentence as the extractors read it: its words and the entities over them. */
 export interface SentenceView extends Span {
-  index: number;
-  words: Word[];
-  entities: Entity[];
+  readonly index: number;
+  readonly words: readonly Word[];
+  readonly entities: readonly Entity[];
 }
 
 /** The same folding for text and lexicon phrases. */
@@ -48,13 +48,37 @@ export function isLocative(place: PlaceMention): boolean {
   return place.kind === 'literal' || place.kind === 'modifier';
 }
 
+interface BuiltViews {
+  actors: readonly ActorMention[];
+  places: readonly PlaceMention[];
+  sentenceCount: number;
+  views: readonly SentenceView[];
+}
+
+// Views depend only on the segmentation and the mentions, which the events, claims and
+// corridors stages share: build them once per analysis. Keyed weakly by the token array,
+// checked against the mention arrays, so nothing outlives the analysis or goes stale.
+const built = new WeakMap<readonly Token[], BuiltViews>();
+
 /**
- * Builds a view per sentence: words from `analysis.tokens` and the actor and
- * place mentions mapped onto them. An actor wins over a place it contains
- * ("Mosul police" is an actor, not a place).
+ * A view per sentence: words from `analysis.tokens` and the actor and place
+ * mentions mapped onto them. An actor wins over a place it contains ("Mosul
+ * police" is an actor, not a place). The views are shared between stages:
+ * read them, never change them.
  */
-export function sentenceViews(analysis: Readonly<Analysis>): SentenceView[] {
-  const views: SentenceView[] = analysis.sentences.map((s, index) => ({ index, start: s.start, end: s.end, words: [], entities: [] }));
+export function sentenceViews(analysis: Readonly<Analysis>): readonly SentenceView[] {
+  const { tokens, actors, places, sentences } = analysis;
+  const cached = built.get(tokens);
+  if (cached && cached.actors === actors && cached.places === places && cached.sentenceCount === sentences.length) return cached.views;
+  const views = buildViews(analysis);
+  built.set(tokens, { actors, places, sentenceCount: sentences.length, views });
+  return views;
+}
+
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
+function buildViews(analysis: Readonly<Analysis>): SentenceView[] {
+  const views = analysis.sentences.map((s, index) => ({ index, start: s.start, end: s.end, words: [] as Building<Word>[], entities: [] as Entity[] }));
   for (const t of analysis.tokens) {
     views[t.sentence]?.words.push({ text: t.text, lower: fold(t.text), start: t.start, end: t.end, entity: -1, named: false });
   }

@@ -74,7 +74,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`concurrency must be a positive integer, got ${concurrency}`);
   const pipeline = typeof options.pipeline === 'function' ? await options.pipeline() : options.pipeline;
-  const store = await openPostgresStore(options.url, { maxConnections: concurrency + 2 });
+  // Saves need not wait for the disk: a job is completed after its document
+  // is saved, and PostgreSQL writes its log in order, so whenever the
+  // completion survives a crash the document does too; otherwise the job is
+  // simply done again.
+  const store = await openPostgresStore(options.url, { maxConnections: concurrency + 2, synchronousCommit: false });
   let boss: PgBoss;
   try {
     boss = await startBoss(options.url, { maxConnections: concurrency + 3, supervise: true, maintenanceIntervalSeconds: options.maintenanceIntervalSeconds });

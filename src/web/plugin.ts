@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { packageRoot } from '../resources.js';
 
 /** The page's files, served from the source tree (they are not compiled). */
-export const STATIC_ROOT = join(packageRoot, 'src', 'web', 'static');
+const STATIC_ROOT = join(packageRoot, 'src', 'web', 'static');
 
 /** MapLibre's ES module build; its worker module is loaded from beside it. */
 function maplibreDist(): string {

@@ -231,6 +231,8 @@ describe('the web page in chromium', { skip: SKIP ? 'CORRIDOR_SKIP_BROWSER=1' : 
     await fileLayer.locator('input').uncheck();
     assert.match(page.url(), /hide=file-1/);
     await page.locator('#layer-file').setInputFiles({ name: 'bad.geojson', mimeType: 'application/json', buffer: Buffer.from('{"type": "Topology"}') });
+    // The file is read asynchronously: wait for the message to appear.
+    await page.locator('#layer-error').waitFor({ state: 'visible' });
     assert.match((await page.locator('#layer-error').textContent())!, /bad\.geojson: not GeoJSON/);
     assert.equal(await page.evaluate(() => (window as unknown as { __corridorPwned?: string }).__corridorPwned), undefined);
     assert.deepEqual(problems, []);

@@ -5,7 +5,7 @@ import { apiError, ERRORS } from '../errors.js';
 import type { IngestBody } from '../ingest.js';
 import { ISO_DATE_TIME, int, listOf, object, ref, str } from '../schemas/helpers.js';
 
-export const DOCUMENT_ID = { type: 'string', pattern: '^[0-9a-f]{6,64}$', description: 'A document id (SHA-256 hex) or a prefix of at least 6 characters' };
+const DOCUMENT_ID = { type: 'string', pattern: '^[0-9a-f]{6,64}$', description: 'A document id (SHA-256 hex) or a prefix of at least 6 characters' };
 const PAGE = {
   limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
   offset: { type: 'integer', minimum: 0, default: 0 },
@@ -13,7 +13,7 @@ const PAGE = {
 const INGEST_FIELD_MAX = 2_000_000;
 
 /** A full id, or a prefix that names exactly one document. */
-export async function resolveDocument(app: FastifyInstance, id: string): Promise<StoredDocument> {
+async function resolveDocument(app: FastifyInstance, id: string): Promise<StoredDocument> {
   if (id.length === 64) {
     const document = await app.store.getDocument(id);
     if (document) return document;

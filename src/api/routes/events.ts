@@ -24,7 +24,7 @@ interface EventsQuery {
 const NUMBER = '-?\\d+(?:\\.\\d+)?';
 
 /** `west,south,east,north` in degrees; west > east is a box across the antimeridian. */
-export function parseBbox(value: string): [number, number, number, number] {
+function parseBbox(value: string): [number, number, number, number] {
   const parts = value.split(',').map(Number);
   const [west, south, east, north] = parts;
   const inRange = (v: number, limit: number) => v >= -limit && v <= limit;

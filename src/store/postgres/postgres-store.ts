@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DocumentMeta, Event, Extraction } from '../../types.js';
 import { checkBbox, checkPaging, DOCUMENT_COLUMNS, redactPassword, toSnapshot, toStoredDocument, type DocumentRow, type SnapshotRow } from '../common.js';
@@ -13,6 +14,12 @@ export interface PostgresStoreOptions {
   postgis?: boolean;
   /** Most connections the store opens at once (default 10). */
   maxConnections?: number;
+  /**
+   * Wait for each save to reach the disk before going on (default true).
+   * False trades the last fraction of a second of saves, should the server
+   * crash, for fewer waits: for writers that can redo lost work.
+   */
+  synchronousCommit?: boolean;
 }
 
 /** How viewports are queried, as recorded when the database was set up. */
@@ -43,7 +50,11 @@ export class PostgresStore implements Store {
 
   /** Connects, migrates (unless `mustExist`) and reads the recorded spatial index. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 10,
+      ...(options.synchronousCommit === false ? { options: '-c synchronous_commit=off' } : {}),
+    });
     // A connection dropped while idle is replaced on the next query; it must not crash the process.
     pool.on('error', () => {});
     try {
@@ -67,7 +78,11 @@ export class PostgresStore implements Store {
     if (extraction.document.id !== doc.id) {
       throw new Error(`the extraction is of document ${extraction.document.id}, not ${doc.id}`);
     }
-    return this.transaction((client) => writeDocument(client, doc, extraction, source));
+    // Writers of one version chain take turns: the lock is taken before the
+    // statement that looks for the previous version, so it sees the one the
+    // previous writer saved.
+    const chain = doc.url ? `url:${doc.url}` : source ? `source:${source}` : null;
+    return this.transaction(chain ? `BEGIN; SELECT pg_advisory_xact_lock(${lockKey(chain)})` : 'BEGIN', (client) => writeDocument(client, doc, extraction, source));
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
@@ -238,10 +253,11 @@ export class PostgresStore implements Store {
     if (!this.pool.ended) await this.pool.end();
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** Runs `work` between `begin` (BEGIN, perhaps with more in the same round trip) and COMMIT. */
+  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
@@ -263,51 +279,12 @@ async function requireSchema(client: pg.PoolClient): Promise<void> {
   if (!rows[0].ready) throw new Error('no Corridor store in this database (create it with `corridor ingest`)');
 }
 
-async function writeDocument(client: pg.PoolClient, doc: DocumentMeta, extraction: Extraction, source: string | null): Promise<SaveOutcome> {
-  if ((await client.query('SELECT 1 FROM documents WHERE id = $1', [doc.id])).rowCount) return 'unchanged';
-
-  // The version it replaces: the current document at the same URL, or, for
-  // documents without one, from the same source. Writers of the same URL
-  // take turns, so each sees the version the previous one saved.
-  const chain = doc.url ? `url:${doc.url}` : source ? `source:${source}` : null;
-  let previous: string | undefined;
-  if (chain) {
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [chain]);
-    const { rows } = doc.url
-      ? await client.query<{ id: string }>('SELECT id FROM documents WHERE url = $1 AND superseded_by IS NULL ORDER BY seq DESC LIMIT 1', [doc.url])
-      : await client.query<{ id: string }>('SELECT id FROM documents WHERE url IS NULL AND source = $1 AND superseded_by IS NULL ORDER BY seq DESC LIMIT 1', [source]);
-    previous = rows[0]?.id;
-  }
-
-  const inserted = await client.query(`INSERT INTO documents
-    (id, title, url, outlet, author, published_at, published_at_source, language, text, source, previous_version, ingested_at, extraction)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-    ON CONFLICT (id) DO NOTHING`, [
-    doc.id, doc.title, doc.url, doc.outlet, doc.author, doc.publishedAt, doc.publishedAtSource, doc.language, doc.text,
-    source, previous ?? null, new Date().toISOString(), JSON.stringify(extraction),
-  ]);
-  // Another writer saved the same text since the check above.
-  if (inserted.rowCount === 0) return 'unchanged';
-  if (previous) await client.query('UPDATE documents SET superseded_by = $1 WHERE id = $2', [doc.id, previous]);
-
-  const id = doc.id;
-  await insertRows(client, 'places', ['doc_id', 'idx', 'start_offset', 'end_offset', 'text', 'geonameid', 'name', 'lat', 'lon', 'country', 'admin1', 'feature_code', 'kind', 'precision', 'confidence', 'json'],
-    ['text', 'int', 'int', 'int', 'text', 'int', 'text', 'float8', 'float8', 'text', 'text', 'text', 'text', 'text', 'float8', 'text'],
-    extraction.places.map((p, i) => [id, i, p.start, p.end, p.text, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.featureCode, p.kind, p.precision, p.confidence, JSON.stringify(p)]));
-  await insertRows(client, 'actors', ['doc_id', 'idx', 'start_offset', 'end_offset', 'text', 'actor_id', 'name', 'kind', 'json'],
-    ['text', 'int', 'int', 'int', 'text', 'text', 'text', 'text', 'text'],
-    extraction.actors.map((a, i) => [id, i, a.start, a.end, a.text, a.actorId, a.name, a.kind, JSON.stringify(a)]));
-  await insertRows(client, 'times', ['doc_id', 'idx', 'start_offset', 'end_offset', 'text', 'from_date', 'to_date', 'precision', 'certainty', 'json'],
-    ['text', 'int', 'int', 'int', 'text', 'text', 'text', 'text', 'text', 'text'],
-    extraction.times.map((t, i) => [id, i, t.start, t.end, t.text, t.from, t.to, t.precision, t.certainty, JSON.stringify(t)]));
-  await insertRows(client, 'events', EVENT_COLUMNS, EVENT_TYPES, extraction.events.map((e, i) => eventRow(id, e, i)));
-  await insertRows(client, 'statements', ['doc_id', 'idx', 'start_offset', 'end_offset', 'speaker', 'speaker_kind', 'form', 'parent', 'json'],
-    ['text', 'int', 'int', 'int', 'text', 'text', 'text', 'int', 'text'],
-    extraction.statements.map((s, i) => [id, i, s.start, s.end, s.speaker, s.speakerKind, s.form, s.parent, JSON.stringify(s)]));
-  await insertRows(client, 'corridors', ['doc_id', 'idx', 'start_offset', 'end_offset', 'name', 'text', 'json'],
-    ['text', 'int', 'int', 'int', 'text', 'text', 'text'],
-    extraction.corridors.map((c, i) => [id, i, c.start, c.end, c.name, c.text, JSON.stringify(c)]));
-  return previous ? 'updated' : 'new';
+/** A table of extracted items: its columns, their PostgreSQL types, and the rows of one extraction. */
+interface ItemTable {
+  name: string;
+  columns: readonly string[];
+  types: readonly string[];
+  rows(docId: string, extraction: Extraction): unknown[][];
 }
 
 export const EVENT_COLUMNS = ['doc_id', 'id', 'idx', 'type', 'subtype', 'modality', 'negated', 'agent_id', 'patient_id', 'source', 'source_kind', 'lat', 'lon', 'from_date', 'to_date', 'confidence', 'json'];
@@ -318,6 +295,85 @@ export function eventRow(docId: string, e: Event, idx: number): unknown[] {
   const where = e.location ?? e.destination;
   return [docId, e.id, idx, e.type, e.subtype, e.modality, e.negated, e.agent?.actorId ?? null, e.patient?.actorId ?? null,
     e.attribution.source, e.attribution.sourceKind, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e)];
+}
+
+const ITEM_TABLES: readonly ItemTable[] = [
+  {
+    name: 'places',
+    columns: ['doc_id', 'idx', 'start_offset', 'end_offset', 'text', 'geonameid', 'name', 'lat', 'lon', 'country', 'admin1', 'feature_code', 'kind', 'precision', 'confidence', 'json'],
+    types: ['text', 'int', 'int', 'int', 'text', 'int', 'text', 'float8', 'float8', 'text', 'text', 'text', 'text', 'text', 'float8', 'text'],
+    rows: (id, x) => x.places.map((p, i) => [id, i, p.start, p.end, p.text, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.featureCode, p.kind, p.precision, p.confidence, JSON.stringify(p)]),
+  },
+  {
+    name: 'actors',
+    columns: ['doc_id', 'idx', 'start_offset', 'end_offset', 'text', 'actor_id', 'name', 'kind', 'json'],
+    types: ['text', 'int', 'int', 'int', 'text', 'text', 'text', 'text', 'text'],
+    rows: (id, x) => x.actors.map((a, i) => [id, i, a.start, a.end, a.text, a.actorId, a.name, a.kind, JSON.stringify(a)]),
+  },
+  {
+    name: 'times',
+    columns: ['doc_id', 'idx', 'start_offset', 'end_offset', 'text', 'from_date', 'to_date', 'precision', 'certainty', 'json'],
+    types: ['text', 'int', 'int', 'int', 'text', 'text', 'text', 'text', 'text', 'text'],
+    rows: (id, x) => x.times.map((t, i) => [id, i, t.start, t.end, t.text, t.from, t.to, t.precision, t.certainty, JSON.stringify(t)]),
+  },
+  { name: 'events', columns: EVENT_COLUMNS, types: EVENT_TYPES, rows: (id, x) => x.events.map((e, i) => eventRow(id, e, i)) },
+  {
+    name: 'statements',
+    columns: ['doc_id', 'idx', 'start_offset', 'end_offset', 'speaker', 'speaker_kind', 'form', 'parent', 'json'],
+    types: ['text', 'int', 'int', 'int', 'text', 'text', 'text', 'int', 'text'],
+    rows: (id, x) => x.statements.map((s, i) => [id, i, s.start, s.end, s.speaker, s.speakerKind, s.form, s.parent, JSON.stringify(s)]),
+  },
+  {
+    name: 'corridors',
+    columns: ['doc_id', 'idx', 'start_offset', 'end_offset', 'name', 'text', 'json'],
+    types: ['text', 'int', 'int', 'int', 'text', 'text', 'text'],
+    rows: (id, x) => x.corridors.map((c, i) => [id, i, c.start, c.end, c.name, c.text, JSON.stringify(c)]),
+  },
+];
+
+/**
+ * One statement (one round trip): finds the version the document replaces
+ * (the current one at the same URL or, without a URL, from the same
+ * source), inserts the document unless its id is stored (ON CONFLICT DO
+ * NOTHING), links the previous version to it and inserts every item.
+ */
+async function writeDocument(client: pg.PoolClient, doc: DocumentMeta, extraction: Extraction, source: string | null): Promise<SaveOutcome> {
+  const params: unknown[] = [
+    doc.id, doc.title, doc.url, doc.outlet, doc.author, doc.publishedAt, doc.publishedAtSource, doc.language, doc.text,
+    source, new Date().toISOString(), JSON.stringify(extraction),
+  ];
+  const previous = doc.url
+    ? 'SELECT id FROM documents WHERE url = $3 AND superseded_by IS NULL ORDER BY seq DESC LIMIT 1'
+    : source
+      ? 'SELECT id FROM documents WHERE url IS NULL AND source = $10 AND superseded_by IS NULL ORDER BY seq DESC LIMIT 1'
+      : 'SELECT NULL::text AS id WHERE false';
+  const items = ITEM_TABLES.flatMap((table) => {
+    const rows = table.rows(doc.id, extraction);
+    if (rows.length === 0) return [];
+    const arrays = table.columns.map((_, c) => rows.map((row) => row[c]));
+    const unnest = table.types.map((type, c) => `$${params.push(arrays[c]!)}::${type}[]`).join(', ');
+    return [`${table.name}_rows AS (INSERT INTO ${table.name} (${table.columns.join(', ')})
+      SELECT * FROM unnest(${unnest}) WHERE EXISTS (SELECT 1 FROM inserted))`];
+  });
+  const { rows } = await client.query<{ inserted: boolean; previous: string | null }>(`WITH previous AS (${previous}),
+    inserted AS (
+      INSERT INTO documents (id, title, url, outlet, author, published_at, published_at_source, language, text, source, ingested_at, extraction, previous_version)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM previous))
+      ON CONFLICT (id) DO NOTHING
+      RETURNING previous_version
+    ),
+    superseded AS (UPDATE documents SET superseded_by = $1 WHERE id = (SELECT previous_version FROM inserted))
+    ${items.map((cte) => `, ${cte}`).join('\n')}
+    SELECT EXISTS (SELECT 1 FROM inserted) AS inserted, (SELECT previous_version FROM inserted) AS previous`, params);
+  const [{ inserted, previous: replaced }] = rows as [{ inserted: boolean; previous: string | null }];
+  // Not inserted: the same text is already stored (perhaps saved by another writer a moment ago).
+  if (!inserted) return 'unchanged';
+  return replaced ? 'updated' : 'new';
+}
+
+/** A 64-bit advisory lock key for a name (written into SQL as a number). */
+function lockKey(name: string): string {
+  return BigInt.asIntN(64, BigInt(`0x${createHash('sha256').update(name).digest('hex').slice(0, 16)}`)).toString();
 }
 
 /**

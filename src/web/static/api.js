@@ -15,6 +15,16 @@ export async function getItems(path) {
   return (await getJson(path)).items;
 }
 
+/** Every item of a paged list, a page of `pageSize` at a time. */
+export async function getAllItems(path, pageSize = 5000) {
+  const items = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await getItems(`${path}${path.includes('?') ? '&' : '?'}limit=${pageSize}&offset=${offset}`);
+    items.push(...page);
+    if (page.length < pageSize) return items;
+  }
+}
+
 /** Documents and extractions are fetched once each, on first use. */
 export function createDocumentCache() {
   const documents = new Map();

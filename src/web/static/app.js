@@ -1,6 +1,6 @@
 // Corridor's page: loads what the API knows, then keeps the map, the timeline,
 // the panel and the URL in step with the filters.
-import { createDocumentCache, getItems, getJson } from './api.js';
+import { createDocumentCache, getAllItems, getItems, getJson } from './api.js';
 import { byId, clear, h } from './dom.js';
 import { createMap } from './map.js';
 import {
@@ -27,7 +27,7 @@ function toFeatureCollection(json) {
 async function main() {
   setStatus('Loading…');
   const [events, clusters, contradictions, trajectories, corridors, actors, layers, documents, land, countries, labels] = await Promise.all([
-    getItems('/api/events?limit=5000'),
+    getAllItems('/api/events'),
     getItems('/api/clusters'),
     getItems('/api/contradictions'),
     getItems('/api/trajectories'),
@@ -51,10 +51,10 @@ async function main() {
   let searchHits = [];
 
   // Filters: only values that occur are offered.
-  const count = (key) => (value) => events.filter((e) => key(e) === value).length;
-  fillSelect(byId('filter-type'), EVENT_TYPES.filter(count((e) => e.type)).map((t) => ({ value: t, label: t })));
+  const occurs = (key) => (value) => events.some((e) => key(e) === value);
+  fillSelect(byId('filter-type'), EVENT_TYPES.filter(occurs((e) => e.type)).map((t) => ({ value: t, label: t })));
   fillSelect(byId('filter-actor'), actors.filter((a) => a.events > 0).sort((a, b) => a.name.localeCompare(b.name)).map((a) => ({ value: a.actorId, label: a.name })));
-  fillSelect(byId('filter-modality'), MODALITIES.filter(count((e) => e.modality)).map((m) => ({ value: m, label: m })));
+  fillSelect(byId('filter-modality'), MODALITIES.filter(occurs((e) => e.modality)).map((m) => ({ value: m, label: m })));
   const sources = [...new Set(events.map((e) => e.attribution.source).filter(Boolean))].sort((a, b) => a.localeCompare(b));
   fillSelect(byId('filter-source'), sources.map((s) => ({ value: s, label: s })));
   const maxCorroboration = Math.max(0, ...allGroups.map((g) => g.corroboration));
@@ -94,23 +94,32 @@ async function main() {
     }),
   });
 
-  /** The group a view is about: a cluster's, or that of the event a document view points at. */
-  function groupOfView(view) {
+  /** The groups a view is about: a cluster, the event a document view points at, or both sides of a contradiction. */
+  function groupsOfView(view) {
     const [kind, ...rest] = (view ?? '').split(':');
     const arg = rest.join(':');
-    if (kind === 'cluster') return groupsByKey.get(arg) ?? null;
-    if (kind === 'doc' && arg.includes('@')) return groupOfMention.get(arg.replace('@', '/')) ?? null;
-    return null;
+    if (kind === 'cluster') return [groupsByKey.get(arg)];
+    if (kind === 'doc' && arg.includes('@')) return [groupOfMention.get(arg.replace('@', '/'))];
+    if (kind === 'contradiction') {
+      const cx = contradictions.find((c) => c.id === arg);
+      return cx ? [groupsByKey.get(cx.a.clusterId), groupsByKey.get(cx.b.clusterId)] : [];
+    }
+    return [];
   }
 
   function navigate(view, options = {}) {
     state.view = view === 'overview' ? null : view;
     writeState(state);
-    mapController.highlight(groupOfView(state.view));
+    mapController.highlight(groupsOfView(state.view).filter(Boolean));
     return panel.show(view ?? 'overview', options);
   }
 
+  // The timeline spans every dated event; an empty store gets today.
   const allDays = events.map(eventDays).filter(Boolean);
+  const today = toDay(new Date().toISOString());
+  const domain = allDays.length
+    ? [allDays.reduce((m, d) => Math.min(m, d.from), Infinity), allDays.reduce((m, d) => Math.max(m, d.to), -Infinity)]
+    : [today, today];
   const timeline = createTimeline({
     svg: byId('histogram'), fromInput: byId('time-from'), toInput: byId('time-to'), playButton: byId('play'), output: byId('time-label'),
     onChange: (range) => {
@@ -119,8 +128,7 @@ async function main() {
       render();
     },
   });
-  if (allDays.length) timeline.setDomain(Math.min(...allDays.map((d) => d.from)), Math.max(...allDays.map((d) => d.to)));
-  else timeline.setDomain(toDay(new Date().toISOString()), toDay(new Date().toISOString()));
+  timeline.setDomain(...domain);
 
   function render() {
     writeState(state);
@@ -131,18 +139,14 @@ async function main() {
     const shown = new Set(matching.filter((e) => inTimeRange(e, range)));
     visibleGroups = allGroups.filter((g) => g.events.some((e) => shown.has(e)));
 
+    // A trajectory leg shows while one of the clusters behind it does: filters, search and time apply to it too.
+    const visibleKeys = new Set(visibleGroups.map((g) => g.key));
     const legs = trajectories
-      .filter((t) => !state.filters.actor || t.actor.actorId === state.filters.actor)
       .flatMap((t) => t.geojson.features.map((feature) => ({ actor: t.actor, feature })))
-      .filter(({ feature }) => {
-        if (range.full) return true;
-        const from = toDay(feature.properties.departed);
-        const to = toDay(feature.properties.arrived) ?? from;
-        return from !== null && from <= range.to && to >= range.from;
-      })
+      .filter(({ feature }) => feature.properties.clusterIds.some((id) => visibleKeys.has(id)))
       .map(({ actor, feature }) => {
         const p = feature.properties;
-        const clusterKey = [...p.clusterIds].reverse().find((id) => groupsByKey.has(id)) ?? null;
+        const clusterKey = [...p.clusterIds].reverse().find((id) => visibleKeys.has(id));
         return { feature, clusterKey, label: `Trajectory of ${actor.name}: ${p.from} → ${p.to} (${p.departed} – ${p.arrived})` };
       });
 
@@ -179,7 +183,7 @@ async function main() {
     state.q = '';
     searchHits = [];
     syncFilterInputs();
-    timeline.setDomain(...(allDays.length ? [Math.min(...allDays.map((d) => d.from)), Math.max(...allDays.map((d) => d.to))] : [0, 0]));
+    timeline.setDomain(...domain);
     render();
   });
   byId('search-form').addEventListener('submit', (event) => {

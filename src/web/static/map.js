@@ -210,15 +210,25 @@ export function createMap(container, basemap, handlers) {
     },
 
     /** Frames where most of the evidence is: a stray far-away place (a misread name) does not zoom the map out to the world. */
-    /** Haloes one group (the one the panel shows), or nothing. */
-    highlight(group) {
+    /** Haloes the groups the panel shows (none for the overview). */
+    highlight(groups) {
       const features = [];
-      const point = group && eventPoint(group);
-      if (point) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lngLat(point) } });
-      if (group && isMovement(group)) {
-        features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [lngLat(group.origin), lngLat(group.destination)] } });
+      for (const group of groups) {
+        const point = eventPoint(group);
+        if (point) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lngLat(point) } });
+        if (isMovement(group)) {
+          features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [lngLat(group.origin), lngLat(group.destination)] } });
+        }
       }
       map.getSource('selection').setData({ type: 'FeatureCollection', features });
+      // Bring the evidence into view when it is off screen (chosen from the panel's lists), keeping the zoom.
+      const points = groups.flatMap((g) => [eventPoint(g), g.origin, g.destination]).filter(Boolean);
+      const view = map.getBounds();
+      if (points.length && !points.every((p) => view.contains(lngLat(p)))) {
+        const bounds = new maplibregl.LngLatBounds(lngLat(points[0]), lngLat(points[0]));
+        for (const p of points) bounds.extend(lngLat(p));
+        map.fitBounds(bounds, { padding: 120, maxZoom: map.getZoom(), duration: 500 });
+      }
     },
 
     fitTo(points) {

@@ -135,6 +135,10 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     }
     const cxList = h('ul', { class: 'cx-list' }, contradictions.map((cx) =>
       h('li', {}, button(`${cx.a.claim} ⟷ ${cx.b.claim}`, `contradiction:${cx.id}`))));
+    if (documents === 0) {
+      return [h('p', {}, 'No documents yet. Add some with `corridor ingest <files, folders or URLs>` (or `npm start` for the demo corpus), '
+        + 'or POST them to /api/documents, then reload this page.')];
+    }
     return [
       h('p', { class: 'summary' }, `${groups.length} events in view (${eventsCount} reports from ${documents} documents).`),
       contradictions.length ? h('section', {}, h('h3', {}, `Contradictions (${contradictions.length})`), cxList) : null,
