@@ -143,12 +143,12 @@ test('show and search', () => {
 
 test('demo ingests the demo corpus and says what to try next', (t) => {
   const db = tempDb(t);
-  const result = run(['demo', '--db', db]);
+  const result = run(['demo', '--db', db, '--no-serve']);
   assert.equal(result.stderr, '');
   assert.equal(result.status, 0);
   assert.match(result.stdout, /^Demo corpus: Read \d+ inputs: [1-9]\d* new, 0 unchanged, 0 updated, 0 failed\.$/m);
   assert.match(result.stdout, /Try next:\n {2}npx corridor docs --db /);
-  const again = run(['demo', '--db', db, '--json']);
+  const again = run(['demo', '--db', db, '--json', '--no-serve']);
   const summary = JSON.parse(again.stdout) as { new: number; unchanged: number; failed: number };
   assert.deepEqual([summary.new, summary.failed], [0, 0]);
   assert.ok(summary.unchanged > 0);

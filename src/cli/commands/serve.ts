@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../api/server.js';
 import { CliError, dbOption, jsonOption, openCliStore, printJson, resolveDb, type CliContext } from '../context.js';
 
-interface ServeOptions {
+export interface ServeOptions {
   db?: string;
   port?: number;
   host?: string;
@@ -27,30 +27,39 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--layers <dir>', 'folder of GeoJSON files shown as reference layers under the events')
     .addOption(jsonOption())
     .action(async (options: ServeOptions) => {
-      if (options.layers) {
-        const info = await stat(options.layers).catch(() => null);
-        if (!info?.isDirectory()) throw new CliError(`${options.layers}: not a folder (--layers wants a folder of .geojson files)`);
-      }
-      const db = resolveDb(ctx, options.db);
-      const store = await openCliStore(ctx, options.db);
-      let server;
-      try {
-        server = await startServer({ store, host: options.host, port: options.port, layersDir: options.layers ?? null });
-      } catch (error) {
-        await store.close();
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') throw new CliError(`port ${options.port ?? DEFAULT_PORT} is already in use; choose another with --port`);
-        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on ${options.host}: no such address on this machine`);
-        throw error;
-      }
-      for (const problem of server.layerProblems) ctx.stderr.write(`corridor: layer skipped: ${problem}\n`);
-      if (options.json) printJson(ctx, { url: server.url, database: db });
-      else ctx.stdout.write(`Corridor is serving ${db} at ${server.url}  (API docs: ${server.url}/docs). Press Ctrl+C to stop.\n`);
-
-      const stop = async () => {
-        await server.close();
-        await store.close();
-      };
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+      await serveStore(ctx, options);
     });
+}
+
+/**
+ * Opens the store, serves it until SIGINT/SIGTERM and prints the address
+ * (also used by `corridor demo`, i.e. `npm start`).
+ */
+export async function serveStore(ctx: CliContext, options: ServeOptions): Promise<string> {
+  if (options.layers) {
+    const info = await stat(options.layers).catch(() => null);
+    if (!info?.isDirectory()) throw new CliError(`${options.layers}: not a folder (--layers wants a folder of .geojson files)`);
+  }
+  const db = resolveDb(ctx, options.db);
+  const store = await openCliStore(ctx, options.db);
+  let server;
+  try {
+    server = await startServer({ store, host: options.host, port: options.port, layersDir: options.layers ?? null });
+  } catch (error) {
+    await store.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${options.port ?? DEFAULT_PORT} is already in use; choose another with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on ${options.host}: no such address on this machine`);
+    throw error;
+  }
+  for (const problem of server.layerProblems) ctx.stderr.write(`corridor: layer skipped: ${problem}\n`);
+  if (options.json) printJson(ctx, { url: server.url, database: db });
+  else ctx.stdout.write(`Corridor is serving ${db} at ${server.url}  (API docs: ${server.url}/docs). Press Ctrl+C to stop.\n`);
+
+  const stop = async () => {
+    await server.close();
+    await store.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+  return server.url;
 }
