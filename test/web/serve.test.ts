@@ -29,8 +29,8 @@ function serve(args: string[]) {
 describe('corridor serve', () => {
   it('serves the store on the given port, prints where, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-serve-'));
+    const run = serve(['--db', join(dir, 'x.db'), '--port', '0', '--json']);
     try {
-      const run = serve(['--db', join(dir, 'x.db'), '--port', '0', '--json']);
       const { url, database } = await run.json;
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.equal(database, join(dir, 'x.db'));
@@ -41,18 +41,20 @@ describe('corridor serve', () => {
       run.child.kill('SIGTERM');
       assert.equal((await run.exited).code, 0);
     } finally {
+      run.child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('prints the address in words without --json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-serve-'));
+    const run = serve(['--db', join(dir, 'x.db'), '--port', '0', '--host', '127.0.0.1']);
     try {
-      const run = serve(['--db', join(dir, 'x.db'), '--port', '0', '--host', '127.0.0.1']);
       assert.match(await run.firstLine, /^Corridor is serving .+ at http:\/\/127\.0\.0\.1:\d+ +\(API docs: http:\/\/127\.0\.0\.1:\d+\/docs\)/);
       run.child.kill('SIGINT');
       assert.equal((await run.exited).code, 0);
     } finally {
+      run.child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     }
   });
