@@ -27,15 +27,7 @@ export interface ExportFilter {
   minCorroboration?: number;
 }
 
-export interface ExportDocument {
-  id: string;
-  title: string | null;
-  url: string | null;
-  outlet: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  ingestedAt: string;
-}
+export type ExportDocument = Pick<StoredDocument, 'id' | 'title' | 'url' | 'outlet' | 'author' | 'publishedAt' | 'ingestedAt'>;
 
 /** One document's statement of an event. */
 export interface Evidence {

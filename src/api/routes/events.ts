@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { EventType, Modality } from '../../types.js';
 import type { EventFilter } from '../../store/store.js';
 import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
@@ -7,19 +6,8 @@ import { indexMentions } from '../fusion-state.js';
 import { EVENT_TYPES, MODALITIES } from '../schemas/enums.js';
 import { enumOf, int, ISO_DATE, listOf, ref } from '../schemas/helpers.js';
 
-interface EventsQuery {
-  bbox?: string;
-  from?: string;
-  to?: string;
-  type?: EventType;
-  actor?: string;
-  modality?: Modality;
-  source?: string;
-  docId?: string;
-  minCorroboration?: number;
-  limit: number;
-  offset: number;
-}
+/** The store's event filter as a query string carries it: bbox as text, plus fusion's corroboration floor. */
+type EventsQuery = Omit<EventFilter, 'bbox' | 'limit' | 'offset'> & { bbox?: string; minCorroboration?: number; limit: number; offset: number };
 
 const NUMBER = '-?\\d+(?:\\.\\d+)?';
 

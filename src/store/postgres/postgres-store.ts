@@ -48,7 +48,7 @@ export class PostgresStore implements Store {
 
   private constructor(readonly pool: pg.Pool, readonly spatialIndex: SpatialIndex) {}
 
-  /** Connects, migrates (unless `mustExist`) and reads the recorded spatial index. */
+  /** Connects, migrates (with `mustExist`, only a database that has Corridor's tables) and reads the recorded spatial index. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({
       connectionString: url,
@@ -61,7 +61,7 @@ export class PostgresStore implements Store {
       const client = await pool.connect();
       try {
         if (options.mustExist) await requireSchema(client);
-        else await migrate(client, { postgis: options.postgis });
+        await migrate(client, { postgis: options.postgis });
         const { rows } = await client.query<{ value: SpatialIndex }>("SELECT value FROM store_settings WHERE key = 'spatial'");
         return new PostgresStore(pool, rows[0]?.value ?? 'btree');
       } finally {
