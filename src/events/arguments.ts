@@ -54,7 +54,8 @@ export class ArgumentReader {
   read(site: TriggerSite): Arguments {
     const { view, clause, cue, first, last } = site;
     const { frame } = cue;
-    const passive = cue.pos === 'verb' && this.isPassive(site);
+    const voice = cue.pos === 'verb' ? this.passiveVoice(site) : null;
+    const passive = voice !== null;
     const candidates: Candidate[] = [];
     const subjectRoles: SlotRoles = passive ? frame.passiveSubject : frame.subject;
     const add = (entity: Entity, role: ArgumentRole | null | undefined, priority: number, nearby: boolean) => {
@@ -63,27 +64,37 @@ export class ArgumentReader {
       candidates.push({ role, entity, priority, distance, nearby });
     };
 
+    if (isHyphenated(view, first)) return this.readCompound(site, add, candidates);
+
     // Before the trigger, nearest first: the subject, or prepositional phrases such as "fighters in Raqqa".
-    // A noun inside a prepositional phrase has no subject there: "forces backed by Russian air strikes".
+    // A noun inside a prepositional phrase has no subject there: "forces backed by Russian air strikes";
+    // nor has a noun that a verb ends ("broke the siege") or a participle after its noun ("the town held by IS").
+    // An actor right before the trigger is its subject whatever governs it: "years of IS rule".
     const subjectSeen = { actor: false, place: false };
     const nounInPhrase = cue.pos === 'noun' && this.governor(view, first, clause.first).preposition !== null;
-    const before = nounInPhrase ? [] : view.entities.filter((e) => e.last < first && e.first >= clause.first).reverse();
+    const onlyAdjacent = voice === 'reduced' || (cue.pos === 'noun' && this.endedByVerb(view, clause, first));
+    const before = nounInPhrase ? [] : view.entities.filter((e) => e.last < first && e.first >= clause.first
+      && (!onlyAdjacent || e.last === first - 1) && !this.isModifier(view, e)).reverse();
     for (const e of before) {
-      const gov = this.governor(view, e.first, clause.first);
-      if (gov.preposition) {
+      const gov = e.last === first - 1 && e.kind === 'actor' ? null : this.governor(view, e.first, clause.first);
+      if (gov?.preposition) {
         add(e, frame.prepositionsBefore[gov.preposition]?.[e.kind], 2, gov.nearby || this.followedByOutskirts(view, e));
       } else if (!subjectSeen[e.kind] && !this.isQualifier(view, e)) {
         subjectSeen[e.kind] = true;
         add(e, subjectRoles[e.kind], e.kind === 'actor' || passive ? 1 : 3, this.followedByOutskirts(view, e));
       }
     }
-    if (cue.pos === 'verb' && (!subjectSeen.actor || (!subjectSeen.place && clause.kind === 'relative'))) {
+    if (cue.pos === 'verb' && voice !== 'reduced' && (!subjectSeen.actor || (!subjectSeen.place && clause.kind === 'relative'))) {
       const antecedent = this.antecedent(site, subjectSeen.actor ? 'place' : null);
       if (antecedent) add(antecedent, subjectRoles[antecedent.kind], antecedent.kind === 'actor' || passive ? 1 : 3, false);
     }
 
-    // After the trigger: object, prepositional phrases, coordinated and unattached places.
-    const scopeEnd = frame.scope === 'sentence' ? view.words.length - 1 : clause.last;
+    // After the trigger: object, prepositional phrases, coordinated and unattached places, up to a word
+    // that starts another phrase ("along the highway linking Deir ez-Zor to Palmyra").
+    let scopeEnd = frame.scope === 'sentence' ? view.words.length - 1 : clause.last;
+    for (let k = last + 1; k <= scopeEnd; k++) {
+      if (!view.words[k]!.named && frame.stopAt.includes(view.words[k]!.lower)) scopeEnd = k - 1;
+    }
     let objectTaken = false;
     let previous: { entity: Entity; candidate: Candidate | null } | null = null;
     for (const e of view.entities.filter((x) => x.first > last && x.last <= scopeEnd)) {
@@ -114,6 +125,38 @@ export class ArgumentReader {
     return this.choose(candidates, passive);
   }
 
+  /**
+   * "IS-held villages", "an IS-held town in eastern Syria": a participle joined by a
+   * hyphen is an adjective. Its only subject is the actor before the hyphen (none: no
+   * event, "government-held areas" names no holder), and it reaches only a phrase on
+   * the noun it modifies.
+   */
+  private readCompound(site: TriggerSite, add: (e: Entity, role: ArgumentRole | null | undefined, priority: number, nearby: boolean) => void, candidates: Candidate[]): Arguments {
+    const { view, cue, first, last } = site;
+    const holder = view.entities.find((e) => e.last === first - 2 && e.kind === 'actor');
+    if (!holder) return this.choose([], false);
+    add(holder, cue.frame.subject.actor, 1, false);
+    for (const e of view.entities) {
+      if (e.kind !== 'place' || e.first <= last || e.first > last + COMPOUND_REACH) continue;
+      const gov = this.governor(view, e.first, last + 2);
+      if (gov.preposition) add(e, cue.frame.prepositions[gov.preposition]?.place, 2, gov.nearby);
+    }
+    return this.choose(candidates, false);
+  }
+
+  /** A verb that ends what the noun after it names ("broke the siege", "ending IS rule") is no subject's deed of that noun. */
+  private endedByVerb(view: SentenceView, clause: Clause, first: number): boolean {
+    for (let k = Math.max(clause.first, first - ENDING_WINDOW); k < first; k++) {
+      if (!view.words[k]!.named && this.lexicon.endingVerbs.has(view.words[k]!.lower)) return true;
+    }
+    return false;
+  }
+
+  /** "US-backed forces", "Kurdish-led fighters": an actor joined by a hyphen to the next word only modifies it. */
+  private isModifier(view: SentenceView, e: Entity): boolean {
+    return e.kind === 'actor' && isHyphenated(view, e.last + 2) && view.words[e.last + 2]!.entity < 0;
+  }
+
   private claimedByLaterTrigger(site: TriggerSite, e: Entity, preposition: string): boolean {
     return site.others.some((other) => other !== site && other.last > site.last && other.last < e.first
       && !site.cue.frame.reachesPast.includes(other.cue.type)
@@ -133,7 +176,8 @@ export class ArgumentReader {
       if (c.nearby) chosen.nearby.add(c.role);
     }
     // One actor cannot be both sides, one place both ends of a movement.
-    if (chosen.agent !== null && chosen.agent === chosen.patient) chosen.patient = null;
+    if (chosen.agent !== null && chosen.patient !== null
+      && this.analysis.actors[chosen.agent]!.actorId === this.analysis.actors[chosen.patient]!.actorId) chosen.patient = null;
     return chosen;
   }
 
@@ -192,22 +236,26 @@ export class ArgumentReader {
     return !!next && this.lexicon.nearby.nouns.has(next.lower);
   }
 
-  private isPassive(site: TriggerSite): boolean {
+  /**
+   * Whether a participle trigger is passive: after an auxiliary ("was retaken"), or
+   * reduced, right after its noun with "by" + actor following ("the town held by IS").
+   */
+  private passiveVoice(site: TriggerSite): 'auxiliary' | 'reduced' | null {
     const { view, first, last, formKinds } = site;
-    if (!formKinds.includes('participle')) return false;
+    if (!formKinds.includes('participle')) return null;
     const { words } = view;
     for (let j = first - 1, seen = 0; j >= 0 && seen < 3; j--) {
       const w = words[j]!;
       if (w.named) break;
-      if (this.lexicon.passiveAuxiliaries.has(w.lower)) return true;
+      if (this.lexicon.passiveAuxiliaries.has(w.lower)) return 'auxiliary';
       if (!(isAdverb(w) || w.lower === 'not' || w.lower === 'never')) break;
       seen++;
     }
     let j = last + 1;
     while (words[j] && isAdverb(words[j]!)) j++;
-    if (words[j]?.lower !== 'by') return false;
+    if (words[j]?.lower !== 'by') return null;
     const actor = view.entities.find((e) => e.first > j && e.kind === 'actor');
-    return !!actor && this.governor(view, actor.first, j + 1).adjacent;
+    return actor && this.governor(view, actor.first, j + 1).adjacent ? 'reduced' : null;
   }
 
   /** Whether only connectives, auxiliaries and adverbs stand between the clause start and the trigger ("and then headed"). */
@@ -240,11 +288,23 @@ export class ArgumentReader {
       const c = clauses[k]!;
       if (c.kind === 'relative') continue;
       const subject = view.entities.find((e) => e.kind === 'actor' && e.first >= c.first && e.last <= c.last
-        && this.governor(view, e.first, c.first).preposition === null);
+        && !this.isModifier(view, e) && this.governor(view, e.first, c.first).preposition === null);
       if (subject) return subject;
     }
     return null;
   }
+}
+
+/** How far after a hyphenated participle its noun's phrase may reach: "IS-held town in eastern Syria". */
+const COMPOUND_REACH = 4;
+/** How far before a noun trigger a verb that ends it is looked for: "broke the Islamic State siege". */
+const ENDING_WINDOW = 4;
+
+/** Whether word i is joined by a hyphen, with no spaces, to the word before it ("IS-held"). */
+function isHyphenated(view: SentenceView, i: number): boolean {
+  const { words } = view;
+  const dash = words[i - 1];
+  return i >= 2 && !!words[i] && dash?.text === '-' && words[i - 2]!.end === dash.start && dash.end === words[i]!.start;
 }
 
 const CLAUSE_OPENERS = new Set(['to', 'not', 'never', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'do', 'does', 'then', 'also', 'be', 'been']);

@@ -33,6 +33,9 @@ interface Draft {
 
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'new', 'further', 'recent', 'latest', 'first', 'second', 'last', 'alleged', 'reported', 'major', 'heavy', 'fierce', 'renewed', 'several', 'two', 'three', 'many', 'more']);
 const NEGATION_WINDOW = 5;
+/** How many words before the trigger a `preceding` refinement reads ("had **taken** full control"). */
+const PRECEDING_WINDOW = 3;
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
 
 /** The document's own voice: who speaks when nobody else is cited. */
 export function authorAttribution(document: Pick<DocumentMeta, 'author' | 'outlet'>): Attribution {
@@ -68,7 +71,7 @@ export function events(options: EventsOptions = {}): Stage {
         if (!match) continue;
         const last = i + match.length - 1;
         const candidate = pickCue(match.value, words, i);
-        if (isExcluded(words, i, last, candidate.cue)) continue;
+        if (isExcluded(words, i, last, candidate.cue) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
         sites.push({ view, clauses, clause: clauseOf(clauses, i), first: i, last, cue: candidate.cue, formKinds: candidate.kinds, others: sites });
         i = last;
       }
@@ -76,7 +79,8 @@ export function events(options: EventsOptions = {}): Stage {
       drafts.push(...dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)));
     }
     const undated = documentTime(analysis.document.publishedAt);
-    return { events: drafts.map((d) => toEvent(d, analysis, plover, undated)).sort((a, b) => a.trigger.start - b.trigger.start) };
+    const author = authorAttribution(analysis.document);
+    return { events: drafts.map((d) => toEvent(d, analysis, plover, undated, author)).sort((a, b) => a.trigger.start - b.trigger.start) };
   });
 }
 
@@ -108,6 +112,16 @@ function isExcluded(words: readonly Word[], first: number, last: number, cue: Ev
   return !!requires && !requires.before.someIn(words, first - requires.window, first - 1);
 }
 
+/**
+ * "the advancing columns", "its surrounding district": an -ing form between a
+ * determiner and a noun describes the noun; "the fighting in Mosul" stays an event.
+ */
+function isParticipleAdjective(candidate: CueMatch, words: readonly Word[], first: number, last: number, lexicon: EventCueLexicon): boolean {
+  if (candidate.cue.pos !== 'verb' || !candidate.kinds.every((k) => k === 'ing') || !DETERMINERS.has(words[first - 1]?.lower ?? '')) return false;
+  const next = words[last + 1];
+  return !!next && (next.named || lexicon.phraseFiller.has(next.lower));
+}
+
 interface Refined {
   type: EventType;
   subtype: string;
@@ -118,7 +132,8 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
   const { view: { words }, clause } = site;
   for (const r of cue.when) {
     if (r.words) {
-      const [from, to] = r.scope === 'following' ? [site.first, words.length - 1] : [clause.first, clause.last];
+      const [from, to] = r.scope === 'following' ? [site.first, words.length - 1]
+        : r.scope === 'preceding' ? [Math.max(clause.first, site.first - PRECEDING_WINDOW), site.first - 1] : [clause.first, clause.last];
       // Refinement words may sit inside names: "Russian jets" makes a strike an airstrike.
       if (!r.words.someIn(words, from, to, true)) continue;
     }
@@ -259,7 +274,7 @@ function confidence(d: Draft): number {
   return Math.round(Math.min(c, 0.95) * 100) / 100;
 }
 
-function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable, undated: EventTime): Event {
+function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable, undated: EventTime, author: Attribution): Event {
   const { document, sentences, times } = analysis;
   const trigger = wordSpan(d.site.view.words, d.site.first, d.site.last);
   const place = (role: ArgumentRole) => (d.args[role] === null ? null : placeRef(analysis.places[d.args[role]!]!));
@@ -277,7 +292,7 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable, un
     time: eventTime(times, trigger, clause, sentence) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
     evidence: [trigger, ...d.extraTriggers, d.evidence],
     trigger: { start: trigger.start, end: trigger.end, text: document.text.slice(trigger.start, trigger.end) },
-    attribution: authorAttribution(document),
+    attribution: author,
     modality: 'asserted',
     negated: d.negated,
     factuality: { certainty: 'certain', polarity: d.negated ? 'negative' : 'positive' },

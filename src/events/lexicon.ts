@@ -22,11 +22,13 @@ const frameSchema = z.object({
   otherPlace: role.nullable().default(null),
   /** Event types whose later triggers do not take this frame's phrases ("a corridor to let fighters move towards X"). */
   reachesPast: z.array(eventType).default([]),
+  /** Words after the trigger past which no argument is read ("the highway **linking** A to B" names a road, not a destination). */
+  stopAt: z.array(z.string()).default([]),
 }).strict();
 
 const refinementSchema = z.object({
   words: z.array(z.string()).optional(),
-  scope: z.enum(['clause', 'following']).default('clause'),
+  scope: z.enum(['clause', 'following', 'preceding']).default('clause'),
   has: z.array(role).optional(),
   agentKind: z.array(actorKind).optional(),
   type: eventType.optional(),
@@ -66,6 +68,7 @@ const fileSchema = z.object({
   prepositions: z.array(z.string()),
   nearby: z.object({ prepositions: z.array(z.string()), nouns: z.array(z.string()), compass: z.array(z.string()) }).strict(),
   phraseFiller: z.array(z.string()),
+  endingVerbs: z.array(z.string()),
   clauses: z.object({
     subordinators: z.array(z.string()),
     relativePronouns: z.array(z.string()),
@@ -121,6 +124,8 @@ export interface EventCueLexicon {
   prepositions: PhraseSet;
   nearby: { prepositions: Set<string>; nouns: Set<string>; compass: Set<string> };
   phraseFiller: Set<string>;
+  /** Verbs that end what the noun trigger after them names ("broke the siege"): their subject is not its agent. */
+  endingVerbs: Set<string>;
   clauses: ClauseCues;
   /** Every verb form of every cue, lower-cased: clause splitting reads "and" + verb as a new clause. */
   verbForms: Set<string>;
@@ -187,6 +192,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
     prepositions: PhraseSet.of(file.prepositions),
     nearby: { prepositions: lower(file.nearby.prepositions), nouns: lower(file.nearby.nouns), compass: lower(file.nearby.compass) },
     phraseFiller: lower(file.phraseFiller),
+    endingVerbs: lower(file.endingVerbs),
     clauses: {
       subordinators: lower(clauses.subordinators), relativePronouns: lower(clauses.relativePronouns), coordinators: lower(clauses.coordinators),
       coordinatedVerbStarts: lower(clauses.coordinatedVerbStarts), punctuation: new Set(clauses.punctuation), complementizer: clauses.complementizer.toLowerCase(),

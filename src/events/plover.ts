@@ -23,7 +23,7 @@ export function compilePloverTable(data: unknown, source = 'plover.json'): Plove
   return {
     get: (type, subtype) => {
       const found = mappings[`${type}/${subtype}`];
-      return found ? { ...found, context: [...found.context] } : null;
+      return found ? { type: found.type, mode: found.mode, context: [...found.context] } : null;
     },
     has: (type, subtype) => `${type}/${subtype}` in mappings,
   };

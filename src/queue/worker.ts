@@ -117,11 +117,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const fusionLoop = async (refresher: FusionRefresher, documentsDone: Promise<unknown>) => {
     let documentsFinished = false;
-    void documentsDone.then(async () => {
+    documentsDone.then(async () => {
       // Every draining worker asks once more, so a refresh starts after its last save.
       if (options.drain && !stopping.signal.aborted) await refresher.request({ now: true });
       documentsFinished = true;
-    });
+    }).catch(() => stopping.abort());
     while (!stopping.signal.aborted) {
       // Draining, the last refresh runs now rather than after its delay.
       const [job] = await boss.fetch(FUSION_QUEUE, { batchSize: 1, ignoreStartAfter: documentsFinished });
@@ -144,6 +144,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const finished = (async () => {
     try {
       await Promise.all(fusion ? [...loops, fusionLoop(fusion, Promise.all(loops))] : loops);
+    } catch (error) {
+      // A loop that cannot reach the database ends the worker: the others stop at their next turn.
+      stopping.abort();
+      throw error;
     } finally {
       await boss.stop({ graceful: false, close: true });
       await store.close();
