@@ -27,7 +27,7 @@ export async function createDefaultPipeline(options: PipelineOptions = {}): Prom
   return createPipeline([
     segmentStage(),
     geoparse(geo, { focus }),
-    actors({ lexicon: loadActorLexicon() }),
+    actors({ lexicon: loadActorLexicon(undefined, geo.gazetteer.normalize) }),
     times(),
     events({ cues: loadEventCues(), plover: loadPloverTable() }),
     claims({ cues: loadModalityCues() }),

@@ -19,6 +19,10 @@ const PARTICIPLE_NEXT = new Set(['to', 'by']);
 const NOT_IN_SPEAKER = new Set(['is', 'are', 'was', 'were', 'to', 'be']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom', 'whose']);
 const MAX_SPEAKER_WORDS = 12;
+// "the officer said on Saturday, ...": words that may stand between a trailing cue and its comma.
+const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'late', 'early', 'this', 'last']);
+// An appositive describing a speaker opens with an article or possessive: "Reyes, a coalition spokesman, said".
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her']);
 const MAX_INVERTED_SPEAKER_WORDS = 8;
 const THAT_WINDOW = 8;
 
@@ -76,7 +80,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       }
       if (j < 0 || isBoundary(words[j]!)) return null;
       let k = j;
-      while (k > 0 && !isBoundary(words[k - 1]!) && j - k < MAX_SPEAKER_WORDS - 1) k--;
+      while (k > 0 && !isBoundary(words[k - 1]!) && !isSpacedDash(words, k - 1) && j - k < MAX_SPEAKER_WORDS - 1) k--;
       const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
       for (let lead = lexicon.speakers.leadIn.matchAt(words, k); lead && k <= j; lead = lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
       if (k > j) return null;
@@ -85,6 +89,22 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       const anonymous = lexicon.speakers.anonymous.findAll(words, k, j).length > 0;
       if (!anonymous && phrase.some((w) => !w.named && (RELATIVE_PRONOUNS.has(w.lower) || NOT_IN_SPEAKER.has(w.lower)))) return null;
       return { view, first: k, last: j, afterBreak };
+    };
+
+    /** Whether only a time ("on Saturday") stands between a cue and a comma or the sentence end. */
+    const trailsOff = (from: number): boolean => {
+      let k = from;
+      while (words[k] && !words[k]!.named && (timeWords(words[k]!) || TIME_PREPOSITIONS.has(words[k]!.lower))) k++;
+      return !words[k] || /^[,.!?;]$/.test(words[k]!.text);
+    };
+
+    /** "NAME, a/the TITLE, said": the name before an appositive that ends in the comma at `comma`. */
+    const appositiveSpeaker = (comma: number): SpeakerPhrase | null => {
+      for (let k = comma - 1; k > 0 && comma - k <= MAX_SPEAKER_WORDS; k--) {
+        if (words[k]!.text !== ',') continue;
+        return APPOSITIVE_OPENERS.has(words[k + 1]?.lower ?? '') ? speakerBefore(k) : null;
+      }
+      return null;
     };
 
     /** The end of reported content: the sentence end, or the end of the quotation the cue itself is in. */
@@ -196,23 +216,30 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
         continue;
       }
       if (speaker) {
-        const forward = contentAfter(cueLast + 1, verb);
-        const content = forward ?? (speaker.afterBreak ? contentBefore(speaker.first) : null);
+        // "CONTENT, the officer said, speaking on condition of anonymity.": after a break, a cue that
+        // trails off (into a comma or the sentence end) reports what came before it.
+        const content = speaker.afterBreak && trailsOff(cueLast + 1) ? contentBefore(speaker.first)
+          : contentAfter(cueLast + 1, verb) ?? (speaker.afterBreak ? contentBefore(speaker.first) : null);
         if (content) add(speaker, cue, content, 'reported-speech');
         continue;
       }
       if (words[i - 1]?.text !== ',' && !CLOSING_MARKS.has(words[i - 1]?.text ?? '')) continue;
-      // ", said the spokesman." after the content, or an appositive: "Balanche, a Syria expert, told ...".
-      const rest = words.slice(cueLast + 1).filter((w) => !/^[.!?]$/.test(w.text));
-      if (rest.length > 0 && rest.length <= MAX_INVERTED_SPEAKER_WORDS && !rest.some((w) => w.lower === 'that' || w.text === ',')) {
-        const content = contentBefore(i);
-        if (content) add({ view, first: cueLast + 1, last: cueLast + rest.length }, cue, content, 'reported-speech');
+      // An appositive between the name and its cue: "Balanche, a Syria expert, told ...".
+      const appositive = appositiveSpeaker(i - 1);
+      if (appositive) {
+        const content = contentAfter(cueLast + 1, verb);
+        if (content) add(appositive, cue, content, 'reported-speech');
         continue;
       }
-      const appositiveStart = words.slice(0, i - 1).findLastIndex((w) => w.text === ',');
-      speaker = appositiveStart > 0 ? speakerBefore(appositiveStart) : null;
-      const content = speaker ? contentAfter(cueLast + 1, verb) : null;
-      if (speaker && content) add(speaker, cue, content, 'reported-speech');
+      // ", said the spokesman." after the content; an appositive may follow the name
+      // (", said Brig. Gen. Karim al-Saadi, a spokesman for the command.").
+      let last = cueLast;
+      while (words[last + 1] && !/^[,.!?;]$/.test(words[last + 1]!.text)) last++;
+      const phrase = words.slice(cueLast + 1, last + 1);
+      if (phrase.length > 0 && phrase.length <= MAX_INVERTED_SPEAKER_WORDS && !phrase.some((w) => w.lower === 'that')) {
+        const content = contentBefore(i);
+        if (content) add({ view, first: cueLast + 1, last }, cue, content, 'reported-speech');
+      }
     }
   }
 
@@ -245,6 +272,13 @@ function lowerBoundStart(tokens: readonly Span[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** A dash with a space on either side separates ("BAGHDAD (Demo Wire) - Iraqi ..."); inside a name it joins ("Counter-Terrorism"). */
+function isSpacedDash(words: readonly Word[], i: number): boolean {
+  const w = words[i]!;
+  if (!/^[-–—]$/.test(w.text)) return false;
+  return (!!words[i - 1] && words[i - 1]!.end < w.start) || (!!words[i + 1] && words[i + 1]!.start > w.end);
 }
 
 function fillsLines(text: string, q: Quote): boolean {

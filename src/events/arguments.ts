@@ -68,13 +68,14 @@ export class ArgumentReader {
 
     // Before the trigger, nearest first: the subject, or prepositional phrases such as "fighters in Raqqa".
     // A noun inside a prepositional phrase has no subject there: "forces backed by Russian air strikes";
-    // nor has a noun that a verb ends ("broke the siege") or a participle after its noun ("the town held by IS").
+    // nor has a noun that a verb ends ("broke the siege"); a participle after its noun ("strongholds held by IS")
+    // takes no actor from further back ("the army has taken Albu Kamal, the last town held by IS").
     // An actor right before the trigger is its subject whatever governs it: "years of IS rule".
     const subjectSeen = { actor: false, place: false };
     const nounInPhrase = cue.pos === 'noun' && this.governor(view, first, clause.first).preposition !== null;
     const onlyAdjacent = voice === 'reduced' || (cue.pos === 'noun' && this.endedByVerb(view, clause, first));
     const before = nounInPhrase ? [] : view.entities.filter((e) => e.last < first && e.first >= clause.first
-      && (!onlyAdjacent || e.last === first - 1) && !this.isModifier(view, e)).reverse();
+      && (!onlyAdjacent || e.last === first - 1 || (voice === 'reduced' && e.kind === 'place')) && !this.isModifier(view, e)).reverse();
     for (const e of before) {
       const gov = e.last === first - 1 && e.kind === 'actor' ? null : this.governor(view, e.first, clause.first);
       if (gov?.preposition) {
