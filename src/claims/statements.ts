@@ -21,8 +21,9 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom', 'whose']);
 const MAX_SPEAKER_WORDS = 12;
 // "the officer said on Saturday, ...": words that may stand between a trailing cue and its comma.
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'late', 'early', 'this', 'last']);
-// An appositive describing a speaker opens with an article or possessive: "Reyes, a coalition spokesman, said".
-const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her']);
+// An appositive describing a speaker opens with an article, a possessive or a relative: "Reyes, a coalition
+// spokesman, said", "an officer, who asked not to be named, said".
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'who', 'speaking', 'citing']);
 const MAX_INVERTED_SPEAKER_WORDS = 8;
 const THAT_WINDOW = 8;
 
@@ -202,10 +203,10 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       if (!reporting) continue;
       const verb = reporting.value;
       const cueLast = i + reporting.length - 1;
-      if (verb.requiresNext && verb.requiresNext.findAll(words, cueLast + 1, cueLast + 2).length === 0) continue;
+      if (verb.requiresNext && !verb.requiresNext.someIn(words, cueLast + 1, cueLast + verb.window)) continue;
       if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) continue;
       if (DETERMINERS.has(words[i - 1]?.lower ?? '') || PARTICIPLE_NEXT.has(words[cueLast + 1]?.lower ?? '')) continue;
-      let speaker = speakerBefore(i);
+      const speaker = speakerBefore(i);
       // "did not deny": the cue takes its negation along, which changes what it reports.
       const negated = speaker && lexicon.negators.findAll(words, speaker.last + 1, i - 1).length > 0;
       const cue = span(negated ? speaker!.last + 1 : i, cueLast);
@@ -233,13 +234,20 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       }
       // ", said the spokesman." after the content; an appositive may follow the name
       // (", said Brig. Gen. Karim al-Saadi, a spokesman for the command.").
+      // A full stop inside the sentence belongs to an abbreviation ("Brig. Gen.").
       let last = cueLast;
-      while (words[last + 1] && !/^[,.!?;]$/.test(words[last + 1]!.text)) last++;
+      while (words[last + 1] && !/^[,!?;]$/.test(words[last + 1]!.text) && !(words[last + 1]!.text === '.' && last + 2 >= words.length)) last++;
       const phrase = words.slice(cueLast + 1, last + 1);
       if (phrase.length > 0 && phrase.length <= MAX_INVERTED_SPEAKER_WORDS && !phrase.some((w) => w.lower === 'that')) {
         const content = contentBefore(i);
         if (content) add({ view, first: cueLast + 1, last }, cue, content, 'reported-speech');
+        continue;
       }
+      // Any other parenthesis: "a coalition spokesman, Col. Daniel Reyes, told ...".
+      const parenthesis = words.slice(0, i - 1).findLastIndex((w) => w.text === ',');
+      const before = parenthesis > 0 ? speakerBefore(parenthesis) : null;
+      const content = before ? contentAfter(cueLast + 1, verb) : null;
+      if (before && content) add(before, cue, content, 'reported-speech');
     }
   }
 

@@ -24,6 +24,8 @@ export interface TriggerSite {
   last: number;
   cue: EventCue;
   formKinds: FormKind[];
+  /** How the trigger reads here: a verb cue after a determiner is a noun ("during the fighting"). */
+  pos: 'verb' | 'noun';
   /** Every trigger of the sentence (this one included): a later trigger takes the phrases after it. */
   others: readonly TriggerSite[];
 }
@@ -52,9 +54,9 @@ export class ArgumentReader {
   constructor(private readonly lexicon: EventCueLexicon, private readonly analysis: Readonly<Analysis>) {}
 
   read(site: TriggerSite): Arguments {
-    const { view, clause, cue, first, last } = site;
+    const { view, clause, cue, first, last, pos } = site;
     const { frame } = cue;
-    const voice = cue.pos === 'verb' ? this.passiveVoice(site) : null;
+    const voice = pos === 'verb' ? this.passiveVoice(site) : null;
     const passive = voice !== null;
     const candidates: Candidate[] = [];
     const subjectRoles: SlotRoles = passive ? frame.passiveSubject : frame.subject;
@@ -70,14 +72,22 @@ export class ArgumentReader {
     // A noun inside a prepositional phrase has no subject there: "forces backed by Russian air strikes";
     // nor has a noun that a verb ends ("broke the siege"); a participle after its noun ("strongholds held by IS")
     // takes no actor from further back ("the army has taken Albu Kamal, the last town held by IS").
-    // An actor right before the trigger is its subject whatever governs it: "years of IS rule".
+    // An actor right before a noun trigger is its subject whatever governs it: "years of IS rule"; an actor right
+    // before another noun trigger is that one's ("broke the IS siege, reaching troops").
     const subjectSeen = { actor: false, place: false };
-    const nounInPhrase = cue.pos === 'noun' && this.governor(view, first, clause.first).preposition !== null;
-    const onlyAdjacent = voice === 'reduced' || (cue.pos === 'noun' && this.endedByVerb(view, clause, first));
-    const before = nounInPhrase ? [] : view.entities.filter((e) => e.last < first && e.first >= clause.first
-      && (!onlyAdjacent || e.last === first - 1 || (voice === 'reduced' && e.kind === 'place')) && !this.isModifier(view, e)).reverse();
+    const nounInPhrase = pos === 'noun' && this.governor(view, first, clause.first).preposition !== null;
+    const onlyAdjacent = voice === 'reduced' || (pos === 'noun' && this.endedByVerb(view, clause, first));
+    // "let the militants leave", "denied allowing any convoy to leave": after a causative verb the mover
+    // stands between it and the trigger, or is not named at all.
+    const causative = this.causativeBefore(view, clause, first);
+    const before = nounInPhrase ? [] : view.entities.filter((e) => e.last < first && e.first >= clause.first && e.first > causative
+      && !this.isModifier(view, e) && !this.isPossessor(site, e)).reverse();
+    // "after IS fighters withdrew": the subordinator that opens the clause governs no phrase.
+    const opener = clause.kind === 'subordinate' && this.lexicon.clauses.subordinators.has(view.words[clause.first]!.lower) ? 1 : 0;
     for (const e of before) {
-      const gov = e.last === first - 1 && e.kind === 'actor' ? null : this.governor(view, e.first, clause.first);
+      const possessor = pos === 'noun' && e.kind === 'actor' && e.last === first - 1;
+      const gov = possessor ? null : this.governor(view, e.first, clause.first + opener);
+      if (!gov?.preposition && onlyAdjacent && !possessor && !(voice === 'reduced' && e.kind === 'place')) continue;
       if (gov?.preposition) {
         add(e, frame.prepositionsBefore[gov.preposition]?.[e.kind], 2, gov.nearby || this.followedByOutskirts(view, e));
       } else if (!subjectSeen[e.kind] && !this.isQualifier(view, e)) {
@@ -85,7 +95,7 @@ export class ArgumentReader {
         add(e, subjectRoles[e.kind], e.kind === 'actor' || passive ? 1 : 3, this.followedByOutskirts(view, e));
       }
     }
-    if (cue.pos === 'verb' && voice !== 'reduced' && (!subjectSeen.actor || (!subjectSeen.place && clause.kind === 'relative'))) {
+    if (pos === 'verb' && voice !== 'reduced' && causative < 0 && (!subjectSeen.actor || (!subjectSeen.place && clause.kind === 'relative'))) {
       const antecedent = this.antecedent(site, subjectSeen.actor ? 'place' : null);
       if (antecedent) add(antecedent, subjectRoles[antecedent.kind], antecedent.kind === 'actor' || passive ? 1 : 3, false);
     }
@@ -103,18 +113,19 @@ export class ArgumentReader {
       const gov = this.governor(view, e.first, previous ? previous.entity.last + 1 : last + 1);
       const nearby = gov.nearby || this.followedByOutskirts(view, e);
       const count = candidates.length;
-      if (gov.preposition && this.claimedByLaterTrigger(site, e, gov.preposition)) {
+      const claimant = gov.preposition ? this.laterClaimant(site, e, gov.preposition) : null;
+      if (claimant) {
         // A phrase after a later trigger is that trigger's: in "corridors to let fighters move to X and towns
         // controlled by Y", "by Y" is not the corridor's agent. A place may still serve when nothing closer does
-        // ("fighting continues to clear IS out of Mosul").
-        if (e.kind === 'place') add(e, frame.prepositions[gov.preposition]?.place, 5, nearby);
+        // ("fighting continues to clear IS out of Mosul"), unless a noun holds it ("escaped the battle for Mosul").
+        if (e.kind === 'place' && claimant.pos === 'verb') add(e, frame.prepositions[gov.preposition!]?.place, 5, nearby);
       } else if (gov.preposition) {
         const mapped = frame.prepositions[gov.preposition]?.[e.kind];
         const byAgent = gov.preposition === 'by' && e.kind === 'actor' && passive ? 'agent' : undefined;
         add(e, mapped ?? byAgent, 2, nearby);
       } else if (previous && gov.adjacent === false && this.coordinated(view, previous.entity, e)) {
         if (previous.candidate && previous.entity.kind === e.kind) add(e, previous.candidate.role, previous.candidate.priority, nearby);
-      } else if (!previous && gov.adjacent && cue.pos === 'verb' && !objectTaken && frame.object[e.kind]) {
+      } else if (!previous && gov.adjacent && pos === 'verb' && !objectTaken && frame.object[e.kind]) {
         objectTaken = true;
         add(e, frame.object[e.kind], 1, nearby);
       } else if (e.kind === 'place') {
@@ -153,15 +164,27 @@ export class ArgumentReader {
     return false;
   }
 
+  /** The last causative verb ("let", "allowed") before the trigger in its clause, or -1. */
+  private causativeBefore(view: SentenceView, clause: Clause, first: number): number {
+    for (let k = first - 1; k >= clause.first; k--) {
+      if (!view.words[k]!.named && this.lexicon.causatives.has(view.words[k]!.lower)) return k;
+    }
+    return -1;
+  }
+
+  private isPossessor(site: TriggerSite, e: Entity): boolean {
+    return site.others.some((o) => o !== site && o.pos === 'noun' && o.first === e.last + 1);
+  }
+
   /** "US-backed forces", "Kurdish-led fighters": an actor joined by a hyphen to the next word only modifies it. */
   private isModifier(view: SentenceView, e: Entity): boolean {
     return e.kind === 'actor' && isHyphenated(view, e.last + 2) && view.words[e.last + 2]!.entity < 0;
   }
 
-  private claimedByLaterTrigger(site: TriggerSite, e: Entity, preposition: string): boolean {
-    return site.others.some((other) => other !== site && other.last > site.last && other.last < e.first
+  private laterClaimant(site: TriggerSite, e: Entity, preposition: string): TriggerSite | null {
+    return site.others.find((other) => other !== site && other.last > site.last && other.last < e.first
       && !site.cue.frame.reachesPast.includes(other.cue.type)
-      && !!other.cue.frame.prepositions[preposition]?.[e.kind]);
+      && !!other.cue.frame.prepositions[preposition]?.[e.kind]) ?? null;
   }
 
   private choose(candidates: Candidate[], passive: boolean): Arguments {
@@ -203,6 +226,12 @@ export class ArgumentReader {
           return { preposition: outer.preposition ?? 'near', nearby: true, adjacent: false };
         }
         if (j - 1 >= bound && (phraseFiller.has(before) || near.nouns.has(before))) continue;
+        // "with the support of X": after a noun of its own, "of X" belongs to that noun.
+        const phrase = this.lexicon.prepositions.matchEndingAt(words, j);
+        if (j - 1 >= bound && phrase?.length === 1 && !words[j - 1]!.named && !isAdverb(words[j - 1]!)
+          && !this.lexicon.prepositions.matchEndingAt(words, j - 1) && /^\p{L}/u.test(words[j - 1]!.text)) {
+          return { preposition: null, nearby, adjacent: false };
+        }
       }
       const prep = this.lexicon.prepositions.matchEndingAt(words, j);
       if (prep && (prep.length > 1 || !phraseFiller.has(w.lower))) {
@@ -280,8 +309,12 @@ export class ArgumentReader {
     const { view, clauses, clause } = site;
     const index = clauses.indexOf(clause);
     if (clause.kind === 'relative') {
+      // "IS fighters, who left Mosul": the pronoun refers to the phrase right before it, not to one further
+      // back ("the militants were taxing anyone who tried to leave").
       const entity = view.entities.filter((e) => e.last < clause.first).at(-1);
-      return entity && (!only || entity.kind === only) ? entity : null;
+      const between = entity ? view.words.slice(entity.last + 1, clause.first) : [];
+      const adjacent = between.every((w) => /^[,(—–-]$/.test(w.text) || this.lexicon.phraseFiller.has(w.lower));
+      return entity && adjacent && (!only || entity.kind === only) ? entity : null;
     }
     // "when warplanes bombed ...": a clause with words of its own before the verb has its own subject.
     if (only || !this.opensClause(view, clause, site.first)) return null;

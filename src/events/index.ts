@@ -70,9 +70,10 @@ export function events(options: EventsOptions = {}): Stage {
         const match = matcher.matchAt(words, i);
         if (!match) continue;
         const last = i + match.length - 1;
-        const candidate = pickCue(match.value, words, i);
+        const candidate = pickCue(match.value, view, i, lexicon);
         if (isExcluded(words, i, last, candidate.cue) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
-        sites.push({ view, clauses, clause: clauseOf(clauses, i), first: i, last, cue: candidate.cue, formKinds: candidate.kinds, others: sites });
+        const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i) ? 'noun' : candidate.cue.pos;
+        sites.push({ view, clauses, clause: clauseOf(clauses, i), first: i, last, cue: candidate.cue, formKinds: candidate.kinds, pos, others: sites });
         i = last;
       }
       const sentenceDrafts = sites.flatMap((site) => makeDraft(site, reader.read(site), analysis, lexicon.negators) ?? []);
@@ -94,12 +95,21 @@ function triggerMatcher(lexicon: EventCueLexicon): PhraseSet<CueMatch[]> {
   return new PhraseSet([...byForm]);
 }
 
-// "the attack" is the noun, "IS attacked" the verb; when both read the same, a determiner decides.
-function pickCue(candidates: CueMatch[], words: readonly Word[], i: number): CueMatch {
+// "the attack" is the noun, "IS attacked" the verb; when both read the same, the word before decides:
+// a determiner, a possessive, a demonym ("Russian strikes") or a name after a preposition ("under IS rule").
+function pickCue(candidates: CueMatch[], view: SentenceView, i: number, lexicon: EventCueLexicon): CueMatch {
   if (candidates.length === 1) return candidates[0]!;
+  const { words } = view;
   const prev = words[i - 1];
-  const wantNoun = !!prev && (NOUN_CONTEXT.has(prev.lower) || /'s$/.test(prev.lower) || (prev.named && prev.entity < 0));
+  const entity = prev && prev.entity >= 0 ? view.entities[prev.entity]! : null;
+  const wantNoun = !!prev && (NOUN_CONTEXT.has(prev.lower) || /'s$/.test(prev.lower) || (prev.named && prev.entity < 0)
+    || (!!entity && !!lexicon.prepositions.matchEndingAt(words, entity.first - 1)));
   return candidates.find((c) => (c.cue.pos === 'noun') === wantNoun) ?? candidates[0]!;
+}
+
+/** "during the fighting": an -ing form after a determiner names the event like a noun. */
+function isGerund(candidate: CueMatch, words: readonly Word[], first: number): boolean {
+  return candidate.kinds.includes('ing') && DETERMINERS.has(words[first - 1]?.lower ?? '');
 }
 
 function isExcluded(words: readonly Word[], first: number, last: number, cue: EventCue): boolean {
@@ -220,7 +230,10 @@ function mergeSplitMovements(drafts: Draft[], analysis: Readonly<Analysis>, view
 
 const ROLES: ArgumentRole[] = ['agent', 'patient', 'origin', 'destination', 'location'];
 
-/** Two cues for one happening in one clause ("declared a ceasefire"): keep the better-argued one. */
+/**
+ * Two cues for one happening in one clause ("declared a ceasefire", "agreed to a truce"): one event
+ * with the arguments of both, triggered by the verb, else by the better-argued cue.
+ */
 function dedupe(drafts: Draft[]): Draft[] {
   const kept: Draft[] = [];
   for (const d of drafts) {
@@ -228,9 +241,14 @@ function dedupe(drafts: Draft[]): Draft[] {
       && k.negated === d.negated && ROLES.every((r) => k.args[r] === null || d.args[r] === null || k.args[r] === d.args[r]));
     if (twin < 0) { kept.push(d); continue; }
     const k = kept[twin]!;
-    const [better, other] = argumentCount(d.args) > argumentCount(k.args) || (argumentCount(d.args) === argumentCount(k.args) && d.cue.pos === 'verb' && k.cue.pos === 'noun') ? [d, k] : [k, d];
-    const args = { ...better.args };
-    for (const r of ROLES) args[r] = better.args[r] ?? other.args[r];
+    const dFirst = d.site.pos !== k.site.pos ? d.site.pos === 'verb' : argumentCount(d.args) > argumentCount(k.args);
+    const [better, other] = dFirst ? [d, k] : [k, d];
+    const args = { ...better.args, nearby: new Set(better.args.nearby) };
+    for (const r of ROLES) {
+      if (better.args[r] !== null || other.args[r] === null) continue;
+      args[r] = other.args[r];
+      if (other.args.nearby.has(r)) args.nearby.add(r);
+    }
     kept[twin] = { ...better, args };
   }
   return kept;

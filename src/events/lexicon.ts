@@ -69,6 +69,7 @@ const fileSchema = z.object({
   nearby: z.object({ prepositions: z.array(z.string()), nouns: z.array(z.string()), compass: z.array(z.string()) }).strict(),
   phraseFiller: z.array(z.string()),
   endingVerbs: z.array(z.string()),
+  causatives: z.array(z.string()),
   clauses: z.object({
     subordinators: z.array(z.string()),
     relativePronouns: z.array(z.string()),
@@ -126,6 +127,8 @@ export interface EventCueLexicon {
   phraseFiller: Set<string>;
   /** Verbs that end what the noun trigger after them names ("broke the siege"): their subject is not its agent. */
   endingVerbs: Set<string>;
+  /** Verbs that make someone else move ("let the militants leave"): the mover follows them. */
+  causatives: Set<string>;
   clauses: ClauseCues;
   /** Every verb form of every cue, lower-cased: clause splitting reads "and" + verb as a new clause. */
   verbForms: Set<string>;
@@ -193,6 +196,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
     nearby: { prepositions: lower(file.nearby.prepositions), nouns: lower(file.nearby.nouns), compass: lower(file.nearby.compass) },
     phraseFiller: lower(file.phraseFiller),
     endingVerbs: lower(file.endingVerbs),
+    causatives: lower(file.causatives),
     clauses: {
       subordinators: lower(clauses.subordinators), relativePronouns: lower(clauses.relativePronouns), coordinators: lower(clauses.coordinators),
       coordinatedVerbStarts: lower(clauses.coordinatedVerbStarts), punctuation: new Set(clauses.punctuation), complementizer: clauses.complementizer.toLowerCase(),

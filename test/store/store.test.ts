@@ -293,6 +293,9 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await ids({ from: '2017-07-12' }), ['attack@34', 'agreement@24']);
       assert.deepEqual(await ids({ to: '2017-07-10' }), ['movement@0']);
       assert.deepEqual(await ids({ from: '2017-10', to: '2017-10' }), ['agreement@24'], 'month prefixes');
+      assert.deepEqual(await ids({ from: '2017-08-30', to: '2017-08' }), ['attack@34'], 'a day within a month');
+      assert.deepEqual(await ids({ from: '2017-07-11', to: '2017-07-10' }), ['movement@0'], 'given backwards: what spans both');
+      assert.deepEqual(await ids({ from: '2018' }), []);
       assert.deepEqual(await ids({ type: 'attack' }), ['attack@34', 'attack@0']);
       assert.deepEqual(await ids({ actor: 'isis' }), ['movement@0', 'attack@34'], 'agent or patient');
       assert.deepEqual(await ids({ actor: 'coalition' }), ['attack@34']);

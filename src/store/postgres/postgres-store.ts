@@ -168,6 +168,13 @@ export class PostgresStore implements Store {
         conditions.push(across ? `(e.lon >= ${west} OR e.lon <= ${east})` : `e.lon BETWEEN ${west} AND ${east}`);
       }
     }
+    // The indexed span narrows the rows; the exact conditions below decide.
+    // Every date that starts with `to` sorts before `to` followed by the highest character.
+    const upper = filter.to ? `${filter.to}\u{10FFFF}` : null;
+    // A period given backwards ("from" after "to") is no range: the exact conditions alone then apply.
+    if ((filter.from || upper) && !(filter.from && upper && Buffer.compare(Buffer.from(filter.from), Buffer.from(upper)) > 0)) {
+      conditions.push(`corridor_event_span(e.from_date, e.to_date) && corridor_text_range(${parameter(filter.from ?? null)}, ${parameter(upper)}, '[)')`);
+    }
     if (filter.from) {
       const from = parameter(filter.from);
       conditions.push(`substr(coalesce(e.to_date, e.from_date), 1, length(${from})) >= ${from}`);
