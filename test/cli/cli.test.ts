@@ -99,9 +99,10 @@ test('reading commands refuse a missing database instead of creating one', (t) =
     assert.equal(result.status, 1);
     assert.equal(result.stderr, `corridor: ${db}: no such database (create it with \`corridor ingest\`)\n`);
   }
-  const postgres = run(['docs', '--db', 'postgres://localhost/corridor']);
+  // A PostgreSQL server that is not there: one line naming the database and the reason.
+  const postgres = run(['docs', '--db', 'postgres://postgres@127.0.0.1:1/corridor']);
   assert.equal(postgres.status, 1);
-  assert.equal(postgres.stderr, 'corridor: postgres://localhost/corridor: PostgreSQL stores are not supported yet; use a SQLite file path\n');
+  assert.equal(postgres.stderr, 'corridor: postgres://postgres@127.0.0.1:1/corridor: cannot open the database (connect ECONNREFUSED 127.0.0.1:1)\n');
 });
 
 test('CORRIDOR_DB chooses the database when --db is absent', () => {
