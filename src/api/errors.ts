@@ -22,6 +22,7 @@ export const ERRORS = {
   REQUEST_MALFORMED: define('CORRIDOR_ERR_REQUEST_MALFORMED', 400, 'The request body is not valid JSON'),
   REQUEST_TOO_LARGE: define('CORRIDOR_ERR_REQUEST_TOO_LARGE', 413, 'The request body is larger than %s bytes'),
   REQUEST_MEDIA_TYPE: define('CORRIDOR_ERR_REQUEST_MEDIA_TYPE', 415, 'Unsupported content type; send application/json'),
+  UNAUTHORIZED: define('CORRIDOR_ERR_UNAUTHORIZED', 401, 'This server takes changes only with its token: send Authorization: Bearer <token>'),
   QUERY_BBOX: define('CORRIDOR_ERR_QUERY_BBOX', 400, 'bbox must be west,south,east,north in degrees (south <= north): %s'),
   QUERY_DATE_RANGE: define('CORRIDOR_ERR_QUERY_DATE_RANGE', 400, '"from" (%s) is after "to" (%s)'),
   ROUTE_NOT_FOUND: define('CORRIDOR_ERR_ROUTE_NOT_FOUND', 404, 'No route for %s %s'),

@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { apiError, ERRORS } from './errors.js';
 
 /**
  * No inline script anywhere: the page and the API docs load scripts from this
@@ -33,5 +35,31 @@ export function addSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(HEADERS);
     return payload;
+  });
+}
+
+/** Addresses that only this machine can reach: there, writes need no token. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(bare);
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+
+/**
+ * Requires `Authorization: Bearer <token>` on every request that could change
+ * something (any method but GET, HEAD and OPTIONS). The comparison takes the
+ * same time whatever the guess (digests of equal length, compared in constant time).
+ */
+export function requireWriteToken(app: FastifyInstance, token: string): void {
+  const expected = digest(token);
+  app.addHook('onRequest', async (request, reply) => {
+    if (READ_METHODS.has(request.method)) return;
+    const given = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (given !== undefined && timingSafeEqual(digest(given), expected)) return;
+    reply.header('www-authenticate', 'Bearer');
+    throw apiError(ERRORS.UNAUTHORIZED);
   });
 }

@@ -21,7 +21,7 @@ import { eventRoutes } from './routes/events.js';
 import { fusionRoutes } from './routes/fusion.js';
 import { mapRoutes } from './routes/map.js';
 import { sharedSchemas } from './schemas/shared.js';
-import { addSecurityHeaders } from './security.js';
+import { addSecurityHeaders, isLoopback, requireWriteToken } from './security.js';
 import { createValidatorCompiler } from './validation.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -43,6 +43,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Jobs waiting or running before POST /api/documents answers 503. */
   maxPendingJobs?: number;
+  /** When set, every write (POST) needs `Authorization: Bearer <token>`. */
+  token?: string | null;
 }
 
 function packageVersion(): string {
@@ -119,9 +121,21 @@ function toApiError(error: FastifyError, bodyLimit: number): ApiError {
  * const res = await app.inject('/api/events?type=movement');
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    // Above every path parameter's schema limit, so the schema answers with its precise message.
+    routerOptions: { maxParamLength: 1000 },
+    // Errors the router raises before any route (a bad URL, an overlong parameter) also follow the catalogue.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const known = toApiError(error, bodyLimit);
+      return reply.code(known.statusCode).type('application/json').send(errorBody(known));
+    },
+  });
   addSecurityHeaders(app);
   app.setErrorHandler(handleError);
+  if (options.token) requireWriteToken(app, options.token);
   app.setNotFoundHandler((request, reply) => {
     const error = apiError(ERRORS.ROUTE_NOT_FOUND, request.method, request.url.split('?')[0]);
     return reply.code(404).send(errorBody(error));
@@ -163,6 +177,16 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'store'>> {
   layersDir?: string | null;
 }
 
+/** Refusal to listen beyond this machine without a write token. */
+export class TokenRequiredError extends Error {
+  readonly code = 'CORRIDOR_ERR_TOKEN_REQUIRED';
+
+  constructor(host: string) {
+    super(`listening on ${host} (not loopback) needs a token for writes: set CORRIDOR_TOKEN or pass --token`);
+    this.name = 'TokenRequiredError';
+  }
+}
+
 export interface RunningServer {
   app: FastifyInstance;
   /** `http://host:port`, with the port actually bound (useful with port 0). */
@@ -180,6 +204,9 @@ export interface RunningServer {
  * const { url } = await startServer({store: await openStore('corridor.db')});
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_HOST;
+  // Anyone who can reach a non-loopback address could otherwise post documents (and make it fetch URLs).
+  if (!options.token && !isLoopback(host)) throw new TokenRequiredError(host);
   // Created when the first document is posted: serving what is stored needs no pipeline.
   const pipeline = options.pipeline ?? (() => createDefaultPipeline());
   const loaded = options.layersDir ? await loadLayers(options.layersDir) : { layers: [], problems: [] };
@@ -190,7 +217,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Internal errors are logged (to stderr, keeping stdout for what the command prints); their details never reach clients.
     logger: options.logger ?? { level: 'error', stream: process.stderr },
   });
-  const host = options.host ?? DEFAULT_HOST;
   try {
     await app.listen({ host, port: options.port ?? DEFAULT_PORT });
   } catch (error) {

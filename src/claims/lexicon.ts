@@ -25,6 +25,8 @@ const reportingSchema = z.object({
   requiresNext: z.array(z.string()).optional(),
   /** How many words after the cue `requiresNext` looks at. */
   window: z.number().int().positive().default(2),
+  /** Without "that" or a quotation, the content is only the object, up to the next comma ("declared victory in Mosul, ..."). */
+  objectOnly: z.boolean().default(false),
   excludePrev: z.array(z.string()).optional(),
 }).strict();
 
@@ -44,6 +46,7 @@ const fileSchema = z.object({
   markers: z.array(markerSchema),
   evaluative: z.array(z.string()),
   negators: z.array(z.string()),
+  noContent: z.array(z.string()),
   questionMarks: z.array(z.string()),
   exclamationIsOpinion: z.boolean(),
   speakers: z.object({
@@ -65,6 +68,7 @@ export interface ReportingVerb {
   recipient: boolean;
   requiresNext: PhraseSet | null;
   window: number;
+  objectOnly: boolean;
   excludePrev: PhraseSet | null;
 }
 
@@ -86,6 +90,8 @@ export interface ModalityCueLexicon {
   evaluative: PhraseSet;
   /** A negated reporting cue ("did not deny") does not report. */
   negators: PhraseSet;
+  /** What a cue may be followed by without reporting anything ("said **nothing**", "had **no comment**"). */
+  noContent: PhraseSet;
   questionMarks: string[];
   exclamationIsOpinion: boolean;
   speakers: {
@@ -118,7 +124,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
   const reporting: [string, ReportingVerb][] = file.reporting.flatMap((entry) => {
     const verb: ReportingVerb = {
       lemma: entry.lemma, class: entry.class, recipient: entry.recipient,
-      requiresNext: entry.requiresNext ? PhraseSet.of(entry.requiresNext) : null, window: entry.window,
+      requiresNext: entry.requiresNext ? PhraseSet.of(entry.requiresNext) : null, window: entry.window, objectOnly: entry.objectOnly,
       excludePrev: entry.excludePrev ? PhraseSet.of(entry.excludePrev) : null,
     };
     const forms = new Set(Object.values(verbForms(entry.lemma, entry)));
@@ -135,6 +141,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     }])),
     evaluative: PhraseSet.of(file.evaluative),
     negators: PhraseSet.of(file.negators),
+    noContent: PhraseSet.of(file.noContent),
     questionMarks: file.questionMarks,
     exclamationIsOpinion: file.exclamationIsOpinion,
     speakers: {

@@ -18,9 +18,14 @@ const PARTICIPLE_NEXT = new Set(['to', 'by']);
 // Inside a speaker phrase these mean a clause, not a name: "it is hard to justify the West's claim".
 const NOT_IN_SPEAKER = new Set(['is', 'are', 'was', 'were', 'to', 'be']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom', 'whose']);
+const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const MAX_SPEAKER_WORDS = 12;
 // "the officer said on Saturday, ...": words that may stand between a trailing cue and its comma.
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'late', 'early', 'this', 'last']);
+// Words that show a finite clause has begun: a "that" after them is a relative, not the content's start.
+const CLAUSE_AUXILIARIES = new Set(['also', 'had', 'has', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'may', 'might']);
+// What may follow ", X said," without being the reported content: "speaking on condition of anonymity", "as ...".
+const TAIL_OPENERS = new Set(['speaking', 'citing', 'adding', 'referring', 'as', 'while', 'after', 'before', 'when', 'because', 'although', 'though', 'but', 'and']);
 // An appositive describing a speaker opens with an article, a possessive or a relative: "Reyes, a coalition
 // spokesman, said", "an officer, who asked not to be named, said".
 const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'who', 'speaking', 'citing']);
@@ -80,8 +85,10 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
         else break;
       }
       if (j < 0 || isBoundary(words[j]!)) return null;
+      // A full stop inside the sentence ends an abbreviation of a title ("Brig. Gen. Hamid Sarraf"), not the phrase.
+      const abbreviation = (at: number) => words[at]!.text === '.' && at > 0 && words[at - 1]!.end === words[at]!.start;
       let k = j;
-      while (k > 0 && !isBoundary(words[k - 1]!) && !isSpacedDash(words, k - 1) && j - k < MAX_SPEAKER_WORDS - 1) k--;
+      while (k > 0 && (!isBoundary(words[k - 1]!) || abbreviation(k - 1)) && !isSpacedDash(words, k - 1) && j - k < MAX_SPEAKER_WORDS - 1) k--;
       const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
       for (let lead = lexicon.speakers.leadIn.matchAt(words, k); lead && k <= j; lead = lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
       if (k > j) return null;
@@ -91,6 +98,11 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       if (!anonymous && phrase.some((w) => !w.named && (RELATIVE_PRONOUNS.has(w.lower) || NOT_IN_SPEAKER.has(w.lower)))) return null;
       return { view, first: k, last: j, afterBreak };
     };
+
+    const isActor = (w: Word) => w.entity >= 0 && view.entities[w.entity]!.kind === 'actor';
+
+    /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
+    const isShortTail = (from: number): boolean => TAIL_OPENERS.has(words[from]!.lower) || APPOSITIVE_OPENERS.has(words[from]!.lower);
 
     /** Whether only a time ("on Saturday") stands between a cue and a comma or the sentence end. */
     const trailsOff = (from: number): boolean => {
@@ -136,13 +148,22 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       }
       for (let skip = lexicon.speakers.skipAfterCue.matchAt(words, k); skip; skip = lexicon.speakers.skipAfterCue.matchAt(words, k)) k += skip.length;
       skipPunctuation();
+      let clausal = false;
       for (let t = k; t < Math.min(words.length, k + THAT_WINDOW); t++) {
-        if (quoteOpeningAt(words[t]!.start)) break;
-        if (words[t]!.lower === 'that' && !words[t]!.named) { k = t + 1; break; }
+        // "said aircraft also struck IS vehicles that ...": past a finite verb or an actor, "that" is a relative.
+        if (quoteOpeningAt(words[t]!.start) || CLAUSE_AUXILIARIES.has(words[t]!.lower) || isActor(words[t]!)) break;
+        if (words[t]!.lower === 'that' && !words[t]!.named) { k = t + 1; clausal = true; break; }
       }
-      if (!words[k]) return null;
+      if (!words[k] || lexicon.noContent.matchAt(words, k)) return null;
       const quote = quoteOpeningAt(words[k]!.start);
       if (quote) return { start: quote.start, end: quote.end, quote };
+      // "declared the liberation of Raqqa, three days after ...": without "that", only the object is declared.
+      if (verb?.objectOnly && !clausal && words[k - 1]?.text !== ':') {
+        if (!/^[\p{L}\p{N}]/u.test(words[k]!.text)) return null;
+        let last = k;
+        while (words[last + 1] && !/^[,;.!?]$/.test(words[last + 1]!.text)) last++;
+        return { start: words[k]!.start, end: words[last]!.end, quote: null };
+      }
       const end = Math.max(contentEnd(words[k]!.start), quotes.find((q) => q.open >= words[k]!.start && q.open < view.end && q.close > view.end)?.end ?? 0);
       return end > words[k]!.start ? { start: words[k]!.start, end, quote: null } : null;
     };
@@ -157,7 +178,13 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
         if (quote) return { start: quote.start, end: quote.end, quote };
       }
       while (k >= 0 && /^[,:;]$/.test(words[k]!.text)) k--;
-      return k >= 0 ? { start: words[0]!.start, end: words[k]!.end, quote: null } : null;
+      if (k < 0) return null;
+      // A dateline ("MOSUL, July 4 (Demo Wire) - ") or a speaker label ("CORRESPONDENT:") is no part of it.
+      let from = 0;
+      for (let j = k - 1; j >= 0; j--) {
+        if (words[j]!.text === ':' || isSpacedDash(words, j)) { from = j + 1; break; }
+      }
+      return { start: words[from]!.start, end: words[k]!.end, quote: null };
     };
 
     for (let i = 0; i < words.length; i++) {
@@ -191,7 +218,9 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
         let npLast = npFirst;
         while (words[npLast + 1] && !isBoundary(words[npLast + 1]!) && npLast - npFirst < MAX_SPEAKER_WORDS) npLast++;
         if (words[npFirst] && !isBoundary(words[npFirst]!)) {
-          const leading = i === 0 || lexicon.speakers.leadIn.findAll(words, 0, i - 1).reduce((n, m) => n + m.last - m.first + 1, 0) === i;
+          // "CORRESPONDENT: According to the source, ...": after a colon the phrase leads its sentence too.
+          const leading = i === 0 || words[i - 1]!.text === ':'
+            || lexicon.speakers.leadIn.findAll(words, 0, i - 1).reduce((n, m) => n + m.last - m.first + 1, 0) === i;
           const content = leading ? contentAfter(npLast + 1, null) : contentBefore(i);
           if (content) add({ view, first: npFirst, last: npLast }, span(i, i + according.length - 1), content, 'according-to');
         }
@@ -201,11 +230,15 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
 
       const reporting = lexicon.reporting.matchAt(words, i);
       if (!reporting) continue;
+      // "before the victory was declared": a passive cue has no speaker before it ("is claiming" is active).
+      if (i > 0 && !words[i - 1]!.named && PASSIVE_AUXILIARIES.has(words[i - 1]!.lower) && !words[i]!.lower.endsWith('ing')) continue;
       const verb = reporting.value;
       const cueLast = i + reporting.length - 1;
       if (verb.requiresNext && !verb.requiresNext.someIn(words, cueLast + 1, cueLast + verb.window)) continue;
       if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) continue;
       if (DETERMINERS.has(words[i - 1]?.lower ?? '') || PARTICIPLE_NEXT.has(words[cueLast + 1]?.lower ?? '')) continue;
+      // "the self-declared caliphate": a participle joined by a hyphen is an adjective.
+      if (words[i - 1]?.text === '-' && words[i - 1]!.end === words[i]!.start) continue;
       const speaker = speakerBefore(i);
       // "did not deny": the cue takes its negation along, which changes what it reports.
       const negated = speaker && lexicon.negators.findAll(words, speaker.last + 1, i - 1).length > 0;
@@ -219,7 +252,10 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       if (speaker) {
         // "CONTENT, the officer said, speaking on condition of anonymity.": after a break, a cue that
         // trails off (into a comma or the sentence end) reports what came before it.
-        const content = speaker.afterBreak && trailsOff(cueLast + 1) ? contentBefore(speaker.first)
+        // "Two days ago, the source said, another group ...": a parenthesis reports what follows it.
+        const parenthesis = speaker.afterBreak && words[cueLast + 1]?.text === ',' && !!words[cueLast + 2] && !isShortTail(cueLast + 2);
+        const content = parenthesis ? contentAfter(cueLast + 1, verb)
+          : speaker.afterBreak && trailsOff(cueLast + 1) ? contentBefore(speaker.first)
           : contentAfter(cueLast + 1, verb) ?? (speaker.afterBreak ? contentBefore(speaker.first) : null);
         if (content) add(speaker, cue, content, 'reported-speech');
         continue;

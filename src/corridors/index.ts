@@ -3,7 +3,7 @@ import { named, type Analysis, type Stage } from '../pipeline.js';
 import { readJsonResource, resourcePath } from '../resources.js';
 import type { Corridor, CorridorWaypoint, Span } from '../types.js';
 import { nounPlural } from '../events/inflect.js';
-import { PhraseSet, sentenceViews, type Entity, type SentenceView } from '../events/text.js';
+import { fold, PhraseSet, sentenceViews, type Entity, type SentenceView } from '../events/text.js';
 
 const fileSchema = z.object({
   version: z.literal(1),
@@ -72,7 +72,11 @@ export function corridorPhrases(options: CorridorOptions = {}): Stage {
   const cues = options.cues ?? loadCorridorCues();
   return named('corridors', (analysis) => {
     const corridors: Corridor[] = [];
-    for (const view of sentenceViews(analysis)) {
+    // Every corridor phrase has a head noun: read only the sentences that hold one.
+    const withHead = new Set<number>();
+    for (const t of analysis.tokens) if (cues.heads.startsWith(fold(t.text))) withHead.add(t.sentence);
+    if (withHead.size === 0) return { corridors };
+    for (const view of sentenceViews(analysis, withHead)) {
       const places = view.entities.filter((e) => e.kind === 'place');
       const found = [...joinedPlaces(view, places, cues), ...linkedPlaces(view, places, cues)]
         .sort((a, b) => a.first - b.first || b.last - a.last)

@@ -68,6 +68,13 @@ export class ArgumentReader {
 
     if (isHyphenated(view, first)) return this.readCompound(site, add, candidates);
 
+    // "the Raqqa-Palmyra corridor": places joined by a dash before a noun are its two ends.
+    const route = pos === 'noun' ? joinedPlacesBefore(view, first) : null;
+    if (route && frame.prepositions.from?.place === 'origin' && frame.prepositions.to?.place === 'destination') {
+      add(route[0], 'origin', 1, false);
+      add(route[1], 'destination', 1, false);
+    }
+
     // Before the trigger, nearest first: the subject, or prepositional phrases such as "fighters in Raqqa".
     // A noun inside a prepositional phrase has no subject there: "forces backed by Russian air strikes";
     // nor has a noun that a verb ends ("broke the siege"); a participle after its noun ("strongholds held by IS")
@@ -75,7 +82,7 @@ export class ArgumentReader {
     // An actor right before a noun trigger is its subject whatever governs it: "years of IS rule"; an actor right
     // before another noun trigger is that one's ("broke the IS siege, reaching troops").
     const subjectSeen = { actor: false, place: false };
-    const nounInPhrase = pos === 'noun' && this.governor(view, first, clause.first).preposition !== null;
+    const nounInPhrase = pos === 'noun' && !cue.phraseSubject && this.governor(view, first, clause.first).preposition !== null;
     const onlyAdjacent = voice === 'reduced' || (pos === 'noun' && this.endedByVerb(view, clause, first));
     // "let the militants leave", "denied allowing any convoy to leave": after a causative verb the mover
     // stands between it and the trigger, or is not named at all.
@@ -83,7 +90,8 @@ export class ArgumentReader {
     const before = nounInPhrase ? [] : view.entities.filter((e) => e.last < first && e.first >= clause.first && e.first > causative
       && !this.isModifier(view, e) && !this.isPossessor(site, e)).reverse();
     // "after IS fighters withdrew": the subordinator that opens the clause governs no phrase.
-    const opener = clause.kind === 'subordinate' && this.lexicon.clauses.subordinators.has(view.words[clause.first]!.lower) ? 1 : 0;
+    const first0 = view.words[clause.first]!;
+    const opener = !first0.named && this.lexicon.clauses.subordinators.has(first0.lower) ? 1 : 0;
     for (const e of before) {
       const possessor = pos === 'noun' && e.kind === 'actor' && e.last === first - 1;
       const gov = possessor ? null : this.governor(view, e.first, clause.first + opener);
@@ -110,7 +118,7 @@ export class ArgumentReader {
     let previous: { entity: Entity; candidate: Candidate | null } | null = null;
     for (const e of view.entities.filter((x) => x.first > last && x.last <= scopeEnd)) {
       if (this.isQualifier(view, e)) continue;
-      const gov = this.governor(view, e.first, previous ? previous.entity.last + 1 : last + 1);
+      const gov = this.governor(view, e.first, previous ? previous.entity.last + 1 : last + 1, true);
       const nearby = gov.nearby || this.followedByOutskirts(view, e);
       const count = candidates.length;
       const claimant = gov.preposition ? this.laterClaimant(site, e, gov.preposition) : null;
@@ -164,10 +172,15 @@ export class ArgumentReader {
     return false;
   }
 
-  /** The last causative verb ("let", "allowed") before the trigger in its clause, or -1. */
+  /**
+   * The last causative verb ("let", "allowed") before the trigger in its clause, or -1.
+   * A passive one moves its own subject: "civilians had been allowed to leave".
+   */
   private causativeBefore(view: SentenceView, clause: Clause, first: number): number {
     for (let k = first - 1; k >= clause.first; k--) {
-      if (!view.words[k]!.named && this.lexicon.causatives.has(view.words[k]!.lower)) return k;
+      const w = view.words[k]!;
+      if (w.named || !this.lexicon.causatives.has(w.lower)) continue;
+      return this.lexicon.passiveAuxiliaries.has(view.words[k - 1]?.lower ?? '') ? -1 : k;
     }
     return -1;
   }
@@ -176,13 +189,13 @@ export class ArgumentReader {
     return site.others.some((o) => o !== site && o.pos === 'noun' && o.first === e.last + 1);
   }
 
-  /** "US-backed forces", "Kurdish-led fighters": an actor joined by a hyphen to the next word only modifies it. */
+  /** "US-backed forces", "the Syria-Lebanon border": an actor joined by a hyphen to the next word only modifies it. */
   private isModifier(view: SentenceView, e: Entity): boolean {
-    return e.kind === 'actor' && isHyphenated(view, e.last + 2) && view.words[e.last + 2]!.entity < 0;
+    return e.kind === 'actor' && isHyphenated(view, e.last + 2);
   }
 
   private laterClaimant(site: TriggerSite, e: Entity, preposition: string): TriggerSite | null {
-    return site.others.find((other) => other !== site && other.last > site.last && other.last < e.first
+    return site.others.findLast((other) => other !== site && other.last > site.last && other.last < e.first
       && !site.cue.frame.reachesPast.includes(other.cue.type)
       && !!other.cue.frame.prepositions[preposition]?.[e.kind]) ?? null;
   }
@@ -208,8 +221,10 @@ export class ArgumentReader {
   /**
    * Walks left from an entity over filler ("the town of") to the preposition
    * that governs it; stops at `bound`, at another entity or at a content word.
+   * With `nounAttaches` (phrases after a trigger), "of" after a noun of its own
+   * belongs to that noun: "with the support **of** X" is not the trigger's.
    */
-  governor(view: SentenceView, entityFirst: number, bound: number): Governor {
+  governor(view: SentenceView, entityFirst: number, bound: number, nounAttaches = false): Governor {
     const { words } = view;
     const { phraseFiller, nearby: near } = this.lexicon;
     let nearby = false;
@@ -222,13 +237,12 @@ export class ArgumentReader {
         const before = words[j - 1]?.lower ?? '';
         if (near.compass.has(before)) {
           // "to the countryside east of Deir ez-Zor": the phrase's own preposition decides, the place is nearby.
-          const outer = this.governor(view, j - 1, bound);
+          const outer = this.governor(view, j - 1, bound, nounAttaches);
           return { preposition: outer.preposition ?? 'near', nearby: true, adjacent: false };
         }
         if (j - 1 >= bound && (phraseFiller.has(before) || near.nouns.has(before))) continue;
-        // "with the support of X": after a noun of its own, "of X" belongs to that noun.
         const phrase = this.lexicon.prepositions.matchEndingAt(words, j);
-        if (j - 1 >= bound && phrase?.length === 1 && !words[j - 1]!.named && !isAdverb(words[j - 1]!)
+        if (nounAttaches && j - 1 >= bound && phrase?.length === 1 && !words[j - 1]!.named && !isAdverb(words[j - 1]!)
           && !this.lexicon.prepositions.matchEndingAt(words, j - 1) && /^\p{L}/u.test(words[j - 1]!.text)) {
           return { preposition: null, nearby, adjacent: false };
         }
@@ -333,6 +347,16 @@ export class ArgumentReader {
 const COMPOUND_REACH = 4;
 /** How far before a noun trigger a verb that ends it is looked for: "broke the Islamic State siege". */
 const ENDING_WINDOW = 4;
+
+/** The two places joined by a dash right before word i ("Raqqa-Palmyra corridor"), or null. */
+function joinedPlacesBefore(view: SentenceView, i: number): [Entity, Entity] | null {
+  const { words, entities } = view;
+  const to = entities.find((e) => e.last === i - 1 && e.kind === 'place');
+  const dash = to ? words[to.first - 1] : undefined;
+  if (!to || !dash || !/^[-–—]$/.test(dash.text) || dash.end !== words[to.first]!.start) return null;
+  const from = entities.find((e) => e.last === to.first - 2 && e.kind === 'place');
+  return from && words[from.last]!.end === dash.start ? [from, to] : null;
+}
 
 /** Whether word i is joined by a hyphen, with no spaces, to the word before it ("IS-held"). */
 function isHyphenated(view: SentenceView, i: number): boolean {

@@ -31,8 +31,11 @@ export function splitClauses(view: SentenceView, text: string, cues: ClauseCues,
   const { subordinators, relativePronouns: relatives, coordinators, coordinatedVerbStarts: verbStarts, punctuation } = cues;
   const word = (i: number) => (words[i]?.named ? '' : words[i]?.lower ?? '');
 
-  const starts: { at: number; kind: ClauseKind }[] = [{ at: 0, kind: 'main' }];
-  let closesAtComma = false;
+  // "After IS fighters withdrew from Tikrit, Iraqi forces entered the city": an opening subordinate
+  // clause ends at the first comma.
+  const opensSubordinate = subordinators.has(word(0)) && !relatives.has(word(0));
+  const starts: { at: number; kind: ClauseKind }[] = [{ at: 0, kind: opensSubordinate ? 'subordinate' : 'main' }];
+  let closesAtComma = opensSubordinate;
   // Whether a word before i is more than a leading connective ("So", "And then").
   let modifiable = false;
   for (let i = 1; i < words.length; i++) {

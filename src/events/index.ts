@@ -71,7 +71,7 @@ export function events(options: EventsOptions = {}): Stage {
         if (!match) continue;
         const last = i + match.length - 1;
         const candidate = pickCue(match.value, view, i, lexicon);
-        if (isExcluded(words, i, last, candidate.cue) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
+        if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
         const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i) ? 'noun' : candidate.cue.pos;
         sites.push({ view, clauses, clause: clauseOf(clauses, i), first: i, last, cue: candidate.cue, formKinds: candidate.kinds, pos, others: sites });
         i = last;
@@ -112,10 +112,13 @@ function isGerund(candidate: CueMatch, words: readonly Word[], first: number): b
   return candidate.kinds.includes('ing') && DETERMINERS.has(words[first - 1]?.lower ?? '');
 }
 
-function isExcluded(words: readonly Word[], first: number, last: number, cue: EventCue): boolean {
-  const { exclude, requires } = cue;
+function isExcluded(words: readonly Word[], first: number, last: number, candidate: CueMatch, lexicon: EventCueLexicon): boolean {
+  const { exclude, requires } = candidate.cue;
   if (exclude.next.matchAt(words, last + 1)) return true;
-  if (first > 0 && exclude.prev.matchEndingAt(words, first - 1)) return true;
+  const prev = first > 0 ? exclude.prev.matchEndingAt(words, first - 1) : null;
+  // An auxiliary excludes a participle ("was left behind"), never a progressive ("were leaving Raqqa").
+  const progressive = candidate.kinds.every((k) => k === 'ing') && !!prev && lexicon.passiveAuxiliaries.has(prev.value);
+  if (prev && !progressive) return true;
   if (exclude.near.size > 0) {
     for (let k = Math.max(0, first - 4); k < Math.min(words.length, last + 5); k++) if (exclude.near.has(words[k]!.lower)) return true;
   }
@@ -143,7 +146,7 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
   for (const r of cue.when) {
     if (r.words) {
       const [from, to] = r.scope === 'following' ? [site.first, words.length - 1]
-        : r.scope === 'preceding' ? [Math.max(clause.first, site.first - PRECEDING_WINDOW), site.first - 1] : [clause.first, clause.last];
+        : r.scope === 'preceding' ? [Math.max(0, site.first - PRECEDING_WINDOW), site.first - 1] : [clause.first, clause.last];
       // Refinement words may sit inside names: "Russian jets" makes a strike an airstrike.
       if (!r.words.someIn(words, from, to, true)) continue;
     }

@@ -57,6 +57,8 @@ const cueSchema = z.object({
     near: z.array(z.string()).default([]),
   }).strict().default({ next: [], prev: [], near: [] }),
   requires: z.object({ before: z.array(z.string()), window: z.number().int().positive().default(4) }).strict().optional(),
+  /** A noun read inside its prepositional phrase: the clause subject is still its argument ("Raqqa was **under the control** of IS"). */
+  phraseSubject: z.boolean().default(false),
 }).strict();
 
 const fileSchema = z.object({
@@ -105,6 +107,7 @@ export interface EventCue {
   when: CompiledRefinement[];
   exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string> };
   requires: { before: PhraseSet; window: number } | null;
+  phraseSubject: boolean;
 }
 
 /** The clause cues as sets of folded words. */
@@ -181,6 +184,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       when: entry.when.map(({ words, ...rest }) => ({ ...rest, words: words ? PhraseSet.of(words) : null })),
       exclude: { next: PhraseSet.of(entry.exclude.next), prev: PhraseSet.of(entry.exclude.prev), near: lower(entry.exclude.near) },
       requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,
+      phraseSubject: entry.phraseSubject,
     };
   });
   const verbFormSet = new Set<string>();

@@ -1,6 +1,6 @@
 import type { Analysis } from '../pipeline.js';
 import type { ActorMention, PlaceMention, Span } from '../types.js';
-import { segment, type Token } from '../text/segment.js';
+import { segment } from '../text/segment.js';
 
 /** An entity the argument rules can use: an actor, or a place that names a location. */
 export interface Entity {
@@ -48,39 +48,30 @@ export function isLocative(place: PlaceMention): boolean {
   return place.kind === 'literal' || place.kind === 'modifier';
 }
 
-interface BuiltViews {
-  actors: readonly ActorMention[];
-  places: readonly PlaceMention[];
-  sentenceCount: number;
-  views: readonly SentenceView[];
-}
-
-// Views depend only on the segmentation and the mentions, which the events, claims and
-// corridors stages share: build them once per analysis. Keyed weakly by the token array,
-// checked against the mention arrays, so nothing outlives the analysis or goes stale.
-const built = new WeakMap<readonly Token[], BuiltViews>();
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+type BuildingView = Omit<Building<SentenceView>, 'words' | 'entities'> & { words: Building<Word>[]; entities: Entity[] };
 
 /**
  * A view per sentence: words from `analysis.tokens` and the actor and place
  * mentions mapped onto them. An actor wins over a place it contains ("Mosul
- * police" is an actor, not a place). The views are shared between stages:
- * read them, never change them.
+ * police" is an actor, not a place). With `only`, just those sentences' views,
+ * in text order (a stage that needs few sentences skips the rest).
+ *
+ * Built afresh on each call: the views are cheap (a few hundredths of a
+ * millisecond per news article), and a cache keyed by analysis costs the
+ * garbage collector more than it saves.
  */
-export function sentenceViews(analysis: Readonly<Analysis>): readonly SentenceView[] {
-  const { tokens, actors, places, sentences } = analysis;
-  const cached = built.get(tokens);
-  if (cached && cached.actors === actors && cached.places === places && cached.sentenceCount === sentences.length) return cached.views;
-  const views = buildViews(analysis);
-  built.set(tokens, { actors, places, sentenceCount: sentences.length, views });
-  return views;
-}
-
-type Building<T> = { -readonly [K in keyof T]: T[K] };
-
-function buildViews(analysis: Readonly<Analysis>): SentenceView[] {
-  const views = analysis.sentences.map((s, index) => ({ index, start: s.start, end: s.end, words: [] as Building<Word>[], entities: [] as Entity[] }));
+export function sentenceViews(analysis: Readonly<Analysis>, only?: ReadonlySet<number>): SentenceView[] {
+  const views: BuildingView[] = [];
+  const bySentence: BuildingView[] = [];
+  analysis.sentences.forEach((s, index) => {
+    if (only && !only.has(index)) return;
+    const view: BuildingView = { index, start: s.start, end: s.end, words: [], entities: [] };
+    views.push(view);
+    bySentence[index] = view;
+  });
   for (const t of analysis.tokens) {
-    views[t.sentence]?.words.push({ text: t.text, lower: fold(t.text), start: t.start, end: t.end, entity: -1, named: false });
+    bySentence[t.sentence]?.words.push({ text: t.text, lower: fold(t.text), start: t.start, end: t.end, entity: -1, named: false });
   }
   const mentions: { kind: 'actor' | 'place'; index: number; span: Span; usable: boolean }[] = [
     ...analysis.actors.map((a: ActorMention, index) => ({ kind: 'actor' as const, index, span: a, usable: true })),

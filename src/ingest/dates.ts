@@ -6,6 +6,8 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 // Numeric day/month orders cannot be told apart (03/04/2017), so such dates are left alone.
 const AMBIGUOUS_NUMERIC = /^\s*(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\s*$/;
+// Longer metadata values are not dates, and parsing megabytes of one only costs time.
+const MAX_DATE_LENGTH = 100;
 
 /**
  * A publication date from metadata (front matter, meta tags, feeds, JSON) as
@@ -17,7 +19,7 @@ export function normaliseDate(value: unknown): string | null {
   if (value instanceof Date) return fromDateObject(value);
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  if (!text) return null;
+  if (!text || text.length > MAX_DATE_LENGTH) return null;
 
   const date = ISO_DATE.exec(text);
   if (date) return validDate(+date[1]!, +date[2]!, +date[3]!) ? text : null;
@@ -31,6 +33,19 @@ export function normaliseDate(value: unknown): string | null {
 
   const [result] = chrono.strict.parse(text, REFERENCE);
   return result ? fromChrono(result.start) : null;
+}
+
+/**
+ * A metadata date that could not be read, as a message quotes it: a string
+ * cut short, a list or object named rather than spelled out (a YAML alias
+ * bomb spells out to hundreds of megabytes); null when there was none.
+ */
+export function unreadableDate(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.length > MAX_DATE_LENGTH ? `${value.slice(0, MAX_DATE_LENGTH)}…` : value;
+  if (value instanceof Date) return 'an invalid date';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : String(value);
 }
 
 function fromDateObject(date: Date): string | null {

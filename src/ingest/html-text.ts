@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { trimLineBlanks } from './normalise.js';
 
 // Elements that end a paragraph, and the lighter ones that only end a line.
 const PARAGRAPH = new Set([
@@ -19,23 +20,32 @@ const ELEMENT_NODE = 1;
  * `textContent` would run "Headline" and "Fighters moved" together).
  */
 export function elementText(root: Node): string {
-  const parts: string[] = [];
-  collect(root, parts, false);
-  return parts.join('')
-    .replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, '\n')
+  const parts = collect(root);
+  return trimLineBlanks(parts.join(''), 'both')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
-function collect(node: Node, parts: string[], preformatted: boolean): void {
-  for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === TEXT_NODE) {
-      const text = child.textContent ?? '';
+type Pending = { node: Node; preformatted: boolean } | string;
+
+/** The text pieces of a subtree in document order. A loop with its own stack: hostile pages nest deeper than the call stack goes. */
+function collect(root: Node): string[] {
+  const parts: string[] = [];
+  const pending: Pending[] = childrenOf(root, false);
+  while (pending.length > 0) {
+    const item = pending.pop()!;
+    if (typeof item === 'string') {
+      parts.push(item);
+      continue;
+    }
+    const { node, preformatted } = item;
+    if (node.nodeType === TEXT_NODE) {
+      const text = node.textContent ?? '';
       parts.push(preformatted ? text : text.replace(/[\s\u00a0]+/g, ' '));
       continue;
     }
-    if (child.nodeType !== ELEMENT_NODE) continue;
-    const element = child as Element;
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const element = node as Element;
     const tag = element.tagName.toUpperCase();
     if (SKIPPED.has(tag) || element.hasAttribute('hidden')) continue;
     if (tag === 'BR') {
@@ -44,9 +54,16 @@ function collect(node: Node, parts: string[], preformatted: boolean): void {
     }
     const separator = PARAGRAPH.has(tag) ? '\n\n' : LINE.has(tag) ? '\n' : tag === 'TD' || tag === 'TH' ? ' ' : '';
     parts.push(separator);
-    collect(element, parts, preformatted || tag === 'PRE');
-    parts.push(separator);
+    pending.push(separator);
+    // One at a time: spreading a node with many thousands of children would overflow the call stack too.
+    for (const child of childrenOf(element, preformatted || tag === 'PRE')) pending.push(child);
   }
+  return parts;
+}
+
+/** Children to push on the stack: last first, so they pop in document order. */
+function childrenOf(node: Node, preformatted: boolean): Pending[] {
+  return Array.from(node.childNodes, (child) => ({ node: child, preformatted })).reverse();
 }
 
 /** Parses an HTML fragment (feed content, a title with markup) and returns its text. */

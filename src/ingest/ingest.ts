@@ -75,7 +75,10 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
 
   for (const input of inputs) {
     try {
-      const loaded = await loadInput(input, options);
+      const loaded = await loadInput(input, options).catch((error: unknown) => {
+        // A reader that breaks on hostile content (a stack overflow, say) fails that input, not the batch.
+        throw error instanceof IngestError ? error : new IngestError('CORRIDOR_ERR_INGEST_UNREADABLE', inputName(input), { reason: reasonOf(error) });
+      });
       loaded.errors.forEach(fail);
       for (const raw of loaded.documents) {
         try {
@@ -94,11 +97,25 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     options.onInputDone?.(inputName(input));
   }
 
-  if (summary.new + summary.updated > 0) {
+  if (summary.new + summary.updated > 0 || await unfinishedRun(store)) {
     const record = options.snapshot ?? ((label: string | null) => store.createSnapshot(label));
     summary.snapshot = await record(options.snapshotLabel ?? null);
   }
   return summary;
+}
+
+/**
+ * Whether an earlier run stored documents but was stopped (killed, crashed)
+ * before recording its snapshot: the newest snapshot counts fewer documents
+ * than the store holds. That run's fusion refresh is then still owed.
+ */
+async function unfinishedRun(store: Store): Promise<boolean> {
+  const latest = (await store.listSnapshots()).at(-1);
+  return (latest?.documents ?? 0) !== await store.countDocuments();
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function ingestDocument(raw: RawDocument, store: Store, pipeline: () => Promise<Pipeline>): Promise<IngestedDocument> {
@@ -106,7 +123,7 @@ async function ingestDocument(raw: RawDocument, store: Store, pipeline: () => Pr
   const done = (outcome: SaveOutcome): IngestedDocument => ({ id: document.id, outcome, title: document.title, source });
   // Failures name the record: its line in JSON Lines, its item address in a feed.
   const fail = (code: 'CORRIDOR_ERR_INGEST_EXTRACT' | 'CORRIDOR_ERR_INGEST_STORE', error: unknown) =>
-    new IngestError(code, raw.line == null ? source : raw.input, { reason: error instanceof Error ? error.message : String(error) }, raw.line ?? null);
+    new IngestError(code, raw.line == null ? source : raw.input, { reason: reasonOf(error) }, raw.line ?? null);
   if (await store.getDocument(document.id)) return done('unchanged');
 
   // A pipeline that cannot be created stops the run (nothing could be extracted); one document failing does not.

@@ -7,12 +7,26 @@ import { createHash } from 'node:crypto';
  * The order matters: line endings first, so the per-line trim sees every line.
  */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\u00a0]+$/gm, '')
+  return trimLineBlanks(text.normalize('NFC').replace(/\r\n?/g, '\n'), 'end')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+const BLANKS = new Set([' ', '\t', '\u00a0']);
+
+/**
+ * Removes spaces, tabs and no-break spaces at the end (or both ends) of every
+ * line. A loop rather than `/[ \t]+$/gm`, which backtracks over every run of
+ * blanks inside a line and takes quadratic time on a long one.
+ */
+export function trimLineBlanks(text: string, sides: 'end' | 'both'): string {
+  return text.split('\n').map((line) => {
+    let start = 0;
+    let end = line.length;
+    if (sides === 'both') while (start < end && BLANKS.has(line[start]!)) start++;
+    while (end > start && BLANKS.has(line[end - 1]!)) end--;
+    return start === 0 && end === line.length ? line : line.slice(start, end);
+  }).join('\n');
 }
 
 /** SHA-256 (hex) of an already normalised text. */

@@ -25,7 +25,18 @@ const ABBREVIATIONS = new Set([
   'approx', 'est', 'dept', 'e.g', 'i.e', 'al',
 ]);
 
-const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+|$)|\n\s*\n/g;
+// The end mark must be followed by a space or the end of the text; that is
+// checked after the match, since a lookahead here makes the regex backtrack
+// through every run of marks ("?!?!?!...x") in quadratic time.
+const SENTENCE_END = /[.!?]+["'”’)\]]*|\n\s*\n/g;
+
+/**
+ * Longest sentence kept whole (UTF-16 code units). Real sentences stay far
+ * below it; longer runs are tables, lists or junk without punctuation. Every
+ * later stage works sentence by sentence, some in more than linear time, so
+ * this bounds their cost on any input.
+ */
+export const MAX_SENTENCE_LENGTH = 1000;
 
 function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -55,6 +66,37 @@ function endsWithAbbreviation(text: string, dotIndex: number): boolean {
   return /^\p{L}$/u.test(before[1]!) || /^(\p{L}\.)+\p{L}$/u.test(before[1]!);
 }
 
+/**
+ * Cuts a span longer than MAX_SENTENCE_LENGTH into pieces: after the last line
+ * break in the second half of the allowed length, else after the last comma,
+ * semicolon or colon, else at the last space, else (one long word) at the
+ * limit itself, never between the two halves of a surrogate pair.
+ */
+function capLength(text: string, span: Span): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SENTENCE_LENGTH) {
+    const limit = start + MAX_SENTENCE_LENGTH;
+    const end = breakBefore(text, start + MAX_SENTENCE_LENGTH / 2, limit);
+    pieces.push(trimSpan(text, start, end));
+    start = end;
+    while (start < span.end && /\s/.test(text[start]!)) start++;
+  }
+  if (start < span.end) pieces.push(trimSpan(text, start, span.end));
+  return pieces;
+}
+
+function breakBefore(text: string, from: number, limit: number): number {
+  const window = text.slice(from, limit);
+  const newline = window.lastIndexOf('\n');
+  if (newline >= 0) return from + newline + 1;
+  const clause = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '), window.lastIndexOf(': '));
+  if (clause >= 0) return from + clause + 1;
+  for (let i = limit - 1; i > from; i--) if (/\s/.test(text[i]!)) return i;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
 /** Splits one paragraph into sentence spans. */
 function sentenceSpans(text: string, paragraph: Span): Span[] {
   const spans: Span[] = [];
@@ -64,6 +106,7 @@ function sentenceSpans(text: string, paragraph: Span): Span[] {
   let m: RegExpExecArray | null;
   while ((m = SENTENCE_END.exec(body))) {
     const end = m.index + m[0].length;
+    if (m[0][0] !== '\n' && end < body.length && !/\s/.test(body[end]!)) continue;
     const next = body.slice(end).match(/^\s*(\S)/);
     const isPeriod = m[0].startsWith('.') && m[0].length === 1;
     if (isPeriod && endsWithAbbreviation(body, m.index)) continue;
@@ -89,7 +132,7 @@ export function segment(text: string): Segmentation {
   const paragraphs = paragraphSpans(text);
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, pi) => {
-    for (const s of sentenceSpans(text, p)) sentences.push({ ...s, stance: 'fact', paragraph: pi });
+    for (const s of sentenceSpans(text, p).flatMap((span) => capLength(text, span))) sentences.push({ ...s, stance: 'fact', paragraph: pi });
   });
   const tokens: Token[] = [];
   sentences.forEach((s, si) => {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../api/server.js';
+import { isLoopback } from '../../api/security.js';
 import { CliError, dbOption, jsonOption, openCliStore, printJson, resolveDb, type CliContext } from '../context.js';
 
 export interface ServeOptions {
@@ -8,6 +9,7 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   layers?: string;
+  token?: string;
   json?: boolean;
 }
 
@@ -25,6 +27,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--port <n>', `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)`, parsePort)
     .option('--host <address>', `address to listen on (default ${DEFAULT_HOST}, this machine only)`)
     .option('--layers <dir>', 'folder of GeoJSON files shown as reference layers under the events')
+    .option('--token <secret>', 'require Authorization: Bearer <secret> on writes (default $CORRIDOR_TOKEN); needed with a --host other than loopback')
     .addOption(jsonOption())
     .action(async (options: ServeOptions) => {
       await serveStore(ctx, options);
@@ -40,11 +43,15 @@ export async function serveStore(ctx: CliContext, options: ServeOptions): Promis
     const info = await stat(options.layers).catch(() => null);
     if (!info?.isDirectory()) throw new CliError(`${options.layers}: not a folder (--layers wants a folder of .geojson files)`);
   }
+  const token = options.token ?? (ctx.env['CORRIDOR_TOKEN'] || null);
+  if (!token && options.host && !isLoopback(options.host)) {
+    throw new CliError(`--host ${options.host} lets other machines in: give a token for writes with --token or CORRIDOR_TOKEN`, 2);
+  }
   const db = resolveDb(ctx, options.db);
   const store = await openCliStore(ctx, options.db);
   let server;
   try {
-    server = await startServer({ store, host: options.host, port: options.port, layersDir: options.layers ?? null });
+    server = await startServer({ store, host: options.host, port: options.port, layersDir: options.layers ?? null, token });
   } catch (error) {
     await store.close();
     const code = (error as NodeJS.ErrnoException).code;
@@ -52,14 +59,15 @@ export async function serveStore(ctx: CliContext, options: ServeOptions): Promis
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on ${options.host}: no such address on this machine`);
     throw error;
   }
+  const running = server;
+  const stop = async () => {
+    await running.close();
+    await store.close();
+  };
+  // Before the address is printed: whoever reads it may stop the server at once.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
   for (const problem of server.layerProblems) ctx.stderr.write(`corridor: layer skipped: ${problem}\n`);
   if (options.json) printJson(ctx, { url: server.url, database: db });
   else ctx.stdout.write(`Corridor is serving ${db} at ${server.url}  (API docs: ${server.url}/docs). Press Ctrl+C to stop.\n`);
-
-  const stop = async () => {
-    await server.close();
-    await store.close();
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
   return server.url;
 }

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { normaliseDate } from '../dates.js';
+import { normaliseDate, unreadableDate } from '../dates.js';
 import { hostOf, type RawDocument } from '../document.js';
 import { IngestError } from '../errors.js';
 import { htmlToText, inlineText } from '../html-text.js';
@@ -8,19 +8,24 @@ import type { FileOrigin } from './text.js';
 type XmlNode = Record<string, unknown>;
 
 // DTD entities are refused before parsing (see readFeed); the limits are a
-// second line of defence should one get through.
+// second line of defence should one get through. They apply to declared
+// entities only: a feed's escaped HTML (&lt;p&gt;...) holds thousands of
+// built-in ones, and counting those refused ordinary feeds. (fast-xml-parser
+// 5.12 reads `appliesTo` but its type definitions do not list it yet.)
+const ENTITY_LIMITS = { enabled: true, maxEntityCount: 50, maxEntitySize: 1000, maxExpansionDepth: 3, maxTotalExpansions: 1000, maxExpandedLength: 100_000, appliesTo: 'external' };
 const parser = (): XMLParser => new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   parseTagValue: false,
   htmlEntities: true,
-  processEntities: { enabled: true, maxEntityCount: 50, maxEntitySize: 1000, maxExpansionDepth: 3, maxTotalExpansions: 1000, maxExpandedLength: 100_000 },
+  processEntities: ENTITY_LIMITS,
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'author',
 });
 
 /** Whether a text looks like an RSS, Atom or RDF feed rather than an HTML page. */
 export function looksLikeFeed(text: string): boolean {
-  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>]*(?:\[[\s\S]*?\])?\s*>\s*)?<(?:rss|feed|rdf:RDF)[\s>]/i.test(text);
+  // The DOCTYPE's name part stops at "[" so it cannot also match the internal subset (backtracking between the two is quadratic).
+  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>[]*(?:\[(?:[^\]]|\](?!\s*>))*\])?\s*>\s*)?<(?:rss|feed|rdf:RDF)[\s>]/i.test(text);
 }
 
 /**
@@ -78,7 +83,7 @@ export function readFeed(xml: string, origin: FileOrigin): { documents: RawDocum
       outlet,
       author: authorOf(item),
       publishedAt,
-      unreadableDate: publishedAt === null ? rawDate : null,
+      unreadableDate: publishedAt === null ? unreadableDate(rawDate) : null,
       // Items are told apart by link, else id (guid), else position: `feed.rss#https://...`.
       source: `${origin.source}#${url ?? textOf(item['guid'] ?? item['id']) ?? position.replace(' ', '-')}`,
       input: origin.input,

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { normaliseDate } from '../dates.js';
+import { normaliseDate, unreadableDate } from '../dates.js';
 import type { RawDocument } from '../document.js';
 import { IngestError } from '../errors.js';
 import { elementText, inlineText } from '../html-text.js';
@@ -31,7 +31,9 @@ export function readHtml(html: string, origin: HtmlOrigin): RawDocument {
   const article = jsonLdArticle(document);
 
   // Readability rewrites the DOM, so metadata is read first.
-  const readable = new Readability<Node>(document, { serializer: (node) => node, charThreshold: 200 }).parse();
+  const readable = readabilityCopes(document.documentElement)
+    ? new Readability<Node>(document, { serializer: (node) => node, charThreshold: 200 }).parse()
+    : null;
   let text = readable?.content ? elementText(readable.content) : '';
   if (!text) {
     const { document: fresh } = parseHTML(page);
@@ -56,10 +58,26 @@ export function readHtml(html: string, origin: HtmlOrigin): RawDocument {
       ?? absoluteUrl(article?.url, origin.url)
       ?? origin.url ?? null,
     publishedAt,
-    unreadableDate: publishedAt === null ? dateCandidates[0] ?? null : null,
+    unreadableDate: publishedAt === null ? unreadableDate(dateCandidates[0]) : null,
     source: origin.source,
     input: origin.input,
   };
+}
+
+// Readability's time grows much faster than the page beyond these, and deep
+// nesting overflows its recursion; such pages are read whole instead.
+const READABILITY_MAX_DEPTH = 200;
+const READABILITY_MAX_ELEMENTS = 50_000;
+
+function readabilityCopes(root: Element | null): boolean {
+  let elements = 0;
+  const pending: Array<[Element, number]> = root ? [[root, 0]] : [];
+  while (pending.length > 0) {
+    const [element, depth] = pending.pop()!;
+    if (depth > READABILITY_MAX_DEPTH || ++elements > READABILITY_MAX_ELEMENTS) return false;
+    for (const child of Array.from(element.children)) pending.push([child, depth + 1]);
+  }
+  return true;
 }
 
 /** `<meta property|name|itemprop=... content=...>`, keys lower-cased, first occurrence wins. */
@@ -106,11 +124,20 @@ function jsonLdArticle(document: Document): ArticleMeta | null {
   return null;
 }
 
+/** Every object in document order, each followed by its @graph. A loop: hostile JSON-LD nests deeper than the call stack. */
 function flattenJsonLd(data: unknown): Record<string, unknown>[] {
-  if (Array.isArray(data)) return data.flatMap(flattenJsonLd);
-  if (!data || typeof data !== 'object') return [];
-  const node = data as Record<string, unknown>;
-  return [node, ...flattenJsonLd(node['@graph'])];
+  const nodes: Record<string, unknown>[] = [];
+  const pending: unknown[] = [data];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) pending.push(item[i]);
+    } else if (item && typeof item === 'object') {
+      nodes.push(item as Record<string, unknown>);
+      pending.push((item as Record<string, unknown>)['@graph']);
+    }
+  }
+  return nodes;
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { normaliseDate } from '../dates.js';
+import { normaliseDate, unreadableDate } from '../dates.js';
 import type { RawDocument } from '../document.js';
 import { IngestError } from '../errors.js';
 import type { FileOrigin } from './text.js';
@@ -37,7 +37,7 @@ export function readJsonLines(content: string, origin: FileOrigin): { documents:
       outlet: stringOrNull(fields!['outlet']),
       author: stringOrNull(fields!['author']),
       publishedAt,
-      unreadableDate: publishedAt === null && rawDate != null ? String(rawDate) : null,
+      unreadableDate: publishedAt === null ? unreadableDate(rawDate) : null,
       // Records are told apart by URL, else line: `radio.jsonl#https://...`, `notes.jsonl#L3`.
       source: `${origin.source}#${url ?? `L${lineNumber}`}`,
       input: origin.input,

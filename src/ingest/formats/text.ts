@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { normaliseDate } from '../dates.js';
+import { normaliseDate, unreadableDate } from '../dates.js';
 import type { RawDocument } from '../document.js';
 import { IngestError } from '../errors.js';
 
@@ -56,7 +56,7 @@ export function readMarkdown(source: string, origin: FileOrigin): RawDocument {
     outlet: stringField(data['outlet']) ?? stringField(data['source']) ?? stringField(data['site']),
     author: stringField(data['author']) ?? stringField(data['byline']),
     publishedAt,
-    unreadableDate: publishedAt === null && rawDate != null ? String(rawDate) : null,
+    unreadableDate: publishedAt === null ? unreadableDate(rawDate) : null,
     source: origin.source,
     input: origin.input,
   };
@@ -69,7 +69,17 @@ function stringField(value: unknown): string | null {
 }
 
 function firstHeading(markdown: string): string | null {
-  return /^#[ \t]+(.+?)[ \t#]*$/m.exec(markdown)?.[1]?.trim() ?? null;
+  const line = /^#[ \t]+\S.*$/m.exec(markdown)?.[0];
+  return line ? headingText(line.slice(1)).trim() || null : null;
+}
+
+const HEADING_MARK = /^\s{0,3}#{1,6}[ \t]+/;
+
+/** A heading line's text without its closing `#`s; trimmed by a loop, as `(.*?)[ \t#]*$` is quadratic on a long run of blanks. */
+function headingText(afterMark: string): string {
+  let end = afterMark.length;
+  while (end > 0 && ' \t#'.includes(afterMark[end - 1]!)) end--;
+  return afterMark.slice(0, end);
 }
 
 function firstLine(error: unknown): string {
@@ -83,15 +93,20 @@ export function markdownToText(markdown: string): string {
     .filter((line) => !/^\s*(?:```|~~~)/.test(line)) // code fences (their content stays)
     .filter((line) => !/^\s{0,3}(?:[-=*_][ \t]*){3,}$/.test(line)) // rules and setext underlines
     .filter((line) => !/^\s{0,3}\[[^\]]+\]:\s*\S+/.test(line)) // link reference definitions
+    .map((line) => {
+      const mark = HEADING_MARK.exec(line);
+      return mark ? headingText(line.slice(mark[0].length)) : line;
+    })
+    // Inline spans have a length bound: otherwise every unclosed "**" or "](" of a
+    // long line makes the regex scan the rest of the line, in quadratic time.
     .map((line) => line
-      .replace(/^\s{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/, '$1')
       .replace(/^\s{0,3}(?:>[ \t]?)+/, '')
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-      .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-      .replace(/(^|[^\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)/g, '$1$2')
-      .replace(/(^|[^\w])_(?=\S)(.+?)(?<=\S)_(?!\w)/g, '$1$2')
+      .replace(/!\[[^\]]{0,500}\]\([^)]{0,2000}\)/g, '')
+      .replace(/\[([^\]]{1,500})\]\([^)]{0,2000}\)/g, '$1')
+      .replace(/\[([^\]]{1,500})\]\[[^\]]{0,500}\]/g, '$1')
+      .replace(/(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1/g, '$2')
+      .replace(/(^|[^\w*])\*(?=\S)(.{1,500}?)(?<=\S)\*(?!\w)/g, '$1$2')
+      .replace(/(^|[^\w])_(?=\S)(.{1,500}?)(?<=\S)_(?!\w)/g, '$1$2')
       .replace(/`([^`]+)`/g, '$1'))
     .join('\n');
 }

@@ -161,12 +161,12 @@ export class PostgresStore implements Store {
       // A box across the antimeridian has west > east: two boxes, either side.
       const across = filter.bbox[0] > filter.bbox[2];
       if (this.spatialIndex === 'postgis') {
+        // The GiST index finds the candidates (its boxes are rounded outwards); the comparisons below decide.
         const box = (w: string, e: string) => `e.geom && ST_MakeEnvelope(${w}, ${south}, ${e}, ${north}, 4326)`;
         conditions.push(across ? `(${box(west, '180')} OR ${box('-180', east)})` : box(west, east));
-      } else {
-        conditions.push(`e.lat BETWEEN ${south} AND ${north}`);
-        conditions.push(across ? `(e.lon >= ${west} OR e.lon <= ${east})` : `e.lon BETWEEN ${west} AND ${east}`);
       }
+      conditions.push(`e.lat BETWEEN ${south} AND ${north}`);
+      conditions.push(across ? `(e.lon >= ${west} OR e.lon <= ${east})` : `e.lon BETWEEN ${west} AND ${east}`);
     }
     // The indexed span narrows the rows; the exact conditions below decide.
     // Every date that starts with `to` sorts before `to` followed by the highest character.
