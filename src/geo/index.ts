@@ -144,7 +144,7 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
   const candidates: Candidate[] = [...spans].sort((a, b) => a.start - b.start).map((s) => {
     const surface = text.slice(s.start, s.end).replace(/^the\s+/i, '').replace(/['’]s$/, '');
     // Short capitals are acronyms first (US, UK, EU), and adjectives are demonyms first (Canadian, not Canadian, Texas).
-    const lookups: [Candidate['match'], () => GazetteerEntry[]][] = [
+    const lookups: [Candidate['match'], () => readonly GazetteerEntry[]][] = [
       ['acronym', () => (/^[\p{Lu}.]{2,6}$/u.test(surface) ? gazetteer.acronym(surface) : [])],
       ['demonym', () => gazetteer.demonym(surface)],
       ['name', () => gazetteer.lookup(surface)],
@@ -156,7 +156,7 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
         return m && (resources.lexicon.adminHeads.has(head!) || resources.lexicon.featureHeads.has(head!)) ? gazetteer.lookup(m[1]!) : [];
       }],
     ];
-    let entries: GazetteerEntry[] = [];
+    let entries: readonly GazetteerEntry[] = [];
     let match: Candidate['match'] = 'cue';
     for (const [kind, lookup] of lookups) {
       entries = lookup();

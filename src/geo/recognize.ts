@@ -10,7 +10,7 @@ export type MatchKind = 'name' | 'acronym' | 'demonym' | 'feature' | 'cue';
 /** A toponym candidate: a span and the gazetteer entries it may refer to (Pelias-style: candidates first, choice later). */
 export interface Candidate extends Span {
   text: string;
-  entries: GazetteerEntry[];
+  entries: readonly GazetteerEntry[];
   match: MatchKind;
   kind: PlaceKind;
   /** A locative cue ("in", "north of") stands before it. */
@@ -102,7 +102,10 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const push = (c: Omit<Candidate, 'text' | 'container' | 'locative' | 'adminHead'>, i: number, j: number) => {
     const next = nextWordIndex(j);
     const adminHead = next >= 0 && lexicon.adminHeads.has(words[next]!.lower);
-    candidates.push({ ...c, text: text.slice(c.start, c.end), locative: hasLocativeBefore(i), adminHead, container: null });
+    candidates.push({
+      start: c.start, end: c.end, text: text.slice(c.start, c.end), entries: c.entries, match: c.match, kind: c.kind,
+      locative: hasLocativeBefore(i), adminHead, container: null, rule: c.rule,
+    });
   };
 
   for (let i = 0; i < tokens.length; i++) {

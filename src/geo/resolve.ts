@@ -24,10 +24,19 @@ const FEATURE_BONUS: Record<string, number> = {
   ADM1: 1.2, ADM2: -0.8, PPLC: 2.3, PPLA: 0.8, PPLA2: 0.4, PPLA3: 0.1, PPLX: -1.2, PPLH: -1, PPLQ: -1.5,
 };
 
+// Entries are shared, read-only objects: their own name's key is computed once.
+const ownKeys = new WeakMap<GazetteerEntry, string>();
+
+function ownKey(e: GazetteerEntry, normalize: (name: string) => string): string {
+  let key = ownKeys.get(e);
+  if (key === undefined) ownKeys.set(e, (key = normalize(e.name.replace(/,.*$/, ''))));
+  return key;
+}
+
 function prior(e: GazetteerEntry, key: string, normalize: (name: string) => string): number {
   const population = e.source === 'city' && e.population === 0 ? 1500 : Math.max(e.population, 1000);
   // A place found under its own name beats one found under an old or foreign alternate ("Salisbury" is also Harare).
-  const ownName = normalize(e.name.replace(/,.*$/, '')) === key ? 0.8 : 0;
+  const ownName = ownKey(e, normalize) === key ? 0.8 : 0;
   return Math.log10(population) + (FEATURE_BONUS[e.featureCode] ?? 0) + ownName;
 }
 

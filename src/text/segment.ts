@@ -97,6 +97,16 @@ function breakBefore(text: string, from: number, limit: number): number {
   return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 
+const NEXT_VISIBLE = /\s*(\S)/y;
+const VISIBLE = /\S/g;
+
+/** Does text[start, end) hold anything but white space? (No slice: this runs once per sentence end.) */
+function hasVisible(text: string, start: number, end: number): boolean {
+  VISIBLE.lastIndex = start;
+  const m = VISIBLE.exec(text);
+  return m !== null && m.index < end;
+}
+
 /** Splits one paragraph into sentence spans. */
 function sentenceSpans(text: string, paragraph: Span): Span[] {
   const spans: Span[] = [];
@@ -107,15 +117,16 @@ function sentenceSpans(text: string, paragraph: Span): Span[] {
   while ((m = SENTENCE_END.exec(body))) {
     const end = m.index + m[0].length;
     if (m[0][0] !== '\n' && end < body.length && !/\s/.test(body[end]!)) continue;
-    const next = body.slice(end).match(/^\s*(\S)/);
+    NEXT_VISIBLE.lastIndex = end;
+    const next = NEXT_VISIBLE.exec(body);
     const isPeriod = m[0].startsWith('.') && m[0].length === 1;
     if (isPeriod && endsWithAbbreviation(body, m.index)) continue;
     // A lowercase continuation means the period was not a sentence end ("approx. five").
     if (next && /\p{Ll}/u.test(next[1]!) && m[0].startsWith('.')) continue;
-    if (body.slice(start, end).trim()) spans.push(trimSpan(text, paragraph.start + start, paragraph.start + end));
+    if (hasVisible(body, start, end)) spans.push(trimSpan(text, paragraph.start + start, paragraph.start + end));
     start = end;
   }
-  if (body.slice(start).trim()) spans.push(trimSpan(text, paragraph.start + start, paragraph.end));
+  if (hasVisible(body, start, body.length)) spans.push(trimSpan(text, paragraph.start + start, paragraph.end));
   return spans;
 }
 

@@ -26,6 +26,24 @@ class PostingIndex {
 
 const EMPTY = new Uint32Array(0);
 
+/** Distinct lookups remembered before the memo starts over (a corpus repeats few names, a huge one many). */
+const MEMO_LIMIT = 200_000;
+
+/** Remembers results per key: news repeats the same names, and each lookup otherwise builds a new array. */
+class LookupMemo {
+  private readonly results = new Map<string, readonly GazetteerEntry[]>();
+
+  get(key: string, compute: () => readonly GazetteerEntry[]): readonly GazetteerEntry[] {
+    let found = this.results.get(key);
+    if (found === undefined) {
+      if (this.results.size >= MEMO_LIMIT) this.results.clear();
+      found = Object.freeze(compute());
+      this.results.set(key, found);
+    }
+    return found;
+  }
+}
+
 /**
  * Read-only gazetteer: candidate lookup by normalised name, acronym and
  * demonym. Loaded once and handed to the stages that need it.
@@ -44,6 +62,9 @@ export class Gazetteer {
   /** Entries imported from a full GeoNames dump, layered over the built-in data. */
   private readonly imported: GazetteerEntry[];
   private readonly importedNames = new Map<string, number[]>();
+  private readonly byKeyMemo = new LookupMemo();
+  private readonly acronymMemo = new LookupMemo();
+  private readonly demonymMemo = new LookupMemo();
 
   constructor(private readonly data: GazetteerData, readonly normalize: NameNormalizer, imported: readonly NamedEntry[] = []) {
     this.names = new PostingIndex(data.names);
@@ -85,29 +106,31 @@ export class Gazetteer {
   }
 
   /** Entries whose normalised name equals `key` (already normalised). */
-  byKey(key: string): GazetteerEntry[] {
-    const base = this.entries(this.names.get(key) ?? EMPTY);
-    const imported = this.importedNames.get(key);
-    if (!imported) return base;
-    // An imported entry with a built-in twin (same id) adds nothing but duplicates.
-    const ids = new Set(base.map((e) => e.geonameid).filter((id) => id !== null));
-    return [...base, ...imported.map((i) => this.entry(i)).filter((e) => e.geonameid === null || !ids.has(e.geonameid))];
+  byKey(key: string): readonly GazetteerEntry[] {
+    return this.byKeyMemo.get(key, () => {
+      const base = this.entries(this.names.get(key) ?? EMPTY);
+      const imported = this.importedNames.get(key);
+      if (!imported) return base;
+      // An imported entry with a built-in twin (same id) adds nothing but duplicates.
+      const ids = new Set(base.map((e) => e.geonameid).filter((id) => id !== null));
+      return [...base, ...imported.map((i) => this.entry(i)).filter((e) => e.geonameid === null || !ids.has(e.geonameid))];
+    });
   }
 
   hasKey(key: string): boolean {
     return this.names.has(key) || this.importedNames.has(key);
   }
 
-  lookup(name: string): GazetteerEntry[] {
+  lookup(name: string): readonly GazetteerEntry[] {
     return this.byKey(this.normalize(name));
   }
 
-  acronym(text: string): GazetteerEntry[] {
-    return this.entries(this.acronyms.get(text) ?? EMPTY);
+  acronym(text: string): readonly GazetteerEntry[] {
+    return this.acronymMemo.get(text, () => this.entries(this.acronyms.get(text) ?? EMPTY));
   }
 
-  demonym(text: string): GazetteerEntry[] {
-    return this.entries(this.demonyms.get(this.normalize(text)) ?? EMPTY);
+  demonym(text: string): readonly GazetteerEntry[] {
+    return this.demonymMemo.get(text, () => this.entries(this.demonyms.get(this.normalize(text)) ?? EMPTY));
   }
 
   admin1Name(country: string | null, admin1Code: string | null): string | null {
