@@ -13,6 +13,8 @@ export interface WorkerOptions {
   pipeline: Pipeline | (() => Promise<Pipeline>);
   /** Documents processed at once by this process (default 1). */
   concurrency?: number;
+  /** Jobs each loop takes from the queue at a time (default 10). */
+  batchSize?: number;
   /** Refresh fusion after documents are saved (default true). */
   fusion?: boolean;
   /** Seconds a refresh waits after the save that asked for it, so that one refresh covers many documents (default 30). */
@@ -57,10 +59,10 @@ export interface RunningWorker {
 }
 
 /**
- * Starts a worker: `concurrency` loops each take one document job at a
- * time, extract it and save it (one transaction; a document already stored
- * is `unchanged`, so a retried job never duplicates anything), then complete
- * or fail the job. A thrown error fails the job with its message, and
+ * Starts a worker: `concurrency` loops each take a batch of document jobs,
+ * extract and save each document (one transaction; a document already stored
+ * is `unchanged`, so a retried job never duplicates anything), fail the jobs
+ * that threw and complete the others together. A thrown error fails the job with its message, and
  * pg-boss retries it up to its retry limit, then keeps it as failed. A job
  * whose worker died is expired by the maintenance of any live worker and
  * retried. Saves that changed the store ask for a fusion refresh, which runs
@@ -92,26 +94,35 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const stopping = new AbortController();
   const fusion = options.fusion === false ? null : new FusionRefresher(boss, store, options.fusionDelaySeconds ?? 30);
 
+  const batchSize = options.batchSize ?? 10;
   const documentLoop = async () => {
     while (!stopping.signal.aborted) {
-      const [job] = await boss.fetch<DocumentJob>(INGEST_QUEUE, { batchSize: 1 });
-      if (!job) {
+      // Jobs come in batches and are completed together: per-job round trips to the queue cost more than a short document.
+      const jobs = await boss.fetch<DocumentJob>(INGEST_QUEUE, { batchSize });
+      if (jobs.length === 0) {
         if (options.drain && !(await hasJobs(store, INGEST_QUEUE))) return;
         await sleep(pollMs, stopping.signal);
         continue;
       }
-      try {
-        const outcome = await processDocument(job.data, store, pipeline);
-        await boss.complete(INGEST_QUEUE, job.id, { outcome });
-        summary[outcome]++;
-        options.onDocument?.({ id: job.data.document.id, source: job.data.source, outcome });
-        if (outcome !== 'unchanged') await fusion?.request();
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        await boss.fail(INGEST_QUEUE, job.id, { message });
-        summary.failed++;
-        options.onFailure?.({ id: job.data?.document?.id ?? null, source: job.data?.source ?? null, message });
+      const done: string[] = [];
+      let changed = false;
+      for (const job of jobs) {
+        try {
+          const outcome = await processDocument(job.data, store, pipeline);
+          done.push(job.id);
+          summary[outcome]++;
+          changed ||= outcome !== 'unchanged';
+          options.onDocument?.({ id: job.data.document.id, source: job.data.source, outcome });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          await boss.fail(INGEST_QUEUE, job.id, { message });
+          summary.failed++;
+          options.onFailure?.({ id: job.data?.document?.id ?? null, source: job.data?.source ?? null, message });
+        }
       }
+      // A crash before this line leaves the batch's jobs to expire and run again; their documents are then `unchanged`.
+      if (done.length > 0) await boss.complete(INGEST_QUEUE, done);
+      if (changed) await fusion?.request();
     }
   };
 
