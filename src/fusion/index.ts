@@ -34,6 +34,8 @@ export { describeCluster } from './summary.js';
 
 /** Store keys of fusion's derived data. */
 export const FUSION_STATE_KEY = 'fusion:state';
+/** The lock every fusion refresh holds (see `Store.withLock`). */
+export const FUSION_LOCK = 'corridor:fusion-refresh';
 export const snapshotKey = (id: number) => `snapshot:${id}`;
 
 /** Every view of the state at once. Clusters and contradictions sorted by id. */
@@ -82,11 +84,15 @@ export async function currentFusionState(store: Store, context: FusionContext = 
  * (its digest under `snapshot:<id>`, for `corridor diff`).
  */
 export async function refreshFusion(store: Store, options: { context?: FusionContext; label?: string | null } = {}): Promise<RefreshResult> {
-  const { state, change } = await currentFusionState(store, options.context);
-  await store.putDerived(FUSION_STATE_KEY, saveState(state));
-  const snapshot = await store.createSnapshot(options.label ?? null);
-  await store.putDerived(snapshotKey(snapshot.id), snapshotDigest(state, snapshot));
-  return { state, change, snapshot };
+  // A refresh reads the saved state, adds what it has not seen and writes it back:
+  // two at once (workers, `corridor ingest`, the API) would each lose the other's documents.
+  return store.withLock(FUSION_LOCK, async () => {
+    const { state, change } = await currentFusionState(store, options.context);
+    await store.putDerived(FUSION_STATE_KEY, saveState(state));
+    const snapshot = await store.createSnapshot(options.label ?? null);
+    await store.putDerived(snapshotKey(snapshot.id), snapshotDigest(state, snapshot));
+    return { state, change, snapshot };
+  });
 }
 
 export async function loadSnapshotDigest(store: Store, id: number): Promise<SnapshotDigest | null> {

@@ -24,11 +24,13 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[])
       const cx = state.contradictions.get(id)!;
       return cx.a.clusterId === other || cx.b.clusterId === other;
     });
-  const { actorsAgree } = state.context.semantics;
+  const { actorsAgree, isNamed } = state.context.semantics;
   for (const c of claims) {
     const { role, holder } = c.control!;
     const current = periods.at(-1);
     if (current && current.holder && holder && actorsAgree(current.holder, holder)) {
+      // "The militants seized it", then "Islamic State held it": the period is the named actor's.
+      if (!isNamed(current.holder) && isNamed(holder)) current.holder = holder;
       current.claims.push(c.id);
       continue;
     }

@@ -7,4 +7,3 @@ export { DEFAULT_JOB_SETTINGS, documentJobId, FUSION_QUEUE, INGEST_QUEUE, startB
 export { enqueue, type EnqueueOptions, type EnqueueSummary } from './enqueue.js';
 export { processDocument, startWorker, type FailedDocument, type ProcessedDocument, type RunningWorker, type WorkerOptions, type WorkerSummary } from './worker.js';
 export { queueStatus, retryFailed, type JobFailure, type QueueCounts, type QueueStatus } from './status.js';
-export { FUSION_LOCK, refreshFusionExclusive } from './fusion-lock.js';

@@ -1,9 +1,8 @@
 import type PgBoss from 'pg-boss';
-import { createFusionContext, type FusionContext } from '../fusion/index.js';
+import { createFusionContext, refreshFusion, type FusionContext } from '../fusion/index.js';
 import type { Pipeline } from '../pipeline.js';
 import { openPostgresStore, type PostgresStore } from '../store/postgres/postgres-store.js';
 import type { SaveOutcome, Store } from '../store/store.js';
-import { refreshFusionExclusive } from './fusion-lock.js';
 import { FUSION_QUEUE, INGEST_QUEUE, startBoss, type DocumentJob } from './queue.js';
 
 export interface WorkerOptions {
@@ -66,7 +65,7 @@ export interface RunningWorker {
  * pg-boss retries it up to its retry limit, then keeps it as failed. A job
  * whose worker died is expired by the maintenance of any live worker and
  * retried. Saves that changed the store ask for a fusion refresh, which runs
- * as a single-flight job under an advisory lock (see fusion-lock.ts).
+ * as a single-flight job; every refresh holds the store's fusion lock.
  *
  * @example
  * const worker = await startWorker({url, pipeline: () => createDefaultPipeline(), concurrency: 2});
@@ -208,7 +207,7 @@ class FusionRefresher {
 
   async refresh(): Promise<void> {
     this.context ??= createFusionContext();
-    await refreshFusionExclusive(this.store, { context: this.context, label: 'worker' });
+    await refreshFusion(this.store, { context: this.context, label: 'worker' });
   }
 }
 

@@ -86,5 +86,11 @@ export interface Store {
   getDerived<T>(key: string): Promise<T | null>;
   createSnapshot(label?: string | null): Promise<Snapshot>;
   listSnapshots(): Promise<Snapshot[]>;
+  /**
+   * Runs `task` while holding the lock `name`, one holder at a time: across
+   * every process using the database on PostgreSQL (an advisory lock), within
+   * this process on SQLite (the embedded store has one writer process).
+   */
+  withLock<T>(name: string, task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

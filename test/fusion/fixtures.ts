@@ -7,7 +7,7 @@
  * `REGEN=1` rewrites expected.json; review it by eye before keeping it.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FusionInput, UserCorridor } from '../../src/fusion/index.js';
@@ -69,7 +69,8 @@ export interface FusionFixture {
 }
 
 export function fusionFixtures(): FusionFixture[] {
-  return readdirSync(FUSION_FIXTURES).filter((n) => statSync(join(FUSION_FIXTURES, n)).isDirectory()).sort().map((name) => ({
+  // demo-stories/ holds the end-to-end expectations on the demo corpus (demo-stories.test.ts), not a case.
+  return readdirSync(FUSION_FIXTURES).filter((n) => existsSync(join(FUSION_FIXTURES, n, 'input.json'))).sort().map((name) => ({
     name,
     input: JSON.parse(readFileSync(join(FUSION_FIXTURES, name, 'input.json'), 'utf8')) as FixtureInput,
     expectedPath: join(FUSION_FIXTURES, name, 'expected.json'),

@@ -340,6 +340,28 @@ for (const backend of BACKENDS) {
       await store.createSnapshot();
       assert.deepEqual((await store.listSnapshots()).map((s) => [s.id, s.label, s.documents, s.events]), [[1, 'first', 1, 1], [2, null, 1, 2]]);
     });
+
+    test('withLock: holders of one name take turns, a failed holder frees the lock, other names run alongside', async (t) => {
+      const location = await backend.location(t);
+      const [store, other] = [await open(t, location), await open(t, location)];
+      const log: string[] = [];
+      const holder = (who: string, fail = false) => async () => {
+        log.push(`${who}+`);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        log.push(`${who}-`);
+        if (fail) throw new Error(`${who} failed`);
+        return who;
+      };
+      const results = await Promise.allSettled([
+        store.withLock('a', holder('x', true)), other.withLock('a', holder('y')), store.withLock('a', holder('z')),
+      ]);
+      assert.deepEqual(results.map((r) => r.status), ['rejected', 'fulfilled', 'fulfilled']);
+      // Each holder of "a" ends before the next one starts.
+      for (let i = 0; i < log.length; i += 2) assert.equal(log[i]!.slice(0, -1), log[i + 1]!.slice(0, -1), log.join(' '));
+      log.length = 0;
+      await Promise.all([store.withLock('a', holder('p')), store.withLock('b', holder('q'))]);
+      assert.deepEqual(log, ['p+', 'q+', 'p-', 'q-'], 'different names do not wait for each other');
+    });
   });
 }
 

@@ -24,10 +24,12 @@ const PAGE = 100;
  * const store = openSqliteStore('corridor.db');
  * await store.saveDocument(document, pipeline.extract(document), 'article.txt'); // 'new'
  */
+/** The tail of each named lock's queue of holders, per database file. */
+const LOCKS = new Map<string, Promise<void>>();
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
-
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.db = openDatabase(file, options);
   }
@@ -224,6 +226,21 @@ export class SqliteStore implements Store {
 
   async listSnapshots(): Promise<Snapshot[]> {
     return (this.db.prepare('SELECT id, created_at, label, documents, events FROM snapshots ORDER BY id').all() as SnapshotRow[]).map(toSnapshot);
+  }
+
+  async withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+    // Shared by every store opened on this file in this process.
+    const key = `${this.db.name}\u0000${name}`;
+    const previous = LOCKS.get(key) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    // The chain's tail never rejects, so one failed task does not fail the next holder.
+    const tail = run.then(() => undefined, () => undefined);
+    LOCKS.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (LOCKS.get(key) === tail) LOCKS.delete(key);
+    }
   }
 
   async close(): Promise<void> {
