@@ -65,7 +65,7 @@ export function claims(options: ClaimsOptions = {}): Stage {
     const author = authorAttribution(document);
     const views = sentenceViews(analysis);
     const statements = findStatements(analysis, views, lexicon, author.source);
-    const markers = views.map((v) => sentenceMarkers(v, lexicon));
+    const markers = views.map((v) => sentenceMarkers(v, lexicon, analysis.times));
     const questions = analysis.sentences.map((s) => isQuestion(document.text, s, lexicon));
 
     const cueClasses = new Map<Statement, CueClass>();

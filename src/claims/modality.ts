@@ -19,10 +19,15 @@ export interface Assessment {
   contexts: string[];
 }
 
-/** The markers of one sentence, found once and shared by its events and its stance. */
-export function sentenceMarkers(view: SentenceView, lexicon: ModalityCueLexicon): FoundMarker[] {
+/**
+ * The markers of one sentence, found once and shared by its events and its
+ * stance. A cue word inside a name or a date is no cue: "May" in "in May 2015"
+ * is the month the times stage found, not the modal.
+ */
+export function sentenceMarkers(view: SentenceView, lexicon: ModalityCueLexicon, dates: readonly Span[] = []): FoundMarker[] {
+  const inDate = (w: Span) => dates.some((d) => w.start >= d.start && w.end <= d.end);
   return lexicon.markers.findAll(view.words)
-    .filter((m) => !view.words.slice(m.first, m.last + 1).some((w) => w.named))
+    .filter((m) => !view.words.slice(m.first, m.last + 1).some((w) => w.named || inDate(w)))
     .map((m) => ({ marker: m.value, first: m.first, last: m.last }));
 }
 

@@ -115,6 +115,12 @@ export class ArgumentReader {
       if (!view.words[k]!.named && frame.stopAt.includes(view.words[k]!.lower)) scopeEnd = k - 1;
     }
     let objectTaken = false;
+    // "captured Palmyra in May and lost it in March": "it" as the object is the last place named before.
+    const pronounPlace = pos === 'verb' && frame.object.place ? this.pronounObject(view, last, clause.first) : null;
+    if (pronounPlace) {
+      objectTaken = true;
+      add(pronounPlace, frame.object.place, 1, false);
+    }
     let previous: { entity: Entity; candidate: Candidate | null } | null = null;
     for (const e of view.entities.filter((x) => x.first > last && x.last <= scopeEnd)) {
       if (this.isQualifier(view, e)) continue;
@@ -162,6 +168,18 @@ export class ArgumentReader {
       if (gov.preposition) add(e, cue.frame.prepositions[gov.preposition]?.place, 2, gov.nearby);
     }
     return this.choose(candidates, false);
+  }
+
+  /**
+   * The place that "it" stands for when it is the verb's object ("lost it"): the last place named
+   * earlier in the sentence, outside the trigger's own clause, that qualifies no other place.
+   */
+  private pronounObject(view: SentenceView, last: number, clauseFirst: number): Entity | null {
+    let k = last + 1;
+    while (view.words[k] && isAdverb(view.words[k]!)) k++;
+    const object = view.words[k];
+    if (!object || object.named || object.lower !== 'it') return null;
+    return view.entities.filter((e) => e.kind === 'place' && e.last < clauseFirst && !this.isQualifier(view, e)).at(-1) ?? null;
   }
 
   /** A verb that ends what the noun after it names ("broke the siege", "ending IS rule") is no subject's deed of that noun. */

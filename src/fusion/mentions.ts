@@ -43,7 +43,9 @@ export function readControl(event: Pick<Event, 'type' | 'subtype'>, agent: Fused
     case 'gain':
       return { role, holder: agent, loser: patient };
     case 'loss':
-      return { role, holder: patient, loser: agent };
+      // The extraction reads "IS lost Mosul to Iraqi forces" with the taker as agent and the loser as
+      // patient (the `lose` frame of event-cues.json); a declared defeat has the loser as its agent.
+      return event.type === 'control' ? { role, holder: agent, loser: patient } : { role, holder: patient, loser: agent };
     case 'holds':
       return { role, holder: agent, loser: null };
     case 'fighting':
