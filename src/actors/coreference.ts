@@ -2,6 +2,7 @@ import type { ActorKind, ActorMention, Sentence } from '../types.js';
 import type { ActorLexicon } from './lexicon.js';
 import { toActorMention, type NamedMention } from './match.js';
 import type { ActorWord } from './words.js';
+import { SpanIndex } from '../text/span-index.js';
 
 interface Anaphor {
   start: number;
@@ -79,11 +80,12 @@ function findAnaphors(text: string, words: readonly ActorWord[], named: readonly
   const anaphors: Anaphor[] = [];
   const isNamedWord = new Uint8Array(words.length);
   for (const m of named) isNamedWord.fill(1, m.firstWord, m.lastWord);
+  const byWords = new SpanIndex(named.map((m) => ({ start: m.firstWord, end: m.lastWord, mention: m })));
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const phrase = lexicon.anaphors.longestAt(text, words, i);
     if (phrase) {
-      const covers = named.filter((m) => m.firstWord < i + phrase.length && m.lastWord > i);
+      const covers = byWords.overlapping(i, i + phrase.length).map((c) => c.mention);
       // "the coalition" is the coalition itself; only generic words may be read as anaphors.
       if (covers.every((m) => m.kind === 'generic' && m.lastWord <= i + phrase.length)) {
         anaphors.push({

@@ -1,5 +1,6 @@
 import { named, type Stage } from '../pipeline.js';
-import type { Attribution, Event, SourceLink, Statement } from '../types.js';
+import type { Attribution, Event, SourceLink, Span, Statement } from '../types.js';
+import { SpanIndex } from '../text/span-index.js';
 import { authorAttribution } from '../events/index.js';
 import { sentenceViews, type SentenceView } from '../events/text.js';
 import { loadModalityCues, type CueClass, type ModalityCueLexicon } from './lexicon.js';
@@ -20,10 +21,12 @@ function link(s: Statement): SourceLink {
 }
 
 /** The chain of statements, outermost first, around the innermost non-author statement holding the span. */
-function carrier(statements: readonly Statement[], bySize: readonly number[], at: { start: number; end: number }): Statement[] {
-  const innermost = bySize.find((i) => statements[i]!.start <= at.start && at.end <= statements[i]!.end);
+function carrier(statements: readonly Statement[], position: ReadonlyMap<Statement, number>, reported: SpanIndex<Statement>, at: Span): Statement[] {
+  // The shortest holder is the innermost; among equals, the first found.
+  const innermost = reported.containing(at.start, at.end)
+    .reduce<Statement | null>((best, s) => (!best || s.end - s.start < best.end - best.start ? s : best), null);
   const chain: Statement[] = [];
-  for (let index: number | null = innermost ?? null; index !== null; index = statements[index]!.parent) chain.unshift(statements[index]!);
+  for (let index: number | null = innermost ? position.get(innermost)! : null; index !== null; index = statements[index]!.parent) chain.unshift(statements[index]!);
   return chain;
 }
 
@@ -65,7 +68,8 @@ export function claims(options: ClaimsOptions = {}): Stage {
     const author = authorAttribution(document);
     const views = sentenceViews(analysis);
     const statements = findStatements(analysis, views, lexicon, author.source);
-    const markers = views.map((v) => sentenceMarkers(v, lexicon, analysis.times));
+    const dates = new SpanIndex(analysis.times);
+    const markers = views.map((v) => sentenceMarkers(v, lexicon, dates.overlapping(v.start, v.end)));
     const questions = analysis.sentences.map((s) => isQuestion(document.text, s, lexicon));
 
     const cueClasses = new Map<Statement, CueClass>();
@@ -76,10 +80,11 @@ export function claims(options: ClaimsOptions = {}): Stage {
       return found;
     };
 
-    const bySize = statements.map((_, i) => i).filter((i) => statements[i]!.speakerKind !== 'author')
-      .sort((a, b) => (statements[a]!.end - statements[a]!.start) - (statements[b]!.end - statements[b]!.start));
+    const position = new Map(statements.map((s, i) => [s, i]));
+    const others = statements.filter((s) => s.speakerKind !== 'author');
+    const reported = new SpanIndex(others);
     const events = analysis.events.map((event): Event => {
-      const chain = carrier(statements, bySize, event.trigger);
+      const chain = carrier(statements, position, reported, event.trigger);
       const innermost = chain.at(-1);
       const attribution: Attribution = innermost
         ? { source: innermost.speaker, sourceKind: innermost.speakerKind, cueStart: innermost.cueStart, cueEnd: innermost.cueEnd, chain: [author.chain[0]!, ...chain.map(link)] }
@@ -90,9 +95,10 @@ export function claims(options: ClaimsOptions = {}): Stage {
       return { ...event, attribution, modality, factuality, plover };
     });
 
-    const others = statements.filter((s) => s.speakerKind !== 'author');
+    const cues = new SpanIndex(others.filter((o) => o.cueStart !== null).map((o) => ({ start: o.cueStart!, end: o.cueStart! + 1, statement: o })));
     const sentences = analysis.sentences.map((s, i) => {
-      const around = others.filter((o) => (o.start < s.end && s.start < o.end) || (o.cueStart !== null && o.cueStart >= s.start && o.cueStart < s.end));
+      const touching = new Set([...reported.overlapping(s.start, s.end), ...cues.overlapping(s.start, s.end).map((c) => c.statement)]);
+      const around = [...touching].sort((a, b) => position.get(a)! - position.get(b)!);
       return { ...s, stance: sentenceStance(s, views[i]!, document.text, markers[i]!, questions[i]!, around, lexicon) };
     });
     return { events, statements, sentences };

@@ -1,7 +1,8 @@
 import type { Analysis } from '../pipeline.js';
-import type { SourceKind, Statement } from '../types.js';
+import type { PlaceMention, SourceKind, Statement } from '../types.js';
 import type { PhraseSet, SentenceView } from '../events/text.js';
 import type { ModalityCueLexicon } from './lexicon.js';
+import { SpanIndex } from '../text/span-index.js';
 
 /** A speaker noun phrase: a word range of one sentence. */
 export interface SpeakerPhrase {
@@ -40,7 +41,11 @@ export function classifySpeaker(
   if (words.length === 1 && speakers.pronouns.has(words[0]!.lower)) {
     const person = /^(he|she)$/i.test(surface);
     const kinds: SourceKind[] = person ? ['named-person', 'official', 'anonymous'] : ['group', 'outlet', 'official', 'anonymous', 'named-person'];
-    const previous = earlier.findLast((s) => kinds.includes(s.speakerKind) && s.start >= recentFrom);
+    let previous: (typeof earlier)[number] | undefined;
+    // Statements come in text order: stop at the first one before the paragraph window.
+    for (let k = earlier.length - 1; k >= 0 && earlier[k]!.start >= recentFrom && !previous; k--) {
+      if (kinds.includes(earlier[k]!.speakerKind)) previous = earlier[k];
+    }
     if (previous) return { speaker: previous.speaker, speakerKind: previous.speakerKind };
     return { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
   }
@@ -52,7 +57,8 @@ export function classifySpeaker(
     const mention = analysis.actors[actor.index]!;
     return mention.kind === 'civilians' ? { speaker: surface, speakerKind: 'anonymous' } : { speaker: mention.name, speakerKind: 'group' };
   }
-  const demonym = analysis.places.some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
+  const demonym = placeIndex(analysis.places).overlapping(words[0]!.start, words.at(-1)!.end)
+    .some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
   if (demonym) return { speaker: plain, speakerKind: 'group' };
   // Capitals inside a place or actor mention ("families from Deir al-Zour") or opening the sentence on a
   // common word ("New arrivals") name nobody.
@@ -66,4 +72,13 @@ export function classifySpeaker(
 function isOutletName(words: SentenceView['words'], suffixes: Set<string>): boolean {
   const names = words.filter((w) => !FUNCTION_WORDS.has(w.lower));
   return names.length >= 2 && suffixes.has(names.at(-1)!.text) && names.every((w) => /^\p{Lu}/u.test(w.text));
+}
+
+// One index per document's places, built on first use: a speaker phrase looks only at the places near it.
+const placeIndexes = new WeakMap<readonly PlaceMention[], SpanIndex<PlaceMention>>();
+
+function placeIndex(places: readonly PlaceMention[]): SpanIndex<PlaceMention> {
+  let index = placeIndexes.get(places);
+  if (!index) placeIndexes.set(places, (index = new SpanIndex(places)));
+  return index;
 }

@@ -4,6 +4,7 @@ import type { PhraseSet, SentenceView, Word } from '../events/text.js';
 import type { ModalityCueLexicon, ReportingVerb } from './lexicon.js';
 import { findBlockQuoteLines, findQuotes, type Quote } from './quotes.js';
 import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
+import { SpanIndex } from '../text/span-index.js';
 
 /** The speaker of a quotation nobody in the text is credited with. */
 export const UNATTRIBUTED = 'unattributed';
@@ -341,12 +342,14 @@ function findAhead(set: PhraseSet, words: readonly Word[], from: number, window:
 
 function withParents(drafts: Draft[]): Statement[] {
   const sorted = [...drafts].sort((a, b) => a.outer.start - b.outer.start || (b.end - b.start) - (a.end - a.start));
+  const contents = new SpanIndex(sorted.map((d, index) => ({ start: d.start, end: d.end, index })));
   return sorted.map((d, index) => {
+    // The parent is the shortest longer statement whose content holds this one's cue and content.
     let parent: number | null = null;
-    sorted.forEach((p, pi) => {
-      if (pi === index || p.end - p.start <= d.end - d.start) return;
-      if (p.start <= d.outer.start && d.outer.end <= p.end && (parent === null || p.end - p.start < sorted[parent]!.end - sorted[parent]!.start)) parent = pi;
-    });
+    for (const p of contents.containing(d.outer.start, d.outer.end)) {
+      const size = p.end - p.start;
+      if (p.index !== index && size > d.end - d.start && (parent === null || size < sorted[parent]!.end - sorted[parent]!.start)) parent = p.index;
+    }
     return {
       speaker: d.speaker, speakerKind: d.speakerKind, cueStart: d.cueStart, cueEnd: d.cueEnd,
       start: d.start, end: d.end, form: d.form, parent,

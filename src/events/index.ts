@@ -1,5 +1,6 @@
 import { named, type Analysis, type Stage } from '../pipeline.js';
-import type { ActorRef, Attribution, DocumentMeta, Event, EventTime, EventType, PlaceMention, PlacePrecision, PlaceRef, Span } from '../types.js';
+import type { ActorRef, Attribution, DocumentMeta, Event, EventTime, EventType, PlaceMention, PlacePrecision, PlaceRef, Span, TimeMention } from '../types.js';
+import { SpanIndex } from '../text/span-index.js';
 import { ArgumentReader, type Arguments, type TriggerSite } from './arguments.js';
 import { clauseOf, splitClauses, type Clause } from './clauses.js';
 import { loadEventCues, type ArgumentRole, type EventCue, type EventCueLexicon, type FormKind } from './lexicon.js';
@@ -81,7 +82,8 @@ export function events(options: EventsOptions = {}): Stage {
     }
     const undated = documentTime(analysis.document.publishedAt);
     const author = authorAttribution(analysis.document);
-    return { events: drafts.map((d) => toEvent(d, analysis, plover, undated, author)).sort((a, b) => a.trigger.start - b.trigger.start) };
+    const times = new SpanIndex(analysis.times);
+    return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated, author)).sort((a, b) => a.trigger.start - b.trigger.start) };
   });
 }
 
@@ -295,8 +297,8 @@ function confidence(d: Draft): number {
   return Math.round(Math.min(c, 0.95) * 100) / 100;
 }
 
-function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable, undated: EventTime, author: Attribution): Event {
-  const { document, sentences, times } = analysis;
+function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime, author: Attribution): Event {
+  const { document, sentences } = analysis;
   const trigger = wordSpan(d.site.view.words, d.site.first, d.site.last);
   const place = (role: ArgumentRole) => (d.args[role] === null ? null : placeRef(analysis.places[d.args[role]!]!));
   const sentence = sentences[d.site.view.index]!;
@@ -310,7 +312,7 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, plover: PloverTable, un
     location: place('location'),
     origin: place('origin'),
     destination: place('destination'),
-    time: eventTime(times, trigger, clause, sentence) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
+    time: eventTime(times.overlapping(sentence.start, sentence.end), trigger, clause, sentence) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
     evidence: [trigger, ...d.extraTriggers, d.evidence],
     trigger: { start: trigger.start, end: trigger.end, text: document.text.slice(trigger.start, trigger.end) },
     attribution: author,

@@ -69,6 +69,13 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
     }
     return tokens[lo]?.sentence ?? -1;
   };
+  // Placed mentions by sentence: a mention placed from context looks for the nearest one in its own sentence.
+  const placedBySentence = new Map<number, Resolved[]>();
+  for (const p of resolved) {
+    if (!p.entry || p.candidate.match === 'demonym' || p.candidate.match === 'feature') continue;
+    const s = sentenceOf(p.candidate.start);
+    (placedBySentence.get(s) ?? placedBySentence.set(s, []).get(s)!).push(p);
+  }
   const places: PlaceMention[] = [];
   resolved.forEach((r) => {
     const c = r.candidate;
@@ -83,8 +90,8 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       const sentence = sentenceOf(c.start);
       let nearest: GazetteerEntry | null = null;
       let nearestGap = Infinity;
-      for (const p of resolved) {
-        if (p === r || !p.entry || p.candidate.match === 'demonym' || p.candidate.match === 'feature' || sentenceOf(p.candidate.start) !== sentence) continue;
+      for (const p of placedBySentence.get(sentence) ?? []) {
+        if (p === r) continue;
         const gap = p.candidate.start >= c.end ? p.candidate.start - c.end : c.start - p.candidate.end;
         if (gap < nearestGap) { nearest = p.entry; nearestGap = gap; }
       }

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -14,12 +14,24 @@ import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { GENERATED_CASES, HUNDRED_MB, writeGeneratedCorpus } from './hostile-corpus.js';
-import { checkStore, HOSTILE_FIXTURES, SECRET_MARKERS, sleep } from './helpers.js';
+import { checkStore, HOSTILE_FIXTURES, ROOT, SECRET_MARKERS, sleep } from './helpers.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown', '.html': 'text/html', '.rss': 'application/rss+xml',
   '.atom': 'application/atom+xml', '.xml': 'application/xml', '.jsonl': 'application/x-ndjson',
 };
+
+/** Feeds declaring XML entities: nested expansion (billion laughs) and external ones (file:///etc/passwd). */
+const ENTITY_FIXTURES = join(ROOT, 'test', 'fixtures', 'ingest', 'bad');
+const entityFeed = (name: string) => readFileSync(join(ENTITY_FIXTURES, name, 'input.rss'), 'utf8');
+const ENTITY_FEEDS: Record<string, string> = {
+  'rss-billion-laughs': entityFeed('rss-billion-laughs'),
+  'rss-external-entity': entityFeed('rss-external-entity'),
+  // The bomb with its internal subset opened by a comment holding "]>", where a pattern looking for the subset's end would stop.
+  'hidden-bomb': entityFeed('rss-billion-laughs').replace('<!DOCTYPE rss [', '<!DOCTYPE rss [\n  <!-- ]> -->'),
+};
+/** Content types naming XML, which send a body to the feed reader; text/plain is sniffed first. */
+const XML_TYPES = ['application/rss+xml', 'text/xml'];
 
 interface Job {
   status: 'queued' | 'running' | 'done' | 'failed';
@@ -47,6 +59,11 @@ describe('hostile inputs through POST /api/documents', () => {
     mkdirSync(corpus);
     for (const c of GENERATED_CASES) served.set(`/${c.name}`, { path: join(corpus, c.name), type: c.contentType });
     writeGeneratedCorpus(corpus);
+    for (const [name, content] of Object.entries(ENTITY_FEEDS)) {
+      const path = join(corpus, `${name}.rss`);
+      writeFileSync(path, content);
+      for (const type of [...XML_TYPES, 'text/plain', 'text/html']) served.set(`/entities/${name}/${type}`, { path, type });
+    }
     for (const name of readdirSync(HOSTILE_FIXTURES)) {
       const input = readdirSync(join(HOSTILE_FIXTURES, name)).find((f) => f.startsWith('input.'))!;
       served.set(`/${name}${extname(input)}`, { path: join(HOSTILE_FIXTURES, name, input), type: CONTENT_TYPES[extname(input)]! });
@@ -180,6 +197,44 @@ describe('hostile inputs through POST /api/documents', () => {
       const job = await submit({ url: `${base}${path}` });
       assert.equal(job.status, 'failed', path);
       assert.deepEqual(job.error, { code: 'CORRIDOR_ERR_INGEST_HTTP_STATUS', message: 'HTTP 404 Not Found' }, path);
+    }
+  });
+
+  for (const name of Object.keys(ENTITY_FEEDS)) {
+    // The sniffer does not take the hidden bomb for a feed, so as text/plain it is read as text (next test).
+    const types = name === 'hidden-bomb' ? XML_TYPES : [...XML_TYPES, 'text/plain'];
+    it(`refuses ${name} by URL as ${types.join(', ')}`, async () => {
+      for (const type of types) {
+        const job = await submit({ url: `${base}/entities/${name}/${type}` });
+        assert.equal(job.status, 'failed', type);
+        assert.deepEqual(job.documents, [], type);
+        assert.equal(job.error!.code, 'CORRIDOR_ERR_INGEST_FEED_INVALID', type);
+        // The fixtures' own expected message (as corridor ingest prints it, after the file name).
+        const fixture = join(ENTITY_FIXTURES, name, 'expected.json');
+        if (existsSync(fixture)) {
+          const expected = JSON.parse(readFileSync(fixture, 'utf8')) as { errors: Array<{ line: string }> };
+          assert.equal(job.error!.message, expected.errors[0]!.line.replace(/^input\.rss: /, ''), type);
+        } else {
+          assert.match(job.error!.message, /^not a valid RSS or Atom feed: /, type);
+        }
+      }
+    });
+  }
+
+  it('reads entity feeds served as a web page (or not sniffed as a feed) or posted in the body as inert text, expanding nothing', async () => {
+    for (const [name, content] of Object.entries(ENTITY_FEEDS)) {
+      const byUrl = (name === 'hidden-bomb' ? ['text/html', 'text/plain'] : ['text/html']).map((type) => ({ url: `${base}/entities/${name}/${type}` }));
+      for (const body of [...byUrl, { html: content }, { text: content }]) {
+        const what = `${name} as ${'url' in body ? body.url.slice(base.length) : Object.keys(body)[0]}`;
+        const job = await submit(body);
+        assert.equal(job.status, 'done', `${what}: ${JSON.stringify(job.error)}`);
+        for (const text of await storedTexts(job)) {
+          // An expanded entity would make the text longer than the markup it came from.
+          assert.ok(text.length <= content.length, `${what}: ${text.length} characters stored from ${content.length}`);
+          assert.doesNotMatch(text, /a{101}/, what);
+          for (const marker of SECRET_MARKERS) assert.doesNotMatch(text, marker, what);
+        }
+      }
     }
   });
 

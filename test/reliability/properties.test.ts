@@ -156,6 +156,30 @@ describe('extraction time on pathological texts', () => {
     });
   }
 
+  /**
+   * Ingestion admits inputs up to 20 MB. Extraction should grow linearly with
+   * length: about 3 s per MB measured on a 2-core machine, so the bound
+   * allows four times a linear 10 MB, not superlinear growth.
+   */
+  const TEN_MB = 10_000_000;
+  const TEN_MB_MS = 120_000;
+
+  it(`a 10 MB document of reports and random Unicode ends within ${TEN_MB_MS / 1000} s with exact spans`, () => {
+    const noise = fc.sample(mixedText, { numRuns: 97, seed: 10 });
+    const reports = demoTexts();
+    const parts: string[] = [];
+    for (let bytes = 0, i = 0; bytes < TEN_MB; i++) {
+      const part = `${reports[i % reports.length]}\n\n${noise[i % noise.length]}\n\n`;
+      parts.push(part);
+      bytes += Buffer.byteLength(part);
+    }
+    const text = parts.join('');
+    const { value: extraction, ms } = timed(() => pipeline.extract(documentOf(text)));
+    assertSpansValid(text, extraction);
+    assert.ok(extraction.events.length > 1000, 'the reports are still read for events');
+    assert.ok(ms < TEN_MB_MS, `${text.length} characters took ${Math.round(ms)} ms`);
+  });
+
   it('a 200 000-character line without a full stop ends within 30 s', () => {
     const text = 'IS fighters left Mosul for Tal Afar through the desert road, officials said '.repeat(2_700);
     const { value: extraction, ms } = timed(() => pipeline.extract(documentOf(text)));
