@@ -22,16 +22,16 @@ export interface FusionReader {
 }
 
 /**
- * Fusion as the API serves it. Every ingestion run ends with a snapshot, so
- * the newest snapshot id and the document count tell whether the cached
- * result is still current — also after `corridor ingest` ran in another process.
+ * Fusion as the API serves it: the saved state, which changes only when a
+ * refresh saves it and records a snapshot. The newest snapshot id tells
+ * whether the cached result is still current — also after `corridor ingest`
+ * or a worker refreshed in another process. Documents saved since (an ingest
+ * still running) enter at the next refresh; they do not make every request
+ * recompute the views meanwhile.
  */
 export function createFusionReader(store: Store, resources: FusionResources): FusionReader {
-  let cached: { version: string; result: Promise<FusionResult> } | null = null;
-  const version = async () => {
-    const [snapshots, documents] = await Promise.all([store.listSnapshots(), store.countDocuments()]);
-    return `${Math.max(0, ...snapshots.map((s) => s.id))}:${documents}`;
-  };
+  let cached: { version: number; result: Promise<FusionResult> } | null = null;
+  const version = async () => Math.max(0, ...(await store.listSnapshots()).map((s) => s.id));
   return {
     async read() {
       const current = await version();
@@ -54,9 +54,14 @@ export interface EventFusion {
   status: ClaimStatus;
 }
 
-/** Looks up an event mention (`<docId>/<eventId>`) in the clusters it was fused into. */
-export function indexMentions(fusion: FusionResult): Map<string, EventFusion> {
+const mentionIndexes = new WeakMap<FusionResult, ReadonlyMap<string, EventFusion>>();
+
+/** Looks up an event mention (`<docId>/<eventId>`) in the clusters it was fused into; built once per fusion result. */
+export function indexMentions(fusion: FusionResult): ReadonlyMap<string, EventFusion> {
+  const known = mentionIndexes.get(fusion);
+  if (known) return known;
   const index = new Map<string, EventFusion>();
+  mentionIndexes.set(fusion, index);
   for (const cluster of fusion.clusters) {
     for (const mention of cluster.mentions) {
       index.set(mention.key, { clusterId: cluster.id, corroboration: cluster.corroboration.score, status: cluster.status });

@@ -360,7 +360,8 @@ for (const backend of BACKENDS) {
       for (let i = 0; i < log.length; i += 2) assert.equal(log[i]!.slice(0, -1), log[i + 1]!.slice(0, -1), log.join(' '));
       log.length = 0;
       await Promise.all([store.withLock('a', holder('p')), store.withLock('b', holder('q'))]);
-      assert.deepEqual(log, ['p+', 'q+', 'p-', 'q-'], 'different names do not wait for each other');
+      // Which of the two starts first is up to the database; both start before either ends.
+      assert.deepEqual(log.slice(0, 2).sort(), ['p+', 'q+'], `different names do not wait for each other: ${log.join(' ')}`);
     });
   });
 }

@@ -72,11 +72,11 @@ export class SqliteStore implements Store {
     const insertTime = db.prepare('INSERT INTO times (doc_id, idx, start_offset, end_offset, text, from_date, to_date, precision, certainty, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     extraction.times.forEach((t, i) => insertTime.run(doc.id, i, t.start, t.end, t.text, t.from, t.to, t.precision, t.certainty, JSON.stringify(t)));
 
-    const insertEvent = db.prepare(`INSERT INTO events (doc_id, id, idx, type, subtype, modality, negated, agent_id, patient_id, source, source_kind, lat, lon, from_date, to_date, confidence, json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertEvent = db.prepare(`INSERT INTO events (doc_id, doc_seq, id, idx, type, subtype, modality, negated, agent_id, patient_id, source, source_kind, lat, lon, from_date, to_date, confidence, json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     extraction.events.forEach((e, i) => {
       const where = e.location ?? e.destination;
-      insertEvent.run(doc.id, e.id, i, e.type, e.subtype, e.modality, e.negated ? 1 : 0, e.agent?.actorId ?? null, e.patient?.actorId ?? null,
+      insertEvent.run(doc.id, lastInsertRowid, e.id, i, e.type, e.subtype, e.modality, e.negated ? 1 : 0, e.agent?.actorId ?? null, e.patient?.actorId ?? null,
         e.attribution.source, e.attribution.sourceKind, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e));
     });
 
@@ -188,7 +188,7 @@ export class SqliteStore implements Store {
     const rows = this.db.prepare(`SELECT e.json, e.doc_id, d.outlet, d.published_at
       FROM events e JOIN documents d ON d.id = e.doc_id
       WHERE ${conditions.join(' AND ')}
-      ORDER BY e.from_date IS NULL, e.from_date, d.seq, e.idx
+      ORDER BY e.from_date IS NULL, e.from_date, e.doc_seq, e.idx
       LIMIT @limit OFFSET @offset`).all(params) as Array<{ json: string; doc_id: string; outlet: string | null; published_at: string | null }>;
     return rows.map((r) => ({ ...JSON.parse(r.json) as Event, docId: r.doc_id, outlet: r.outlet, publishedAt: r.published_at }));
   }
@@ -244,7 +244,9 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.db.readonly) this.db.pragma('optimize');
+    this.db.close();
   }
 }
 
@@ -267,6 +269,9 @@ function openDatabase(file: string, { mustExist = false }: SqliteStoreOptions): 
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    // Table statistics let the planner choose between the position and the time-order indexes
+    // (SQLite's recommended pragma at open and close: it analyses only what changed enough).
+    db.pragma('optimize = 0x10002');
     return db;
   } catch (error) {
     db?.close();

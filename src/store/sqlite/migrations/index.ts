@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial.js';
+import { sql as eventOrder } from './002-event-order.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export interface Migration {
  */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'event order', sql: eventOrder },
 ];
