@@ -115,6 +115,31 @@ function distanceTo(def: CorridorDefinition, line: Feature<LineString> | null) {
   return (p: PlaceRef) => (line ? pointToLineDistance([p.lon, p.lat], line, { units: 'kilometers' }) : distanceKm(p, def.waypoints[0]!));
 }
 
+/** Clusters by each place they name (location, origin or destination), keyed by coordinates. */
+export type ClusterPlaces = Map<string, { place: PlaceRef; clusters: EventCluster[] }>;
+
+export function clusterPlaces(state: FusionState): ClusterPlaces {
+  const places: ClusterPlaces = new Map();
+  for (const c of state.clusters.values()) {
+    for (const p of new Set([c.location, c.origin, c.destination])) {
+      if (!p) continue;
+      const key = `${p.lat},${p.lon}`;
+      (places.get(key) ?? places.set(key, { place: p, clusters: [] }).get(key)!).clusters.push(c);
+    }
+  }
+  return places;
+}
+
+function memoByPlace(measure: (p: PlaceRef) => number): (p: PlaceRef) => number {
+  const known = new Map<string, number>();
+  return (p) => {
+    const key = `${p.lat},${p.lon}`;
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = measure(p)));
+    return value;
+  };
+}
+
 /** A box around the waypoints widened by the buffer: what lies outside cannot be within it. */
 function withinBox(waypoints: PlaceRef[], bufferKm: number) {
   const dLat = bufferKm / 110;
@@ -134,31 +159,39 @@ function withinBox(waypoints: PlaceRef[], bufferKm: number) {
  * @example
  * corridorReport(state, { name: 'Mosul – Tal Afar', waypoints: [mosul, talAfar], origin: 'user', bufferKm: null, mentions: [] })
  */
-export function corridorReport(state: FusionState, def: CorridorDefinition): CorridorReport {
+export function corridorReport(state: FusionState, def: CorridorDefinition, places: ClusterPlaces = clusterPlaces(state)): CorridorReport {
   const bufferKm = def.bufferKm ?? state.context.settings.corridorBufferKm;
   const line = def.waypoints.length >= 2 ? lineString(def.waypoints.map((w) => [w.lon, w.lat])) : null;
   const inBox = withinBox(def.waypoints, bufferKm);
-  const distance = distanceTo(def, line);
+  // Many clusters share a few places: each place is measured against the line once.
+  const distance = memoByPlace(distanceTo(def, line));
   const near = (p: PlaceRef | null) => (p && inBox(p) ? distance(p) : Infinity);
+  const along = line ? memoByPlace((p) => nearestPointOnLine(line, [p.lon, p.lat], { units: 'kilometers' }).properties.totalDistance) : null;
 
   const events: CorridorReport['events'] = [];
   const movements: CorridorMovement[] = [];
-  const inside: EventCluster[] = [];
-  for (const c of state.clusters.values()) {
-    const d = Math.min(near(c.location), near(c.origin), near(c.destination));
+  // Each distinct place is measured once; a cluster is as near as the nearest of its places.
+  const nearest = new Map<EventCluster, number>();
+  for (const { place, clusters } of places.values()) {
+    const d = near(place);
     if (d > bufferKm) continue;
-    inside.push(c);
+    for (const c of clusters) if (!(nearest.get(c)! <= d)) nearest.set(c, d);
+  }
+  const inside = [...nearest.keys()];
+  for (const [c, d] of nearest) {
     events.push({ clusterId: c.id, type: c.type, subtype: c.subtype, claim: describeCluster(c), distanceKm: Math.round(d * 10) / 10, status: c.status });
   }
   for (const c of inside) {
     if (c.type !== 'movement') continue;
     const ends = [c.origin, c.destination].filter((p): p is PlaceRef => p !== null);
     if (ends.length === 0 || ends.some((p) => near(p) > bufferKm)) continue;
-    movements.push({ clusterId: c.id, agent: c.agent, from: c.origin, to: c.destination, time: c.time, direction: directionOf(line, c), status: c.status });
+    movements.push({ clusterId: c.id, agent: c.agent, from: c.origin, to: c.destination, time: c.time, direction: directionOf(along, c), status: c.status });
   }
-  const order = (id: string) => state.clusters.get(id)!.time?.from ?? '9999';
-  events.sort((a, b) => compareKeys(order(a.clusterId), order(b.clusterId)) || compareKeys(a.clusterId, b.clusterId));
-  movements.sort((a, b) => compareKeys(order(a.clusterId), order(b.clusterId)) || compareKeys(a.clusterId, b.clusterId));
+  const startOf = new Map(inside.map((c) => [c.id, c.time?.from ?? '9999']));
+  const byTime = (a: { clusterId: string }, b: { clusterId: string }) =>
+    compareKeys(startOf.get(a.clusterId)!, startOf.get(b.clusterId)!) || compareKeys(a.clusterId, b.clusterId);
+  events.sort(byTime);
+  movements.sort(byTime);
   const control = def.waypoints.map((w) => controlTimeline(state, w)).filter((t): t is ControlTimeline => t !== null);
   return {
     name: def.name, origin: def.origin, waypoints: def.waypoints, line: line?.geometry ?? null, bufferKm,
@@ -166,9 +199,15 @@ export function corridorReport(state: FusionState, def: CorridorDefinition): Cor
   };
 }
 
-function directionOf(line: Feature<LineString> | null, c: EventCluster): CorridorMovement['direction'] {
-  if (!line || !c.origin || !c.destination) return 'unknown';
-  const along = (p: PlaceRef) => nearestPointOnLine(line, [p.lon, p.lat], { units: 'kilometers' }).properties.totalDistance;
+/** Which way a movement runs along the line, from how far along it its two ends lie. */
+function directionOf(along: ((p: PlaceRef) => number) | null, c: EventCluster): CorridorMovement['direction'] {
+  if (!along || !c.origin || !c.destination) return 'unknown';
   const delta = along(c.destination) - along(c.origin);
   return delta > 0 ? 'forward' : delta < 0 ? 'backward' : 'unknown';
+}
+
+/** The report of every corridor, named in the documents or defined by the user. */
+export function corridorReports(state: FusionState, user: UserCorridorDefinition[] = []): CorridorReport[] {
+  const places = clusterPlaces(state);
+  return corridorDefinitions(state, user).map((def) => corridorReport(state, def, places));
 }

@@ -8,7 +8,7 @@
  * const { clusters, contradictions } = fusionResult(state);
  */
 import type { Snapshot, Store } from '../store/store.js';
-import { corridorDefinitions, corridorReport, type UserCorridorDefinition } from './corridors.js';
+import { corridorReports, type UserCorridorDefinition } from './corridors.js';
 import type { FusionInput } from './mentions.js';
 import { restoreState, saveState, type SavedFusionState } from './persist.js';
 import { snapshotDigest } from './snapshot.js';
@@ -26,7 +26,7 @@ export { loadFusionSettings, type FusionSettings } from './settings.js';
 export { saveState, restoreState, type SavedFusionState } from './persist.js';
 export { controlTimeline, controlTimelines } from './timeline.js';
 export { trajectory, trajectories } from './trajectory.js';
-export { corridorDefinitions, corridorReport, loadUserCorridors, parseUserCorridors, type UserCorridor, type UserCorridorDefinition, type WaypointResolver } from './corridors.js';
+export { corridorDefinitions, corridorReport, corridorReports, loadUserCorridors, parseUserCorridors, type UserCorridor, type UserCorridorDefinition, type WaypointResolver } from './corridors.js';
 export { sourceProfiles } from './sources.js';
 export { snapshotDigest, diffSnapshots } from './snapshot.js';
 export { findActor, findPlace } from './lookup.js';
@@ -46,7 +46,7 @@ export function fusionResult(state: FusionState, userCorridors: UserCorridorDefi
     contradictions: [...state.contradictions.values()].sort(byId),
     timelines: controlTimelines(state),
     trajectories: trajectories(state),
-    corridors: corridorDefinitions(state, userCorridors).map((def) => corridorReport(state, def)),
+    corridors: corridorReports(state, userCorridors),
     sources: sourceProfiles(state),
   };
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { corridorDefinitions, corridorReport, loadUserCorridors, type CorridorReport, type UserCorridorDefinition, type WaypointResolver } from '../../fusion/index.js';
+import { corridorDefinitions, corridorReport, corridorReports, loadUserCorridors, type CorridorReport, type UserCorridorDefinition, type WaypointResolver } from '../../fusion/index.js';
 import { loadGazetteer, type Gazetteer } from '../../geo/gazetteer/index.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
 import { withFusion } from './clusters.js';
@@ -34,7 +34,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (options: { db?: string; corridors?: string; json?: boolean }) => {
       const user = userCorridors(options.corridors);
       await withFusion(ctx, options.db, async (state) => {
-        const reports = corridorDefinitions(state, user).map((def) => corridorReport(state, def));
+        const reports = corridorReports(state, user);
         if (options.json) {
           printJson(ctx, reports);
           return;
