@@ -58,7 +58,8 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     const items = events
       .map((event) => {
         const fused = fusion.get(`${event.docId}/${event.id}`);
-        return { ...event, clusterId: fused?.clusterId ?? null, corroboration: fused?.corroboration ?? 0, status: fused?.status ?? null };
+        // The store's objects are this request's own: fusion's view is added to them, not copied with them.
+        return Object.assign(event, { clusterId: fused?.clusterId ?? null, corroboration: fused?.corroboration ?? 0, status: fused?.status ?? null });
       })
       .filter((event) => minCorroboration === undefined || event.corroboration >= minCorroboration);
     return { items: paged ? items : items.slice(offset, offset + limit), limit, offset };

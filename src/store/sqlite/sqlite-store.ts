@@ -190,7 +190,8 @@ export class SqliteStore implements Store {
       WHERE ${conditions.join(' AND ')}
       ORDER BY e.from_date IS NULL, e.from_date, e.doc_seq, e.idx
       LIMIT @limit OFFSET @offset`).all(params) as Array<{ json: string; doc_id: string; outlet: string | null; published_at: string | null }>;
-    return rows.map((r) => ({ ...JSON.parse(r.json) as Event, docId: r.doc_id, outlet: r.outlet, publishedAt: r.published_at }));
+    // Each parsed object is new: the document's fields are added to it rather than copied with it.
+    return rows.map((r) => Object.assign(JSON.parse(r.json) as Event, { docId: r.doc_id, outlet: r.outlet, publishedAt: r.published_at }));
   }
 
   /** Current documents with their extractions, in ingestion order, read a page at a time. */
