@@ -64,7 +64,9 @@ export function classifySpeaker(
   // common word ("New arrivals") name nobody.
   const opensSentence = (k: number) => k === 0 && (FUNCTION_WORDS.has(words[0]!.lower)
     || (speakers.commonWords.has(words[0]!.lower) && (first === 0 || /^[:"“]$/.test(view.words[first - 1]!.text))));
-  const named = words.some((w, k) => /^\p{Lu}/u.test(w.text) && !w.named && !opensSentence(k));
+  // An indefinite description names nobody, whatever its capitals ("a Yazidi member of the local council").
+  const indefinite = /^(?:a|an)$/.test(words[0]!.lower);
+  const named = !indefinite && words.some((w, k) => /^\p{Lu}/u.test(w.text) && !w.named && !opensSentence(k));
   return { speaker: named ? plain : surface, speakerKind: named ? 'named-person' : 'anonymous' };
 }
 
