@@ -3,7 +3,9 @@
  * whole pipeline on one core, peak memory and gazetteer load time, on the
  * demo corpus, a seeded synthetic corpus and the GeoWebNews texts (when
  * present), beside a peer (compromise's `.places()`) measured on the same
- * texts. Ratios matter more than absolute figures, which vary by machine.
+ * texts, and the cost of fusing one more document as the state grows to
+ * 100k events (bench/fusion.ts). Ratios matter more than absolute figures,
+ * which vary by machine.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,7 @@ import { loadGeoResources, geoparseText, type GeoResources } from '../src/geo/in
 import { createDefaultPipeline } from '../src/default-pipeline.js';
 import type { Pipeline } from '../src/pipeline.js';
 import { benchCorpora, docsPerSecond, geoWebNews, geotaggingF1, peakRssMb, type BenchCorpus } from './corpora.js';
+import { benchFusion } from './fusion.js';
 import type { PeerResult } from './peer.js';
 
 const args = process.argv.slice(2);
@@ -90,6 +93,11 @@ if (corridorF1 !== null && peer.f1 !== null) {
 }
 log(`peak resident memory: Corridor ${corridorPeakMb} MB (all corpora in memory), ${peer.name} ${peer.peakRssMb} MB (its own process)`);
 
+log('\nfusion: cost of adding one document (5 events) as the state grows');
+log('   events  clusters  contradictions   median ms    p95 ms  heap MB');
+const fusion = await benchFusion({ log }) as { flatness: number; growToFinalSeconds: number };
+log(`100k/1k median ratio: ${fusion.flatness} (flat is ~1); grown in ${fusion.growToFinalSeconds} s`);
+
 if (asJson) {
   process.stdout.write(`${JSON.stringify({
     pipeline: { docsPerSec: main.pipeline.docsPerSec, mbPerSec: main.pipeline.mbPerSec, peakRssMb: corridorPeakMb },
@@ -98,5 +106,6 @@ if (asJson) {
     peer: { name: peer.name, docsPerSec: main.peer.docsPerSec, f1: peer.f1, peakRssMb: peer.peakRssMb },
     corridor: { f1: corridorF1 },
     corpora: runs,
+    fusion,
   }, null, 2)}\n`);
 }

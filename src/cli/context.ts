@@ -35,7 +35,7 @@ export const DEFAULT_DB = './corridor.db';
 
 /** `--db FILE`, shared by every command that reads or writes the store. */
 export function dbOption(): Option {
-  return new Option('--db <file>', `database file (default: $CORRIDOR_DB or ${DEFAULT_DB})`);
+  return new Option('--db <file|url>', `SQLite database file, or a postgres:// URL for the PostgreSQL store (default: $CORRIDOR_DB or ${DEFAULT_DB})`);
 }
 
 export function jsonOption(): Option {

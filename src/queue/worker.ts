@@ -14,6 +14,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Jobs each loop takes from the queue at a time (default 10). */
   batchSize?: number;
+  /** Jobs taken between two vacuums of pg-boss's job table (default 2000; see `jobTableVacuum`). */
+  vacuumEvery?: number;
   /** Refresh fusion after documents are saved (default true). */
   fusion?: boolean;
   /** Seconds a refresh waits after the save that asked for it, so that one refresh covers many documents (default 30). */
@@ -94,6 +96,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const fusion = options.fusion === false ? null : new FusionRefresher(boss, store, options.fusionDelaySeconds ?? 30);
 
   const batchSize = options.batchSize ?? 10;
+  const vacuum = jobTableVacuum(store, options.vacuumEvery ?? 2000);
   const documentLoop = async () => {
     while (!stopping.signal.aborted) {
       // Jobs come in batches and are completed together: per-job round trips to the queue cost more than a short document.
@@ -121,6 +124,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       }
       // A crash before this line leaves the batch's jobs to expire and run again; their documents are then `unchanged`.
       if (done.length > 0) await boss.complete(INGEST_QUEUE, done);
+      await vacuum(jobs.length);
       if (changed) await fusion?.request();
     }
   };
@@ -178,6 +182,24 @@ export async function processDocument(job: DocumentJob, store: Store, pipeline: 
   if (await store.getDocument(job.document.id)) return 'unchanged';
   const extracted = pipeline.extract(job.document);
   return store.saveDocument(job.document, { ...extracted, messages: [...job.messages, ...extracted.messages] }, job.source);
+}
+
+/**
+ * pg-boss finishes a job by updating its row. Until the table is vacuumed,
+ * the index that the next fetch walks still holds the old entry of every job
+ * finished so far, so each fetch reads past all of them and a queue of 100k
+ * documents slows down quadratically (measured: 180 documents/s at the start,
+ * 46/s after 35k). Each worker vacuums the job table every `every` jobs;
+ * SKIP_LOCKED lets it go on when another worker is already vacuuming.
+ */
+function jobTableVacuum(store: PostgresStore, every: number): (jobs: number) => Promise<void> {
+  let since = 0;
+  return async (jobs) => {
+    since += jobs;
+    if (since < every) return;
+    since = 0;
+    await store.pool.query('VACUUM (SKIP_LOCKED) pgboss.job');
+  };
 }
 
 /** Whether a queue has jobs waiting (now or after a retry delay) or running. */

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDefaultPipeline } from '../../src/default-pipeline.js';
-import { FUSION_STATE_KEY } from '../../src/fusion/index.js';
+import { FUSION_STATE_KEY, fuse, loadFusionState, type FusionInput } from '../../src/fusion/index.js';
 import { createPipeline, named, segmentStage, type Pipeline } from '../../src/pipeline.js';
 import {
   documentJobId, enqueue, INGEST_QUEUE, queueStatus, retryFailed, startBoss, startWorker,
@@ -81,7 +81,7 @@ describe('queue: distributed ingestion', { skip: postgres.skip }, () => {
     assert.deepEqual({ ...queued, errors: queued.errors.length }, { inputs: 4, documents: 40, queued: 40, alreadyQueued: 0, alreadyStored: 0, failed: 0, errors: 0 });
 
     const pipeline = await realPipeline();
-    const workers = await Promise.all([1, 2].map(() => drainingWorker(url, pipeline, { fusionDelaySeconds: 1 })));
+    const workers = await Promise.all([1, 2].map(() => drainingWorker(url, pipeline, { fusionDelaySeconds: 1, vacuumEvery: 10 })));
     const [one, two] = await Promise.all(workers.map((w) => w.finished));
     assert.equal(one!.new + two!.new, 40);
     assert.ok(one!.new > 0 && two!.new > 0, `both workers took documents (${one!.new} and ${two!.new})`);
@@ -98,6 +98,8 @@ describe('queue: distributed ingestion', { skip: postgres.skip }, () => {
     assert.equal(await count(store, 'events'), expectedEvents);
     assert.equal((await store.listEvents()).length, expectedEvents);
 
+    const vacuumed = await store.pool.query("SELECT count(*)::int AS n FROM pg_stat_user_tables WHERE schemaname = 'pgboss' AND last_vacuum IS NOT NULL");
+    assert.ok(vacuumed.rows[0].n > 0, 'the workers vacuumed the job table as they went');
     const status = await queueStatus(store);
     assert.deepEqual(status.documents, { queued: 0, active: 0, done: 40, failed: 0 });
     assert.equal(status.fusion.failed, 0);
@@ -108,6 +110,12 @@ describe('queue: distributed ingestion', { skip: postgres.skip }, () => {
     assert.equal(await count(store, 'snapshots'), status.fusion.done);
     const [latest] = (await store.listSnapshots()).slice(-1);
     assert.equal(latest!.documents, 40, 'the last refresh saw every document');
+    // What the workers fused in turns, in whatever order they saved, is what fusing everything at once gives.
+    const inputs: FusionInput[] = [];
+    for await (const input of store.allExtractions()) inputs.push(input);
+    const clusters = (state: { clusters: Map<string, { mentions: { key: string }[] }> }) =>
+      [...state.clusters.values()].map((c) => c.mentions.map((m) => m.key).sort().join(' ')).sort();
+    assert.deepEqual(clusters(await loadFusionState(store)), clusters(fuse(inputs)));
 
     // Queued again, nothing is done twice.
     const again = await queueInputs(url, store, [dir]);
