@@ -12,7 +12,10 @@ export interface WorkerOptions {
   pipeline: Pipeline | (() => Promise<Pipeline>);
   /** Documents processed at once by this process (default 1). */
   concurrency?: number;
-  /** Jobs each loop takes from the queue at a time (default 10). */
+  /**
+   * Jobs each loop takes from the queue at a time (default 50). pg-boss's fetch reads every waiting
+   * job to pick the oldest (20 ms with 90k waiting), so large batches keep that cost per document small.
+   */
   batchSize?: number;
   /** Jobs taken between two vacuums of pg-boss's job table (default 2000; see `jobTableVacuum`). */
   vacuumEvery?: number;
@@ -95,7 +98,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const stopping = new AbortController();
   const fusion = options.fusion === false ? null : new FusionRefresher(boss, store, options.fusionDelaySeconds ?? 30);
 
-  const batchSize = options.batchSize ?? 10;
+  const batchSize = options.batchSize ?? 50;
   const vacuum = jobTableVacuum(store, options.vacuumEvery ?? 2000);
   const documentLoop = async () => {
     while (!stopping.signal.aborted) {

@@ -81,7 +81,7 @@ describe('queue: distributed ingestion', { skip: postgres.skip }, () => {
     assert.deepEqual({ ...queued, errors: queued.errors.length }, { inputs: 4, documents: 40, queued: 40, alreadyQueued: 0, alreadyStored: 0, failed: 0, errors: 0 });
 
     const pipeline = await realPipeline();
-    const workers = await Promise.all([1, 2].map(() => drainingWorker(url, pipeline, { fusionDelaySeconds: 1, vacuumEvery: 10 })));
+    const workers = await Promise.all([1, 2].map(() => drainingWorker(url, pipeline, { fusionDelaySeconds: 1, vacuumEvery: 10, batchSize: 5 })));
     const [one, two] = await Promise.all(workers.map((w) => w.finished));
     assert.equal(one!.new + two!.new, 40);
     assert.ok(one!.new > 0 && two!.new > 0, `both workers took documents (${one!.new} and ${two!.new})`);
