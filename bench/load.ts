@@ -18,6 +18,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -141,10 +142,14 @@ try {
 
   const loadBefore = loadAverage();
   const countBefore = await store.countDocuments();
+  // The server runs on this thread (autocannon in a worker): a long delay here stalls every connection at once.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const result = await autocannon({
     url: server.url, connections: CONNECTIONS, duration: DURATION, workers: 1,
     requests: QUERIES.map((path) => ({ method: 'GET', path })),
   });
+  loopDelay.disable();
   const countAfter = await store.countDocuments();
   const loadAfter = loadAverage();
   const writerBusyThroughout = running(writer);
@@ -158,6 +163,7 @@ try {
     connections: CONNECTIONS,
     requests: { completed: result.latency.totalCount, perSecond: round(result.requests.average, 1) },
     latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max, mean: round(result.latency.mean) },
+    serverEventLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
     non2xx: result.non2xx,
     // autocannon counts timeouts among the errors too.
     errors: result.errors,
@@ -184,6 +190,7 @@ try {
 
   log(`\n${report.requests.completed} requests in ${report.durationSeconds} s: ${report.requests.perSecond} requests/s`);
   log(`latency      p50 ${report.latencyMs.p50} ms, p97.5 ${report.latencyMs.p97_5} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`);
+  log(`server loop  delay p50 ${report.serverEventLoopDelayMs.p50} ms, p99 ${report.serverEventLoopDelayMs.p99} ms, max ${report.serverEventLoopDelayMs.max} ms`);
   log(`failures     ${report.non2xx} non-2xx, ${report.errors} errors, of which ${report.timeouts} timeouts (no answer within 10 s); status codes ${JSON.stringify(report.statusCodes)}`);
   log(`writer       ${stored} documents stored during the load (${report.ingest.documentsPerSecond}/s)${writerBusyThroughout ? '' : ', but it finished before the load ended'}`);
   for (const line of writer.errors) log(`  ${line}`);
