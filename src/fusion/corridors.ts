@@ -115,6 +115,9 @@ function distanceTo(def: CorridorDefinition, line: Feature<LineString> | null) {
   return (p: PlaceRef) => (line ? pointToLineDistance([p.lon, p.lat], line, { units: 'kilometers' }) : distanceKm(p, def.waypoints[0]!));
 }
 
+/** Places measured against a line are the same place when their coordinates are (ids may be missing). */
+const coordinateKey = (p: PlaceRef) => `${p.lat},${p.lon}`;
+
 /** Clusters by each place they name (location, origin or destination), keyed by coordinates. */
 export type ClusterPlaces = Map<string, { place: PlaceRef; clusters: EventCluster[] }>;
 
@@ -123,7 +126,7 @@ export function clusterPlaces(state: FusionState): ClusterPlaces {
   for (const c of state.clusters.values()) {
     for (const p of new Set([c.location, c.origin, c.destination])) {
       if (!p) continue;
-      const key = `${p.lat},${p.lon}`;
+      const key = coordinateKey(p);
       (places.get(key) ?? places.set(key, { place: p, clusters: [] }).get(key)!).clusters.push(c);
     }
   }
@@ -133,7 +136,7 @@ export function clusterPlaces(state: FusionState): ClusterPlaces {
 function memoByPlace(measure: (p: PlaceRef) => number): (p: PlaceRef) => number {
   const known = new Map<string, number>();
   return (p) => {
-    const key = `${p.lat},${p.lon}`;
+    const key = coordinateKey(p);
     let value = known.get(key);
     if (value === undefined) known.set(key, (value = measure(p)));
     return value;
@@ -175,7 +178,10 @@ export function corridorReport(state: FusionState, def: CorridorDefinition, plac
   for (const { place, clusters } of places.values()) {
     const d = near(place);
     if (d > bufferKm) continue;
-    for (const c of clusters) if (!(nearest.get(c)! <= d)) nearest.set(c, d);
+    for (const c of clusters) {
+      const known = nearest.get(c);
+      if (known === undefined || d < known) nearest.set(c, d);
+    }
   }
   const inside = [...nearest.keys()];
   for (const [c, d] of nearest) {

@@ -190,9 +190,8 @@ export async function processDocument(job: DocumentJob, store: Store, pipeline: 
 /**
  * pg-boss finishes a job by updating its row. Until the table is vacuumed,
  * the index that the next fetch walks still holds the old entry of every job
- * finished so far, so each fetch reads past all of them and a queue of 100k
- * documents slows down quadratically (measured: 180 documents/s at the start,
- * 46/s after 35k). Each worker vacuums the job table every `every` jobs;
+ * finished so far, so each fetch reads past more and more of them over a
+ * queue of 100k documents. Each worker vacuums the job table every `every` jobs;
  * SKIP_LOCKED lets it go on when another worker is already vacuuming.
  */
 function jobTableVacuum(store: PostgresStore, every: number): (jobs: number) => Promise<void> {
