@@ -22,6 +22,7 @@ import { fusionRoutes } from './routes/fusion.js';
 import { mapRoutes } from './routes/map.js';
 import { sharedSchemas } from './schemas/shared.js';
 import { addSecurityHeaders, isLoopback, requireWriteToken } from './security.js';
+import { takeTurns } from './turns.js';
 import { createValidatorCompiler } from './validation.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   addSecurityHeaders(app);
+  takeTurns(app);
   app.setErrorHandler(handleError);
   if (options.token) requireWriteToken(app, options.token);
   app.setNotFoundHandler((request, reply) => {

@@ -19,6 +19,13 @@ export interface StoredEvent extends Event {
   publishedAt: string | null;
 }
 
+/** A stored event as JSON text, for serving without parsing it (`json` is a `StoredEvent`). */
+export interface EventRecord {
+  docId: string;
+  eventId: string;
+  json: string;
+}
+
 export interface EventFilter {
   /** [west, south, east, north] */
   bbox?: [number, number, number, number];
@@ -79,6 +86,8 @@ export interface Store {
   getExtraction(docId: string): Promise<Extraction | null>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
+  /** The same events as `listEvents`, as JSON text. */
+  listEventRecords(filter?: EventFilter): Promise<EventRecord[]>;
   /** Every extraction, in ingestion order (for fusion rebuilds and exports). */
   allExtractions(): AsyncIterable<{ document: StoredDocument; extraction: Extraction }>;
   /** Fusion results are derived data: stored as one JSON value per key and replaced as a whole. */

@@ -1,5 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Ajv } from 'ajv';
+import { sharedSchemas } from '../../src/api/schemas/shared.js';
+import type { JsonSchema } from '../../src/api/schemas/helpers.js';
 import { createFixture, json, type Fixture } from './helpers.js';
 
 const EVENT_FIELDS = [
@@ -23,6 +26,26 @@ describe('GET /api/events', () => {
     assert.equal(all.length, (await f.store.listEvents()).length);
     assert.ok(all.some((e) => e.type === 'movement'), 'the corpus reports movements');
     for (const e of all) assert.deepEqual(Object.keys(e).sort(), EVENT_FIELDS);
+  });
+
+  it('serves the stored events with exactly what the response schema allows, at every depth', async () => {
+    // The route sends stored JSON without the schema's serialiser: closing every
+    // object of the schema makes any field the API does not document fail here.
+    const close = (schema: unknown): unknown => {
+      if (Array.isArray(schema)) return schema.map(close);
+      if (schema === null || typeof schema !== 'object') return schema;
+      const closed = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, close(value)]));
+      return 'properties' in closed ? { ...closed, additionalProperties: false } : closed;
+    };
+    const ajv = new Ajv({ allowUnionTypes: true, strict: false });
+    for (const schema of sharedSchemas) ajv.addSchema(close(schema) as JsonSchema);
+    const validate = ajv.compile({ type: 'array', items: { $ref: 'Event#' } });
+    assert.ok(all.length >= 5, `${all.length} events`);
+    assert.ok(validate(all), ajv.errorsText(validate.errors));
+    const res = await f.app.inject('/api/events?limit=3&offset=2');
+    assert.match(res.headers['content-type'] as string, /^application\/json; charset=utf-8$/);
+    assert.deepEqual(Object.keys(json(res)), ['items', 'limit', 'offset']);
+    assert.deepEqual(json(res), { items: all.slice(2, 5), limit: 3, offset: 2 });
   });
 
   it('gives each event the cluster fusion put it in and that cluster\'s corroboration', async () => {

@@ -14,6 +14,7 @@ import { createPipeline, segmentStage } from '../../src/pipeline.js';
 import { prepareDocument } from '../../src/ingest/index.js';
 import { openStore, PostgresStore, SqliteStore, type Store } from '../../src/store/index.js';
 import { migrate } from '../../src/store/sqlite/migrate.js';
+import { refreshStatistics } from '../../src/store/sqlite/statistics.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import { migrate as migratePostgres } from '../../src/store/postgres/migrate.js';
 import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations/index.js';
@@ -385,6 +386,38 @@ describe('store: sqlite only', () => {
     t.after(() => store.close());
     assert.equal(store.db.prepare('SELECT count(*) FROM schema_migrations').pluck().get(), MIGRATIONS.length);
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
+  });
+
+  test('planner statistics follow the data: a wide viewport is read in time order, a town-sized one through the position index', async (t) => {
+    const store = new SqliteStore(tempDb(t));
+    t.after(() => store.close());
+    const db = store.db;
+    assert.equal(refreshStatistics(db), false, 'no events, nothing to analyse');
+    // 300 reports of 8 events each on a grid over Iraq and Syria, through 2017.
+    for (let n = 0; n < 300; n += 1) {
+      const d = doc(`Report ${n}: fighters moved between towns in the region on several days.`);
+      const events = Array.from({ length: 8 }, (_, i) => {
+        const k = n * 8 + i;
+        const place: PlaceRef = { geonameid: k, name: `Town ${k}`, lat: 29 + (k % 90) / 10, lon: 35 + (Math.floor(k / 90) % 140) / 10 };
+        return event(d, i, { location: place, from: `2017-${String(1 + (k % 12)).padStart(2, '0')}-15` });
+      });
+      await store.saveDocument(d, extractionWith(d, events));
+    }
+    const samples = () => db.prepare("SELECT count(*) FROM sqlite_stat4 WHERE tbl = 'events'").pluck().get() as number;
+    assert.ok(samples() > 0, 'saving analysed the events table with histogram samples');
+    assert.equal(refreshStatistics(db), false, 'not again until the table doubles');
+    db.exec("DELETE FROM sqlite_stat4 WHERE tbl = 'events'");
+    assert.equal(refreshStatistics(db), true, 'limited statistics (no samples) are redone');
+
+    // The shape of listEvents' query with a bbox and a period.
+    const plan = (west: number, south: number, east: number, north: number) => (db.prepare(`EXPLAIN QUERY PLAN
+      SELECT e.json FROM events e JOIN documents d ON d.id = e.doc_id
+      WHERE d.superseded_by IS NULL AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?
+        AND substr(coalesce(e.to_date, e.from_date), 1, 10) >= '2017-01-01' AND substr(coalesce(e.from_date, e.to_date), 1, 10) <= '2017-12-31'
+      ORDER BY e.from_date IS NULL, e.from_date, e.doc_seq, e.idx LIMIT 1000`).all(south, north, west, east) as Array<{ detail: string }>)
+      .map((row) => row.detail).join('; ');
+    assert.match(plan(35, 29, 49, 38), /SCAN e USING INDEX events_chronology/);
+    assert.match(plan(40.1, 30.1, 40.2, 30.2), /SEARCH e USING INDEX events_position/);
   });
 
   test('openStore: SQLite for paths, a clear refusal for missing databases', async (t) => {

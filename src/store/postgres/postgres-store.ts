@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DocumentMeta, Event, Extraction } from '../../types.js';
-import { checkBbox, checkPaging, DOCUMENT_COLUMNS, redactPassword, toSnapshot, toStoredDocument, type DocumentRow, type SnapshotRow } from '../common.js';
-import type { DocumentFilter, EventFilter, SaveOutcome, SearchHit, Snapshot, Store, StoredDocument, StoredEvent } from '../store.js';
+import {
+  checkBbox, checkPaging, DOCUMENT_COLUMNS, LISTED_EVENT_COLUMNS, parseEventRecord, redactPassword, toEventRecord, toSnapshot, toStoredDocument,
+  type DocumentRow, type EventRow, type SnapshotRow,
+} from '../common.js';
+import type { DocumentFilter, EventFilter, EventRecord, SaveOutcome, SearchHit, Snapshot, Store, StoredDocument, StoredEvent } from '../store.js';
 import { migrate } from './migrate.js';
 import { SEARCHED_CHARS } from './migrations/001-initial.js';
 import { toTsquery } from './search-query.js';
@@ -152,6 +155,10 @@ export class PostgresStore implements Store {
    * was set up with; `from`/`to` as an overlap, with date prefixes.
    */
   async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    return (await this.listEventRecords(filter)).map(parseEventRecord);
+  }
+
+  async listEventRecords(filter: EventFilter = {}): Promise<EventRecord[]> {
     const { limit, offset } = checkPaging(filter);
     const conditions = ['d.superseded_by IS NULL'];
     const params: unknown[] = [];
@@ -192,13 +199,13 @@ export class PostgresStore implements Store {
       conditions.push(`(e.agent_id = ${actor} OR e.patient_id = ${actor})`);
     }
     if (filter.source !== undefined) conditions.push(`lower(e.source) = lower(${parameter(filter.source)})`);
-    const { rows } = await this.pool.query<{ json: string; doc_id: string; outlet: string | null; published_at: string | null }>(
-      `SELECT e.json, e.doc_id, d.outlet, d.published_at
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${LISTED_EVENT_COLUMNS}
       FROM events e JOIN documents d ON d.id = e.doc_id
       WHERE ${conditions.join(' AND ')}
       ORDER BY e.from_date IS NULL, e.from_date, d.seq, e.idx
       LIMIT ${parameter(limit)} OFFSET ${parameter(offset)}`, params);
-    return rows.map((r) => ({ ...JSON.parse(r.json) as Event, docId: r.doc_id, outlet: r.outlet, publishedAt: r.published_at }));
+    return rows.map(toEventRecord);
   }
 
   /** Current documents with their extractions, in ingestion order, read a page at a time. */

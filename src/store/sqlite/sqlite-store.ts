@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DocumentMeta, Event, Extraction } from '../../types.js';
-import type { DocumentFilter, EventFilter, SaveOutcome, SearchHit, Snapshot, Store, StoredDocument, StoredEvent } from '../store.js';
-import { checkBbox, checkPaging, DOCUMENT_COLUMNS, toSnapshot, toStoredDocument, type DocumentRow, type SnapshotRow } from '../common.js';
+import type { DocumentMeta, Extraction } from '../../types.js';
+import type { DocumentFilter, EventFilter, EventRecord, SaveOutcome, SearchHit, Snapshot, Store, StoredDocument, StoredEvent } from '../store.js';
+import {
+  checkBbox, checkPaging, DOCUMENT_COLUMNS, LISTED_EVENT_COLUMNS, parseEventRecord, toEventRecord, toSnapshot, toStoredDocument, type DocumentRow, type EventRow, type SnapshotRow,
+} from '../common.js';
 import { migrate } from './migrate.js';
+import { refreshStatistics } from './statistics.js';
 
 export interface SqliteStoreOptions {
   /** Refuse to create a new database (commands that only read). */
@@ -13,6 +16,8 @@ export interface SqliteStoreOptions {
 
 /** Rows fetched per step of `allExtractions`, so callers may write between steps. */
 const PAGE = 100;
+/** Saved documents between checks of the planner's statistics (a check costs microseconds). */
+const STATISTICS_CHECK_EVERY = 100;
 
 /**
  * The embedded store: one SQLite file in WAL mode (readers never wait for the
@@ -30,6 +35,7 @@ const LOCKS = new Map<string, Promise<void>>();
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
+  private savesSinceStatistics = 0;
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.db = openDatabase(file, options);
   }
@@ -38,7 +44,12 @@ export class SqliteStore implements Store {
     if (extraction.document.id !== doc.id) {
       throw new Error(`the extraction is of document ${extraction.document.id}, not ${doc.id}`);
     }
-    return this.db.transaction(() => this.writeDocument(doc, extraction, source)).immediate();
+    const outcome = this.db.transaction(() => this.writeDocument(doc, extraction, source)).immediate();
+    if (outcome !== 'unchanged' && ++this.savesSinceStatistics >= STATISTICS_CHECK_EVERY) {
+      this.savesSinceStatistics = 0;
+      keepStatistics(this.db);
+    }
+    return outcome;
   }
 
   private writeDocument(doc: DocumentMeta, extraction: Extraction, source: string | null): SaveOutcome {
@@ -153,6 +164,10 @@ export class SqliteStore implements Store {
    * event time, then document and position.
    */
   async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    return (await this.listEventRecords(filter)).map(parseEventRecord);
+  }
+
+  async listEventRecords(filter: EventFilter = {}): Promise<EventRecord[]> {
     const { limit, offset } = sqlitePaging(filter);
     const conditions = ['d.superseded_by IS NULL'];
     const params: Record<string, unknown> = { limit, offset };
@@ -185,13 +200,12 @@ export class SqliteStore implements Store {
       conditions.push('e.source = @source COLLATE NOCASE');
       params['source'] = filter.source;
     }
-    const rows = this.db.prepare(`SELECT e.json, e.doc_id, d.outlet, d.published_at
+    const rows = this.db.prepare(`SELECT ${LISTED_EVENT_COLUMNS}
       FROM events e JOIN documents d ON d.id = e.doc_id
       WHERE ${conditions.join(' AND ')}
       ORDER BY e.from_date IS NULL, e.from_date, e.doc_seq, e.idx
-      LIMIT @limit OFFSET @offset`).all(params) as Array<{ json: string; doc_id: string; outlet: string | null; published_at: string | null }>;
-    // Each parsed object is new: the document's fields are added to it rather than copied with it.
-    return rows.map((r) => Object.assign(JSON.parse(r.json) as Event, { docId: r.doc_id, outlet: r.outlet, publishedAt: r.published_at }));
+      LIMIT @limit OFFSET @offset`).all(params) as EventRow[];
+    return rows.map(toEventRecord);
   }
 
   /** Current documents with their extractions, in ingestion order, read a page at a time. */
@@ -246,7 +260,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    if (!this.db.readonly) this.db.pragma('optimize');
+    keepStatistics(this.db);
     this.db.close();
   }
 }
@@ -270,14 +284,26 @@ function openDatabase(file: string, { mustExist = false }: SqliteStoreOptions): 
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
-    // Table statistics let the planner choose between the position and the time-order indexes
-    // (SQLite's recommended pragma at open and close: it analyses only what changed enough).
-    db.pragma('optimize = 0x10002');
+    keepStatistics(db);
     return db;
   } catch (error) {
     db?.close();
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${file}: cannot open the database (${reason})`, { cause: error });
+  }
+}
+
+/**
+ * Statistics let the planner choose between the position and the time-order
+ * indexes. They are an optimisation: a database another process is writing
+ * (busy) or a read-only file keeps the statistics it has.
+ */
+function keepStatistics(db: Database.Database): void {
+  try {
+    refreshStatistics(db);
+  } catch (error) {
+    const code = error instanceof Database.SqliteError ? error.code : '';
+    if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_READONLY')) throw error;
   }
 }
 
