@@ -69,3 +69,8 @@ export function formatBytes(bytes: number): string {
   }
   return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
 }
+
+/** The message of whatever was thrown, for an error's `{reason}`. */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -2,10 +2,10 @@ import type { Pipeline } from '../pipeline.js';
 import type { SaveOutcome, Snapshot, Store } from '../store/store.js';
 import type { Extraction } from '../types.js';
 import { prepareDocument, type RawDocument } from './document.js';
-import { IngestError } from './errors.js';
-import { expandInputs, inputName, loadInput, type LoadOptions } from './sources.js';
+import { IngestError, reasonOf } from './errors.js';
+import { eachDocument, type InputProgress, type LoadOptions } from './sources.js';
 
-export interface IngestOptions extends LoadOptions {
+export interface IngestOptions extends LoadOptions, InputProgress {
   store: Store;
   /**
    * The extraction pipeline, or a function that creates it. The function is
@@ -13,10 +13,6 @@ export interface IngestOptions extends LoadOptions {
    * re-reading a known corpus loads no resources.
    */
   pipeline: Pipeline | (() => Promise<Pipeline>);
-  /** Called once the arguments are expanded into files and URLs. */
-  onStart?: (totalInputs: number) => void;
-  /** Called after each file or URL, whatever its outcome. */
-  onInputDone?: (input: string) => void;
   /** Called for each failed input or record, as soon as it fails. */
   onError?: (error: IngestError) => void;
   /** Label of the snapshot recorded when the run changed the store. */
@@ -67,35 +63,11 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     options.onError?.(error);
   };
   const pipeline = lazyPipeline(options.pipeline);
-
-  const { inputs, errors } = await expandInputs(args);
-  errors.forEach(fail);
-  summary.inputs = inputs.length;
-  options.onStart?.(inputs.length);
-
-  for (const input of inputs) {
-    try {
-      const loaded = await loadInput(input, options).catch((error: unknown) => {
-        // A reader that breaks on hostile content (a stack overflow, say) fails that input, not the batch.
-        throw error instanceof IngestError ? error : new IngestError('CORRIDOR_ERR_INGEST_UNREADABLE', inputName(input), { reason: reasonOf(error) });
-      });
-      loaded.errors.forEach(fail);
-      for (const raw of loaded.documents) {
-        try {
-          const result = await ingestDocument(raw, store, pipeline);
-          summary[result.outcome]++;
-          summary.documents.push(result);
-        } catch (error) {
-          if (!(error instanceof IngestError)) throw error;
-          fail(error);
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof IngestError)) throw error;
-      fail(error);
-    }
-    options.onInputDone?.(inputName(input));
-  }
+  summary.inputs = await eachDocument(args, options, fail, async (raw) => {
+    const result = await ingestDocument(raw, store, pipeline);
+    summary[result.outcome]++;
+    summary.documents.push(result);
+  });
 
   if (summary.new + summary.updated > 0 || await unfinishedRun(store)) {
     const record = options.snapshot ?? ((label: string | null) => store.createSnapshot(label));
@@ -112,10 +84,6 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
 async function unfinishedRun(store: Store): Promise<boolean> {
   const latest = (await store.listSnapshots()).at(-1);
   return (latest?.documents ?? 0) !== await store.countDocuments();
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 async function ingestDocument(raw: RawDocument, store: Store, pipeline: () => Promise<Pipeline>): Promise<IngestedDocument> {

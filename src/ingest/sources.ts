@@ -2,7 +2,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { decodeText, sniffHtmlCharset } from './decode.js';
 import type { RawDocument } from './document.js';
-import { formatBytes, IngestError } from './errors.js';
+import { formatBytes, IngestError, reasonOf } from './errors.js';
 import { EXTENSION_FORMATS, formatOfContentType, formatOfPath, readContent } from './formats/index.js';
 
 /** Default size limit of one input: larger files are almost never one article. */
@@ -111,6 +111,51 @@ function globToRegExp(glob: string): RegExp {
 
 export interface LoadOptions {
   maxBytes?: number;
+}
+
+/** What a run over inputs reports as it goes. */
+export interface InputProgress {
+  /** Called once the arguments are expanded into files and URLs. */
+  onStart?: (totalInputs: number) => void;
+  /** Called after each file or URL, whatever its outcome. */
+  onInputDone?: (input: string) => void;
+}
+
+/**
+ * Hands every document of the inputs to `handle`, in order: the arguments
+ * expanded into files and URLs, each read and split into records. What
+ * cannot be read (an input, a record), and an `IngestError` from `handle`,
+ * goes to `fail` and the run goes on; a reader that breaks on hostile
+ * content (a stack overflow, say) fails that input, not the batch. Returns
+ * the number of files and URLs.
+ *
+ * @example
+ * const inputs = await eachDocument(['feeds/'], {}, console.error, async (raw) => { queue.push(raw); });
+ */
+export async function eachDocument(
+  args: readonly string[], options: LoadOptions & InputProgress,
+  fail: (error: IngestError) => void, handle: (raw: RawDocument) => Promise<void>,
+): Promise<number> {
+  const { inputs, errors } = await expandInputs(args);
+  errors.forEach(fail);
+  options.onStart?.(inputs.length);
+  for (const input of inputs) {
+    const loaded = await loadInput(input, options).catch((error: unknown) => {
+      fail(error instanceof IngestError ? error : new IngestError('CORRIDOR_ERR_INGEST_UNREADABLE', inputName(input), { reason: reasonOf(error) }));
+      return null;
+    });
+    loaded?.errors.forEach(fail);
+    for (const raw of loaded?.documents ?? []) {
+      try {
+        await handle(raw);
+      } catch (error) {
+        if (!(error instanceof IngestError)) throw error;
+        fail(error);
+      }
+    }
+    options.onInputDone?.(inputName(input));
+  }
+  return inputs.length;
 }
 
 /** Reads one file or URL into raw documents (plus the records of it that failed). */

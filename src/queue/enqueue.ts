@@ -1,18 +1,14 @@
 import type PgBoss from 'pg-boss';
-import { expandInputs, inputName, loadInput, type LoadOptions } from '../ingest/sources.js';
+import { eachDocument, type InputProgress, type LoadOptions } from '../ingest/sources.js';
 import { prepareDocument } from '../ingest/document.js';
 import { IngestError } from '../ingest/errors.js';
 import type { PostgresStore } from '../store/postgres/postgres-store.js';
 import { DEFAULT_JOB_SETTINGS, documentJobId, INGEST_QUEUE, type DocumentJob, type JobSettings } from './queue.js';
 
-export interface EnqueueOptions extends LoadOptions {
+export interface EnqueueOptions extends LoadOptions, InputProgress {
   store: PostgresStore;
   boss: PgBoss;
   jobs?: Partial<JobSettings>;
-  /** Called once the arguments are expanded into files and URLs. */
-  onStart?: (totalInputs: number) => void;
-  /** Called after each file or URL, whatever its outcome. */
-  onInputDone?: (input: string) => void;
   /** Called for each failed input or record, as soon as it fails. */
   onError?: (error: IngestError) => void;
 }
@@ -58,28 +54,14 @@ export async function enqueue(args: readonly string[], options: EnqueueOptions):
     await queueBatch(batch, options, settings, summary);
   };
 
-  const { inputs, errors } = await expandInputs(args);
-  errors.forEach(fail);
-  summary.inputs = inputs.length;
-  options.onStart?.(inputs.length);
-  for (const input of inputs) {
-    try {
-      const loaded = await loadInput(input, options);
-      loaded.errors.forEach(fail);
-      for (const raw of loaded.documents) {
-        const { document, source, messages } = prepareDocument(raw);
-        summary.documents++;
-        // The same text twice in one run is one job.
-        if (pending.has(document.id)) summary.alreadyQueued++;
-        else pending.set(document.id, { document, source, messages });
-        if (pending.size >= BATCH) await flush();
-      }
-    } catch (error) {
-      if (!(error instanceof IngestError)) throw error;
-      fail(error);
-    }
-    options.onInputDone?.(inputName(input));
-  }
+  summary.inputs = await eachDocument(args, options, fail, async (raw) => {
+    const { document, source, messages } = prepareDocument(raw);
+    summary.documents++;
+    // The same text twice in one run is one job.
+    if (pending.has(document.id)) summary.alreadyQueued++;
+    else pending.set(document.id, { document, source, messages });
+    if (pending.size >= BATCH) await flush();
+  });
   await flush();
   return summary;
 }

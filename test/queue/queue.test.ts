@@ -7,9 +7,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { FUSION_STATE_KEY, fuse, loadFusionState, type FusionInput } from '../../src/fusion/index.js';
@@ -21,6 +21,8 @@ import {
 import { openPostgresStore, type PostgresStore } from '../../src/store/index.js';
 import { prepareDocument } from '../../src/ingest/index.js';
 import { createMigratedDatabase, probePostgres } from '../store/postgres-test-db.js';
+import { HOSTILE_FIXTURES } from '../reliability/helpers.js';
+import { GENERATED_CASES, writeGeneratedCorpus } from '../reliability/hostile-corpus.js';
 
 type TestContext = { after: (fn: () => void | Promise<void>) => void };
 
@@ -133,6 +135,38 @@ describe('queue: distributed ingestion', { skip: postgres.skip }, () => {
     const missing = await queueInputs(url, store, [join(dir, 'nope.txt')]);
     assert.equal(missing.failed, 1);
     assert.match(missing.errors[0]!.toLine(), /nope\.txt/);
+  });
+
+  test('the hostile corpus is queued with the reading failures corridor ingest reports, each naming its input', async (t) => {
+    const { url, store } = await setUp(t);
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-queue-hostile-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    // A generated refusal may leave its line unsaid; then only its code is compared.
+    type Failure = { code: string; line?: number | null };
+    const expected = new Map<string, Failure[]>();
+    for (const name of readdirSync(HOSTILE_FIXTURES)) {
+      const input = readdirSync(join(HOSTILE_FIXTURES, name)).find((file) => file.startsWith('input.'))!;
+      const path = join(dir, `${name}${extname(input)}`);
+      copyFileSync(join(HOSTILE_FIXTURES, name, input), path);
+      const { errors } = JSON.parse(readFileSync(join(HOSTILE_FIXTURES, name, 'expected.json'), 'utf8')) as { errors: Failure[] };
+      expected.set(path, errors.map(({ code, line }) => ({ code, line })));
+    }
+    const generated = writeGeneratedCorpus(dir);
+    for (const c of GENERATED_CASES) {
+      const outcome = c.outcome;
+      expected.set(generated.get(c.name)!, 'error' in outcome
+        ? [outcome.line === undefined ? { code: outcome.error } : { code: outcome.error, line: outcome.line }]
+        : (outcome.errors ?? []).map(({ error, line }) => ({ code: error, line })));
+    }
+    const summary = await queueInputs(url, store, [dir]);
+    assert.equal(summary.inputs, expected.size);
+    for (const [path, failures] of expected) {
+      // Extraction and storage come later, in the worker; reading failures come now.
+      const wanted = failures.filter((f) => f.code !== 'CORRIDOR_ERR_INGEST_EXTRACT' && f.code !== 'CORRIDOR_ERR_INGEST_STORE');
+      const found = summary.errors.filter((e) => e.input === path);
+      assert.deepEqual(found.map(({ code, line }, i) => (wanted[i] && !('line' in wanted[i]!) ? { code } : { code, line })), wanted, path);
+    }
+    assert.equal(summary.failed, summary.errors.length);
   });
 
   test('a job that throws is retried, then kept as failed with its error; `retry` queues it again', async (t) => {
