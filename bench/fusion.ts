@@ -102,8 +102,8 @@ function makeGenerator(seed: number) {
       const patient = e.patient !== null && keep() ? world.actors[e.patient]! : null;
       const place = world.places[e.place]!;
       const movement = e.type === 'movement';
-      const via = random() < 0.6 ? [{ source: `Source ${Math.floor(random() * 200)}`, sourceKind: pick(SOURCE_KINDS), cueStart: null, cueEnd: null }] : [];
-      const chain = [{ source: outlet, sourceKind: 'author' as const, cueStart: null, cueEnd: null }, ...via];
+      const via = random() < 0.6 ? [{ source: `Source ${Math.floor(random() * 200)}`, sourceKind: pick(SOURCE_KINDS), affiliation: null, cueStart: null, cueEnd: null }] : [];
+      const chain = [{ source: outlet, sourceKind: 'author' as const, affiliation: null, cueStart: null, cueEnd: null }, ...via];
       const modality = pick(MODALITIES);
       const start = i * 100;
       events.push({

@@ -144,6 +144,8 @@ export interface Factuality {
 export interface SourceLink {
   source: string;
   sourceKind: SourceKind;
+  /** Who the source speaks for, when the text says so (see `Statement.affiliation`). */
+  affiliation: string | null;
   cueStart: number | null;
   cueEnd: number | null;
 }
@@ -208,6 +210,13 @@ export interface Event {
 export interface Statement extends Span {
   speaker: string;
   speakerKind: SourceKind;
+  /**
+   * The institution or group the speaker speaks for, when the document says
+   * so: "Pavel Orlov, a ministry spokesman" after "Russia's defence ministry"
+   * said something is "Russia's defence ministry"; a later "Orlov" keeps it.
+   * Fusion counts a spokesman and his institution as one source.
+   */
+  affiliation: string | null;
   cueStart: number | null;
   cueEnd: number | null;
   /** Index of the enclosing statement for nested attribution (an outlet quoting a source). */

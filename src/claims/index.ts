@@ -17,7 +17,7 @@ export interface ClaimsOptions {
 }
 
 function link(s: Statement): SourceLink {
-  return { source: s.speaker, sourceKind: s.speakerKind, cueStart: s.cueStart, cueEnd: s.cueEnd };
+  return { source: s.speaker, sourceKind: s.speakerKind, affiliation: s.affiliation, cueStart: s.cueStart, cueEnd: s.cueEnd };
 }
 
 /** The chain of statements, outermost first, around the innermost non-author statement holding the span. */

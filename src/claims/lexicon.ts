@@ -51,6 +51,8 @@ const fileSchema = z.object({
   exclamationIsOpinion: z.boolean(),
   speakers: z.object({
     titles: z.array(z.string()),
+    roles: z.array(z.string()),
+    roleLinks: z.array(z.string()),
     anonymous: z.array(z.string()),
     outlets: z.array(z.string()),
     outletSuffixes: z.array(z.string()),
@@ -96,6 +98,10 @@ export interface ModalityCueLexicon {
   exclamationIsOpinion: boolean;
   speakers: {
     titles: PhraseSet;
+    /** Roles in which a person speaks for an organisation ("spokesman"): what ties a speaker to it. */
+    roles: PhraseSet;
+    /** Words between a role and its organisation ("spokesman **for** the command"). */
+    roleLinks: PhraseSet;
     anonymous: PhraseSet;
     outlets: PhraseSet;
     outletSuffixes: Set<string>;
@@ -146,6 +152,8 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     exclamationIsOpinion: file.exclamationIsOpinion,
     speakers: {
       titles: PhraseSet.of(speakers.titles),
+      roles: PhraseSet.of(speakers.roles),
+      roleLinks: PhraseSet.of(speakers.roleLinks),
       anonymous: PhraseSet.of(speakers.anonymous),
       outlets: PhraseSet.of(speakers.outlets),
       outletSuffixes: new Set(speakers.outletSuffixes),

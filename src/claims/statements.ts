@@ -3,6 +3,7 @@ import type { Span, Statement } from '../types.js';
 import type { PhraseSet, SentenceView, Word } from '../events/text.js';
 import type { ModalityCueLexicon, ReportingVerb } from './lexicon.js';
 import { findBlockQuoteLines, findQuotes, type Quote } from './quotes.js';
+import { affiliationOf } from './affiliation.js';
 import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
 import { SpanIndex } from '../text/span-index.js';
 
@@ -38,6 +39,12 @@ interface Draft extends Omit<Statement, 'parent'> {
   outer: Span;
 }
 
+/** Words `first..last` (inclusive) of a sentence. */
+interface WordRange {
+  first: number;
+  last: number;
+}
+
 interface Content extends Span {
   quote: Quote | null;
 }
@@ -58,15 +65,18 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
   const timeWords = (w: Word) => inTime.has(w.start);
   const isBoundary = (w: Word) => !w.named && (NP_BOUNDARY.has(w.lower) || timeWords(w) || lexicon.reporting.hasWord(w.lower));
 
-  const add = (phrase: SpeakerPhrase, cue: Span | null, content: Content, form: Statement['form']): void => {
+  /** `description`: words describing the speaker's role beside the phrase ("Orlov, **a ministry spokesman**, said"). */
+  const add = (phrase: SpeakerPhrase, cue: Span | null, content: Content, form: Statement['form'], description: WordRange | null = null): void => {
     const { paragraph } = analysis.sentences[phrase.view.index]!;
     const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
     const who = classifySpeaker(phrase, analysis, lexicon, drafts, authorName, recentFrom);
+    // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
+    const affiliation = affiliationOf(analysis, phrase.view, description ? [description, phrase] : [phrase], who, drafts, lexicon.speakers);
     if (content.quote) consumed.add(content.quote);
     const resolvedForm = form === 'reported-speech' && content.quote ? 'direct-quote'
       : form === 'reported-speech' && who.speakerKind === 'outlet' ? 'outlet-report' : form;
     const draft: Draft = {
-      speaker: who.speaker, speakerKind: who.speakerKind, cueStart: cue?.start ?? null, cueEnd: cue?.end ?? null, start: content.start, end: content.end, form: resolvedForm,
+      speaker: who.speaker, speakerKind: who.speakerKind, affiliation, cueStart: cue?.start ?? null, cueEnd: cue?.end ?? null, start: content.start, end: content.end, form: resolvedForm,
       outer: { start: Math.min(cue?.start ?? content.start, content.start), end: Math.max(cue?.end ?? content.end, content.end) },
     };
     drafts.push(draft);
@@ -112,11 +122,12 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       return !words[k] || /^[,.!?;]$/.test(words[k]!.text);
     };
 
-    /** "NAME, a/the TITLE, said": the name before an appositive that ends in the comma at `comma`. */
-    const appositiveSpeaker = (comma: number): SpeakerPhrase | null => {
+    /** "NAME, a/the TITLE, said": the name before an appositive that ends in the comma at `comma`, and the appositive. */
+    const appositiveSpeaker = (comma: number): { phrase: SpeakerPhrase; description: WordRange } | null => {
       for (let k = comma - 1; k > 0 && comma - k <= MAX_SPEAKER_WORDS; k--) {
         if (words[k]!.text !== ',') continue;
-        return APPOSITIVE_OPENERS.has(words[k + 1]?.lower ?? '') ? speakerBefore(k) : null;
+        const phrase = APPOSITIVE_OPENERS.has(words[k + 1]?.lower ?? '') ? speakerBefore(k) : null;
+        return phrase && { phrase, description: { first: k + 1, last: comma - 1 } };
       }
       return null;
     };
@@ -266,7 +277,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       const appositive = appositiveSpeaker(i - 1);
       if (appositive) {
         const content = contentAfter(cueLast + 1, verb);
-        if (content) add(appositive, cue, content, 'reported-speech');
+        if (content) add(appositive.phrase, cue, content, 'reported-speech', appositive.description);
         continue;
       }
       // ", said the spokesman." after the content; an appositive may follow the name
@@ -277,7 +288,11 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       const phrase = words.slice(cueLast + 1, last + 1);
       if (phrase.length > 0 && phrase.length <= MAX_INVERTED_SPEAKER_WORDS && !phrase.some((w) => w.lower === 'that')) {
         const content = contentBefore(i);
-        if (content) add({ view, first: cueLast + 1, last }, cue, content, 'reported-speech');
+        // The appositive after the name runs to the next comma or the sentence end.
+        let described = last + 2;
+        while (words[described + 1] && !/^[,.!?;]$/.test(words[described + 1]!.text)) described++;
+        const description = words[last + 1]?.text === ',' && APPOSITIVE_OPENERS.has(words[last + 2]?.lower ?? '') ? { first: last + 2, last: described } : null;
+        if (content) add({ view, first: cueLast + 1, last }, cue, content, 'reported-speech', description);
         continue;
       }
       // Any other parenthesis: "a coalition spokesman, Col. Daniel Reyes, told ...".
@@ -291,7 +306,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
   // Quotations nobody is credited with: a quotation that fills its own lines is a block quote.
   for (const q of quotes) {
     if (consumed.has(q) || !fillsLines(text, q)) continue;
-    drafts.push({ speaker: UNATTRIBUTED, speakerKind: 'anonymous', cueStart: null, cueEnd: null, start: q.start, end: q.end, form: 'block-quote', outer: { start: q.start, end: q.end } });
+    drafts.push({ speaker: UNATTRIBUTED, speakerKind: 'anonymous', affiliation: null, cueStart: null, cueEnd: null, start: q.start, end: q.end, form: 'block-quote', outer: { start: q.start, end: q.end } });
   }
   return withParents(drafts);
 }
@@ -351,7 +366,7 @@ function withParents(drafts: Draft[]): Statement[] {
       if (p.index !== index && size > d.end - d.start && (parent === null || size < sorted[parent]!.end - sorted[parent]!.start)) parent = p.index;
     }
     return {
-      speaker: d.speaker, speakerKind: d.speakerKind, cueStart: d.cueStart, cueEnd: d.cueEnd,
+      speaker: d.speaker, speakerKind: d.speakerKind, affiliation: d.affiliation, cueStart: d.cueStart, cueEnd: d.cueEnd,
       start: d.start, end: d.end, form: d.form, parent,
     };
   });

@@ -41,7 +41,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ou
 /** The document's own voice: who speaks when nobody else is cited. */
 export function authorAttribution(document: Pick<DocumentMeta, 'author' | 'outlet'>): Attribution {
   const source = document.author ?? document.outlet ?? 'author';
-  return { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [{ source, sourceKind: 'author', cueStart: null, cueEnd: null }] };
+  return { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [{ source, sourceKind: 'author', affiliation: null, cueStart: null, cueEnd: null }] };
 }
 
 /**

@@ -47,7 +47,7 @@ export interface Evidence {
   spans: Span[];
   source: string;
   sourceKind: SourceKind;
-  chain: { source: string; sourceKind: SourceKind }[];
+  chain: ClusterMention['chain'];
   modality: Modality;
   negated: boolean;
   weight: ClusterMention['weight'];

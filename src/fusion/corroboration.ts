@@ -11,6 +11,8 @@ export interface Origin {
   label: string;
   /** Whether the claim comes from elsewhere than the publishing outlet itself. */
   relayed: boolean;
+  /** The person quoted when the origin is the institution they speak for. */
+  spokesperson: string | null;
 }
 
 /** Name of the outlet that published a mention (or of its document when the outlet is unknown). */
@@ -20,25 +22,31 @@ export function outletName(m: Pick<ClusterMention, 'outlet' | 'docId'>): string 
 
 /**
  * Where a claim comes from, read from the innermost end of its attribution
- * chain: the first named person, official or group quoted; else an outlet the
- * document relays; else the publishing outlet itself. Anonymous sources are
- * only as independent as the outlet that relays them.
+ * chain: the first named person, official or group quoted (a spokesman as
+ * the institution he speaks for: "Orlov" and "Russia's defence ministry" are
+ * one source); else an outlet the document relays; else the publishing
+ * outlet itself. Anonymous sources are only as independent as the outlet
+ * that relays them.
  */
 export function originOf(m: ClusterMention, normalize: NormalizeName): Origin {
   const own = normalize(outletName(m));
-  const links = m.chain.length > 0 ? m.chain : [{ source: m.source, sourceKind: m.sourceKind }];
+  const links = m.chain.length > 0 ? m.chain : [{ source: m.source, sourceKind: m.sourceKind, affiliation: null }];
   for (let i = links.length - 1; i >= 0; i--) {
     const link = links[i]!;
-    if (IDENTIFIABLE.has(link.sourceKind)) return { key: `source:${normalize(link.source)}`, label: link.source, relayed: true };
+    if (IDENTIFIABLE.has(link.sourceKind)) {
+      const label = link.affiliation ?? link.source;
+      return { key: `source:${normalize(label)}`, label, relayed: true, spokesperson: link.affiliation ? link.source : null };
+    }
     if (link.sourceKind === 'outlet' && normalize(link.source) !== own) {
-      return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true };
+      return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true, spokesperson: null };
     }
   }
-  return { key: `outlet:${own}`, label: outletName(m), relayed: false };
+  return { key: `outlet:${own}`, label: outletName(m), relayed: false, spokesperson: null };
 }
 
 function describe(m: ClusterMention, origin: Origin): string {
-  return origin.relayed ? `${outletName(m)} quoting ${origin.label}` : outletName(m);
+  if (!origin.relayed) return outletName(m);
+  return `${outletName(m)} quoting ${origin.spokesperson ? `${origin.spokesperson} for ${origin.label}` : origin.label}`;
 }
 
 const NOT_EVIDENCE: Record<Exclude<ClusterMention['weight'], 'evidence'>, string> = {

@@ -103,7 +103,7 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         publishedAt: document.publishedAt,
         source: event.attribution.source,
         sourceKind: event.attribution.sourceKind,
-        chain: event.attribution.chain.map(({ source, sourceKind }) => ({ source, sourceKind })),
+        chain: event.attribution.chain.map(({ source, sourceKind, affiliation }) => ({ source, sourceKind, affiliation })),
         modality: event.modality,
         negated: event.negated,
         stance,

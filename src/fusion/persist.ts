@@ -30,7 +30,7 @@ export interface SavedMention extends Omit<ClusterMention,
  * clusters).
  */
 export interface SavedFusionState {
-  format: 2;
+  format: 3;
   settings: FusionSettings;
   documents: Omit<DocumentEntry, 'mentions'>[];
   superseded: string[];
@@ -71,7 +71,7 @@ export function saveState(state: FusionState): SavedFusionState {
   const mentions = [...state.mentions.values()].sort((a, b) => compareKeys(a.key, b.key));
   const position = new Map(mentions.map((m, i) => [m.key, i]));
   return {
-    format: 2,
+    format: 3,
     settings: state.context.settings,
     documents: documents.map(({ mentions: _mentions, ...d }) => d),
     superseded: [...state.superseded].sort(compareKeys),
@@ -94,7 +94,7 @@ export function saveState(state: FusionState): SavedFusionState {
  * the caller then fuses from scratch.
  */
 export function restoreState(saved: SavedFusionState, context: FusionContext): FusionState | null {
-  if (saved.format !== 2 || JSON.stringify(saved.settings) !== JSON.stringify(context.settings)) return null;
+  if (saved.format !== 3 || JSON.stringify(saved.settings) !== JSON.stringify(context.settings)) return null;
   const state = emptyState(context);
   for (const id of saved.superseded) state.superseded.add(id);
   const documents = saved.documents.map((d): DocumentEntry => ({ ...d, mentions: [] }));

@@ -67,8 +67,8 @@ export interface ClusterMention extends Span {
   /** Innermost source (who asserts it) and its kind. */
   source: string;
   sourceKind: SourceKind;
-  /** The attribution chain, outermost (the author) first. */
-  chain: { source: string; sourceKind: SourceKind }[];
+  /** The attribution chain, outermost (the author) first, with who each source speaks for when known. */
+  chain: { source: string; sourceKind: SourceKind; affiliation: string | null }[];
   modality: Modality;
   negated: boolean;
   /** Stance of the sentence holding the event. */

@@ -37,7 +37,8 @@ export interface FixtureEvent {
   /** A day, [from, to] or [from, to, precision]; absent: the week before publication. */
   time?: string | [string, string] | [string, string, TimePrecision];
   /** The sources after the author, outermost first: [name, kind]. */
-  via?: [string, SourceKind][];
+  /** Who relays the event, outermost first: source, its kind, and whom it speaks for. */
+  via?: [string, SourceKind, string?][];
   modality?: Modality;
   negated?: boolean;
 }
@@ -133,8 +134,8 @@ function toEvent(doc: FixtureDocument, text: string, e: FixtureEvent): Event {
     : typeof e.time === 'string'
       ? { from: e.time, to: e.time, precision: 'day' as const, basis: 'clause' as const }
       : { from: e.time[0], to: e.time[1], precision: e.time[2] ?? 'day', basis: 'clause' as const };
-  const chain = [{ source: doc.outlet ?? 'author', sourceKind: 'author' as SourceKind, cueStart: null, cueEnd: null },
-    ...(e.via ?? []).map(([source, sourceKind]) => ({ source, sourceKind, cueStart: null, cueEnd: null }))];
+  const chain = [{ source: doc.outlet ?? 'author', sourceKind: 'author' as SourceKind, affiliation: null, cueStart: null, cueEnd: null },
+    ...(e.via ?? []).map(([source, sourceKind, affiliation]) => ({ source, sourceKind, affiliation: affiliation ?? null, cueStart: null, cueEnd: null }))];
   const innermost = chain.at(-1)!;
   const negated = e.negated ?? false;
   const modality = e.modality ?? 'asserted';

@@ -104,7 +104,7 @@ export const sharedSchemas: JsonSchema[] = [
     $id: 'Attribution',
     ...object({
       source: str, sourceKind: enumOf(SOURCE_KINDS), cueStart: nullableInt, cueEnd: nullableInt,
-      chain: arrayOf(object({ source: str, sourceKind: enumOf(SOURCE_KINDS), cueStart: nullableInt, cueEnd: nullableInt })),
+      chain: arrayOf(object({ source: str, sourceKind: enumOf(SOURCE_KINDS), affiliation: nullableStr, cueStart: nullableInt, cueEnd: nullableInt })),
     }),
   },
   { $id: 'ExtractedEvent', ...object(eventProperties) },
@@ -124,7 +124,7 @@ export const sharedSchemas: JsonSchema[] = [
   {
     $id: 'Statement',
     ...object({
-      ...span, speaker: str, speakerKind: enumOf(SOURCE_KINDS), cueStart: nullableInt, cueEnd: nullableInt, parent: nullableInt,
+      ...span, speaker: str, speakerKind: enumOf(SOURCE_KINDS), affiliation: nullableStr, cueStart: nullableInt, cueEnd: nullableInt, parent: nullableInt,
       form: enumOf(['direct-quote', 'reported-speech', 'according-to', 'outlet-report', 'block-quote']),
     }),
   },
@@ -180,7 +180,7 @@ export const sharedSchemas: JsonSchema[] = [
       location: nullableRef('PlaceRef'), origin: nullableRef('PlaceRef'), destination: nullableRef('PlaceRef'),
       control: nullableRef('ControlReading'),
       outlet: nullableStr, publishedAt: nullableStr,
-      source: str, sourceKind: enumOf(SOURCE_KINDS), chain: arrayOf(object({ source: str, sourceKind: enumOf(SOURCE_KINDS) })),
+      source: str, sourceKind: enumOf(SOURCE_KINDS), chain: arrayOf(object({ source: str, sourceKind: enumOf(SOURCE_KINDS), affiliation: nullableStr })),
       modality: enumOf(MODALITIES), negated: bool,
       stance: nullableEnum(STANCES), weight: enumOf(MENTION_WEIGHTS), time: nullableRef('TimeWindow'),
       evidence: arrayOf(ref('Span')),
