@@ -31,7 +31,10 @@ export function actorRoles(m: Pick<ClusterMention, 'agent' | 'patient' | 'contro
 const hasPlace = (m: ClusterMention) => m.location !== null || m.origin !== null || m.destination !== null;
 
 export function createMatcher(semantics: Semantics, grid: Grid): Matcher {
-  const { placeKm, timeToleranceDays } = semantics.settings;
+  const { placeKm, timeToleranceDays, placelessWindowDays } = semantics.settings;
+  // Without a place, time and actor alone say which event it is: a wide window ("in 2017") would tie
+  // together every placeless mention of the actor that year, and chain them into one bogus cluster.
+  const narrow = (w: DayWindow) => w.to - w.from <= placelessWindowDays;
 
   const placesAgree = (a: ClusterMention, b: ClusterMention): boolean => {
     let shared = 0;
@@ -64,6 +67,7 @@ export function createMatcher(semantics: Semantics, grid: Grid): Matcher {
       if (!semantics.actorsAgree(a1, b1) || !semantics.actorsAgree(a2, b2)) return false;
       if (hasPlace(a) !== hasPlace(b)) return false;
       if (hasPlace(a)) return placesAgree(a, b);
+      if (!narrow(wa) || !narrow(wb)) return false;
       // Without places, only the same named actor in the same role ties two mentions together.
       const same = (x: FusedActor | null, y: FusedActor | null) => semantics.isNamed(x) && semantics.isNamed(y) && x.actorId === y.actorId;
       return same(a1, b1) || same(a2, b2);
@@ -71,12 +75,14 @@ export function createMatcher(semantics: Semantics, grid: Grid): Matcher {
     indexKeys(m, w) {
       if (!w) return [];
       const months = monthsOf(w.from, w.to);
-      return hasPlace(m) ? placeKeys(m, months, (p) => [grid.cellOf(p)]) : placelessKeys(m, months);
+      if (!hasPlace(m)) return narrow(w) ? placelessKeys(m, months) : [];
+      return placeKeys(m, months, (p) => [grid.cellOf(p)]);
     },
     lookupKeys(m, w) {
       if (!w) return [];
       const months = monthsOf(w.from - timeToleranceDays, w.to + timeToleranceDays);
-      return hasPlace(m) ? placeKeys(m, months, (p) => grid.cellsNear(p)) : placelessKeys(m, months);
+      if (!hasPlace(m)) return narrow(w) ? placelessKeys(m, months) : [];
+      return placeKeys(m, months, (p) => grid.cellsNear(p));
     },
   };
 }

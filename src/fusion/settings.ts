@@ -14,6 +14,8 @@ export interface FusionSettings {
   timeToleranceDays: number;
   /** Windows wider than this (e.g. "since 2014") are too vague to identify an event by. */
   maxWindowDays: number;
+  /** Mentions that name no place are told apart by time alone: only windows this narrow identify an event. */
+  placelessWindowDays: number;
   corridorBufferKm: number;
   /** Control subtypes by the side they put the agent on. */
   control: Record<ControlRole, string[]>;
@@ -34,7 +36,7 @@ export interface FusionSettings {
 
 export function loadFusionSettings(path?: string): FusionSettings {
   const settings = readJsonResource<FusionSettings>('fusion.json', path);
-  for (const key of ['placeKm', 'timeToleranceDays', 'maxWindowDays', 'corridorBufferKm'] as const) {
+  for (const key of ['placeKm', 'timeToleranceDays', 'maxWindowDays', 'placelessWindowDays', 'corridorBufferKm'] as const) {
     if (typeof settings[key] !== 'number' || !(settings[key] >= 0)) {
       throw new Error(`corridor: ${path ?? 'resources/fusion.json'}: "${key}" must be a non-negative number`);
     }
