@@ -1,5 +1,5 @@
 import {
-  createFusionContext, fusionResult, loadFusionState, loadUserCorridors, refreshFusion,
+  createFusionContext, fusionViews, loadFusionState, loadUserCorridors, refreshFusion,
   type ClaimStatus, type FusionContext, type FusionResult, type UserCorridorDefinition,
 } from '../fusion/index.js';
 import type { Store } from '../store/store.js';
@@ -36,7 +36,7 @@ export function createFusionReader(store: Store, resources: FusionResources): Fu
     async read() {
       const current = await version();
       if (cached?.version !== current) {
-        const result = loadFusionState(store, resources.context).then((state) => fusionResult(state, resources.userCorridors));
+        const result = loadFusionState(store, resources.context).then((state) => lazyViews(fusionViews(state, resources.userCorridors)));
         cached = { version: current, result };
         result.catch(() => { if (cached?.result === result) cached = null; });
       }
@@ -46,6 +46,28 @@ export function createFusionReader(store: Store, resources: FusionResources): Fu
       await refreshFusion(store, { context: resources.context, label });
     },
   };
+}
+
+/**
+ * The views, each computed when first read and then kept. The loaded state
+ * is this reader's own and never changes, so a view read late is the same
+ * as one read early; the map's event list needs only the clusters, and
+ * corridor reports and timelines took seconds on a large store.
+ */
+function lazyViews(views: ReturnType<typeof fusionViews>): FusionResult {
+  const result = {} as FusionResult;
+  for (const view of Object.keys(views) as Array<keyof FusionResult>) {
+    Object.defineProperty(result, view, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = views[view]();
+        Object.defineProperty(result, view, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return result;
 }
 
 export interface EventFusion {

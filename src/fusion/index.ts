@@ -38,16 +38,25 @@ export const FUSION_STATE_KEY = 'fusion:state';
 export const FUSION_LOCK = 'corridor:fusion-refresh';
 export const snapshotKey = (id: number) => `snapshot:${id}`;
 
-/** Every view of the state at once. Clusters and contradictions sorted by id. */
-export function fusionResult(state: FusionState, userCorridors: UserCorridorDefinition[] = []): FusionResult {
+/** How to compute each view of the state. Clusters and contradictions sorted by id. */
+export function fusionViews(state: FusionState, userCorridors: UserCorridorDefinition[] = []): { [View in keyof FusionResult]: () => FusionResult[View] } {
   const byId = <T extends { id: string }>(a: T, b: T) => compareKeys(a.id, b.id);
   return {
-    clusters: [...state.clusters.values()].sort(byId),
-    contradictions: [...state.contradictions.values()].sort(byId),
-    timelines: controlTimelines(state),
-    trajectories: trajectories(state),
-    corridors: corridorReports(state, userCorridors),
-    sources: sourceProfiles(state),
+    clusters: () => [...state.clusters.values()].sort(byId),
+    contradictions: () => [...state.contradictions.values()].sort(byId),
+    timelines: () => controlTimelines(state),
+    trajectories: () => trajectories(state),
+    corridors: () => corridorReports(state, userCorridors),
+    sources: () => sourceProfiles(state),
+  };
+}
+
+/** Every view of the state at once. */
+export function fusionResult(state: FusionState, userCorridors: UserCorridorDefinition[] = []): FusionResult {
+  const views = fusionViews(state, userCorridors);
+  return {
+    clusters: views.clusters(), contradictions: views.contradictions(), timelines: views.timelines(),
+    trajectories: views.trajectories(), corridors: views.corridors(), sources: views.sources(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createFusionReader, loadFusionResources } from '../../src/api/fusion-state.js';
 import { fusionResult, loadFusionState, loadUserCorridors, type FusionResult } from '../../src/fusion/index.js';
 import { createFixture, json, type Fixture } from './helpers.js';
 
@@ -20,6 +21,17 @@ describe('fusion API', () => {
     assert.deepEqual(Object.keys(body), ['items']);
     return body.items;
   };
+
+  it('computes each view when it is first read, once, and as fusion computes it', async () => {
+    const read = await createFusionReader(f.store, loadFusionResources()).read();
+    const pending = (view: keyof FusionResult) => Object.getOwnPropertyDescriptor(read, view)!.get !== undefined;
+    assert.deepEqual(Object.keys(read), Object.keys(expected));
+    assert.ok((Object.keys(expected) as Array<keyof FusionResult>).every(pending), 'nothing is computed before it is read');
+    assert.deepEqual(JSON.parse(JSON.stringify(read.clusters)), expected.clusters);
+    assert.ok(!pending('clusters') && pending('corridors') && pending('timelines'), 'reading the clusters computes only them');
+    assert.equal(read.clusters, read.clusters, 'and keeps them');
+    assert.deepEqual(JSON.parse(JSON.stringify(read)), expected);
+  });
 
   it('serves clusters, contradictions, timelines, trajectories, corridors and sources exactly as fusion computes them', async () => {
     assert.ok(expected.clusters.length > 0);
