@@ -187,6 +187,21 @@ describe('the web page in chromium', { skip: SKIP ? 'CORRIDOR_SKIP_BROWSER=1' : 
     assert.match(page.url(), /q=Palmyra/);
   });
 
+  it('shows whom a quoted source speaks for, and counts a spokesman and his ministry once', async () => {
+    const clusters = (await (await fetch(`${server.url}/api/clusters`)).json()).items as any[];
+    const cluster = clusters.find((c) => c.mentions.some((m: any) => m.chain.some((l: any) => l.source === 'Orlov')));
+    assert.ok(cluster, 'the demo corpus quotes Orlov on a cluster');
+    await open(`#view=cluster%3A${cluster.id}`);
+    await page.waitForSelector('.mention');
+    const lines = await page.locator('.mention-source').allTextContents();
+    assert.ok(lines.some((line) => line.includes("Orlov (Russia's defence ministry)")), lines.join(' | '));
+    await page.locator('summary', { hasText: /independent source/ }).click();
+    const reasons = await page.locator('li.counted, li.not-counted').allTextContents();
+    assert.ok(reasons.some((r) => r.includes("quoting Orlov for Russia's defence ministry")), reasons.join(' | '));
+    assert.equal(reasons.filter((r) => r.startsWith('✓') && r.includes("Russia's defence ministry")).length, 1, reasons.join(' | '));
+    assert.deepEqual(problems, []);
+  });
+
   it('keeps the filters in the URL, so a shared link shows the same view', async () => {
     await open();
     await page.locator('#filter-type').selectOption('movement');

@@ -64,9 +64,11 @@ export function renderSnippet(snippet) {
   return h('span', { class: 'snippet' }, parts.map((part, i) => (i % 2 === 1 ? h('mark', {}, part) : part)));
 }
 
+/** "Demo Monitor → Orlov (Russia's defence ministry) · reported": who relays whom, and whom a source speaks for. */
 function attributionLine(m) {
-  const chain = (m.chain ?? []).map((c) => c.source).filter((source, i, all) => source !== all[i - 1]);
-  const who = chain.length > 1 ? chain.join(' → ') : m.source;
+  const chain = (m.chain ?? []).map((c) => (c.affiliation ? `${c.source} (${c.affiliation})` : c.source))
+    .filter((source, i, all) => source !== all[i - 1]);
+  const who = chain.length > 1 ? chain.join(' → ') : chain[0] ?? m.source;
   return `${who} · ${m.modality}${m.negated ? ', negated' : ''}`;
 }
 
