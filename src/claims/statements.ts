@@ -110,6 +110,11 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       return { view, first: k, last: j, afterBreak };
     };
 
+    /** Capitalised words, with the stops of abbreviations and the particles of names: "Col. Daniel Reyes", "Karim al-Saadi". */
+    const isName = (first: number, last: number): boolean => first <= last && last - first < MAX_SPEAKER_WORDS
+      && words.slice(first, last + 1).every((w, k) => /^\p{Lu}/u.test(w.text)
+        || (k > 0 && (/^[.'’-]$/.test(w.text) || /^(?:al|el|bin|ibn|de|van|von)$/.test(w.lower))));
+
     const isActor = (w: Word) => w.entity >= 0 && view.entities[w.entity]!.kind === 'actor';
 
     /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
@@ -295,11 +300,15 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
         if (content) add({ view, first: cueLast + 1, last }, cue, content, 'reported-speech', description);
         continue;
       }
-      // Any other parenthesis: "a coalition spokesman, Col. Daniel Reyes, told ...".
+      // Any other parenthesis: "a coalition spokesman, Col. Daniel Reyes, told ...". A name
+      // between the commas is the speaker, and the phrase before it describes them.
       const parenthesis = words.slice(0, i - 1).findLastIndex((w) => w.text === ',');
       const before = parenthesis > 0 ? speakerBefore(parenthesis) : null;
       const content = before ? contentAfter(cueLast + 1, verb) : null;
-      if (before && content) add(before, cue, content, 'reported-speech');
+      if (!before || !content) continue;
+      const name = { view, first: parenthesis + 1, last: i - 2 };
+      if (isName(name.first, name.last)) add(name, cue, content, 'reported-speech', before);
+      else add(before, cue, content, 'reported-speech');
     }
   }
 

@@ -13,6 +13,8 @@ export interface Origin {
   relayed: boolean;
   /** The person quoted when the origin is the institution they speak for. */
   spokesperson: string | null;
+  /** Another key of the same source: the person's own (`source:<name>`) when the origin is their institution. */
+  alias: string | null;
 }
 
 /** Name of the outlet that published a mention (or of its document when the outlet is unknown). */
@@ -35,13 +37,14 @@ export function originOf(m: ClusterMention, normalize: NormalizeName): Origin {
     const link = links[i]!;
     if (IDENTIFIABLE.has(link.sourceKind)) {
       const label = link.affiliation ?? link.source;
-      return { key: `source:${normalize(label)}`, label, relayed: true, spokesperson: link.affiliation ? link.source : null };
+      const alias = link.affiliation ? `source:${normalize(link.source)}` : null;
+      return { key: `source:${normalize(label)}`, label, relayed: true, spokesperson: link.affiliation ? link.source : null, alias };
     }
     if (link.sourceKind === 'outlet' && normalize(link.source) !== own) {
-      return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true, spokesperson: null };
+      return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true, spokesperson: null, alias: null };
     }
   }
-  return { key: `outlet:${own}`, label: outletName(m), relayed: false, spokesperson: null };
+  return { key: `outlet:${own}`, label: outletName(m), relayed: false, spokesperson: null, alias: null };
 }
 
 function describe(m: ClusterMention, origin: Origin): string {
@@ -56,27 +59,51 @@ const NOT_EVIDENCE: Record<Exclude<ClusterMention['weight'], 'evidence'>, string
 };
 
 /**
+ * Keys of one source, joined: a spokesman quoted by name in one report and
+ * as his institution's voice in another ("Daniel Reyes"; "Daniel Reyes, a
+ * coalition spokesman") is one source. Written here because it is a dozen
+ * lines over the few keys of one cluster; no union-find package is worth it.
+ */
+function sameSource(origins: Iterable<Origin>): (key: string) => string {
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(key, root);
+    return root;
+  };
+  for (const { key, alias } of origins) {
+    if (!alias) continue;
+    const [a, b] = [find(key), find(alias)];
+    // The smaller key leads, so the grouping does not depend on mention order.
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  return find;
+}
+
+/**
  * Counts the independent sources asserting a cluster's event. One mention
- * per origin counts (the outlet's own reporting first, then the lowest key);
+ * per source counts (the outlet's own reporting first, then the lowest key);
  * the rest are explained as repeats.
  */
 export function corroborate(mentions: readonly ClusterMention[], normalize: NormalizeName): Corroboration {
   const origins = new Map<ClusterMention, Origin>();
+  for (const m of mentions) if (m.weight === 'evidence') origins.set(m, originOf(m, normalize));
+  const sourceOf = sameSource(origins.values());
   const counting = new Map<string, ClusterMention>();
-  for (const m of mentions) {
-    if (m.weight !== 'evidence') continue;
-    const origin = originOf(m, normalize);
-    origins.set(m, origin);
-    const holder = counting.get(origin.key);
-    if (!holder || (origins.get(holder)!.relayed && !origin.relayed)) counting.set(origin.key, m);
+  for (const [m, origin] of origins) {
+    const source = sourceOf(origin.key);
+    const holder = counting.get(source);
+    if (!holder || (origins.get(holder)!.relayed && !origin.relayed)) counting.set(source, m);
   }
   const explanation = mentions.map((m): CorroborationEntry => {
     const origin = origins.get(m);
     if (!origin) return { mention: m.key, source: outletName(m), origin: null, counted: false, reason: NOT_EVIDENCE[m.weight as keyof typeof NOT_EVIDENCE] };
     const source = describe(m, origin);
-    const counter = counting.get(origin.key)!;
+    const key = sourceOf(origin.key);
+    const counter = counting.get(key)!;
     if (counter === m) {
-      return { mention: m.key, source, origin: origin.key, counted: true, reason: origin.relayed ? `independent source: ${origin.label}` : `independent report by ${source}` };
+      return { mention: m.key, source, origin: key, counted: true, reason: origin.relayed ? `independent source: ${origin.label}` : `independent report by ${source}` };
     }
     const reason = counter.docId === m.docId
       ? 'the same document already counts this source'
@@ -85,7 +112,7 @@ export function corroborate(mentions: readonly ClusterMention[], normalize: Norm
         : origin.relayed
           ? `repeats ${origin.label}, already counted`
           : `${source} already counted`;
-    return { mention: m.key, source, origin: origin.key, counted: false, reason };
+    return { mention: m.key, source, origin: key, counted: false, reason };
   });
   const independentSources = [...counting.values()].map((m) => origins.get(m)!.label).sort();
   return { score: independentSources.length, independentSources, explanation };
