@@ -160,7 +160,8 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       ['feature', () => {
         const m = /^(.+?)\s+(\p{L}+)$/u.exec(surface);
         const head = m?.[2]!.toLowerCase();
-        return m && (resources.lexicon.adminHeads.has(head!) || resources.lexicon.featureHeads.has(head!)) ? gazetteer.lookup(m[1]!) : [];
+        const { adminHeads, settlementHeads, featureHeads } = resources.lexicon;
+        return m && (adminHeads.has(head!) || settlementHeads.has(head!) || featureHeads.has(head!)) ? gazetteer.lookup(m[1]!) : [];
       }],
     ];
     let entries: readonly GazetteerEntry[] = [];
@@ -169,8 +170,9 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       entries = lookup();
       if (entries.length) { match = kind; break; }
     }
-    if (match === 'feature' && resources.lexicon.adminHeads.has(surface.split(/\s+/).pop()!.toLowerCase())) match = 'name';
-    return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, adminHead: false, container: null, rule: 'given-span' };
+    const last = surface.split(/\s+/).pop()!.toLowerCase();
+    if (match === 'feature' && (resources.lexicon.adminHeads.has(last) || resources.lexicon.settlementHeads.has(last))) match = 'name';
+    return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, head: null, container: null, rule: 'given-span' };
   });
   const toks = segment(text).tokens;
   const resolved = resolve(linkContainers(text, candidates), { focus: options.focus, normalize: gazetteer.normalize });

@@ -8,6 +8,7 @@ interface GeoCuesFile {
   locativePrepositions: string[];
   connectors: string[];
   adminHeads: string[];
+  settlementHeads: string[];
   featureHeads: string[];
   personTitles: string[];
   notPlaces: string[];
@@ -23,6 +24,8 @@ export interface GeoLexicon {
   locativePhraseEnds: Set<string>;
   connectors: Set<string>;
   adminHeads: Set<string>;
+  /** Words after a name that mark it as a town or city ("Raqqa city", "the Mosul area"). */
+  settlementHeads: Set<string>;
   featureHeads: Set<string>;
   personTitles: Set<string>;
   notPlaces: Set<string>;
@@ -49,6 +52,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     locativePhraseEnds: new Set(cues.locativePrepositions.filter((w) => w.includes(' ')).map((w) => w.toLowerCase().split(' ').pop()!)),
     connectors: lower(cues.connectors),
     adminHeads: lower(cues.adminHeads),
+    settlementHeads: lower(cues.settlementHeads),
     featureHeads: lower(cues.featureHeads),
     personTitles: lower(cues.personTitles),
     notPlaces: lower(cues.notPlaces),

@@ -15,8 +15,8 @@ export interface Candidate extends Span {
   kind: PlaceKind;
   /** A locative cue ("in", "north of") stands before it. */
   locative: boolean;
-  /** An administrative head word follows ("province"). */
-  adminHead: boolean;
+  /** The head word that follows: administrative ("Nineveh province") or a settlement ("Raqqa city", "the Mosul area"). */
+  head: 'admin' | 'settlement' | null;
   /** Index of the candidate that contains this one ("Sinjar, Nineveh"), set by `linkContainers`. */
   container: number | null;
   /** The rule that produced it, for debug traces. */
@@ -99,12 +99,13 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const candidates: Candidate[] = [];
   // Words seen as surnames in this text ("Jacob Zuma") are not places when they recur alone.
   const personNames = new Set<string>();
-  const push = (c: Omit<Candidate, 'text' | 'container' | 'locative' | 'adminHead'>, i: number, j: number) => {
+  const push = (c: Omit<Candidate, 'text' | 'container' | 'locative' | 'head'>, i: number, j: number) => {
     const next = nextWordIndex(j);
-    const adminHead = next >= 0 && lexicon.adminHeads.has(words[next]!.lower);
+    const following = next >= 0 ? words[next]!.lower : '';
+    const head = lexicon.adminHeads.has(following) ? 'admin' : lexicon.settlementHeads.has(following) ? 'settlement' : null;
     candidates.push({
       start: c.start, end: c.end, text: text.slice(c.start, c.end), entries: c.entries, match: c.match, kind: c.kind,
-      locative: hasLocativeBefore(i), adminHead, container: null, rule: c.rule,
+      locative: hasLocativeBefore(i), head, container: null, rule: c.rule,
     });
   };
 
@@ -232,7 +233,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return i;
   }
 
-  function unknownPlace(i: number, run: number[]): { candidate: Omit<Candidate, 'text' | 'container' | 'locative' | 'adminHead'>; lastIndex: number } | null {
+  function unknownPlace(i: number, run: number[]): { candidate: Omit<Candidate, 'text' | 'container' | 'locative' | 'head'>; lastIndex: number } | null {
     const w = words[i]!;
     if (!w.capitalised || lexicon.notPlaces.has(w.lower) || ALL_CAPS.test(w.token.text)) return null;
     const capitalisedRun = run.filter((k) => words[k]!.capitalised || lexicon.connectors.has(words[k]!.lower));
@@ -257,7 +258,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return found.map((c) => {
       if (c.match !== 'name') return c;
       const m = /^[ \t]+(\p{Lu}[\p{L}]+)/u.exec(text.slice(c.end, c.end + 24));
-      if (!m || !lexicon.featureHeads.has(m[1]!.toLowerCase()) || lexicon.adminHeads.has(m[1]!.toLowerCase())) return c;
+      const word = m?.[1]!.toLowerCase() ?? '';
+      if (!m || !lexicon.featureHeads.has(word) || lexicon.adminHeads.has(word) || lexicon.settlementHeads.has(word)) return c;
       const end = c.end + m[0].length;
       return { ...c, end, text: text.slice(c.start, end), match: 'feature', rule: 'name+feature-head' };
     });

@@ -167,12 +167,14 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
 }
 
 /**
- * "Nineveh province" prefers the province. Otherwise a region that shares its
- * name with a large city inside it (Raqqa, New York, Baghdad) means the city:
- * regions are named after their chief city, and news names the city.
+ * "Nineveh province" prefers the province, "Raqqa city" and "the Raqqa area"
+ * the city. Otherwise a region that shares its name with a large city inside
+ * it (Raqqa, New York, Baghdad) means the city: regions are named after their
+ * chief city, and news names the city.
  */
 function headBonus(c: Candidate, e: GazetteerEntry): number {
-  if (c.adminHead) return e.source === 'admin1' || e.source === 'admin2' ? 3 : 0;
+  if (c.head === 'admin') return e.source === 'admin1' || e.source === 'admin2' ? 3 : 0;
+  if (c.head === 'settlement') return e.source === 'city' ? 3 : 0;
   const chiefCity = e.source === 'city' && (e.population >= 100_000 || e.featureCode === 'PPLA' || e.featureCode === 'PPLC') &&
     c.entries.some((r) => (r.source === 'admin1' || r.source === 'admin2') && r.country === e.country && r.admin1Code === e.admin1Code);
   return chiefCity ? 2.5 : 0;
