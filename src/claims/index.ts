@@ -1,5 +1,5 @@
 import { named, type Stage } from '../pipeline.js';
-import type { Attribution, Event, SourceLink, Span, Statement } from '../types.js';
+import type { Attribution, Event, EventTime, Modality, SourceLink, Span, Statement } from '../types.js';
 import { SpanIndex } from '../text/span-index.js';
 import { authorAttribution } from '../events/index.js';
 import { sentenceViews, type SentenceView } from '../events/text.js';
@@ -52,6 +52,22 @@ function statementCueClass(s: Statement, views: readonly SentenceView[], lexicon
   return verb === 'denied' ? 'reported' : 'unconfirmed';
 }
 
+const NOT_YET: ReadonlySet<Modality> = new Set(['planned', 'conditional']);
+
+/**
+ * An event told as having happened happened by the time it was told: a
+ * window that runs past the publication day ("said this week" read as the
+ * whole calendar week) ends on that day. Plans and conditions keep theirs.
+ */
+function happenedBy(time: EventTime, modality: Modality, publishedAt: string | null): EventTime {
+  const published = publishedAt?.slice(0, 10);
+  if (!published || NOT_YET.has(modality) || time.from === null || time.to === null) return time;
+  // Only whole days compare as text.
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (!day.test(published) || !day.test(time.from) || !day.test(time.to)) return time;
+  return time.from <= published && time.to > published ? { ...time, to: published } : time;
+}
+
 /**
  * The claims stage: finds statements, attributes every event to the
  * innermost one that carries it (else to the author), labels its modality
@@ -92,7 +108,7 @@ export function claims(options: ClaimsOptions = {}): Stage {
       const si = viewAt(views, event.trigger.start);
       const { modality, factuality, contexts } = assess(event, views[si]!, markers[si]!, questions[si]!, innermost ?? null, cueClass(innermost), attribution);
       const plover = event.plover && contexts.length ? { ...event.plover, context: [...new Set([...event.plover.context, ...contexts])] } : event.plover;
-      return { ...event, attribution, modality, factuality, plover };
+      return { ...event, attribution, modality, factuality, plover, time: happenedBy(event.time, modality, document.publishedAt) };
     });
 
     const cues = new SpanIndex(others.filter((o) => o.cueStart !== null).map((o) => ({ start: o.cueStart!, end: o.cueStart! + 1, statement: o })));
