@@ -2,7 +2,7 @@ import type { Analysis } from '../pipeline.js';
 import type { SourceKind } from '../types.js';
 import { fold, type PhraseSet, type SentenceView, type Word } from '../events/text.js';
 
-/** What affiliation needs to know of a statement found earlier in the document. */
+/** A speaker as affiliation reads and remembers it. */
 export interface Affiliated {
   speaker: string;
   speakerKind: SourceKind;
@@ -26,6 +26,30 @@ const PERSON_KINDS = new Set<SourceKind>(['named-person', 'official', 'anonymous
 const headOf = (name: string) => fold(name.trim().split(/\s+/).at(-1) ?? '').replace(/'s$/, '');
 
 /**
+ * What a document has said so far about who speaks for whom, by last word:
+ * the latest institution quoted with that head word ("ministry"), and the
+ * latest affiliation of a speaker with that last name ("orlov"). Kept as
+ * maps so a document with thousands of statements is read in linear time.
+ */
+export class SpeakerMemory {
+  private readonly institutions = new Map<string, string>();
+  private readonly affiliations = new Map<string, string>();
+
+  remember(s: Affiliated): void {
+    if (s.affiliation === null && INSTITUTION_KINDS.has(s.speakerKind)) this.institutions.set(headOf(s.speaker), s.speaker);
+    if (s.affiliation !== null && PERSON_KINDS.has(s.speakerKind)) this.affiliations.set(headOf(s.speaker), s.affiliation);
+  }
+
+  institution(head: string): string | null {
+    return this.institutions.get(head) ?? null;
+  }
+
+  affiliationOf(speaker: string): string | null {
+    return this.affiliations.get(headOf(speaker)) ?? null;
+  }
+}
+
+/**
  * Who a speaker speaks for, read from a description of the speaker's role
  * (the first of `descriptions` that names one: an appositive, the speaker phrase itself):
  * - "a ministry spokesman", "the coalition's spokesman": the words before the role;
@@ -40,12 +64,12 @@ const headOf = (name: string) => fold(name.trim().split(/\s+/).at(-1) ?? '').rep
  * ("Orlov" after "Pavel Orlov, a ministry spokesman").
  *
  * @example
- * affiliationOf(analysis, view, [{ first: 5, last: 7 }], { speaker: 'Maj. Gen. Pavel Orlov', speakerKind: 'official' }, earlier, lexicon);
+ * affiliationOf(analysis, view, [{ first: 5, last: 7 }], { speaker: 'Maj. Gen. Pavel Orlov', speakerKind: 'official' }, memory, lexicon);
  * // "Russia's defence ministry"
  */
 export function affiliationOf(
   analysis: Readonly<Analysis>, view: SentenceView, descriptions: readonly { first: number; last: number }[],
-  who: Omit<Affiliated, 'affiliation'>, earlier: readonly Affiliated[], lexicon: AffiliationLexicon,
+  who: Omit<Affiliated, 'affiliation'>, memory: SpeakerMemory, lexicon: AffiliationLexicon,
 ): string | null {
   if (!PERSON_KINDS.has(who.speakerKind)) return null;
   const { words } = view;
@@ -53,22 +77,14 @@ export function affiliationOf(
     (found, d) => found ?? organisationIn(words, d.first, d.last, lexicon), null);
   if (organisation) {
     const written = analysis.document.text.slice(words[organisation.first]!.start, words[organisation.last]!.end).replace(/['’]s$/, '');
-    const head = headOf(written);
-    for (let k = earlier.length - 1; k >= 0; k--) {
-      const e = earlier[k]!;
-      if (INSTITUTION_KINDS.has(e.speakerKind) && e.affiliation === null && headOf(e.speaker) === head) return e.speaker;
-    }
+    const institution = memory.institution(headOf(written));
+    if (institution) return institution;
     const actor = view.entities.find((e) => e.kind === 'actor' && e.first >= organisation.first && e.last <= organisation.last);
     if (actor) return analysis.actors[actor.index]!.name;
     const inName = words.slice(organisation.first, organisation.last + 1).filter((w) => !lexicon.roleLinks.hasWord(w.lower) && w.lower !== 'the');
     return inName.every((w) => /^\p{Lu}/u.test(w.text)) ? written : null;
   }
-  const surname = headOf(who.speaker);
-  for (let k = earlier.length - 1; k >= 0; k--) {
-    const e = earlier[k]!;
-    if (e.affiliation !== null && PERSON_KINDS.has(e.speakerKind) && headOf(e.speaker) === surname) return e.affiliation;
-  }
-  return null;
+  return memory.affiliationOf(who.speaker);
 }
 
 /** The organisation words of a role description in `words[first..last]`, or null. */

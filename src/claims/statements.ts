@@ -3,7 +3,7 @@ import type { Span, Statement } from '../types.js';
 import type { PhraseSet, SentenceView, Word } from '../events/text.js';
 import type { ModalityCueLexicon, ReportingVerb } from './lexicon.js';
 import { findBlockQuoteLines, findQuotes, type Quote } from './quotes.js';
-import { affiliationOf } from './affiliation.js';
+import { affiliationOf, SpeakerMemory } from './affiliation.js';
 import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
 import { SpanIndex } from '../text/span-index.js';
 
@@ -61,6 +61,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
   const quotes = [...findQuotes(text, analysis.paragraphs), ...findBlockQuoteLines(text, analysis.paragraphs)];
   const consumed = new Set<Quote>();
   const drafts: Draft[] = [];
+  const speakers = new SpeakerMemory();
   const inTime = timeWordStarts(analysis);
   const timeWords = (w: Word) => inTime.has(w.start);
   const isBoundary = (w: Word) => !w.named && (NP_BOUNDARY.has(w.lower) || timeWords(w) || lexicon.reporting.hasWord(w.lower));
@@ -71,7 +72,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
     const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
     const who = classifySpeaker(phrase, analysis, lexicon, drafts, authorName, recentFrom);
     // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
-    const affiliation = affiliationOf(analysis, phrase.view, description ? [description, phrase] : [phrase], who, drafts, lexicon.speakers);
+    const affiliation = affiliationOf(analysis, phrase.view, description ? [description, phrase] : [phrase], who, speakers, lexicon.speakers);
     if (content.quote) consumed.add(content.quote);
     const resolvedForm = form === 'reported-speech' && content.quote ? 'direct-quote'
       : form === 'reported-speech' && who.speakerKind === 'outlet' ? 'outlet-report' : form;
@@ -80,6 +81,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       outer: { start: Math.min(cue?.start ?? content.start, content.start), end: Math.max(cue?.end ?? content.end, content.end) },
     };
     drafts.push(draft);
+    speakers.remember(draft);
   };
 
   for (const view of views) {
