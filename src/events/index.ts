@@ -77,7 +77,10 @@ export function events(options: EventsOptions = {}): Stage {
         sites.push({ view, clauses, clause: clauseOf(clauses, i), first: i, last, cue: candidate.cue, formKinds: candidate.kinds, pos, others: sites });
         i = last;
       }
-      const sentenceDrafts = sites.flatMap((site) => makeDraft(site, reader.read(site), analysis, lexicon.negators) ?? []);
+      const read = sites.map((site) => reader.read(site));
+      const own = sites.map((site, k) => makeDraft(site, read[k]!, analysis, lexicon.negators));
+      const sentenceDrafts = sites.flatMap((site, k) => own[k]
+        ?? (site.cue.type === 'agreement' ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon.negators) : null) ?? []);
       drafts.push(...dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)));
     }
     const undated = documentTime(analysis.document.publishedAt);
@@ -157,6 +160,23 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
     return { type: r.type ?? cue.type, subtype: r.subtype, ...(r.agentRole ? { agentRole: r.agentRole } : {}) };
   }
   return cue.subtype ? { type: cue.type, subtype: cue.subtype } : null;
+}
+
+/** How many words after an agreement the movement it lets happen may start ("agreement has been reached allowing IS fighters and their families to **leave**"). */
+const LICENSE_WINDOW = 12;
+
+/**
+ * "no deal had been reached to let foreign fighters leave Raqqa": an
+ * agreement that names nobody and nowhere itself names them through the
+ * movement it lets happen, later in its sentence: the mover is its patient,
+ * the movement's places are its places. The movement stays an event of its own.
+ */
+function licensedArguments(site: TriggerSite, args: Arguments, drafts: readonly (Draft | null)[]): Arguments {
+  const licensed = drafts.find((d) => d !== null && d.type === 'movement' && d.site.view === site.view
+    && d.site.first > site.last && d.site.first - site.last <= LICENSE_WINDOW);
+  if (!licensed) return args;
+  const { agent, patient, origin, destination, location, nearby } = licensed.args;
+  return { ...args, patient: agent ?? patient, origin, destination, location, nearby: new Set(nearby) };
 }
 
 function hasArgument(args: Arguments): boolean {
