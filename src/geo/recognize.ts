@@ -2,7 +2,7 @@ import type { Span, PlaceKind } from '../types.js';
 import type { Token } from '../text/segment.js';
 import type { FoldedWord } from '../text/normalize.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/index.js';
-import type { GeoLexicon } from './lexicon.js';
+import { headKind, type GeoLexicon } from './lexicon.js';
 
 /** How a candidate was found. */
 export type MatchKind = 'name' | 'acronym' | 'demonym' | 'feature' | 'cue';
@@ -101,8 +101,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const personNames = new Set<string>();
   const push = (c: Omit<Candidate, 'text' | 'container' | 'locative' | 'head'>, i: number, j: number) => {
     const next = nextWordIndex(j);
-    const following = next >= 0 ? words[next]!.lower : '';
-    const head = lexicon.adminHeads.has(following) ? 'admin' : lexicon.settlementHeads.has(following) ? 'settlement' : null;
+    const head = next >= 0 ? headKind(lexicon, words[next]!.lower) : null;
     candidates.push({
       start: c.start, end: c.end, text: text.slice(c.start, c.end), entries: c.entries, match: c.match, kind: c.kind,
       locative: hasLocativeBefore(i), head, container: null, rule: c.rule,
@@ -258,8 +257,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return found.map((c) => {
       if (c.match !== 'name') return c;
       const m = /^[ \t]+(\p{Lu}[\p{L}]+)/u.exec(text.slice(c.end, c.end + 24));
-      const word = m?.[1]!.toLowerCase() ?? '';
-      if (!m || !lexicon.featureHeads.has(word) || lexicon.adminHeads.has(word) || lexicon.settlementHeads.has(word)) return c;
+      if (!m || !lexicon.featureHeads.has(m[1]!.toLowerCase()) || headKind(lexicon, m[1]!) !== null) return c;
       const end = c.end + m[0].length;
       return { ...c, end, text: text.slice(c.start, end), match: 'feature', rule: 'name+feature-head' };
     });
