@@ -1,5 +1,6 @@
 import type { ActorMention, Corridor, DocumentMeta, Event, Extraction, Message, PlaceMention, Sentence, Statement, TimeMention, Span } from './types.js';
 import { segment, type Token } from './text/segment.js';
+import { workingText } from './text/working-text.js';
 
 /**
  * The working state a document carries through the pipeline. Each stage reads
@@ -8,6 +9,13 @@ import { segment, type Token } from './text/segment.js';
  */
 export interface Analysis {
   document: DocumentMeta;
+  /**
+   * What the stages read, and what every offset below indexes: the document
+   * text made uniform (see `workingText`). Stages never read `document.text`.
+   */
+  text: string;
+  /** Where each offset into `text` falls in `document.text`, null when nowhere else; `toExtraction` applies it. */
+  givenOffsets: Int32Array | null;
   sentences: Sentence[];
   paragraphs: Span[];
   tokens: Token[];
@@ -30,12 +38,13 @@ export function named(stageName: string, fn: (analysis: Readonly<Analysis>) => P
 
 /** The first stage of every pipeline: paragraphs, sentences and tokens. */
 export function segmentStage(): Stage {
-  return named('segment', (a) => segment(a.document.text));
+  return named('segment', (a) => segment(a.text));
 }
 
 export function emptyAnalysis(document: DocumentMeta): Analysis {
+  const { text, givenOffsets } = workingText(document.text);
   return {
-    document, sentences: [], paragraphs: [], tokens: [], places: [], actors: [], times: [],
+    document, text, givenOffsets, sentences: [], paragraphs: [], tokens: [], places: [], actors: [], times: [],
     events: [], statements: [], corridors: [], messages: [],
   };
 }
@@ -71,11 +80,34 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
   return { stages, analyse, extract: (document) => toExtraction(analyse(document)) };
 }
 
+/**
+ * The analysis as the extraction contract states it: every offset moved from
+ * the working text to the text as given, and every quoted `text` sliced from
+ * the text as given (the two differ where a span crosses a CR or a cluster NFC
+ * composed).
+ */
 export function toExtraction(a: Analysis): Extraction {
-  const { id, title, url, outlet, publishedAt } = a.document;
+  const { id, title, url, outlet, publishedAt, text: given } = a.document;
+  const at = (offset: number) => (a.givenOffsets ? a.givenOffsets[offset]! : offset);
+  const atOrNull = (offset: number | null) => (offset === null ? null : at(offset));
+  const span = <T extends Span>(s: T): T => ({ ...s, start: at(s.start), end: at(s.end) });
+  const quoted = <T extends Span & { text: string }>(s: T): T => {
+    const moved = span(s);
+    return { ...moved, text: given.slice(moved.start, moved.end) };
+  };
+  const cue = <T extends { cueStart: number | null; cueEnd: number | null }>(c: T): T => ({ ...c, cueStart: atOrNull(c.cueStart), cueEnd: atOrNull(c.cueEnd) });
   return {
     document: { id, title, url, outlet, publishedAt },
-    places: a.places, actors: a.actors, times: a.times, events: a.events,
-    statements: a.statements, sentences: a.sentences, corridors: a.corridors, messages: a.messages,
+    places: a.places.map(quoted),
+    actors: a.actors.map((m) => (m.antecedent ? { ...quoted(m), antecedent: span(m.antecedent) } : quoted(m))),
+    times: a.times.map(quoted),
+    events: a.events.map((e) => ({
+      ...e, evidence: e.evidence.map(span), trigger: quoted(e.trigger),
+      attribution: { ...cue(e.attribution), chain: e.attribution.chain.map(cue) },
+    })),
+    statements: a.statements.map((s) => cue(span(s))),
+    sentences: a.sentences.map(span),
+    corridors: a.corridors.map((c) => ({ ...quoted(c), waypoints: c.waypoints.map((w) => ({ ...w, start: atOrNull(w.start), end: atOrNull(w.end) })) })),
+    messages: a.messages.map((m) => (m.start === undefined || m.end === undefined ? m : { ...m, start: at(m.start), end: at(m.end) })),
   };
 }

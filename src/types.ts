@@ -3,9 +3,10 @@
  *
  * Defined once, exported from the package root, documented in the README and
  * turned into a JSON Schema (`schema/extraction.schema.json`) that the tests
- * check real output against. Every `start`/`end` is a 0-based, end-exclusive
- * UTF-16 offset into `DocumentMeta.text` (JavaScript string indices), and
- * `text.slice(start, end)` is exactly the matched text.
+ * check real output against. Every `start`/`end` (and `cueStart`/`cueEnd`) is
+ * a 0-based, end-exclusive UTF-16 offset into `DocumentMeta.text`, the text as
+ * given (JavaScript string indices), and `text.slice(start, end)` is exactly
+ * the matched text.
  */
 
 /** A span of the document text. */
@@ -26,7 +27,7 @@ export interface Message {
 }
 
 export interface DocumentMeta {
-  /** SHA-256 (hex) of the normalised text. */
+  /** SHA-256 (hex) of the text's canonical form (`normaliseText`), so other line endings make no other document. */
   id: string;
   title: string | null;
   url: string | null;
@@ -38,6 +39,12 @@ export interface DocumentMeta {
   publishedAtSource: 'metadata' | 'dateline' | 'text' | 'user' | null;
   /** ISO 639-3 code from language detection, `und` when unsure. */
   language: string;
+  /**
+   * The text as given, which every offset indexes: a plain-text file's decoded
+   * characters (a byte-order mark kept as U+FEFF at index 0, CRLF kept), a JSON
+   * Lines record's `text`, or the text a reader extracted from Markdown, HTML or
+   * a feed item.
+   */
   text: string;
 }
 

@@ -27,7 +27,7 @@ export function actors(options: ActorsOptions): Stage {
   if (!options?.lexicon) throw new TypeError('actors: options.lexicon is required (load it with loadActorLexicon())');
   const { lexicon } = options;
   return named('actors', (a) => {
-    const { text } = a.document;
+    const { text } = a;
     const words = actorWords(a.tokens, lexicon.normalize.words);
     const mentions = findNamedMentions(text, words, lexicon);
     return { actors: resolveAnaphora(text, words, mentions, a.sentences, lexicon) };

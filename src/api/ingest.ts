@@ -29,7 +29,7 @@ export interface IngestRunnerOptions {
 const POSTED = { input: 'POST /api/documents', source: 'POST /api/documents' };
 
 /**
- * Ingests one posted body: read with the ingest module's readers, normalised
+ * Ingests one posted body: read with the ingest module's readers, prepared
  * and identified by prepareDocument, extracted, saved. Metadata given in the
  * body wins over what the reader found.
  */

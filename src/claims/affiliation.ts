@@ -76,7 +76,7 @@ export function affiliationOf(
   const organisation = descriptions.reduce<{ first: number; last: number } | null>(
     (found, d) => found ?? organisationIn(words, d.first, d.last, lexicon), null);
   if (organisation) {
-    const written = analysis.document.text.slice(words[organisation.first]!.start, words[organisation.last]!.end).replace(/['’]s$/, '');
+    const written = analysis.text.slice(words[organisation.first]!.start, words[organisation.last]!.end).replace(/['’]s$/, '');
     const institution = memory.institution(headOf(written));
     if (institution) return institution;
     const actor = view.entities.find((e) => e.kind === 'actor' && e.first >= organisation.first && e.last <= organisation.last);

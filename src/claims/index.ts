@@ -86,7 +86,7 @@ export function claims(options: ClaimsOptions = {}): Stage {
     const statements = findStatements(analysis, views, lexicon, author.source);
     const dates = new SpanIndex(analysis.times);
     const markers = views.map((v) => sentenceMarkers(v, lexicon, dates.overlapping(v.start, v.end)));
-    const questions = analysis.sentences.map((s) => isQuestion(document.text, s, lexicon));
+    const questions = analysis.sentences.map((s) => isQuestion(analysis.text, s, lexicon));
 
     const cueClasses = new Map<Statement, CueClass>();
     const cueClass = (s: Statement | undefined): CueClass | null => {
@@ -115,7 +115,7 @@ export function claims(options: ClaimsOptions = {}): Stage {
     const sentences = analysis.sentences.map((s, i) => {
       const touching = new Set([...reported.overlapping(s.start, s.end), ...cues.overlapping(s.start, s.end).map((c) => c.statement)]);
       const around = [...touching].sort((a, b) => position.get(a)! - position.get(b)!);
-      return { ...s, stance: sentenceStance(s, views[i]!, document.text, markers[i]!, questions[i]!, around, lexicon) };
+      return { ...s, stance: sentenceStance(s, views[i]!, analysis.text, markers[i]!, questions[i]!, around, lexicon) };
     });
     return { events, statements, sentences };
   });

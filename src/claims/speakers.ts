@@ -33,7 +33,7 @@ export function classifySpeaker(
   const { view, first, last } = phrase;
   const words = view.words.slice(first, last + 1);
   const { speakers } = lexicon;
-  const surface = analysis.document.text.slice(words[0]!.start, words.at(-1)!.end);
+  const surface = analysis.text.slice(words[0]!.start, words.at(-1)!.end);
   const plain = surface.replace(/^the\s+/i, '');
   const has = (set: PhraseSet) => set.findAll(view.words, first, last).length > 0;
 

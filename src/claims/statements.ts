@@ -57,7 +57,7 @@ interface Content extends Span {
  * statement whose content holds this one.
  */
 export function findStatements(analysis: Readonly<Analysis>, views: readonly SentenceView[], lexicon: ModalityCueLexicon, authorName: string): Statement[] {
-  const { text } = analysis.document;
+  const { text } = analysis;
   const quotes = [...findQuotes(text, analysis.paragraphs), ...findBlockQuoteLines(text, analysis.paragraphs)];
   const consumed = new Set<Quote>();
   const drafts: Draft[] = [];

@@ -149,7 +149,7 @@ function linkedPlaces(view: SentenceView, places: readonly Entity[], cues: Corri
 }
 
 function toCorridor(p: Phrase, view: SentenceView, analysis: Readonly<Analysis>, cues: CorridorCueLexicon): Corridor {
-  const { text } = analysis.document;
+  const { text } = analysis;
   let first = p.first;
   while (first > 0 && cues.filler.has(view.words[first - 1]!.lower)) first--;
   const article = first > 0 && cues.articles.has(view.words[first - 1]!.lower) ? first - 1 : first;

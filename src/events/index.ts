@@ -65,7 +65,7 @@ export function events(options: EventsOptions = {}): Stage {
       const { words } = view;
       // Most sentences hold no cue word: skip them before splitting clauses.
       if (!words.some((w) => !w.named && matcher.startsWith(w.lower))) continue;
-      const clauses = splitClauses(view, analysis.document.text, lexicon.clauses, (i) => !!words[i] && !words[i]!.named && lexicon.verbForms.has(words[i]!.lower));
+      const clauses = splitClauses(view, analysis.text, lexicon.clauses, (i) => !!words[i] && !words[i]!.named && lexicon.verbForms.has(words[i]!.lower));
       const sites: TriggerSite[] = [];
       for (let i = 0; i < words.length; i++) {
         const match = matcher.matchAt(words, i);
@@ -334,7 +334,7 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMe
     destination: place('destination'),
     time: eventTime(times.overlapping(sentence.start, sentence.end), trigger, clause, sentence) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
     evidence: [trigger, ...d.extraTriggers, d.evidence],
-    trigger: { start: trigger.start, end: trigger.end, text: document.text.slice(trigger.start, trigger.end) },
+    trigger: { start: trigger.start, end: trigger.end, text: analysis.text.slice(trigger.start, trigger.end) },
     attribution: author,
     modality: 'asserted',
     negated: d.negated,

@@ -179,5 +179,5 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
 
 /** The pipeline stage: places for the analysed document. */
 export function geoparse(resources: GeoResources, options: GeoparseOptions = {}): Stage {
-  return named('geo', (a) => geoparseText(a.document.text, resources, options, a.tokens));
+  return named('geo', (a) => geoparseText(a.text, resources, options, a.tokens));
 }

@@ -31,8 +31,10 @@ export interface DecodeOptions {
 /**
  * Bytes to text, refusing what is not text: archives and images by their
  * magic bytes, binary by NUL bytes or many control characters, and invalid
- * UTF-8 with the offset of the first bad byte. Byte-order marks select
- * UTF-8 or UTF-16 and are dropped.
+ * UTF-8 with the offset of the first bad byte. A byte-order mark selects
+ * UTF-8 or UTF-16 and stays in the text as U+FEFF at index 0, as
+ * `readFileSync(file, 'utf8')` keeps it: offsets into a plain-text file count
+ * it. The readers of structured formats drop it (`readContent`).
  *
  * @example
  * decodeText(readFileSync('a.txt'), 'a.txt') // 'Fighters left the city...'
@@ -48,16 +50,15 @@ export function decodeText(bytes: Uint8Array, input: string, options: DecodeOpti
   }
 
   let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = decodeWith('utf-16le', bytes.subarray(2), input);
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = decodeWith('utf-16be', bytes.subarray(2), input);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = decodeWith('utf-16le', bytes, input);
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = decodeWith('utf-16be', bytes, input);
   else {
     rejectBinaryBytes(bytes, input);
     const charset = options.charset?.trim().toLowerCase();
     if (charset && charset !== 'utf-8' && charset !== 'utf8') text = decodeWith(charset, bytes, input);
     else {
       try {
-        // ignoreBOM: false (the default) drops a UTF-8 byte-order mark.
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
       } catch {
         throw new IngestError('CORRIDOR_ERR_INGEST_INVALID_UTF8', input, { offset: firstInvalidUtf8(bytes) });
       }
@@ -71,7 +72,8 @@ export function decodeText(bytes: Uint8Array, input: string, options: DecodeOpti
 function decodeWith(encoding: string, bytes: Uint8Array, input: string): string {
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(encoding, { fatal: true });
+    // ignoreBOM keeps a byte-order mark in the text rather than dropping it.
+    decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   } catch {
     throw new IngestError('CORRIDOR_ERR_INGEST_ENCODING', input, { encoding: `${encoding} (unknown charset)` });
   }

@@ -4,7 +4,7 @@ import { IngestError } from './errors.js';
 import { detectLanguage } from './language.js';
 import { cleanLabel, documentId, normaliseText } from './normalise.js';
 
-/** A document as a reader found it, before normalisation. */
+/** A document as a reader found it; its text is the text as given. */
 export interface RawDocument {
   text: string;
   title?: string | null;
@@ -31,36 +31,37 @@ export interface PreparedDocument {
 }
 
 /**
- * Turns what a reader found into the stored document: normalised text and its
- * hash as id; the outlet from metadata, else the URL's host, else the agency
- * of a dateline; the publication date from metadata, else from a dateline or
- * date line in the text (never "now"); and the language.
+ * Turns what a reader found into the stored document: the text as given (every
+ * offset indexes it) and the hash of its canonical form as id, so other line
+ * endings make no other document; the outlet from metadata, else the URL's
+ * host, else the agency of a dateline; the publication date from metadata,
+ * else from a dateline or date line in the text (never "now"); and the language.
  */
 export function prepareDocument(raw: RawDocument): PreparedDocument {
-  const text = normaliseText(raw.text);
-  if (!text) throw new IngestError('CORRIDOR_ERR_INGEST_EMPTY', raw.input, { what: 'no text' }, raw.line ?? null);
+  const canonical = normaliseText(raw.text);
+  if (!canonical) throw new IngestError('CORRIDOR_ERR_INGEST_EMPTY', raw.input, { what: 'no text' }, raw.line ?? null);
   const url = cleanLabel(raw.url);
   const messages: Message[] = [];
   if (raw.unreadableDate) {
     messages.push({ ruleId: 'ingest:date-unreadable', reason: `Unreadable publication date "${raw.unreadableDate}" in the metadata`, fatal: false });
   }
 
-  const written = findTextDate(text);
+  const written = findTextDate(canonical);
   const publishedAt = raw.publishedAt ?? written?.publishedAt ?? null;
   const publishedAtSource = raw.publishedAt ? 'metadata' : written?.source ?? null;
   if (!publishedAt) messages.push({ ruleId: 'ingest:no-date', reason: 'No publication date: relative times cannot be placed', fatal: false });
 
   return {
     document: {
-      id: documentId(text),
+      id: documentId(canonical),
       title: cleanLabel(raw.title),
       url,
       outlet: cleanLabel(raw.outlet) ?? hostOf(url) ?? cleanLabel(written?.agency),
       author: cleanLabel(raw.author),
       publishedAt,
       publishedAtSource,
-      language: detectLanguage(text),
-      text,
+      language: detectLanguage(canonical),
+      text: raw.text,
     },
     source: raw.source,
     messages,

@@ -47,7 +47,7 @@ export interface IngestSummary {
 
 /**
  * Reads files, directories and URLs into the store: each document is
- * normalised, extracted and saved in one transaction. A failing input or
+ * identified, extracted and saved in one transaction. A failing input or
  * record is reported and the batch goes on.
  *
  * @example

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The text Corridor stores and extracts from. Every offset indexes this
- * normalised text, and the document id is its hash, so the same article saved
- * with different line endings or trailing blanks is the same document.
+ * The canonical form of a text, which the document id hashes: the same
+ * article saved with different line endings, trailing blanks, composed or
+ * decomposed accents or a byte-order mark is the same document. Only the id,
+ * the language and the date found in the text are read from it; the stored
+ * text, and every offset, is the text as given.
  * The order matters: line endings first, so the per-line trim sees every line.
  */
 export function normaliseText(text: string): string {
@@ -29,7 +31,7 @@ export function trimLineBlanks(text: string, sides: 'end' | 'both'): string {
   }).join('\n');
 }
 
-/** SHA-256 (hex) of an already normalised text. */
+/** SHA-256 (hex) of a text already in its canonical form (`normaliseText`). */
 export function documentId(normalisedText: string): string {
   return createHash('sha256').update(normalisedText, 'utf8').digest('hex');
 }

@@ -40,7 +40,8 @@ export const MAX_SENTENCE_LENGTH = 1000;
 
 function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /\n[ \t]*\n/g;
+  // A line of blanks (spaces, tabs, no-break spaces) is an empty line.
+  const re = /\n[^\S\n]*\n/g;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

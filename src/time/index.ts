@@ -54,9 +54,9 @@ export function times(options: TimesOptions = {}): Stage {
   const parse = prefiltered(createTimeParser(options.cues));
 
   const candidatesOf = (a: Readonly<Analysis>, reference: CalendarDay): TimeCandidate[] => {
-    const units: Span[] = a.sentences.length > 0 ? a.sentences : [{ start: 0, end: a.document.text.length }];
+    const units: Span[] = a.sentences.length > 0 ? a.sentences : [{ start: 0, end: a.text.length }];
     const instant = toReferenceInstant(reference);
-    return units.flatMap((unit) => parse(a.document.text.slice(unit.start, unit.end), instant)
+    return units.flatMap((unit) => parse(a.text.slice(unit.start, unit.end), instant)
       // A headline and the line under it can share a sentence; a date never runs across them.
       .filter((r) => !r.text.includes('\n'))
       .map((r) => toCandidate(r, unit.start)));
@@ -69,7 +69,7 @@ export function times(options: TimesOptions = {}): Stage {
     let candidates = candidatesOf(a, given?.day ?? PROVISIONAL_REFERENCE);
     if (!reference) {
       const statedDays = candidates.filter((c) => !c.dependsOnReference && !c.ambiguousOrder && c.mention.precision === 'day');
-      const inferred = inferReference(a.document.text, statedDays.map((c) => c.mention), a.paragraphs);
+      const inferred = inferReference(a.text, statedDays.map((c) => c.mention), a.paragraphs);
       if (inferred) {
         const { evidence } = inferred;
         messages.push({

@@ -46,12 +46,14 @@ test('decodeText names the offset of invalid UTF-8', () => {
   assert.equal(error.toLine(), 'x.txt: invalid UTF-8 at byte 1234');
 });
 
-test('decodeText: byte-order marks select the encoding and are dropped', () => {
+test('decodeText: byte-order marks select the encoding and stay as U+FEFF, as readFileSync keeps them', () => {
   const text = 'Tall ʿAfar — 3 km';
-  assert.equal(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'x'), text);
-  assert.equal(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'x'), text);
+  const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+  assert.equal(decodeText(utf8, 'x'), `\uFEFF${text}`);
+  assert.equal(decodeText(utf8, 'x'), utf8.toString('utf8'), 'the same characters as readFileSync(file, "utf8")');
+  assert.equal(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'x'), `\uFEFF${text}`);
   const bigEndian = Buffer.from(text, 'utf16le').swap16();
-  assert.equal(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]), 'x'), text);
+  assert.equal(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]), 'x'), `\uFEFF${text}`);
 });
 
 test('decodeText: a declared charset is honoured, windows-1252 punctuation included', () => {

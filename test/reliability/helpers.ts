@@ -74,10 +74,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The compiled CLI, run to completion (no CORRIDOR_DB from the caller's environment). */
-export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+/** The compiled CLI, run to completion (no CORRIDOR_DB from the caller's environment), `input` on its standard input. */
+export function runCli(args: string[], env: Record<string, string> = {}, input?: string): CliResult {
   const { CORRIDOR_DB: _ignored, CORRIDOR_TOKEN: _token, ...inherited } = process.env;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env }, input, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { createDefaultPipeline } from '../../default-pipeline.js';
-import { IngestError, loadInput, normaliseDate, prepareDocument, type RawDocument } from '../../ingest/index.js';
+import { IngestError, loadInput, normaliseDate, prepareDocument, type PreparedDocument, type RawDocument } from '../../ingest/index.js';
 import type { Extraction } from '../../types.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, type CliContext } from '../context.js';
 import { eachJsonLine, parseFocus } from './geo.js';
@@ -13,7 +13,7 @@ async function readStdin(): Promise<string> {
 }
 
 /** The documents of one input: a file in any format `ingest` reads, or `-` for plain text on standard input. */
-async function readDocuments(file: string): Promise<RawDocument[]> {
+export async function readDocuments(file: string): Promise<RawDocument[]> {
   if (file === '-') return [{ text: await readStdin(), source: 'stdin', input: 'stdin' }];
   try {
     const { documents, errors } = await loadInput({ kind: 'file', path: file });
@@ -24,11 +24,26 @@ async function readDocuments(file: string): Promise<RawDocument[]> {
   }
 }
 
-/** The text of the first document of an input (for commands that take one text). */
-export async function readTextInput(file: string): Promise<string> {
-  const [first] = await readDocuments(file);
-  if (!first || !first.text.trim()) throw new CliError(`${file === '-' ? 'stdin' : file}: no text`);
-  return prepareDocument(first).document.text;
+/**
+ * The document one `--jsonl` line describes (`{id, text, publishedAt?, url?}`).
+ * Its text is taken as given, as a file's is, so offsets index `record.text`.
+ */
+export function recordDocument(record: Record<string, unknown>, line: number): RawDocument {
+  if (typeof record.text !== 'string' || !record.text.trim()) throw new CliError(`stdin:${line}: missing "text"`);
+  return {
+    text: record.text, source: `stdin#${line}`, input: 'stdin', line,
+    publishedAt: typeof record.publishedAt === 'string' ? normaliseDate(record.publishedAt) : null,
+    url: typeof record.url === 'string' ? record.url : null,
+  };
+}
+
+/** prepareDocument with its failures as one CLI error line. */
+export function prepareForCli(raw: RawDocument): PreparedDocument {
+  try {
+    return prepareDocument(raw);
+  } catch (error) {
+    throw new CliError(error instanceof IngestError ? error.toLine() : (error as Error).message);
+  }
 }
 
 function parseDay(value: string): string {
@@ -68,24 +83,14 @@ export function register(program: Command, ctx: CliContext): void {
       const pipeline = await createDefaultPipeline({ focus: options.focus, database: resolveDb(ctx, options.db) });
       if (options.jsonl) {
         await eachJsonLine(ctx, (record, line) => {
-          if (typeof record.text !== 'string' || !record.text.trim()) throw new CliError(`stdin:${line}: missing "text"`);
-          const { document } = prepareDocument({
-            text: record.text, source: `stdin#${line}`, input: 'stdin', line,
-            publishedAt: typeof record.publishedAt === 'string' ? normaliseDate(record.publishedAt) : null,
-            url: typeof record.url === 'string' ? record.url : null,
-          });
+          const { document } = prepareForCli(recordDocument(record, line));
           ctx.stdout.write(`${JSON.stringify({ id: record.id ?? line, ...pipeline.extract(document) })}\n`);
         });
         return;
       }
       const raws = await readDocuments(file);
       const extractions = raws.map((raw) => {
-        let prepared;
-        try {
-          prepared = prepareDocument({ ...raw, publishedAt: options.published ?? raw.publishedAt, url: options.url ?? raw.url });
-        } catch (error) {
-          throw new CliError(error instanceof IngestError ? error.toLine() : (error as Error).message);
-        }
+        const prepared = prepareForCli({ ...raw, publishedAt: options.published ?? raw.publishedAt, url: options.url ?? raw.url });
         const extraction = pipeline.extract(prepared.document);
         return { text: prepared.document.text, extraction: { ...extraction, messages: [...prepared.messages, ...extraction.messages] } };
       });

@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
-import { geoparseText, loadGeoResources, type GeoResources } from '../../geo/index.js';
+import { geoparse, loadGeoResources, type GeoResources } from '../../geo/index.js';
+import type { RawDocument } from '../../ingest/index.js';
+import { createPipeline, segmentStage } from '../../pipeline.js';
 import { readImportedEntries, importGazetteerEntries } from '../../geo/gazetteer/imported-store.js';
 import { readGeoNamesDump } from '../../geo/gazetteer/geonames-dump.js';
 import { buildGazetteerCache, defaultCachePath } from '../../geo/gazetteer/index.js';
@@ -10,7 +12,7 @@ import { readBaselines } from '../../geo/eval/baselines.js';
 import { loadConfig, parseFocusCodes } from '../../config.js';
 import type { PlaceMention } from '../../types.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, type CliContext } from '../context.js';
-import { readTextInput } from './extract.js';
+import { prepareForCli, readDocuments, recordDocument } from './extract.js';
 
 export function parseFocus(value: string): string[] {
   try {
@@ -35,26 +37,27 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('geoparse')
     .description('find the places in a text and resolve them to GeoNames coordinates')
-    .argument('[file]', 'a text file, or - for standard input', '-')
+    .argument('[file]', 'a file in any format ingest reads, or - for text on standard input', '-')
     .option('--jsonl', 'read one {id, text} JSON object per line on standard input; write one {id, places} per line')
     .option('--focus <codes>', 'countries (IQ) or admin1 codes (SY.04) to favour, comma-separated', parseFocus)
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (file: string, options: GeoOptions & { json?: boolean; jsonl?: boolean }) => {
-      const resources = loadResources(ctx, options);
-      const focus = options.focus ?? loadConfig().focus;
+      // The same document preparation and working text as `extract`, so both report the same offsets.
+      const pipeline = createPipeline([segmentStage(), geoparse(loadResources(ctx, options), { focus: options.focus ?? loadConfig().focus })]);
+      const placesOf = (raw: RawDocument) => {
+        const { places, messages } = pipeline.extract(prepareForCli(raw).document);
+        return { places, messages };
+      };
       if (options.jsonl) {
         await eachJsonLine(ctx, (record, line) => {
-          if (typeof record.text !== 'string') throw new CliError(`stdin:${line}: missing "text"`);
-          const { places } = geoparseText(record.text, resources, { focus });
-          ctx.stdout.write(`${JSON.stringify({ id: record.id ?? line, places })}\n`);
+          ctx.stdout.write(`${JSON.stringify({ id: record.id ?? line, places: placesOf(recordDocument(record, line)).places })}\n`);
         });
         return;
       }
-      const text = await readTextInput(file);
-      const { places, messages } = geoparseText(text, resources, { focus });
-      if (options.json) printJson(ctx, { places, messages });
-      else for (const p of places) ctx.stdout.write(`${placeLine(p)}\n`);
+      const found = (await readDocuments(file)).map(placesOf);
+      if (options.json) printJson(ctx, found.length === 1 ? found[0] : found);
+      else for (const p of found.flatMap((f) => f.places)) ctx.stdout.write(`${placeLine(p)}\n`);
     });
 
   const evaluate = program.command('eval').description('measure extraction quality against gold data');

@@ -37,7 +37,8 @@ export function register(program: Command, ctx: CliContext): void {
         ['extracted', counts && Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')],
       ];
       for (const [label, value] of fields) if (value) ctx.stdout.write(`${label.padEnd(10)} ${value}\n`);
-      ctx.stdout.write(`\n${document.text}\n`);
+      // The text as stored (offsets index it), ended by one line break.
+      ctx.stdout.write(`\n${document.text}${document.text.endsWith('\n') ? '' : '\n'}`);
     });
 }
 

@@ -53,8 +53,11 @@ export interface ContentOrigin {
  * Reads one decoded input in the given format (sniffed when null) into raw
  * documents. Whole-input problems throw an IngestError; problems with one
  * record of a feed or JSON Lines file are returned beside the good records.
+ * A plain-text document is the decoded text itself, byte-order mark included
+ * (its offsets are the file's); the other formats are parsed without it.
  */
-export function readContent(format: Format | null, text: string, origin: ContentOrigin): { documents: RawDocument[]; errors: IngestError[] } {
+export function readContent(format: Format | null, decoded: string, origin: ContentOrigin): { documents: RawDocument[]; errors: IngestError[] } {
+  const text = decoded.replace(/^\uFEFF/, '');
   let resolved = format ?? sniffFormat(text);
   // An .xml name or an XML content type may still hold a web page.
   if (resolved === 'feed' && !looksLikeFeed(text) && sniffFormat(text) === 'html') resolved = 'html';
@@ -68,7 +71,7 @@ export function readContent(format: Format | null, text: string, origin: Content
     case 'markdown':
       return { documents: [withUrl(readMarkdown(text, origin), origin)], errors: [] };
     case 'text':
-      return { documents: [withUrl(readText(text, origin), origin)], errors: [] };
+      return { documents: [withUrl(readText(decoded, origin), origin)], errors: [] };
   }
 }
 

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { normaliseDate, unreadableDate } from '../dates.js';
 import type { RawDocument } from '../document.js';
 import { IngestError } from '../errors.js';
+import { normaliseText } from '../normalise.js';
 
 export interface FileOrigin {
   input: string;
@@ -23,7 +24,8 @@ const HEADLINE = /^([^\n]{1,150}?)[ \t]*\n[ \t]*\n(?=\S)/;
  * ending like a sentence is taken for the title (and stays in the text).
  */
 export function readText(text: string, origin: FileOrigin): RawDocument {
-  return { text, title: headline(text.trimStart()), source: origin.source, input: origin.input };
+  // The title is read from the canonical text, so CRLF files, a byte-order mark or leading blank lines do not hide it.
+  return { text, title: headline(normaliseText(text)), source: origin.source, input: origin.input };
 }
 
 function headline(text: string): string | null {
@@ -45,7 +47,8 @@ export function readMarkdown(source: string, origin: FileOrigin): RawDocument {
     throw new IngestError('CORRIDOR_ERR_INGEST_FRONT_MATTER', origin.input, { reason: firstLine(error) });
   }
   const data = parsed.data as Record<string, unknown>;
-  const text = markdownToText(parsed.content);
+  // The text a reader sees is made here, so it is stored tidy (as HTML's is): removed lines leave no gaps.
+  const text = normaliseText(markdownToText(parsed.content));
   if (!text.trim()) throw new IngestError('CORRIDOR_ERR_INGEST_EMPTY', origin.input, { what: 'only front matter, no text' });
   const rawDate = data['date'] ?? data['publishedAt'] ?? data['published'];
   const publishedAt = normaliseDate(rawDate);
