@@ -23,6 +23,17 @@ export interface RawDocument {
   line?: number | null;
 }
 
+/**
+ * What the user states about a document (`corridor ingest --published/--outlet/--title`,
+ * the fields of `POST /api/documents`): it wins over the text and its metadata.
+ */
+export interface UserMetadata {
+  title?: string | null;
+  outlet?: string | null;
+  /** Already normalised by `normaliseDate`. */
+  publishedAt?: string | null;
+}
+
 export interface PreparedDocument {
   document: DocumentMeta;
   source: string;
@@ -34,9 +45,10 @@ export interface PreparedDocument {
  * Turns what a reader found into the stored document: normalised text and its
  * hash as id; the outlet from metadata, else the URL's host, else the agency
  * of a dateline; the publication date from metadata, else from a dateline or
- * date line in the text (never "now"); and the language.
+ * date line in the text (never "now"); and the language. What the user
+ * states (`user`) wins over all of these.
  */
-export function prepareDocument(raw: RawDocument): PreparedDocument {
+export function prepareDocument(raw: RawDocument, user: UserMetadata = {}): PreparedDocument {
   const text = normaliseText(raw.text);
   if (!text) throw new IngestError('CORRIDOR_ERR_INGEST_EMPTY', raw.input, { what: 'no text' }, raw.line ?? null);
   const url = cleanLabel(raw.url);
@@ -46,16 +58,16 @@ export function prepareDocument(raw: RawDocument): PreparedDocument {
   }
 
   const written = findTextDate(text);
-  const publishedAt = raw.publishedAt ?? written?.publishedAt ?? null;
-  const publishedAtSource = raw.publishedAt ? 'metadata' : written?.source ?? null;
+  const publishedAt = user.publishedAt ?? raw.publishedAt ?? written?.publishedAt ?? null;
+  const publishedAtSource = user.publishedAt ? 'user' : raw.publishedAt ? 'metadata' : written?.source ?? null;
   if (!publishedAt) messages.push({ ruleId: 'ingest:no-date', reason: 'No publication date: relative times cannot be placed', fatal: false });
 
   return {
     document: {
       id: documentId(text),
-      title: cleanLabel(raw.title),
+      title: cleanLabel(user.title) ?? cleanLabel(raw.title),
       url,
-      outlet: cleanLabel(raw.outlet) ?? hostOf(url) ?? cleanLabel(written?.agency),
+      outlet: cleanLabel(user.outlet) ?? cleanLabel(raw.outlet) ?? hostOf(url) ?? cleanLabel(written?.agency),
       author: cleanLabel(raw.author),
       publishedAt,
       publishedAtSource,

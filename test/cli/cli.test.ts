@@ -77,6 +77,44 @@ test('bad inputs: one stderr line each naming the file, the batch goes on, exit 
   assert.deepEqual(summary.errors.map((e) => `corridor: ${e.input}${e.line ? `:${e.line}` : ''}: ${e.message}`), lines);
 });
 
+const CLI_INPUTS = 'test/fixtures/ingest/cli';
+
+test('ingest --published, --outlet and --title date and name one document, winning over the text', (t) => {
+  const db = tempDb(t);
+  const file = `${CLI_INPUTS}/undated-report.txt`;
+  const result = run(['ingest', file, '--published', 'Oct 17, 2017', '--outlet', 'Bridge Weekly', '--title', 'The bridge reopens', '--db', db, '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  const [ingested] = (JSON.parse(result.stdout) as { documents: Array<{ id: string; outcome: string; title: string; outlet: string; publishedAt: string }> }).documents;
+  assert.deepEqual([ingested!.outcome, ingested!.title, ingested!.outlet, ingested!.publishedAt], ['new', 'The bridge reopens', 'Bridge Weekly', '2017-10-17']);
+  const shown = JSON.parse(run(['show', ingested!.id, '--db', db, '--json']).stdout) as { document: { publishedAtSource: string } };
+  assert.equal(shown.document.publishedAtSource, 'user');
+
+  // The same text again with another date: the stored document is unchanged, and the user is told so.
+  const again = run(['ingest', file, '--published', '2017-10-20', '--db', db]);
+  assert.equal(again.status, 0);
+  assert.equal(again.stderr, `${file}: already stored as ${ingested!.id.slice(0, 8)} (2017-10-17); --published, --outlet and --title apply when a document is first stored\n`);
+});
+
+test('ingest --published, --outlet, --title: one line and exit 2 with several inputs, a folder or a bad date; a file of several documents is refused', (t) => {
+  const db = tempDb(t);
+  const file = `${CLI_INPUTS}/undated-report.txt`;
+  const refused: Array<[string[], string]> = [
+    [[file, file, '--title', 'T'], 'corridor: --title describes one document: give one file or URL, not 2 inputs\n'],
+    [[CLI_INPUTS, '--published', '2017-10-17', '--outlet', 'O'], `corridor: --published, --outlet describe one document: give one file or URL, not a folder (${CLI_INPUTS})\n`],
+    [[file, '--published', 'last week'], "corridor: option '--published <date>' argument 'last week' is invalid. expected a date like 2017-07-14.\n(run with --help for usage)\n"],
+  ];
+  for (const [args, stderr] of refused) {
+    const result = run(['ingest', ...args, '--db', db]);
+    assert.deepEqual([result.status, result.stderr], [2, stderr], args.join(' '));
+  }
+  const several = run(['ingest', `${CLI_INPUTS}/two-items.jsonl`, '--title', 'One title', '--db', db]);
+  assert.equal(several.status, 1);
+  assert.equal(several.stderr, `corridor: ${CLI_INPUTS}/two-items.jsonl: holds 2 documents, and --title and --published describe one\n`);
+  const outletOnly = run(['ingest', `${CLI_INPUTS}/two-items.jsonl`, '--outlet', 'Border Desk', '--db', db, '--json']);
+  assert.equal(outletOnly.status, 0, outletOnly.stderr);
+  assert.deepEqual((JSON.parse(outletOnly.stdout) as { documents: Array<{ outlet: string }> }).documents.map((d) => d.outlet), ['Border Desk', 'Border Desk']);
+});
+
 test('usage errors exit 2 with one corridor: line; help and version exit 0', () => {
   for (const args of [['ingest'], ['--nope'], ['frobnicate'], ['ingest', 'x', '--focus', '12'], ['docs', '--limit', 'many'], ['ingest', 'x', '--max-size', '-3'], []]) {
     const result = run(args);

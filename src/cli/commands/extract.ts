@@ -31,10 +31,11 @@ export async function readTextInput(file: string): Promise<string> {
   return prepareDocument(first).document.text;
 }
 
-function parseDay(value: string): string {
+/** `--published`: a full date (`2017-07-14`, `14 July 2017`) or date-time, as ISO text. */
+export function parsePublished(value: string): string {
   const date = normaliseDate(value);
-  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) throw new InvalidArgumentError('expected a date like 2017-07-14.');
-  return date.slice(0, 10);
+  if (!date) throw new InvalidArgumentError('expected a date like 2017-07-14.');
+  return date;
 }
 
 function summaryLine(x: Extraction): string {
@@ -58,7 +59,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('extract')
     .description('print the whole extraction of a document: places, actors, times, events, statements, stance, corridors')
     .argument('[file]', 'a file in any format ingest reads, or - for text on standard input', '-')
-    .option('--published <date>', 'publication date (YYYY-MM-DD) to place relative times against', parseDay)
+    .option('--published <date>', 'publication date (YYYY-MM-DD) to place relative times against', parsePublished)
     .option('--url <url>', 'the document URL (its host becomes the outlet)')
     .option('--jsonl', 'read one {id, text, publishedAt?, url?} JSON object per line on standard input; write one extraction per line')
     .option('--focus <codes>', 'countries (IQ) or admin1 codes (SY.04) to favour, comma-separated', parseFocus)
@@ -82,7 +83,7 @@ export function register(program: Command, ctx: CliContext): void {
       const extractions = raws.map((raw) => {
         let prepared;
         try {
-          prepared = prepareDocument({ ...raw, publishedAt: options.published ?? raw.publishedAt, url: options.url ?? raw.url });
+          prepared = prepareDocument({ ...raw, url: options.url ?? raw.url }, { publishedAt: options.published });
         } catch (error) {
           throw new CliError(error instanceof IngestError ? error.toLine() : (error as Error).message);
         }
