@@ -1,6 +1,6 @@
 import type { DocumentMeta, Message } from '../types.js';
-import { findTextDate } from './dates.js';
 import { IngestError } from './errors.js';
+import { readHeader, type TextHeader } from './header.js';
 import { detectLanguage } from './language.js';
 import { cleanLabel, documentId, normaliseText } from './normalise.js';
 
@@ -57,9 +57,12 @@ export function prepareDocument(raw: RawDocument, user: UserMetadata = {}): Prep
     messages.push({ ruleId: 'ingest:date-unreadable', reason: `Unreadable publication date "${raw.unreadableDate}" in the metadata`, fatal: false });
   }
 
-  const written = findTextDate(text);
-  const publishedAt = user.publishedAt ?? raw.publishedAt ?? written?.publishedAt ?? null;
-  const publishedAtSource = user.publishedAt ? 'user' : raw.publishedAt ? 'metadata' : written?.source ?? null;
+  const header = readHeader(text);
+  const given = user.publishedAt ?? raw.publishedAt ?? null;
+  const written = given ? null : header.date;
+  const publishedAt = given ?? written?.publishedAt ?? null;
+  const publishedAtSource = user.publishedAt ? 'user' : raw.publishedAt ? 'metadata' : written?.rule === 'dateline' ? 'dateline' : written ? 'text' : null;
+  messages.push(...headerMessages(text, header, written, publishedAt !== null));
   if (!publishedAt) messages.push({ ruleId: 'ingest:no-date', reason: 'No publication date: relative times cannot be placed', fatal: false });
 
   return {
@@ -67,7 +70,7 @@ export function prepareDocument(raw: RawDocument, user: UserMetadata = {}): Prep
       id: documentId(text),
       title: cleanLabel(user.title) ?? cleanLabel(raw.title),
       url,
-      outlet: cleanLabel(user.outlet) ?? cleanLabel(raw.outlet) ?? hostOf(url) ?? cleanLabel(written?.agency),
+      outlet: cleanLabel(user.outlet) ?? cleanLabel(raw.outlet) ?? hostOf(url) ?? cleanLabel(header.dateline?.agency),
       author: cleanLabel(raw.author),
       publishedAt,
       publishedAtSource,
@@ -77,6 +80,29 @@ export function prepareDocument(raw: RawDocument, user: UserMetadata = {}): Prep
     source: raw.source,
     messages,
   };
+}
+
+/**
+ * What the header told, with its place in the text: the publication date
+ * used (and how it was written), the dateline's place, and, when no date
+ * was found, numeric dates that could not be read one way.
+ */
+function headerMessages(text: string, header: TextHeader, used: TextHeader['date'], dated: boolean): Message[] {
+  const messages: Message[] = [];
+  if (used) {
+    const revision = used.rule === 'updated-cue' ? '; it is the date of an update, as no publication date is written' : '';
+    messages.push({ ruleId: `ingest:date:${used.rule}`, reason: `Publication date ${used.publishedAt} read from "${text.slice(used.start, used.end)}"${revision}`, start: used.start, end: used.end, fatal: false });
+  }
+  if (header.dateline) {
+    const { place, start, end } = header.dateline;
+    messages.push({ ruleId: 'ingest:dateline-place', reason: `Dateline place "${place}"`, start, end, fatal: false });
+  }
+  if (!dated) {
+    for (const { start, end } of header.ambiguous) {
+      messages.push({ ruleId: 'ingest:date-ambiguous', reason: `"${text.slice(start, end)}" reads day-first or month-first, so it is not taken as the publication date`, start, end, fatal: false });
+    }
+  }
+  return messages;
 }
 
 /** `https://www.example.org/a` -> `example.org`; null for anything that is not an http(s) URL. */
