@@ -23,10 +23,11 @@ function tempDb(t: { after: (fn: () => void) => void }): string {
   return join(dir, 'corridor.db');
 }
 
-function totals(group: string): { inputs: number; documents: number; errors: number } {
+function totals(group: string): { inputs: number; documents: number; undated: number; errors: number } {
   const cases = readdirSync(join(ROOT, 'test/fixtures/ingest', group));
-  const expected = cases.map((name) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/ingest', group, name, 'expected.json'), 'utf8')) as { documents: unknown[]; errors: unknown[] });
-  return { inputs: cases.length, documents: expected.reduce((n, e) => n + e.documents.length, 0), errors: expected.reduce((n, e) => n + e.errors.length, 0) };
+  const expected = cases.map((name) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/ingest', group, name, 'expected.json'), 'utf8')) as { documents: Array<{ publishedAt: string | null }>; errors: unknown[] });
+  const documents = expected.flatMap((e) => e.documents);
+  return { inputs: cases.length, documents: documents.length, undated: documents.filter((d) => d.publishedAt === null).length, errors: expected.reduce((n, e) => n + e.errors.length, 0) };
 }
 
 // One database with every format, shared by the tests that only read it.
@@ -38,13 +39,15 @@ before(() => {
 after(() => rmSync(join(shared.db, '..'), { recursive: true, force: true }));
 
 test('ingest twice: all new, then all unchanged; docs --json lists them without their text', () => {
-  const { inputs, documents } = totals('formats');
+  const { inputs, documents, undated } = totals('formats');
   const { first } = shared;
-  assert.equal(first.stderr, '');
+  const undatedLine = `${undated} of ${documents} documents have no publication date: relative times were not placed; --verbose lists them (give one with --published, or in the file's metadata)\n`;
+  assert.equal(first.stderr, undatedLine);
   assert.equal(first.stdout, `Read ${inputs} inputs: ${documents} new, 0 unchanged, 0 updated, 0 failed.\n`);
   assert.equal(first.status, 0);
   const second = run(['ingest', FORMATS, '--db', shared.db]);
   assert.equal(second.stdout, `Read ${inputs} inputs: 0 new, ${documents} unchanged, 0 updated, 0 failed.\n`);
+  assert.equal(second.stderr, undatedLine, 'the count covers the documents read, stored before or not');
   assert.equal(second.status, 0);
 
   const docs = run(['docs', '--db', shared.db, '--json']);
@@ -93,6 +96,25 @@ test('ingest --published, --outlet and --title date and name one document, winni
   const again = run(['ingest', file, '--published', '2017-10-20', '--db', db]);
   assert.equal(again.status, 0);
   assert.equal(again.stderr, `${file}: already stored as ${ingested!.id.slice(0, 8)} (2017-10-17); --published, --outlet and --title apply when a document is first stored\n`);
+});
+
+test('ingest ends with the count of undated documents; --verbose lists them; nothing is said when all are dated', (t) => {
+  const db = tempDb(t);
+  const result = run(['ingest', CLI_INPUTS, '--db', db, '--verbose']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, 'Read 3 inputs: 4 new, 0 unchanged, 0 updated, 0 failed.\n');
+  assert.equal(result.stderr, [
+    '3 of 4 documents have no publication date: relative times were not placed:',
+    `  ${CLI_INPUTS}/two-items.jsonl#L1  Villages emptied`,
+    `  ${CLI_INPUTS}/two-items.jsonl#L2  Border road reopens`,
+    `  ${CLI_INPUTS}/undated-report.txt  Engineers reopen the river bridge`,
+    '',
+  ].join('\n'));
+  const dated = run(['ingest', `${CLI_INPUTS}/dated-report.txt`, '--db', db]);
+  assert.deepEqual([dated.status, dated.stderr], [0, '']);
+  const json = run(['ingest', `${CLI_INPUTS}/undated-report.txt`, '--db', db, '--json']);
+  assert.equal(json.stderr, '', 'with --json the documents and their dates are in the JSON');
+  assert.deepEqual((JSON.parse(json.stdout) as { documents: Array<{ publishedAt: string | null }> }).documents.map((d) => d.publishedAt), [null]);
 });
 
 test('ingest --published, --outlet, --title: one line and exit 2 with several inputs, a folder or a bad date; a file of several documents is refused', (t) => {

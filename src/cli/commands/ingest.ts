@@ -21,6 +21,7 @@ export interface IngestRunOptions {
   published?: string;
   outlet?: string;
   title?: string;
+  verbose?: boolean;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -35,6 +36,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--published <date>', 'publication date of the one document read (2017-10-17 or a date-time); wins over the text', parsePublished)
     .option('--outlet <name>', 'outlet of the one document read; wins over the text and its metadata')
     .option('--title <title>', 'title of the one document read; wins over the text and its metadata')
+    .option('--verbose', 'list the documents that have no publication date')
     .addOption(jsonOption())
     .action(async (inputs: string[], options: IngestRunOptions) => {
       await checkOneDocument(inputs, options);
@@ -43,7 +45,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (options.json) printJson(ctx, { database: resolveDb(ctx, options.db), ...summary });
       else {
         ctx.stdout.write(`${summaryLine(summary)}\n`);
-        for (const line of alreadyStoredLines(summary, userMetadata(options))) ctx.stderr.write(`${line}\n`);
+        for (const line of [...alreadyStoredLines(summary, userMetadata(options)), ...undatedLines(summary, options.verbose ?? false)]) ctx.stderr.write(`${line}\n`);
       }
       if (summary.failed > 0) process.exitCode = 1;
     });
@@ -144,6 +146,20 @@ class IngestProgress {
   stop(): void {
     this.bars?.stop();
   }
+}
+
+/**
+ * How many documents of the run have no publication date: the times they
+ * give relative to it ("on Tuesday", "yesterday") could not be placed, and
+ * fusion has only their text to go by. `--verbose` lists them.
+ */
+export function undatedLines(summary: IngestSummary, verbose: boolean): string[] {
+  const undated = summary.documents.filter((d) => d.publishedAt === null);
+  if (undated.length === 0) return [];
+  const count = `${undated.length} of ${summary.documents.length} document${summary.documents.length === 1 ? '' : 's'}`;
+  const head = `${count} ${summary.documents.length === 1 ? 'has' : 'have'} no publication date: relative times were not placed`;
+  if (!verbose) return [`${head}; --verbose lists them (give one with --published, or in the file's metadata)`];
+  return [`${head}:`, ...undated.map((d) => `  ${d.source}  ${d.title ?? '(untitled)'}`)];
 }
 
 export function summaryLine(summary: IngestSummary): string {
