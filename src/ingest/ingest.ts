@@ -1,6 +1,6 @@
 import type { Pipeline } from '../pipeline.js';
 import type { SaveOutcome, Snapshot, Store } from '../store/store.js';
-import type { Extraction } from '../types.js';
+import type { Extraction, Message } from '../types.js';
 import { prepareDocument, type RawDocument, type UserMetadata } from './document.js';
 import { IngestError, reasonOf } from './errors.js';
 import { eachDocument, type InputProgress, type LoadOptions } from './sources.js';
@@ -21,6 +21,12 @@ export interface IngestOptions extends LoadOptions, InputProgress {
   metadata?: UserMetadata;
   /** Called for each failed input or record, as soon as it fails. */
   onError?: (error: IngestError) => void;
+  /**
+   * Called with each message of a new extraction that the user should see
+   * at once (`NOTICE_RULES`: a language Corridor does not read), with the
+   * document's source.
+   */
+  onNotice?: (source: string, message: Message) => void;
   /** Label of the snapshot recorded when the run changed the store. */
   snapshotLabel?: string | null;
   /**
@@ -30,6 +36,9 @@ export interface IngestOptions extends LoadOptions, InputProgress {
    */
   snapshot?: (label: string | null) => Promise<Snapshot>;
 }
+
+/** Rule ids of the extraction messages told to the user as documents are ingested. */
+export const NOTICE_RULES: ReadonlySet<string> = new Set(['language:not-read']);
 
 export interface IngestedDocument {
   id: string;
@@ -78,7 +87,7 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
       if (index === 0) throw new IngestError('CORRIDOR_ERR_INGEST_ONE_DOCUMENT', raw.input, { count });
       return;
     }
-    const result = await ingestDocument(raw, metadata, store, pipeline);
+    const result = await ingestDocument(raw, metadata, store, pipeline, options.onNotice);
     summary[result.outcome]++;
     summary.documents.push(result);
   });
@@ -100,7 +109,9 @@ async function unfinishedRun(store: Store): Promise<boolean> {
   return (latest?.documents ?? 0) !== await store.countDocuments();
 }
 
-async function ingestDocument(raw: RawDocument, metadata: UserMetadata, store: Store, pipeline: () => Promise<Pipeline>): Promise<IngestedDocument> {
+async function ingestDocument(
+  raw: RawDocument, metadata: UserMetadata, store: Store, pipeline: () => Promise<Pipeline>, onNotice: IngestOptions['onNotice'],
+): Promise<IngestedDocument> {
   const { document, source, messages } = prepareDocument(raw, metadata);
   const done = (outcome: SaveOutcome, { title, outlet, publishedAt } = document): IngestedDocument => ({ id: document.id, outcome, title, outlet, publishedAt, source });
   // Failures name the record: its line in JSON Lines, its item address in a feed.
@@ -118,6 +129,7 @@ async function ingestDocument(raw: RawDocument, metadata: UserMetadata, store: S
   } catch (error) {
     throw fail('CORRIDOR_ERR_INGEST_EXTRACT', error);
   }
+  for (const message of extraction.messages) if (NOTICE_RULES.has(message.ruleId)) onNotice?.(source, message);
   try {
     return done(await store.saveDocument(document, extraction, source));
   } catch (error) {

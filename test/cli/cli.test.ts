@@ -117,6 +117,20 @@ test('ingest ends with the count of undated documents; --verbose lists them; not
   assert.deepEqual((JSON.parse(json.stdout) as { documents: Array<{ publishedAt: string | null }> }).documents.map((d) => d.publishedAt), [null]);
 });
 
+test('a document in a language Corridor does not read: one stderr line from extract and from ingest naming it and what was found', (t) => {
+  const db = tempDb(t);
+  const arabic = 'test/fixtures/ingest/language/arabic-report/input.txt';
+  const notice = `${arabic}: Arabic (arb): Corridor reads English; in this text it recognised only names in Latin letters and dates in numbers (none), and extracted no events or statements\n`;
+  const extracted = run(['extract', arabic, '--json']);
+  assert.equal(extracted.status, 0);
+  assert.equal(extracted.stderr, notice);
+  assert.ok((JSON.parse(extracted.stdout) as { messages: Array<{ ruleId: string }> }).messages.some((m) => m.ruleId === 'language:not-read'));
+  const ingested = run(['ingest', arabic, '--db', db]);
+  assert.equal(ingested.status, 0);
+  assert.equal(ingested.stderr.split('\n')[0], notice.trimEnd());
+  assert.equal(run(['extract', 'test/fixtures/ingest/language/english-report/input.txt']).stderr, '');
+});
+
 test('ingest --published, --outlet, --title: one line and exit 2 with several inputs, a folder or a bad date; a file of several documents is refused', (t) => {
   const db = tempDb(t);
   const file = `${CLI_INPUTS}/undated-report.txt`;

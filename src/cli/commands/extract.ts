@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { createDefaultPipeline } from '../../default-pipeline.js';
-import { IngestError, loadInput, normaliseDate, prepareDocument, type RawDocument } from '../../ingest/index.js';
+import { IngestError, loadInput, normaliseDate, NOTICE_RULES, prepareDocument, type RawDocument } from '../../ingest/index.js';
 import type { Extraction } from '../../types.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, type CliContext } from '../context.js';
 import { eachJsonLine, parseFocus } from './geo.js';
@@ -88,6 +88,7 @@ export function register(program: Command, ctx: CliContext): void {
           throw new CliError(error instanceof IngestError ? error.toLine() : (error as Error).message);
         }
         const extraction = pipeline.extract(prepared.document);
+        for (const message of extraction.messages) if (NOTICE_RULES.has(message.ruleId)) ctx.stderr.write(`${prepared.source}: ${message.reason}\n`);
         return { text: prepared.document.text, extraction: { ...extraction, messages: [...prepared.messages, ...extraction.messages] } };
       });
       if (options.json) {

@@ -97,6 +97,7 @@ export async function runIngest(ctx: CliContext, inputs: readonly string[], opti
         onStart: (total) => progress.start(total),
         onInputDone: (input) => progress.advance(input),
         onError: (error) => progress.report(`corridor: ${error.toLine()}`),
+        onNotice: (source, message) => progress.report(`${source}: ${message.reason}`),
         // Fusion (clusters, timelines) is brought up to date once per run, and the run's snapshot records it.
         snapshot: async (label) => (await refreshFusion(store, { label })).snapshot,
       });
