@@ -7,6 +7,7 @@ import { times } from './time/index.js';
 import { events, loadEventCues, loadPloverTable } from './events/index.js';
 import { claims, loadModalityCues } from './claims/index.js';
 import { corridorPhrases, loadCorridorCues } from './corridors/index.js';
+import { languageScope } from './ingest/language.js';
 
 export interface PipelineOptions {
   /** Countries (ISO alpha-2) or admin1 codes (`SY.04`) to bias place resolution toward; default from the configuration. */
@@ -19,7 +20,8 @@ export interface PipelineOptions {
 
 /**
  * The full extraction pipeline with its resources loaded once:
- * segment -> geo -> actors -> time -> events -> claims -> corridors.
+ * segment -> geo -> actors -> time -> events -> claims -> corridors, and
+ * last a message when the document's language is one these stages do not read.
  */
 export async function createDefaultPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const focus = options.focus?.length ? options.focus : loadConfig().focus;
@@ -32,5 +34,6 @@ export async function createDefaultPipeline(options: PipelineOptions = {}): Prom
     events({ cues: loadEventCues(), plover: loadPloverTable() }),
     claims({ cues: loadModalityCues() }),
     corridorPhrases({ cues: loadCorridorCues() }),
+    languageScope(),
   ]);
 }

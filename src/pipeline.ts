@@ -1,6 +1,6 @@
 import type { ActorMention, Corridor, DocumentMeta, Event, Extraction, Message, PlaceMention, Sentence, Statement, TimeMention, Span } from './types.js';
 import { segment, type Token } from './text/segment.js';
-import { workingText } from './text/working-text.js';
+import { givenOffset, workingText } from './text/working-text.js';
 
 /**
  * The working state a document carries through the pipeline. Each stage reads
@@ -88,7 +88,7 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
  */
 export function toExtraction(a: Analysis): Extraction {
   const { id, title, url, outlet, publishedAt, text: given } = a.document;
-  const at = (offset: number) => (a.givenOffsets ? a.givenOffsets[offset]! : offset);
+  const at = (offset: number) => givenOffset(a, offset);
   const atOrNull = (offset: number | null) => (offset === null ? null : at(offset));
   const span = <T extends Span>(s: T): T => ({ ...s, start: at(s.start), end: at(s.end) });
   const quoted = <T extends Span & { text: string }>(s: T): T => {

@@ -38,15 +38,15 @@ export function createIngestRunner({ store, pipeline, afterSave }: IngestRunnerO
     const raws = await readBody(body);
     const documents: IngestResult['documents'] = [];
     for (const raw of raws) {
-      const { document, source, messages } = prepareDocument(withOverrides(raw, body));
-      const userDate = body.publishedAt === undefined ? null : normaliseDate(body.publishedAt);
-      const final = userDate ? { ...document, publishedAt: userDate, publishedAtSource: 'user' as const } : document;
-      const extracted = (await pipeline()).extract(final);
+      const { document, source, messages } = prepareDocument(raw, {
+        title: body.title, outlet: body.outlet, publishedAt: body.publishedAt === undefined ? null : normaliseDate(body.publishedAt),
+      });
+      const extracted = (await pipeline()).extract(document);
       // A posted text has no address of its own, so it is stored without a source: the store
       // would otherwise take each posted text for a new version of the one posted before.
       const storedSource = body.url === undefined ? null : source;
-      const outcome = await store.saveDocument(final, { ...extracted, messages: [...messages, ...extracted.messages] }, storedSource);
-      documents.push({ id: final.id, outcome });
+      const outcome = await store.saveDocument(document, { ...extracted, messages: [...messages, ...extracted.messages] }, storedSource);
+      documents.push({ id: document.id, outcome });
     }
     const changed = documents.filter((d) => d.outcome !== 'unchanged').map((d) => d.id);
     if (changed.length > 0) await afterSave?.(changed);
@@ -64,10 +64,6 @@ async function readBody(body: IngestBody): Promise<RawDocument[]> {
     ? readContent('html', body.html, POSTED)
     : readContent('text', body.text ?? '', POSTED);
   return documents;
-}
-
-function withOverrides(raw: RawDocument, body: IngestBody): RawDocument {
-  return { ...raw, title: body.title ?? raw.title, outlet: body.outlet ?? raw.outlet };
 }
 
 /** A failed job's error: ingest errors keep their catalogue code and message; anything else is internal. */

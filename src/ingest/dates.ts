@@ -3,9 +3,8 @@ import * as chrono from 'chrono-node';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 // A fixed reference so parsing never depends on today's date; only fully stated dates are kept anyway.
-const REFERENCE = new Date(Date.UTC(2000, 0, 1));
-// Numeric day/month orders cannot be told apart (03/04/2017), so such dates are left alone.
-const AMBIGUOUS_NUMERIC = /^\s*(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\s*$/;
+export const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+const NUMERIC_DATE = /^\s*(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}\s*$/;
 // Longer metadata values are not dates, and parsing megabytes of one only costs time.
 const MAX_DATE_LENGTH = 100;
 
@@ -29,7 +28,7 @@ export function normaliseDate(value: unknown): string | null {
     if (!validDate(+y!, +mo!, +d!) || +h! > 23 || +mi! > 59 || +s > 59) return null;
     return `${y}-${mo}-${d}T${h}:${mi}:${s}${zone ? formatZone(zone) : ''}`;
   }
-  if (AMBIGUOUS_NUMERIC.exec(text)) return null;
+  if (ambiguousNumeric(text)) return null;
 
   const [result] = chrono.strict.parse(text, REFERENCE);
   return result ? fromChrono(result.start) : null;
@@ -68,8 +67,17 @@ function formatZone(zone: string): string {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/**
+ * Whether a numeric date reads both day-first and month-first (03/04/2017);
+ * 17/10/2017 and 05/05/2017 read one way only.
+ */
+export function ambiguousNumeric(text: string): boolean {
+  const numbers = NUMERIC_DATE.exec(text);
+  return !!numbers && +numbers[1]! !== +numbers[2]! && +numbers[1]! <= 12 && +numbers[2]! <= 12;
+}
+
 /** ISO text for a chrono component when year, month and day were all stated; null otherwise. */
-function fromChrono(start: chrono.ParsedComponents): string | null {
+export function fromChrono(start: chrono.ParsedComponents): string | null {
   if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) return null;
   const day = `${pad(start.get('year')!, 4)}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`;
   if (!start.isCertain('hour')) return day;
@@ -79,46 +87,4 @@ function fromChrono(start: chrono.ParsedComponents): string | null {
   if (offset === 0) return `${day}T${time}Z`;
   const sign = offset < 0 ? '-' : '+';
   return `${day}T${time}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-}
-
-/** How far into the text a dateline or a date line may sit. */
-const OPENING = 300;
-// What may stand before the date on a dateline: a capitalised place list ending in a comma ("MOSUL,", "Raqqa, Syria,").
-const DATELINE_PLACE = /^\s*\p{Lu}[\p{L}\p{M}'’. -]*(?:,\s*\p{Lu}[\p{L}\p{M}'’. -]*)*,\s*$/u;
-// What may stand before a date on a line of its own: nothing, or a label.
-const DATE_LABEL = /^\s*(?:(?:published|posted|updated|dated?|first published)(?:\s+on)?\s*:?\s*)?$/i;
-// What may follow it on that line: nothing, an agency in brackets, a dash, a byline, or a separator.
-const DATE_TAIL = /^\s*(?:$|\(|[-–—|·•]|by\s)/i;
-
-export interface TextDate {
-  publishedAt: string;
-  source: 'dateline' | 'text';
-  /** The agency a dateline names in brackets ("(Demo Wire)"), if any. */
-  agency: string | null;
-}
-
-/**
- * The publication date written in the opening of the text: a dateline
- * ("MOSUL, July 11, 2017 (Demo Wire) -") or a date on a line of its own
- * ("Posted on July 11, 2017 by ..."). Dates inside running sentences are
- * ignored: in an opening paragraph they are usually past events
- * ("On June 10, 2014, IS seized Mosul"), not the publication date.
- */
-export function findTextDate(text: string): TextDate | null {
-  const opening = text.slice(0, OPENING);
-  for (const line of opening.split('\n')) {
-    for (const result of chrono.strict.parse(line, REFERENCE)) {
-      if (AMBIGUOUS_NUMERIC.test(result.text)) continue;
-      const publishedAt = fromChrono(result.start);
-      if (!publishedAt) continue;
-      const before = line.slice(0, result.index);
-      const after = line.slice(result.index + result.text.length);
-      if (!DATE_TAIL.test(after)) continue;
-      if (before.length <= 60 && DATELINE_PLACE.test(before)) {
-        return { publishedAt, source: 'dateline', agency: /^\s*\(([^()]{2,40})\)/.exec(after)?.[1]!.trim() ?? null };
-      }
-      if (DATE_LABEL.test(before)) return { publishedAt, source: 'text', agency: null };
-    }
-  }
-  return null;
 }

@@ -1,8 +1,9 @@
 import type { DocumentMeta, Message } from '../types.js';
-import { findTextDate } from './dates.js';
 import { IngestError } from './errors.js';
+import { readHeader, type TextHeader } from './header.js';
 import { detectLanguage } from './language.js';
 import { cleanLabel, documentId, normaliseText } from './normalise.js';
+import { givenOffset, workingText, type WorkingText } from '../text/working-text.js';
 
 /** A document as a reader found it; its text is the text as given. */
 export interface RawDocument {
@@ -23,6 +24,17 @@ export interface RawDocument {
   line?: number | null;
 }
 
+/**
+ * What the user states about a document (`corridor ingest --published/--outlet/--title`,
+ * the fields of `POST /api/documents`): it wins over the text and its metadata.
+ */
+export interface UserMetadata {
+  title?: string | null;
+  outlet?: string | null;
+  /** Already normalised by `normaliseDate`. */
+  publishedAt?: string | null;
+}
+
 export interface PreparedDocument {
   document: DocumentMeta;
   source: string;
@@ -35,9 +47,10 @@ export interface PreparedDocument {
  * offset indexes it) and the hash of its canonical form as id, so other line
  * endings make no other document; the outlet from metadata, else the URL's
  * host, else the agency of a dateline; the publication date from metadata,
- * else from a dateline or date line in the text (never "now"); and the language.
+ * else from the header of the text (never "now"); and the language. What the
+ * user states (`user`) wins over all of these.
  */
-export function prepareDocument(raw: RawDocument): PreparedDocument {
+export function prepareDocument(raw: RawDocument, user: UserMetadata = {}): PreparedDocument {
   const canonical = normaliseText(raw.text);
   if (!canonical) throw new IngestError('CORRIDOR_ERR_INGEST_EMPTY', raw.input, { what: 'no text' }, raw.line ?? null);
   const url = cleanLabel(raw.url);
@@ -46,17 +59,22 @@ export function prepareDocument(raw: RawDocument): PreparedDocument {
     messages.push({ ruleId: 'ingest:date-unreadable', reason: `Unreadable publication date "${raw.unreadableDate}" in the metadata`, fatal: false });
   }
 
-  const written = findTextDate(canonical);
-  const publishedAt = raw.publishedAt ?? written?.publishedAt ?? null;
-  const publishedAtSource = raw.publishedAt ? 'metadata' : written?.source ?? null;
+  // The header is read in the working text (one kind of line break), its offsets mapped back to the text as given.
+  const working = workingText(raw.text);
+  const header = readHeader(working.text);
+  const given = user.publishedAt ?? raw.publishedAt ?? null;
+  const written = given ? null : header.date;
+  const publishedAt = given ?? written?.publishedAt ?? null;
+  const publishedAtSource = user.publishedAt ? 'user' : raw.publishedAt ? 'metadata' : written?.rule === 'dateline' ? 'dateline' : written ? 'text' : null;
+  messages.push(...headerMessages(working, header, written, publishedAt !== null));
   if (!publishedAt) messages.push({ ruleId: 'ingest:no-date', reason: 'No publication date: relative times cannot be placed', fatal: false });
 
   return {
     document: {
       id: documentId(canonical),
-      title: cleanLabel(raw.title),
+      title: cleanLabel(user.title) ?? cleanLabel(raw.title),
       url,
-      outlet: cleanLabel(raw.outlet) ?? hostOf(url) ?? cleanLabel(written?.agency),
+      outlet: cleanLabel(user.outlet) ?? cleanLabel(raw.outlet) ?? hostOf(url) ?? cleanLabel(header.dateline?.agency),
       author: cleanLabel(raw.author),
       publishedAt,
       publishedAtSource,
@@ -66,6 +84,31 @@ export function prepareDocument(raw: RawDocument): PreparedDocument {
     source: raw.source,
     messages,
   };
+}
+
+/**
+ * What the header told, with its place in the text: the publication date
+ * used (and how it was written), the dateline's place, and, when no date
+ * was found, numeric dates that could not be read one way.
+ */
+function headerMessages(working: WorkingText, header: TextHeader, used: TextHeader['date'], dated: boolean): Message[] {
+  const { text } = working;
+  const given = (span: { start: number; end: number }) => ({ start: givenOffset(working, span.start), end: givenOffset(working, span.end) });
+  const messages: Message[] = [];
+  if (used) {
+    const revision = used.rule === 'updated-cue' ? '; it is the date of an update, as no publication date is written' : '';
+    messages.push({ ruleId: `ingest:date:${used.rule}`, reason: `Publication date ${used.publishedAt} read from "${text.slice(used.start, used.end)}"${revision}`, ...given(used), fatal: false });
+  }
+  if (header.dateline) {
+    const { place, start, end } = header.dateline;
+    messages.push({ ruleId: 'ingest:dateline-place', reason: `Dateline place "${place}"`, ...given({ start, end }), fatal: false });
+  }
+  if (!dated) {
+    for (const { start, end } of header.ambiguous) {
+      messages.push({ ruleId: 'ingest:date-ambiguous', reason: `"${text.slice(start, end)}" reads day-first or month-first, so it is not taken as the publication date`, ...given({ start, end }), fatal: false });
+    }
+  }
+  return messages;
 }
 
 /** `https://www.example.org/a` -> `example.org`; null for anything that is not an http(s) URL. */

@@ -24,6 +24,7 @@ export const INGEST_ERRORS = {
   CORRIDOR_ERR_INGEST_CONTENT_TYPE: 'unsupported content type {contentType}',
   CORRIDOR_ERR_INGEST_EXTRACT: 'extraction failed: {reason}',
   CORRIDOR_ERR_INGEST_STORE: 'not stored: {reason}',
+  CORRIDOR_ERR_INGEST_ONE_DOCUMENT: 'holds {count} documents, and --title and --published describe one',
 } as const;
 
 export type IngestErrorCode = keyof typeof INGEST_ERRORS;

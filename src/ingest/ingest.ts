@@ -1,7 +1,7 @@
 import type { Pipeline } from '../pipeline.js';
 import type { SaveOutcome, Snapshot, Store } from '../store/store.js';
-import type { Extraction } from '../types.js';
-import { prepareDocument, type RawDocument } from './document.js';
+import type { Extraction, Message } from '../types.js';
+import { prepareDocument, type RawDocument, type UserMetadata } from './document.js';
 import { IngestError, reasonOf } from './errors.js';
 import { eachDocument, type InputProgress, type LoadOptions } from './sources.js';
 
@@ -13,8 +13,20 @@ export interface IngestOptions extends LoadOptions, InputProgress {
    * re-reading a known corpus loads no resources.
    */
   pipeline: Pipeline | (() => Promise<Pipeline>);
+  /**
+   * What the user states about the document (`--published`, `--outlet`,
+   * `--title`); it wins over the text. An input holding several documents is
+   * refused when a title or date is given, as those describe one.
+   */
+  metadata?: UserMetadata;
   /** Called for each failed input or record, as soon as it fails. */
   onError?: (error: IngestError) => void;
+  /**
+   * Called with each message of a new extraction that the user should see
+   * at once (`NOTICE_RULES`: a language Corridor does not read), with the
+   * document's source.
+   */
+  onNotice?: (source: string, message: Message) => void;
   /** Label of the snapshot recorded when the run changed the store. */
   snapshotLabel?: string | null;
   /**
@@ -25,10 +37,16 @@ export interface IngestOptions extends LoadOptions, InputProgress {
   snapshot?: (label: string | null) => Promise<Snapshot>;
 }
 
+/** Rule ids of the extraction messages told to the user as documents are ingested. */
+export const NOTICE_RULES: ReadonlySet<string> = new Set(['language:not-read']);
+
 export interface IngestedDocument {
   id: string;
   outcome: SaveOutcome;
+  /** As stored: for an `unchanged` document, what the store already held. */
   title: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
   source: string;
 }
 
@@ -63,8 +81,13 @@ export async function ingest(args: readonly string[], options: IngestOptions): P
     options.onError?.(error);
   };
   const pipeline = lazyPipeline(options.pipeline);
-  summary.inputs = await eachDocument(args, options, fail, async (raw) => {
-    const result = await ingestDocument(raw, store, pipeline);
+  const { metadata = {} } = options;
+  summary.inputs = await eachDocument(args, options, fail, async (raw, { index, count }) => {
+    if (count > 1 && (metadata.title || metadata.publishedAt)) {
+      if (index === 0) throw new IngestError('CORRIDOR_ERR_INGEST_ONE_DOCUMENT', raw.input, { count });
+      return;
+    }
+    const result = await ingestDocument(raw, metadata, store, pipeline, options.onNotice);
     summary[result.outcome]++;
     summary.documents.push(result);
   });
@@ -86,13 +109,16 @@ async function unfinishedRun(store: Store): Promise<boolean> {
   return (latest?.documents ?? 0) !== await store.countDocuments();
 }
 
-async function ingestDocument(raw: RawDocument, store: Store, pipeline: () => Promise<Pipeline>): Promise<IngestedDocument> {
-  const { document, source, messages } = prepareDocument(raw);
-  const done = (outcome: SaveOutcome): IngestedDocument => ({ id: document.id, outcome, title: document.title, source });
+async function ingestDocument(
+  raw: RawDocument, metadata: UserMetadata, store: Store, pipeline: () => Promise<Pipeline>, onNotice: IngestOptions['onNotice'],
+): Promise<IngestedDocument> {
+  const { document, source, messages } = prepareDocument(raw, metadata);
+  const done = (outcome: SaveOutcome, { title, outlet, publishedAt } = document): IngestedDocument => ({ id: document.id, outcome, title, outlet, publishedAt, source });
   // Failures name the record: its line in JSON Lines, its item address in a feed.
   const fail = (code: 'CORRIDOR_ERR_INGEST_EXTRACT' | 'CORRIDOR_ERR_INGEST_STORE', error: unknown) =>
     new IngestError(code, raw.line == null ? source : raw.input, { reason: reasonOf(error) }, raw.line ?? null);
-  if (await store.getDocument(document.id)) return done('unchanged');
+  const stored = await store.getDocument(document.id);
+  if (stored) return done('unchanged', stored);
 
   // A pipeline that cannot be created stops the run (nothing could be extracted); one document failing does not.
   const ready = await pipeline();
@@ -103,6 +129,7 @@ async function ingestDocument(raw: RawDocument, store: Store, pipeline: () => Pr
   } catch (error) {
     throw fail('CORRIDOR_ERR_INGEST_EXTRACT', error);
   }
+  for (const message of extraction.messages) if (NOTICE_RULES.has(message.ruleId)) onNotice?.(source, message);
   try {
     return done(await store.saveDocument(document, extraction, source));
   } catch (error) {

@@ -127,14 +127,15 @@ export interface InputProgress {
  * cannot be read (an input, a record), and an `IngestError` from `handle`,
  * goes to `fail` and the run goes on; a reader that breaks on hostile
  * content (a stack overflow, say) fails that input, not the batch. Returns
- * the number of files and URLs.
+ * the number of files and URLs. `handle` also learns where the document
+ * sits among those of its input.
  *
  * @example
  * const inputs = await eachDocument(['feeds/'], {}, console.error, async (raw) => { queue.push(raw); });
  */
 export async function eachDocument(
   args: readonly string[], options: LoadOptions & InputProgress,
-  fail: (error: IngestError) => void, handle: (raw: RawDocument) => Promise<void>,
+  fail: (error: IngestError) => void, handle: (raw: RawDocument, place: { index: number; count: number }) => Promise<void>,
 ): Promise<number> {
   const { inputs, errors } = await expandInputs(args);
   errors.forEach(fail);
@@ -145,9 +146,10 @@ export async function eachDocument(
       return null;
     });
     loaded?.errors.forEach(fail);
-    for (const raw of loaded?.documents ?? []) {
+    const documents = loaded?.documents ?? [];
+    for (const [index, raw] of documents.entries()) {
       try {
-        await handle(raw);
+        await handle(raw, { index, count: documents.length });
       } catch (error) {
         if (!(error instanceof IngestError)) throw error;
         fail(error);

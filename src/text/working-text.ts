@@ -35,6 +35,11 @@ export function workingText(given: string): WorkingText {
   return composeClusters(uniform);
 }
 
+/** The offset in the text as given of an offset into the working text. */
+export function givenOffset(working: WorkingText, offset: number): number {
+  return working.givenOffsets ? working.givenOffsets[offset]! : offset;
+}
+
 const MARK = /^\p{M}/u;
 
 /**

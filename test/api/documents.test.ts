@@ -84,6 +84,15 @@ describe('POST /api/documents', () => {
   before(async () => { f = await createFixture([]); });
   after(() => f.close());
 
+  it('a publication date in the body dates a text that has none: no "no date" message is stored', async () => {
+    const text = 'Army engineers reopened the bridge over the river yesterday, the ministry said.';
+    const job = await waitForJob(f.app, json(await f.app.inject({ method: 'POST', url: '/api/documents', payload: { text, publishedAt: '2017-05-04' } })).jobId);
+    const document = json(await f.app.inject(`/api/documents/${job.docId}`));
+    assert.deepEqual([document.publishedAt, document.publishedAtSource], ['2017-05-04', 'user']);
+    const extraction = json(await f.app.inject(`/api/documents/${job.docId}/extraction`));
+    assert.deepEqual(extraction.messages.filter((m: any) => m.ruleId.startsWith('ingest:')), []);
+  });
+
   it('accepts a text, runs it through the queue and stores it with its extraction', async () => {
     const text = 'KIRKUK, 2 March 2017 - Islamic State fighters left Hawija for Kirkuk on Wednesday, police said.';
     const res = await f.app.inject({ method: 'POST', url: '/api/documents', payload: { text, title: 'Posted report', outlet: 'Post Test', publishedAt: '2017-03-02' } });

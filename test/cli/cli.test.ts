@@ -23,10 +23,11 @@ function tempDb(t: { after: (fn: () => void) => void }): string {
   return join(dir, 'corridor.db');
 }
 
-function totals(group: string): { inputs: number; documents: number; errors: number } {
+function totals(group: string): { inputs: number; documents: number; undated: number; errors: number } {
   const cases = readdirSync(join(ROOT, 'test/fixtures/ingest', group));
-  const expected = cases.map((name) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/ingest', group, name, 'expected.json'), 'utf8')) as { documents: unknown[]; errors: unknown[] });
-  return { inputs: cases.length, documents: expected.reduce((n, e) => n + e.documents.length, 0), errors: expected.reduce((n, e) => n + e.errors.length, 0) };
+  const expected = cases.map((name) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/ingest', group, name, 'expected.json'), 'utf8')) as { documents: Array<{ publishedAt: string | null }>; errors: unknown[] });
+  const documents = expected.flatMap((e) => e.documents);
+  return { inputs: cases.length, documents: documents.length, undated: documents.filter((d) => d.publishedAt === null).length, errors: expected.reduce((n, e) => n + e.errors.length, 0) };
 }
 
 // One database with every format, shared by the tests that only read it.
@@ -38,13 +39,15 @@ before(() => {
 after(() => rmSync(join(shared.db, '..'), { recursive: true, force: true }));
 
 test('ingest twice: all new, then all unchanged; docs --json lists them without their text', () => {
-  const { inputs, documents } = totals('formats');
+  const { inputs, documents, undated } = totals('formats');
   const { first } = shared;
-  assert.equal(first.stderr, '');
+  const undatedLine = `${undated} of ${documents} documents have no publication date: relative times were not placed; --verbose lists them (give one with --published, or in the file's metadata)\n`;
+  assert.equal(first.stderr, undatedLine);
   assert.equal(first.stdout, `Read ${inputs} inputs: ${documents} new, 0 unchanged, 0 updated, 0 failed.\n`);
   assert.equal(first.status, 0);
   const second = run(['ingest', FORMATS, '--db', shared.db]);
   assert.equal(second.stdout, `Read ${inputs} inputs: 0 new, ${documents} unchanged, 0 updated, 0 failed.\n`);
+  assert.equal(second.stderr, undatedLine, 'the count covers the documents read, stored before or not');
   assert.equal(second.status, 0);
 
   const docs = run(['docs', '--db', shared.db, '--json']);
@@ -75,6 +78,77 @@ test('bad inputs: one stderr line each naming the file, the batch goes on, exit 
   assert.deepEqual([summary.database, summary.inputs, summary.new, summary.failed], [db, inputs, documents, errors + 1]);
   assert.ok(summary.errors.some((e) => e.code === 'CORRIDOR_ERR_INGEST_JSONL_INVALID' && e.input === `${BAD}/jsonl-bad-lines/input.jsonl` && e.line === 2));
   assert.deepEqual(summary.errors.map((e) => `corridor: ${e.input}${e.line ? `:${e.line}` : ''}: ${e.message}`), lines);
+});
+
+const CLI_INPUTS = 'test/fixtures/ingest/cli';
+
+test('ingest --published, --outlet and --title date and name one document, winning over the text', (t) => {
+  const db = tempDb(t);
+  const file = `${CLI_INPUTS}/undated-report.txt`;
+  const result = run(['ingest', file, '--published', 'Oct 17, 2017', '--outlet', 'Bridge Weekly', '--title', 'The bridge reopens', '--db', db, '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  const [ingested] = (JSON.parse(result.stdout) as { documents: Array<{ id: string; outcome: string; title: string; outlet: string; publishedAt: string }> }).documents;
+  assert.deepEqual([ingested!.outcome, ingested!.title, ingested!.outlet, ingested!.publishedAt], ['new', 'The bridge reopens', 'Bridge Weekly', '2017-10-17']);
+  const shown = JSON.parse(run(['show', ingested!.id, '--db', db, '--json']).stdout) as { document: { publishedAtSource: string } };
+  assert.equal(shown.document.publishedAtSource, 'user');
+
+  // The same text again with another date: the stored document is unchanged, and the user is told so.
+  const again = run(['ingest', file, '--published', '2017-10-20', '--db', db]);
+  assert.equal(again.status, 0);
+  assert.equal(again.stderr, `${file}: already stored as ${ingested!.id.slice(0, 8)} (2017-10-17); --published, --outlet and --title apply when a document is first stored\n`);
+});
+
+test('ingest ends with the count of undated documents; --verbose lists them; nothing is said when all are dated', (t) => {
+  const db = tempDb(t);
+  const result = run(['ingest', CLI_INPUTS, '--db', db, '--verbose']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, 'Read 3 inputs: 4 new, 0 unchanged, 0 updated, 0 failed.\n');
+  assert.equal(result.stderr, [
+    '3 of 4 documents have no publication date: relative times were not placed:',
+    `  ${CLI_INPUTS}/two-items.jsonl#L1  Villages emptied`,
+    `  ${CLI_INPUTS}/two-items.jsonl#L2  Border road reopens`,
+    `  ${CLI_INPUTS}/undated-report.txt  Engineers reopen the river bridge`,
+    '',
+  ].join('\n'));
+  const dated = run(['ingest', `${CLI_INPUTS}/dated-report.txt`, '--db', db]);
+  assert.deepEqual([dated.status, dated.stderr], [0, '']);
+  const json = run(['ingest', `${CLI_INPUTS}/undated-report.txt`, '--db', db, '--json']);
+  assert.equal(json.stderr, '', 'with --json the documents and their dates are in the JSON');
+  assert.deepEqual((JSON.parse(json.stdout) as { documents: Array<{ publishedAt: string | null }> }).documents.map((d) => d.publishedAt), [null]);
+});
+
+test('a document in a language Corridor does not read: one stderr line from extract and from ingest naming it and what was found', (t) => {
+  const db = tempDb(t);
+  const arabic = 'test/fixtures/ingest/language/arabic-report/input.txt';
+  const notice = `${arabic}: Arabic (arb): Corridor reads English; in this text it recognised only names in Latin letters and dates in numbers (none), and extracted no events or statements\n`;
+  const extracted = run(['extract', arabic, '--json']);
+  assert.equal(extracted.status, 0);
+  assert.equal(extracted.stderr, notice);
+  assert.ok((JSON.parse(extracted.stdout) as { messages: Array<{ ruleId: string }> }).messages.some((m) => m.ruleId === 'language:not-read'));
+  const ingested = run(['ingest', arabic, '--db', db]);
+  assert.equal(ingested.status, 0);
+  assert.equal(ingested.stderr.split('\n')[0], notice.trimEnd());
+  assert.equal(run(['extract', 'test/fixtures/ingest/language/english-report/input.txt']).stderr, '');
+});
+
+test('ingest --published, --outlet, --title: one line and exit 2 with several inputs, a folder or a bad date; a file of several documents is refused', (t) => {
+  const db = tempDb(t);
+  const file = `${CLI_INPUTS}/undated-report.txt`;
+  const refused: Array<[string[], string]> = [
+    [[file, file, '--title', 'T'], 'corridor: --title describes one document: give one file or URL, not 2 inputs\n'],
+    [[CLI_INPUTS, '--published', '2017-10-17', '--outlet', 'O'], `corridor: --published, --outlet describe one document: give one file or URL, not a folder (${CLI_INPUTS})\n`],
+    [[file, '--published', 'last week'], "corridor: option '--published <date>' argument 'last week' is invalid. expected a date like 2017-07-14.\n(run with --help for usage)\n"],
+  ];
+  for (const [args, stderr] of refused) {
+    const result = run(['ingest', ...args, '--db', db]);
+    assert.deepEqual([result.status, result.stderr], [2, stderr], args.join(' '));
+  }
+  const several = run(['ingest', `${CLI_INPUTS}/two-items.jsonl`, '--title', 'One title', '--db', db]);
+  assert.equal(several.status, 1);
+  assert.equal(several.stderr, `corridor: ${CLI_INPUTS}/two-items.jsonl: holds 2 documents, and --title and --published describe one\n`);
+  const outletOnly = run(['ingest', `${CLI_INPUTS}/two-items.jsonl`, '--outlet', 'Border Desk', '--db', db, '--json']);
+  assert.equal(outletOnly.status, 0, outletOnly.stderr);
+  assert.deepEqual((JSON.parse(outletOnly.stdout) as { documents: Array<{ outlet: string }> }).documents.map((d) => d.outlet), ['Border Desk', 'Border Desk']);
 });
 
 test('usage errors exit 2 with one corridor: line; help and version exit 0', () => {

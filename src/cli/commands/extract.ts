@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { createDefaultPipeline } from '../../default-pipeline.js';
-import { IngestError, loadInput, normaliseDate, prepareDocument, type PreparedDocument, type RawDocument } from '../../ingest/index.js';
+import { IngestError, loadInput, normaliseDate, NOTICE_RULES, prepareDocument, type PreparedDocument, type RawDocument, type UserMetadata } from '../../ingest/index.js';
 import type { Extraction } from '../../types.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, type CliContext } from '../context.js';
 import { eachJsonLine, parseFocus } from './geo.js';
@@ -38,18 +38,19 @@ export function recordDocument(record: Record<string, unknown>, line: number): R
 }
 
 /** prepareDocument with its failures as one CLI error line. */
-export function prepareForCli(raw: RawDocument): PreparedDocument {
+export function prepareForCli(raw: RawDocument, user: UserMetadata = {}): PreparedDocument {
   try {
-    return prepareDocument(raw);
+    return prepareDocument(raw, user);
   } catch (error) {
     throw new CliError(error instanceof IngestError ? error.toLine() : (error as Error).message);
   }
 }
 
-function parseDay(value: string): string {
+/** `--published`: a full date (`2017-07-14`, `14 July 2017`) or date-time, as ISO text. */
+export function parsePublished(value: string): string {
   const date = normaliseDate(value);
-  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) throw new InvalidArgumentError('expected a date like 2017-07-14.');
-  return date.slice(0, 10);
+  if (!date) throw new InvalidArgumentError('expected a date like 2017-07-14.');
+  return date;
 }
 
 function summaryLine(x: Extraction): string {
@@ -73,7 +74,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('extract')
     .description('print the whole extraction of a document: places, actors, times, events, statements, stance, corridors')
     .argument('[file]', 'a file in any format ingest reads, or - for text on standard input', '-')
-    .option('--published <date>', 'publication date (YYYY-MM-DD) to place relative times against', parseDay)
+    .option('--published <date>', 'publication date (YYYY-MM-DD) to place relative times against', parsePublished)
     .option('--url <url>', 'the document URL (its host becomes the outlet)')
     .option('--jsonl', 'read one {id, text, publishedAt?, url?} JSON object per line on standard input; write one extraction per line')
     .option('--focus <codes>', 'countries (IQ) or admin1 codes (SY.04) to favour, comma-separated', parseFocus)
@@ -90,8 +91,9 @@ export function register(program: Command, ctx: CliContext): void {
       }
       const raws = await readDocuments(file);
       const extractions = raws.map((raw) => {
-        const prepared = prepareForCli({ ...raw, publishedAt: options.published ?? raw.publishedAt, url: options.url ?? raw.url });
+        const prepared = prepareForCli({ ...raw, url: options.url ?? raw.url }, { publishedAt: options.published });
         const extraction = pipeline.extract(prepared.document);
+        for (const message of extraction.messages) if (NOTICE_RULES.has(message.ruleId)) ctx.stderr.write(`${prepared.source}: ${message.reason}\n`);
         return { text: prepared.document.text, extraction: { ...extraction, messages: [...prepared.messages, ...extraction.messages] } };
       });
       if (options.json) {

@@ -2,8 +2,10 @@ import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { createDefaultPipeline } from '../../default-pipeline.js';
 import { refreshFusion } from '../../fusion/index.js';
-import { DEFAULT_MAX_BYTES, ingest, type IngestSummary } from '../../ingest/index.js';
-import { CliError, dbOption, jsonOption, printJson, resolveDb, withStore, type CliContext } from '../context.js';
+import { stat } from 'node:fs/promises';
+import { DEFAULT_MAX_BYTES, ingest, type IngestSummary, type UserMetadata } from '../../ingest/index.js';
+import { CliError, dbOption, jsonOption, printJson, resolveDb, shortId, withStore, type CliContext } from '../context.js';
+import { parsePublished } from './extract.js';
 import { parseFocus } from './geo.js';
 import { enqueueLine, runEnqueue } from './queue.js';
 
@@ -16,6 +18,10 @@ export interface IngestRunOptions {
   json?: boolean;
   maxSize?: number;
   queue?: boolean;
+  published?: string;
+  outlet?: string;
+  title?: string;
+  verbose?: boolean;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -27,14 +33,52 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--focus <codes>', 'countries (IQ) or admin1 codes (SY.04) to favour when resolving places, comma-separated', parseFocus)
     .option('--max-size <MB>', `largest input to read, in MB (default: ${DEFAULT_MAX_BYTES / 1e6})`, parseMegabytes)
     .option('--queue', 'queue the documents for `corridor worker` instead of extracting them here (PostgreSQL stores)')
+    .option('--published <date>', 'publication date of the one document read (2017-10-17 or a date-time); wins over the text', parsePublished)
+    .option('--outlet <name>', 'outlet of the one document read; wins over the text and its metadata')
+    .option('--title <title>', 'title of the one document read; wins over the text and its metadata')
+    .option('--verbose', 'list the documents that have no publication date')
     .addOption(jsonOption())
     .action(async (inputs: string[], options: IngestRunOptions) => {
+      await checkOneDocument(inputs, options);
       if (options.queue) return queueInputs(ctx, inputs, options);
       const summary = await runIngest(ctx, inputs, options);
       if (options.json) printJson(ctx, { database: resolveDb(ctx, options.db), ...summary });
-      else ctx.stdout.write(`${summaryLine(summary)}\n`);
+      else {
+        ctx.stdout.write(`${summaryLine(summary)}\n`);
+        for (const line of [...alreadyStoredLines(summary, userMetadata(options)), ...undatedLines(summary, options.verbose ?? false)]) ctx.stderr.write(`${line}\n`);
+      }
       if (summary.failed > 0) process.exitCode = 1;
     });
+}
+
+const METADATA_FLAGS = ['published', 'outlet', 'title'] as const;
+
+function userMetadata(options: IngestRunOptions): UserMetadata {
+  return { publishedAt: options.published, outlet: options.outlet, title: options.title };
+}
+
+/** `--published`, `--outlet` and `--title` describe one document: one file or URL, not a folder or several inputs. */
+async function checkOneDocument(inputs: readonly string[], options: IngestRunOptions): Promise<void> {
+  const given = METADATA_FLAGS.filter((flag) => options[flag] !== undefined).map((flag) => `--${flag}`);
+  if (given.length === 0) return;
+  const flags = `${given.join(', ')} ${given.length === 1 ? 'describes' : 'describe'} one document`;
+  if (options.queue) throw new CliError(`${flags}, read here: not with --queue`, 2);
+  if (inputs.length > 1) throw new CliError(`${flags}: give one file or URL, not ${inputs.length} inputs`, 2);
+  const [input] = inputs;
+  if ((await stat(input!).catch(() => null))?.isDirectory()) throw new CliError(`${flags}: give one file or URL, not a folder (${input})`, 2);
+}
+
+/**
+ * A document already stored keeps the metadata it was stored with (its id is
+ * its text), so flags that would change it are said to have had no effect.
+ */
+function alreadyStoredLines(summary: IngestSummary, metadata: UserMetadata): string[] {
+  return summary.documents
+    .filter((d) => d.outcome === 'unchanged')
+    .filter((d) => (metadata.publishedAt && d.publishedAt !== metadata.publishedAt)
+      || (metadata.outlet && d.outlet !== metadata.outlet.trim())
+      || (metadata.title && d.title !== metadata.title.trim()))
+    .map((d) => `${d.source}: already stored as ${shortId(d.id)} (${d.publishedAt ?? 'undated'}); --published, --outlet and --title apply when a document is first stored`);
 }
 
 /**
@@ -49,9 +93,11 @@ export async function runIngest(ctx: CliContext, inputs: readonly string[], opti
         store,
         pipeline: () => createDefaultPipeline({ focus: options.focus, database: resolveDb(ctx, options.db) }),
         maxBytes: options.maxSize,
+        metadata: userMetadata(options),
         onStart: (total) => progress.start(total),
         onInputDone: (input) => progress.advance(input),
         onError: (error) => progress.report(`corridor: ${error.toLine()}`),
+        onNotice: (source, message) => progress.report(`${source}: ${message.reason}`),
         // Fusion (clusters, timelines) is brought up to date once per run, and the run's snapshot records it.
         snapshot: async (label) => (await refreshFusion(store, { label })).snapshot,
       });
@@ -101,6 +147,20 @@ class IngestProgress {
   stop(): void {
     this.bars?.stop();
   }
+}
+
+/**
+ * How many documents of the run have no publication date: the times they
+ * give relative to it ("on Tuesday", "yesterday") could not be placed, and
+ * fusion has only their text to go by. `--verbose` lists them.
+ */
+export function undatedLines(summary: IngestSummary, verbose: boolean): string[] {
+  const undated = summary.documents.filter((d) => d.publishedAt === null);
+  if (undated.length === 0) return [];
+  const count = `${undated.length} of ${summary.documents.length} document${summary.documents.length === 1 ? '' : 's'}`;
+  const head = `${count} ${summary.documents.length === 1 ? 'has' : 'have'} no publication date: relative times were not placed`;
+  if (!verbose) return [`${head}; --verbose lists them (give one with --published, or in the file's metadata)`];
+  return [`${head}:`, ...undated.map((d) => `  ${d.source}  ${d.title ?? '(untitled)'}`)];
 }
 
 export function summaryLine(summary: IngestSummary): string {

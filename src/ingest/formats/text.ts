@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { normaliseDate, unreadableDate } from '../dates.js';
 import type { RawDocument } from '../document.js';
+import { readHeader } from '../header.js';
 import { IngestError } from '../errors.js';
 import { normaliseText } from '../normalise.js';
 
@@ -16,21 +17,41 @@ const refuseCode = (): never => {
 // keeps gray-matter from caching every file's content.
 const FRONT_MATTER = { engines: { js: refuseCode, javascript: refuseCode } };
 
-/** A headline: one short line standing alone above the body, not a sentence. */
-const HEADLINE = /^([^\n]{1,150}?)[ \t]*\n[ \t]*\n(?=\S)/;
+/** Longer first lines are the story's opening, not its headline. */
+const MAX_HEADLINE = 150;
+/**
+ * A text with no line longer than this is hard-wrapped (mail and plain-text
+ * wires wrap at 72 to 80 columns) or a list: its first line may run on into
+ * the second, so it is a headline only when a blank line follows.
+ */
+const WRAP_WIDTH = 80;
+/** How many lines below the first are looked at to tell a hard-wrapped text. */
+const WRAP_SAMPLE = 10;
 
 /**
- * A plain-text file: the text as it is; a first line standing alone and not
- * ending like a sentence is taken for the title (and stays in the text).
+ * A plain-text file: the text as it is; its first line is taken for the
+ * title (and stays in the text) when it looks like a headline.
  */
 export function readText(text: string, origin: FileOrigin): RawDocument {
   // The title is read from the canonical text, so CRLF files, a byte-order mark or leading blank lines do not hide it.
   return { text, title: headline(normaliseText(text)), source: origin.source, input: origin.input };
 }
 
+/**
+ * The first line when it is a headline: short, not ending like a sentence
+ * ("... the army said." or "... on Tuesday,"), not a date or byline line,
+ * and followed by more text: by a blank line, or, in a text that is not
+ * hard-wrapped, by a line that starts anew ("Syria rebels take the town\n
+ * BEIRUT (Reuters) - ..."). A file of one paragraph has no title.
+ */
 function headline(text: string): string | null {
-  const line = HEADLINE.exec(text)?.[1]?.trim();
-  return line && !/[.,;:]$/.test(line) ? line : null;
+  const [first = '', ...rest] = text.split('\n');
+  const line = first.trim();
+  if (!line || line.length > MAX_HEADLINE || /[.,;:]["”’']?$/.test(line) || /^by\s/i.test(line)) return null;
+  if (!rest.join('\n').trim() || readHeader(line).date) return null;
+  if (!rest[0]!.trim()) return line;
+  const wrapped = rest.slice(0, WRAP_SAMPLE).every((next) => next.length <= WRAP_WIDTH);
+  return !wrapped && /^\s*[\p{Lu}\d"“‘'(]/u.test(rest[0]!) ? line : null;
 }
 
 /**
