@@ -3,18 +3,20 @@ import { placeKey } from './space-time.js';
 import type { FusionState } from './state.js';
 
 /**
- * Resolves what a user types ("Tal Afar", "tall afar", "7535402") to the
- * place the fused events name most often.
+ * Resolves what a user types ("Tal Afar", "tall afar", "7535402", a place
+ * key such as "gn:7535402") to the place the fused events name most often.
  */
 export function findPlace(state: FusionState, query: string): PlaceRef | null {
   const normalize = state.context.normalizeName;
   const wanted = normalize(query);
-  const id = /^\d+$/.test(query.trim()) ? Number(query.trim()) : null;
+  const typed = query.trim();
+  const id = /^\d+$/.test(typed) ? Number(typed) : null;
   const hits = new Map<string, { value: PlaceRef; n: number }>();
   for (const c of byId(state)) {
     for (const p of [c.location, c.origin, c.destination]) {
-      if (!p || !(id !== null ? p.geonameid === id : normalize(p.name) === wanted)) continue;
-      const key = placeKey(p);
+      if (!p) continue;
+      const key = placeKey(p, normalize);
+      if (!(id !== null ? p.geonameid === id : key === typed || normalize(p.name) === wanted)) continue;
       const hit = hits.get(key);
       if (hit) hit.n++;
       else hits.set(key, { value: p, n: 1 });

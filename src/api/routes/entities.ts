@@ -10,7 +10,7 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       tags: ['entities'],
       response: responses(200, listOf(ref('Place'))),
     },
-  }, async () => ({ items: (await summariseExtractions(app.store)).places }));
+  }, async () => ({ items: (await summariseExtractions(app.store, app.fusion.context.normalizeName)).places }));
 
   app.get('/api/actors', {
     schema: {
@@ -18,7 +18,7 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       tags: ['entities'],
       response: responses(200, listOf(ref('Actor'))),
     },
-  }, async () => ({ items: (await summariseExtractions(app.store)).actors }));
+  }, async () => ({ items: (await summariseExtractions(app.store, app.fusion.context.normalizeName)).actors }));
 
   app.get<{ Querystring: { q: string; limit: number } }>('/api/search', {
     schema: {

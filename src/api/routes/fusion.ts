@@ -1,19 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventType } from '../../types.js';
-import type { ClaimStatus } from '../../fusion/types.js';
-import { placeKey } from '../aggregate.js';
+import { controlTimeline, findActor, findPlace, type ClaimStatus } from '../../fusion/index.js';
 import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
 import { CLAIM_STATUSES, EVENT_TYPES } from '../schemas/enums.js';
 import { enumOf, listOf, object, ref, str } from '../schemas/helpers.js';
 
 const TAGS = ['fusion'];
-
-/** Names are matched without case or extra spaces, so `/api/timelines/tal%20afar` finds "Tal Afar". */
-function sameName(a: string, b: string): boolean {
-  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-  return fold(a) === fold(b);
-}
 
 export async function fusionRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { type?: EventType; status?: ClaimStatus; minCorroboration?: number } }>('/api/clusters', {
@@ -50,15 +43,17 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { place: string } }>('/api/timelines/:place', {
     schema: {
-      summary: "One place's control timeline, by GeoNames id, place key or name",
+      summary: "One place's control timeline, by GeoNames id, place key or name (any transliteration)",
       tags: TAGS,
       params: object({ place: { ...str, minLength: 1, maxLength: 200 } }),
       response: responses(200, ref('ControlTimeline'), [ERRORS.TIMELINE_NOT_FOUND]),
     },
   }, async (request) => {
+    // The lookup `corridor timeline` makes, so both answer the same for any spelling.
     const wanted = request.params.place;
-    const timeline = (await app.fusion.read()).timelines.find(({ place }) =>
-      String(place.geonameid) === wanted || placeKey(place) === wanted || sameName(place.name, wanted));
+    const state = await app.fusion.state();
+    const place = findPlace(state, wanted);
+    const timeline = place && controlTimeline(state, place);
     if (!timeline) throw apiError(ERRORS.TIMELINE_NOT_FOUND, wanted);
     return timeline;
   });
@@ -76,9 +71,10 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const wanted = request.params.actor;
-    const trajectory = (await app.fusion.read()).trajectories.find(({ actor }) => actor.actorId === wanted || sameName(actor.name, wanted));
-    if (!trajectory) throw apiError(ERRORS.TRAJECTORY_NOT_FOUND, wanted);
-    return trajectory;
+    const actor = findActor(await app.fusion.state(), wanted);
+    const found = actor && (await app.fusion.read()).trajectories.find((t) => t.actor.actorId === actor.actorId);
+    if (!found) throw apiError(ERRORS.TRAJECTORY_NOT_FOUND, wanted);
+    return found;
   });
 
   app.get('/api/corridors', {
