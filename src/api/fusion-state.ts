@@ -17,6 +17,7 @@ export function loadFusionResources(): FusionResources {
 export interface FusionReader {
   /** Fusion's context: its settings and the one name normalisation. */
   readonly context: FusionContext;
+  readonly userCorridors: UserCorridorDefinition[];
   /** The views of the stored fusion state; recomputed only when the store has changed since the last call. */
   read(): Promise<FusionResult>;
   /** The stored fusion state the views are computed from, for lookups by name; read-only. */
@@ -49,6 +50,7 @@ export function createFusionReader(store: Store, resources: FusionResources): Fu
   };
   return {
     context: resources.context,
+    userCorridors: resources.userCorridors,
     read: async () => (await current()).result,
     state: async () => (await current()).state,
     async refresh(label = null) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventType } from '../../types.js';
-import { controlTimeline, findActor, findPlace, type ClaimStatus } from '../../fusion/index.js';
+import { controlTimeline, corridorReport, findActor, findCorridor, findPlace, type ClaimStatus } from '../../fusion/index.js';
 import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
 import { CLAIM_STATUSES, EVENT_TYPES } from '../schemas/enums.js';
@@ -43,7 +43,7 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { place: string } }>('/api/timelines/:place', {
     schema: {
-      summary: "One place's control timeline, by GeoNames id, place key or name (any transliteration)",
+      summary: "One place's control timeline, by GeoNames id, place key, or any of its names in the gazetteer (alternate names included, any transliteration)",
       tags: TAGS,
       params: object({ place: { ...str, minLength: 1, maxLength: 200 } }),
       response: responses(200, ref('ControlTimeline'), [ERRORS.TIMELINE_NOT_FOUND]),
@@ -52,7 +52,7 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
     // The lookup `corridor timeline` makes, so both answer the same for any spelling.
     const wanted = request.params.place;
     const state = await app.fusion.state();
-    const place = findPlace(state, wanted);
+    const place = findPlace(state, wanted, app.gazetteer());
     const timeline = place && controlTimeline(state, place);
     if (!timeline) throw apiError(ERRORS.TIMELINE_NOT_FOUND, wanted);
     return timeline;
@@ -84,6 +84,22 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
       response: responses(200, listOf(ref('CorridorReport'))),
     },
   }, async () => ({ items: (await app.fusion.read()).corridors }));
+
+  app.get<{ Params: { name: string } }>('/api/corridors/:name', {
+    schema: {
+      summary: 'One corridor, by its name, an alias, or two or more of its places in any of their names ("Tadmur-Raqqa")',
+      tags: TAGS,
+      params: object({ name: { ...str, minLength: 1, maxLength: 200 } }),
+      response: responses(200, ref('CorridorReport'), [ERRORS.CORRIDOR_NOT_FOUND]),
+    },
+  }, async (request) => {
+    // The lookup `corridor corridor <name>` makes.
+    const wanted = request.params.name;
+    const state = await app.fusion.state();
+    const corridor = findCorridor(state, app.fusion.userCorridors, wanted, { lookup: (place) => app.gazetteer().lookup(place) });
+    if (!corridor) throw apiError(ERRORS.CORRIDOR_NOT_FOUND, wanted);
+    return corridorReport(state, corridor);
+  });
 
   app.get('/api/sources', {
     schema: {
