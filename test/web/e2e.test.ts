@@ -208,7 +208,7 @@ describe('the web page in chromium', { skip: SKIP ? 'CORRIDOR_SKIP_BROWSER=1' : 
   });
 
   it('shows whom a quoted source speaks for, and counts a spokesman and his ministry once', async () => {
-    const clusters = (await (await fetch(`${server.url}/api/clusters`)).json()).items as any[];
+    const clusters = (await (await fetch(`${server.url}/api/clusters?limit=1000`)).json()).items as any[];
     const cluster = clusters.find((c) => c.mentions.some((m: any) => m.chain.some((l: any) => l.source === 'Orlov')));
     assert.ok(cluster, 'the demo corpus quotes Orlov on a cluster');
     await open(`#view=cluster%3A${cluster.id}`);

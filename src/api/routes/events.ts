@@ -6,7 +6,8 @@ import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
 import { indexMentions } from '../fusion-state.js';
 import { EVENT_TYPES, MODALITIES } from '../schemas/enums.js';
-import { enumOf, int, ISO_DATE, listOf, ref } from '../schemas/helpers.js';
+import { nextLink } from '../paging.js';
+import { enumOf, ISO_DATE, pageOf, pageParams, ref } from '../schemas/helpers.js';
 
 /** The store's event filter as a query string carries it: bbox as text, plus fusion's corroboration floor and a place by name. */
 type EventsQuery = Omit<EventFilter, 'bbox' | 'limit' | 'offset'> & { bbox?: string; minCorroboration?: number; place?: string; limit: number; offset: number };
@@ -54,12 +55,11 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
             type: 'string', minLength: 1, maxLength: 200,
             description: 'Events located at, leaving or reaching a place: any of its names in the gazetteer (alternate names included, any transliteration), a GeoNames id or a place key; the place as /api/timelines/{place} finds it',
           },
-          limit: { type: 'integer', minimum: 1, maximum: 5000, default: 1000 },
-          offset: { type: 'integer', minimum: 0, default: 0 },
+          ...pageParams({ default: 1000, max: 5000 }),
         },
         additionalProperties: false,
       },
-      response: responses(200, listOf(ref('Event'), { limit: int, offset: int }), [ERRORS.QUERY_BBOX, ERRORS.QUERY_DATE_RANGE]),
+      response: responses(200, pageOf(ref('Event')), [ERRORS.QUERY_BBOX, ERRORS.QUERY_DATE_RANGE]),
     },
   }, async (request, reply) => {
     const { bbox, minCorroboration, place, limit, offset, ...rest } = request.query;
@@ -70,7 +70,8 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     // Corroboration lives in the fusion result and places are matched by key, not
     // in the store's event rows: with those filters the page is cut after filtering.
     const paged = minCorroboration === undefined && atPlace === null;
-    const records = await app.store.listEventRecords(paged ? { ...filter, limit, offset } : filter);
+    // One event past the page tells whether there is a next one.
+    const records = await app.store.listEventRecords(paged ? { ...filter, limit: limit + 1, offset } : filter);
     const items: string[] = [];
     for (const record of records) {
       const fused = fusion.get(`${record.docId}/${record.eventId}`);
@@ -83,7 +84,11 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
     // parsing it to serialise it again was most of a request's cost and held
     // the event loop under load. The response schema still documents the
     // page, and a test holds the served events to it field by field.
-    const page = paged ? items : items.slice(offset, offset + limit);
-    return reply.type('application/json; charset=utf-8').send(`{"items":[${page.join(',')}],"limit":${limit},"offset":${offset}}`);
+    const page = paged ? items.slice(0, limit) : items.slice(offset, offset + limit);
+    const more = paged ? items.length > limit : offset + limit < items.length;
+    // Filtered in memory, the events are counted whole; the store's pages are not.
+    const total = paged ? '' : `,"total":${items.length}`;
+    const next = JSON.stringify(more ? nextLink(request, { limit, offset }) : null);
+    return reply.type('application/json; charset=utf-8').send(`{"items":[${page.join(',')}]${total},"limit":${limit},"offset":${offset},"next":${next}}`);
   });
 }

@@ -3,13 +3,14 @@ import type { EventType } from '../../types.js';
 import { controlTimeline, corridorReport, findActor, findCorridor, findPlace, type ClaimStatus } from '../../fusion/index.js';
 import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
+import { pageOfList, type PageQuery } from '../paging.js';
 import { CLAIM_STATUSES, EVENT_TYPES } from '../schemas/enums.js';
-import { enumOf, listOf, object, ref, str } from '../schemas/helpers.js';
+import { PAGE_QUERY, enumOf, object, pageOf, pageParams, ref, str } from '../schemas/helpers.js';
 
 const TAGS = ['fusion'];
 
 export async function fusionRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { type?: EventType; status?: ClaimStatus; minCorroboration?: number } }>('/api/clusters', {
+  app.get<{ Querystring: PageQuery & { type?: EventType; status?: ClaimStatus; minCorroboration?: number } }>('/api/clusters', {
     schema: {
       summary: 'Events fused across documents, with their mentions and corroboration',
       tags: TAGS,
@@ -19,27 +20,27 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
           type: enumOf(EVENT_TYPES),
           status: enumOf(CLAIM_STATUSES),
           minCorroboration: { type: 'integer', minimum: 0, maximum: 1000 },
+          ...pageParams(),
         },
         additionalProperties: false,
       },
-      response: responses(200, listOf(ref('Cluster'))),
+      response: responses(200, pageOf(ref('Cluster'))),
     },
   }, async (request) => {
     const { type, status, minCorroboration } = request.query;
     const { clusters } = await app.fusion.read();
-    return {
-      items: clusters.filter((c) => (!type || c.type === type) && (!status || c.status === status)
-        && (minCorroboration === undefined || c.corroboration.score >= minCorroboration)),
-    };
+    const matching = clusters.filter((c) => (!type || c.type === type) && (!status || c.status === status)
+      && (minCorroboration === undefined || c.corroboration.score >= minCorroboration));
+    return pageOfList(request, matching, request.query);
   });
 
-  app.get('/api/contradictions', {
-    schema: { summary: 'Claims that contradict each other, side by side', tags: TAGS, response: responses(200, listOf(ref('Contradiction'))) },
-  }, async () => ({ items: (await app.fusion.read()).contradictions }));
+  app.get<{ Querystring: PageQuery }>('/api/contradictions', {
+    schema: { summary: 'Claims that contradict each other, side by side', tags: TAGS, querystring: PAGE_QUERY, response: responses(200, pageOf(ref('Contradiction'))) },
+  }, async (request) => pageOfList(request, (await app.fusion.read()).contradictions, request.query));
 
-  app.get('/api/timelines', {
-    schema: { summary: 'Who controls each place over time', tags: TAGS, response: responses(200, listOf(ref('ControlTimeline'))) },
-  }, async () => ({ items: (await app.fusion.read()).timelines }));
+  app.get<{ Querystring: PageQuery }>('/api/timelines', {
+    schema: { summary: 'Who controls each place over time', tags: TAGS, querystring: PAGE_QUERY, response: responses(200, pageOf(ref('ControlTimeline'))) },
+  }, async (request) => pageOfList(request, (await app.fusion.read()).timelines, request.query));
 
   app.get<{ Params: { place: string } }>('/api/timelines/:place', {
     schema: {
@@ -58,9 +59,9 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
     return timeline;
   });
 
-  app.get('/api/trajectories', {
-    schema: { summary: "Each actor's path from place to place", tags: TAGS, response: responses(200, listOf(ref('Trajectory'))) },
-  }, async () => ({ items: (await app.fusion.read()).trajectories }));
+  app.get<{ Querystring: PageQuery }>('/api/trajectories', {
+    schema: { summary: "Each actor's path from place to place", tags: TAGS, querystring: PAGE_QUERY, response: responses(200, pageOf(ref('Trajectory'))) },
+  }, async (request) => pageOfList(request, (await app.fusion.read()).trajectories, request.query));
 
   app.get<{ Params: { actor: string } }>('/api/trajectories/:actor', {
     schema: {
@@ -77,13 +78,14 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
     return found;
   });
 
-  app.get('/api/corridors', {
+  app.get<{ Querystring: PageQuery }>('/api/corridors', {
     schema: {
       summary: 'Named corridors and axes, with the events, movements and control along them',
       tags: TAGS,
-      response: responses(200, listOf(ref('CorridorReport'))),
+      querystring: PAGE_QUERY,
+      response: responses(200, pageOf(ref('CorridorReport'))),
     },
-  }, async () => ({ items: (await app.fusion.read()).corridors }));
+  }, async (request) => pageOfList(request, (await app.fusion.read()).corridors, request.query));
 
   app.get<{ Params: { name: string } }>('/api/corridors/:name', {
     schema: {
@@ -101,11 +103,12 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
     return corridorReport(state, corridor);
   });
 
-  app.get('/api/sources', {
+  app.get<{ Querystring: PageQuery }>('/api/sources', {
     schema: {
       summary: 'Outlets and sources: how many of their claims are corroborated, contradicted or alone',
       tags: TAGS,
-      response: responses(200, listOf(ref('SourceProfile'))),
+      querystring: PAGE_QUERY,
+      response: responses(200, pageOf(ref('SourceProfile'))),
     },
-  }, async () => ({ items: (await app.fusion.read()).sources }));
+  }, async (request) => pageOfList(request, (await app.fusion.read()).sources, request.query));
 }

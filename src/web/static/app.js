@@ -10,6 +10,10 @@ import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
 import { createTimeline } from './timeline.js';
 
+// The largest pages the API serves (the `limit` maxima in /openapi.json): the page loads every list whole.
+const EVENT_PAGE = 5000;
+const LIST_PAGE = 1000;
+
 const statusLine = byId('status');
 const setStatus = (text) => { statusLine.textContent = text; };
 
@@ -27,17 +31,17 @@ function toFeatureCollection(json) {
 async function main() {
   setStatus('Loading…');
   const [events, clusters, contradictions, trajectories, corridors, actors, layers, documents, land, countries, labels] = await Promise.all([
-    getAllItems('/api/events'),
-    getItems('/api/clusters'),
-    getItems('/api/contradictions'),
-    getItems('/api/trajectories'),
-    getItems('/api/corridors'),
-    getItems('/api/actors'),
-    getItems('/api/layers'),
+    getAllItems('/api/events', EVENT_PAGE),
+    getAllItems('/api/clusters', LIST_PAGE),
+    getAllItems('/api/contradictions', LIST_PAGE),
+    getAllItems('/api/trajectories', LIST_PAGE),
+    getAllItems('/api/corridors', LIST_PAGE),
+    getAllItems('/api/actors', LIST_PAGE),
+    getAllItems('/api/layers', LIST_PAGE),
     getJson('/api/documents?limit=1'),
     getJson('/api/basemap/land'),
     getJson('/api/basemap/countries'),
-    getItems('/api/basemap/labels'),
+    getAllItems('/api/basemap/labels', LIST_PAGE),
   ]);
 
   const state = readState();
@@ -172,7 +176,7 @@ async function main() {
     const query = encodeURIComponent(state.q);
     const [hits, atPlace] = state.q ? await Promise.all([
       getItems(`/api/search?q=${query}&limit=100`).catch(failed),
-      getAllItems(`/api/events?place=${query}`).catch(failed),
+      getAllItems(`/api/events?place=${query}`, EVENT_PAGE).catch(failed),
     ]) : [[], []];
     searchHits = hits;
     searchEvents = new Set(atPlace.map((e) => `${e.docId}/${e.id}`));
