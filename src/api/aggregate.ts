@@ -1,8 +1,9 @@
+import { placeKey, type NormalizeName } from '../fusion/index.js';
 import type { ActorKind, Extraction, PlaceRef } from '../types.js';
 import type { Store } from '../store/store.js';
 
 export interface PlaceSummary extends PlaceRef {
-  /** `gn:<geonameid>`, or `<name>@<lat>,<lon>` for places resolved without a gazetteer entry. */
+  /** The place key (`placeKey`): `gn:<geonameid>`, or `name:<name key>` for places without a GeoNames id. */
   key: string;
   country: string | null;
   admin1: string | null;
@@ -23,20 +24,17 @@ export interface ActorSummary {
   events: number;
 }
 
-export function placeKey(place: PlaceRef): string {
-  return place.geonameid !== null ? `gn:${place.geonameid}` : `${place.name}@${place.lat.toFixed(3)},${place.lon.toFixed(3)}`;
-}
-
 /**
  * Places and actors over every stored extraction, most mentioned first:
  * one pass, counting mentions, the documents they occur in and the events
  * that involve them.
  */
-export async function summariseExtractions(store: Store): Promise<{ places: PlaceSummary[]; actors: ActorSummary[] }> {
+export async function summariseExtractions(store: Store, normalize: NormalizeName): Promise<{ places: PlaceSummary[]; actors: ActorSummary[] }> {
   const places = new Map<string, PlaceSummary & { docs: Set<string> }>();
   const actors = new Map<string, ActorSummary & { docs: Set<string> }>();
+  const keyOf = (p: PlaceRef) => placeKey(p, normalize);
   for await (const { document, extraction } of store.allExtractions()) {
-    countMentions(document.id, extraction, places, actors);
+    countMentions(document.id, extraction, keyOf, places, actors);
   }
   const strip = <T extends { docs: Set<string> }>({ docs, ...rest }: T) => ({ ...rest, documents: docs.size });
   const order = (a: { mentions: number; name: string }, b: { mentions: number; name: string }) =>
@@ -50,6 +48,7 @@ export async function summariseExtractions(store: Store): Promise<{ places: Plac
 function countMentions(
   docId: string,
   extraction: Extraction,
+  placeKey: (p: PlaceRef) => string,
   places: Map<string, PlaceSummary & { docs: Set<string> }>,
   actors: Map<string, ActorSummary & { docs: Set<string> }>,
 ): void {

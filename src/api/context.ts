@@ -1,3 +1,4 @@
+import type { Gazetteer } from '../geo/gazetteer/index.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import type { Basemap } from '../web/basemap.js';
@@ -18,6 +19,8 @@ declare module 'fastify' {
     fusion: FusionReader;
     ingestJobs: JobQueue<IngestBody>;
     basemap: () => Basemap;
+    /** Every name of every place, for routes that take a place name; loaded on first use. */
+    gazetteer: () => Gazetteer;
     referenceLayers: ReferenceLayer[];
   }
 }

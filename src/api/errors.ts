@@ -31,6 +31,7 @@ export const ERRORS = {
   EXTRACTION_NOT_FOUND: define('CORRIDOR_ERR_EXTRACTION_NOT_FOUND', 404, 'No extraction stored for document %s'),
   TIMELINE_NOT_FOUND: define('CORRIDOR_ERR_TIMELINE_NOT_FOUND', 404, 'No control timeline for place %s'),
   TRAJECTORY_NOT_FOUND: define('CORRIDOR_ERR_TRAJECTORY_NOT_FOUND', 404, 'No trajectory for actor %s'),
+  CORRIDOR_NOT_FOUND: define('CORRIDOR_ERR_CORRIDOR_NOT_FOUND', 404, 'No corridor named %s'),
   LAYER_NOT_FOUND: define('CORRIDOR_ERR_LAYER_NOT_FOUND', 404, 'No reference layer %s'),
   JOB_NOT_FOUND: define('CORRIDOR_ERR_JOB_NOT_FOUND', 404, 'No ingestion job %s'),
   INGEST_SOURCE: define('CORRIDOR_ERR_INGEST_SOURCE', 400, 'Give exactly one of text, html or url'),

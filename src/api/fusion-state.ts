@@ -1,6 +1,6 @@
 import {
   createFusionContext, fusionViews, loadFusionState, loadUserCorridors, refreshFusion,
-  type ClaimStatus, type FusionContext, type FusionResult, type UserCorridorDefinition,
+  type ClaimStatus, type FusionContext, type FusionResult, type FusionState, type UserCorridorDefinition,
 } from '../fusion/index.js';
 import type { Store } from '../store/store.js';
 
@@ -15,8 +15,13 @@ export function loadFusionResources(): FusionResources {
 }
 
 export interface FusionReader {
+  /** Fusion's context: its settings and the one name normalisation. */
+  readonly context: FusionContext;
+  readonly userCorridors: UserCorridorDefinition[];
   /** The views of the stored fusion state; recomputed only when the store has changed since the last call. */
   read(): Promise<FusionResult>;
+  /** The stored fusion state the views are computed from, for lookups by name; read-only. */
+  state(): Promise<FusionState>;
   /** Fuses documents the state has not seen yet (after ingestion). */
   refresh(label?: string | null): Promise<void>;
 }
@@ -30,18 +35,24 @@ export interface FusionReader {
  * recompute the views meanwhile.
  */
 export function createFusionReader(store: Store, resources: FusionResources): FusionReader {
-  let cached: { version: number; result: Promise<FusionResult> } | null = null;
+  let cached: { version: number; state: Promise<FusionState>; result: Promise<FusionResult> } | null = null;
   const version = async () => Math.max(0, ...(await store.listSnapshots()).map((s) => s.id));
+  const current = async () => {
+    const latest = await version();
+    if (cached?.version !== latest) {
+      const state = loadFusionState(store, resources.context);
+      const result = state.then((s) => lazyViews(fusionViews(s, resources.userCorridors)));
+      const entry = { version: latest, state, result };
+      cached = entry;
+      result.catch(() => { if (cached === entry) cached = null; });
+    }
+    return cached;
+  };
   return {
-    async read() {
-      const current = await version();
-      if (cached?.version !== current) {
-        const result = loadFusionState(store, resources.context).then((state) => lazyViews(fusionViews(state, resources.userCorridors)));
-        cached = { version: current, result };
-        result.catch(() => { if (cached?.result === result) cached = null; });
-      }
-      return cached.result;
-    },
+    context: resources.context,
+    userCorridors: resources.userCorridors,
+    read: async () => (await current()).result,
+    state: async () => (await current()).state,
     async refresh(label = null) {
       await refreshFusion(store, { context: resources.context, label });
     },

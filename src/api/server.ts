@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { createDefaultPipeline } from '../default-pipeline.js';
+import { loadGazetteer, type Gazetteer } from '../geo/gazetteer/index.js';
 import type { Pipeline } from '../pipeline.js';
 import { packageRoot } from '../resources.js';
 import type { Store } from '../store/store.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   layers?: ReferenceLayer[];
   /** Fusion's context and the user's corridors; loaded from resources/ when not given. */
   fusion?: FusionResources;
+  /** The gazetteer place names are looked up in; loaded when a route first needs it when not given. */
+  gazetteer?: Gazetteer;
   bodyLimit?: number;
   logger?: FastifyServerOptions['logger'];
   /** Jobs waiting or running before POST /api/documents answers 503. */
@@ -65,12 +68,14 @@ function lazy(source: PipelineSource): () => Promise<Pipeline> {
  */
 async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<void> {
   let basemap: Basemap | null = null;
+  let gazetteer = options.gazetteer ?? null;
   app.decorate('store', options.store);
   app.decorate('pipeline', lazy(options.pipeline));
   app.decorate('fusion', createFusionReader(options.store, options.fusion ?? loadFusionResources()));
   app.decorate('referenceLayers', options.layers ?? []);
   // Converted on first use: a second that API-only uses never pay.
   app.decorate('basemap', () => (basemap ??= loadBasemap()));
+  app.decorate('gazetteer', () => (gazetteer ??= loadGazetteer()));
   app.decorate('ingestJobs', new JobQueue<IngestBody>(
     // Posted documents are fused as soon as they are stored, as `corridor ingest` does.
     createIngestRunner({ store: app.store, pipeline: app.pipeline, afterSave: () => app.fusion.refresh('api') }),

@@ -6,7 +6,7 @@ import { readJsonResource } from '../resources.js';
 import type { PlaceRef } from '../types.js';
 import { compareKeys } from './mentions.js';
 import { distanceKm, placeKey } from './space-time.js';
-import type { CorridorMention, FusionState } from './state.js';
+import type { CorridorMention, FusionState, NormalizeName } from './state.js';
 import { describeCluster } from './summary.js';
 import { controlTimeline } from './timeline.js';
 import type { ControlTimeline, CorridorDefinition, CorridorMovement, CorridorReport, EventCluster } from './types.js';
@@ -51,10 +51,10 @@ export function parseUserCorridors(data: unknown, file: string, resolve?: Waypoi
 }
 
 /** The waypoints as a sequence of place keys, the same whichever way the corridor is read. */
-function signature(waypoints: PlaceRef[]): string | null {
+function signature(waypoints: PlaceRef[], normalize: NormalizeName): string | null {
   if (waypoints.length < 2) return null;
-  const forward = waypoints.map(placeKey).join('>');
-  const backward = waypoints.map(placeKey).reverse().join('>');
+  const forward = waypoints.map((w) => placeKey(w, normalize)).join('>');
+  const backward = waypoints.map((w) => placeKey(w, normalize)).reverse().join('>');
   return forward < backward ? forward : backward;
 }
 
@@ -73,8 +73,8 @@ export function corridorDefinitions(state: FusionState, user: UserCorridorDefini
   const parent: number[] = [];
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const items: { keys: string[]; mention?: CorridorMention; user?: UserCorridorDefinition }[] = [
-    ...mentions.map((m) => ({ keys: [normalize(m.name), signature(m.waypoints)], mention: m })),
-    ...user.map((u) => ({ keys: [normalize(u.name), ...u.aliases.map(normalize), signature(u.waypoints)], user: u })),
+    ...mentions.map((m) => ({ keys: [normalize(m.name), signature(m.waypoints, normalize)], mention: m })),
+    ...user.map((u) => ({ keys: [normalize(u.name), ...u.aliases.map(normalize), signature(u.waypoints, normalize)], user: u })),
   ].map((item) => ({ ...item, keys: item.keys.filter((k): k is string => !!k) }));
   items.forEach((item, i) => {
     parent[i] = i;

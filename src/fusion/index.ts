@@ -20,7 +20,7 @@ import type { FusionResult, SnapshotDigest } from './types.js';
 import { compareKeys } from './mentions.js';
 
 export type * from './types.js';
-export { addDocuments, createFusionContext, emptyState, fuse, type FusionChange, type FusionContext, type FusionState } from './state.js';
+export { addDocuments, createFusionContext, emptyState, fuse, type FusionChange, type FusionContext, type FusionState, type NormalizeName } from './state.js';
 export { mentionKey, type FusionInput } from './mentions.js';
 export { loadFusionSettings, type FusionSettings } from './settings.js';
 export { saveState, restoreState, type SavedFusionState } from './persist.js';
@@ -29,7 +29,8 @@ export { trajectory, trajectories } from './trajectory.js';
 export { corridorDefinitions, corridorReport, corridorReports, loadUserCorridors, parseUserCorridors, type UserCorridor, type UserCorridorDefinition, type WaypointResolver } from './corridors.js';
 export { sourceProfiles } from './sources.js';
 export { snapshotDigest, diffSnapshots } from './snapshot.js';
-export { findActor, findPlace } from './lookup.js';
+export { findActor, findCorridor, findPlace, placeMatcher, type PlaceDirectory } from './lookup.js';
+export { placeKey } from './space-time.js';
 export { describeCluster } from './summary.js';
 
 /** Store keys of fusion's derived data. */

@@ -1,26 +1,115 @@
 import type { ActorRef, PlaceRef } from '../types.js';
+import { corridorDefinitions, type UserCorridorDefinition } from './corridors.js';
 import { placeKey } from './space-time.js';
-import type { FusionState } from './state.js';
+import type { FusionState, NormalizeName } from './state.js';
+import type { CorridorDefinition } from './types.js';
 
 /**
- * Resolves what a user types ("Tal Afar", "tall afar", "7535402") to the
- * place the fused events name most often.
+ * Every name of every place, alternate names included: the gazetteer. A
+ * typed name is looked up there, so "Palmyra" finds Tadmur's GeoNames id.
  */
-export function findPlace(state: FusionState, query: string): PlaceRef | null {
+export interface PlaceDirectory {
+  lookup(name: string): readonly { geonameid: number | null; name: string }[];
+}
+
+/**
+ * Whether a place is one that a user's words name: a GeoNames id ("163808"),
+ * a place key ("gn:163808"), or a name in any spelling (the one name key) or
+ * any of the gazetteer's names for it, alternate names included. A
+ * gazetteer entry without an id names the places spelled as it is.
+ */
+export function placeMatcher(normalize: NormalizeName, query: string, gazetteer?: PlaceDirectory): (p: Pick<PlaceRef, 'geonameid' | 'name'>) => boolean {
+  const typed = query.trim();
+  if (/^\d+$/.test(typed)) {
+    const id = Number(typed);
+    return (p) => p.geonameid === id;
+  }
+  const ids = new Set<number>();
+  const names = new Set([normalize(typed)]);
+  for (const entry of gazetteer?.lookup(typed) ?? []) {
+    if (entry.geonameid !== null) ids.add(entry.geonameid);
+    else names.add(normalize(entry.name));
+  }
+  return (p) => (p.geonameid !== null && ids.has(p.geonameid)) || names.has(normalize(p.name)) || placeKey(p, normalize) === typed;
+}
+
+/**
+ * Resolves what a user types ("Palmyra", "Tadmur", "tall afar", "163808",
+ * "gn:163808") to a place of the fused events. Of the places the words may
+ * name, the one the events name most often wins: a name is ambiguous in the
+ * gazetteer ("Palmyra" is also a town in Missouri), not in the store.
+ */
+export function findPlace(state: FusionState, query: string, gazetteer?: PlaceDirectory): PlaceRef | null {
   const normalize = state.context.normalizeName;
-  const wanted = normalize(query);
-  const id = /^\d+$/.test(query.trim()) ? Number(query.trim()) : null;
+  const named = placeMatcher(normalize, query, gazetteer);
   const hits = new Map<string, { value: PlaceRef; n: number }>();
   for (const c of byId(state)) {
     for (const p of [c.location, c.origin, c.destination]) {
-      if (!p || !(id !== null ? p.geonameid === id : normalize(p.name) === wanted)) continue;
-      const key = placeKey(p);
+      if (!p || !named(p)) continue;
+      const key = placeKey(p, normalize);
       const hit = hits.get(key);
       if (hit) hit.n++;
       else hits.set(key, { value: p, n: 1 });
     }
   }
   return best(hits);
+}
+
+/** The longest place name tried in a corridor's name, in words (as the gazetteer's longest names). */
+const MAX_PLACE_WORDS = 6;
+
+/**
+ * The corridor a user names: by its name or an alias (the one name key), else
+ * by the places it runs through, each in any of its names ("Tadmur-Raqqa
+ * corridor" for the Raqqa-Palmyra corridor, either way round). Words before
+ * the first place and after the last ("the", "corridor", "highway") are not
+ * compared; at least two places must be named. The corridor whose waypoints
+ * the words name most of, then the one with the fewest waypoints, wins.
+ */
+export function findCorridor(state: FusionState, user: readonly UserCorridorDefinition[], query: string, gazetteer?: PlaceDirectory): CorridorDefinition | null {
+  const normalize = state.context.normalizeName;
+  const definitions = corridorDefinitions(state, [...user]);
+  const wanted = normalize(query);
+  const aliases = new Map(user.map((u) => [u.name, u.aliases]));
+  const byName = definitions.find((d) => [d.name, ...(aliases.get(d.name) ?? [])].some((n) => normalize(n) === wanted));
+  if (byName) return byName;
+
+  // Stretches of the folded words, each tried as a place name once.
+  const words = normalize.words(query).map((w) => w.folded);
+  const matchers = new Map<string, ReturnType<typeof placeMatcher>>();
+  const names = (from: number, to: number, waypoint: PlaceRef) => {
+    const text = words.slice(from, to).join(' ');
+    let matcher = matchers.get(text);
+    if (!matcher) matchers.set(text, (matcher = placeMatcher(normalize, text, gazetteer)));
+    return matcher(waypoint);
+  };
+  /** How many of `waypoints` (in order) consecutive stretches of words name, at best, from each start. */
+  const namedInOrder = (waypoints: PlaceRef[]): number => {
+    const memo = new Map<string, number>();
+    const run = (from: number, next: number): number => {
+      const key = `${from}|${next}`;
+      let most = memo.get(key);
+      if (most !== undefined) return most;
+      most = 0;
+      for (let to = from + 1; to <= Math.min(words.length, from + MAX_PLACE_WORDS); to++) {
+        for (let w = next; w < waypoints.length; w++) {
+          if (names(from, to, waypoints[w]!)) most = Math.max(most, 1 + run(to, w + 1));
+        }
+      }
+      memo.set(key, most);
+      return most;
+    };
+    let best = 0;
+    for (let start = 0; start < words.length; start++) best = Math.max(best, run(start, 0));
+    return best;
+  };
+  let winner: { def: CorridorDefinition; named: number } | null = null;
+  for (const def of definitions) {
+    const named = Math.max(namedInOrder(def.waypoints), namedInOrder([...def.waypoints].reverse()));
+    if (named < 2) continue;
+    if (!winner || named > winner.named || (named === winner.named && def.waypoints.length < winner.def.waypoints.length)) winner = { def, named };
+  }
+  return winner?.def ?? null;
 }
 
 /** Resolves an actor id or name ("IS", "islamic state") to the actor of the fused events. */

@@ -1,7 +1,6 @@
 import { compareKeys, mentionKey, readControl } from './mentions.js';
 import type { FusionSettings } from './settings.js';
 import { emptyState, fileCluster, fileMention, updateContradictions, type DocumentEntry, type FusionContext, type FusionState } from './state.js';
-import { placeKey } from './space-time.js';
 import { summarize } from './summary.js';
 import type { ClusterMention, FusedActor } from './types.js';
 import type { PlaceRef } from '../types.js';
@@ -66,7 +65,7 @@ export function saveState(state: FusionState): SavedFusionState {
   const documents = [...state.documents.values()].sort(byId);
   const docIndex = new Map(documents.map((d, i) => [d.id, i]));
   // Places keep their spelling per mention: the table is keyed by everything a PlaceRef holds.
-  const places = table<PlaceRef>((p) => `${placeKey(p)}|${p.name}|${p.lat}|${p.lon}`);
+  const places = table<PlaceRef>((p) => `${p.geonameid}|${p.name}|${p.lat}|${p.lon}`);
   const actors = table<FusedActor>((a) => `${a.actorId}|${a.name}|${a.kind}`);
   const mentions = [...state.mentions.values()].sort((a, b) => compareKeys(a.key, b.key));
   const position = new Map(mentions.map((m, i) => [m.key, i]));

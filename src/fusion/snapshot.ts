@@ -18,7 +18,7 @@ export function snapshotDigest(state: FusionState, snapshot: Pick<Snapshot, 'id'
   }
   const control: SnapshotDigest['control'] = {};
   for (const t of controlTimelines(state)) {
-    control[placeKey(t.place)] = {
+    control[placeKey(t.place, state.context.normalizeName)] = {
       place: t.place.name,
       periods: t.periods.map((p) => ({ holder: p.holder?.name ?? null, from: p.from, status: p.status, changeClusterId: p.changeClusterId })),
     };

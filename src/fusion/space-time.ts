@@ -1,5 +1,6 @@
 import distance from '@turf/distance';
 import type { PlaceRef } from '../types.js';
+import type { NormalizeName } from './state.js';
 
 /**
  * Days, places and the grid keys fusion indexes them by. Dates are plain
@@ -51,9 +52,13 @@ export function monthsOf(from: number, to: number): number[] {
   return out;
 }
 
-/** The key two references to one place share: its GeoNames id, else its name. */
-export function placeKey(p: PlaceRef): string {
-  return p.geonameid !== null ? `g${p.geonameid}` : `n${p.name.trim().toLowerCase()}`;
+/**
+ * The one key of a place, in fusion, the API and the CLI: `gn:<geonameid>`,
+ * else `name:<name key>` with the project's one name normalisation, so that
+ * "Tall ‘Afar" and "Tal Afar" resolved without an id are one place.
+ */
+export function placeKey(p: Pick<PlaceRef, 'geonameid' | 'name'>, normalize: NormalizeName): string {
+  return p.geonameid !== null ? `gn:${p.geonameid}` : `name:${normalize(p.name)}`;
 }
 
 export function distanceKm(a: PlaceRef, b: PlaceRef): number {

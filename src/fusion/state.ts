@@ -1,4 +1,4 @@
-import { createNameNormalizer, loadTransliterationRules } from '../text/normalize.js';
+import { createNameNormalizer, loadTransliterationRules, type NameNormalizer } from '../text/normalize.js';
 import type { PlaceRef } from '../types.js';
 import { detectContradictions, type ClusterLookup } from './contradictions.js';
 import { createMatcher, type Matcher } from './match.js';
@@ -36,11 +36,11 @@ export interface FusionContext {
   semantics: Semantics;
   grid: Grid;
   matcher: Matcher;
-  /** The project's one name normalisation (resources/transliteration.json), for outlets and sources. */
-  normalizeName: NormalizeName;
+  /** The project's one name normalisation (resources/transliteration.json), for outlets, sources and places. */
+  normalizeName: NameNormalizer;
 }
 
-export function createFusionContext(options: { settings?: FusionSettings; normalizeName?: NormalizeName } = {}): FusionContext {
+export function createFusionContext(options: { settings?: FusionSettings; normalizeName?: NameNormalizer } = {}): FusionContext {
   const settings = options.settings ?? loadFusionSettings();
   const semantics = createSemantics(settings);
   const grid = createGrid(settings.placeKm);
@@ -51,17 +51,18 @@ export function createFusionContext(options: { settings?: FusionSettings; normal
   };
 }
 
-/** Outlet and source names repeat across thousands of mentions: normalise each once. */
-function remembered(normalize: NormalizeName): NormalizeName {
+/** Outlet, source and place names repeat across thousands of mentions: normalise each once. */
+function remembered(normalize: NameNormalizer): NameNormalizer {
   const seen = new Map<string, string>();
-  return (name) => {
-    let key = seen.get(name);
-    if (key === undefined) {
-      key = normalize(name);
-      seen.set(name, key);
+  const key = (name: string) => {
+    let found = seen.get(name);
+    if (found === undefined) {
+      found = normalize(name);
+      seen.set(name, found);
     }
-    return key;
+    return found;
   };
+  return Object.assign(key, { words: normalize.words, joinKeys: normalize.joinKeys });
 }
 
 /**

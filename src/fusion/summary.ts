@@ -64,7 +64,7 @@ function clusterControl(mentions: readonly ClusterMention[]): ControlReading | n
 export function summarize(mentions: readonly ClusterMention[], normalize: NormalizeName): EventCluster {
   const sorted = [...mentions].sort((a, b) => compareKeys(a.key, b.key));
   const first = sorted[0]!;
-  const place = (slot: 'location' | 'origin' | 'destination') => mostFrequent<PlaceRef>(sorted.map((m) => m[slot]), placeKey);
+  const place = (slot: 'location' | 'origin' | 'destination') => mostFrequent<PlaceRef>(sorted.map((m) => m[slot]), (p) => placeKey(p, normalize));
   const corroboration = corroborate(sorted, normalize);
   return {
     id: hashId('ev', first.key),

@@ -57,18 +57,22 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[])
 /**
  * Who held a place from when to when, read from control changes ("captured",
  * "retaken", "lost") and holdings ("still holds"), each period with the
- * claims behind it and its status.
+ * claims behind it and its status. The place is named as in
+ * `controlTimelines`, whichever spelling of it was asked for.
  */
 export function controlTimeline(state: FusionState, place: PlaceRef): ControlTimeline | null {
-  const key = placeKey(place);
-  return timelineOf(state, place, controlClaims(state).filter((c) => placeKey(c.location!) === key));
+  const normalize = state.context.normalizeName;
+  const key = placeKey(place, normalize);
+  const claims = controlClaims(state).filter((c) => placeKey(c.location!, normalize) === key);
+  return claims.length > 0 ? timelineOf(state, representativePlace(claims), claims) : null;
 }
 
 /** Every place's control timeline, by place name. */
 export function controlTimelines(state: FusionState): ControlTimeline[] {
+  const normalize = state.context.normalizeName;
   const byPlace = new Map<string, EventCluster[]>();
   for (const c of controlClaims(state)) {
-    const key = placeKey(c.location!);
+    const key = placeKey(c.location!, normalize);
     const list = byPlace.get(key);
     if (list) list.push(c);
     else byPlace.set(key, [c]);
@@ -76,7 +80,7 @@ export function controlTimelines(state: FusionState): ControlTimeline[] {
   return [...byPlace.values()]
     .map((claims) => timelineOf(state, representativePlace(claims), claims))
     .filter((t): t is ControlTimeline => t !== null)
-    .sort((a, b) => compareKeys(a.place.name, b.place.name) || compareKeys(placeKey(a.place), placeKey(b.place)));
+    .sort((a, b) => compareKeys(a.place.name, b.place.name) || compareKeys(placeKey(a.place, normalize), placeKey(b.place, normalize)));
 }
 
 /** The place as the lowest cluster id names it, so the choice is order-free. */

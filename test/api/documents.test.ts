@@ -18,7 +18,7 @@ describe('documents API', () => {
     assert.equal(body.total, 5);
     assert.equal(body.items.length, 5);
     for (const item of body.items) assert.deepEqual(Object.keys(item).sort(), SUMMARY_FIELDS);
-    assert.deepEqual(Object.keys(body).sort(), ['items', 'limit', 'offset', 'total']);
+    assert.deepEqual(Object.keys(body).sort(), ['items', 'limit', 'next', 'offset', 'total']);
   });
 
   it('pages and filters by outlet', async () => {

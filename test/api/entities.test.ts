@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { placeKey } from '../../src/api/aggregate.js';
+import { createFusionContext, placeKey } from '../../src/fusion/index.js';
 import { createFixture, json, type Fixture } from './helpers.js';
 
 describe('places, actors and search', () => {
@@ -10,12 +10,14 @@ describe('places, actors and search', () => {
 
   it('aggregates places over every extraction: mentions, documents and events', async () => {
     const mentions = new Map<string, { count: number; docs: Set<string> }>();
+    const { normalizeName } = createFusionContext();
     for await (const { document, extraction } of f.store.allExtractions()) {
       for (const p of extraction.places) {
-        const entry = mentions.get(placeKey(p)) ?? { count: 0, docs: new Set<string>() };
+        const key = placeKey(p, normalizeName);
+        const entry = mentions.get(key) ?? { count: 0, docs: new Set<string>() };
         entry.count++;
         entry.docs.add(document.id);
-        mentions.set(placeKey(p), entry);
+        mentions.set(key, entry);
       }
     }
     const places = json(await f.app.inject('/api/places')).items as any[];

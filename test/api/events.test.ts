@@ -44,8 +44,8 @@ describe('GET /api/events', () => {
     assert.ok(validate(all), ajv.errorsText(validate.errors));
     const res = await f.app.inject('/api/events?limit=3&offset=2');
     assert.match(res.headers['content-type'] as string, /^application\/json; charset=utf-8$/);
-    assert.deepEqual(Object.keys(json(res)), ['items', 'limit', 'offset']);
-    assert.deepEqual(json(res), { items: all.slice(2, 5), limit: 3, offset: 2 });
+    assert.deepEqual(Object.keys(json(res)), ['items', 'limit', 'offset', 'next']);
+    assert.deepEqual(json(res), { items: all.slice(2, 5), limit: 3, offset: 2, next: all.length > 5 ? '/api/events?limit=3&offset=5' : null });
   });
 
   it('gives each event the cluster fusion put it in and that cluster\'s corroboration', async () => {

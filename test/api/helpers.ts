@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/api/server.js';
 import { createDefaultPipeline } from '../../src/default-pipeline.js';
+import { loadGeoResources, type GeoResources } from '../../src/geo/index.js';
 import { refreshFusion } from '../../src/fusion/index.js';
 import { ingest } from '../../src/ingest/index.js';
 import type { Pipeline } from '../../src/pipeline.js';
@@ -24,10 +25,16 @@ export interface Fixture {
 }
 
 let sharedPipeline: Promise<Pipeline> | null = null;
+let sharedGeo: GeoResources | null = null;
 
-/** The real default pipeline, created once for the whole test file (it loads the gazetteer). */
+/** The gazetteer and geo lexicon, loaded once for the whole test file and shared by the pipeline and the apps. */
+function geo(): GeoResources {
+  return (sharedGeo ??= loadGeoResources());
+}
+
+/** The real default pipeline, created once for the whole test file. */
 export function pipeline(): Promise<Pipeline> {
-  return (sharedPipeline ??= createDefaultPipeline());
+  return (sharedPipeline ??= createDefaultPipeline({ geo: geo() }));
 }
 
 /**
@@ -41,7 +48,7 @@ export async function createFixture(inputs: string[] = [CORPUS], options: Partia
   const summary = await ingest(inputs, { store, pipeline: used });
   if (summary.failed > 0) throw new Error(`fixture ingest failed: ${summary.errors.map((e) => e.toLine()).join('; ')}`);
   await refreshFusion(store);
-  const app = await buildApp({ store, pipeline: used, ...options });
+  const app = await buildApp({ store, pipeline: used, gazetteer: geo().gazetteer, ...options });
   return {
     app, store, pipeline: used, dir,
     async close() {

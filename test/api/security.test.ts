@@ -102,7 +102,7 @@ describe('OpenAPI', () => {
     for (const path of [
       '/api/documents', '/api/documents/{id}', '/api/documents/{id}/extraction', '/api/jobs/{id}', '/api/events', '/api/places', '/api/actors',
       '/api/search', '/api/clusters', '/api/contradictions', '/api/timelines', '/api/timelines/{place}', '/api/trajectories',
-      '/api/trajectories/{actor}', '/api/corridors', '/api/sources', '/api/basemap/land', '/api/basemap/countries', '/api/basemap/labels',
+      '/api/trajectories/{actor}', '/api/corridors', '/api/corridors/{name}', '/api/sources', '/api/basemap/land', '/api/basemap/countries', '/api/basemap/labels',
       '/api/layers', '/api/layers/{id}',
     ]) assert.ok(paths.includes(path), path);
     assert.ok(!paths.some((p) => p.startsWith('/static') || p === '/'), 'the page is not part of the API document');

@@ -187,8 +187,28 @@ describe('the web page in chromium', { skip: SKIP ? 'CORRIDOR_SKIP_BROWSER=1' : 
     assert.match(page.url(), /q=Palmyra/);
   });
 
+  it('searching a place name also shows the events at that place, whatever name their reports give it', async () => {
+    await open();
+    const everything = await status();
+    const placeEvents = async (name: string) => {
+      const items = (await (await fetch(`${server.url}/api/events?place=${encodeURIComponent(name)}&limit=5000`)).json()).items as any[];
+      return new Set(items.map((e) => `${e.docId}/${e.id}`));
+    };
+    const atPalmyra = await placeEvents('Palmyra');
+    assert.ok(atPalmyra.size > 0);
+    assert.deepEqual(await placeEvents('Tadmur'), atPalmyra);
+    await page.locator('#search-input').fill('Tadmur');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /reports at the place/.test(document.querySelector('#status')?.textContent ?? ''));
+    assert.match((await page.locator('#status').textContent())!, new RegExp(`search “Tadmur”: \\d+ documents, ${atPalmyra.size} reports at the place`));
+    assert.match((await page.locator('#panel-body .summary').textContent())!, /reports? of events at the place/);
+    const shown = await status();
+    assert.ok(shown > 0 && shown < everything, `${shown} of ${everything} events`);
+    await page.locator('#filter-reset').click();
+  });
+
   it('shows whom a quoted source speaks for, and counts a spokesman and his ministry once', async () => {
-    const clusters = (await (await fetch(`${server.url}/api/clusters`)).json()).items as any[];
+    const clusters = (await (await fetch(`${server.url}/api/clusters?limit=1000`)).json()).items as any[];
     const cluster = clusters.find((c) => c.mentions.some((m: any) => m.chain.some((l: any) => l.source === 'Orlov')));
     assert.ok(cluster, 'the demo corpus quotes Orlov on a cluster');
     await open(`#view=cluster%3A${cluster.id}`);

@@ -36,7 +36,7 @@ describe('corridor serve', () => {
       assert.equal(database, join(dir, 'x.db'));
       const response = await fetch(`${url}/api/documents`);
       assert.equal(response.status, 200);
-      assert.deepEqual(await response.json(), { items: [], total: 0, limit: 100, offset: 0 });
+      assert.deepEqual(await response.json(), { items: [], total: 0, limit: 100, offset: 0, next: null });
       assert.equal((await fetch(`${url}/`)).status, 200);
       run.child.kill('SIGTERM');
       assert.equal((await run.exited).code, 0);

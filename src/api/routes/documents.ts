@@ -3,13 +3,10 @@ import type { StoredDocument } from '../../store/store.js';
 import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
 import type { IngestBody } from '../ingest.js';
-import { ISO_DATE_TIME, int, listOf, object, ref, str } from '../schemas/helpers.js';
+import { nextLink, type PageQuery } from '../paging.js';
+import { ISO_DATE_TIME, object, pageOf, pageParams, ref, str } from '../schemas/helpers.js';
 
 const DOCUMENT_ID = { type: 'string', pattern: '^[0-9a-f]{6,64}$', description: 'A document id (SHA-256 hex) or a prefix of at least 6 characters' };
-const PAGE = {
-  limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-  offset: { type: 'integer', minimum: 0, default: 0 },
-};
 const INGEST_FIELD_MAX = 2_000_000;
 
 /** A full id, or a prefix that names exactly one document. */
@@ -26,19 +23,20 @@ async function resolveDocument(app: FastifyInstance, id: string): Promise<Stored
 }
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { outlet?: string; limit: number; offset: number } }>('/api/documents', {
+  app.get<{ Querystring: PageQuery & { outlet?: string } }>('/api/documents', {
     schema: {
       summary: 'List stored documents',
       tags: ['documents'],
-      querystring: { type: 'object', properties: { outlet: { type: 'string', maxLength: 200 }, ...PAGE }, additionalProperties: false },
-      response: responses(200, listOf(ref('DocumentSummary'), { total: int, limit: int, offset: int }, ['total'])),
+      querystring: { type: 'object', properties: { outlet: { type: 'string', maxLength: 200 }, ...pageParams() }, additionalProperties: false },
+      response: responses(200, pageOf(ref('DocumentSummary'))),
     },
   }, async (request) => {
     const { outlet, limit, offset } = request.query;
     const items = await app.store.listDocuments({ outlet, limit, offset });
     // The store counts all documents, so a total is given only for the unfiltered list.
     const total = outlet === undefined ? await app.store.countDocuments() : undefined;
-    return { items, total, limit, offset };
+    const more = total === undefined ? items.length === limit : offset + limit < total;
+    return { items, total, limit, offset, next: more ? nextLink(request, request.query) : null };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id', {

@@ -1,31 +1,42 @@
 import type { FastifyInstance } from 'fastify';
 import { summariseExtractions } from '../aggregate.js';
 import { responses } from '../context.js';
-import { closedObject, listOf, ref, str } from '../schemas/helpers.js';
+import { pageOfList, pageOfStream, type PageQuery } from '../paging.js';
+import { PAGE_QUERY, closedObject, pageOf, pageParams, ref, str } from '../schemas/helpers.js';
+
+/** Search hits come ranked from the store, which finds the first `offset + limit` of them: both are bounded. */
+const SEARCH_PAGE = pageParams({ default: 20, max: 200 }, 1000);
 
 export async function entityRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/api/places', {
+  app.get<{ Querystring: PageQuery }>('/api/places', {
     schema: {
       summary: 'Every resolved place, with how often it is mentioned and in how many documents and events',
       tags: ['entities'],
-      response: responses(200, listOf(ref('Place'))),
+      querystring: PAGE_QUERY,
+      response: responses(200, pageOf(ref('Place'))),
     },
-  }, async () => ({ items: (await summariseExtractions(app.store)).places }));
+  }, async (request) => pageOfList(request, (await summariseExtractions(app.store, app.fusion.context.normalizeName)).places, request.query));
 
-  app.get('/api/actors', {
+  app.get<{ Querystring: PageQuery }>('/api/actors', {
     schema: {
       summary: 'Every actor, with how often it is mentioned and in how many documents and events',
       tags: ['entities'],
-      response: responses(200, listOf(ref('Actor'))),
+      querystring: PAGE_QUERY,
+      response: responses(200, pageOf(ref('Actor'))),
     },
-  }, async () => ({ items: (await summariseExtractions(app.store)).actors }));
+  }, async (request) => pageOfList(request, (await summariseExtractions(app.store, app.fusion.context.normalizeName)).actors, request.query));
 
-  app.get<{ Querystring: { q: string; limit: number } }>('/api/search', {
+  app.get<{ Querystring: PageQuery & { q: string } }>('/api/search', {
     schema: {
       summary: 'Full-text search over document texts; hits are wrapped in [[ and ]] in the snippet',
       tags: ['entities'],
-      querystring: closedObject({ q: { ...str, minLength: 1, maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 } }, ['limit']),
-      response: responses(200, listOf(ref('SearchHit'))),
+      querystring: closedObject({ q: { ...str, minLength: 1, maxLength: 200 }, ...SEARCH_PAGE }, ['limit', 'offset']),
+      response: responses(200, pageOf(ref('SearchHit'))),
     },
-  }, async (request) => ({ items: await app.store.search(request.query.q, request.query.limit) }));
+  }, async (request) => {
+    const { q, limit, offset } = request.query;
+    // One hit past the page tells whether there is a next one.
+    const hits = await app.store.search(q, offset + limit + 1);
+    return pageOfStream(request, hits.slice(offset), request.query);
+  });
 }

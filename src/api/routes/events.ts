@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { findPlace, placeKey } from '../../fusion/index.js';
 import { extendJsonObject } from '../../store/common.js';
-import type { EventFilter } from '../../store/store.js';
+import type { EventFilter, StoredEvent } from '../../store/store.js';
 import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
 import { indexMentions } from '../fusion-state.js';
 import { EVENT_TYPES, MODALITIES } from '../schemas/enums.js';
-import { enumOf, int, ISO_DATE, listOf, ref } from '../schemas/helpers.js';
+import { nextLink } from '../paging.js';
+import { enumOf, ISO_DATE, pageOf, pageParams, ref } from '../schemas/helpers.js';
 
-/** The store's event filter as a query string carries it: bbox as text, plus fusion's corroboration floor. */
-type EventsQuery = Omit<EventFilter, 'bbox' | 'limit' | 'offset'> & { bbox?: string; minCorroboration?: number; limit: number; offset: number };
+/** The store's event filter as a query string carries it: bbox as text, plus fusion's corroboration floor and a place by name. */
+type EventsQuery = Omit<EventFilter, 'bbox' | 'limit' | 'offset'> & { bbox?: string; minCorroboration?: number; place?: string; limit: number; offset: number };
 
 const NUMBER = '-?\\d+(?:\\.\\d+)?';
 
@@ -21,6 +23,15 @@ function parseBbox(value: string): [number, number, number, number] {
     && inRange(west, 180) && inRange(east, 180) && inRange(south, 90) && inRange(north, 90) && south <= north;
   if (!valid) throw apiError(ERRORS.QUERY_BBOX, value);
   return [west, south, east, north];
+}
+
+/** Whether an event is located at, leaves or reaches the place a name names (none: nothing matches). */
+async function placeFilter(app: FastifyInstance, name: string): Promise<(e: StoredEvent) => boolean> {
+  const normalize = app.fusion.context.normalizeName;
+  const place = findPlace(await app.fusion.state(), name, app.gazetteer());
+  if (!place) return () => false;
+  const key = placeKey(place, normalize);
+  return (e) => [e.location, e.origin, e.destination].some((p) => p !== null && placeKey(p, normalize) === key);
 }
 
 export async function eventRoutes(app: FastifyInstance): Promise<void> {
@@ -40,34 +51,44 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
           source: { type: 'string', minLength: 1, maxLength: 200, description: 'Who asserts the event (the attributed source; case-insensitive)' },
           docId: { type: 'string', pattern: '^[0-9a-f]{64}$' },
           minCorroboration: { type: 'integer', minimum: 0, maximum: 1000 },
-          limit: { type: 'integer', minimum: 1, maximum: 5000, default: 1000 },
-          offset: { type: 'integer', minimum: 0, default: 0 },
+          place: {
+            type: 'string', minLength: 1, maxLength: 200,
+            description: 'Events located at, leaving or reaching a place: any of its names in the gazetteer (alternate names included, any transliteration), a GeoNames id or a place key; the place as /api/timelines/{place} finds it',
+          },
+          ...pageParams({ default: 1000, max: 5000 }),
         },
         additionalProperties: false,
       },
-      response: responses(200, listOf(ref('Event'), { limit: int, offset: int }), [ERRORS.QUERY_BBOX, ERRORS.QUERY_DATE_RANGE]),
+      response: responses(200, pageOf(ref('Event')), [ERRORS.QUERY_BBOX, ERRORS.QUERY_DATE_RANGE]),
     },
   }, async (request, reply) => {
-    const { bbox, minCorroboration, limit, offset, ...rest } = request.query;
+    const { bbox, minCorroboration, place, limit, offset, ...rest } = request.query;
     if (rest.from && rest.to && rest.from > rest.to) throw apiError(ERRORS.QUERY_DATE_RANGE, rest.from, rest.to);
     const filter: EventFilter = { ...rest, ...(bbox === undefined ? {} : { bbox: parseBbox(bbox) }) };
     const fusion = indexMentions(await app.fusion.read());
-    // Corroboration lives in the fusion result, not in the store's event rows:
-    // with that filter the page is cut after filtering.
-    const paged = minCorroboration === undefined;
-    const records = await app.store.listEventRecords(paged ? { ...filter, limit, offset } : filter);
+    const atPlace = place === undefined ? null : await placeFilter(app, place);
+    // Corroboration lives in the fusion result and places are matched by key, not
+    // in the store's event rows: with those filters the page is cut after filtering.
+    const paged = minCorroboration === undefined && atPlace === null;
+    // One event past the page tells whether there is a next one.
+    const records = await app.store.listEventRecords(paged ? { ...filter, limit: limit + 1, offset } : filter);
     const items: string[] = [];
     for (const record of records) {
       const fused = fusion.get(`${record.docId}/${record.eventId}`);
       const corroboration = fused?.corroboration ?? 0;
       if (minCorroboration !== undefined && corroboration < minCorroboration) continue;
+      if (atPlace && !atPlace(JSON.parse(record.json) as StoredEvent)) continue;
       items.push(extendJsonObject(record.json, { clusterId: fused?.clusterId ?? null, corroboration, status: fused?.status ?? null }));
     }
     // A page is up to 5000 events: the stored JSON is served as it is, since
     // parsing it to serialise it again was most of a request's cost and held
     // the event loop under load. The response schema still documents the
     // page, and a test holds the served events to it field by field.
-    const page = paged ? items : items.slice(offset, offset + limit);
-    return reply.type('application/json; charset=utf-8').send(`{"items":[${page.join(',')}],"limit":${limit},"offset":${offset}}`);
+    const page = paged ? items.slice(0, limit) : items.slice(offset, offset + limit);
+    const more = paged ? items.length > limit : offset + limit < items.length;
+    // Filtered in memory, the events are counted whole; the store's pages are not.
+    const total = paged ? '' : `,"total":${items.length}`;
+    const next = JSON.stringify(more ? nextLink(request, { limit, offset }) : null);
+    return reply.type('application/json; charset=utf-8').send(`{"items":[${page.join(',')}]${total},"limit":${limit},"offset":${offset},"next":${next}}`);
   });
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { summariseLayer } from '../../web/layers.js';
 import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
-import { listOf, object, ref } from '../schemas/helpers.js';
+import { pageOfList, type PageQuery } from '../paging.js';
+import { PAGE_QUERY, object, pageOf, ref } from '../schemas/helpers.js';
 
 const TAGS = ['map'];
 // The basemap never changes while the server runs; let the browser keep it.
@@ -23,16 +24,16 @@ export async function mapRoutes(app: FastifyInstance): Promise<void> {
     return app.basemap().countries;
   });
 
-  app.get('/api/basemap/labels', {
-    schema: { summary: 'Country label points, ranked by size', tags: TAGS, response: responses(200, listOf(ref('Label'))) },
-  }, async (_request, reply) => {
+  app.get<{ Querystring: PageQuery }>('/api/basemap/labels', {
+    schema: { summary: 'Country label points, ranked by size', tags: TAGS, querystring: PAGE_QUERY, response: responses(200, pageOf(ref('Label'))) },
+  }, async (request, reply) => {
     reply.header('cache-control', CACHE_A_DAY);
-    return { items: app.basemap().labels };
+    return pageOfList(request, app.basemap().labels, request.query);
   });
 
-  app.get('/api/layers', {
-    schema: { summary: 'Reference layers loaded from the --layers folder', tags: TAGS, response: responses(200, listOf(ref('Layer'))) },
-  }, async () => ({ items: app.referenceLayers.map(summariseLayer) }));
+  app.get<{ Querystring: PageQuery }>('/api/layers', {
+    schema: { summary: 'Reference layers loaded from the --layers folder', tags: TAGS, querystring: PAGE_QUERY, response: responses(200, pageOf(ref('Layer'))) },
+  }, async (request) => pageOfList(request, app.referenceLayers.map(summariseLayer), request.query));
 
   app.get<{ Params: { id: string } }>('/api/layers/:id', {
     schema: {

@@ -61,3 +61,35 @@ export function closedObject(properties: Record<string, JsonSchema>, optional: r
 export function listOf(items: JsonSchema, extra: Record<string, JsonSchema> = {}, optional: readonly string[] = []): JsonSchema {
   return object({ items: arrayOf(items), ...extra }, optional);
 }
+
+/** How many items a page of a list route holds unless asked, and at most. */
+export interface PageSize {
+  default: number;
+  max: number;
+}
+
+/** Most lists: 100 items a page unless asked, at most 1000 (a page of clusters is then a few megabytes at worst). */
+export const LIST_PAGE: PageSize = { default: 100, max: 1000 };
+
+/** The `limit` and `offset` query parameters of a paged list route, with its page size in the schema (and so in the OpenAPI document). */
+export function pageParams(size: PageSize = LIST_PAGE, maxOffset?: number): Record<string, JsonSchema> {
+  return {
+    limit: { type: 'integer', minimum: 1, maximum: size.max, default: size.default, description: `Items per page: ${size.default} unless asked, at most ${size.max}` },
+    offset: {
+      type: 'integer', minimum: 0, ...(maxOffset === undefined ? {} : { maximum: maxOffset }), default: 0,
+      description: 'Items to skip: where the page starts',
+    },
+  };
+}
+
+/**
+ * The envelope of a paged list: a page of items, where it starts, how many
+ * items there are in all (where that is known) and the link to the next
+ * page, null on the last one.
+ */
+export function pageOf(items: JsonSchema): JsonSchema {
+  return listOf(items, { total: int, limit: int, offset: int, next: nullableStr }, ['total']);
+}
+
+/** The query string of a list route that takes nothing but its page. */
+export const PAGE_QUERY = closedObject(pageParams(), ['limit', 'offset']);

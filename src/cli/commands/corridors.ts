@@ -1,22 +1,27 @@
 import type { Command } from 'commander';
-import { corridorDefinitions, corridorReport, corridorReports, loadUserCorridors, type CorridorReport, type UserCorridorDefinition, type WaypointResolver } from '../../fusion/index.js';
-import { loadGazetteer, type Gazetteer } from '../../geo/gazetteer/index.js';
+import { corridorReport, corridorReports, findCorridor, loadUserCorridors, type CorridorReport, type UserCorridorDefinition, type WaypointResolver } from '../../fusion/index.js';
+import type { Gazetteer } from '../../geo/gazetteer/index.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
+import { storeGazetteer } from '../gazetteer.js';
 import { withFusion } from './clusters.js';
 
-/** Places waypoints given only by GeoNames id; the gazetteer is loaded only if one needs it. */
-function gazetteerResolver(): WaypointResolver {
+/** The store's gazetteer, loaded on first use: listing corridors rarely needs it. */
+function lazyGazetteer(ctx: CliContext, db: string | undefined): () => Gazetteer {
   let gazetteer: Gazetteer | null = null;
+  return () => (gazetteer ??= storeGazetteer(ctx, db));
+}
+
+/** Places waypoints given only by GeoNames id. */
+function gazetteerResolver(gazetteer: () => Gazetteer): WaypointResolver {
   return (name, geonameid) => {
-    gazetteer ??= loadGazetteer();
-    const entry = gazetteer.lookup(name).find((e) => e.geonameid === geonameid);
+    const entry = gazetteer().lookup(name).find((e) => e.geonameid === geonameid);
     return entry ? { geonameid, name, lat: entry.lat, lon: entry.lon } : null;
   };
 }
 
-function userCorridors(file: string | undefined): UserCorridorDefinition[] {
+function userCorridors(file: string | undefined, gazetteer: () => Gazetteer): UserCorridorDefinition[] {
   try {
-    return loadUserCorridors(file, gazetteerResolver());
+    return loadUserCorridors(file, gazetteerResolver(gazetteer));
   } catch (error) {
     throw new CliError((error as Error).message.replace(/^corridor: /, ''));
   }
@@ -32,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option(...corridorsOption)
     .addOption(jsonOption())
     .action(async (options: { db?: string; corridors?: string; json?: boolean }) => {
-      const user = userCorridors(options.corridors);
+      const user = userCorridors(options.corridors, lazyGazetteer(ctx, options.db));
       await withFusion(ctx, options.db, async (state) => {
         const reports = corridorReports(state, user);
         if (options.json) {
@@ -53,18 +58,16 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('corridor')
     .description('what happened along one corridor: events within its buffer, control of its waypoints, movements along it')
-    .argument('<name>', 'the corridor\'s name (as `corridor corridors` lists it) or an alias')
+    .argument('<name>', 'the corridor\'s name (as `corridor corridors` lists it), an alias, or two or more of its places in any of their names ("Tadmur-Raqqa")')
     .addOption(dbOption())
     .option(...corridorsOption)
     .addOption(jsonOption())
     .action(async (name: string, options: { db?: string; corridors?: string; json?: boolean }) => {
-      const user = userCorridors(options.corridors);
+      const gazetteer = lazyGazetteer(ctx, options.db);
+      const user = userCorridors(options.corridors, gazetteer);
       await withFusion(ctx, options.db, async (state) => {
-        const normalize = state.context.normalizeName;
-        const definitions = corridorDefinitions(state, user);
-        const wanted = normalize(name);
-        const aliases = new Map(user.map((u) => [u.name, u.aliases.map(normalize)]));
-        const def = definitions.find((d) => normalize(d.name) === wanted || (aliases.get(d.name) ?? []).includes(wanted));
+        // Loaded only when the name is not one of the corridors' own.
+        const def = findCorridor(state, user, name, { lookup: (place) => gazetteer().lookup(place) });
         if (!def) throw new CliError(`no corridor named "${name}"; \`corridor corridors\` lists them`);
         const report = corridorReport(state, def);
         if (options.json) printJson(ctx, report);

@@ -1,18 +1,19 @@
 import type { Command } from 'commander';
 import { controlTimeline, findPlace } from '../../fusion/index.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
+import { storeGazetteer } from '../gazetteer.js';
 import { withFusion } from './clusters.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('timeline')
     .description('who controlled a place from when to when, with the claims behind each change')
-    .argument('<place>', 'a place name as the documents spell it (any transliteration) or a GeoNames id')
+    .argument('<place>', 'any name of the place in the gazetteer, alternate names included, in any transliteration (Palmyra, Tadmur), or a GeoNames id')
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (query: string, options: { db?: string; json?: boolean }) => {
       await withFusion(ctx, options.db, async (state) => {
-        const place = findPlace(state, query);
+        const place = findPlace(state, query, storeGazetteer(ctx, options.db));
         if (!place) throw new CliError(`no fused event takes place in "${query}"`);
         const timeline = controlTimeline(state, place);
         if (options.json) {

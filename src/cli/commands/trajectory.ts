@@ -40,9 +40,10 @@ export function register(program: Command, ctx: CliContext): void {
 
 /** "IS", "ISIL", "Daesh": an alias from the actor lexicon (resources/actors.json) names the same actor. */
 function findByAlias(state: FusionState, query: string) {
-  const wanted = query.trim().toLowerCase();
-  for (const entry of loadActorLexicon().actors.values()) {
-    if ([entry.name, ...entry.aliases].some((alias) => alias.toLowerCase() === wanted)) return findActor(state, entry.id);
+  const normalize = state.context.normalizeName;
+  const wanted = normalize(query);
+  for (const entry of loadActorLexicon(undefined, normalize).actors.values()) {
+    if ([entry.name, ...entry.aliases].some((alias) => normalize(alias) === wanted)) return findActor(state, entry.id);
   }
   return null;
 }

@@ -15,14 +15,18 @@ export async function getItems(path) {
   return (await getJson(path)).items;
 }
 
-/** Every item of a paged list, a page of `pageSize` at a time. */
-export async function getAllItems(path, pageSize = 5000) {
+/**
+ * Every item of a paged list, following each page's `next` link. The page
+ * holds `pageSize` items (each route documents its maximum in /openapi.json).
+ */
+export async function getAllItems(path, pageSize) {
   const items = [];
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await getItems(`${path}${path.includes('?') ? '&' : '?'}limit=${pageSize}&offset=${offset}`);
-    items.push(...page);
-    if (page.length < pageSize) return items;
+  for (let next = `${path}${path.includes('?') ? '&' : '?'}limit=${pageSize}`; next;) {
+    const page = await getJson(next);
+    items.push(...page.items);
+    next = page.next;
   }
+  return items;
 }
 
 /** Documents and extractions are fetched once each, on first use. */

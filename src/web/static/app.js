@@ -10,6 +10,10 @@ import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
 import { createTimeline } from './timeline.js';
 
+// The largest pages the API serves (the `limit` maxima in /openapi.json): the page loads every list whole.
+const EVENT_PAGE = 5000;
+const LIST_PAGE = 1000;
+
 const statusLine = byId('status');
 const setStatus = (text) => { statusLine.textContent = text; };
 
@@ -27,17 +31,17 @@ function toFeatureCollection(json) {
 async function main() {
   setStatus('Loading…');
   const [events, clusters, contradictions, trajectories, corridors, actors, layers, documents, land, countries, labels] = await Promise.all([
-    getAllItems('/api/events'),
-    getItems('/api/clusters'),
-    getItems('/api/contradictions'),
-    getItems('/api/trajectories'),
-    getItems('/api/corridors'),
-    getItems('/api/actors'),
-    getItems('/api/layers'),
+    getAllItems('/api/events', EVENT_PAGE),
+    getAllItems('/api/clusters', LIST_PAGE),
+    getAllItems('/api/contradictions', LIST_PAGE),
+    getAllItems('/api/trajectories', LIST_PAGE),
+    getAllItems('/api/corridors', LIST_PAGE),
+    getAllItems('/api/actors', LIST_PAGE),
+    getAllItems('/api/layers', LIST_PAGE),
     getJson('/api/documents?limit=1'),
     getJson('/api/basemap/land'),
     getJson('/api/basemap/countries'),
-    getItems('/api/basemap/labels'),
+    getAllItems('/api/basemap/labels', LIST_PAGE),
   ]);
 
   const state = readState();
@@ -49,6 +53,8 @@ async function main() {
   for (const c of clusters) for (const m of c.mentions) if (groupsByKey.has(c.id)) groupOfMention.set(m.key, groupsByKey.get(c.id));
   let visibleGroups = allGroups;
   let searchHits = [];
+  // Events at the place the search names, in any of its names ("Palmyra" finds Tadmur's).
+  let searchEvents = new Set();
 
   // Filters: only values that occur are offered.
   const occurs = (key) => (value) => events.some((e) => key(e) === value);
@@ -89,6 +95,7 @@ async function main() {
       contradictions,
       documents: documents.total ?? documents.items.length,
       searchHits,
+      searchEvents: searchEvents.size,
       groupByKey: (key) => groupsByKey.get(key) ?? null,
       groupOfEvent: (docId, eventId) => groupOfMention.get(`${docId}/${eventId}`) ?? null,
     }),
@@ -132,7 +139,7 @@ async function main() {
 
   function render() {
     writeState(state);
-    const filters = { ...state.filters, docs: state.q ? new Set(searchHits.map((hit) => hit.docId)) : null };
+    const filters = { ...state.filters, search: state.q ? { docs: new Set(searchHits.map((hit) => hit.docId)), events: searchEvents } : null };
     const matching = events.filter((e) => matchesFilters(e, filters));
     timeline.setCounts(matching.map(eventDays).filter(Boolean));
     const range = timeline.range();
@@ -155,16 +162,24 @@ async function main() {
       for (const p of [eventPoint(g), g.origin, g.destination]) if (p) places.set(`${p.name}@${p.lat},${p.lon}`, p);
     }
     mapController.render({ groups: visibleGroups, legs, corridors, places: [...places.values()] });
-    setStatus(`${visibleGroups.length} events · ${shown.size} reports${state.q ? ` · search “${state.q}”: ${searchHits.length} documents` : ''}`);
+    const searched = state.q ? ` · search “${state.q}”: ${searchHits.length} documents${searchEvents.size ? `, ${searchEvents.size} reports at the place` : ''}` : '';
+    setStatus(`${visibleGroups.length} events · ${shown.size} reports${searched}`);
     if (!state.view || state.view === 'overview') panel.refresh();
   }
 
   async function runSearch(q) {
     state.q = q.trim();
-    searchHits = state.q ? await getItems(`/api/search?q=${encodeURIComponent(state.q)}&limit=100`).catch((error) => {
+    const failed = (error) => {
       setStatus(`Search failed: ${error.message}`);
       return [];
-    }) : [];
+    };
+    const query = encodeURIComponent(state.q);
+    const [hits, atPlace] = state.q ? await Promise.all([
+      getItems(`/api/search?q=${query}&limit=100`).catch(failed),
+      getAllItems(`/api/events?place=${query}`, EVENT_PAGE).catch(failed),
+    ]) : [[], []];
+    searchHits = hits;
+    searchEvents = new Set(atPlace.map((e) => `${e.docId}/${e.id}`));
     render();
     if (state.q) await navigate(`search:${state.q}`);
     else if (state.view?.startsWith('search:')) await navigate('overview');
@@ -182,6 +197,7 @@ async function main() {
     state.filters = {};
     state.q = '';
     searchHits = [];
+    searchEvents = new Set();
     syncFilterInputs();
     timeline.setDomain(...domain);
     render();

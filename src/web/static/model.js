@@ -51,7 +51,7 @@ export function matchesFilters(event, filters) {
   if (filters.modality && event.modality !== filters.modality) return false;
   if (filters.source && event.attribution.source.toLowerCase() !== filters.source.toLowerCase()) return false;
   if (filters.minCorroboration && event.corroboration < filters.minCorroboration) return false;
-  if (filters.docs && !filters.docs.has(event.docId)) return false;
+  if (filters.search && !filters.search.docs.has(event.docId) && !filters.search.events.has(`${event.docId}/${event.id}`)) return false;
   return true;
 }
 

@@ -149,10 +149,13 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     ];
   }
 
-  function searchResults(q, hits) {
+  function searchResults(q, hits, eventsAtPlace) {
     title.textContent = `Search: ${q}`;
-    if (!hits.length) return [h('p', {}, 'No document matches.')];
-    return [h('ul', { class: 'search-list' }, hits.map((hit) => h('li', {},
+    const place = eventsAtPlace
+      ? h('p', { class: 'summary' }, `${eventsAtPlace} report${eventsAtPlace === 1 ? '' : 's'} of events at the place “${q}” names, whatever name they give it: shown on the map.`)
+      : null;
+    if (!hits.length) return [place, h('p', {}, 'No document text matches.')];
+    return [place, h('ul', { class: 'search-list' }, hits.map((hit) => h('li', {},
       h('button', { type: 'button', class: 'search-item', on: { click: () => navigate(`doc:${hit.docId}`) } },
         h('strong', {}, hit.title ?? hit.docId.slice(0, 12)),
         h('span', { class: 'group-meta' }, [hit.outlet, hit.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')),
@@ -260,7 +263,7 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
         title.textContent = 'Contradiction';
         parts = cx ? await contradictionView(cx) : [h('p', {}, 'Unknown contradiction.')];
       } else if (kind === 'search') {
-        parts = searchResults(arg, data().searchHits);
+        parts = searchResults(arg, data().searchHits, data().searchEvents);
       } else {
         parts = overview();
       }
