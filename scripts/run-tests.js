@@ -34,12 +34,19 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+/**
+ * No test bounds how long it takes; this only stops a file that hangs (a server
+ * that never answers, a job that never ends) so that it fails instead of
+ * holding the run: the slowest file takes a few minutes on a busy machine.
+ */
+const HUNG_FILE_MS = 20 * 60_000;
+
 const reportDir = mkdtempSync(join(tmpdir(), 'corridor-tests-'));
 const tapFile = join(reportDir, 'report.tap');
 // Node's own choice of reporter on the terminal, plus a TAP copy to count from.
 const reporter = process.stdout.isTTY ? 'spec' : 'tap';
 const result = spawnSync(process.execPath, [
-  '--test', '--test-concurrency=1',
+  '--test', '--test-concurrency=1', `--test-timeout=${HUNG_FILE_MS}`,
   `--test-reporter=${reporter}`, '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
   ...files,

@@ -33,8 +33,7 @@ function rawRequest(port: number, head: string, body = ''): Promise<RawResponse>
     const chunks: Buffer[] = [];
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', reject);
-    // A server that waits for bytes never sent would hang the suite: fail instead.
-    socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer within 10 s to ${head.split('\r\n')[0]}`)));
+    // A server that waited for bytes never sent would leave this pending: scripts/run-tests.js fails a file that hangs.
     socket.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const [headerPart = '', ...rest] = text.split('\r\n\r\n');

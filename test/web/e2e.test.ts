@@ -160,10 +160,9 @@ describeInBrowser('the web page in chromium', () => {
     assert.match(page.url(), /to=\d{4}-\d{2}-\d{2}/);
 
     await page.locator('#play').click();
-    await page.waitForTimeout(1600);
-    const from = Number(await page.locator('#time-from').inputValue());
+    // The window moves forward step by step, however long a busy machine takes to draw each.
+    await page.waitForFunction(() => Number((document.querySelector('#time-from') as HTMLInputElement).value) > 0);
     await page.locator('#play').click();
-    assert.ok(from > 0, 'the window moved forward');
     assert.notEqual(await status(), everything);
   });
 
