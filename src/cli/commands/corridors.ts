@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { corridorDefinitions, corridorReport, corridorReports, loadUserCorridors, type CorridorReport, type UserCorridorDefinition, type WaypointResolver } from '../../fusion/index.js';
-import { loadGazetteer, type Gazetteer } from '../../geo/gazetteer/index.js';
+import type { CorridorReport, UserCorridorDefinition, WaypointResolver } from '../../fusion/index.js';
+import type { Gazetteer } from '../../geo/gazetteer/index.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
 import { withFusion } from './clusters.js';
 
-/** Places waypoints given only by GeoNames id; the gazetteer is loaded only if one needs it. */
-function gazetteerResolver(): WaypointResolver {
+/** Places waypoints given only by GeoNames id; the gazetteer's data is loaded only if one needs it. */
+async function gazetteerResolver(): Promise<WaypointResolver> {
+  const { loadGazetteer } = await import('../../geo/gazetteer/index.js');
   let gazetteer: Gazetteer | null = null;
   return (name, geonameid) => {
     gazetteer ??= loadGazetteer();
@@ -14,9 +15,11 @@ function gazetteerResolver(): WaypointResolver {
   };
 }
 
-function userCorridors(file: string | undefined): UserCorridorDefinition[] {
+async function userCorridors(file: string | undefined): Promise<UserCorridorDefinition[]> {
+  const { loadUserCorridors } = await import('../../fusion/index.js');
+  const resolver = await gazetteerResolver();
   try {
-    return loadUserCorridors(file, gazetteerResolver());
+    return loadUserCorridors(file, resolver);
   } catch (error) {
     throw new CliError((error as Error).message.replace(/^corridor: /, ''));
   }
@@ -32,7 +35,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option(...corridorsOption)
     .addOption(jsonOption())
     .action(async (options: { db?: string; corridors?: string; json?: boolean }) => {
-      const user = userCorridors(options.corridors);
+      const { corridorReports } = await import('../../fusion/index.js');
+      const user = await userCorridors(options.corridors);
       await withFusion(ctx, options.db, async (state) => {
         const reports = corridorReports(state, user);
         if (options.json) {
@@ -58,7 +62,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option(...corridorsOption)
     .addOption(jsonOption())
     .action(async (name: string, options: { db?: string; corridors?: string; json?: boolean }) => {
-      const user = userCorridors(options.corridors);
+      const { corridorDefinitions, corridorReport } = await import('../../fusion/index.js');
+      const user = await userCorridors(options.corridors);
       await withFusion(ctx, options.db, async (state) => {
         const normalize = state.context.normalizeName;
         const definitions = corridorDefinitions(state, user);

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
-import { createDefaultPipeline } from '../../default-pipeline.js';
-import { IngestError, loadInput, normaliseDate, prepareDocument, type RawDocument } from '../../ingest/index.js';
+import type { RawDocument } from '../../ingest/index.js';
 import type { Extraction } from '../../types.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, type CliContext } from '../context.js';
 import { eachJsonLine, parseFocus } from './geo.js';
@@ -15,6 +13,7 @@ async function readStdin(): Promise<string> {
 /** The documents of one input: a file in any format `ingest` reads, or `-` for plain text on standard input. */
 async function readDocuments(file: string): Promise<RawDocument[]> {
   if (file === '-') return [{ text: await readStdin(), source: 'stdin', input: 'stdin' }];
+  const { IngestError, loadInput } = await import('../../ingest/index.js');
   try {
     const { documents, errors } = await loadInput({ kind: 'file', path: file });
     if (errors.length && !documents.length) throw errors[0]!;
@@ -26,14 +25,17 @@ async function readDocuments(file: string): Promise<RawDocument[]> {
 
 /** The text of the first document of an input (for commands that take one text). */
 export async function readTextInput(file: string): Promise<string> {
+  const { prepareDocument } = await import('../../ingest/index.js');
   const [first] = await readDocuments(file);
   if (!first || !first.text.trim()) throw new CliError(`${file === '-' ? 'stdin' : file}: no text`);
   return prepareDocument(first).document.text;
 }
 
-function parseDay(value: string): string {
+/** `--published` as a day, read in the action: the date parser is too heavy to load for every command. */
+async function publishedDay(value: string): Promise<string> {
+  const { normaliseDate } = await import('../../ingest/index.js');
   const date = normaliseDate(value);
-  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) throw new InvalidArgumentError('expected a date like 2017-07-14.');
+  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) throw new CliError(`--published: expected a date like 2017-07-14, got "${value}"`, 2);
   return date.slice(0, 10);
 }
 
@@ -58,13 +60,17 @@ export function register(program: Command, ctx: CliContext): void {
     .command('extract')
     .description('print the whole extraction of a document: places, actors, times, events, statements, stance, corridors')
     .argument('[file]', 'a file in any format ingest reads, or - for text on standard input', '-')
-    .option('--published <date>', 'publication date (YYYY-MM-DD) to place relative times against', parseDay)
+    .option('--published <date>', 'publication date (YYYY-MM-DD) to place relative times against')
     .option('--url <url>', 'the document URL (its host becomes the outlet)')
     .option('--jsonl', 'read one {id, text, publishedAt?, url?} JSON object per line on standard input; write one extraction per line')
     .option('--focus <codes>', 'countries (IQ) or admin1 codes (SY.04) to favour, comma-separated', parseFocus)
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (file: string, options: { published?: string; url?: string; jsonl?: boolean; focus?: string[]; db?: string; json?: boolean }) => {
+      const [{ createDefaultPipeline }, { IngestError, normaliseDate, prepareDocument }] = await Promise.all([
+        import('../../default-pipeline.js'), import('../../ingest/index.js'),
+      ]);
+      const published = options.published === undefined ? undefined : await publishedDay(options.published);
       const pipeline = await createDefaultPipeline({ focus: options.focus, database: resolveDb(ctx, options.db) });
       if (options.jsonl) {
         await eachJsonLine(ctx, (record, line) => {
@@ -82,7 +88,7 @@ export function register(program: Command, ctx: CliContext): void {
       const extractions = raws.map((raw) => {
         let prepared;
         try {
-          prepared = prepareDocument({ ...raw, publishedAt: options.published ?? raw.publishedAt, url: options.url ?? raw.url });
+          prepared = prepareDocument({ ...raw, publishedAt: published ?? raw.publishedAt, url: options.url ?? raw.url });
         } catch (error) {
           throw new CliError(error instanceof IngestError ? error.toLine() : (error as Error).message);
         }

@@ -1,8 +1,7 @@
-import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import type { MultiBar, SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { createDefaultPipeline } from '../../default-pipeline.js';
-import { refreshFusion } from '../../fusion/index.js';
-import { DEFAULT_MAX_BYTES, ingest, type IngestSummary } from '../../ingest/index.js';
+import type { IngestSummary } from '../../ingest/index.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/limits.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, withStore, type CliContext } from '../context.js';
 import { parseFocus } from './geo.js';
 import { enqueueLine, runEnqueue } from './queue.js';
@@ -42,8 +41,11 @@ export function register(program: Command, ctx: CliContext): void {
  * failure and a progress bar when stderr is a terminal and there are many inputs.
  */
 export async function runIngest(ctx: CliContext, inputs: readonly string[], options: IngestRunOptions): Promise<IngestSummary> {
+  const [{ createDefaultPipeline }, { refreshFusion }, { ingest }] = await Promise.all([
+    import('../../default-pipeline.js'), import('../../fusion/index.js'), import('../../ingest/index.js'),
+  ]);
+  const progress = await IngestProgress.create(ctx.stderr);
   return withStore(ctx, options.db, {}, async (store) => {
-    const progress = new IngestProgress(ctx.stderr);
     try {
       return await ingest(inputs, {
         store,
@@ -66,7 +68,7 @@ export async function runIngest(ctx: CliContext, inputs: readonly string[], opti
 /** `--queue`: the documents are read here and extracted by workers, which load their own pipeline (and `--focus`). */
 async function queueInputs(ctx: CliContext, inputs: readonly string[], options: IngestRunOptions): Promise<void> {
   if (options.focus) throw new CliError('--focus applies where documents are extracted: pass it to `corridor worker`, not to `ingest --queue`', 2);
-  const progress = new IngestProgress(ctx.stderr);
+  const progress = await IngestProgress.create(ctx.stderr);
   const summary = await runEnqueue(ctx, inputs, {
     db: options.db, maxSize: options.maxSize,
     onStart: (total) => progress.start(total), onInputDone: (input) => progress.advance(input), onError: (line) => progress.report(line),
@@ -81,10 +83,16 @@ class IngestProgress {
   private bars: MultiBar | null = null;
   private bar: SingleBar | null = null;
 
-  constructor(private readonly stderr: NodeJS.WriteStream) {}
+  private constructor(private readonly stderr: NodeJS.WriteStream, private readonly progressBars: typeof import('cli-progress') | null) {}
+
+  /** Loads the progress bars only where they can be shown. */
+  static async create(stderr: NodeJS.WriteStream): Promise<IngestProgress> {
+    return new IngestProgress(stderr, stderr.isTTY ? await import('cli-progress') : null);
+  }
 
   start(total: number): void {
-    if (!this.stderr.isTTY || total < PROGRESS_MIN_INPUTS) return;
+    if (!this.progressBars || total < PROGRESS_MIN_INPUTS) return;
+    const { MultiBar, Presets } = this.progressBars;
     this.bars = new MultiBar({ stream: this.stderr, format: 'ingesting [{bar}] {value}/{total} {input}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
     this.bar = this.bars.create(total, 0, { input: '' });
   }

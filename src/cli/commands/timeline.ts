@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { controlTimeline, findPlace } from '../../fusion/index.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
 import { withFusion } from './clusters.js';
 
@@ -11,6 +10,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (query: string, options: { db?: string; json?: boolean }) => {
+      const { controlTimeline, findPlace } = await import('../../fusion/index.js');
       await withFusion(ctx, options.db, async (state) => {
         const place = findPlace(state, query);
         if (!place) throw new CliError(`no fused event takes place in "${query}"`);
