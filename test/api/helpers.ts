@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/api/server.js';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { refreshFusion } from '../../src/fusion/index.js';
 import { ingest } from '../../src/ingest/index.js';
 import type { Pipeline } from '../../src/pipeline.js';
 import { packageRoot } from '../../src/resources.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 /** Five short reports written for these tests (test/api/corpus), one of them full of markup that must never run. */
 export const CORPUS = join(packageRoot, 'test', 'api', 'corpus');
@@ -23,13 +23,6 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-let sharedPipeline: Promise<Pipeline> | null = null;
-
-/** The real default pipeline, created once for the whole test file (it loads the gazetteer). */
-export function pipeline(): Promise<Pipeline> {
-  return (sharedPipeline ??= createDefaultPipeline());
-}
-
 /**
  * A temporary SQLite store holding the given inputs, read by the ingest
  * module through the real pipeline and fused, and the app built on it.
@@ -37,7 +30,7 @@ export function pipeline(): Promise<Pipeline> {
 export async function createFixture(inputs: string[] = [CORPUS], options: Partial<AppOptions> = {}): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-api-'));
   const store = await openStore(join(dir, 'test.db'));
-  const used = await pipeline();
+  const used = await defaultPipeline();
   const summary = await ingest(inputs, { store, pipeline: used });
   if (summary.failed > 0) throw new Error(`fixture ingest failed: ${summary.errors.map((e) => e.toLine()).join('; ')}`);
   await refreshFusion(store);

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { buildExportDataset, toHtml } from '../../src/export/index.js';
 import { describeInBrowser, launchChromium } from '../browser.js';
-import { fixtureStore, GENERATED_AT, resources, type FixtureStore } from './helpers.js';
+import { exportResources } from '../shared-resources.js';
+import { fixtureStore, GENERATED_AT, type FixtureStore } from './helpers.js';
 
 describeInBrowser('the HTML dossier in chromium, offline', () => {
   let fixture: FixtureStore;
@@ -17,9 +18,9 @@ describeInBrowser('the HTML dossier in chromium, offline', () => {
 
   before(async () => {
     fixture = await fixtureStore();
-    const dataset = await buildExportDataset(fixture.store, { countries: resources().countries, generatedAt: GENERATED_AT, version: 'test' });
+    const dataset = await buildExportDataset(fixture.store, { countries: exportResources().countries, generatedAt: GENERATED_AT, version: 'test' });
     file = join(fixture.dir, 'dossier.html');
-    writeFileSync(file, toHtml(dataset, { countries: resources().countries, settings: resources().settings }));
+    writeFileSync(file, toHtml(dataset, { countries: exportResources().countries, settings: exportResources().settings }));
     browser = await launchChromium();
   });
 

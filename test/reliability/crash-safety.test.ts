@@ -7,11 +7,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { syntheticCorpus } from '../../bench/synthetic.js';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { FUSION_STATE_KEY, type SavedFusionState } from '../../src/fusion/index.js';
 import { ingest } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/index.js';
 import { checkStore, runCli, sleep, spawnCli, tempDir } from './helpers.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 const DOCUMENTS = 300;
 
@@ -106,7 +106,7 @@ describe('crash safety', () => {
     const store = await openStore(db);
     try {
       await assert.rejects(ingest([corpus], {
-        store, pipeline: await createDefaultPipeline(),
+        store, pipeline: await defaultPipeline(),
         snapshot: () => { throw new Error('killed before the snapshot'); },
       }), /killed before the snapshot/);
       assert.equal(await store.countDocuments(), 5);

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/server.js';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { GENERATED_CASES, HUNDRED_MB, writeGeneratedCorpus } from './hostile-corpus.js';
 import { waitForJob } from '../api/helpers.js';
 import { checkStore, HOSTILE_FIXTURES, ROOT, SECRET_MARKERS } from './helpers.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown', '.html': 'text/html', '.rss': 'application/rss+xml',
@@ -103,7 +103,7 @@ describe('hostile inputs through POST /api/documents', () => {
 
     db = join(dir, 'api.db');
     store = await openStore(db);
-    app = await buildApp({ store, pipeline: await createDefaultPipeline() });
+    app = await buildApp({ store, pipeline: await defaultPipeline() });
   });
 
   after(async () => {

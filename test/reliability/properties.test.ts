@@ -8,10 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { PATHOLOGICAL_UNITS, pathologicalRun, unpunctuatedLine } from '../../bench/long-documents.js';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import type { Pipeline } from '../../src/pipeline.js';
 import { MAX_SENTENCE_LENGTH } from '../../src/text/segment.js';
 import { assertSpansValid, documentOf, ROOT } from './helpers.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 const hostileCharacter = fc.oneof(
   // C0 and C1 controls, DEL, NUL.
@@ -80,7 +80,7 @@ function applyEdits(base: string, edits: readonly Edit[]): string {
 
 describe('extraction on any input (fast-check)', () => {
   let pipeline: Pipeline;
-  before(async () => { pipeline = await createDefaultPipeline(); });
+  before(async () => { pipeline = await defaultPipeline(); });
 
   /** Extracts and checks the offsets. */
   function extractChecked(text: string): void {
@@ -127,7 +127,7 @@ describe('extraction on any input (fast-check)', () => {
 
 describe('extraction of pathological texts', () => {
   let pipeline: Pipeline;
-  before(async () => { pipeline = await createDefaultPipeline(); });
+  before(async () => { pipeline = await defaultPipeline(); });
 
   // Long runs of one character or phrase: the inputs that make backtracking regular expressions
   // and pairwise loops blow up. bench/long-documents.ts times them (`npm run bench`).

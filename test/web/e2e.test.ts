@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/api/server.js';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { refreshFusion } from '../../src/fusion/index.js';
 import { ingest } from '../../src/ingest/index.js';
 import { packageRoot } from '../../src/resources.js';
@@ -15,6 +14,7 @@ import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { HOSTILE } from '../api/helpers.js';
 import { describeInBrowser, launchChromium } from '../browser.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 const ARTIFACTS = join(packageRoot, 'test-artifacts');
 
@@ -54,7 +54,7 @@ describeInBrowser('the web page in chromium', () => {
     mkdirSync(join(dir, 'layers'));
     writeFileSync(join(dir, 'layers', 'control.geojson'), JSON.stringify(CONTROL_AREAS));
     store = await openStore(join(dir, 'demo.db'));
-    const pipeline = await createDefaultPipeline();
+    const pipeline = await defaultPipeline();
     const summary = await ingest([join(packageRoot, 'examples', 'demo'), HOSTILE], { store, pipeline });
     assert.equal(summary.failed, 0, summary.errors.map((e) => e.toLine()).join('\n'));
     await refreshFusion(store);
