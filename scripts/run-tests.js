@@ -4,7 +4,7 @@
 // then ends with one line of counts whose failures decide the exit code:
 // a cancelled test (a failed hook, an unfinished promise) counts as failed.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -41,12 +41,19 @@ if (files.length === 0) {
  */
 const HUNG_FILE_MS = 20 * 60_000;
 
+/**
+ * Test files run side by side, one per core (at least two). They can: no test
+ * measures time, and each file keeps to its own temporary folders, SQLite
+ * files, PostgreSQL databases (named after its process) and ports (port 0).
+ */
+const CONCURRENCY = Math.max(2, availableParallelism());
+
 const reportDir = mkdtempSync(join(tmpdir(), 'corridor-tests-'));
 const tapFile = join(reportDir, 'report.tap');
 // Node's own choice of reporter on the terminal, plus a TAP copy to count from.
 const reporter = process.stdout.isTTY ? 'spec' : 'tap';
 const result = spawnSync(process.execPath, [
-  '--test', '--test-concurrency=1', `--test-timeout=${HUNG_FILE_MS}`,
+  '--test', `--test-concurrency=${CONCURRENCY}`, `--test-timeout=${HUNG_FILE_MS}`,
   `--test-reporter=${reporter}`, '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
   ...files,
