@@ -19,7 +19,7 @@ export interface BenchCorpus {
   documents: DocumentMeta[];
 }
 
-function documentOf(id: string, text: string, publishedAt: string | null = null, outlet: string | null = null): DocumentMeta {
+export function documentOf(id: string, text: string, publishedAt: string | null = null, outlet: string | null = null): DocumentMeta {
   return { id, title: null, url: null, outlet, author: null, publishedAt, publishedAtSource: publishedAt ? 'metadata' : null, language: 'eng', text };
 }
 

@@ -3,7 +3,8 @@
  * whole pipeline on one core, peak memory and gazetteer load time, on the
  * demo corpus, a seeded synthetic corpus and the GeoWebNews texts (when
  * present), beside a peer (compromise's `.places()`) measured on the same
- * texts, and the cost of fusing one more document as the state grows to
+ * texts, the time of single long documents up to 10 MB (bench/long-documents.ts),
+ * and the cost of fusing one more document as the state grows to
  * 100k events (bench/fusion.ts). Ratios matter more than absolute figures,
  * which vary by machine.
  */
@@ -14,6 +15,7 @@ import { createDefaultPipeline } from '../src/default-pipeline.js';
 import type { Pipeline } from '../src/pipeline.js';
 import { benchCorpora, docsPerSecond, geoWebNews, geotaggingF1, peakRssMb, type BenchCorpus } from './corpora.js';
 import { benchFusion } from './fusion.js';
+import { benchLongDocuments } from './long-documents.js';
 import type { PeerResult } from './peer.js';
 
 const args = process.argv.slice(2);
@@ -71,7 +73,8 @@ const gazetteer = { loadMs: Math.round(performance.now() - started), rssMb: Math
 log(`gazetteer: loaded in ${gazetteer.loadMs} ms, +${gazetteer.rssMb} MB resident`);
 const pipeline = await createDefaultPipeline({ geo, focus: [] });
 
-const measured = (await benchCorpora(syntheticCount)).map((corpus) => runCorpus(corpus, pipeline, geo));
+const corpora = await benchCorpora(syntheticCount);
+const measured = corpora.map((corpus) => runCorpus(corpus, pipeline, geo));
 const gwn = geoWebNews();
 const corridorF1 = gwn ? geotaggingF1(gwn, (text) => geoparseText(text, geo).places) : null;
 // Corridor's peak is taken before the peer runs, and the peer runs in its own process: neither counts the other's memory.
@@ -93,6 +96,9 @@ if (corridorF1 !== null && peer.f1 !== null) {
 }
 log(`peak resident memory: Corridor ${corridorPeakMb} MB (all corpora in memory), ${peer.name} ${peer.peakRssMb} MB (its own process)`);
 
+log('\nlong documents, one at a time (the demo and synthetic texts joined)');
+const longDocuments = benchLongDocuments(pipeline, corpora.filter((c) => c.name !== 'geowebnews').flatMap((c) => c.documents), { log });
+
 log('\nfusion: cost of adding one document (5 events) as the state grows');
 log('   events  clusters  contradictions   median ms    p95 ms  heap MB');
 const fusion = await benchFusion({ log }) as { flatness: number; growToFinalSeconds: number };
@@ -106,6 +112,7 @@ if (asJson) {
     peer: { name: peer.name, docsPerSec: main.peer.docsPerSec, f1: peer.f1, peakRssMb: peer.peakRssMb },
     corridor: { f1: corridorF1 },
     corpora: runs,
+    longDocuments,
     fusion,
   }, null, 2)}\n`);
 }

@@ -25,9 +25,9 @@ import { sharedSchemas } from './schemas/shared.js';
 import { addSecurityHeaders, isLoopback, requireWriteToken } from './security.js';
 import { takeTurns } from './turns.js';
 import { createValidatorCompiler } from './validation.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './address.js';
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 4317;
+export { DEFAULT_HOST, DEFAULT_PORT };
 /** Largest request body accepted: room for a long article posted as HTML. */
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 

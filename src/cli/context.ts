@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 
 /** What every command is given: where to write, the environment, and where the package lives. */
@@ -14,6 +13,11 @@ export interface CliContext {
   version: string;
 }
 
+/**
+ * Adds a command to the program. Registering only describes the command: what
+ * its action needs is imported inside the action (`await import(...)`), so
+ * that `corridor --help` and each command load only their own modules.
+ */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 /** A failure to report as one `corridor: ...` line with an exit code (1 failure, 2 usage). */
@@ -48,6 +52,7 @@ export function resolveDb(ctx: CliContext, db: string | undefined): string {
 
 /** Opens the store named by `--db`, turning open failures into one-line errors. */
 export async function openCliStore(ctx: CliContext, db: string | undefined, options: { mustExist?: boolean } = {}): Promise<Store> {
+  const { openStore } = await import('../store/index.js');
   try {
     return await openStore(resolveDb(ctx, db), options);
   } catch (error) {

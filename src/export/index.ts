@@ -13,6 +13,7 @@ import { toAnnotations } from './annotations.js';
 import { toClaimReviews } from './claimreview.js';
 import { loadCountries, type Countries } from './countries.js';
 import type { ExportDataset } from './dataset.js';
+import type { ExportFormat } from './formats.js';
 import { toGeoJson } from './geojson.js';
 import { toHtml } from './html.js';
 import { loadExportSettings, type ExportSettings } from './settings.js';
@@ -29,8 +30,7 @@ export { toAnnotations } from './annotations.js';
 export { toTimemap, timemapDate } from './timemap.js';
 export { toHtml } from './html.js';
 
-export const EXPORT_FORMATS = ['geojson', 'acled-csv', 'claimreview', 'annotations', 'timemap', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
 /** What the exports read besides the store, loaded once. */
 export interface ExportResources {

@@ -4,9 +4,9 @@ import { decodeText, sniffHtmlCharset } from './decode.js';
 import type { RawDocument } from './document.js';
 import { formatBytes, IngestError, reasonOf } from './errors.js';
 import { EXTENSION_FORMATS, formatOfContentType, formatOfPath, readContent } from './formats/index.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 
-/** Default size limit of one input: larger files are almost never one article. */
-export const DEFAULT_MAX_BYTES = 20_000_000;
+export { DEFAULT_MAX_BYTES };
 const FETCH_TIMEOUT_MS = 30_000;
 
 /** One file or URL to read. `path`/`url` is spelled as the user (or the directory walk) gave it. */

@@ -57,6 +57,11 @@ export function checkBbox(bbox: readonly number[]): [number, number, number, num
   return [west!, south!, east!, north!];
 }
 
+/** Whether a store location names a PostgreSQL database (`postgres://` or `postgresql://`) rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(location);
+}
+
 /** A store location for messages: the password of a URL replaced by `***`. */
 export function redactPassword(location: string): string {
   return location.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');

@@ -1,3 +1,4 @@
+import { isPostgresUrl } from './common.js';
 import { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
@@ -16,10 +17,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
   return openSqliteStore(location, options);
 }
 
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(location);
-}
-
+export { isPostgresUrl };
 export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export { openPostgresStore, PostgresStore, type PostgresStoreOptions, type SpatialIndex } from './postgres/postgres-store.js';
 export type * from './store.js';

@@ -2,15 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { prepareDocument } from '../../src/ingest/index.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 // The canonical example (an opinion blog post of July 2017) is shared beside the project, never copied into it.
 const SEED = fileURLToPath(new URL('../../../../shared/reference/seed-article.txt', import.meta.url));
 
 test('the seed article: who moved where, who says so, and how', { skip: !existsSync(SEED) && 'seed article not present' }, async () => {
   const { document } = prepareDocument({ text: readFileSync(SEED, 'utf8'), publishedAt: '2017-07-11', outlet: 'blog', source: SEED, input: SEED });
-  const x = (await createDefaultPipeline()).extract(document);
+  const x = (await defaultPipeline()).extract(document);
   const text = document.text;
   const moves = x.events.filter((e) => e.type === 'movement');
   const route = (from: string, to: string) => moves.filter((e) => e.origin?.name === from && e.destination?.name === to);

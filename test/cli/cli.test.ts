@@ -137,7 +137,7 @@ test('ingest --published, --outlet, --title: one line and exit 2 with several in
   const refused: Array<[string[], string]> = [
     [[file, file, '--title', 'T'], 'corridor: --title describes one document: give one file or URL, not 2 inputs\n'],
     [[CLI_INPUTS, '--published', '2017-10-17', '--outlet', 'O'], `corridor: --published, --outlet describe one document: give one file or URL, not a folder (${CLI_INPUTS})\n`],
-    [[file, '--published', 'last week'], "corridor: option '--published <date>' argument 'last week' is invalid. expected a date like 2017-07-14.\n(run with --help for usage)\n"],
+    [[file, '--published', 'last week'], 'corridor: --published: expected a date like 2017-07-14, got "last week"\n'],
   ];
   for (const [args, stderr] of refused) {
     const result = run(['ingest', ...args, '--db', db]);

@@ -1,34 +1,27 @@
 // The HTML dossier opened from a file in a real browser (Debian's chromium through playwright-core),
 // with every request but the file itself blocked: it must show the map all the same.
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildExportDataset, toHtml } from '../../src/export/index.js';
-import { fixtureStore, GENERATED_AT, resources, type FixtureStore } from './helpers.js';
+import { describeInBrowser, launchChromium } from '../browser.js';
+import { exportResources } from '../shared-resources.js';
+import { fixtureStore, GENERATED_AT, type FixtureStore } from './helpers.js';
 
-const CHROMIUM = process.env['CORRIDOR_CHROMIUM'] ?? '/usr/bin/chromium';
-const SKIP = process.env['CORRIDOR_SKIP_BROWSER'] === '1';
-
-describe('the HTML dossier in chromium, offline', { skip: SKIP ? 'CORRIDOR_SKIP_BROWSER=1' : false }, () => {
+describeInBrowser('the HTML dossier in chromium, offline', () => {
   let fixture: FixtureStore;
   let browser: Browser;
   let file: string;
 
   before(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium), point CORRIDOR_CHROMIUM at it, or set CORRIDOR_SKIP_BROWSER=1 to skip the browser tests`);
-    }
     fixture = await fixtureStore();
-    const dataset = await buildExportDataset(fixture.store, { countries: resources().countries, generatedAt: GENERATED_AT, version: 'test' });
+    const dataset = await buildExportDataset(fixture.store, { countries: exportResources().countries, generatedAt: GENERATED_AT, version: 'test' });
     file = join(fixture.dir, 'dossier.html');
-    writeFileSync(file, toHtml(dataset, { countries: resources().countries, settings: resources().settings }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    writeFileSync(file, toHtml(dataset, { countries: exportResources().countries, settings: exportResources().settings }));
+    browser = await launchChromium();
   });
 
   after(async () => {

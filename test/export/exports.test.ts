@@ -8,13 +8,14 @@ import {
   buildExportDataset, readCsv, renderExport, toAcledCsv, toAnnotations, toClaimReviews, toGeoJson, toHtml, toTimemap,
   type ExportDataset, type ExportFilter,
 } from '../../src/export/index.js';
-import { fixtureStore, GENERATED_AT, resources, type FixtureStore } from './helpers.js';
+import { exportResources } from '../shared-resources.js';
+import { fixtureStore, GENERATED_AT, type FixtureStore } from './helpers.js';
 import { geoJsonViolations } from './geojson-rules.js';
 
 describe('exports of the fixture corpus', () => {
   let fixture: FixtureStore;
   let dataset: ExportDataset;
-  const build = (filter: ExportFilter = {}) => buildExportDataset(fixture.store, { filter, countries: resources().countries, generatedAt: GENERATED_AT, version: 'test' });
+  const build = (filter: ExportFilter = {}) => buildExportDataset(fixture.store, { filter, countries: exportResources().countries, generatedAt: GENERATED_AT, version: 'test' });
   const event = (label: RegExp) => {
     const found = dataset.events.find((e) => label.test(e.label));
     assert.ok(found, `an event matching ${label} among: ${dataset.events.map((e) => e.label).join(' | ')}`);
@@ -84,7 +85,7 @@ describe('exports of the fixture corpus', () => {
 
   describe('ACLED CSV', () => {
     it('has exactly ACLED\'s columns, in order, and one record of 31 fields per row', () => {
-      const { csv, rows } = toAcledCsv(dataset, resources().mapping, resources().actorCountries);
+      const { csv, rows } = toAcledCsv(dataset, exportResources().mapping, exportResources().actorCountries);
       const [header, ...records] = readCsv(csv);
       assert.deepEqual(header!.fields, [...ACLED_COLUMNS]);
       assert.equal(records.length, rows.length);
@@ -93,7 +94,7 @@ describe('exports of the fixture corpus', () => {
     });
 
     it('codes the capture of Raqqa as ACLED would', () => {
-      const { rows } = toAcledCsv(dataset, resources().mapping, resources().actorCountries);
+      const { rows } = toAcledCsv(dataset, exportResources().mapping, exportResources().actorCountries);
       const raqqa = rows.find((r) => r.tags.includes(event(/by Syrian Democratic Forces/).id))!;
       assert.deepEqual(
         [raqqa.event_date, raqqa.year, raqqa.time_precision, raqqa.disorder_type, raqqa.event_type, raqqa.sub_event_type, raqqa.actor1, raqqa.inter1, raqqa.actor2, raqqa.inter2, raqqa.interaction],
@@ -104,7 +105,7 @@ describe('exports of the fixture corpus', () => {
     });
 
     it('codes a handover without a fight as a non-violent transfer and foreign forces as external', () => {
-      const { rows } = toAcledCsv(dataset, resources().mapping, resources().actorCountries);
+      const { rows } = toAcledCsv(dataset, exportResources().mapping, exportResources().actorCountries);
       const sinjar = rows.find((r) => r.tags.includes(event(/Sinj/).id))!;
       assert.equal(sinjar.sub_event_type, 'Non-violent transfer of territory');
       assert.equal(sinjar.event_type, 'Strategic developments');
@@ -113,14 +114,14 @@ describe('exports of the fixture corpus', () => {
     });
 
     it('keeps spreadsheets from running document text as a formula', () => {
-      const { rows } = toAcledCsv(dataset, resources().mapping, resources().actorCountries);
+      const { rows } = toAcledCsv(dataset, exportResources().mapping, exportResources().actorCountries);
       const siege = rows.find((r) => r.tags.includes(event(/^besieged \(control\).*Deir ez-Zor/).id))!;
       assert.equal(siege.source, "'=Test <b>Feed</b>");
       assert.ok(rows.every((r) => !/^[=+@]/.test(r.source) && !/^[=+@]/.test(r.notes)));
     });
 
     it('leaves out a place held and an event nobody asserts, saying why', () => {
-      const { rows, skipped } = toAcledCsv(dataset, resources().mapping, resources().actorCountries);
+      const { rows, skipped } = toAcledCsv(dataset, exportResources().mapping, exportResources().actorCountries);
       const held = event(/^holds \(control\)/);
       const opinion = event(/Hezbollah/);
       assert.ok(!rows.some((r) => r.tags.includes(held.id) || r.tags.includes(opinion.id)));
@@ -130,8 +131,8 @@ describe('exports of the fixture corpus', () => {
     });
 
     it('re-imports with `import acled`: same count, dates, coordinates and types', () => {
-      const { csv, rows } = toAcledCsv(dataset, resources().mapping, resources().actorCountries);
-      const { events, errors } = parseAcledCsv(csv, 'export.csv', resources().mapping);
+      const { csv, rows } = toAcledCsv(dataset, exportResources().mapping, exportResources().actorCountries);
+      const { events, errors } = parseAcledCsv(csv, 'export.csv', exportResources().mapping);
       assert.deepEqual(errors, []);
       assert.equal(events.length, rows.length);
       assert.ok(rows.length >= 5);
@@ -151,7 +152,7 @@ describe('exports of the fixture corpus', () => {
 
   describe('ClaimReview', () => {
     it('is schema.org JSON-LD: a ClaimReview per event with the claim, its appearances and a rating', () => {
-      const reviews = JSON.parse(JSON.stringify(toClaimReviews(dataset, resources().settings))) as any[];
+      const reviews = JSON.parse(JSON.stringify(toClaimReviews(dataset, exportResources().settings))) as any[];
       assert.equal(reviews.length, dataset.events.length);
       for (const r of reviews) {
         assert.equal(r['@context'], 'https://schema.org');
@@ -170,7 +171,7 @@ describe('exports of the fixture corpus', () => {
     });
 
     it('rates by corroboration and contradiction', () => {
-      const reviews = toClaimReviews(dataset, resources().settings) as any[];
+      const reviews = toClaimReviews(dataset, exportResources().settings) as any[];
       const rating = (label: RegExp) => reviews.find((r) => label.test(r.name)).reviewRating;
       assert.deepEqual([rating(/by Syrian Democratic Forces/).ratingValue, rating(/by Syrian Democratic Forces/).alternateName], [4, 'Corroborated']);
       const contested = rating(/^withdrew \(movement\) by Islamic State, Ar Raqqah/);
@@ -242,7 +243,7 @@ describe('exports of the fixture corpus', () => {
 
   describe('HTML dossier', () => {
     it('escapes every text value and loads nothing', () => {
-      const html = toHtml(dataset, { countries: resources().countries, settings: resources().settings, title: 'Dossier <of> "tests"' });
+      const html = toHtml(dataset, { countries: exportResources().countries, settings: exportResources().settings, title: 'Dossier <of> "tests"' });
       assert.ok(!/<script/i.test(html), 'no script element');
       assert.ok(!html.includes('<img'), 'no img element');
       assert.ok(!html.includes('<b>Feed'), 'outlet markup escaped');
@@ -259,7 +260,7 @@ describe('exports of the fixture corpus', () => {
   describe('renderExport', () => {
     it('counts what each format wrote and what it left out', () => {
       for (const format of ['geojson', 'acled-csv', 'claimreview', 'annotations', 'timemap', 'html'] as const) {
-        const result = renderExport(format, dataset, resources());
+        const result = renderExport(format, dataset, exportResources());
         assert.equal(result.events + result.skipped.length, dataset.events.length, format);
         assert.ok(result.content.length > 0);
       }

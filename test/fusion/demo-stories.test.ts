@@ -8,7 +8,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import {
   describeCluster, fusionResult, loadFusionState, refreshFusion,
   type ClaimStatus, type ClusterMention, type Contradiction, type ContradictionKind, type ContradictionSide, type ControlPeriod, type EventCluster,
@@ -20,6 +19,7 @@ import { packageRoot } from '../../src/resources.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import type { EventType, PlaceRef } from '../../src/types.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 const CORPUS = join(packageRoot, 'examples', 'demo');
 const FIXTURES = join(packageRoot, 'test', 'fixtures', 'fusion', 'demo-stories');
@@ -119,7 +119,7 @@ before(async () => {
   // As `corridor ingest` runs it: fusion refreshed and saved once for the run.
   const summary = await ingest([CORPUS], {
     store: opened,
-    pipeline: () => createDefaultPipeline(),
+    pipeline: () => defaultPipeline(),
     snapshot: async (label) => (await refreshFusion(opened, { label })).snapshot,
   });
   assert.deepEqual([summary.new, summary.failed], [40, 0], summary.errors.map((e) => e.toLine()).join('\n'));

@@ -6,7 +6,7 @@ import { geocodingScore, matchSpans, taggingScore, haversineKm } from '../../src
 import { readEvalCorpus } from '../../src/geo/eval/corpus.js';
 import { evaluateBaseline, evaluateCorridor } from '../../src/geo/eval/run.js';
 import { readBaselines } from '../../src/geo/eval/baselines.js';
-import { loadGeoResources } from '../../src/geo/index.js';
+import { geoResources } from '../shared-resources.js';
 
 const gold = [
   { start: 0, end: 5, text: 'Mosul', type: 'Literal', lat: 36.34, lon: 43.13 },
@@ -36,7 +36,7 @@ const GWN = fileURLToPath(new URL('../../../../shared/eval/geowebnews/GWN.xml', 
 
 test('GeoWebNews end to end: geotagging above spaCy, geocoding accuracy at 85% or more', { skip: !existsSync(GWN) && 'GeoWebNews not present' }, () => {
   const corpus = readEvalCorpus(GWN);
-  const corridor = evaluateCorridor(corpus, loadGeoResources(), 'end-to-end');
+  const corridor = evaluateCorridor(corpus, geoResources(), 'end-to-end');
   const spacy = readBaselines(GWN.replace(/GWN\.xml$/, 'baselines'), corpus, GWN.replace(/GWN\.xml$/, 'brat'))
     .find((b) => b.name === 'spacy')!;
   const spacyReport = evaluateBaseline(corpus, spacy);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { readGeoNamesDump, GeoNamesFormatError } from '../../src/geo/gazetteer/geonames-dump.js';
 import { importGazetteerEntries, readImportedEntries } from '../../src/geo/gazetteer/imported-store.js';
 import { createDefaultPipeline } from '../../src/default-pipeline.js';
+import { geoResources } from '../shared-resources.js';
 import { documentFor, FIXTURES } from '../time/fixtures.js';
 
 const dump = join(FIXTURES, 'geonames', 'XX.txt');
@@ -39,7 +40,7 @@ test('imported entries extend the gazetteer of pipelines on that store', async (
     const places = pipeline.extract(documentFor(text)).places;
     const found = places.map((p) => [p.text, p.geonameid]);
     assert.deepEqual(found, [['Wardah Village', 9900001], ['Zayzafun River', 9900002]]);
-    const without = (await createDefaultPipeline({ focus: ['SY'] })).extract(documentFor(text)).places;
+    const without = (await createDefaultPipeline({ focus: ['SY'], geo: geoResources() })).extract(documentFor(text)).places;
     assert.ok(!without.some((p) => p.geonameid === 9900001), 'the built-in gazetteer does not know the fixture village');
   } finally {
     rmSync(dir, { recursive: true, force: true });

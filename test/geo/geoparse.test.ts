@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPipeline, segmentStage } from '../../src/pipeline.js';
-import { geoparse, geocodeSpans, loadGeoResources } from '../../src/geo/index.js';
+import { geoparse, geocodeSpans } from '../../src/geo/index.js';
+import { geoResources } from '../shared-resources.js';
 import { assertSpans, compareWithExpected, documentFor, fixtureCases, fixtureLines } from '../time/fixtures.js';
 
-const resources = loadGeoResources();
+const resources = geoResources();
 
 test('geo fixtures: places found and resolved as reviewed', () => {
   for (const c of fixtureCases('geo')) {

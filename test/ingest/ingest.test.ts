@@ -4,10 +4,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { createPipeline, named, segmentStage, type Pipeline } from '../../src/pipeline.js';
 import { ingest } from '../../src/ingest/index.js';
 import { SqliteStore } from '../../src/store/index.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/ingest/', import.meta.url));
 
@@ -41,7 +41,7 @@ test('every format in one run, then the same run again: all new, then all unchan
   let pipelinesCreated = 0;
   const pipeline = () => {
     pipelinesCreated++;
-    return createDefaultPipeline();
+    return defaultPipeline();
   };
   const first = await ingest([join(FIXTURES, 'formats')], { store, pipeline });
   assert.deepEqual([first.new, first.unchanged, first.updated, first.failed], [documents, 0, 0, 0]);
@@ -60,7 +60,7 @@ test('every format in one run, then the same run again: all new, then all unchan
 
 test('stored extractions carry the ingest messages and index the stored text', async (t) => {
   const store = tempStore(t);
-  const summary = await ingest([join(FIXTURES, 'formats', 'text-date-in-prose')], { store, pipeline: await createDefaultPipeline() });
+  const summary = await ingest([join(FIXTURES, 'formats', 'text-date-in-prose')], { store, pipeline: await defaultPipeline() });
   const id = summary.documents[0]!.id;
   const extraction = (await store.getExtraction(id))!;
   assert.deepEqual(extraction.messages.filter((m) => m.ruleId.startsWith('ingest:')).map((m) => m.ruleId), ['ingest:no-date']);
@@ -72,7 +72,7 @@ test('stored extractions carry the ingest messages and index the stored text', a
 test('a changed text at the same URL is stored as a new version; an edited local file too', async (t) => {
   const dir = tempDir(t);
   const store = tempStore(t);
-  const pipeline = await createDefaultPipeline();
+  const pipeline = await defaultPipeline();
   const article = join(dir, 'article.md');
   const notes = join(dir, 'notes.txt');
   writeFileSync(article, '---\nurl: https://post.example/a\ntitle: Convoy\ndate: 2017-08-28\n---\nBuses left the border area on Monday.\n');
@@ -94,7 +94,7 @@ test('bad inputs fail one by one, the good records around them are stored, nothi
   const { documents, errors } = expectedTotals('bad');
   const reported: string[] = [];
   const summary = await ingest([join(FIXTURES, 'bad'), join(FIXTURES, 'no-such-folder')], {
-    store, pipeline: await createDefaultPipeline(), onError: (error) => reported.push(error.toLine()),
+    store, pipeline: await defaultPipeline(), onError: (error) => reported.push(error.toLine()),
   });
   assert.equal(summary.failed, errors + 1);
   assert.equal(summary.new, documents);

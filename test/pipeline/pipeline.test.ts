@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';
 import { createGenerator } from 'ts-json-schema-generator';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { prepareDocument } from '../../src/ingest/index.js';
 import { packageRoot } from '../../src/resources.js';
 import type { Extraction, PlaceRef, Span } from '../../src/types.js';
 import { assertExpected, assertSpan } from '../events/support.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 // The whole pipeline (segment -> geo -> actors -> times -> events -> claims -> corridors) on short texts
 // written for these tests. Each case is test/fixtures/pipeline/<case>/{input.txt, meta.json, expected.json};
@@ -23,7 +23,7 @@ interface Meta {
   url: string | null;
 }
 
-const pipeline = await createDefaultPipeline();
+const pipeline = await defaultPipeline();
 const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 

@@ -11,7 +11,6 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { FUSION_STATE_KEY, fuse, loadFusionState, type FusionInput } from '../../src/fusion/index.js';
 import { createPipeline, named, segmentStage, type Pipeline } from '../../src/pipeline.js';
 import {
@@ -20,6 +19,7 @@ import {
 } from '../../src/queue/index.js';
 import { openPostgresStore, type PostgresStore } from '../../src/store/index.js';
 import { prepareDocument } from '../../src/ingest/index.js';
+import { defaultPipeline } from '../shared-resources.js';
 import { createMigratedDatabase, probePostgres } from '../store/postgres-test-db.js';
 import { HOSTILE_FIXTURES } from '../reliability/helpers.js';
 import { GENERATED_CASES, writeGeneratedCorpus } from '../reliability/hostile-corpus.js';
@@ -73,8 +73,6 @@ function drainingWorker(url: string, pipeline: Pipeline, options: Partial<Worker
 }
 
 describe('queue: distributed ingestion', { skip: postgres.skip }, () => {
-  let defaultPipeline: Promise<Pipeline> | null = null;
-  const realPipeline = () => (defaultPipeline ??= createDefaultPipeline());
 
   test('two workers at once store every queued document exactly once, with its events, and refresh fusion', async (t) => {
     const { url, store } = await setUp(t);
@@ -82,7 +80,7 @@ describe('queue: distributed ingestion', { skip: postgres.skip }, () => {
     const queued = await queueInputs(url, store, [dir]);
     assert.deepEqual({ ...queued, errors: queued.errors.length }, { inputs: 4, documents: 40, queued: 40, alreadyQueued: 0, alreadyStored: 0, failed: 0, errors: 0 });
 
-    const pipeline = await realPipeline();
+    const pipeline = await defaultPipeline();
     const workers = await Promise.all([1, 2].map(() => drainingWorker(url, pipeline, { fusionDelaySeconds: 1, vacuumEvery: 10, batchSize: 5 })));
     const [one, two] = await Promise.all(workers.map((w) => w.finished));
     assert.equal(one!.new + two!.new, 40);

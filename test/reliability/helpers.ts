@@ -136,10 +136,3 @@ export const SECRET_MARKERS = [/root:x?:0:0:/, /^daemon:/m];
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs `work` and returns its result with the time it took in milliseconds. */
-export function timed<T>(work: () => T): { value: T; ms: number } {
-  const started = performance.now();
-  const value = work();
-  return { value, ms: performance.now() - started };
-}

@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/server.js';
-import { createDefaultPipeline } from '../../src/default-pipeline.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { GENERATED_CASES, HUNDRED_MB, writeGeneratedCorpus } from './hostile-corpus.js';
-import { checkStore, HOSTILE_FIXTURES, ROOT, SECRET_MARKERS, sleep } from './helpers.js';
+import { waitForJob } from '../api/helpers.js';
+import { checkStore, HOSTILE_FIXTURES, ROOT, SECRET_MARKERS } from './helpers.js';
+import { defaultPipeline } from '../shared-resources.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown', '.html': 'text/html', '.rss': 'application/rss+xml',
@@ -102,7 +103,7 @@ describe('hostile inputs through POST /api/documents', () => {
 
     db = join(dir, 'api.db');
     store = await openStore(db);
-    app = await buildApp({ store, pipeline: await createDefaultPipeline() });
+    app = await buildApp({ store, pipeline: await defaultPipeline() });
   });
 
   after(async () => {
@@ -116,13 +117,7 @@ describe('hostile inputs through POST /api/documents', () => {
   async function submit(body: Record<string, unknown>): Promise<Job> {
     const response = await app.inject({ method: 'POST', url: '/api/documents', payload: body });
     assert.equal(response.statusCode, 202, response.body);
-    const { jobId } = response.json() as { jobId: string };
-    for (let i = 0; i < 2400; i++) {
-      const job = (await app.inject(`/api/jobs/${jobId}`)).json() as Job;
-      if (job.status === 'done' || job.status === 'failed') return job;
-      await sleep(50);
-    }
-    throw new Error(`job ${jobId} did not finish within two minutes`);
+    return waitForJob(app, (response.json() as { jobId: string }).jobId) as Promise<Job>;
   }
 
   async function storedTexts(job: Job): Promise<string[]> {

@@ -11,10 +11,7 @@ import { extname, join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { GENERATED_CASES, writeGeneratedCorpus } from './hostile-corpus.js';
-import { checkStore, HOSTILE_FIXTURES, runCli, SECRET_MARKERS, timed, type CliResult } from './helpers.js';
-
-/** The whole corpus (about 30 inputs, 12 MB) is read in one run. Measured: about 20 s on a 2-core machine. */
-const RUN_MS = 180_000;
+import { checkStore, HOSTILE_FIXTURES, runCli, SECRET_MARKERS, type CliResult } from './helpers.js';
 
 interface SummaryJson {
   inputs: number;
@@ -42,7 +39,6 @@ describe('hostile inputs through corridor ingest', () => {
   let corpus: string;
   let db: string;
   let first: CliResult;
-  let firstMs: number;
   let summary: SummaryJson;
   let store: Store;
   const pathOf = new Map<string, string>();
@@ -59,7 +55,8 @@ describe('hostile inputs through corridor ingest', () => {
     }
     for (const [name, path] of writeGeneratedCorpus(corpus)) pathOf.set(name, path);
     db = join(dir, 'hostile.db');
-    ({ value: first, ms: firstMs } = timed(() => runCli(['ingest', corpus, '--db', db, '--json'])));
+    // The whole corpus (about 30 inputs, 12 MB) in one run.
+    first = runCli(['ingest', corpus, '--db', db, '--json']);
     summary = JSON.parse(first.stdout) as SummaryJson;
     store = await openStore(db);
   });
@@ -68,8 +65,7 @@ describe('hostile inputs through corridor ingest', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`reads the whole corpus in one run within ${RUN_MS / 1000} s, exits 1 and prints one line per failure`, () => {
-    assert.ok(firstMs < RUN_MS, `took ${Math.round(firstMs)} ms`);
+  it('reads the whole corpus in one run, exits 1 and prints one line per failure', () => {
     assert.equal(first.status, 1, first.stderr);
     assert.equal(summary.inputs, FIXTURE_CASES.length + GENERATED_CASES.length);
     const lines = first.stderr.split('\n').filter(Boolean);

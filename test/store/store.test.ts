@@ -359,10 +359,14 @@ for (const backend of BACKENDS) {
       assert.deepEqual(results.map((r) => r.status), ['rejected', 'fulfilled', 'fulfilled']);
       // Each holder of "a" ends before the next one starts.
       for (let i = 0; i < log.length; i += 2) assert.equal(log[i]!.slice(0, -1), log[i + 1]!.slice(0, -1), log.join(' '));
-      log.length = 0;
-      await Promise.all([store.withLock('a', holder('p')), store.withLock('b', holder('q'))]);
-      // Which of the two starts first is up to the database; both start before either ends.
-      assert.deepEqual(log.slice(0, 2).sort(), ['p+', 'q+'], `different names do not wait for each other: ${log.join(' ')}`);
+      // The holder of "a" ends only once the holder of "b" has started: had "b" to wait for "a", this would never end.
+      let bStarted!: () => void;
+      const started = new Promise<void>((resolve) => { bStarted = resolve; });
+      const alongside = await Promise.all([
+        store.withLock('a', async () => { await started; return 'a'; }),
+        store.withLock('b', async () => { bStarted(); return 'b'; }),
+      ]);
+      assert.deepEqual(alongside, ['a', 'b'], 'different names do not wait for each other');
     });
   });
 }

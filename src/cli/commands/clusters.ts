@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createFusionContext, currentFusionState, describeCluster, type ClaimStatus, type ClusterMention, type FusionState } from '../../fusion/index.js';
+import type { ClaimStatus, ClusterMention, FusionState } from '../../fusion/index.js';
 import type { Store } from '../../store/store.js';
 import type { EventType } from '../../types.js';
 import { CliError, dbOption, jsonOption, parseCount, printJson, shortId, withStore, type CliContext } from '../context.js';
@@ -12,6 +12,7 @@ const STATUSES: ClaimStatus[] = ['corroborated', 'single-source', 'contested', '
  * stored document not fused yet (added in memory; nothing is written).
  */
 export async function withFusion<T>(ctx: CliContext, db: string | undefined, use: (state: FusionState, store: Store) => Promise<T>): Promise<T> {
+  const { createFusionContext, currentFusionState } = await import('../../fusion/index.js');
   return withStore(ctx, db, { mustExist: true }, async (store) => {
     const { state } = await currentFusionState(store, createFusionContext());
     return use(state, store);
@@ -61,6 +62,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--explain', 'show every mention and why it counts as a source or not')
     .addOption(jsonOption())
     .action(async (options: ClustersOptions) => {
+      const { describeCluster } = await import('../../fusion/index.js');
       await withFusion(ctx, options.db, async (state, store) => {
         const clusters = [...state.clusters.values()]
           .filter((c) => (!options.type || c.type === options.type) && (!options.status || c.status === options.status))

@@ -1,6 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { describeCluster } from '../../fusion/index.js';
-import { compareWithReference, formatComparison, loadAcledMapping, loadReference } from '../../reference/index.js';
 import { CliError, dbOption, jsonOption, parseCount, printJson, type CliContext } from '../context.js';
 import { withFusion } from './clusters.js';
 
@@ -26,6 +24,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--km <n>', 'kilometres allowed between their places (default in resources/acled-mapping.json)', kilometres)
     .addOption(jsonOption())
     .action(async (options: CompareOptions) => {
+      const [{ describeCluster }, { compareWithReference, formatComparison, loadAcledMapping, loadReference }] = await Promise.all([
+        import('../../fusion/index.js'), import('../../reference/index.js'),
+      ]);
       await withFusion(ctx, options.db, async (state, store) => {
         const reference = await loadReference(store);
         if (!reference || reference.events.length === 0) throw new CliError('no reference events in the store: load some with `corridor import acled <file.csv>`');

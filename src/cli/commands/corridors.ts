@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { corridorReport, corridorReports, findCorridor, loadUserCorridors, type CorridorReport, type UserCorridorDefinition, type WaypointResolver } from '../../fusion/index.js';
+import type { CorridorReport, UserCorridorDefinition, WaypointResolver } from '../../fusion/index.js';
 import type { Gazetteer } from '../../geo/gazetteer/index.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
-import { storeGazetteer } from '../gazetteer.js';
 import { withFusion } from './clusters.js';
 
 /** The store's gazetteer, loaded on first use: listing corridors rarely needs it. */
-function lazyGazetteer(ctx: CliContext, db: string | undefined): () => Gazetteer {
+async function lazyGazetteer(ctx: CliContext, db: string | undefined): Promise<() => Gazetteer> {
+  const { storeGazetteer } = await import('../gazetteer.js');
   let gazetteer: Gazetteer | null = null;
   return () => (gazetteer ??= storeGazetteer(ctx, db));
 }
@@ -19,7 +19,8 @@ function gazetteerResolver(gazetteer: () => Gazetteer): WaypointResolver {
   };
 }
 
-function userCorridors(file: string | undefined, gazetteer: () => Gazetteer): UserCorridorDefinition[] {
+async function userCorridors(file: string | undefined, gazetteer: () => Gazetteer): Promise<UserCorridorDefinition[]> {
+  const { loadUserCorridors } = await import('../../fusion/index.js');
   try {
     return loadUserCorridors(file, gazetteerResolver(gazetteer));
   } catch (error) {
@@ -37,7 +38,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option(...corridorsOption)
     .addOption(jsonOption())
     .action(async (options: { db?: string; corridors?: string; json?: boolean }) => {
-      const user = userCorridors(options.corridors, lazyGazetteer(ctx, options.db));
+      const { corridorReports } = await import('../../fusion/index.js');
+      const user = await userCorridors(options.corridors, await lazyGazetteer(ctx, options.db));
       await withFusion(ctx, options.db, async (state) => {
         const reports = corridorReports(state, user);
         if (options.json) {
@@ -63,8 +65,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option(...corridorsOption)
     .addOption(jsonOption())
     .action(async (name: string, options: { db?: string; corridors?: string; json?: boolean }) => {
-      const gazetteer = lazyGazetteer(ctx, options.db);
-      const user = userCorridors(options.corridors, gazetteer);
+      const { corridorReport, findCorridor } = await import('../../fusion/index.js');
+      const gazetteer = await lazyGazetteer(ctx, options.db);
+      const user = await userCorridors(options.corridors, gazetteer);
       await withFusion(ctx, options.db, async (state) => {
         // Loaded only when the name is not one of the corridors' own.
         const def = findCorridor(state, user, name, { lookup: (place) => gazetteer().lookup(place) });

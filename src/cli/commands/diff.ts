@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { diffSnapshots, loadSnapshotDigest, type FusionDiff } from '../../fusion/index.js';
+import type { FusionDiff } from '../../fusion/index.js';
 import type { Store } from '../../store/store.js';
 import { CliError, dbOption, jsonOption, parseCount, printJson, withStore, type CliContext } from '../context.js';
 
 async function digest(store: Store, id: number) {
+  const { loadSnapshotDigest } = await import('../../fusion/index.js');
   const found = await loadSnapshotDigest(store, id);
   if (!found) {
     const known = (await store.listSnapshots()).map((s) => s.id);
@@ -33,6 +34,7 @@ export function register(program: Command, ctx: CliContext): void {
         }
         const later = b ?? snapshots.at(-1)?.id;
         if (later === undefined) throw new CliError('no snapshots yet: each ingest run makes one');
+        const { diffSnapshots } = await import('../../fusion/index.js');
         const diff = diffSnapshots(await digest(store, a), await digest(store, later));
         if (options.json) printJson(ctx, diff);
         else printDiff(ctx, diff);

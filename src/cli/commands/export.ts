@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { buildExportDataset, EXPORT_FORMATS, loadExportResources, renderExport, type ExportFilter, type ExportFormat } from '../../export/index.js';
+import type { ExportFilter } from '../../export/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats.js';
 import type { EventType } from '../../types.js';
 import { CliError, dbOption, parseCount, printJson, withStore, type CliContext } from '../context.js';
 
@@ -57,6 +58,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (options.from && options.to && options.from > options.to) throw new CliError(`--from ${options.from} is after --to ${options.to}`, 2);
       if (options.json && !options.out) throw new CliError('--json reports on a file written with --out; without --out the export itself goes to standard output', 2);
       const { format, out, title, db, json, ...filter } = options;
+      const { buildExportDataset, loadExportResources, renderExport } = await import('../../export/index.js');
       await withStore(ctx, db, { mustExist: true }, async (store) => {
         let resources;
         try {

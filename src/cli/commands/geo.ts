@@ -1,18 +1,11 @@
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
-import { geoparse, loadGeoResources, type GeoResources } from '../../geo/index.js';
+import type { GeoResources } from '../../geo/index.js';
 import type { RawDocument } from '../../ingest/index.js';
-import { createPipeline, segmentStage } from '../../pipeline.js';
-import { readImportedEntries, importGazetteerEntries } from '../../geo/gazetteer/imported-store.js';
-import { readGeoNamesDump } from '../../geo/gazetteer/geonames-dump.js';
-import { buildGazetteerCache, defaultCachePath } from '../../geo/gazetteer/index.js';
-import { readEvalCorpus } from '../../geo/eval/corpus.js';
-import { evaluateBaseline, evaluateCorridor, type EvalReport } from '../../geo/eval/run.js';
-import { readBaselines } from '../../geo/eval/baselines.js';
+import type { EvalReport } from '../../geo/eval/run.js';
 import { loadConfig, parseFocusCodes } from '../../config.js';
 import type { PlaceMention } from '../../types.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, type CliContext } from '../context.js';
-import { prepareForCli, readDocuments, recordDocument } from './extract.js';
 
 export function parseFocus(value: string): string[] {
   try {
@@ -24,7 +17,8 @@ export function parseFocus(value: string): string[] {
 
 interface GeoOptions { db?: string; focus?: string[] }
 
-function loadResources(ctx: CliContext, options: GeoOptions): GeoResources {
+async function loadResources(ctx: CliContext, options: GeoOptions): Promise<GeoResources> {
+  const [{ loadGeoResources }, { readImportedEntries }] = await Promise.all([import('../../geo/index.js'), import('../../geo/gazetteer/imported-store.js')]);
   return loadGeoResources({ imported: readImportedEntries(resolveDb(ctx, options.db)) });
 }
 
@@ -43,8 +37,11 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (file: string, options: GeoOptions & { json?: boolean; jsonl?: boolean }) => {
+      const [{ geoparse }, { createPipeline, segmentStage }, { prepareForCli, readDocuments, recordDocument }] = await Promise.all([
+        import('../../geo/index.js'), import('../../pipeline.js'), import('../documents.js'),
+      ]);
       // The same document preparation and working text as `extract`, so both report the same offsets.
-      const pipeline = createPipeline([segmentStage(), geoparse(loadResources(ctx, options), { focus: options.focus ?? loadConfig().focus })]);
+      const pipeline = createPipeline([segmentStage(), geoparse(await loadResources(ctx, options), { focus: options.focus ?? loadConfig().focus })]);
       const placesOf = (raw: RawDocument) => {
         const { places, messages } = pipeline.extract(prepareForCli(raw).document);
         return { places, messages };
@@ -70,7 +67,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--brat <dir>', 'the brat texts that baseline offsets refer to (default: <corpus dir>/brat)')
     .option('--focus <codes>', 'countries or admin1 codes to favour', parseFocus)
     .addOption(jsonOption())
-    .action((corpusPath: string, options: { goldSpans?: boolean; compare?: string; brat?: string; focus?: string[]; json?: boolean }) => {
+    .action(async (corpusPath: string, options: { goldSpans?: boolean; compare?: string; brat?: string; focus?: string[]; json?: boolean }) => {
+      const [{ loadGeoResources }, { readEvalCorpus }, { evaluateBaseline, evaluateCorridor }, { readBaselines }] = await Promise.all([
+        import('../../geo/index.js'), import('../../geo/eval/corpus.js'), import('../../geo/eval/run.js'), import('../../geo/eval/baselines.js'),
+      ]);
       let corpus;
       try {
         corpus = readEvalCorpus(corpusPath);
@@ -95,7 +95,8 @@ export function register(program: Command, ctx: CliContext): void {
   gazetteer
     .command('build')
     .description('rebuild the gazetteer cache from the npm data packages and resources/ (after editing the rules)')
-    .action(() => {
+    .action(async () => {
+      const { buildGazetteerCache, defaultCachePath } = await import('../../geo/gazetteer/index.js');
       const started = Date.now();
       const data = buildGazetteerCache();
       ctx.stdout.write(`gazetteer: ${data.name.length} entries, ${data.names.keys.length} names, ${Date.now() - started} ms -> ${defaultCachePath}\n`);
@@ -108,6 +109,9 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (dump: string, alternateNames: string | undefined, options: { db?: string; json?: boolean }) => {
+      const [{ importGazetteerEntries }, { readGeoNamesDump }] = await Promise.all([
+        import('../../geo/gazetteer/imported-store.js'), import('../../geo/gazetteer/geonames-dump.js'),
+      ]);
       const location = resolveDb(ctx, options.db);
       let count: number;
       try {
@@ -124,8 +128,8 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<name>')
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action((name: string, options: GeoOptions & { json?: boolean }) => {
-      const { gazetteer: g } = loadResources(ctx, options);
+    .action(async (name: string, options: GeoOptions & { json?: boolean }) => {
+      const { gazetteer: g } = await loadResources(ctx, options);
       const entries = [...g.lookup(name), ...g.acronym(name), ...g.demonym(name)]
         .map((e) => ({ geonameid: e.geonameid, name: e.name, country: e.country, admin1: g.admin1Name(e.country, e.admin1Code), featureCode: e.featureCode, population: e.population, lat: e.lat, lon: e.lon, source: e.source }));
       if (options.json) printJson(ctx, { key: g.normalize(name), entries });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadAcledMapping, parseAcledCsv, ReferenceFileError, saveReference } from '../../reference/index.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, withStore, type CliContext } from '../context.js';
 
 interface ImportAcledOptions {
@@ -21,6 +20,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--append', 'add to the reference events already loaded instead of replacing them')
     .addOption(jsonOption())
     .action(async (file: string, options: ImportAcledOptions) => {
+      const { loadAcledMapping, parseAcledCsv, ReferenceFileError, saveReference } = await import('../../reference/index.js');
       let text: string;
       try {
         text = readFileSync(file, 'utf8');

@@ -1,11 +1,9 @@
-import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import type { MultiBar, SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { createDefaultPipeline } from '../../default-pipeline.js';
-import { refreshFusion } from '../../fusion/index.js';
 import { stat } from 'node:fs/promises';
-import { DEFAULT_MAX_BYTES, ingest, type IngestSummary, type UserMetadata } from '../../ingest/index.js';
+import type { IngestSummary, UserMetadata } from '../../ingest/index.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/limits.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, shortId, withStore, type CliContext } from '../context.js';
-import { parsePublished } from './extract.js';
 import { parseFocus } from './geo.js';
 import { enqueueLine, runEnqueue } from './queue.js';
 
@@ -33,13 +31,14 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--focus <codes>', 'countries (IQ) or admin1 codes (SY.04) to favour when resolving places, comma-separated', parseFocus)
     .option('--max-size <MB>', `largest input to read, in MB (default: ${DEFAULT_MAX_BYTES / 1e6})`, parseMegabytes)
     .option('--queue', 'queue the documents for `corridor worker` instead of extracting them here (PostgreSQL stores)')
-    .option('--published <date>', 'publication date of the one document read (2017-10-17 or a date-time); wins over the text', parsePublished)
+    .option('--published <date>', 'publication date of the one document read (2017-10-17 or a date-time); wins over the text')
     .option('--outlet <name>', 'outlet of the one document read; wins over the text and its metadata')
     .option('--title <title>', 'title of the one document read; wins over the text and its metadata')
     .option('--verbose', 'list the documents that have no publication date')
     .addOption(jsonOption())
     .action(async (inputs: string[], options: IngestRunOptions) => {
       await checkOneDocument(inputs, options);
+      if (options.published !== undefined) options.published = (await import('../documents.js')).parsePublished(options.published);
       if (options.queue) return queueInputs(ctx, inputs, options);
       const summary = await runIngest(ctx, inputs, options);
       if (options.json) printJson(ctx, { database: resolveDb(ctx, options.db), ...summary });
@@ -86,8 +85,11 @@ function alreadyStoredLines(summary: IngestSummary, metadata: UserMetadata): str
  * failure and a progress bar when stderr is a terminal and there are many inputs.
  */
 export async function runIngest(ctx: CliContext, inputs: readonly string[], options: IngestRunOptions): Promise<IngestSummary> {
+  const [{ createDefaultPipeline }, { refreshFusion }, { ingest }] = await Promise.all([
+    import('../../default-pipeline.js'), import('../../fusion/index.js'), import('../../ingest/index.js'),
+  ]);
+  const progress = await IngestProgress.create(ctx.stderr);
   return withStore(ctx, options.db, {}, async (store) => {
-    const progress = new IngestProgress(ctx.stderr);
     try {
       return await ingest(inputs, {
         store,
@@ -112,7 +114,7 @@ export async function runIngest(ctx: CliContext, inputs: readonly string[], opti
 /** `--queue`: the documents are read here and extracted by workers, which load their own pipeline (and `--focus`). */
 async function queueInputs(ctx: CliContext, inputs: readonly string[], options: IngestRunOptions): Promise<void> {
   if (options.focus) throw new CliError('--focus applies where documents are extracted: pass it to `corridor worker`, not to `ingest --queue`', 2);
-  const progress = new IngestProgress(ctx.stderr);
+  const progress = await IngestProgress.create(ctx.stderr);
   const summary = await runEnqueue(ctx, inputs, {
     db: options.db, maxSize: options.maxSize,
     onStart: (total) => progress.start(total), onInputDone: (input) => progress.advance(input), onError: (line) => progress.report(line),
@@ -127,10 +129,16 @@ class IngestProgress {
   private bars: MultiBar | null = null;
   private bar: SingleBar | null = null;
 
-  constructor(private readonly stderr: NodeJS.WriteStream) {}
+  private constructor(private readonly stderr: NodeJS.WriteStream, private readonly progressBars: typeof import('cli-progress') | null) {}
+
+  /** Loads the progress bars only where they can be shown. */
+  static async create(stderr: NodeJS.WriteStream): Promise<IngestProgress> {
+    return new IngestProgress(stderr, stderr.isTTY ? await import('cli-progress') : null);
+  }
 
   start(total: number): void {
-    if (!this.stderr.isTTY || total < PROGRESS_MIN_INPUTS) return;
+    if (!this.progressBars || total < PROGRESS_MIN_INPUTS) return;
+    const { MultiBar, Presets } = this.progressBars;
     this.bars = new MultiBar({ stream: this.stderr, format: 'ingesting [{bar}] {value}/{total} {input}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
     this.bar = this.bars.create(total, 0, { input: '' });
   }

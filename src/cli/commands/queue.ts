@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { enqueue, queueStatus, retryFailed, startBoss, type EnqueueSummary, type QueueCounts } from '../../queue/index.js';
-import { isPostgresUrl, PostgresStore } from '../../store/index.js';
+import type { EnqueueSummary, QueueCounts } from '../../queue/index.js';
+import { isPostgresUrl } from '../../store/common.js';
+import type { PostgresStore } from '../../store/index.js';
 import { CliError, dbOption, jsonOption, openCliStore, printJson, resolveDb, shortId, type CliContext } from '../context.js';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -14,6 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (options: { db?: string; json?: boolean }) => {
+      const { queueStatus } = await import('../../queue/index.js');
       const status = await withPostgresStore(ctx, options.db, 'queue status', (store) => queueStatus(store));
       if (options.json) {
         printJson(ctx, status);
@@ -34,6 +36,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (options: { db?: string; json?: boolean }) => {
+      const { retryFailed, startBoss } = await import('../../queue/index.js');
       const retried = await withPostgresStore(ctx, options.db, 'queue retry', async (store) => {
         const boss = await startBoss(resolveDb(ctx, options.db));
         try {
@@ -79,6 +82,7 @@ export interface EnqueueRunOptions {
 /** `ingest --queue`: the inputs become jobs for `corridor worker` instead of being extracted here. */
 export async function runEnqueue(ctx: CliContext, inputs: readonly string[], options: EnqueueRunOptions): Promise<EnqueueSummary> {
   const url = requirePostgresUrl(ctx, options.db, 'ingest --queue');
+  const { enqueue, startBoss } = await import('../../queue/index.js');
   return withPostgresStore(ctx, url, 'ingest --queue', async (store) => {
     const boss = await startBoss(url);
     try {

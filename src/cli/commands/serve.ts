@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../api/server.js';
-import { isLoopback } from '../../api/security.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../api/address.js';
 import { CliError, dbOption, jsonOption, openCliStore, printJson, resolveDb, type CliContext } from '../context.js';
 
 export interface ServeOptions {
@@ -39,6 +38,7 @@ export function register(program: Command, ctx: CliContext): void {
  * (also used by `corridor demo`, i.e. `npm start`).
  */
 export async function serveStore(ctx: CliContext, options: ServeOptions): Promise<string> {
+  const [{ startServer }, { isLoopback }] = await Promise.all([import('../../api/server.js'), import('../../api/security.js')]);
   if (options.layers) {
     const info = await stat(options.layers).catch(() => null);
     if (!info?.isDirectory()) throw new CliError(`${options.layers}: not a folder (--layers wants a folder of .geojson files)`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { sourceProfiles, type SourceProfile } from '../../fusion/index.js';
+import type { SourceProfile } from '../../fusion/index.js';
 import { dbOption, jsonOption, printJson, type CliContext } from '../context.js';
 import { oneOf, withFusion } from './clusters.js';
 
@@ -11,6 +11,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--kind <kind>', 'only outlets or only the sources they quote (outlet, source)', oneOf('--kind', ['outlet', 'source'] as const))
     .addOption(jsonOption())
     .action(async (options: { db?: string; kind?: SourceProfile['kind']; json?: boolean }) => {
+      const { sourceProfiles } = await import('../../fusion/index.js');
       await withFusion(ctx, options.db, async (state) => {
         const profiles = sourceProfiles(state).filter((p) => !options.kind || p.kind === options.kind);
         if (options.json) {

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { controlTimeline, findPlace } from '../../fusion/index.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
-import { storeGazetteer } from '../gazetteer.js';
 import { withFusion } from './clusters.js';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -12,6 +10,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (query: string, options: { db?: string; json?: boolean }) => {
+      const [{ controlTimeline, findPlace }, { storeGazetteer }] = await Promise.all([import('../../fusion/index.js'), import('../gazetteer.js')]);
       await withFusion(ctx, options.db, async (state) => {
         const place = findPlace(state, query, storeGazetteer(ctx, options.db));
         if (!place) throw new CliError(`no fused event takes place in "${query}"`);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadActorLexicon } from '../../actors/index.js';
-import { findActor, trajectory, type FusionState } from '../../fusion/index.js';
+import type { FusionState } from '../../fusion/index.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
 import { withFusion } from './clusters.js';
 
@@ -13,8 +12,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--geojson', 'print only the legs as a GeoJSON FeatureCollection of LineStrings')
     .addOption(jsonOption())
     .action(async (query: string, options: { db?: string; geojson?: boolean; json?: boolean }) => {
+      const { findActor, trajectory } = await import('../../fusion/index.js');
       await withFusion(ctx, options.db, async (state) => {
-        const actor = findActor(state, query) ?? findByAlias(state, query);
+        const actor = findActor(state, query) ?? await findByAlias(state, query);
         if (!actor) throw new CliError(`no fused event names the actor "${query}"`);
         const result = trajectory(state, { actorId: actor.actorId, name: actor.name });
         if (options.geojson) {
@@ -39,7 +39,8 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 /** "IS", "ISIL", "Daesh": an alias from the actor lexicon (resources/actors.json) names the same actor. */
-function findByAlias(state: FusionState, query: string) {
+async function findByAlias(state: FusionState, query: string) {
+  const [{ loadActorLexicon }, { findActor }] = await Promise.all([import('../../actors/index.js'), import('../../fusion/index.js')]);
   const normalize = state.context.normalizeName;
   const wanted = normalize(query);
   for (const entry of loadActorLexicon(undefined, normalize).actors.values()) {

@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { createDefaultPipeline } from '../../default-pipeline.js';
-import { startWorker, type WorkerSummary } from '../../queue/index.js';
+import type { WorkerSummary } from '../../queue/index.js';
 import { redactPassword } from '../../store/common.js';
 import { CliError, dbOption, jsonOption, printJson, type CliContext } from '../context.js';
 import { parseFocus } from './geo.js';
@@ -29,6 +28,7 @@ export function register(program: Command, ctx: CliContext): void {
       const url = requirePostgresUrl(ctx, options.db, 'worker');
       const started = Date.now();
       ctx.stderr.write(`corridor worker: loading the pipeline, then processing documents queued in ${redactPassword(url)} (concurrency ${options.concurrency}); stop with Ctrl-C\n`);
+      const [{ createDefaultPipeline }, { startWorker }] = await Promise.all([import('../../default-pipeline.js'), import('../../queue/index.js')]);
       let summary: WorkerSummary;
       try {
         const worker = await startWorker({
