@@ -1,4 +1,4 @@
-import distance from '@turf/distance';
+import { withinKm } from '../geo/distance.js';
 import type { PlaceRef } from '../types.js';
 
 /**
@@ -56,13 +56,9 @@ export function placeKey(p: PlaceRef): string {
   return p.geonameid !== null ? `g${p.geonameid}` : `n${p.name.trim().toLowerCase()}`;
 }
 
-export function distanceKm(a: PlaceRef, b: PlaceRef): number {
-  return distance([a.lon, a.lat], [b.lon, b.lat], { units: 'kilometers' });
-}
-
 export function samePlace(a: PlaceRef, b: PlaceRef, placeKm: number): boolean {
   if (a.geonameid !== null && a.geonameid === b.geonameid) return true;
-  return distanceKm(a, b) <= placeKm;
+  return withinKm(a, b, placeKm);
 }
 
 /**
