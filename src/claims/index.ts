@@ -1,6 +1,6 @@
 import { named, type Stage } from '../pipeline.js';
 import type { Attribution, Event, EventTime, Modality, SourceLink, Span, Statement } from '../types.js';
-import { SpanIndex } from '../text/span-index.js';
+import { lastStartingAtOrBefore, SpanIndex } from '../text/span-index.js';
 import { authorAttribution } from '../events/index.js';
 import { sentenceViews, type SentenceView } from '../events/text.js';
 import { loadModalityCues, type CueClass, type ModalityCueLexicon } from './lexicon.js';
@@ -30,16 +30,9 @@ function carrier(statements: readonly Statement[], position: ReadonlyMap<Stateme
   return chain;
 }
 
-/** Index of the sentence view holding `offset` (views are in text order). */
+/** Index of the sentence view holding `offset` (views are in text order); the first view when none starts before it. */
 function viewAt(views: readonly SentenceView[], offset: number): number {
-  let lo = 0;
-  let hi = views.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (views[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastStartingAtOrBefore(views, offset));
 }
 
 /** What a statement's cue says about its speaker's commitment; "did not deny" reports, "did not confirm" hedges. */

@@ -5,7 +5,7 @@ import type { ModalityCueLexicon, ReportingVerb } from './lexicon.js';
 import { findBlockQuoteLines, findQuotes, type Quote } from './quotes.js';
 import { affiliationOf, SpeakerMemory } from './affiliation.js';
 import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
-import { SpanIndex } from '../text/span-index.js';
+import { firstStartingAtOrAfter, SpanIndex } from '../text/span-index.js';
 
 /** The speaker of a quotation nobody in the text is credited with. */
 export const UNATTRIBUTED = 'unattributed';
@@ -330,23 +330,11 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
 function timeWordStarts(analysis: Readonly<Analysis>): Set<number> {
   const starts = new Set<number>();
   for (const t of analysis.times) {
-    for (let k = lowerBoundStart(analysis.tokens, t.start); k < analysis.tokens.length && analysis.tokens[k]!.start < t.end; k++) {
+    for (let k = firstStartingAtOrAfter(analysis.tokens, t.start); k < analysis.tokens.length && analysis.tokens[k]!.start < t.end; k++) {
       if (analysis.tokens[k]!.end <= t.end) starts.add(analysis.tokens[k]!.start);
     }
   }
   return starts;
-}
-
-/** Index of the first token starting at or after `offset`. */
-function lowerBoundStart(tokens: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A dash with a space on either side separates ("BAGHDAD (Demo Wire) - Iraqi ..."); inside a name it joins ("Counter-Terrorism"). */

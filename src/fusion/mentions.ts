@@ -1,4 +1,5 @@
 import type { ActorKind, ActorRef, Event, Extraction, Sentence, Stance } from '../types.js';
+import { firstEndingAfter } from '../text/span-index.js';
 import type { Semantics } from './settings.js';
 import { fromDay, toDay, type DayWindow } from './space-time.js';
 import type { ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
@@ -14,16 +15,8 @@ export function mentionKey(docId: string, eventId: string): MentionKey {
 }
 
 function stanceAt(sentences: Sentence[], offset: number): Stance | null {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return s.stance;
-  }
-  return null;
+  const s = sentences[firstEndingAfter(sentences, offset)];
+  return s && s.start <= offset ? s.stance : null;
 }
 
 export function weighMention(event: Event, stance: Stance | null): MentionWeight {
