@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { summariseExtractions } from '../aggregate.js';
 import { responses } from '../context.js';
 import { closedObject, listOf, ref, str } from '../schemas/helpers.js';
 
@@ -10,7 +9,7 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       tags: ['entities'],
       response: responses(200, listOf(ref('Place'))),
     },
-  }, async () => ({ items: (await summariseExtractions(app.store)).places }));
+  }, async () => ({ items: await app.store.listPlaces() }));
 
   app.get('/api/actors', {
     schema: {
@@ -18,7 +17,7 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       tags: ['entities'],
       response: responses(200, listOf(ref('Actor'))),
     },
-  }, async () => ({ items: (await summariseExtractions(app.store)).actors }));
+  }, async () => ({ items: await app.store.listActors() }));
 
   app.get<{ Querystring: { q: string; limit: number } }>('/api/search', {
     schema: {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventType } from '../../types.js';
 import type { ClaimStatus } from '../../fusion/types.js';
-import { placeKey } from '../aggregate.js';
+import { placeKey } from '../../store/entities.js';
 import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
 import { CLAIM_STATUSES, EVENT_TYPES } from '../schemas/enums.js';

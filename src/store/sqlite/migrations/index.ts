@@ -1,5 +1,6 @@
 import { sql as initial } from './001-initial.js';
 import { sql as eventOrder } from './002-event-order.js';
+import { sql as eventPlaces } from './003-event-places.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'event order', sql: eventOrder },
+  { version: 3, name: 'event places', sql: eventPlaces },
 ];
