@@ -59,7 +59,7 @@ export function assertSpansValid(text: string, extraction: Extraction): void {
   extraction.events.forEach((e, i) => {
     assertExact(text, e.trigger, `events[${i}].trigger`);
     e.evidence.forEach((span, k) => assertWithin(text, span, `events[${i}].evidence[${k}]`));
-    if (e.attribution.cueStart !== null) assertWithin(text, { start: e.attribution.cueStart, end: e.attribution.cueEnd ?? -1 }, `events[${i}].attribution cue`);
+    if (e.attribution && e.attribution.cueStart !== null) assertWithin(text, { start: e.attribution.cueStart, end: e.attribution.cueEnd ?? -1 }, `events[${i}].attribution cue`);
   });
   extraction.statements.forEach((s, i) => {
     assertWithin(text, s, `statements[${i}]`);

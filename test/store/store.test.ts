@@ -214,6 +214,16 @@ for (const backend of BACKENDS) {
       assert.equal(await backend.count(store, 'places'), 1);
     });
 
+    test('saveDocument: an event the claims stage has not read is stored without source or modality, and listed', async (t) => {
+      const store = await tempStore(t);
+      const d = doc('Fighters left Mosul on Monday.');
+      const unread: Event = { ...event(d, 9, { location: MOSUL, from: '2017-07-10' }), attribution: null, modality: null, factuality: null };
+      assert.equal(await store.saveDocument(d, extractionWith(d, [unread])), 'new');
+      assert.deepEqual((await store.listEvents()).map((e) => [e.id, e.attribution, e.modality]), [[unread.id, null, null]]);
+      assert.deepEqual(await store.listEvents({ modality: 'asserted' }), []);
+      assert.deepEqual(await store.listEvents({ source: 'author' }), []);
+    });
+
     test('saveDocument refuses an extraction of another document', async (t) => {
       const store = await tempStore(t);
       const a = doc('Text A about the convoy.');
@@ -457,6 +467,24 @@ describe('store: sqlite only', () => {
       { event_idx: 0, role: 'destination', ...TAL_AFAR }, { event_idx: 0, role: 'origin', ...MOSUL },
     ]);
     for (const table of ['times', 'statements', 'corridors']) assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = ?").pluck().get(table), 0, table);
+  });
+
+  test('migration 4 keeps every event and index while letting source and modality be empty', (t) => {
+    const db = new Database(tempDb(t));
+    t.after(() => db.close());
+    migrate(db, MIGRATIONS.filter((m) => m.version < 4));
+    const indexes = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name").all();
+    const before = indexes();
+    const d = doc('Fighters left Mosul.');
+    db.prepare("INSERT INTO documents (id, language, text, ingested_at, extraction) VALUES (?, 'en', ?, '2017-07-11', '{}')").run(d.id, d.text);
+    const e = event(d, 9, { location: MOSUL });
+    db.prepare("INSERT INTO events (doc_id, doc_seq, id, idx, type, subtype, modality, negated, source, source_kind, lat, lon, confidence, json) VALUES (?, 1, ?, 0, 'movement', 'withdrawal', 'asserted', 0, 'author', 'author', ?, ?, 0.8, ?)")
+      .run(d.id, e.id, MOSUL.lat, MOSUL.lon, JSON.stringify(e));
+    const rows = db.prepare('SELECT * FROM events').all();
+    migrate(db);
+    assert.deepEqual(db.prepare('SELECT * FROM events').all(), rows);
+    assert.deepEqual(indexes(), before);
+    db.prepare('UPDATE events SET modality = NULL, source = NULL, source_kind = NULL').run();
   });
 
   test('opening a store twice keeps one migration record per version and uses WAL', async (t) => {

@@ -322,7 +322,7 @@ export const EVENT_TYPES = ['text', 'text', 'int', 'text', 'text', 'text', 'bool
 export function eventRow(docId: string, e: Event, idx: number): unknown[] {
   const where = e.location ?? e.destination;
   return [docId, e.id, idx, e.type, e.subtype, e.modality, e.negated, e.agent?.actorId ?? null, e.patient?.actorId ?? null,
-    e.attribution.source, e.attribution.sourceKind, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e)];
+    e.attribution?.source ?? null, e.attribution?.sourceKind ?? null, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e)];
 }
 
 const ITEM_TABLES: readonly ItemTable[] = [

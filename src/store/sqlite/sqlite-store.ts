@@ -89,7 +89,7 @@ export class SqliteStore implements Store {
     extraction.events.forEach((e, i) => {
       const where = e.location ?? e.destination;
       insertEvent.run(doc.id, lastInsertRowid, e.id, i, e.type, e.subtype, e.modality, e.negated ? 1 : 0, e.agent?.actorId ?? null, e.patient?.actorId ?? null,
-        e.attribution.source, e.attribution.sourceKind, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e));
+        e.attribution?.source ?? null, e.attribution?.sourceKind ?? null, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e));
     });
 
     const insertEventPlace = db.prepare(`INSERT INTO event_places (${EVENT_PLACE_COLUMNS.join(', ')}) VALUES (${EVENT_PLACE_COLUMNS.map(() => '?').join(', ')})`);
