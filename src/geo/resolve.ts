@@ -68,7 +68,7 @@ function confidenceOf(ranked: Scored[]): number {
 }
 
 /**
- * Chooses an entry for every candidate. Three resolvers score each entry,
+ * Chooses an entry for every candidate. Four resolvers score each entry,
  * Pelias-style, and their names are kept as reasons:
  * - `prior`: population and feature type;
  * - `coherence`: the countries and admin1 regions of the document's other

@@ -110,7 +110,7 @@ function actorAt(document: DocumentMeta, text: string, actorId: string, name: st
 }
 
 /**
- * Three documents, one of them replaced by a later version, naming places
+ * Four documents, the last a new version of the third, naming places
  * and actors in the ways the summaries must count: twice in one document,
  * under two spellings with one key, as both location and destination of one
  * event, as both agent and patient, and only in an event.
