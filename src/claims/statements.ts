@@ -244,7 +244,8 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
         const npFirst = i + according.length;
         let npLast = npFirst;
         while (words[npLast + 1] && !isBoundary(words[npLast + 1]!) && npLast - npFirst < MAX_SPEAKER_WORDS) npLast++;
-        if (words[npFirst] && !isBoundary(words[npFirst]!)) {
+        const npHead = words[npFirst];
+        if (npHead && !isBoundary(npHead)) {
           // "CORRESPONDENT: According to the source, ...": after a colon the phrase leads its sentence too.
           const leading = i === 0 || words[i - 1]!.text === ':'
             || lexicon.speakers.leadIn.findAll(words, 0, i - 1).reduce((n, m) => n + m.last - m.first + 1, 0) === i;
@@ -269,7 +270,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       const speaker = speakerBefore(i);
       // "did not deny": the cue takes its negation along, which changes what it reports.
       const negated = speaker && lexicon.negators.findAll(words, speaker.last + 1, i - 1).length > 0;
-      const cue = span(negated ? speaker!.last + 1 : i, cueLast);
+      const cue = span(speaker && negated ? speaker.last + 1 : i, cueLast);
       if (speaker && words[speaker.first - 1]?.lower === 'as') {
         // "..., as they claim, ...": the parenthesis reports the clause before it.
         const content = contentBefore(speaker.first - 1);

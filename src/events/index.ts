@@ -59,7 +59,10 @@ export function events(options: EventsOptions = {}): Stage {
       const { words } = view;
       // Most sentences hold no cue word: skip them before splitting clauses.
       if (!words.some((w) => !w.named && matcher.startsWith(w.lower))) continue;
-      const clauses = splitClauses(view, analysis.document.text, lexicon.clauses, (i) => !!words[i] && !words[i]!.named && lexicon.verbForms.has(words[i]!.lower));
+      const clauses = splitClauses(view, analysis.document.text, lexicon.clauses, (i) => {
+        const word = words[i];
+        return !!word && !word.named && lexicon.verbForms.has(word.lower);
+      });
       const sites: TriggerSite[] = [];
       for (let i = 0; i < words.length; i++) {
         const match = matcher.matchAt(words, i);
@@ -313,7 +316,11 @@ function confidence(d: Draft): number {
 function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime): Event {
   const { document, sentences } = analysis;
   const trigger = wordSpan(d.site.view.words, d.site.first, d.site.last);
-  const place = (role: ArgumentRole) => (d.args[role] === null ? null : placeRef(analysis.places[d.args[role]!]!));
+  const place = (role: ArgumentRole) => {
+    const index = d.args[role];
+    const mention = index === null ? undefined : analysis.places[index];
+    return mention ? placeRef(mention) : null;
+  };
   const sentence = sentences[d.site.view.index]!;
   const clause: Clause = d.site.clause;
   return {

@@ -119,9 +119,11 @@ export function summarisePlaces(placeRows: readonly PlaceRow[], eventPlaceRows: 
   for (const r of placeRows) {
     const ref: PlaceRef = { geonameid: r.geonameid, name: r.name, lat: r.lat, lon: r.lon };
     const key = placeKey(ref);
-    const place = places.get(key) ?? places.set(key, {
-      key, ...ref, country: r.country, admin1: r.admin1, featureCode: r.feature_code, mentions: 0, documents: 0, events: 0,
-    }).get(key)!;
+    let place = places.get(key);
+    if (!place) {
+      place = { key, ...ref, country: r.country, admin1: r.admin1, featureCode: r.feature_code, mentions: 0, documents: 0, events: 0 };
+      places.set(key, place);
+    }
     place.mentions += r.mentions;
     if (once(countedDocuments, r.doc_id, key)) place.documents++;
   }
@@ -140,9 +142,11 @@ export function summariseActors(actorRows: readonly ActorRow[], eventCounts: rea
   const actors = new Map<string, ActorSummary>();
   const counted = new Set<string>();
   for (const r of actorRows) {
-    const actor = actors.get(r.actor_id) ?? actors.set(r.actor_id, {
-      actorId: r.actor_id, name: r.name, kind: r.kind, mentions: 0, documents: 0, events: 0,
-    }).get(r.actor_id)!;
+    let actor = actors.get(r.actor_id);
+    if (!actor) {
+      actor = { actorId: r.actor_id, name: r.name, kind: r.kind, mentions: 0, documents: 0, events: 0 };
+      actors.set(r.actor_id, actor);
+    }
     actor.mentions += r.mentions;
     if (once(counted, r.doc_id, r.actor_id)) actor.documents++;
   }

@@ -10,7 +10,7 @@ function countAtOrBefore(spans: readonly Span[], key: 'start' | 'end', offset: n
   let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid]![key] <= offset) lo = mid + 1;
+    if ((spans[mid]?.[key] ?? Infinity) <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -62,16 +62,14 @@ export function firstStartingAtOrAfter(spans: readonly Span[], offset: number): 
  * index.overlapping(30, 60) // => [{start: 0, end: 50}]
  */
 export class SpanIndex<T extends Span> {
-  /** Input positions in start order, and the spans in that order. */
-  private readonly order: number[];
-  private readonly byStart: T[];
-  private readonly maxEnd: number[];
+  /** The spans in start order, each with its input position and the largest end up to it. */
+  private readonly byStart: (Span & { span: T; position: number; maxEnd: number })[];
 
-  constructor(private readonly spans: readonly T[]) {
-    this.order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
-    this.byStart = this.order.map((i) => spans[i]!);
+  constructor(spans: readonly T[]) {
     let max = -Infinity;
-    this.maxEnd = this.byStart.map((s) => (max = Math.max(max, s.end)));
+    this.byStart = spans.map((span, position) => ({ span, position }))
+      .sort((a, b) => a.span.start - b.span.start || a.position - b.position)
+      .map(({ span, position }) => ({ start: span.start, end: span.end, span, position, maxEnd: (max = Math.max(max, span.end)) }));
   }
 
   /** Spans sharing at least one character with [start, end). */
@@ -86,10 +84,12 @@ export class SpanIndex<T extends Span> {
 
   /** Walks back from `from` (a position in start order) while some earlier span still ends at or past `reach`. */
   private collect(from: number, reach: number, keep: (s: T) => boolean): T[] {
-    const found: number[] = [];
-    for (let k = from; k >= 0 && this.maxEnd[k]! >= reach; k--) {
-      if (keep(this.byStart[k]!)) found.push(this.order[k]!);
+    const found: { span: T; position: number }[] = [];
+    for (let k = from; k >= 0; k--) {
+      const entry = this.byStart[k];
+      if (!entry || entry.maxEnd < reach) break;
+      if (keep(entry.span)) found.push(entry);
     }
-    return found.sort((a, b) => a - b).map((i) => this.spans[i]!);
+    return found.sort((a, b) => a.position - b.position).map((e) => e.span);
   }
 }
