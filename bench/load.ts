@@ -86,7 +86,7 @@ function startWriter(db: string, corpus: string): Writer {
   const child = spawn(process.execPath, [CLI, 'ingest', corpus, '--db', db], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const errors: string[] = [];
   let pending = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     const lines = (pending + chunk).split('\n');
     pending = lines.pop()!;
     errors.push(...lines.filter((line) => line.startsWith('corridor:')));

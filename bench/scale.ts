@@ -102,7 +102,7 @@ async function ingestRun(corpus: string, workers: number): Promise<Omit<IngestRu
     const children = Array.from({ length: workers }, () => spawn(process.execPath, [CLI, 'worker', '--drain', '--no-fusion', '--db', url, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] }));
     const outputs = await Promise.all(children.map(async (child) => {
       let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => { out += chunk; });
+      child.stdout.on('data', (chunk: Buffer) => { out += chunk; });
       const [code] = await once(child, 'exit') as [number];
       if (code !== 0) throw new Error(`a worker exited with ${code}`);
       return JSON.parse(out) as { new: number; failed: number };

@@ -103,7 +103,7 @@ export function toExtraction(a: Analysis): Extraction {
     times: a.times.map(quoted),
     events: a.events.map((e) => ({
       ...e, evidence: e.evidence.map(span), trigger: quoted(e.trigger),
-      attribution: { ...cue(e.attribution), chain: e.attribution.chain.map(cue) },
+      attribution: e.attribution && { ...cue(e.attribution), chain: e.attribution.chain.map(cue) },
     })),
     statements: a.statements.map((s) => cue(span(s))),
     sentences: a.sentences.map(span),

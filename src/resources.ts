@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
-/** The package root: two levels above this file, whether it runs from `src/` (tsx) or `dist/src/`. */
+/** The package root: the nearest folder above this file with a package.json, whether it runs from `src/` (tsx) or `dist/src/`. */
 export const packageRoot: string = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {

@@ -203,15 +203,26 @@ export interface Event {
   evidence: Span[];
   /** The cue word that triggered the event. */
   trigger: Span & { text: string };
-  attribution: Attribution;
-  modality: Modality;
+  /** Who asserts the event; null until the claims stage has read it (a pipeline without claims). */
+  attribution: Attribution | null;
+  /** How the source asserts it; null until the claims stage has read it. */
+  modality: Modality | null;
   negated: boolean;
-  factuality: Factuality;
+  /** null until the claims stage has read it. */
+  factuality: Factuality | null;
   plover: Plover | null;
   placePrecision: PlacePrecision | null;
   confidence: number;
   /** The rule that produced the event (for debug traces). */
   rule: string;
+}
+
+/** An event the claims stage has read: who asserts it and how are known. */
+export type CheckedEvent = Event & { attribution: Attribution; modality: Modality; factuality: Factuality };
+
+/** Whether the claims stage has read the event (what a pipeline without it leaves null). */
+export function isChecked(event: Event): event is CheckedEvent {
+  return event.attribution !== null && event.modality !== null && event.factuality !== null;
 }
 
 export interface Statement extends Span {
@@ -232,7 +243,8 @@ export interface Statement extends Span {
 }
 
 export interface Sentence extends Span {
-  stance: Stance;
+  /** null until the claims stage has read it (a pipeline without claims). */
+  stance: Stance | null;
   paragraph: number;
 }
 

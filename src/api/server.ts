@@ -144,7 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   if (options.token) requireWriteToken(app, options.token);
   app.setNotFoundHandler((request, reply) => {
-    const error = apiError(ERRORS.ROUTE_NOT_FOUND, request.method, request.url.split('?')[0]);
+    const error = apiError(ERRORS.ROUTE_NOT_FOUND, request.method, request.url.replace(/\?.*$/s, ''));
     return reply.code(404).send(errorBody(error));
   });
   for (const schema of sharedSchemas) app.addSchema(schema);

@@ -1,7 +1,6 @@
 import { named, type Stage } from '../pipeline.js';
-import type { Attribution, Event, EventTime, Modality, SourceLink, Span, Statement } from '../types.js';
-import { SpanIndex } from '../text/span-index.js';
-import { authorAttribution } from '../events/index.js';
+import type { Attribution, DocumentMeta, Event, EventTime, Modality, SourceLink, Span, Statement } from '../types.js';
+import { lastStartingAtOrBefore, SpanIndex } from '../text/span-index.js';
 import { sentenceViews, type SentenceView } from '../events/text.js';
 import { loadModalityCues, type CueClass, type ModalityCueLexicon } from './lexicon.js';
 import { assess, isQuestion, sentenceMarkers } from './modality.js';
@@ -14,6 +13,12 @@ export { UNATTRIBUTED } from './statements.js';
 
 export interface ClaimsOptions {
   cues?: ModalityCueLexicon;
+}
+
+/** The document's own voice: who speaks when nobody else is cited. */
+function authorAttribution(document: Pick<DocumentMeta, 'author' | 'outlet'>): Attribution {
+  const source = document.author ?? document.outlet ?? 'author';
+  return { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [{ source, sourceKind: 'author', affiliation: null, cueStart: null, cueEnd: null }] };
 }
 
 function link(s: Statement): SourceLink {
@@ -30,16 +35,9 @@ function carrier(statements: readonly Statement[], position: ReadonlyMap<Stateme
   return chain;
 }
 
-/** Index of the sentence view holding `offset` (views are in text order). */
+/** Index of the sentence view holding `offset` (views are in text order); the first view when none starts before it. */
 function viewAt(views: readonly SentenceView[], offset: number): number {
-  let lo = 0;
-  let hi = views.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (views[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastStartingAtOrBefore(views, offset));
 }
 
 /** What a statement's cue says about its speaker's commitment; "did not deny" reports, "did not confirm" hedges. */

@@ -1,5 +1,6 @@
 import type { Attribution, Event, Factuality, Modality, Span, Statement } from '../types.js';
 import type { SentenceView } from '../events/text.js';
+import { firstEndingAfter } from '../text/span-index.js';
 import type { CueClass, Marker, ModalityCueLexicon } from './lexicon.js';
 
 const NEAR_WINDOW = 4;
@@ -48,25 +49,14 @@ function applies(found: FoundMarker, view: SentenceView, trigger: { first: numbe
 
 /** Index of the word starting at `offset`, -1 when none does. */
 function wordStartingAt(view: SentenceView, offset: number): number {
-  const i = firstEndingAfter(view, offset);
+  const i = firstEndingAfter(view.words, offset);
   return view.words[i]?.start === offset ? i : -1;
 }
 
 /** Index of the word ending at `offset`, -1 when none does. */
 function wordEndingAt(view: SentenceView, offset: number): number {
-  const i = firstEndingAfter(view, offset - 1);
+  const i = firstEndingAfter(view.words, offset - 1);
   return view.words[i]?.end === offset ? i : -1;
-}
-
-function firstEndingAfter(view: SentenceView, offset: number): number {
-  let lo = 0;
-  let hi = view.words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (view.words[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

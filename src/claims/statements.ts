@@ -5,7 +5,7 @@ import type { ModalityCueLexicon, ReportingVerb } from './lexicon.js';
 import { findBlockQuoteLines, findQuotes, type Quote } from './quotes.js';
 import { affiliationOf, SpeakerMemory } from './affiliation.js';
 import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
-import { SpanIndex } from '../text/span-index.js';
+import { firstStartingAtOrAfter, SpanIndex } from '../text/span-index.js';
 
 /** The speaker of a quotation nobody in the text is credited with. */
 export const UNATTRIBUTED = 'unattributed';
@@ -244,7 +244,8 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
         const npFirst = i + according.length;
         let npLast = npFirst;
         while (words[npLast + 1] && !isBoundary(words[npLast + 1]!) && npLast - npFirst < MAX_SPEAKER_WORDS) npLast++;
-        if (words[npFirst] && !isBoundary(words[npFirst]!)) {
+        const npHead = words[npFirst];
+        if (npHead && !isBoundary(npHead)) {
           // "CORRESPONDENT: According to the source, ...": after a colon the phrase leads its sentence too.
           const leading = i === 0 || words[i - 1]!.text === ':'
             || lexicon.speakers.leadIn.findAll(words, 0, i - 1).reduce((n, m) => n + m.last - m.first + 1, 0) === i;
@@ -269,7 +270,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       const speaker = speakerBefore(i);
       // "did not deny": the cue takes its negation along, which changes what it reports.
       const negated = speaker && lexicon.negators.findAll(words, speaker.last + 1, i - 1).length > 0;
-      const cue = span(negated ? speaker!.last + 1 : i, cueLast);
+      const cue = span(speaker && negated ? speaker.last + 1 : i, cueLast);
       if (speaker && words[speaker.first - 1]?.lower === 'as') {
         // "..., as they claim, ...": the parenthesis reports the clause before it.
         const content = contentBefore(speaker.first - 1);
@@ -330,23 +331,11 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
 function timeWordStarts(analysis: Readonly<Analysis>): Set<number> {
   const starts = new Set<number>();
   for (const t of analysis.times) {
-    for (let k = lowerBoundStart(analysis.tokens, t.start); k < analysis.tokens.length && analysis.tokens[k]!.start < t.end; k++) {
+    for (let k = firstStartingAtOrAfter(analysis.tokens, t.start); k < analysis.tokens.length && analysis.tokens[k]!.start < t.end; k++) {
       if (analysis.tokens[k]!.end <= t.end) starts.add(analysis.tokens[k]!.start);
     }
   }
   return starts;
-}
-
-/** Index of the first token starting at or after `offset`. */
-function lowerBoundStart(tokens: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A dash with a space on either side separates ("BAGHDAD (Demo Wire) - Iraqi ..."); inside a name it joins ("Counter-Terrorism"). */

@@ -379,8 +379,8 @@ function joinedPlacesBefore(view: SentenceView, i: number): [Entity, Entity] | n
 /** Whether word i is joined by a hyphen, with no spaces, to the word before it ("IS-held"). */
 function isHyphenated(view: SentenceView, i: number): boolean {
   const { words } = view;
-  const dash = words[i - 1];
-  return i >= 2 && !!words[i] && dash?.text === '-' && words[i - 2]!.end === dash.start && dash.end === words[i]!.start;
+  const [before, dash, word] = [words[i - 2], words[i - 1], words[i]];
+  return !!before && !!word && dash?.text === '-' && before.end === dash.start && dash.end === word.start;
 }
 
 const CLAUSE_OPENERS = new Set(['to', 'not', 'never', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'do', 'does', 'then', 'also', 'be', 'been']);

@@ -1,5 +1,5 @@
 import { named, type Analysis, type Stage } from '../pipeline.js';
-import type { ActorRef, Attribution, DocumentMeta, Event, EventTime, EventType, PlaceMention, PlacePrecision, PlaceRef, Span, TimeMention } from '../types.js';
+import type { ActorRef, Event, EventTime, EventType, PlaceMention, PlacePrecision, PlaceRef, Span, TimeMention } from '../types.js';
 import { SpanIndex } from '../text/span-index.js';
 import { ArgumentReader, type Arguments, type TriggerSite } from './arguments.js';
 import { clauseOf, splitClauses, type Clause } from './clauses.js';
@@ -38,17 +38,11 @@ const NEGATION_WINDOW = 5;
 const PRECEDING_WINDOW = 3;
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
 
-/** The document's own voice: who speaks when nobody else is cited. */
-export function authorAttribution(document: Pick<DocumentMeta, 'author' | 'outlet'>): Attribution {
-  const source = document.author ?? document.outlet ?? 'author';
-  return { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [{ source, sourceKind: 'author', affiliation: null, cueStart: null, cueEnd: null }] };
-}
-
 /**
  * The events stage: finds trigger words from the event-cue lexicon, reads
  * agent, patient, origin, destination and location off the clause, dates the
- * event and maps it to PLOVER. Attribution and modality start as the author's
- * plain assertion; the claims stage refines them.
+ * event and maps it to PLOVER. Who asserts the event and how (attribution,
+ * modality, factuality) are the claims stage's to read: here they are null.
  *
  * @example
  * const pipeline = createPipeline([segmentStage(), geoparse({gazetteer}), actors(...), times(), events()]);
@@ -65,7 +59,10 @@ export function events(options: EventsOptions = {}): Stage {
       const { words } = view;
       // Most sentences hold no cue word: skip them before splitting clauses.
       if (!words.some((w) => !w.named && matcher.startsWith(w.lower))) continue;
-      const clauses = splitClauses(view, analysis.text, lexicon.clauses, (i) => !!words[i] && !words[i]!.named && lexicon.verbForms.has(words[i]!.lower));
+      const clauses = splitClauses(view, analysis.text, lexicon.clauses, (i) => {
+        const word = words[i];
+        return !!word && !word.named && lexicon.verbForms.has(word.lower);
+      });
       const sites: TriggerSite[] = [];
       for (let i = 0; i < words.length; i++) {
         const match = matcher.matchAt(words, i);
@@ -84,9 +81,8 @@ export function events(options: EventsOptions = {}): Stage {
       drafts.push(...dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)));
     }
     const undated = documentTime(analysis.document.publishedAt);
-    const author = authorAttribution(analysis.document);
     const times = new SpanIndex(analysis.times);
-    return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated, author)).sort((a, b) => a.trigger.start - b.trigger.start) };
+    return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated)).sort((a, b) => a.trigger.start - b.trigger.start) };
   });
 }
 
@@ -317,10 +313,14 @@ function confidence(d: Draft): number {
   return Math.round(Math.min(c, 0.95) * 100) / 100;
 }
 
-function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime, author: Attribution): Event {
+function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime): Event {
   const { document, sentences } = analysis;
   const trigger = wordSpan(d.site.view.words, d.site.first, d.site.last);
-  const place = (role: ArgumentRole) => (d.args[role] === null ? null : placeRef(analysis.places[d.args[role]!]!));
+  const place = (role: ArgumentRole) => {
+    const index = d.args[role];
+    const mention = index === null ? undefined : analysis.places[index];
+    return mention ? placeRef(mention) : null;
+  };
   const sentence = sentences[d.site.view.index]!;
   const clause: Clause = d.site.clause;
   return {
@@ -335,10 +335,10 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMe
     time: eventTime(times.overlapping(sentence.start, sentence.end), trigger, clause, sentence) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
     evidence: [trigger, ...d.extraTriggers, d.evidence],
     trigger: { start: trigger.start, end: trigger.end, text: analysis.text.slice(trigger.start, trigger.end) },
-    attribution: author,
-    modality: 'asserted',
+    attribution: null,
+    modality: null,
     negated: d.negated,
-    factuality: { certainty: 'certain', polarity: d.negated ? 'negative' : 'positive' },
+    factuality: null,
     plover: plover.get(d.type, d.subtype),
     placePrecision: placePrecision(d, analysis),
     confidence: confidence(d),

@@ -1,6 +1,7 @@
 import type { Analysis } from '../pipeline.js';
 import type { ActorMention, PlaceMention, Span } from '../types.js';
 import { segment } from '../text/segment.js';
+import { firstEndingAfter } from '../text/span-index.js';
 
 /** An entity the argument rules can use: an actor, or a place that names a location. */
 export interface Entity {
@@ -85,7 +86,7 @@ export function sentenceViews(analysis: Readonly<Analysis>, only?: ReadonlySet<n
     const { words } = view;
     for (let k = from; k < byStart.length && byStart[k]!.span.start < view.end; k++) {
       const m = byStart[k]!;
-      let first = lowerBound(words, m.span.start);
+      let first = firstEndingAfter(words, m.span.start);
       const covered: number[] = [];
       for (; first < words.length && words[first]!.start < m.span.end; first++) if (overlaps(words[first]!, m.span)) covered.push(first);
       if (covered.length === 0) continue;
@@ -100,18 +101,6 @@ export function sentenceViews(analysis: Readonly<Analysis>, only?: ReadonlySet<n
     view.entities.forEach((e, ei) => { for (let i = e.first; i <= e.last; i++) words[i]!.entity = ei; });
   }
   return views;
-}
-
-/** Index of the first word ending after `offset`. */
-function lowerBound(words: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** What a phrase set matches against: a folded word, never one inside a name ("IS" is not "is"). */

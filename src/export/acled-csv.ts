@@ -71,8 +71,8 @@ type MappedEvent = Omit<ExportEvent, 'agent' | 'patient' | 'control'> & Mappable
 
 /** Who takes part: for a change of control the new holder and the loser, else the agent and the patient; the first named one is actor 1. */
 function actorsOf(e: MappedEvent): [MappedActor | null, MappedActor | null] {
-  const pair = e.control && (e.control.holder || e.control.loser) ? [e.control.holder, e.control.loser] : [e.agent, e.patient];
-  return pair[0] ? [pair[0], pair[1]] : [pair[1], null];
+  const [first, second] = e.control && (e.control.holder || e.control.loser) ? [e.control.holder, e.control.loser] : [e.agent, e.patient];
+  return first ? [first, second] : [second, null];
 }
 
 function toRow(e: MappedEvent, mapping: AcledMapping, subEventType: string, when: { date: string; precision: number }): AcledRow {

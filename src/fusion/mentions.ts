@@ -1,4 +1,5 @@
-import type { ActorKind, ActorRef, Event, Extraction, Sentence, Stance } from '../types.js';
+import { isChecked, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type Sentence, type Stance } from '../types.js';
+import { firstEndingAfter } from '../text/span-index.js';
 import type { Semantics } from './settings.js';
 import { fromDay, toDay, type DayWindow } from './space-time.js';
 import type { ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
@@ -14,19 +15,11 @@ export function mentionKey(docId: string, eventId: string): MentionKey {
 }
 
 function stanceAt(sentences: Sentence[], offset: number): Stance | null {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return s.stance;
-  }
-  return null;
+  const s = sentences[firstEndingAfter(sentences, offset)];
+  return s && s.start <= offset ? s.stance : null;
 }
 
-export function weighMention(event: Event, stance: Stance | null): MentionWeight {
+export function weighMention(event: CheckedEvent, stance: Stance | null): MentionWeight {
   if (event.negated || event.modality === 'denied' || event.factuality.polarity === 'negative') return 'denial';
   if (event.modality === 'speculative' || event.modality === 'question') return 'opinion';
   if (stance === 'speculation' || stance === 'question') return 'opinion';
@@ -74,12 +67,17 @@ export function dayWindow(time: TimeWindow | null, maxWindowDays: number): DayWi
   return to - from > maxWindowDays ? null : { from, to };
 }
 
-/** The mentions of one document, sorted by key. */
+/**
+ * The mentions of one document, sorted by key. Only events the claims stage
+ * has read: one nobody has attributed (a pipeline without claims) says
+ * nothing about who asserts it, so it is no evidence for or against anything.
+ */
 export function readMentions(input: FusionInput, semantics: Semantics): ClusterMention[] {
   const { document, extraction } = input;
   const kinds = new Map<string, ActorKind>(extraction.actors.map((a) => [a.actorId, a.kind]));
   const fused = (a: ActorRef | null): FusedActor | null => (a ? { actorId: a.actorId, name: a.name, kind: kinds.get(a.actorId) ?? null } : null);
   return extraction.events
+    .filter(isChecked)
     .map((event): ClusterMention => {
       const spans = event.evidence.length > 0 ? event.evidence : [event.trigger];
       const stance = stanceAt(extraction.sentences, event.trigger.start);

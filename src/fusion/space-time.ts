@@ -1,4 +1,4 @@
-import distance from '@turf/distance';
+import { withinKm } from '../geo/distance.js';
 import type { PlaceRef } from '../types.js';
 import type { NormalizeName } from './state.js';
 
@@ -61,13 +61,9 @@ export function placeKey(p: Pick<PlaceRef, 'geonameid' | 'name'>, normalize: Nor
   return p.geonameid !== null ? `gn:${p.geonameid}` : `name:${normalize(p.name)}`;
 }
 
-export function distanceKm(a: PlaceRef, b: PlaceRef): number {
-  return distance([a.lon, a.lat], [b.lon, b.lat], { units: 'kilometers' });
-}
-
 export function samePlace(a: PlaceRef, b: PlaceRef, placeKm: number): boolean {
   if (a.geonameid !== null && a.geonameid === b.geonameid) return true;
-  return distanceKm(a, b) <= placeKm;
+  return withinKm(a, b, placeKm);
 }
 
 /**

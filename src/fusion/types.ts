@@ -107,7 +107,7 @@ export interface Corroboration {
  */
 export type ClaimStatus = 'corroborated' | 'single-source' | 'contested' | 'unsupported';
 
-/** The side a control event puts an actor on, read from its subtype (see src/fusion/semantics.ts). */
+/** The side a control event puts an actor on, read from its subtype (`control` in resources/fusion.json, read by src/fusion/settings.ts). */
 export type ControlRole = 'gain' | 'loss' | 'holds' | 'fighting';
 
 /** Mentions of the same real-world event, merged across documents. */

@@ -1,6 +1,7 @@
 import type { Message, PlaceMention, PlacePrecision, Span } from '../types.js';
 import { named, type Stage } from '../pipeline.js';
 import { segment, type Token } from '../text/segment.js';
+import { firstEndingAfter } from '../text/span-index.js';
 import { loadGazetteer, type Gazetteer, type GazetteerEntry, type LoadGazetteerOptions } from './gazetteer/index.js';
 import { headKind, loadGeoLexicon, type GeoLexicon } from './lexicon.js';
 import { linkContainers, recognize, type Candidate } from './recognize.js';
@@ -60,15 +61,8 @@ function documentFocus(resolved: readonly Resolved[]): GazetteerEntry | null {
 function toMentions(text: string, tokens: readonly Token[], resolved: readonly Resolved[], gazetteer: Gazetteer, lexicon: GeoLexicon): GeoparseResult {
   const focus = documentFocus(resolved);
   const messages: Message[] = [];
-  const sentenceOf = (offset: number): number => {
-    // Binary search: tokens are in text order.
-    let lo = 0, hi = tokens.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.end > offset) hi = mid; else lo = mid + 1;
-    }
-    return tokens[lo]?.sentence ?? -1;
-  };
+  // Past the last token an offset counts in the last sentence.
+  const sentenceOf = (offset: number): number => (tokens[firstEndingAfter(tokens, offset)] ?? tokens.at(-1))?.sentence ?? -1;
   // Placed mentions by sentence: a mention placed from context looks for the nearest one in its own sentence.
   const placedBySentence = new Map<number, Resolved[]>();
   for (const p of resolved) {

@@ -1,3 +1,4 @@
+import { withinKm } from './distance.js';
 import type { GazetteerEntry } from './gazetteer/index.js';
 import type { Candidate } from './recognize.js';
 
@@ -40,13 +41,6 @@ function prior(e: GazetteerEntry, key: string, normalize: (name: string) => stri
   return Math.log10(population) + (FEATURE_BONUS[e.featureCode] ?? 0) + ownName;
 }
 
-function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-}
-
 function isAdminOrCountry(e: GazetteerEntry): boolean {
   return e.source === 'country' || e.source === 'admin1' || e.source === 'admin2';
 }
@@ -74,7 +68,7 @@ function confidenceOf(ranked: Scored[]): number {
 }
 
 /**
- * Chooses an entry for every candidate. Three resolvers score each entry,
+ * Chooses an entry for every candidate. Four resolvers score each entry,
  * Pelias-style, and their names are kept as reasons:
  * - `prior`: population and feature type;
  * - `coherence`: the countries and admin1 regions of the document's other
@@ -116,7 +110,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
     let n = nearCache.get(entry);
     if (n === undefined) {
       n = 0;
-      for (const a of anchors.keys()) if (a !== entry && distanceKm(a, entry) < 150) n++;
+      for (const a of anchors.keys()) if (a !== entry && withinKm(a, entry, 150)) n++;
       nearCache.set(entry, n);
     }
     return n;
@@ -146,7 +140,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
       }
       if (container) {
         if (contains(container.entry, entry)) { s += 4; reasons.push('containment'); }
-        else if (container.entry.source === 'city' && distanceKm(container.entry, entry) < 60) { s += 3; reasons.push('containment:near'); }
+        else if (container.entry.source === 'city' && withinKm(container.entry, entry, 60)) { s += 3; reasons.push('containment:near'); }
       }
       if (focus.size && entry.country && (focus.has(entry.country) || (entry.admin1Code && focus.has(`${entry.country}.${entry.admin1Code}`)))) {
         s += 2; reasons.push('focus');

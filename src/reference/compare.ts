@@ -4,7 +4,8 @@
  * reference events no document mentions.
  */
 import type { ClaimStatus, EventCluster, TimeWindow } from '../fusion/index.js';
-import { distanceKm, toDay } from '../fusion/space-time.js';
+import { distanceKm } from '../geo/distance.js';
+import { toDay } from '../fusion/space-time.js';
 import type { EventType, PlaceRef } from '../types.js';
 import { comparableSubEventTypes, formatAcledDate, type AcledMapping } from './acled.js';
 import type { ReferenceEvent } from './import.js';

@@ -1,4 +1,7 @@
 import type { DocumentMeta, Event, Extraction, EventType, Modality } from '../types.js';
+import type { ActorSummary, PlaceKeyOf, PlaceSummary } from './entities.js';
+
+export type { ActorSummary, PlaceKeyOf, PlaceSummary } from './entities.js';
 
 /** A stored document: its metadata plus versioning. */
 export interface StoredDocument extends DocumentMeta {
@@ -88,6 +91,10 @@ export interface Store {
   listEvents(filter?: EventFilter): Promise<StoredEvent[]>;
   /** The same events as `listEvents`, as JSON text. */
   listEventRecords(filter?: EventFilter): Promise<EventRecord[]>;
+  /** Places named in current documents, most mentioned first, with how many documents and events name them. */
+  listPlaces(placeKey: PlaceKeyOf): Promise<PlaceSummary[]>;
+  /** Actors named in current documents, most mentioned first, with how many documents and events name them. */
+  listActors(): Promise<ActorSummary[]>;
   /** Every extraction, in ingestion order (for fusion rebuilds and exports). */
   allExtractions(): AsyncIterable<{ document: StoredDocument; extraction: Extraction }>;
   /** Fusion results are derived data: stored as one JSON value per key and replaced as a whole. */

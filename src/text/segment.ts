@@ -144,7 +144,7 @@ export function segment(text: string): Segmentation {
   const paragraphs = paragraphSpans(text);
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, pi) => {
-    for (const s of sentenceSpans(text, p).flatMap((span) => capLength(text, span))) sentences.push({ ...s, stance: 'fact', paragraph: pi });
+    for (const s of sentenceSpans(text, p).flatMap((span) => capLength(text, span))) sentences.push({ ...s, stance: null, paragraph: pi });
   });
   const tokens: Token[] = [];
   sentences.forEach((s, si) => {

@@ -70,14 +70,31 @@ function roundGeometry(geometry: Geometry, round: (value: unknown) => unknown): 
   return { ...geometry, coordinates: round(geometry.coordinates) } as Geometry;
 }
 
-/** Planar area of a ring in square degrees: enough to compare polygons of one country. */
-function ringArea(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+/** A position's longitude and latitude: every GeoJSON position has both. */
+function lonLat(position: Position): [number, number] {
+  const [lon, lat] = position;
+  if (lon === undefined || lat === undefined) throw new Error(`a GeoJSON position needs a longitude and a latitude, got [${position.join(', ')}]`);
+  return [lon, lat];
+}
+
+/** The edges of a closed ring, each as its two ends; the last point joins the first. */
+function* edges<T>(ring: readonly T[]): Generator<[T, T]> {
+  let previous = ring.at(-1);
+  for (const point of ring) {
+    if (previous !== undefined) yield [previous, point];
+    previous = point;
   }
+}
+
+/** Planar area of a ring in square degrees: enough to compare polygons of one country. */
+function ringArea(ring: readonly Position[]): number {
+  let sum = 0;
+  for (const [[x1, y1], [x2, y2]] of edges(ring.map(lonLat))) sum += (x1 - x2) * (y1 + y2);
   return Math.abs(sum) / 2;
 }
+
+/** The area of a polygon's outer ring. */
+const outerArea = (polygon: Position[][]): number => ringArea(polygon[0] ?? []);
 
 function polygonsOf(geometry: Geometry | null): Position[][][] {
   if (!geometry) return [];
@@ -92,8 +109,10 @@ function polygonsOf(geometry: Geometry | null): Position[][][] {
  * widest inside stretch along the ring's middle latitude (crescents such as
  * Croatia or Chile, whose centroid lies outside).
  */
-export function labelPoint(polygon: Position[][]): Position {
-  const ring = polygon[0];
+export function labelPoint(polygon: Position[][]): [number, number] {
+  const ring = (polygon[0] ?? []).map(lonLat);
+  const [first] = ring;
+  if (!first) throw new Error('labelPoint: the polygon has no outer ring');
   const shape: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: polygon } };
   let cx = 0;
   let cy = 0;
@@ -101,23 +120,25 @@ export function labelPoint(polygon: Position[][]): Position {
     cx += x;
     cy += y;
   }
-  const centroid = [cx / ring.length, cy / ring.length];
+  const centroid: [number, number] = [cx / ring.length, cy / ring.length];
   if (booleanPointInPolygon(centroid, shape)) return centroid;
-  const lats = ring.map((p) => p[1]);
+  const lats = ring.map(([, y]) => y);
   const lat = (Math.min(...lats) + Math.max(...lats)) / 2;
   const crossings: number[] = [];
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [x1, y1] = ring[j];
-    const [x2, y2] = ring[i];
+  for (const [[x1, y1], [x2, y2]] of edges(ring)) {
     if ((y1 > lat) !== (y2 > lat)) crossings.push(x1 + ((lat - y1) / (y2 - y1)) * (x2 - x1));
   }
   crossings.sort((a, b) => a - b);
-  let best: Position = ring[0];
+  let best = first;
   let widest = -1;
-  for (let i = 0; i + 1 < crossings.length; i += 2) {
-    if (crossings[i + 1] - crossings[i] > widest) {
-      widest = crossings[i + 1] - crossings[i];
-      best = [(crossings[i] + crossings[i + 1]) / 2, lat];
+  // Crossings pair up from the west: each pair bounds a stretch inside the polygon.
+  for (let i = 0; ; i += 2) {
+    const from = crossings[i];
+    const to = crossings[i + 1];
+    if (from === undefined || to === undefined) break;
+    if (to - from > widest) {
+      widest = to - from;
+      best = [(from + to) / 2, lat];
     }
   }
   return best;
@@ -129,9 +150,9 @@ function countryLabels(countries: FeatureCollection): Label[] {
     const name = f.properties?.name;
     const polygons = polygonsOf(f.geometry as Polygon | MultiPolygon);
     if (typeof name !== 'string' || polygons.length === 0) continue;
-    const largest = polygons.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
+    const largest = polygons.reduce((a, b) => (outerArea(b) > outerArea(a) ? b : a));
     const [lon, lat] = labelPoint(largest);
-    labels.push({ name, lon: Math.round(lon * 1000) / 1000, lat: Math.round(lat * 1000) / 1000, rank: 0, area: ringArea(largest[0]) });
+    labels.push({ name, lon: Math.round(lon * 1000) / 1000, lat: Math.round(lat * 1000) / 1000, rank: 0, area: outerArea(largest) });
   }
   // Rank by size class so the client can show big countries first: 0 (> 100 sq deg), 1 (> 10), 2 (> 1), 3 (the rest).
   return labels

@@ -15,11 +15,11 @@ test('the seed article: who moved where, who says so, and how', { skip: !existsS
   const moves = x.events.filter((e) => e.type === 'movement');
   const route = (from: string, to: string) => moves.filter((e) => e.origin?.name === from && e.destination?.name === to);
   // Both relocations the post claims, with the author as the one who asserts them.
-  assert.ok(route('Mosul', 'Tall ‘Afar').some((e) => e.attribution.sourceKind === 'author'), 'Mosul -> Tal Afar by the author');
+  assert.ok(route('Mosul', 'Tall ‘Afar').some((e) => e.attribution?.sourceKind === 'author'), 'Mosul -> Tal Afar by the author');
   assert.ok(route('Ar Raqqah', 'Tadmur').length > 0, 'Raqqa -> Palmyra');
   // The corridors toward Palmyra come from a quoted report, not from the author's own voice.
   const corridors = x.events.filter((e) => e.type === 'agreement' && e.subtype === 'corridor');
-  assert.ok(corridors.some((e) => e.destination?.name === 'Tadmur' && e.attribution.sourceKind !== 'author'), 'corridor toward Palmyra, attributed');
+  assert.ok(corridors.some((e) => e.destination?.name === 'Tadmur' && e.attribution && e.attribution.sourceKind !== 'author'), 'corridor toward Palmyra, attributed');
   // Nested attribution: an outlet quoting an anonymous source.
   const outletQuote = x.statements.findIndex((s) => s.speakerKind === 'outlet' && /AlSumaria/.test(s.speaker));
   assert.ok(outletQuote >= 0, 'AlSumaria News as a source');

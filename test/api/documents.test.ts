@@ -32,6 +32,7 @@ describe('documents API', () => {
 
   it('returns one document by id or by a unique prefix, with its text unchanged', async () => {
     const [stored] = await f.store.listDocuments({ outlet: 'Test Radio' });
+    assert.ok(stored, 'the corpus has a Test Radio report');
     const full = json(await f.app.inject(`/api/documents/${stored.id}`));
     assert.equal(full.text, stored.text);
     assert.equal(full.outlet, 'Test Radio');
@@ -40,7 +41,8 @@ describe('documents API', () => {
   });
 
   it('serves a hostile document as JSON data, its markup kept as text', async () => {
-    const [hostile] = (await f.store.listDocuments()).filter((d) => d.text.includes('__corridorPwned'));
+    const hostile = (await f.store.listDocuments()).find((d) => d.text.includes('__corridorPwned'));
+    assert.ok(hostile, 'the corpus has the hostile document');
     const res = await f.app.inject(`/api/documents/${hostile.id}`);
     assert.match(res.headers['content-type'] as string, /^application\/json/);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');

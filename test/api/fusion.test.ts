@@ -55,8 +55,8 @@ describe('fusion API', () => {
   });
 
   it("finds one place's timeline by GeoNames id or by name, in any case", async () => {
-    assert.ok(expected.timelines.length > 0);
-    const timeline = expected.timelines[0];
+    const [timeline] = expected.timelines;
+    assert.ok(timeline, 'the corpus gives a timeline');
     const byName = await f.app.inject(`/api/timelines/${encodeURIComponent(timeline.place.name.toUpperCase())}`);
     assert.equal(byName.statusCode, 200);
     assert.deepEqual(json(byName), timeline);
@@ -69,8 +69,8 @@ describe('fusion API', () => {
   });
 
   it("finds one actor's trajectory by id or by name", async () => {
-    assert.ok(expected.trajectories.length > 0);
-    const trajectory = expected.trajectories[0];
+    const [trajectory] = expected.trajectories;
+    assert.ok(trajectory, 'the corpus gives a trajectory');
     assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.actorId)}`)), trajectory);
     assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.name.toLowerCase())}`)), trajectory);
     const missing = await f.app.inject('/api/trajectories/nobody');

@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import { loadLayers } from '../../src/web/layers.js';
 import { createFixture, json, type Fixture } from './helpers.js';
 
+const FIELD_A = { type: 'Feature', properties: { name: 'Field A', operator: '<b>Acme</b>', capacity: 12000 }, geometry: { type: 'Polygon', coordinates: [[[40.1, 35.1], [40.4, 35.1], [40.4, 35.3], [40.1, 35.1]]] } };
 const OIL_FIELDS = {
   type: 'FeatureCollection',
   name: 'Oil fields',
-  features: [
-    { type: 'Feature', properties: { name: 'Field A', operator: '<b>Acme</b>', capacity: 12000 }, geometry: { type: 'Polygon', coordinates: [[[40.1, 35.1], [40.4, 35.1], [40.4, 35.3], [40.1, 35.1]]] } },
-    { type: 'Feature', id: 7, properties: null, geometry: { type: 'Point', coordinates: [40.9, 35.4] } },
-  ],
+  features: [FIELD_A, { type: 'Feature', id: 7, properties: null, geometry: { type: 'Point', coordinates: [40.9, 35.4] } }],
 };
 
 describe('basemap and reference layers', () => {
@@ -55,10 +53,10 @@ describe('basemap and reference layers', () => {
       { id: 'road', name: 'road', features: 1, geometryTypes: ['LineString'] },
     ]);
     const oil = json(await f.app.inject('/api/layers/oil-fields'));
-    assert.deepEqual(oil.features[0].properties, OIL_FIELDS.features[0].properties);
+    assert.deepEqual(oil.features[0].properties, FIELD_A.properties);
     assert.equal(oil.features[1].id, 7);
     assert.equal(oil.features[1].properties, null);
-    assert.deepEqual(oil.features[0].geometry.coordinates, OIL_FIELDS.features[0].geometry.coordinates);
+    assert.deepEqual(oil.features[0].geometry.coordinates, FIELD_A.geometry.coordinates);
     const missing = await f.app.inject('/api/layers/gas');
     assert.equal(missing.statusCode, 404);
     assert.equal(json(missing).error.code, 'CORRIDOR_ERR_LAYER_NOT_FOUND');

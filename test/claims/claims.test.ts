@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { claims, loadModalityCues } from '../../src/claims/index.js';
 import { events } from '../../src/events/index.js';
-import type { Analysis } from '../../src/pipeline.js';
-import { assertExpected, assertSpan, fixtureCases } from '../events/support.js';
+import { fuse } from '../../src/fusion/index.js';
+import { toExtraction, type Analysis } from '../../src/pipeline.js';
+import { assertExpected, assertSpan, checkedEvents, fixtureCases } from '../events/support.js';
 
 const eventStage = events();
 const claimStage = claims({ cues: loadModalityCues() });
@@ -17,7 +18,7 @@ for (const c of fixtureCases('claims')) {
     assert.deepEqual(withEvents, before, 'the stage does not mutate its input');
     const statements = out.statements ?? [];
     const sentences = out.sentences ?? [];
-    const found = out.events ?? [];
+    const found = checkedEvents(out.events ?? []);
     assert.equal(sentences.length, c.analysis.sentences.length, 'every sentence keeps its place');
     assert.equal(found.length, withEvents.events.length, 'claims keeps every event');
     statements.forEach((s, i) => {
@@ -44,3 +45,17 @@ for (const c of fixtureCases('claims')) {
     });
   });
 }
+
+test('without the claims stage nothing says who asserts an event or how: null, not the author and "asserted"', () => {
+  const c = fixtureCases('claims')[0]!;
+  const unread: Analysis = { ...c.analysis, ...eventStage(c.analysis) };
+  const extraction = toExtraction(unread);
+  assert.ok(extraction.events.length > 0 && extraction.sentences.length > 0);
+  for (const e of extraction.events) assert.deepEqual([e.attribution, e.modality, e.factuality], [null, null, null], e.id);
+  for (const s of extraction.sentences) assert.equal(s.stance, null);
+  // Fusion takes none of them as evidence; read by the claims stage, every one is.
+  const document = { id: c.analysis.document.id, outlet: c.analysis.document.outlet, publishedAt: c.analysis.document.publishedAt };
+  assert.equal(fuse([{ document, extraction }]).mentions.size, 0);
+  const read = toExtraction({ ...unread, ...claimStage(unread) });
+  assert.equal(fuse([{ document, extraction: read }]).mentions.size, read.events.length);
+});

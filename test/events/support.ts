@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { emptyAnalysis, type Analysis } from '../../src/pipeline.js';
 import { packageRoot } from '../../src/resources.js';
 import { segment } from '../../src/text/segment.js';
-import type { DocumentMeta, Span } from '../../src/types.js';
+import { isChecked, type CheckedEvent, type DocumentMeta, type Event, type Span } from '../../src/types.js';
 
 /** One fixture case: `input.txt` plus the hand-built `analysis.json` (see test/fixtures/events/make-analysis.mjs). */
 export interface FixtureCase {
@@ -30,6 +30,13 @@ function loadCase(name: string, dir: string): FixtureCase {
     places: input.places, actors: input.actors, times: input.times,
   };
   return { name, dir, text, analysis };
+}
+
+/** The events of a pipeline with the claims stage, every one of them read by it. */
+export function checkedEvents(events: readonly Event[]): CheckedEvent[] {
+  const checked = events.filter(isChecked);
+  assert.equal(checked.length, events.length, 'the claims stage read every event');
+  return checked;
 }
 
 /** `text.slice(start, end)` is the item's text, and the span lies inside the document. */

@@ -232,7 +232,7 @@ describe('exports of the fixture corpus', () => {
         assert.match(e.date, /^\d{2}\/\d{2}\/\d{4}$/);
         assert.equal(typeof e.latitude, 'string');
         assert.ok(Number.isFinite(Number(e.latitude)) && Number.isFinite(Number(e.longitude)));
-        assert.ok(e.sources.every((id) => sources[id]?.id === id && Array.isArray(sources[id]!.paths)));
+        assert.ok(e.sources.every((id) => sources[id]?.id === id && Array.isArray(sources[id]?.paths)));
         assert.ok(e.associations.every((id) => ids.has(id)));
       }
       assert.ok(associations.every((a) => a.mode === 'FILTER' && a.filter_paths.length === 2));

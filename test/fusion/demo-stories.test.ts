@@ -13,7 +13,8 @@ import {
   type ClaimStatus, type ClusterMention, type Contradiction, type ContradictionKind, type ContradictionSide, type ControlPeriod, type EventCluster,
   type FusionResult, type FusionState, type TimeWindow,
 } from '../../src/fusion/index.js';
-import { distanceKm, toDay } from '../../src/fusion/space-time.js';
+import { distanceKm } from '../../src/geo/distance.js';
+import { toDay } from '../../src/fusion/space-time.js';
 import { ingest } from '../../src/ingest/index.js';
 import { packageRoot } from '../../src/resources.js';
 import { openStore } from '../../src/store/index.js';
@@ -147,7 +148,7 @@ const names = (n: Names): string[] => (Array.isArray(n) ? n : [n]);
 function near(p: PlaceRef | null, name: string): boolean {
   const where = places.places[name];
   assert.ok(where, `places.json has no place "${name}"`);
-  return p !== null && distanceKm(p, { geonameid: null, name, lat: where.lat, lon: where.lon }) <= (where.km ?? places.radiusKm);
+  return p !== null && distanceKm(p, where) <= (where.km ?? places.radiusKm);
 }
 
 /** Where a quote is in the corpus; failing here means the fixture no longer matches the corpus. */

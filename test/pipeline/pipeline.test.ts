@@ -7,7 +7,7 @@ import { createGenerator } from 'ts-json-schema-generator';
 import { prepareDocument } from '../../src/ingest/index.js';
 import { packageRoot } from '../../src/resources.js';
 import type { Extraction, PlaceRef, Span } from '../../src/types.js';
-import { assertExpected, assertSpan } from '../events/support.js';
+import { assertExpected, assertSpan, checkedEvents } from '../events/support.js';
 import { defaultPipeline } from '../shared-resources.js';
 
 // The whole pipeline (segment -> geo -> actors -> times -> events -> claims -> corridors) on short texts
@@ -41,7 +41,7 @@ const name = (ref: PlaceRef | { name: string } | null) => ref?.name ?? null;
 function compactView(x: Extraction, text: string) {
   const slice = (s: Span) => text.slice(s.start, s.end);
   return {
-    events: x.events.map((e) => ({
+    events: checkedEvents(x.events).map((e) => ({
       type: e.type,
       subtype: e.subtype,
       trigger: e.trigger.text,
@@ -69,7 +69,7 @@ function assertSpans(x: Extraction, text: string): void {
   for (const p of x.places) assertSpan(text, p, `place ${p.text}`);
   for (const a of x.actors) assertSpan(text, a, `actor ${a.text}`);
   for (const t of x.times) assertSpan(text, t, `time ${t.text}`);
-  for (const e of x.events) {
+  for (const e of checkedEvents(x.events)) {
     assertSpan(text, e.trigger, `${e.id} trigger`);
     for (const span of e.evidence) assertSpan(text, span, `${e.id} evidence`);
     if (e.attribution.cueStart !== null) assertSpan(text, { start: e.attribution.cueStart, end: e.attribution.cueEnd! }, `${e.id} attribution cue`);

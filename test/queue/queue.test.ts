@@ -162,7 +162,10 @@ describe('queue: distributed ingestion', { skip: postgres.skip }, () => {
       // Extraction and storage come later, in the worker; reading failures come now.
       const wanted = failures.filter((f) => f.code !== 'CORRIDOR_ERR_INGEST_EXTRACT' && f.code !== 'CORRIDOR_ERR_INGEST_STORE');
       const found = summary.errors.filter((e) => e.input === path);
-      assert.deepEqual(found.map(({ code, line }, i) => (wanted[i] && !('line' in wanted[i]!) ? { code } : { code, line })), wanted, path);
+      assert.deepEqual(found.map(({ code, line }, i) => {
+        const want = wanted[i];
+        return want && !('line' in want) ? { code } : { code, line };
+      }), wanted, path);
     }
     assert.equal(summary.failed, summary.errors.length);
   });

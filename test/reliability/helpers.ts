@@ -59,7 +59,7 @@ export function assertSpansValid(text: string, extraction: Extraction): void {
   extraction.events.forEach((e, i) => {
     assertExact(text, e.trigger, `events[${i}].trigger`);
     e.evidence.forEach((span, k) => assertWithin(text, span, `events[${i}].evidence[${k}]`));
-    if (e.attribution.cueStart !== null) assertWithin(text, { start: e.attribution.cueStart, end: e.attribution.cueEnd ?? -1 }, `events[${i}].attribution cue`);
+    if (e.attribution && e.attribution.cueStart !== null) assertWithin(text, { start: e.attribution.cueStart, end: e.attribution.cueEnd ?? -1 }, `events[${i}].attribution cue`);
   });
   extraction.statements.forEach((s, i) => {
     assertWithin(text, s, `statements[${i}]`);
@@ -87,8 +87,13 @@ export function spawnCli(args: string[], env: Record<string, string> = {}) {
   return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Per-document mention tables and how the extraction JSON counts them. */
-const ITEM_TABLES = ['places', 'actors', 'times', 'events', 'statements', 'corridors'] as const;
+/** Per-document item tables and how many rows a stored extraction gives each. */
+const ITEM_TABLES: Readonly<Record<string, (x: Extraction) => number>> = {
+  places: (x) => x.places.length,
+  actors: (x) => x.actors.length,
+  events: (x) => x.events.length,
+  event_places: (x) => x.events.reduce((n, e) => n + [e.location, e.origin, e.destination].filter(Boolean).length, 0),
+};
 
 export interface StoreReport {
   documents: number;
@@ -110,19 +115,19 @@ export function checkStore(file: string): StoreReport {
     const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
     assert.equal(db.prepare('SELECT count(*) FROM documents_fts').pluck().get(), documents, 'one full-text row per document');
     const rows = db.prepare('SELECT id, text, extraction FROM documents').all() as Array<{ id: string; text: string; extraction: string }>;
-    const counts = Object.fromEntries(ITEM_TABLES.map((table) => [table, new Map(
-      (db.prepare(`SELECT doc_id, count(*) AS n FROM ${table} GROUP BY doc_id`).all() as Array<{ doc_id: string; n: number }>).map((r) => [r.doc_id, r.n]),
-    )])) as Record<(typeof ITEM_TABLES)[number], Map<string, number>>;
+    const tables = Object.entries(ITEM_TABLES).map(([table, rowsOf]) => ({
+      table, rowsOf, byDocument: new Map((db.prepare(`SELECT doc_id, count(*) AS n FROM ${table} GROUP BY doc_id`).all() as Array<{ doc_id: string; n: number }>).map((r) => [r.doc_id, r.n])),
+    }));
     for (const row of rows) {
       const extraction = JSON.parse(row.extraction) as Extraction;
       assert.equal(extraction.document.id, row.id, `the stored extraction belongs to ${row.id}`);
-      for (const table of ITEM_TABLES) {
-        assert.equal(counts[table].get(row.id) ?? 0, extraction[table].length, `${row.id.slice(0, 8)}: rows in ${table} = items in its extraction`);
+      for (const { table, rowsOf, byDocument } of tables) {
+        assert.equal(byDocument.get(row.id) ?? 0, rowsOf(extraction), `${row.id.slice(0, 8)}: rows in ${table} = items in its extraction`);
       }
       assertSpansValid(row.text, extraction);
     }
-    for (const table of ITEM_TABLES) {
-      for (const docId of counts[table].keys()) assert.ok(rows.some((r) => r.id === docId), `${table} rows of a stored document only (${docId})`);
+    for (const { table, byDocument } of tables) {
+      for (const docId of byDocument.keys()) assert.ok(rows.some((r) => r.id === docId), `${table} rows of a stored document only (${docId})`);
     }
     const current = db.prepare('SELECT count(*) FROM documents WHERE superseded_by IS NULL').pluck().get() as number;
     return { documents, current, texts: rows.map((r) => r.text) };

@@ -172,7 +172,7 @@ describe('hostile inputs through POST /api/documents', () => {
     assert.deepEqual(declared.error, { code: 'CORRIDOR_ERR_INGEST_TOO_LARGE', message: '100 MB is over the 20 MB size limit (raise it with --max-size)' });
     const streamed = await submit({ url: `${base}/streamed-100mb.txt` });
     assert.equal(streamed.error?.code, 'CORRIDOR_ERR_INGEST_TOO_LARGE');
-    assert.match(streamed.error!.message, /over the 20 MB size limit/);
+    assert.match(streamed.error.message, /over the 20 MB size limit/);
   });
 
   it('refuses request bodies over the body limit with the catalogue error', async () => {

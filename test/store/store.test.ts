@@ -18,8 +18,9 @@ import { refreshStatistics } from '../../src/store/sqlite/statistics.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import { migrate as migratePostgres } from '../../src/store/postgres/migrate.js';
 import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations/index.js';
-import type { DocumentMeta, Event, Extraction, PlaceRef } from '../../src/types.js';
+import type { ActorKind, ActorMention, DocumentMeta, Event, Extraction, PlaceMention, PlaceRef } from '../../src/types.js';
 import { createMigratedDatabase, createTestDatabase, probePostgres } from './postgres-test-db.js';
+import { fusionPlaceKey, summariseExtractions } from './extraction-summary.js';
 
 type TestContext = { after: (fn: () => void | Promise<void>) => void };
 
@@ -39,7 +40,7 @@ interface Backend {
   duplicateEvent: RegExp;
 }
 
-const ITEM_TABLES = ['places', 'actors', 'times', 'events', 'statements', 'corridors'];
+const ITEM_TABLES = ['places', 'actors', 'events', 'event_places'];
 
 function tempDb(t: TestContext): string {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-store-'));
@@ -95,6 +96,52 @@ function event(document: DocumentMeta, start: number, fields: Partial<Event> & {
 
 function extractionWith(document: DocumentMeta, events: Event[] = []): Extraction {
   return { ...pipeline.extract(document), events };
+}
+
+/** A place mention of `place` at the first occurrence of `text` in the document. */
+function placeAt(document: DocumentMeta, text: string, place: PlaceRef, country = 'IQ'): PlaceMention {
+  const start = document.text.indexOf(text);
+  return { ...place, text, start, end: start + text.length, country, admin1: null, featureCode: 'PPL', kind: 'literal', resolution: 'gazetteer', precision: 'exact', confidence: 0.9 };
+}
+
+function actorAt(document: DocumentMeta, text: string, actorId: string, name: string, kind: ActorKind = 'armed-group'): ActorMention {
+  const start = document.text.indexOf(text);
+  return { text, start, end: start + text.length, actorId, name, kind };
+}
+
+/**
+ * Four documents, the last a new version of the third, naming places
+ * and actors in the ways the summaries must count: twice in one document,
+ * under two spellings with one key, as both location and destination of one
+ * event, as both agent and patient, and only in an event.
+ */
+async function saveEntityStories(store: Store): Promise<void> {
+  const village = (name: string, lat: number, lon: number): PlaceRef => ({ geonameid: null, name, lat, lon });
+  const a = doc('Fighters of the Islamic State left Mosul for Tal Afar. IS fighters reached Mosul again, near Hamam village.', { url: 'https://wire.example/a' });
+  await store.saveDocument(a, {
+    ...extractionWith(a, [
+      event(a, 0, { location: MOSUL, destination: MOSUL, agent: { actorId: 'isis', name: 'Islamic State' }, patient: { actorId: 'isis', name: 'Islamic State' } }),
+      event(a, 9, { origin: MOSUL, destination: TAL_AFAR, agent: { actorId: 'isis', name: 'Islamic State' }, patient: { actorId: 'pmf', name: 'Popular Mobilisation' } }),
+      event(a, 19, { location: RAQQA }),
+    ]),
+    places: [placeAt(a, 'Mosul', MOSUL), placeAt(a, 'Tal Afar', TAL_AFAR), placeAt(a, 'Mosul again', { ...MOSUL, name: 'Al Mawsil' }),
+      placeAt(a, 'Hamam', village('Hamam', 36.1234, 43.2567))],
+    actors: [actorAt(a, 'Islamic State', 'isis', 'Islamic State'), actorAt(a, 'IS fighters', 'isis', 'IS')],
+  });
+  const b = doc('Popular Mobilisation units entered Tal Afar; the Hamam road stayed closed.', { url: 'https://wire.example/b' });
+  await store.saveDocument(b, {
+    ...extractionWith(b, [event(b, 0, { location: TAL_AFAR, agent: { actorId: 'pmf', name: 'Popular Mobilisation' } })]),
+    places: [placeAt(b, 'Tal Afar', TAL_AFAR), placeAt(b, 'Hamam', village('Hamam', 36.12341, 43.25669))],
+    actors: [actorAt(b, 'Popular Mobilisation', 'pmf', 'Popular Mobilisation Forces', 'militia')],
+  });
+  const old = doc('A first draft that named Raqqa and the Islamic State.', { url: 'https://wire.example/c' });
+  await store.saveDocument(old, { ...extractionWith(old, [event(old, 0, { location: RAQQA })]), places: [placeAt(old, 'Raqqa', RAQQA, 'SY')], actors: [actorAt(old, 'Islamic State', 'isis', 'Islamic State')] });
+  const revised = doc('The revised text names only Suva.', { url: 'https://wire.example/c' });
+  await store.saveDocument(revised, { ...extractionWith(revised, [event(revised, 0, { location: SUVA })]), places: [placeAt(revised, 'Suva', SUVA, 'FJ')] });
+}
+
+function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
 }
 
 async function open(t: TestContext, location: string): Promise<Store> {
@@ -165,6 +212,16 @@ for (const backend of BACKENDS) {
       // And the same document saves cleanly afterwards.
       assert.equal(await store.saveDocument(d, { ...extraction, events: [duplicate] }), 'new');
       assert.equal(await backend.count(store, 'places'), 1);
+    });
+
+    test('saveDocument: an event the claims stage has not read is stored without source or modality, and listed', async (t) => {
+      const store = await tempStore(t);
+      const d = doc('Fighters left Mosul on Monday.');
+      const unread: Event = { ...event(d, 9, { location: MOSUL, from: '2017-07-10' }), attribution: null, modality: null, factuality: null };
+      assert.equal(await store.saveDocument(d, extractionWith(d, [unread])), 'new');
+      assert.deepEqual((await store.listEvents()).map((e) => [e.id, e.attribution, e.modality]), [[unread.id, null, null]]);
+      assert.deepEqual(await store.listEvents({ modality: 'asserted' }), []);
+      assert.deepEqual(await store.listEvents({ source: 'author' }), []);
     });
 
     test('saveDocument refuses an extraction of another document', async (t) => {
@@ -326,6 +383,24 @@ for (const backend of BACKENDS) {
       assert.deepEqual(seen, texts);
     });
 
+    test('listPlaces and listActors: from the tables, what re-reading every extraction gave', async (t) => {
+      const store = await tempStore(t);
+      await saveEntityStories(store);
+      const expected = await summariseExtractions(store, fusionPlaceKey());
+      assert.deepEqual(await store.listPlaces(fusionPlaceKey()), expected.places);
+      assert.deepEqual(await store.listActors(), expected.actors);
+      // The cases the stories were written for. The militia's first event is in a document stored before its first mention: it counts.
+      const places = new Map((await store.listPlaces(fusionPlaceKey())).map((p) => [p.key, p]));
+      assert.deepEqual([...places.keys()], ['name:hamam', 'gn:99072', 'gn:98245', 'gn:2198148']);
+      assert.deepEqual(pick(places.get('gn:99072')!, 'name', 'mentions', 'documents', 'events'), { name: 'Mosul', mentions: 2, documents: 1, events: 2 });
+      assert.deepEqual(pick(places.get('name:hamam')!, 'mentions', 'documents', 'events'), { mentions: 2, documents: 2, events: 0 });
+      const actors = await store.listActors();
+      assert.deepEqual(actors.map((a) => pick(a, 'actorId', 'name', 'kind', 'mentions', 'documents', 'events')), [
+        { actorId: 'isis', name: 'Islamic State', kind: 'armed-group', mentions: 2, documents: 1, events: 2 },
+        { actorId: 'pmf', name: 'Popular Mobilisation Forces', kind: 'militia', mentions: 1, documents: 1, events: 2 },
+      ]);
+    });
+
     test('derived values are replaced as a whole; snapshots count current documents and events', async (t) => {
       const store = await tempStore(t);
       assert.equal(await store.getDerived('fusion'), null);
@@ -381,6 +456,39 @@ describe('store: sqlite only', () => {
     assert.deepEqual(db.prepare('SELECT version, name FROM schema_migrations').all(), MIGRATIONS.map(({ version, name }) => ({ version, name })));
     db.prepare("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01')").run();
     assert.throws(() => migrate(db), /schema version 999, newer than this Corridor knows/);
+  });
+
+  test('migration 3 fills event_places from the events stored before it, and drops the tables nothing read', (t) => {
+    const db = new Database(tempDb(t));
+    t.after(() => db.close());
+    migrate(db, MIGRATIONS.filter((m) => m.version < 3));
+    const d = doc('Fighters left Mosul for Tal Afar.');
+    db.prepare("INSERT INTO documents (id, language, text, ingested_at, extraction) VALUES (?, 'en', ?, '2017-07-11', '{}')").run(d.id, d.text);
+    const insert = db.prepare("INSERT INTO events (doc_id, id, idx, type, subtype, modality, negated, source, source_kind, confidence, json) VALUES (?, ?, ?, 'movement', 'withdrawal', 'asserted', 0, 'author', 'author', 0.8, ?)");
+    [event(d, 0, { origin: MOSUL, destination: TAL_AFAR }), event(d, 9, {})].forEach((e, i) => insert.run(d.id, e.id, i, JSON.stringify(e)));
+    migrate(db);
+    assert.deepEqual(db.prepare('SELECT event_idx, role, geonameid, name, lat, lon FROM event_places ORDER BY role').all(), [
+      { event_idx: 0, role: 'destination', ...TAL_AFAR }, { event_idx: 0, role: 'origin', ...MOSUL },
+    ]);
+    for (const table of ['times', 'statements', 'corridors']) assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = ?").pluck().get(table), 0, table);
+  });
+
+  test('migration 4 keeps every event and index while letting source and modality be empty', (t) => {
+    const db = new Database(tempDb(t));
+    t.after(() => db.close());
+    migrate(db, MIGRATIONS.filter((m) => m.version < 4));
+    const indexes = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name").all();
+    const before = indexes();
+    const d = doc('Fighters left Mosul.');
+    db.prepare("INSERT INTO documents (id, language, text, ingested_at, extraction) VALUES (?, 'en', ?, '2017-07-11', '{}')").run(d.id, d.text);
+    const e = event(d, 9, { location: MOSUL });
+    db.prepare("INSERT INTO events (doc_id, doc_seq, id, idx, type, subtype, modality, negated, source, source_kind, lat, lon, confidence, json) VALUES (?, 1, ?, 0, 'movement', 'withdrawal', 'asserted', 0, 'author', 'author', ?, ?, 0.8, ?)")
+      .run(d.id, e.id, MOSUL.lat, MOSUL.lon, JSON.stringify(e));
+    const rows = db.prepare('SELECT * FROM events').all();
+    migrate(db);
+    assert.deepEqual(db.prepare('SELECT * FROM events').all(), rows);
+    assert.deepEqual(indexes(), before);
+    db.prepare('UPDATE events SET modality = NULL, source = NULL, source_kind = NULL').run();
   });
 
   test('opening a store twice keeps one migration record per version and uses WAL', async (t) => {
@@ -459,6 +567,21 @@ describe('store: postgres only', { skip: postgres.skip }, () => {
     assert.deepEqual((await db.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows, POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name })));
     await db.query("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01')");
     await assert.rejects(migratePostgres(db), /schema version 999, newer than this Corridor knows/);
+  });
+
+  test('migration 5 fills event_places from the events stored before it, and drops the tables nothing read', async (t) => {
+    const db = await client(t, await createTestDatabase(t));
+    await migratePostgres(db, { postgis: false }, POSTGRES_MIGRATIONS.filter((m) => m.version < 5));
+    const d = doc('Fighters left Mosul for Tal Afar.');
+    await db.query("INSERT INTO documents (id, language, text, ingested_at, extraction) VALUES ($1, 'en', $2, '2017-07-11', '{}')", [d.id, d.text]);
+    for (const [i, e] of [event(d, 0, { origin: MOSUL, destination: TAL_AFAR }), event(d, 9, {})].entries()) {
+      await db.query("INSERT INTO events (doc_id, id, idx, type, subtype, modality, negated, source, source_kind, confidence, json) VALUES ($1, $2, $3, 'movement', 'withdrawal', 'asserted', false, 'author', 'author', 0.8, $4)", [d.id, e.id, i, JSON.stringify(e)]);
+    }
+    await migratePostgres(db);
+    assert.deepEqual((await db.query('SELECT event_idx, role, geonameid, name, lat, lon FROM event_places ORDER BY role')).rows, [
+      { event_idx: 0, role: 'destination', ...TAL_AFAR }, { event_idx: 0, role: 'origin', ...MOSUL },
+    ]);
+    for (const table of ['times', 'statements', 'corridors']) assert.equal((await db.query('SELECT to_regclass($1) AS t', [table])).rows[0].t, null, table);
   });
 
   test('a failed migration leaves the database as it was', async (t) => {

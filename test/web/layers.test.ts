@@ -34,7 +34,8 @@ describe('reference layers', () => {
       const { layers, problems } = await loadLayers(dir);
       assert.deepEqual(layers.map((l) => [l.id, l.name]), [['roads-2017', 'Roads 2017'], ['roads-2017-2', 'roads-2017']]);
       assert.equal(problems.length, 1);
-      assert.match(problems[0], /bad\.geojson: /);
+      assert.match(problems[0] ?? '', /bad\.geojson: /);
+      assert.ok(layers[0]);
       assert.deepEqual(summariseLayer(layers[0]), { id: 'roads-2017', name: 'Roads 2017', features: 1, geometryTypes: ['LineString'] });
     } finally {
       rmSync(dir, { recursive: true, force: true });

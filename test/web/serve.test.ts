@@ -17,7 +17,7 @@ function serve(args: string[]) {
   let stderr = '';
   child.stdout.on('data', (chunk) => { stdout += chunk; });
   child.stderr.on('data', (chunk) => { stderr += chunk; });
-  const firstLine = new Promise<string>((resolve) => child.stdout.on('data', () => { if (stdout.includes('\n')) resolve(stdout.split('\n')[0]); }));
+  const firstLine = new Promise<string>((resolve) => child.stdout.on('data', () => { if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n'))); }));
   // --json prints a pretty-printed object: complete once it parses.
   const json = new Promise<Record<string, string>>((resolve) => child.stdout.on('data', () => {
     try { resolve(JSON.parse(stdout)); } catch { /* not complete yet */ }
@@ -32,6 +32,7 @@ describe('corridor serve', () => {
     const run = serve(['--db', join(dir, 'x.db'), '--port', '0', '--json']);
     try {
       const { url, database } = await run.json;
+      assert.ok(url, 'the JSON names the URL');
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.equal(database, join(dir, 'x.db'));
       const response = await fetch(`${url}/api/documents`);

@@ -17,9 +17,10 @@ async function resolveDocument(app: FastifyInstance, id: string): Promise<Stored
     throw apiError(ERRORS.DOCUMENT_NOT_FOUND, id);
   }
   const found = await app.store.findDocuments(id);
-  if (found.length === 1) return found[0];
-  if (found.length === 0) throw apiError(ERRORS.DOCUMENT_NOT_FOUND, id);
-  throw apiError(ERRORS.DOCUMENT_AMBIGUOUS, id, found.length);
+  const [only, ...others] = found;
+  if (!only) throw apiError(ERRORS.DOCUMENT_NOT_FOUND, id);
+  if (others.length > 0) throw apiError(ERRORS.DOCUMENT_AMBIGUOUS, id, found.length);
+  return only;
 }
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {

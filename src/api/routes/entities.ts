@@ -1,11 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { summariseExtractions } from '../aggregate.js';
+import { placeKey } from '../../fusion/index.js';
+import type { PlaceRef } from '../../types.js';
 import { responses } from '../context.js';
 import { pageOfList, pageOfStream, type PageQuery } from '../paging.js';
 import { PAGE_QUERY, closedObject, pageOf, pageParams, ref, str } from '../schemas/helpers.js';
 
 /** Search hits come ranked from the store, which finds the first `offset + limit` of them: both are bounded. */
 const SEARCH_PAGE = pageParams({ default: 20, max: 200 }, 1000);
+
+/** The one place key (fusion's), with the normaliser the API's fusion state reads names with. */
+function placeKeyOf(app: FastifyInstance): (place: PlaceRef) => string {
+  const normalize = app.fusion.context.normalizeName;
+  return (place) => placeKey(place, normalize);
+}
 
 export async function entityRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: PageQuery }>('/api/places', {
@@ -15,7 +22,7 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       querystring: PAGE_QUERY,
       response: responses(200, pageOf(ref('Place'))),
     },
-  }, async (request) => pageOfList(request, (await summariseExtractions(app.store, app.fusion.context.normalizeName)).places, request.query));
+  }, async (request) => pageOfList(request, await app.store.listPlaces(placeKeyOf(app)), request.query));
 
   app.get<{ Querystring: PageQuery }>('/api/actors', {
     schema: {
@@ -24,7 +31,7 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       querystring: PAGE_QUERY,
       response: responses(200, pageOf(ref('Actor'))),
     },
-  }, async (request) => pageOfList(request, (await summariseExtractions(app.store, app.fusion.context.normalizeName)).actors, request.query));
+  }, async (request) => pageOfList(request, await app.store.listActors(), request.query));
 
   app.get<{ Querystring: PageQuery & { q: string } }>('/api/search', {
     schema: {

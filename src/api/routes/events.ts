@@ -14,15 +14,18 @@ type EventsQuery = Omit<EventFilter, 'bbox' | 'limit' | 'offset'> & { bbox?: str
 
 const NUMBER = '-?\\d+(?:\\.\\d+)?';
 
+type Box = [west: number, south: number, east: number, north: number];
+
+const isFourNumbers = (parts: number[]): parts is Box => parts.length === 4 && parts.every(Number.isFinite);
+
 /** `west,south,east,north` in degrees; west > east is a box across the antimeridian. */
-function parseBbox(value: string): [number, number, number, number] {
+function parseBbox(value: string): Box {
   const parts = value.split(',').map(Number);
+  if (!isFourNumbers(parts)) throw apiError(ERRORS.QUERY_BBOX, value);
   const [west, south, east, north] = parts;
   const inRange = (v: number, limit: number) => v >= -limit && v <= limit;
-  const valid = parts.length === 4 && parts.every(Number.isFinite)
-    && inRange(west, 180) && inRange(east, 180) && inRange(south, 90) && inRange(north, 90) && south <= north;
-  if (!valid) throw apiError(ERRORS.QUERY_BBOX, value);
-  return [west, south, east, north];
+  if (!(inRange(west, 180) && inRange(east, 180) && inRange(south, 90) && inRange(north, 90) && south <= north)) throw apiError(ERRORS.QUERY_BBOX, value);
+  return parts;
 }
 
 /** Whether an event is located at, leaves or reaches the place a name names (none: nothing matches). */

@@ -1,19 +1,35 @@
 /**
  * Shared schemas, registered once by `$id` and referenced by routes as
- * `{$ref: 'Event#'}`. They mirror src/types.ts (the extraction contract) and
- * src/fusion/types.ts; the OpenAPI document names its components after them.
+ * `{$ref: 'Event#'}`. The extraction's types come from the schema generated
+ * from src/types.ts (extraction.ts); the rest mirror src/store/store.ts and
+ * src/fusion/types.ts. The OpenAPI document names its components after them.
  */
 import {
   ACTOR_KINDS, CLAIM_STATUSES, CONTRADICTION_KINDS, CONTROL_ROLES, EVENT_TYPES, MENTION_WEIGHTS, MODALITIES,
-  PLACE_KINDS, PLACE_PRECISIONS, SOURCE_KINDS, STANCES, TIME_PRECISIONS,
+  SOURCE_KINDS, STANCES, TIME_PRECISIONS,
 } from './enums.js';
+import { readExtractionSchemas } from './extraction.js';
 import {
-  arrayOf, bool, enumOf, int, nullableEnum, nullableInt, nullableRef, nullableStr, num, object, ref, str,
+  arrayOf, bool, enumOf, int, nullableEnum, nullableRef, nullableStr, num, object, ref, str,
   type JsonSchema,
 } from './helpers.js';
 
-const span = { start: int, end: int };
-const placeRef = { geonameid: nullableInt, name: str, lat: num, lon: num };
+const extraction = readExtractionSchemas();
+
+function generated(name: string): JsonSchema & { properties: Record<string, JsonSchema>; required: string[] } {
+  const schema = extraction.get(name);
+  if (!schema) throw new Error(`schema/extraction.schema.json has no ${name}: run \`npm run schema\``);
+  return schema as JsonSchema & { properties: Record<string, JsonSchema>; required: string[] };
+}
+
+/** A generated object schema with more properties, all required. */
+function extend($id: string, base: string, more: Record<string, JsonSchema>): JsonSchema {
+  const { properties, required } = generated(base);
+  return { $id, ...object({ ...properties, ...more }), required: [...required, ...Object.keys(more)] };
+}
+
+const span = generated('Span').properties;
+const placeRef = generated('PlaceRef').properties;
 
 const documentMeta = {
   id: str,
@@ -27,36 +43,6 @@ const documentMeta = {
   previousVersion: nullableStr,
   ingestedAt: str,
   source: nullableStr,
-};
-
-const eventProperties = {
-  id: str,
-  type: enumOf(EVENT_TYPES),
-  subtype: str,
-  agent: nullableRef('ActorRef'),
-  patient: nullableRef('ActorRef'),
-  location: nullableRef('PlaceRef'),
-  origin: nullableRef('PlaceRef'),
-  destination: nullableRef('PlaceRef'),
-  time: object({
-    from: nullableStr,
-    to: nullableStr,
-    precision: nullableEnum(TIME_PRECISIONS),
-    basis: enumOf(['clause', 'sentence', 'document', 'none']),
-  }),
-  evidence: arrayOf(ref('Span')),
-  trigger: object({ ...span, text: str }),
-  attribution: ref('Attribution'),
-  modality: enumOf(MODALITIES),
-  negated: bool,
-  factuality: object({
-    certainty: enumOf(['certain', 'probable', 'possible', 'underspecified']),
-    polarity: enumOf(['positive', 'negative', 'unknown']),
-  }),
-  plover: { anyOf: [object({ type: str, mode: nullableStr, context: arrayOf(str) }), { type: 'null' }] },
-  placePrecision: nullableEnum(PLACE_PRECISIONS),
-  confidence: num,
-  rule: str,
 };
 
 const timeWindow = object({ from: str, to: str, precision: enumOf([...TIME_PRECISIONS, 'document']) });
@@ -77,83 +63,21 @@ const geometry = {
 export const sharedSchemas: JsonSchema[] = [
   { $id: 'ErrorDetail', ...object({ code: str, message: str }) },
   { $id: 'Error', ...object({ error: ref('ErrorDetail') }) },
-  { $id: 'Span', ...object(span) },
-  { $id: 'PlaceRef', ...object(placeRef) },
-  { $id: 'ActorRef', ...object({ actorId: str, name: str }) },
+  ...extraction.values(),
   // An actor as fusion compares it: its kind tells whether a generic actor ("fighters") may be a named one.
   { $id: 'FusedActor', ...object({ actorId: str, name: str, kind: nullableEnum(ACTOR_KINDS) }) },
   { $id: 'TimeWindow', ...timeWindow },
   { $id: 'DocumentSummary', ...object(documentMeta) },
   { $id: 'Document', ...object({ ...documentMeta, text: str }) },
-  {
-    $id: 'PlaceMention',
-    ...object({
-      ...span, ...placeRef, text: str, country: nullableStr, admin1: nullableStr, featureCode: str,
-      kind: enumOf(PLACE_KINDS), resolution: enumOf(['gazetteer', 'context']), precision: enumOf(PLACE_PRECISIONS), confidence: num,
-    }),
-  },
-  {
-    $id: 'ActorMention',
-    ...object({ ...span, text: str, actorId: str, name: str, kind: enumOf(ACTOR_KINDS), antecedent: ref('Span') }, ['antecedent']),
-  },
-  {
-    $id: 'TimeMention',
-    ...object({ ...span, text: str, from: str, to: str, precision: enumOf(TIME_PRECISIONS), certainty: enumOf(['stated', 'implied']) }),
-  },
-  {
-    $id: 'Attribution',
-    ...object({
-      source: str, sourceKind: enumOf(SOURCE_KINDS), cueStart: nullableInt, cueEnd: nullableInt,
-      chain: arrayOf(object({ source: str, sourceKind: enumOf(SOURCE_KINDS), affiliation: nullableStr, cueStart: nullableInt, cueEnd: nullableInt })),
-    }),
-  },
-  { $id: 'ExtractedEvent', ...object(eventProperties) },
-  {
-    // An event as the map and lists show it: where it was read, and what fusion made of it.
-    $id: 'Event',
-    ...object({
-      ...eventProperties,
-      docId: str,
-      outlet: nullableStr,
-      publishedAt: nullableStr,
-      clusterId: nullableStr,
-      corroboration: int,
-      status: nullableEnum(CLAIM_STATUSES),
-    }),
-  },
-  {
-    $id: 'Statement',
-    ...object({
-      ...span, speaker: str, speakerKind: enumOf(SOURCE_KINDS), affiliation: nullableStr, cueStart: nullableInt, cueEnd: nullableInt, parent: nullableInt,
-      form: enumOf(['direct-quote', 'reported-speech', 'according-to', 'outlet-report', 'block-quote']),
-    }),
-  },
-  { $id: 'Sentence', ...object({ ...span, stance: enumOf(STANCES), paragraph: int }) },
-  {
-    $id: 'ExtractedCorridor',
-    ...object({
-      ...span, name: str, text: str,
-      waypoints: arrayOf(object({ ...placeRef, start: nullableInt, end: nullableInt })),
-    }),
-  },
-  {
-    $id: 'Message',
-    ...object({ ruleId: str, reason: str, start: int, end: int, fatal: bool }, ['start', 'end']),
-  },
-  {
-    $id: 'Extraction',
-    ...object({
-      document: object({ id: str, title: nullableStr, url: nullableStr, outlet: nullableStr, publishedAt: nullableStr }),
-      places: arrayOf(ref('PlaceMention')),
-      actors: arrayOf(ref('ActorMention')),
-      times: arrayOf(ref('TimeMention')),
-      events: arrayOf(ref('ExtractedEvent')),
-      statements: arrayOf(ref('Statement')),
-      sentences: arrayOf(ref('Sentence')),
-      corridors: arrayOf(ref('ExtractedCorridor')),
-      messages: arrayOf(ref('Message')),
-    }),
-  },
+  // An event as the map and lists show it: where it was read, and what fusion made of it.
+  extend('Event', 'ExtractedEvent', {
+    docId: str,
+    outlet: nullableStr,
+    publishedAt: nullableStr,
+    clusterId: nullableStr,
+    corroboration: int,
+    status: nullableEnum(CLAIM_STATUSES),
+  }),
   {
     // A place aggregated over every extraction.
     $id: 'Place',

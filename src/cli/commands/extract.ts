@@ -15,7 +15,7 @@ function eventLines(text: string, x: Extraction): string[] {
     const route = e.origin || e.destination ? ` ${e.origin?.name ?? '?'} -> ${e.destination?.name ?? '?'}` : e.location ? ` at ${e.location.name}` : '';
     const when = e.time.from ? ` ${e.time.from}${e.time.to && e.time.to !== e.time.from ? `..${e.time.to}` : ''}` : '';
     const who = e.agent ? ` ${e.agent.name}` : '';
-    return `  ${e.type}/${e.subtype}${who}${route}${when} [${e.modality}${e.negated ? ', negated' : ''}; ${e.attribution.source}] "${text.slice(e.evidence[e.evidence.length - 1]!.start, e.evidence[e.evidence.length - 1]!.end).replace(/\s+/g, ' ').slice(0, 110)}"`;
+    return `  ${e.type}/${e.subtype}${who}${route}${when} [${e.modality ?? 'unchecked'}${e.negated ? ', negated' : ''}; ${e.attribution?.source ?? 'unattributed'}] "${text.slice(e.evidence[e.evidence.length - 1]!.start, e.evidence[e.evidence.length - 1]!.end).replace(/\s+/g, ' ').slice(0, 110)}"`;
   });
 }
 

@@ -19,13 +19,6 @@ export interface GeocodingScore {
   auc: number;
 }
 
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /**
  * Pairs predictions with gold toponyms one-to-one: exact spans first, then
  * (when `overlap`) spans that share at least one character.

@@ -1,7 +1,8 @@
 import type { GeoResources } from '../index.js';
 import { geocodeSpans, geoparseText } from '../index.js';
 import { goldToponyms, type EvalCorpus } from './corpus.js';
-import { geocodingScore, haversineKm, matchSpans, MAX_ERROR_KM, taggingScore, type GeocodingScore, type Prediction, type TaggingScore } from './metrics.js';
+import { distanceKm } from '../distance.js';
+import { geocodingScore, matchSpans, MAX_ERROR_KM, taggingScore, type GeocodingScore, type Prediction, type TaggingScore } from './metrics.js';
 import type { Baseline } from './baselines.js';
 
 export interface EvalReport {
@@ -28,7 +29,7 @@ function score(corpus: EvalCorpus, system: string, mode: EvalReport['mode'], pre
     const pairs = mode === 'gold-spans' ? matchSpans(gold, preds, false) : matchSpans(gold, preds, true);
     overlapTp += pairs.length;
     if (geocodes && hasCoordinates) {
-      for (const [g, p] of pairs) errors.push(p.lat === null || p.lon === null ? MAX_ERROR_KM : haversineKm(g.lat!, g.lon!, p.lat, p.lon));
+      for (const [g, p] of pairs) errors.push(p.lat === null || p.lon === null ? MAX_ERROR_KM : distanceKm({ lat: g.lat!, lon: g.lon! }, { lat: p.lat, lon: p.lon }));
       // In the gold-spans setting a gold toponym the system did not place is an error too.
       if (mode === 'gold-spans') for (let k = pairs.length; k < gold.length; k++) errors.push(MAX_ERROR_KM);
     }

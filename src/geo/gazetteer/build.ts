@@ -1,6 +1,7 @@
 import type { EntrySource, NamedEntry } from './entry.js';
 import type { NameNormalizer } from '../../text/normalize.js';
-import { distanceKm, readCities1000, readCitiesJson, readCountries, readRegions } from './sources.js';
+import { distanceKm } from '../distance.js';
+import { readCities1000, readCitiesJson, readCountries, readRegions } from './sources.js';
 
 /**
  * The gazetteer in columnar form: what the cache file holds and what
@@ -117,7 +118,7 @@ export function buildGazetteerData(normalize: NameNormalizer): GazetteerData {
   const admin2Members: (PlacedPoint & { admin2: string | null })[] = [];
   for (const c of cj.cities) {
     const lat = Number(c.lat), lon = Number(c.lng);
-    const same = known.get(`${c.country}|${normalize(c.name)}`)?.find((s) => distanceKm(s.lat, s.lon, lat, lon) < 15);
+    const same = known.get(`${c.country}|${normalize(c.name)}`)?.find((s) => distanceKm(s, { lat, lon }) < 15);
     admin2Members.push({ lat, lon, population: same?.population ?? 0, admin2: c.admin2 ? `${c.country}.${c.admin1}.${c.admin2}` : null });
     if (same) continue;
     added.push({

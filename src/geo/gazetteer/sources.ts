@@ -74,13 +74,6 @@ export function readCountries(aliases: Record<string, CountryAlias> = {}): Named
 
 export interface CountryAlias { names: string[]; acronyms: string[]; demonyms?: string[]; point?: [number, number] }
 
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 interface RegionRecord { name: string; geonameid: number | null; lat: number; lon: number; featureCode: string; country?: string; aliases: string[]; acronyms?: string[]; demonyms?: string[] }
 
 /** Continents, seas, rivers and named regions written for Corridor (resources/regions.json). */

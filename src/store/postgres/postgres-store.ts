@@ -6,6 +6,10 @@ import {
   type DocumentRow, type EventRow, type SnapshotRow,
 } from '../common.js';
 import type { DocumentFilter, EventFilter, EventRecord, SaveOutcome, SearchHit, Snapshot, Store, StoredDocument, StoredEvent } from '../store.js';
+import {
+  ACTOR_EVENTS_SQL, ACTOR_ROWS_SQL, EVENT_PLACE_COLUMNS, EVENT_PLACE_ROWS_SQL, eventPlaceRows, PLACE_ROWS_SQL, summariseActors, summarisePlaces,
+  type ActorEventsRow, type ActorRow, type ActorSummary, type EventPlaceRow, type PlaceRow, type PlaceKeyOf, type PlaceSummary,
+} from '../entities.js';
 import { migrate } from './migrate.js';
 import { SEARCHED_CHARS } from './migrations/001-initial.js';
 import { toTsquery } from './search-query.js';
@@ -208,6 +212,16 @@ export class PostgresStore implements Store {
     return rows.map(toEventRecord);
   }
 
+  async listPlaces(placeKey: PlaceKeyOf): Promise<PlaceSummary[]> {
+    const [places, eventPlaces] = await Promise.all([this.pool.query<PlaceRow>(PLACE_ROWS_SQL), this.pool.query<EventPlaceRow>(EVENT_PLACE_ROWS_SQL)]);
+    return summarisePlaces(places.rows, eventPlaces.rows, placeKey);
+  }
+
+  async listActors(): Promise<ActorSummary[]> {
+    const [actors, events] = await Promise.all([this.pool.query<ActorRow>(ACTOR_ROWS_SQL), this.pool.query<ActorEventsRow>(ACTOR_EVENTS_SQL)]);
+    return summariseActors(actors.rows, events.rows);
+  }
+
   /** Current documents with their extractions, in ingestion order, read a page at a time. */
   async *allExtractions(): AsyncIterable<{ document: StoredDocument; extraction: Extraction }> {
     let after = 0;
@@ -308,7 +322,7 @@ export const EVENT_TYPES = ['text', 'text', 'int', 'text', 'text', 'text', 'bool
 export function eventRow(docId: string, e: Event, idx: number): unknown[] {
   const where = e.location ?? e.destination;
   return [docId, e.id, idx, e.type, e.subtype, e.modality, e.negated, e.agent?.actorId ?? null, e.patient?.actorId ?? null,
-    e.attribution.source, e.attribution.sourceKind, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e)];
+    e.attribution?.source ?? null, e.attribution?.sourceKind ?? null, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e)];
 }
 
 const ITEM_TABLES: readonly ItemTable[] = [
@@ -324,24 +338,12 @@ const ITEM_TABLES: readonly ItemTable[] = [
     types: ['text', 'int', 'int', 'int', 'text', 'text', 'text', 'text', 'text'],
     rows: (id, x) => x.actors.map((a, i) => [id, i, a.start, a.end, a.text, a.actorId, a.name, a.kind, JSON.stringify(a)]),
   },
-  {
-    name: 'times',
-    columns: ['doc_id', 'idx', 'start_offset', 'end_offset', 'text', 'from_date', 'to_date', 'precision', 'certainty', 'json'],
-    types: ['text', 'int', 'int', 'int', 'text', 'text', 'text', 'text', 'text', 'text'],
-    rows: (id, x) => x.times.map((t, i) => [id, i, t.start, t.end, t.text, t.from, t.to, t.precision, t.certainty, JSON.stringify(t)]),
-  },
   { name: 'events', columns: EVENT_COLUMNS, types: EVENT_TYPES, rows: (id, x) => x.events.map((e, i) => eventRow(id, e, i)) },
   {
-    name: 'statements',
-    columns: ['doc_id', 'idx', 'start_offset', 'end_offset', 'speaker', 'speaker_kind', 'form', 'parent', 'json'],
-    types: ['text', 'int', 'int', 'int', 'text', 'text', 'text', 'int', 'text'],
-    rows: (id, x) => x.statements.map((s, i) => [id, i, s.start, s.end, s.speaker, s.speakerKind, s.form, s.parent, JSON.stringify(s)]),
-  },
-  {
-    name: 'corridors',
-    columns: ['doc_id', 'idx', 'start_offset', 'end_offset', 'name', 'text', 'json'],
-    types: ['text', 'int', 'int', 'int', 'text', 'text', 'text'],
-    rows: (id, x) => x.corridors.map((c, i) => [id, i, c.start, c.end, c.name, c.text, JSON.stringify(c)]),
+    name: 'event_places',
+    columns: EVENT_PLACE_COLUMNS,
+    types: ['text', 'int', 'text', 'int', 'text', 'float8', 'float8'],
+    rows: (id, x) => eventPlaceRows(id, x.events),
   },
 ];
 

@@ -6,6 +6,10 @@ import type { DocumentFilter, EventFilter, EventRecord, SaveOutcome, SearchHit, 
 import {
   checkBbox, checkPaging, DOCUMENT_COLUMNS, LISTED_EVENT_COLUMNS, parseEventRecord, toEventRecord, toSnapshot, toStoredDocument, type DocumentRow, type EventRow, type SnapshotRow,
 } from '../common.js';
+import {
+  ACTOR_EVENTS_SQL, ACTOR_ROWS_SQL, EVENT_PLACE_COLUMNS, EVENT_PLACE_ROWS_SQL, eventPlaceRows, PLACE_ROWS_SQL, summariseActors, summarisePlaces,
+  type ActorEventsRow, type ActorRow, type ActorSummary, type EventPlaceRow, type PlaceRow, type PlaceKeyOf, type PlaceSummary,
+} from '../entities.js';
 import { migrate } from './migrate.js';
 import { refreshStatistics } from './statistics.js';
 
@@ -80,22 +84,16 @@ export class SqliteStore implements Store {
     const insertActor = db.prepare('INSERT INTO actors (doc_id, idx, start_offset, end_offset, text, actor_id, name, kind, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     extraction.actors.forEach((a, i) => insertActor.run(doc.id, i, a.start, a.end, a.text, a.actorId, a.name, a.kind, JSON.stringify(a)));
 
-    const insertTime = db.prepare('INSERT INTO times (doc_id, idx, start_offset, end_offset, text, from_date, to_date, precision, certainty, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    extraction.times.forEach((t, i) => insertTime.run(doc.id, i, t.start, t.end, t.text, t.from, t.to, t.precision, t.certainty, JSON.stringify(t)));
-
     const insertEvent = db.prepare(`INSERT INTO events (doc_id, doc_seq, id, idx, type, subtype, modality, negated, agent_id, patient_id, source, source_kind, lat, lon, from_date, to_date, confidence, json)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     extraction.events.forEach((e, i) => {
       const where = e.location ?? e.destination;
       insertEvent.run(doc.id, lastInsertRowid, e.id, i, e.type, e.subtype, e.modality, e.negated ? 1 : 0, e.agent?.actorId ?? null, e.patient?.actorId ?? null,
-        e.attribution.source, e.attribution.sourceKind, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e));
+        e.attribution?.source ?? null, e.attribution?.sourceKind ?? null, where?.lat ?? null, where?.lon ?? null, e.time.from, e.time.to, e.confidence, JSON.stringify(e));
     });
 
-    const insertStatement = db.prepare('INSERT INTO statements (doc_id, idx, start_offset, end_offset, speaker, speaker_kind, form, parent, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    extraction.statements.forEach((s, i) => insertStatement.run(doc.id, i, s.start, s.end, s.speaker, s.speakerKind, s.form, s.parent, JSON.stringify(s)));
-
-    const insertCorridor = db.prepare('INSERT INTO corridors (doc_id, idx, start_offset, end_offset, name, text, json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    extraction.corridors.forEach((c, i) => insertCorridor.run(doc.id, i, c.start, c.end, c.name, c.text, JSON.stringify(c)));
+    const insertEventPlace = db.prepare(`INSERT INTO event_places (${EVENT_PLACE_COLUMNS.join(', ')}) VALUES (${EVENT_PLACE_COLUMNS.map(() => '?').join(', ')})`);
+    for (const row of eventPlaceRows(doc.id, extraction.events)) insertEventPlace.run(...row);
 
     return previous ? 'updated' : 'new';
   }
@@ -206,6 +204,14 @@ export class SqliteStore implements Store {
       ORDER BY e.from_date IS NULL, e.from_date, e.doc_seq, e.idx
       LIMIT @limit OFFSET @offset`).all(params) as EventRow[];
     return rows.map(toEventRecord);
+  }
+
+  async listPlaces(placeKey: PlaceKeyOf): Promise<PlaceSummary[]> {
+    return summarisePlaces(this.db.prepare(PLACE_ROWS_SQL).all() as PlaceRow[], this.db.prepare(EVENT_PLACE_ROWS_SQL).all() as EventPlaceRow[], placeKey);
+  }
+
+  async listActors(): Promise<ActorSummary[]> {
+    return summariseActors(this.db.prepare(ACTOR_ROWS_SQL).all() as ActorRow[], this.db.prepare(ACTOR_EVENTS_SQL).all() as ActorEventsRow[]);
   }
 
   /** Current documents with their extractions, in ingestion order, read a page at a time. */

@@ -61,7 +61,7 @@ async function main() {
   fillSelect(byId('filter-type'), EVENT_TYPES.filter(occurs((e) => e.type)).map((t) => ({ value: t, label: t })));
   fillSelect(byId('filter-actor'), actors.filter((a) => a.events > 0).sort((a, b) => a.name.localeCompare(b.name)).map((a) => ({ value: a.actorId, label: a.name })));
   fillSelect(byId('filter-modality'), MODALITIES.filter(occurs((e) => e.modality)).map((m) => ({ value: m, label: m })));
-  const sources = [...new Set(events.map((e) => e.attribution.source).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  const sources = [...new Set(events.map((e) => e.attribution?.source).filter(Boolean))].sort((a, b) => a.localeCompare(b));
   fillSelect(byId('filter-source'), sources.map((s) => ({ value: s, label: s })));
   const maxCorroboration = Math.max(0, ...allGroups.map((g) => g.corroboration));
   fillSelect(byId('filter-corroboration'), Array.from({ length: maxCorroboration }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })));

@@ -49,7 +49,7 @@ export function matchesFilters(event, filters) {
   if (filters.type && event.type !== filters.type) return false;
   if (filters.actor && event.agent?.actorId !== filters.actor && event.patient?.actorId !== filters.actor) return false;
   if (filters.modality && event.modality !== filters.modality) return false;
-  if (filters.source && event.attribution.source.toLowerCase() !== filters.source.toLowerCase()) return false;
+  if (filters.source && event.attribution?.source.toLowerCase() !== filters.source.toLowerCase()) return false;
   if (filters.minCorroboration && event.corroboration < filters.minCorroboration) return false;
   if (filters.search && !filters.search.docs.has(event.docId) && !filters.search.events.has(`${event.docId}/${event.id}`)) return false;
   return true;

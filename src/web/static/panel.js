@@ -50,7 +50,7 @@ export function renderText(text, extraction, focus) {
     const sentence = sentences[si] && sentences[si].start <= from ? sentences[si] : null;
     const mark = marks[mi] && marks[mi].start <= from ? marks[mi] : null;
     const focused = focus && focus.start <= from && to <= focus.end;
-    const classes = [sentence ? `st-${sentence.stance}` : null, mark ? `hl hl-${mark.kind}` : null, focused ? 'focus' : null].filter(Boolean);
+    const classes = [sentence?.stance ? `st-${sentence.stance}` : null, mark ? `hl hl-${mark.kind}` : null, focused ? 'focus' : null].filter(Boolean);
     const piece = h(mark ? 'mark' : 'span', { class: classes.join(' ') || null, title: mark?.title ?? null }, text.slice(from, to));
     if (focused && !focusElement) focusElement = piece;
     container.append(piece);
@@ -69,7 +69,8 @@ function attributionLine(m) {
   const chain = (m.chain ?? []).map((c) => (c.affiliation ? `${c.source} (${c.affiliation})` : c.source))
     .filter((source, i, all) => source !== all[i - 1]);
   const who = chain.length > 1 ? chain.join(' → ') : chain[0] ?? m.source;
-  return `${who} · ${m.modality}${m.negated ? ', negated' : ''}`;
+  // An event the claims stage has not read has no source or modality to show.
+  return `${who ?? 'unattributed'} · ${m.modality ?? 'unchecked'}${m.negated ? ', negated' : ''}`;
 }
 
 function statusBadge(status) {
@@ -96,8 +97,8 @@ function widestSpan(spans) {
 function mentionsOf(group) {
   if (group.cluster) return group.cluster.mentions;
   return group.events.map((e) => ({
-    docId: e.docId, eventId: e.id, outlet: e.outlet, publishedAt: e.publishedAt, source: e.attribution.source,
-    chain: e.attribution.chain, modality: e.modality, negated: e.negated, evidence: e.evidence, weight: null, stance: null,
+    docId: e.docId, eventId: e.id, outlet: e.outlet, publishedAt: e.publishedAt, source: e.attribution?.source ?? null,
+    chain: e.attribution?.chain ?? [], modality: e.modality, negated: e.negated, evidence: e.evidence, weight: null, stance: null,
   }));
 }
 

@@ -1,5 +1,7 @@
 import { sql as initial } from './001-initial.js';
 import { sql as eventOrder } from './002-event-order.js';
+import { sql as eventPlaces } from './003-event-places.js';
+import { sql as uncheckedEvents } from './004-unchecked-events.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +17,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'event order', sql: eventOrder },
+  { version: 3, name: 'event places', sql: eventPlaces },
+  { version: 4, name: 'unchecked events', sql: uncheckedEvents },
 ];
