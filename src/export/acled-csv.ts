@@ -5,7 +5,7 @@
  */
 import { fromDay, toDay } from '../fusion/space-time.js';
 import {
-  ACLED_COLUMNS, acledActorName, acledSubEventType, civilianTargeting, formatAcledDate, interOf, interactionCode,
+  ACLED_COLUMNS, acledActorName, acledRow, acledSubEventType, civilianTargeting, interOf, interactionCode,
   type AcledMapping, type AcledRow, type MappableEvent, type MappedActor,
 } from '../reference/acled.js';
 import type { FusedActor, TimeWindow } from '../fusion/index.js';
@@ -62,9 +62,14 @@ export function toAcledRows(dataset: ExportDataset, mapping: AcledMapping, actor
   return { rows, skipped };
 }
 
+/** Rows as an ACLED CSV file: ACLED's columns in ACLED's order. */
+export function writeAcledCsv(rows: readonly AcledRow[]): string {
+  return writeCsv(ACLED_COLUMNS, rows.map((r) => ACLED_COLUMNS.map((c) => r[c])));
+}
+
 export function toAcledCsv(dataset: ExportDataset, mapping: AcledMapping, actorCountries: ReadonlyMap<string, string>): AcledConversion & { csv: string } {
   const conversion = toAcledRows(dataset, mapping, actorCountries);
-  return { ...conversion, csv: writeCsv(ACLED_COLUMNS, conversion.rows.map((r) => ACLED_COLUMNS.map((c) => r[c]))) };
+  return { ...conversion, csv: writeAcledCsv(conversion.rows) };
 }
 
 type MappedEvent = Omit<ExportEvent, 'agent' | 'patient' | 'control'> & MappableEvent;
@@ -75,7 +80,7 @@ function actorsOf(e: MappedEvent): [MappedActor | null, MappedActor | null] {
   return first ? [first, second] : [second, null];
 }
 
-function toRow(e: MappedEvent, mapping: AcledMapping, subEventType: string, when: { date: string; precision: number }): AcledRow {
+function toRow(e: MappedEvent, mapping: AcledMapping, subEventType: string, when: { date: string; precision: 1 | 2 | 3 }): AcledRow {
   const place = e.place!;
   const { eventType, disorderType } = mapping.subEventTypes.get(subEventType)!;
   const country = place.country;
@@ -83,46 +88,43 @@ function toRow(e: MappedEvent, mapping: AcledMapping, subEventType: string, when
   const [actor1, actor2] = actorsOf(e);
   const inter1 = interOf(mapping, actor1, e.country);
   const inter2 = interOf(mapping, actor2, e.country);
-  const interaction = interactionCode(inter1, inter2);
   const asserting = e.evidence.filter((ev) => ev.weight === 'evidence');
   const sources = [...new Set(asserting.map((ev) => ev.document.outlet ?? ev.source))];
   const uploaded = Math.max(...e.evidence.map((ev) => Date.parse(ev.document.ingestedAt)).filter(Number.isFinite));
   const quotes = asserting.slice(0, 3).map((ev) => `"${ev.quote.replace(/\s+/g, ' ').trim()}" (${ev.document.outlet ?? ev.source}${ev.document.publishedAt ? `, ${ev.document.publishedAt.slice(0, 10)}` : ''})`);
-  const text = (v: string | number | null) => (v === null ? '' : String(v));
-  return neutralize({
-    event_id_cnty: country ? `${country.alpha3}-${e.id}` : e.id,
-    event_date: formatAcledDate(when.date),
-    year: when.date.slice(0, 4),
-    time_precision: String(when.precision),
-    disorder_type: disorderType,
-    event_type: eventType,
-    sub_event_type: subEventType,
+  return neutralize(acledRow({
+    id: country ? `${country.alpha3}-${e.id}` : e.id,
+    date: when.date,
+    timePrecision: when.precision,
+    disorderType,
+    eventType,
+    subEventType,
     actor1: acledActorName(mapping, actor1, countryName || null),
-    assoc_actor_1: '',
-    inter1: text(inter1),
+    assocActor1: '',
+    inter1,
     actor2: acledActorName(mapping, actor2, countryName || null),
-    assoc_actor_2: '',
-    inter2: text(inter2),
-    interaction: text(interaction),
-    civilian_targeting: civilianTargeting(mapping, eventType, e.patient) ? 'Civilians targeted' : '',
-    iso: text(country?.numeric ?? null),
+    assocActor2: '',
+    inter2,
+    interaction: interactionCode(inter1, inter2),
+    civilianTargeting: civilianTargeting(mapping, eventType, e.patient),
+    iso: country?.numeric ?? null,
     region: country ? mapping.countryRegions[country.alpha2] ?? mapping.regions[country.subregion] ?? '' : '',
     country: countryName,
     admin1: place.admin1 ?? '',
     admin2: '',
     admin3: '',
     location: place.name,
-    latitude: place.lat.toFixed(4),
-    longitude: place.lon.toFixed(4),
-    geo_precision: String(mapping.geoPrecision[place.precision ?? 'exact']),
+    lat: place.lat,
+    lon: place.lon,
+    geoPrecision: mapping.geoPrecision[place.precision ?? 'exact'],
     source: sources.join('; '),
-    source_scale: '',
+    sourceScale: '',
     notes: `${e.label}. Corridor: ${e.status}, ${e.corroboration.score} independent source${e.corroboration.score === 1 ? '' : 's'}. ${quotes.join(' ')}`.trim(),
     // ACLED records "no information on fatalities" as 0; Corridor does not read casualty figures.
-    fatalities: '0',
+    fatalities: 0,
     tags: [`corridor: ${e.id}`, `status: ${e.status}`, `corroboration: ${e.corroboration.score}`, `modality: ${e.modalities[0] ?? 'asserted'}`].join('; '),
-    timestamp: Number.isFinite(uploaded) ? String(Math.floor(uploaded / 1000)) : '',
-  });
+    timestamp: Number.isFinite(uploaded) ? Math.floor(uploaded / 1000) : null,
+  }));
 }
 
 /** Columns whose text comes from the documents (names, places, outlets, quotes). */

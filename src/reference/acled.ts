@@ -19,6 +19,46 @@ export const ACLED_COLUMNS = [
 export type AcledColumn = (typeof ACLED_COLUMNS)[number];
 export type AcledRow = Record<AcledColumn, string>;
 
+/** One ACLED event with its values typed: what a row of an export says. */
+export interface AcledEvent {
+  id: string;
+  /** ISO date. */
+  date: string;
+  timePrecision: 1 | 2 | 3;
+  disorderType: string;
+  eventType: string;
+  subEventType: string;
+  actor1: string;
+  assocActor1: string;
+  /** ACLED's actor type code (1-8); null when there is no such actor or its type is not known. */
+  inter1: number | null;
+  actor2: string;
+  assocActor2: string;
+  inter2: number | null;
+  interaction: number | null;
+  civilianTargeting: boolean;
+  /** ISO 3166-1 numeric. */
+  iso: number | null;
+  region: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  admin3: string;
+  location: string;
+  lat: number;
+  lon: number;
+  geoPrecision: 1 | 2 | 3;
+  source: string;
+  sourceScale: string;
+  notes: string;
+  fatalities: number;
+  tags: string;
+  timestamp: number | null;
+}
+
+/** The inter code ACLED writes for an actor column left empty: `inter2` is 0 in a one-sided event. */
+export const NO_ACTOR_INTER = 0;
+
 const EVENT_TYPES = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration'] as const satisfies readonly EventType[];
 const ACTOR_KINDS = ['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic'] as const satisfies readonly ActorKind[];
 const SIDES = ['government', 'non-state'] as const;
@@ -27,6 +67,8 @@ export type Side = (typeof SIDES)[number];
 const words = z.array(z.string().min(1)).min(1);
 const inter = z.number().int().min(1).max(8).nullable();
 const day = z.number().int().min(0);
+/** ACLED's time and geo precision codes. */
+const precisionCode = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const kindSchema = z.object({
   inter,
   side: z.enum(SIDES).nullable(),
@@ -57,7 +99,7 @@ const mappingSchema = z.object({
   actors: z.record(z.string(), z.object({ name: z.string().min(1).optional(), inter: inter.optional(), side: z.enum(SIDES).nullable().optional() }).strict()),
   interLabels: z.record(z.string().regex(/^[1-8]$/), z.string().min(1)),
   timePrecision: z.object({ maxDaysForWeek: day, maxDaysForMonth: day }).strict(),
-  geoPrecision: z.object({ exact: z.number().int().min(1).max(3), nearby: z.number().int().min(1).max(3), admin: z.number().int().min(1).max(3), region: z.number().int().min(1).max(3), country: z.number().int().min(1).max(3) }).strict(),
+  geoPrecision: z.object({ exact: precisionCode, nearby: precisionCode, admin: precisionCode, region: precisionCode, country: precisionCode }).strict(),
   regions: z.record(z.string(), z.string().min(1)),
   countryRegions: z.record(z.string().regex(/^[A-Z]{2}$/), z.string().min(1)),
   countryNames: z.record(z.string().regex(/^[A-Z]{2}$/), z.string().min(1)),
@@ -236,6 +278,52 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function formatAcledDate(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
   return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * An event as ACLED writes a row: dates as "9 May 2020", coordinates with
+ * four decimals, 0 as the inter code of an empty actor column, "Civilians
+ * targeted" or nothing. `corridor import acled` reads every value back.
+ *
+ * @example
+ * acledRow(event).inter2; // '0' when the event has no second actor
+ */
+export function acledRow(e: AcledEvent): AcledRow {
+  const text = (v: number | null) => (v === null ? '' : String(v));
+  const inter = (actor: string, code: number | null) => (actor === '' && code === null ? String(NO_ACTOR_INTER) : text(code));
+  return {
+    event_id_cnty: e.id,
+    event_date: formatAcledDate(e.date),
+    year: e.date.slice(0, 4),
+    time_precision: String(e.timePrecision),
+    disorder_type: e.disorderType,
+    event_type: e.eventType,
+    sub_event_type: e.subEventType,
+    actor1: e.actor1,
+    assoc_actor_1: e.assocActor1,
+    inter1: inter(e.actor1, e.inter1),
+    actor2: e.actor2,
+    assoc_actor_2: e.assocActor2,
+    inter2: inter(e.actor2, e.inter2),
+    interaction: text(e.interaction),
+    civilian_targeting: e.civilianTargeting ? 'Civilians targeted' : '',
+    iso: text(e.iso),
+    region: e.region,
+    country: e.country,
+    admin1: e.admin1,
+    admin2: e.admin2,
+    admin3: e.admin3,
+    location: e.location,
+    latitude: e.lat.toFixed(4),
+    longitude: e.lon.toFixed(4),
+    geo_precision: String(e.geoPrecision),
+    source: e.source,
+    source_scale: e.sourceScale,
+    notes: e.notes,
+    fatalities: String(e.fatalities),
+    tags: e.tags,
+    timestamp: text(e.timestamp),
+  };
 }
 
 function isoDate(year: number, month: number, dayOfMonth: number): string | null {

@@ -4,42 +4,10 @@
  */
 import { CsvSyntaxError, readCsv } from '../export/csv.js';
 import type { Store } from '../store/store.js';
-import { interactionCode, parseAcledDate, type AcledColumn, type AcledMapping } from './acled.js';
+import { interactionCode, NO_ACTOR_INTER, parseAcledDate, type AcledColumn, type AcledEvent, type AcledMapping } from './acled.js';
 
 /** One ACLED event, as the reference to compare Corridor's events with. */
-export interface ReferenceEvent {
-  id: string;
-  /** ISO date. */
-  date: string;
-  timePrecision: 1 | 2 | 3;
-  disorderType: string;
-  eventType: string;
-  subEventType: string;
-  actor1: string;
-  assocActor1: string;
-  inter1: number | null;
-  actor2: string;
-  assocActor2: string;
-  inter2: number | null;
-  interaction: number | null;
-  civilianTargeting: boolean;
-  /** ISO 3166-1 numeric. */
-  iso: number | null;
-  region: string;
-  country: string;
-  admin1: string;
-  admin2: string;
-  admin3: string;
-  location: string;
-  lat: number;
-  lon: number;
-  geoPrecision: 1 | 2 | 3;
-  source: string;
-  sourceScale: string;
-  notes: string;
-  fatalities: number;
-  tags: string;
-  timestamp: number | null;
+export interface ReferenceEvent extends AcledEvent {
   /** Line of the file the row starts on. */
   line: number;
 }
@@ -77,13 +45,16 @@ export class ReferenceFileError extends Error {
 }
 
 /**
- * Parses an ACLED CSV export. Columns are found by name (ACLED's names, any
- * order, others ignored); a byte order mark, CRLF or LF line ends and quoted
- * fields are accepted. Dates may be written "10 July 2017", "2017-07-10" or
- * "10/07/2017" (day first). Inter and interaction codes may be ACLED's
- * numbers or its labels ("State forces"). Rows that cannot be read are left
- * out and reported with their line; problems with the file as a whole throw
- * a ReferenceFileError.
+ * Parses an ACLED CSV export. Columns are found by name (ACLED's names in
+ * any case, any order, others ignored), so both the older column set
+ * (`data_id`, `iso`, `event_id_no_cnty` ... `iso3`, without `disorder_type`,
+ * `civilian_targeting` and `tags`) and the current one are read; a byte
+ * order mark, CRLF or LF line ends, quoted fields and blank rows are
+ * accepted. Dates may be written "10 July 2017", "10-Jul-17", "2017-07-10"
+ * or "10/07/2017" (day first). Inter and interaction codes may be ACLED's
+ * numbers (inter 0: no such actor) or its labels ("State forces"). Rows
+ * that cannot be read are left out and reported with their line; problems
+ * with the file as a whole throw a ReferenceFileError.
  *
  * @example
  * const { events, errors } = parseAcledCsv(readFileSync(file, 'utf8'), file, loadAcledMapping());
@@ -107,6 +78,8 @@ export function parseAcledCsv(text: string, file: string, mapping: AcledMapping)
   const errors: RowError[] = [];
   const seen = new Set<string>();
   for (const record of records) {
+    // A spreadsheet saves a blank row as a line of commas.
+    if (record.fields.every((f) => f.trim() === '')) continue;
     try {
       if (record.fields.length > header.fields.length) throw new Error(`${record.fields.length} fields where the header has ${header.fields.length}`);
       const get = (column: AcledColumn) => {
@@ -150,9 +123,10 @@ function readRow(get: (c: AcledColumn) => string, line: number, mapping: AcledMa
   if (eventType !== known.eventType) throw new Error(`event_type "${eventType}" does not go with sub_event_type "${subEventType}" (expected "${known.eventType}")`);
   const inter = (column: 'inter1' | 'inter2') => {
     const value = get(column);
-    if (value === '') return null;
+    // Older exports write 0 where there is no such actor (a one-sided event's inter2), newer ones nothing.
+    if (value === '' || value === String(NO_ACTOR_INTER)) return null;
     const code = /^[1-8]$/.test(value) ? Number(value) : interCodes.get(value.toLowerCase());
-    if (code === undefined) throw new Error(`${column} "${value}" is neither an ACLED inter code (1-8) nor its label`);
+    if (code === undefined) throw new Error(`${column} "${value}" is neither an ACLED inter code (0-8) nor its label`);
     return code;
   };
   const inter1 = inter('inter1');

@@ -9,9 +9,9 @@
  * const report = compareWithReference(clusters, events, mapping, {describe: describeCluster});
  */
 export {
-  ACLED_COLUMNS, loadAcledMapping, compileAcledMapping, acledSubEventType, comparableSubEventTypes, civilianTargeting,
+  ACLED_COLUMNS, acledRow, loadAcledMapping, compileAcledMapping, acledSubEventType, comparableSubEventTypes, civilianTargeting,
   formatAcledDate, parseAcledDate, interactionCode, interOf, sideOf, acledActorName,
-  type AcledColumn, type AcledRow, type AcledMapping, type MappableEvent, type MappedActor, type MappingRule, type Side,
+  type AcledColumn, type AcledEvent, type AcledRow, type AcledMapping, type MappableEvent, type MappedActor, type MappingRule, type Side,
 } from './acled.js';
 export {
   parseAcledCsv, saveReference, loadReference, ReferenceFileError, REFERENCE_KEY,

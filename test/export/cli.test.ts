@@ -77,6 +77,13 @@ describe('the export, import and compare commands', () => {
     assert.match(lines[0]!, /^corridor: .*bad-rows\/input\.csv:3: event_date "September 5 2017" is not a date/);
   });
 
+  it('imports every row of an older export, inter2 0 and trailing blank line included, and exits 0', () => {
+    const result = corridor('import', 'acled', join(FIXTURES, 'acled-import', 'older-columns', 'input.csv'), '--db', join(fixture.dir, 'older-export.db'), '--json');
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    assert.deepEqual((({ imported, failed }) => ({ imported, failed }))(JSON.parse(result.stdout) as { imported: number; failed: number }), { imported: 5, failed: 0 });
+  });
+
   it('fails with one line for a file that is not an ACLED export, or missing', () => {
     const notAcled = corridor('import', 'acled', join(FIXTURES, 'acled-import', 'not-acled', 'input.csv'), '--db', fixture.db);
     assert.equal(notAcled.code, 1);

@@ -111,6 +111,7 @@ describe('exports of the fixture corpus', () => {
       assert.equal(sinjar.event_type, 'Strategic developments');
       const strike = rows.find((r) => r.tags.includes(event(/^airstrike \(attack\) by Russian forces/).id))!;
       assert.deepEqual([strike.sub_event_type, strike.inter1, strike.interaction], ['Air/drone strike', '8', '80']);
+      assert.deepEqual([strike.actor2, strike.inter2], ['', '0'], 'no second actor: inter2 0, as ACLED writes it');
     });
 
     it('keeps spreadsheets from running document text as a formula', () => {

@@ -6,6 +6,7 @@ import type { EvalReport } from '../../geo/eval/run.js';
 import { loadConfig, parseFocusCodes } from '../../config.js';
 import type { PlaceMention } from '../../types.js';
 import { CliError, dbOption, jsonOption, printJson, resolveDb, type CliContext } from '../context.js';
+import { evalCommand } from './eval.js';
 
 export function parseFocus(value: string): string[] {
   try {
@@ -57,8 +58,7 @@ export function register(program: Command, ctx: CliContext): void {
       else for (const p of found.flatMap((f) => f.places)) ctx.stdout.write(`${placeLine(p)}\n`);
     });
 
-  const evaluate = program.command('eval').description('measure extraction quality against gold data');
-  evaluate
+  evalCommand(program)
     .command('geo')
     .description('score geoparsing on GeoWebNews (GWN.xml or its brat folder), LGL (lgl.xml) or TR-News (TR-News.xml)')
     .argument('<corpus>', 'the corpus file or brat folder')

@@ -4,6 +4,7 @@ import { register as docs } from './docs.js';
 import { register as ingest } from './ingest.js';
 import { register as extract } from './extract.js';
 import { register as geo } from './geo.js';
+import { register as evalEvents } from './eval-events.js';
 import { register as search } from './search.js';
 import { register as serve } from './serve.js';
 import { register as show } from './show.js';
@@ -25,6 +26,7 @@ export const commands: RegisterCommand[] = [
   ingest,
   extract,
   geo,
+  evalEvents,
   docs,
   show,
   search,

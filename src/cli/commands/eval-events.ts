@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import type { TaggingScore } from '../../geo/eval/metrics.js';
+import type { Share } from '../../events/eval/metrics.js';
+import type { EventEvalReport } from '../../events/eval/run.js';
+import type { EventLocationReport } from '../../events/eval/score-event-location.js';
+import type { PloverReport } from '../../events/eval/score-plover.js';
+import type { WikiEventsReport } from '../../events/eval/score-wikievents.js';
+import { CliError, jsonOption, parseCount, printJson, type CliContext } from '../context.js';
+import { evalCommand } from './eval.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  evalCommand(program)
+    .command('events')
+    .description('score event extraction on WikiEvents (KAIROS), the event-location set or the PLOVER gold standard')
+    // The set names are spelled out here: reading them from events/eval/sets.js would load its readers for every command's help.
+    .argument('<set>', 'wikievents, event-location or plover (read from ../shared/eval beside the project), or a file or folder in one of their formats')
+    .option('--limit <n>', 'score only the first n documents or records', parseCount)
+    .addOption(jsonOption())
+    .action(async (name: string, options: { limit?: number; json?: boolean }) => {
+      const [{ readEventSet }, { evaluateEvents }] = await Promise.all([import('../../events/eval/sets.js'), import('../../events/eval/run.js')]);
+      let set;
+      try {
+        set = readEventSet(name, { limit: options.limit });
+      } catch (error) {
+        throw new CliError((error as Error).message);
+      }
+      const report = await evaluateEvents(set);
+      if (options.json) printJson(ctx, report);
+      else ctx.stdout.write(formatEventReport(report));
+    });
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)}%`;
+const prf = (s: TaggingScore | null) => (s ? `${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}` : '       no Corridor event');
+const shareText = (s: Share) => `${String(s.count).padStart(5)} of ${String(s.of).padEnd(5)} ${pct(s.share)}`;
+const counts = (tally: Record<string, number>) => Object.entries(tally).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+
+function formatWikiEvents(r: WikiEventsReport): string {
+  const row = (label: string, corridor: string, gold: number, sentences: TaggingScore | null, triggers: TaggingScore | null) =>
+    `${label.padEnd(25)} ${String(gold).padStart(5)}   ${prf(sentences)}   ${triggers ? prf(triggers) : ''}   ${corridor}`.trimEnd();
+  return [
+    `${r.file}: ${r.documents} documents, ${r.sentences} sentences`,
+    `${'KAIROS type'.padEnd(25)}  gold   sentences: P      R     F1   triggers: P      R     F1   Corridor events`,
+    ...r.types.map((t) => row(t.type, t.corridor.join(', '), t.mentions, t.sentences, t.triggers)),
+    row('types Corridor has', '', r.summary.covered, r.summary.sentences, r.summary.triggers),
+    `Place: of ${r.place.withPlace} gold events with a Place argument, ${r.place.placed.of} have a Corridor event of their type in their sentence, ${r.place.placed.count} of them put at the Place (${pct(r.place.placed.share).trim()})`,
+    `Not scored: ${r.summary.unlisted} gold mentions of other KAIROS types; Corridor events of other types: ${counts(r.unscored)}`,
+  ].join('\n') + '\n';
+}
+
+function formatEventLocation(r: EventLocationReport): string {
+  return [
+    `${r.file}: ${r.records} event verbs`,
+    `event on the verb        ${shareText(r.triggers)}`,
+    `put at a gold location   ${shareText(r.placed)}   (found events whose sentence names their place)`,
+    `left unplaced            ${shareText(r.unplaced)}   (found events whose sentence names none)`,
+    `most missed verbs: ${r.missedVerbs.map((v) => `${v.verb} ${v.missed}/${v.of}`).join(', ')}`,
+  ].join('\n') + '\n';
+}
+
+function formatPlover(r: PloverReport): string {
+  const row = (label: string, records: number, right: Share | null, code: Share, noEvent: number, corridor: string) =>
+    `${label.padEnd(20)} ${String(records).padStart(7)}  ${right ? `${String(right.count).padStart(4)} ${pct(right.share)}` : '  no Corridor event'.padEnd(11)}  ${String(code.count).padStart(4)} ${pct(code.share)}  ${String(noEvent).padStart(8)}   ${corridor}`.trimEnd();
+  return [
+    `${r.file}: ${r.records} records`,
+    `${'PLOVER category'.padEnd(20)} records  right type    PLOVER code  no event   Corridor events`,
+    ...r.types.map((t) => row(t.type, t.records, t.right, t.ploverCode, t.noEvent, t.corridor.join(', '))),
+    row('categories Corridor has', r.summary.right.of, r.summary.right, r.summary.ploverCode, r.summary.noEvent, ''),
+    `Not scored: ${r.summary.unlisted} records of other categories, ${r.summary.uncovered} of categories Corridor has no event for`,
+    `Location: of ${r.location.placed.of} right records whose location the text names, ${r.location.placed.count} put there (${pct(r.location.placed.share).trim()}); ${r.location.notInText} locations not in the text`,
+    `Fatalities: not measured (${r.fatalities.reason}); ${r.fatalities.dead} records give the dead, ${r.fatalities.injured} the injured`,
+  ].join('\n') + '\n';
+}
+
+/** The report as a table, one row per gold type (or one line per measure) and a summary. */
+export function formatEventReport(report: EventEvalReport): string {
+  switch (report.set) {
+    case 'wikievents': return formatWikiEvents(report);
+    case 'event-location': return formatEventLocation(report);
+    case 'plover': return formatPlover(report);
+  }
+}

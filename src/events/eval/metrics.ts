@@ -1,0 +1,50 @@
+/**
+ * What the event scores are computed from: the part of an extraction they
+ * read, and the measures shared by the sets (shares, spans, places).
+ */
+import type { Event, PlaceMention, PlaceRef, Plover, Span } from '../../types.js';
+
+/** The part of an extraction's event the scores read. */
+export type PredictedEvent = Pick<Event, 'type' | 'subtype' | 'trigger' | 'location' | 'destination' | 'origin'> & { plover: Pick<Plover, 'type'> | null };
+export type PredictedPlace = Pick<PlaceMention, 'start' | 'end' | 'geonameid' | 'name' | 'lat' | 'lon'>;
+
+/** The part of an extraction the scores read (an `Extraction` is one). */
+export interface Predicted {
+  events: readonly PredictedEvent[];
+  places: readonly PredictedPlace[];
+}
+
+/** `count` of `of`, and their ratio (0 when `of` is 0). */
+export interface Share {
+  count: number;
+  of: number;
+  share: number;
+}
+
+export function share(count: number, of: number): Share {
+  return { count, of, share: of ? Math.round((count / of) * 1000) / 1000 : 0 };
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The place an event is put at on the map: where it happened, else where a movement went, else where it came from. */
+export function eventPlace(event: PredictedEvent): PlaceRef | null {
+  return event.location ?? event.destination ?? event.origin ?? null;
+}
+
+function samePlace(a: PlaceRef, b: PlaceRef): boolean {
+  if (a.geonameid !== null || b.geonameid !== null) return a.geonameid === b.geonameid;
+  return a.name === b.name && a.lat === b.lat && a.lon === b.lon;
+}
+
+/**
+ * Whether `place` is the place gold puts the event at: a place mention of
+ * the extraction that overlaps one of the gold `spans` resolves to it. So an
+ * event placed at Donetsk is right for the gold span "Donetsk" wherever the
+ * text names Donetsk, and wrong for the gold span "Mariupol".
+ */
+export function placedAt(place: PlaceRef | null, places: readonly PredictedPlace[], spans: readonly Span[]): boolean {
+  return place !== null && places.some((m) => samePlace(m, place) && spans.some((s) => overlaps(m, s)));
+}

@@ -1,0 +1,162 @@
+// `corridor eval events`: the readers, the type mapping and the scores, on fixture sets of our own sentences
+// whose expected reports were worked out by hand (sums below), and the command end to end.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/resources.js';
+import type { Predicted } from '../../src/events/eval/metrics.js';
+import { placedAt } from '../../src/events/eval/metrics.js';
+import { scoreEventLocation } from '../../src/events/eval/score-event-location.js';
+import { scorePlover } from '../../src/events/eval/score-plover.js';
+import { scoreWikiEvents } from '../../src/events/eval/score-wikievents.js';
+import { DEFAULT_EVAL_DIR, locateEventSet, readEventSet } from '../../src/events/eval/sets.js';
+import { compileEventEvalTypes, loadEventEvalTypes } from '../../src/events/eval/type-map.js';
+
+const FIXTURES = join(packageRoot, 'test', 'fixtures', 'events-eval');
+const types = loadEventEvalTypes();
+const fixture = (set: string, file: string) => JSON.parse(readFileSync(join(FIXTURES, set, file), 'utf8')) as unknown;
+const withoutFile = (report: { file: string }) => {
+  const { file: _file, ...rest } = report;
+  return rest;
+};
+
+test('type mapping: a KAIROS key stands for the types below it; each Corridor event counts for one KAIROS type', () => {
+  assert.equal(types.kairos.keyOf('Conflict.Attack.DetonateExplode'), 'Conflict.Attack');
+  assert.equal(types.kairos.keyOf('Conflict.Attacker'), undefined);
+  assert.equal(types.kairos.keyOf('Contact.Contact.Broadcast'), undefined);
+  assert.equal(types.kairos.goldTypeOf({ type: 'displacement', subtype: 'civilians-displaced' }), 'Movement.Transportation');
+  assert.equal(types.kairos.goldTypeOf({ type: 'control', subtype: 'captured' }), null);
+  assert.deepEqual(types.kairos.corridor('Life.Die'), []);
+  assert.equal(types.plover.covers('RETREAT', { type: 'agreement', subtype: 'surrender' }), true);
+  assert.equal(types.plover.covers('RETREAT', { type: 'agreement', subtype: 'ceasefire' }), false);
+  assert.equal(types.plover.covers('FIGHT', { type: 'control', subtype: 'holds' }), false);
+
+  const file = (kairos: Record<string, string[]>, plover: Record<string, string[]> = {}) => ({ version: 1, kairos, plover });
+  assert.throws(() => compileEventEvalTypes(file({ 'Conflict.Attack': ['attack/sniping'] })), /kairos\.Conflict\.Attack: "attack\/sniping" is not a Corridor event type or a row of plover\.json/);
+  assert.throws(() => compileEventEvalTypes(file({}, { PROTEST: ['protest'] })), /plover\.PROTEST: "protest"/);
+  assert.throws(() => compileEventEvalTypes(file({ 'Conflict.Attack': ['attack'], 'Life.Die': ['attack/execution'] })), /kairos\.Life\.Die: "attack\/execution" already stands for Conflict\.Attack/);
+  assert.doesNotThrow(() => compileEventEvalTypes(file({}, { ASSAULT: ['attack'], FIGHT: ['attack'] })), 'PLOVER categories may share a Corridor type');
+});
+
+test('WikiEvents reader: sentences at their released offsets with line breaks between, token spans as characters, the date in a VOA id', () => {
+  const set = readEventSet(join(FIXTURES, 'wikievents'));
+  assert.equal(set.kind, 'wikievents');
+  if (set.kind !== 'wikievents') return;
+  const [a, b, c] = set.documents;
+  assert.equal(a!.text, 'Militants attacked a checkpoint near Kandahar on Monday.\nTwo soldiers died in the attack.\n\nHundreds of families fled to Herat.');
+  assert.equal(a!.publishedAt, '2019-03-04');
+  assert.equal(b!.publishedAt, null);
+  assert.equal(b!.text.indexOf('A car bomb'), 39, 'a gap of four characters stays four');
+  assert.deepEqual(a!.sentences.map((s) => a!.text.slice(s.start, s.end)), ['Militants attacked a checkpoint near Kandahar on Monday.', 'Two soldiers died in the attack.', 'Hundreds of families fled to Herat.']);
+  assert.deepEqual(a!.mentions.map((m) => [m.type, m.sentence, m.trigger.text, m.places.map((p) => a!.text.slice(p.start, p.end))]), [
+    ['Conflict.Attack.Unspecified', 0, 'attacked', ['Kandahar']],
+    ['Life.Die.Unspecified', 1, 'died', []],
+    ['Conflict.Attack.Unspecified', 1, 'attack', []],
+    ['Movement.Transportation.Unspecified', 2, 'fled', []],
+  ]);
+  assert.deepEqual(b!.mentions.map((m) => [m.trigger.text, m.places.map((p) => b!.text.slice(p.start, p.end))]), [['arrested', ['Basra']], ['exploded', ['Baghdad']]]);
+  assert.equal(c!.mentions[0]!.type, 'Contact.Contact.Broadcast');
+  const limited = readEventSet(join(FIXTURES, 'wikievents'), { limit: 2 });
+  assert.equal(limited.kind === 'wikievents' ? limited.documents.length : -1, 2);
+});
+
+test('event-location and PLOVER readers: verbs and their locations; PLOVER records without the documenting first one', () => {
+  const located = readEventSet(join(FIXTURES, 'event-location', 'dev.jsonl'));
+  assert.equal(located.kind, 'event-location');
+  if (located.kind === 'event-location') {
+    assert.equal(located.records.length, 6);
+    const [first] = located.records;
+    assert.equal(first!.text.slice(first!.verb.start, first!.verb.end), 'shot');
+    assert.deepEqual(first!.locations.map((l) => first!.text.slice(l.start, l.end)), ['Peshawar']);
+    assert.deepEqual(located.records[2]!.locations, []);
+  }
+  const plover = readEventSet(join(FIXTURES, 'plover'));
+  assert.equal(plover.kind, 'plover');
+  if (plover.kind === 'plover') {
+    assert.deepEqual(plover.records.map((r) => r.type), ['ASSAULT', 'FIGHT', 'AGREE', 'PROTEST', 'SUPPORT', 'RETREAT']);
+    const [bomb] = plover.records;
+    assert.deepEqual({ ...bomb, text: undefined }, {
+      id: 'FIXTURE-ASSAULT-0001', text: undefined, publishedAt: '2000-01-01', type: 'ASSAULT', mode: 'explosives',
+      location: { name: 'Baqubah', spans: [{ start: 71, end: 78 }] }, dead: 2, injured: 4,
+    });
+    assert.equal(plover.records[5]!.mode, null, 'an empty mode is no mode');
+    assert.deepEqual(plover.records[5]!.location, { name: 'Zawiyah', spans: [] }, 'a location spelt otherwise than in the text has no span');
+  }
+});
+
+test('sets: by name from the shared folder, by file or folder from their content; anything else is refused', () => {
+  assert.deepEqual(locateEventSet('plover'), { kind: 'plover', file: join(DEFAULT_EVAL_DIR, 'plover', 'PLOVER_GSR_CAMEO.json') });
+  assert.deepEqual(locateEventSet('event-location', '/data/eval'), { kind: 'event-location', file: '/data/eval/event-location/dev.jsonl' });
+  assert.equal(locateEventSet(join(FIXTURES, 'event-location')).kind, 'event-location');
+  assert.equal(locateEventSet(join(FIXTURES, 'wikievents', 'dev.jsonl')).kind, 'wikievents');
+  assert.throws(() => locateEventSet('acled'), /acled: no such file or directory \(and not one of wikievents, event-location, plover\)/);
+  assert.throws(() => locateEventSet(FIXTURES), /holds neither dev\.jsonl nor PLOVER_GSR_CAMEO\.json/);
+  assert.throws(() => locateEventSet(join(FIXTURES, 'README.md')), /not a set eval events reads/);
+});
+
+test('placement: right when a place mention overlapping a gold span resolves to the event\'s place', () => {
+  const kabul = { geonameid: 1138958, name: 'Kabul', lat: 34.53, lon: 69.17 };
+  const places = [{ start: 10, end: 15, ...kabul }, { start: 30, end: 35, ...kabul }];
+  assert.equal(placedAt(kabul, places, [{ start: 30, end: 35 }]), true, 'its second mention');
+  assert.equal(placedAt(kabul, places, [{ start: 20, end: 25 }]), false, 'no mention there');
+  assert.equal(placedAt({ ...kabul, geonameid: 1 }, places, [{ start: 10, end: 15 }]), false, 'another place of the same name');
+  assert.equal(placedAt(null, places, [{ start: 10, end: 15 }]), false);
+  const unlisted = { geonameid: null, name: 'Tall ‘Afar', lat: 36.38, lon: 42.45 };
+  assert.equal(placedAt(unlisted, [{ start: 0, end: 8, ...unlisted }], [{ start: 0, end: 8 }]), true, 'without a GeoNames id, by name and point');
+});
+
+// Conflict.Attack: gold sentences A0, A1, B1; Corridor attacks in A0, A1, B1 -> 3/3, 3/3. Triggers: "attacked" and
+// "attack" overlap gold, "car bomb" is not "exploded" -> 2/3, 2/3. Movement.Transportation: gold A2; Corridor A2
+// ("fled", displacement) and C0 ("arrived") -> P 1/2, R 1/1, F1 .667, triggers the same. Summed: sentences 4/5, 4/4,
+// F1 .889; triggers 3/5, 3/4, F1 .667. Place: the attack on Kandahar (placed there) and the Baghdad bomb (placed
+// at Basra) -> 1 of 2; the Basra arrest has a Place but no Corridor type. The "capture" in B0 stands for no type.
+test('WikiEvents scores: per KAIROS type on sentences and triggers, and the Place argument', () => {
+  const set = readEventSet(join(FIXTURES, 'wikievents'));
+  if (set.kind !== 'wikievents') throw new Error('not WikiEvents');
+  const report = scoreWikiEvents(set.documents, fixture('wikievents', 'predicted.json') as Predicted[], types.kairos, set.file);
+  assert.deepEqual(withoutFile(report), fixture('wikievents', 'expected.json'));
+});
+
+// Found: shelled, withdrew, advanced, captured (4 of 6). With a gold location: Aleppo (right), the advance (put at
+// its origin Tabqa, gold says Raqqa) -> 1 of 2. Without: the withdrawal (no place) and the capture (put at Kabul,
+// where the officials spoke) -> 1 of 2 left unplaced.
+test('event-location scores: an event on the verb, at a gold location, unplaced where the sentence names none', () => {
+  const set = readEventSet(join(FIXTURES, 'event-location'));
+  if (set.kind !== 'event-location') throw new Error('not event-location');
+  const report = scoreEventLocation(set.records, fixture('event-location', 'predicted.json') as Predicted[], set.file);
+  assert.deepEqual(withoutFile(report), fixture('event-location', 'expected.json'));
+});
+
+// Covered records: ASSAULT (bombing, code ASSAULT), FIGHT (shelling, code ASSAULT: right type, other code),
+// RETREAT (withdrawal, code RETREAT), AGREE (no event) -> 3 of 4 right, 2 of 4 codes. PROTEST has no Corridor
+// event, SUPPORT is not listed. Location: Baqubah (placed), Idlib (event without a place) -> 1 of 2; Zawiyah is
+// not how the text spells it.
+test('PLOVER scores: right type, PLOVER code, location; fatalities not measured', () => {
+  const set = readEventSet(join(FIXTURES, 'plover'));
+  if (set.kind !== 'plover') throw new Error('not PLOVER');
+  const report = scorePlover(set.records, fixture('plover', 'predicted.json') as Predicted[], types.plover, set.file);
+  assert.deepEqual(withoutFile(report), fixture('plover', 'expected.json'));
+});
+
+test('corridor eval events: the default pipeline on a set, as JSON and as a table; --limit; unknown sets refused', () => {
+  const cli = join(packageRoot, 'dist', 'src', 'cli', 'index.js');
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'eval', 'events', ...args], { cwd: packageRoot, encoding: 'utf8' });
+  const json = run(join(FIXTURES, 'plover'), '--json');
+  assert.equal(json.status, 0, json.stderr);
+  const report = JSON.parse(json.stdout) as { set: string; records: number; summary: { right: { of: number } }; fatalities: { measured: boolean; dead: number } };
+  assert.equal(report.set, 'plover');
+  assert.equal(report.records, 6);
+  assert.equal(report.summary.right.of, 4);
+  assert.deepEqual([report.fatalities.measured, report.fatalities.dead], [false, 1]);
+
+  const table = run(join(FIXTURES, 'wikievents'), '--limit', '1');
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /dev\.jsonl: 1 documents, 3 sentences\n/);
+  assert.match(table.stdout, /\nLife\.Die +1 +no Corridor event\n/);
+
+  const unknown = run('acled');
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stderr, /^corridor: acled: no such file or directory/);
+});
