@@ -156,6 +156,8 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       ['demonym', () => gazetteer.demonym(surface)],
       ['name', () => gazetteer.lookup(surface)],
       ['acronym', () => gazetteer.acronym(surface)],
+      // A given span is a place: a code that elsewhere needs "Place, " before it ("Wash.") stands for its region here.
+      ['acronym', () => gazetteer.containerAcronym(surface)],
       // "Nineveh province", "Mosul Dam": without the head word.
       ['feature', () => {
         const m = /^(.+?)\s+(\p{L}+)$/u.exec(surface);

@@ -12,6 +12,7 @@ interface GeoCuesFile {
   featureHeads: string[];
   personTitles: string[];
   notPlaces: string[];
+  eras: string[];
   metonymyVerbs: string[];
 }
 
@@ -29,6 +30,8 @@ export interface GeoLexicon {
   featureHeads: Set<string>;
   personTitles: Set<string>;
   notPlaces: Set<string>;
+  /** Exact-case abbreviations that after a number are an era ("500 BC"). */
+  eras: Set<string>;
   metonymyVerbs: Set<string>;
   /** Common English words (SCOWL sizes 10-35): a capitalised one alone is rarely a place. */
   commonWords: Set<string>;
@@ -62,6 +65,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     featureHeads: lower(cues.featureHeads),
     personTitles: lower(cues.personTitles),
     notPlaces: lower(cues.notPlaces),
+    eras: new Set(cues.eras),
     metonymyVerbs: lower(cues.metonymyVerbs),
     commonWords: new Set([...words['english/10']!, ...words['english/20']!, ...words['english/35']!]),
     firstNames: lower(firstNames),

@@ -159,9 +159,9 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     }
     if (matched) continue;
 
-    const acronym = gazetteer.acronym(first.token.text.replace(POSSESSIVE, ''));
-    if (acronym.length) {
-      push({ start: first.token.start, end: first.coreEnd, entries: acronym, match: 'acronym', kind: 'literal', rule: 'acronym' }, i, i);
+    const short = shortName(i);
+    if (short) {
+      push({ start: first.token.start, end: short.end, entries: short.entries, match: 'acronym', kind: 'literal', rule: short.rule }, i, i);
       continue;
     }
     if (first.capitalised && !ALL_CAPS.test(first.token.text)) {
@@ -180,6 +180,30 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     }
   }
   return mergeFeatureHeads(candidates);
+
+  /**
+   * An exact-case short name at word i: an acronym or abbreviation ("US",
+   * "Calif.", its period included), or a code that names a place only as the
+   * container after "Place, " ("Portland, OR").
+   */
+  function shortName(i: number): { entries: readonly GazetteerEntry[]; end: number; rule: string } | null {
+    const w = words[i]!;
+    const core = text.slice(w.token.start, w.coreEnd);
+    // The tokenizer leaves the period of "Calif." apart; abbreviations are indexed with it.
+    const spellings = text[w.coreEnd] === '.' && !core.endsWith('.') ? [`${core}.`, core] : [core];
+    const numberBefore = /\d[ \t]*$/.test(text.slice(Math.max(0, w.token.start - 4), w.token.start));
+    const last = candidates[candidates.length - 1];
+    const afterPlace = last !== undefined && /^[ \t]*,[ \t]*$/.test(text.slice(last.end, w.token.start));
+    for (const spelling of spellings) {
+      if (numberBefore && lexicon.eras.has(spelling)) return null;
+      const end = w.token.start + spelling.length;
+      const entries = gazetteer.acronym(spelling);
+      if (entries.length) return { entries, end, rule: 'acronym' };
+      const container = afterPlace ? gazetteer.containerAcronym(spelling) : [];
+      if (container.length) return { entries: container, end, rule: 'acronym:after-place' };
+    }
+    return null;
+  }
 
   function acceptSingleWord(i: number): boolean {
     const w = words[i]!;

@@ -25,12 +25,14 @@ export function encodeGazetteer(data: GazetteerData): Buffer {
   const strings: Record<string, string> = {
     name: stringColumn(data.name), featureCode: stringColumn(data.featureCode), country: stringColumn(data.country),
     admin1Code: stringColumn(data.admin1Code), source: stringColumn(data.source),
-    namesKeys: stringColumn(data.names.keys), acronymsKeys: stringColumn(data.acronyms.keys), demonymsKeys: stringColumn(data.demonyms.keys),
+    namesKeys: stringColumn(data.names.keys), acronymsKeys: stringColumn(data.acronyms.keys),
+    containerAcronymsKeys: stringColumn(data.containerAcronyms.keys), demonymsKeys: stringColumn(data.demonyms.keys),
   };
   const numbers: Record<string, [NumberKind, ArrayLike<number>]> = {
     geonameid: ['i32', data.geonameid], lat: ['f64', data.lat], lon: ['f64', data.lon], population: ['f64', data.population],
     namesOffsets: ['u32', data.names.offsets], namesPostings: ['u32', data.names.postings],
     acronymsOffsets: ['u32', data.acronyms.offsets], acronymsPostings: ['u32', data.acronyms.postings],
+    containerAcronymsOffsets: ['u32', data.containerAcronyms.offsets], containerAcronymsPostings: ['u32', data.containerAcronyms.postings],
     demonymsOffsets: ['u32', data.demonyms.offsets], demonymsPostings: ['u32', data.demonyms.postings],
   };
   const chunks: Buffer[] = [];
@@ -93,6 +95,6 @@ export function decodeGazetteer(file: Buffer, expectedVersion: number): Gazettee
     population: numbers('population'),
     source: strings('source') as EntrySource[],
     admin1Names: header.admin1Names,
-    names: postings('names'), acronyms: postings('acronyms'), demonyms: postings('demonyms'),
+    names: postings('names'), acronyms: postings('acronyms'), containerAcronyms: postings('containerAcronyms'), demonyms: postings('demonyms'),
   };
 }

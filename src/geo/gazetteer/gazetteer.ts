@@ -54,6 +54,7 @@ class LookupMemo {
 export class Gazetteer {
   private readonly names: PostingIndex;
   private readonly acronyms: PostingIndex;
+  private readonly containerAcronyms: PostingIndex;
   private readonly demonyms: PostingIndex;
   private readonly cache: (GazetteerEntry | undefined)[];
   /** Longest name in words: bounds the n-grams the recogniser tries. */
@@ -64,16 +65,18 @@ export class Gazetteer {
   private readonly importedNames = new Map<string, number[]>();
   private readonly byKeyMemo = new LookupMemo();
   private readonly acronymMemo = new LookupMemo();
+  private readonly containerAcronymMemo = new LookupMemo();
   private readonly demonymMemo = new LookupMemo();
 
   constructor(private readonly data: GazetteerData, readonly normalize: NameNormalizer, imported: readonly NamedEntry[] = []) {
     this.names = new PostingIndex(data.names);
     this.acronyms = new PostingIndex(data.acronyms);
+    this.containerAcronyms = new PostingIndex(data.containerAcronyms);
     this.demonyms = new PostingIndex(data.demonyms);
     this.cache = new Array(data.name.length);
     this.maxWords = 6;
     const base = data.name.length;
-    this.imported = imported.map(({ names, demonyms: _d, acronyms: _a, ...e }, i) => {
+    this.imported = imported.map(({ names, demonyms: _d, acronyms: _a, containerAcronyms: _c, ...e }, i) => {
       for (const n of names) {
         const key = normalize(n);
         if (key) (this.importedNames.get(key) ?? this.importedNames.set(key, []).get(key)!).push(base + i);
@@ -127,6 +130,11 @@ export class Gazetteer {
 
   acronym(text: string): readonly GazetteerEntry[] {
     return this.acronymMemo.get(text, () => this.entries(this.acronyms.get(text) ?? EMPTY));
+  }
+
+  /** Entries a short name stands for only after another place and a comma ("OR" in "Portland, OR"). */
+  containerAcronym(text: string): readonly GazetteerEntry[] {
+    return this.containerAcronymMemo.get(text, () => this.entries(this.containerAcronyms.get(text) ?? EMPTY));
   }
 
   demonym(text: string): readonly GazetteerEntry[] {
