@@ -36,6 +36,7 @@ const ENGLISH_ARTICLES = new Set(['an', 'at', 'as', 'ad', 'en', 'es', 'et', 'ed'
 // A name that goes on with a hyphenated article ("Qasr al-Bint") is longer than what the gazetteer matched.
 const ARTICLE_CONTINUES = /^[ \t]+(?:al|el|ad|ar|as|az|ash|ez|an|at)[-–]['’‘ʿʾ`]?\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}\d.]+$/u;
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 const POSSESSIVE = /['’]s$/;
 // What may stand between the words of one name: spaces, hyphens, apostrophes (never a line break).
 const NAME_GAP = /^[ \t\u00a0'’‘ʿʾ`\-–]*$/;
@@ -140,20 +141,26 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     for (let len = run.length; len >= 1 && !matched; len--) {
       const last = words[run[len - 1]!]!;
       if (!last.capitalised) continue;
+      // "As", "Al" before a name are its article, never a place of their own (Ås, Ål).
+      if (len === 1 && run.length > 1 && first.folded.length === 1 && first.folded[0]!.article) break;
       const folded = run.slice(0, len).flatMap((k) => words[k]!.folded);
-      const key = normalize.joinKeys(folded);
-      if (!key || !gazetteer.hasKey(key)) continue;
-      // "An IS statement": an English word and an acronym are not "Is", a place.
-      if (len > 1 && ENGLISH_ARTICLES.has(first.lower) && !/^[-–]/.test(text.slice(first.token.end))) continue;
+      // "An IS statement", "At Mosul": an English word before a name is part of it only where the
+      // gazetteer writes the name with it ("As Sukhnah"), never by dropping it. The Arabic key, blind to
+      // vowels and word breaks, is for names in Arabic: not after an English word ("The MoD" is not
+      // Thamud), nor over acronyms ("A KBO" is not Akbou).
+      const englishWord = len > 1 && ENGLISH_ARTICLES.has(first.lower) && !/^[-–]/.test(text.slice(first.token.end));
+      const arabic = !englishWord && !lexicon.commonWords.has(first.lower) && run.slice(0, len).every((k) => !TWO_CAPITALS.test(words[k]!.token.text));
+      const match = gazetteer.byWords(folded, { arabic });
+      if (!match) continue;
       if (len > 1 && ALL_CAPS.test(last.token.text) && last.token.text.length <= 5 && !ALL_CAPS.test(first.token.text)) continue;
       if (ARTICLE_CONTINUES.test(text.slice(last.coreEnd, last.coreEnd + 12))) break;
       // A lone adjective of a country or region is a demonym first ("Canadian" is also a town in Texas).
       if (len === 1 && first.capitalised && gazetteer.demonym(first.token.text).length) break;
       if (len === 1 && !acceptSingleWord(i)) break;
       // "the Old City", "Green Zone": common words that name a small place somewhere are a description here.
-      if (len > 1 && !acceptCommonPhrase(i, run.slice(0, len), key)) continue;
-      const entries = gazetteer.byKey(key);
-      push({ start: first.token.start, end: last.coreEnd, entries, match: 'name', kind: 'literal', rule: len > 1 ? 'name:multiword' : 'name:single' }, i, run[len - 1]!);
+      if (len > 1 && !acceptCommonPhrase(i, run.slice(0, len), match.entries)) continue;
+      const rule = `${len > 1 ? 'name:multiword' : 'name:single'}${match.by === 'arabic' ? '+arabic-key' : ''}`;
+      push({ start: first.token.start, end: last.coreEnd, entries: match.entries, match: 'name', kind: 'literal', rule }, i, run[len - 1]!);
       i = run[len - 1]!;
       matched = true;
     }
@@ -211,7 +218,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     if (lexicon.notPlaces.has(w.lower) || personNames.has(w.lower)) return false;
     // Short all-capital tokens are acronyms (IS, SDF, NATO), never names; longer ones are headline style (BEIRUT).
     if (ALL_CAPS.test(core) && core.length <= 5) return false;
-    const entries = gazetteer.byKey(normalize.joinKeys(w.folded));
+    const entries = gazetteer.byWords(w.folded)?.entries ?? [];
     const isCountry = entries.some((e) => e.source === 'country' || e.source === 'region');
     const locative = hasLocativeBefore(i);
     const prev = prevWord(i);
@@ -244,11 +251,11 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return biggest >= 20_000 || entries.some((e) => e.source === 'admin1');
   }
 
-  function acceptCommonPhrase(i: number, run: number[], key: string): boolean {
+  function acceptCommonPhrase(i: number, run: number[], entries: readonly GazetteerEntry[]): boolean {
     if (!run.every((k) => lexicon.commonWords.has(words[k]!.lower))) return true;
     const prev = prevWord(i);
     if (!prev || !/^(the|its|their|his|her|our|a|an)$/.test(prev.lower)) return true;
-    return gazetteer.byKey(key).some((e) => e.source === 'country' || e.source === 'region' || e.source === 'admin1' || e.population >= 100_000);
+    return entries.some((e) => e.source === 'country' || e.source === 'region' || e.source === 'admin1' || e.population >= 100_000);
   }
 
   function prevIndex(i: number): number {

@@ -37,6 +37,12 @@ test('transliteration variants of one town resolve to one gazetteer entry', () =
   assert.equal(new Set(places.map((p) => `${p.lat},${p.lon}`)).size, 1);
 });
 
+test('an article split from a name the gazetteer lacks is never a place of its own (not Ås, not Ål)', () => {
+  const pipeline = createPipeline([segmentStage(), geoparse(resources)]);
+  const { places } = pipeline.extract(documentFor('Militants regrouped in As Suwar, then moved on to Al Baghuz.'));
+  assert.deepEqual(places.filter((p) => p.country === 'NO' || /^(As|Al)$/.test(p.text)), []);
+});
+
 test('geocodeSpans resolves exactly the spans it is given', () => {
   const text = 'They moved between Raqqa and the Nineveh Plains, then on to Frenchmen Street.';
   const spans = ['Raqqa', 'Nineveh Plains', 'Frenchmen Street'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));

@@ -1,6 +1,6 @@
 import type { EntrySource, NamedEntry } from './entry.js';
 import type { NameNormalizer } from '../../text/normalize.js';
-import { readAdminAbbreviations, readAdminCodes, readCities500, readCountries, readRegions, type AdminAbbreviations, type AdminRecord } from './sources.js';
+import { readAdminAbbreviations, readAdminCodes, readArabicCountries, readCities500, readCountries, readRegions, type AdminAbbreviations, type AdminRecord } from './sources.js';
 
 /**
  * The gazetteer in columnar form: what the cache file holds and what
@@ -21,8 +21,18 @@ export interface GazetteerData {
   source: EntrySource[];
   /** `CC.A1` -> admin1 name. */
   admin1Names: Record<string, string>;
-  /** Normalised name keys, and for each the entries found under it. */
+  /** Name keys as written (articles kept; for names in Arabic also without them), and for each the entries found under it. */
   names: PostingList;
+  /**
+   * Arabic keys (`NameNormalizer.arabicKey`) of the names of places in
+   * countries where Arabic is an official language: what a name no name key
+   * finds is looked up by.
+   */
+  arabicNames: PostingList;
+  /** Entries (sorted) with a name that carries an Arabic article: the only ones a key made by dropping an article finds. */
+  articleEntries: ArrayLike<number>;
+  /** Countries where Arabic is an official language (world-countries): imported places there get Arabic keys too. */
+  arabicCountries: string[];
   /** Exact-case acronyms and abbreviations (US, UAE, Calif.). */
   acronyms: PostingList;
   /** Exact-case short names that only name a container after "Place, " (OR, Mass.). */
@@ -38,7 +48,7 @@ export interface PostingList {
   postings: ArrayLike<number>;
 }
 
-export const GAZETTEER_VERSION = 5;
+export const GAZETTEER_VERSION = 6;
 
 class PostingBuilder {
   private readonly map = new Map<string, Set<number>>();
@@ -149,8 +159,22 @@ export function buildGazetteerData(normalize: NameNormalizer): GazetteerData {
   const acronyms = new PostingBuilder();
   const containerAcronyms = new PostingBuilder();
   const demonyms = new PostingBuilder();
+  const arabicNames = new PostingBuilder();
+  const articleEntries = new Set<number>();
+  const arabicCountries = readArabicCountries();
   entries.forEach((e, i) => {
-    for (const n of e.names) names.add(normalize(n), i);
+    const inArabic = e.country !== null && arabicCountries.has(e.country);
+    for (const n of e.names) {
+      const words = normalize.words(n);
+      names.add(normalize.joinKeys(words, { keepArticles: true }), i);
+      if (!inArabic) continue;
+      const arabic = normalize.arabicKey(words);
+      arabicNames.add(arabic.key, i);
+      if (!arabic.stripped) continue;
+      articleEntries.add(i);
+      // A name in Arabic is also found without its article ("Raqqa" governorate for "Ar-Raqqah").
+      names.add(normalize.joinKeys(words), i);
+    }
     for (const a of e.acronyms ?? []) acronyms.add(a, i);
     for (const a of e.containerAcronyms ?? []) containerAcronyms.add(a, i);
     for (const d of e.demonyms ?? []) demonyms.add(normalize(d), i);
@@ -170,6 +194,9 @@ export function buildGazetteerData(normalize: NameNormalizer): GazetteerData {
     source: entries.map((e) => e.source),
     admin1Names,
     names: names.build(),
+    arabicNames: arabicNames.build(),
+    articleEntries: [...articleEntries].sort((a, b) => a - b),
+    arabicCountries: [...arabicCountries].sort(),
     acronyms: acronyms.build(),
     containerAcronyms: containerAcronyms.build(),
     demonyms: demonyms.build(),

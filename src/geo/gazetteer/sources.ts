@@ -88,6 +88,7 @@ export function readCountryPoints(): Map<string, [number, number]> {
 
 interface WorldCountry {
   cca2: string;
+  languages?: Record<string, string>;
   name: { common: string; official: string };
   altSpellings: string[];
   latlng: [number, number];
@@ -119,6 +120,12 @@ export function readCountries(aliases: Record<string, CountryAlias> = {}, points
       demonyms: [...new Set([...(c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : []), ...(extra?.demonyms ?? [])])],
     };
   });
+}
+
+/** Countries where Arabic is an official language (world-countries): their places' names are names in Arabic. */
+export function readArabicCountries(): Set<string> {
+  const countries = require('world-countries') as WorldCountry[];
+  return new Set(countries.filter((c) => c.languages?.ara !== undefined).map((c) => c.cca2));
 }
 
 export interface CountryAlias { names: string[]; acronyms: string[]; demonyms?: string[] }
