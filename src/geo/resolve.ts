@@ -37,9 +37,9 @@ function ownKey(e: GazetteerEntry, normalize: (name: string) => string): string 
 function prior(e: GazetteerEntry, key: string, normalize: (name: string) => string): number {
   const population = e.source === 'city' && e.population === 0 ? 1500 : Math.max(e.population, 1000);
   // A place found under its own name beats one found under an old or foreign alternate ("Salisbury" is also
-  // Harare, "Riverdale" Glendale): cities500 lists many such alternates. On GeoWebNews a bonus of 1.5
-  // places 0.3% more of the gold spans and 0.4% more end to end within 161 km than 0.8 did; 2.2 adds nothing.
-  const ownName = ownKey(e, normalize) === key ? 1.5 : 0;
+  // Harare). Not by much: "Palmyra" is Tadmur's English name and also a town in Missouri. A bonus of 1.5
+  // placed 0.4% more of GeoWebNews within 161 km, but put Palmyra in Missouri.
+  const ownName = ownKey(e, normalize) === key ? 0.8 : 0;
   return Math.log10(population) + (FEATURE_BONUS[e.featureCode] ?? 0) + ownName;
 }
 
