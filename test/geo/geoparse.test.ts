@@ -15,7 +15,7 @@ test('geo fixtures: places found and resolved as reviewed', () => {
     // The reviewed fields: what was found, what it became, and how.
     compareWithExpected(c, places.map((p) => ({
       text: p.text, start: p.start, end: p.end, geonameid: p.geonameid, name: p.name, country: p.country, admin1: p.admin1,
-      featureCode: p.featureCode, kind: p.kind, resolution: p.resolution, precision: p.precision,
+      featureCode: p.featureCode, kind: p.kind, resolution: p.resolution, precision: p.precision, rule: p.rule, reasons: p.reasons,
       lat: Math.round(p.lat * 100) / 100, lon: Math.round(p.lon * 100) / 100,
     })));
   }

@@ -157,7 +157,7 @@ for (const backend of BACKENDS) {
       const duplicate = event(d, 0, { location: MOSUL });
       const extraction: Extraction = {
         ...extractionWith(d, [duplicate, duplicate]),
-        places: [{ ...MOSUL, start: 13, end: 18, text: 'Mosul', country: 'IQ', admin1: 'Nineveh', featureCode: 'PPLA', kind: 'literal', resolution: 'gazetteer', precision: 'exact', confidence: 0.9 }],
+        places: [{ ...MOSUL, start: 13, end: 18, text: 'Mosul', country: 'IQ', admin1: 'Nineveh', featureCode: 'PPLA', kind: 'literal', resolution: 'gazetteer', precision: 'exact', confidence: 0.9, rule: 'name:single', reasons: ['prior'] }],
       };
       await assert.rejects(store.saveDocument(d, extraction), backend.duplicateEvent);
       assert.equal(await store.getDocument(d.id), null);

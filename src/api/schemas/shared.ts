@@ -90,7 +90,9 @@ export const sharedSchemas: JsonSchema[] = [
     ...object({
       ...span, ...placeRef, text: str, country: nullableStr, admin1: nullableStr, featureCode: str,
       kind: enumOf(PLACE_KINDS), resolution: enumOf(['gazetteer', 'context']), precision: enumOf(PLACE_PRECISIONS), confidence: num,
-    }),
+      rule: str, reasons: arrayOf(str),
+    // Extractions stored before places carried their rule and reasons are still served.
+    }, ['rule', 'reasons']),
   },
   {
     $id: 'ActorMention',
