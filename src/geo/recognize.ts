@@ -147,9 +147,10 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       // "An IS statement", "At Mosul": an English word before a name is part of it only where the
       // gazetteer writes the name with it ("As Sukhnah"), never by dropping it. The Arabic key, blind to
       // vowels and word breaks, is for names in Arabic: not after an English word ("The MoD" is not
-      // Thamud), nor over acronyms ("A KBO" is not Akbou).
+      // Thamud), nor over acronyms ("A KBO" is not Akbou), nor over more words than names in Arabic have
+      // ("Ras al-Ayn", "Qasr Ibn Wardan": a longer run is looked up as written only, which keeps the recogniser fast).
       const englishWord = len > 1 && ENGLISH_ARTICLES.has(first.lower) && !/^[-–]/.test(text.slice(first.token.end));
-      const arabic = !englishWord && !lexicon.commonWords.has(first.lower) && run.slice(0, len).every((k) => !TWO_CAPITALS.test(words[k]!.token.text));
+      const arabic = folded.length <= 4 && !englishWord && !lexicon.commonWords.has(first.lower) && run.slice(0, len).every((k) => !TWO_CAPITALS.test(words[k]!.token.text));
       const match = gazetteer.byWords(folded, { arabic });
       if (!match) continue;
       if (len > 1 && ALL_CAPS.test(last.token.text) && last.token.text.length <= 5 && !ALL_CAPS.test(first.token.text)) continue;

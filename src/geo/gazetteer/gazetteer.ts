@@ -25,6 +25,7 @@ class PostingIndex {
 }
 
 const EMPTY = new Uint32Array(0);
+const AS_WRITTEN = { keepArticles: true } as const;
 
 /** What a run of words names, and which key found it: the name as written, or its Arabic key. */
 export interface WordsMatch {
@@ -150,7 +151,7 @@ export class Gazetteer {
    * and "Al" never become Ås or Ål. `arabic: false` asks for the name as written only.
    */
   byWords(words: readonly FoldedWord[], options: { arabic?: boolean } = {}): WordsMatch | null {
-    const key = this.normalize.joinKeys(words, { keepArticles: true });
+    const key = this.normalize.joinKeys(words, AS_WRITTEN);
     if (this.names.has(key) || this.importedNames.has(key)) {
       return { by: 'name', entries: this.byKeyMemo.get(key, () => this.withImported(this.names, this.importedNames, key)) };
     }
