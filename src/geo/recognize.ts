@@ -115,6 +115,13 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const leadingArticle = !first.capitalised && first.folded.length === 1 && lexicon.connectors.has(first.lower) &&
       /^[-–]$/.test(text.slice(first.token.end, first.token.end + 1));
     if (!first.capitalised && !leadingArticle) continue;
+    const short = shortName(i);
+    const pushShort = (s: NonNullable<typeof short>) => push({ start: first.token.start, end: s.end, entries: s.entries, match: 'acronym', kind: 'literal', rule: s.rule }, i, i);
+    // "Mont." is Montana: an abbreviation written with its period comes before a name spelled without it (Mons).
+    if (short && short.end > first.coreEnd) {
+      pushShort(short);
+      continue;
+    }
     // "Abdul Wahab al-Saadi": a lower-case article after a capitalised word continues a person's name.
     if (leadingArticle && !hasLocativeBefore(i)) {
       const prev = prevWord(i);
@@ -167,9 +174,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     }
     if (matched) continue;
 
-    const short = shortName(i);
     if (short) {
-      push({ start: first.token.start, end: short.end, entries: short.entries, match: 'acronym', kind: 'literal', rule: short.rule }, i, i);
+      pushShort(short);
       continue;
     }
     if (first.capitalised && !ALL_CAPS.test(first.token.text)) {
