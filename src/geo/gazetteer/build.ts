@@ -90,7 +90,6 @@ function extent(values: number[]): { min: number; max: number } {
  * biggest city instead. Measured on GeoWebNews's admin1 toponyms with the
  * cities500 places: the full extent puts 186 of 206 within 161 km of the gold
  * point, an extent trimmed of the outer 2% 174, the mean of the places 173.
- * (With the sparser cities1000 the trimmed extent did better.)
  */
 function regionPoints<T extends RegionPoint>(places: T[], keyOf: (c: T) => string | null): Map<string, RegionPoint> {
   const groups = new Map<string, T[]>();
