@@ -41,12 +41,21 @@ const POSSESSIVE = /['’]s$/;
 // What may stand between the words of one name: spaces, hyphens, apostrophes (never a line break).
 const NAME_GAP = /^[ \t\u00a0'’‘ʿʾ`\-–]*$/;
 
+/** An acronym or abbreviation found at a word, and where it ends (with its period). */
+interface ShortName {
+  entries: readonly GazetteerEntry[];
+  end: number;
+  rule: string;
+}
+
 interface Word {
   token: Token;
   /** End of the word without a possessive 's. */
   coreEnd: number;
   folded: FoldedWord[];
   capitalised: boolean;
+  /** Two capitals or more ("MoD", "KBO"): an acronym, never part of a name in Arabic. */
+  acronymLike: boolean;
   lower: string;
 }
 
@@ -73,7 +82,10 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const core = possessive ? token.text.slice(0, -2) : token.text;
     let folded = foldCache.get(core);
     if (!folded) foldCache.set(core, (folded = normalize.words(core)));
-    return { token, coreEnd: possessive ? token.end - 2 : token.end, folded, capitalised: CAPITALISED.test(token.text), lower: core.toLowerCase() };
+    return {
+      token, coreEnd: possessive ? token.end - 2 : token.end, folded, capitalised: CAPITALISED.test(token.text),
+      acronymLike: TWO_CAPITALS.test(token.text), lower: core.toLowerCase(),
+    };
   });
 
   const prevWord = (i: number): Word | null => {
@@ -115,11 +127,11 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const leadingArticle = !first.capitalised && first.folded.length === 1 && lexicon.connectors.has(first.lower) &&
       /^[-–]$/.test(text.slice(first.token.end, first.token.end + 1));
     if (!first.capitalised && !leadingArticle) continue;
-    const short = shortName(i);
-    const pushShort = (s: NonNullable<typeof short>) => push({ start: first.token.start, end: s.end, entries: s.entries, match: 'acronym', kind: 'literal', rule: s.rule }, i, i);
+    const pushShort = (s: ShortName) => push({ start: first.token.start, end: s.end, entries: s.entries, match: 'acronym', kind: 'literal', rule: s.rule }, i, i);
     // "Mont." is Montana: an abbreviation written with its period comes before a name spelled without it (Mons).
-    if (short && short.end > first.coreEnd) {
-      pushShort(short);
+    const dotted = text[first.coreEnd] === '.' ? shortName(i) : null;
+    if (dotted && dotted.end > first.coreEnd) {
+      pushShort(dotted);
       continue;
     }
     // "Abdul Wahab al-Saadi": a lower-case article after a capitalised word continues a person's name.
@@ -144,6 +156,15 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       k = n;
     }
 
+    // "An IS statement", "At Mosul": an English word before a name is part of it only where the
+    // gazetteer writes the name with it ("As Sukhnah"), never by dropping it. The Arabic key, blind to
+    // vowels and word breaks, is for names in Arabic: not after an English word ("The MoD" is not
+    // Thamud), nor over acronyms ("A KBO" is not Akbou), nor over more words than names in Arabic have
+    // ("Ras al-Ayn", "Qasr Ibn Wardan": a longer run is looked up as written only, which keeps the recogniser fast).
+    const englishFirst = ENGLISH_ARTICLES.has(first.lower) && !/^[-–]/.test(text.slice(first.token.end, first.token.end + 1));
+    const arabicFirst = !lexicon.commonWords.has(first.lower);
+    const acronymAt = run.findIndex((k) => words[k]!.acronymLike);
+    const beforeAcronym = acronymAt < 0 ? run.length : acronymAt;
     let matched = false;
     for (let len = run.length; len >= 1 && !matched; len--) {
       const last = words[run[len - 1]!]!;
@@ -151,14 +172,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       // "As", "Al" before a name are its article, never a place of their own (Ås, Ål).
       if (len === 1 && run.length > 1 && first.folded.length === 1 && first.folded[0]!.article) break;
       const folded = run.slice(0, len).flatMap((k) => words[k]!.folded);
-      // "An IS statement", "At Mosul": an English word before a name is part of it only where the
-      // gazetteer writes the name with it ("As Sukhnah"), never by dropping it. The Arabic key, blind to
-      // vowels and word breaks, is for names in Arabic: not after an English word ("The MoD" is not
-      // Thamud), nor over acronyms ("A KBO" is not Akbou), nor over more words than names in Arabic have
-      // ("Ras al-Ayn", "Qasr Ibn Wardan": a longer run is looked up as written only, which keeps the recogniser fast).
-      const englishWord = len > 1 && ENGLISH_ARTICLES.has(first.lower) && !/^[-–]/.test(text.slice(first.token.end));
-      const arabic = folded.length <= 4 && !englishWord && !lexicon.commonWords.has(first.lower) && run.slice(0, len).every((k) => !TWO_CAPITALS.test(words[k]!.token.text));
-      const match = gazetteer.byWords(folded, { arabic });
+      const englishWord = len > 1 && englishFirst;
+      const match = gazetteer.byWords(folded, { arabic: len <= beforeAcronym && folded.length <= 4 && arabicFirst && !englishWord });
       if (!match) continue;
       if (len > 1 && ALL_CAPS.test(last.token.text) && last.token.text.length <= 5 && !ALL_CAPS.test(first.token.text)) continue;
       if (ARTICLE_CONTINUES.test(text.slice(last.coreEnd, last.coreEnd + 12))) break;
@@ -174,6 +189,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     }
     if (matched) continue;
 
+    const short = dotted ?? shortName(i);
     if (short) {
       pushShort(short);
       continue;
@@ -200,7 +216,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
    * "Calif.", its period included), or a code that names a place only as the
    * container after "Place, " ("Portland, OR").
    */
-  function shortName(i: number): { entries: readonly GazetteerEntry[]; end: number; rule: string } | null {
+  function shortName(i: number): ShortName | null {
     const w = words[i]!;
     const core = text.slice(w.token.start, w.coreEnd);
     // The tokenizer leaves the period of "Calif." apart; abbreviations are indexed with it.
