@@ -84,7 +84,7 @@ export interface PlaceMention extends Span, PlaceRef {
   /**
    * Why it was placed where it is: the resolvers whose scores chose the entry
    * (`prior`, `coherence:country`, `coherence:admin1`, `coherence:distance`,
-   * `containment`, `containment:near`, `focus`), or, when placed from context,
+   * `containment`, `containment:near`, `containment:holds`, `focus`), or, when placed from context,
    * what it was placed by (`context:own-name`, `context:container`,
    * `context:sentence`, `context:document`).
    */

@@ -63,6 +63,9 @@ function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
 
 interface Scored { entry: GazetteerEntry; score: number; reasons: string[] }
 
+/** How far below the best prior a reading of a name stays plausible, in log10-population units. */
+const PLAUSIBLE_MARGIN = 2.5;
+
 function rank(scored: Scored[]): Scored[] {
   // Ties break on the entry index so results never depend on Map or sort stability.
   return scored.sort((a, b) => b.score - a.score || a.entry.index - b.entry.index);
@@ -82,7 +85,8 @@ function confidenceOf(ranked: Scored[]): number {
  * - `prior`: population and feature type;
  * - `coherence`: the countries and admin1 regions of the document's other
  *   confident places, and closeness to them;
- * - `containment`: "X, Y" where Y is a resolved container of X;
+ * - `containment`: "X, Y" where Y is a resolved container of X, and
+ *   `containment:holds` for the Y that holds a plausible reading of X;
  * - `focus`: the user's theatre (`--focus IQ,SY`).
  */
 export function resolve(candidates: readonly Candidate[], options: ResolveOptions): Resolved[] {
@@ -125,12 +129,24 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
     return n;
   };
 
+  // What each container holds: "Tacoma, Washington" makes Washington what holds Tacoma. Only plausible
+  // readings of the held name count: in "Washington, New York and Boston", a list, New York is not the
+  // state that holds a hamlet called Washington.
+  const held = new Map<number, GazetteerEntry[]>();
+  candidates.forEach((c, i) => {
+    if (c.container === null || !firstPass[i]![0]) return;
+    const best = firstPass[i]![0]!.score;
+    const plausible = firstPass[i]!.filter((s) => s.score >= best - PLAUSIBLE_MARGIN).map((s) => s.entry);
+    (held.get(c.container) ?? held.set(c.container, []).get(c.container)!).push(...plausible);
+  });
+
   // Pass 2: containers first (they are resolved by prior and context), then everything with coherence.
   const chosen: (Scored | null)[] = new Array(candidates.length).fill(null);
   const score = (i: number): Scored | null => {
     const c = candidates[i]!;
     const selfBest = firstPass[i]![0];
     const container = c.container !== null ? chosen[c.container] ?? firstPass[c.container]![0] ?? null : null;
+    const holds = held.get(i) ?? [];
     const rescored = firstPass[i]!.map(({ entry, score }) => {
       const reasons = ['prior'];
       let s = score;
@@ -147,6 +163,8 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
         const near = nearAnchors(entry);
         if (near) { s += Math.min(1, 0.4 * near); reasons.push('coherence:distance'); }
       }
+      // A region that holds one of the places named before it (the state of Washington, not the capital).
+      if (holds.some((e) => contains(entry, e))) { s += 3; reasons.push('containment:holds'); }
       if (container) {
         if (contains(container.entry, entry)) { s += 4; reasons.push('containment'); }
         else if (container.entry.source === 'city' && distanceKm(container.entry, entry) < 60) { s += 3; reasons.push('containment:near'); }
