@@ -82,6 +82,20 @@ export interface PlaceMention extends Span, PlaceRef {
   precision: PlacePrecision;
   /** 0..1 */
   confidence: number;
+  /**
+   * The recogniser's rule that found the mention: `name:single`, `name:multiword`
+   * (`+arabic-key` when found by its Arabic key), `acronym`, `acronym:after-place`,
+   * `demonym`, `feature-head`, `locative-cue`, `given-span`...
+   */
+  rule: string;
+  /**
+   * Why it was placed where it is: the resolvers whose scores chose the entry
+   * (`prior`, `coherence:country`, `coherence:admin1`, `coherence:distance`,
+   * `containment`, `containment:near`, `containment:holds`, `focus`), or, when placed from context,
+   * what it was placed by (`context:own-name`, `context:container`,
+   * `context:sentence`, `context:document`).
+   */
+  reasons: string[];
 }
 
 export type ActorKind =

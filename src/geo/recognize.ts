@@ -36,9 +36,17 @@ const ENGLISH_ARTICLES = new Set(['an', 'at', 'as', 'ad', 'en', 'es', 'et', 'ed'
 // A name that goes on with a hyphenated article ("Qasr al-Bint") is longer than what the gazetteer matched.
 const ARTICLE_CONTINUES = /^[ \t]+(?:al|el|ad|ar|as|az|ash|ez|an|at)[-–]['’‘ʿʾ`]?\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}\d.]+$/u;
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 const POSSESSIVE = /['’]s$/;
 // What may stand between the words of one name: spaces, hyphens, apostrophes (never a line break).
 const NAME_GAP = /^[ \t\u00a0'’‘ʿʾ`\-–]*$/;
+
+/** An acronym or abbreviation found at a word, and where it ends (with its period). */
+interface ShortName {
+  entries: readonly GazetteerEntry[];
+  end: number;
+  rule: string;
+}
 
 interface Word {
   token: Token;
@@ -46,6 +54,8 @@ interface Word {
   coreEnd: number;
   folded: FoldedWord[];
   capitalised: boolean;
+  /** Two capitals or more ("MoD", "KBO"): an acronym, never part of a name in Arabic. */
+  acronymLike: boolean;
   lower: string;
 }
 
@@ -72,7 +82,10 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const core = possessive ? token.text.slice(0, -2) : token.text;
     let folded = foldCache.get(core);
     if (!folded) foldCache.set(core, (folded = normalize.words(core)));
-    return { token, coreEnd: possessive ? token.end - 2 : token.end, folded, capitalised: CAPITALISED.test(token.text), lower: core.toLowerCase() };
+    return {
+      token, coreEnd: possessive ? token.end - 2 : token.end, folded, capitalised: CAPITALISED.test(token.text),
+      acronymLike: TWO_CAPITALS.test(token.text), lower: core.toLowerCase(),
+    };
   });
 
   const prevWord = (i: number): Word | null => {
@@ -114,6 +127,13 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const leadingArticle = !first.capitalised && first.folded.length === 1 && lexicon.connectors.has(first.lower) &&
       /^[-–]$/.test(text.slice(first.token.end, first.token.end + 1));
     if (!first.capitalised && !leadingArticle) continue;
+    const pushShort = (s: ShortName) => push({ start: first.token.start, end: s.end, entries: s.entries, match: 'acronym', kind: 'literal', rule: s.rule }, i, i);
+    // "Mont." is Montana: an abbreviation written with its period comes before a name spelled without it (Mons).
+    const dotted = text[first.coreEnd] === '.' ? shortName(i) : null;
+    if (dotted && dotted.end > first.coreEnd) {
+      pushShort(dotted);
+      continue;
+    }
     // "Abdul Wahab al-Saadi": a lower-case article after a capitalised word continues a person's name.
     if (leadingArticle && !hasLocativeBefore(i)) {
       const prev = prevWord(i);
@@ -136,32 +156,42 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       k = n;
     }
 
+    // "An IS statement", "At Mosul": an English word before a name is part of it only where the
+    // gazetteer writes the name with it ("As Sukhnah"), never by dropping it. The Arabic key, blind to
+    // vowels and word breaks, is for names in Arabic: not after an English word ("The MoD" is not
+    // Thamud), nor over acronyms ("A KBO" is not Akbou), nor over more words than names in Arabic have
+    // ("Ras al-Ayn", "Qasr Ibn Wardan": a longer run is looked up as written only, which keeps the recogniser fast).
+    const englishFirst = ENGLISH_ARTICLES.has(first.lower) && !/^[-–]/.test(text.slice(first.token.end, first.token.end + 1));
+    const arabicFirst = !lexicon.commonWords.has(first.lower);
+    const acronymAt = run.findIndex((k) => words[k]!.acronymLike);
+    const beforeAcronym = acronymAt < 0 ? run.length : acronymAt;
     let matched = false;
     for (let len = run.length; len >= 1 && !matched; len--) {
       const last = words[run[len - 1]!]!;
       if (!last.capitalised) continue;
+      // "As", "Al" before a name are its article, never a place of their own (Ås, Ål).
+      if (len === 1 && run.length > 1 && first.folded.length === 1 && first.folded[0]!.article) break;
       const folded = run.slice(0, len).flatMap((k) => words[k]!.folded);
-      const key = normalize.joinKeys(folded);
-      if (!key || !gazetteer.hasKey(key)) continue;
-      // "An IS statement": an English word and an acronym are not "Is", a place.
-      if (len > 1 && ENGLISH_ARTICLES.has(first.lower) && !/^[-–]/.test(text.slice(first.token.end))) continue;
+      const englishWord = len > 1 && englishFirst;
+      const match = gazetteer.byWords(folded, { arabic: len <= beforeAcronym && folded.length <= 4 && arabicFirst && !englishWord });
+      if (!match) continue;
       if (len > 1 && ALL_CAPS.test(last.token.text) && last.token.text.length <= 5 && !ALL_CAPS.test(first.token.text)) continue;
       if (ARTICLE_CONTINUES.test(text.slice(last.coreEnd, last.coreEnd + 12))) break;
       // A lone adjective of a country or region is a demonym first ("Canadian" is also a town in Texas).
       if (len === 1 && first.capitalised && gazetteer.demonym(first.token.text).length) break;
       if (len === 1 && !acceptSingleWord(i)) break;
       // "the Old City", "Green Zone": common words that name a small place somewhere are a description here.
-      if (len > 1 && !acceptCommonPhrase(i, run.slice(0, len), key)) continue;
-      const entries = gazetteer.byKey(key);
-      push({ start: first.token.start, end: last.coreEnd, entries, match: 'name', kind: 'literal', rule: len > 1 ? 'name:multiword' : 'name:single' }, i, run[len - 1]!);
+      if (len > 1 && !acceptCommonPhrase(i, run.slice(0, len), match.entries)) continue;
+      const rule = `${len > 1 ? 'name:multiword' : 'name:single'}${match.by === 'arabic' ? '+arabic-key' : ''}`;
+      push({ start: first.token.start, end: last.coreEnd, entries: match.entries, match: 'name', kind: 'literal', rule }, i, run[len - 1]!);
       i = run[len - 1]!;
       matched = true;
     }
     if (matched) continue;
 
-    const acronym = gazetteer.acronym(first.token.text.replace(POSSESSIVE, ''));
-    if (acronym.length) {
-      push({ start: first.token.start, end: first.coreEnd, entries: acronym, match: 'acronym', kind: 'literal', rule: 'acronym' }, i, i);
+    const short = dotted ?? shortName(i);
+    if (short) {
+      pushShort(short);
       continue;
     }
     if (first.capitalised && !ALL_CAPS.test(first.token.text)) {
@@ -181,13 +211,37 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   }
   return mergeFeatureHeads(candidates);
 
+  /**
+   * An exact-case short name at word i: an acronym or abbreviation ("US",
+   * "Calif.", its period included), or a code that names a place only as the
+   * container after "Place, " ("Portland, OR").
+   */
+  function shortName(i: number): ShortName | null {
+    const w = words[i]!;
+    const core = text.slice(w.token.start, w.coreEnd);
+    // The tokenizer leaves the period of "Calif." apart; abbreviations are indexed with it.
+    const spellings = text[w.coreEnd] === '.' && !core.endsWith('.') ? [`${core}.`, core] : [core];
+    const numberBefore = /\d[ \t]*$/.test(text.slice(Math.max(0, w.token.start - 4), w.token.start));
+    const last = candidates[candidates.length - 1];
+    const afterPlace = last !== undefined && /^[ \t]*,[ \t]*$/.test(text.slice(last.end, w.token.start));
+    for (const spelling of spellings) {
+      if (numberBefore && lexicon.eras.has(spelling)) return null;
+      const end = w.token.start + spelling.length;
+      const entries = gazetteer.acronym(spelling);
+      if (entries.length) return { entries, end, rule: 'acronym' };
+      const container = afterPlace ? gazetteer.containerAcronym(spelling) : [];
+      if (container.length) return { entries: container, end, rule: 'acronym:after-place' };
+    }
+    return null;
+  }
+
   function acceptSingleWord(i: number): boolean {
     const w = words[i]!;
     const core = text.slice(w.token.start, w.coreEnd);
     if (lexicon.notPlaces.has(w.lower) || personNames.has(w.lower)) return false;
     // Short all-capital tokens are acronyms (IS, SDF, NATO), never names; longer ones are headline style (BEIRUT).
     if (ALL_CAPS.test(core) && core.length <= 5) return false;
-    const entries = gazetteer.byKey(normalize.joinKeys(w.folded));
+    const entries = gazetteer.byWords(w.folded)?.entries ?? [];
     const isCountry = entries.some((e) => e.source === 'country' || e.source === 'region');
     const locative = hasLocativeBefore(i);
     const prev = prevWord(i);
@@ -220,11 +274,11 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return biggest >= 20_000 || entries.some((e) => e.source === 'admin1');
   }
 
-  function acceptCommonPhrase(i: number, run: number[], key: string): boolean {
+  function acceptCommonPhrase(i: number, run: number[], entries: readonly GazetteerEntry[]): boolean {
     if (!run.every((k) => lexicon.commonWords.has(words[k]!.lower))) return true;
     const prev = prevWord(i);
     if (!prev || !/^(the|its|their|his|her|our|a|an)$/.test(prev.lower)) return true;
-    return gazetteer.byKey(key).some((e) => e.source === 'country' || e.source === 'region' || e.source === 'admin1' || e.population >= 100_000);
+    return entries.some((e) => e.source === 'country' || e.source === 'region' || e.source === 'admin1' || e.population >= 100_000);
   }
 
   function prevIndex(i: number): number {

@@ -9,6 +9,19 @@ export interface TransliterationRules {
   letterRules: [string, string][];
   finalRules: [string, string][];
   collapseDoubles: boolean;
+  arabic: ArabicRules;
+}
+
+/** How names in Arabic vary beyond the general rules (resources/transliteration.md, "Arabic keys"). */
+export interface ArabicRules {
+  /** An article written onto its word before these letters, the moon letters ("Albukamal"). */
+  moonArticles: string[];
+  moonLetters: string;
+  /** A vowel written onto a doubled sun letter, the assimilated article ("Ezzor", "Assukhnah"). */
+  sunVowels: string;
+  sunLetters: string[];
+  /** Vowel spellings that vary between transliterations, replaced in order ("ei" -> "ay", "e" -> "a"). */
+  vowelRules: [string, string][];
 }
 
 /**
@@ -21,8 +34,17 @@ export interface NameNormalizer {
   (name: string): string;
   /** Folded words of a name, before articles are dropped. */
   words(name: string): FoldedWord[];
-  /** The key of a sequence of folded words (what the normalizer returns for the whole name). */
-  joinKeys(words: readonly FoldedWord[]): string;
+  /**
+   * The key of a sequence of folded words (what the normalizer returns for
+   * the whole name); with `keepArticles`, the key of the name as written.
+   */
+  joinKeys(words: readonly FoldedWord[], options?: { keepArticles?: boolean }): string;
+  /**
+   * The key of a name in Arabic: also blind to short vowels, to word breaks and
+   * to articles written onto their word, so "Telafer" meets "Tall 'Afar" and
+   * "Deir Ezzor" meets "Deir ez-Zor". `stripped` tells whether an article was dropped.
+   */
+  arabicKey(words: readonly FoldedWord[]): { key: string; stripped: boolean };
 }
 
 export interface FoldedWord {
@@ -30,6 +52,8 @@ export interface FoldedWord {
   folded: string;
   /** After variants, letter rules, final rules and doubled letters. */
   shaped: string;
+  /** One of the `articles` ("al", "as"). */
+  article: boolean;
 }
 
 function escapeClass(chars: string): string {
@@ -52,13 +76,18 @@ export function createNameNormalizer(rules: TransliterationRules): NameNormalize
   const wordVariants = new Map(Object.entries(rules.wordVariants));
   const letterRules = rules.letterRules.map(([from, to]) => [new RegExp(from, 'g'), to] as const);
   const finalRules = rules.finalRules.map(([from, to]) => [new RegExp(`${from}$`), to] as const);
+  const { moonArticles, moonLetters, sunVowels, sunLetters, vowelRules } = rules.arabic;
+  // The article and what stays of the word, at least three letters, so that "Alma" or "Essa" are left whole.
+  const fusedArticle = new RegExp(`^(?:(?:${moonArticles.join('|')})(?=[${escapeClass(moonLetters)}].{2})|[${escapeClass(sunVowels)}](?=(${sunLetters.join('|')})\\1.{2}))`);
+  const arabicVowels = vowelRules.map(([from, to]) => [new RegExp(from, 'g'), to] as const);
+  const collapse = (w: string): string => (rules.collapseDoubles ? w.replace(/(.)\1+/g, '$1') : w);
 
   const shape = (w: string): string => {
     // 5. Whole-word variants before letter rules, which would otherwise change the word first.
     w = wordVariants.get(w) ?? w;
     for (const [re, to] of letterRules) w = w.replace(re, to);
     for (const [re, to] of finalRules) w = w.replace(re, to);
-    return rules.collapseDoubles ? w.replace(/(.)\1+/g, '$1') : w;
+    return collapse(w);
   };
   // Texts repeat their words: folding each distinct word once per process saves most of the work.
   const memo = new Map<string, FoldedWord[]>();
@@ -75,18 +104,43 @@ export function createNameNormalizer(rules: TransliterationRules): NameNormalize
     const s = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
       // 2-3. Marks vanish (they sit inside words), separators split words.
       .replace(marks, '').replace(separators, ' ').trim();
-    return s ? s.split(' ').map((folded) => ({ folded, shaped: shape(folded) })) : [];
+    return s ? s.split(' ').map((folded) => ({ folded, shaped: shape(folded), article: articles.has(folded) })) : [];
   };
   // 4. Articles go only when a word follows, so "As" alone stays itself.
-  const joinKeys = (ws: readonly FoldedWord[]): string => {
+  const joinKeys = (ws: readonly FoldedWord[], options: { keepArticles?: boolean } = {}): string => {
     let key = '';
     for (let i = 0; i < ws.length; i++) {
-      if (i < ws.length - 1 && articles.has(ws[i]!.folded)) continue;
+      if (!options.keepArticles && i < ws.length - 1 && ws[i]!.article) continue;
       key = key ? `${key} ${ws[i]!.shaped}` : ws[i]!.shaped;
     }
     return key;
   };
-  return Object.assign((name: string) => joinKeys(words(name)), { words, joinKeys });
+  // Arabic keys, word by word: a fused article off, then the shape, then vowels folded (the order matters:
+  // "ezzor" loses its "e" while the doubled "zz" still shows it was an article).
+  const arabicWords = new Map<string, { shaped: string; stripped: boolean }>();
+  const arabicWord = (folded: string): { shaped: string; stripped: boolean } => {
+    let found = arabicWords.get(folded);
+    if (!found) {
+      if (arabicWords.size > 200_000) arabicWords.clear();
+      const bare = folded.replace(fusedArticle, '');
+      let w = shape(bare);
+      for (const [re, to] of arabicVowels) w = w.replace(re, to);
+      arabicWords.set(folded, (found = { shaped: collapse(w), stripped: bare !== folded }));
+    }
+    return found;
+  };
+  const arabicKey = (ws: readonly FoldedWord[]): { key: string; stripped: boolean } => {
+    let key = '';
+    let stripped = false;
+    for (let i = 0; i < ws.length; i++) {
+      if (i < ws.length - 1 && ws[i]!.article) { stripped = true; continue; }
+      const w = arabicWord(ws[i]!.folded);
+      key += w.shaped;
+      stripped ||= w.stripped;
+    }
+    return { key, stripped };
+  };
+  return Object.assign((name: string) => joinKeys(words(name)), { words, joinKeys, arabicKey });
 }
 
 export function loadTransliterationRules(path?: string): TransliterationRules {

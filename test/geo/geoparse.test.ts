@@ -15,8 +15,8 @@ test('geo fixtures: places found and resolved as reviewed', () => {
     assertSpans(c.input, places);
     // The reviewed fields: what was found, what it became, and how.
     compareWithExpected(c, places.map((p) => ({
-      text: p.text, start: p.start, end: p.end, name: p.name, country: p.country, admin1: p.admin1,
-      featureCode: p.featureCode, kind: p.kind, resolution: p.resolution, precision: p.precision,
+      text: p.text, start: p.start, end: p.end, geonameid: p.geonameid, name: p.name, country: p.country, admin1: p.admin1,
+      featureCode: p.featureCode, kind: p.kind, resolution: p.resolution, precision: p.precision, rule: p.rule, reasons: p.reasons,
       lat: Math.round(p.lat * 100) / 100, lon: Math.round(p.lon * 100) / 100,
     })));
   }
@@ -36,6 +36,12 @@ test('transliteration variants of one town resolve to one gazetteer entry', () =
   const { places } = pipeline.extract(documentFor(text));
   assert.equal(places.length, 4);
   assert.equal(new Set(places.map((p) => `${p.lat},${p.lon}`)).size, 1);
+});
+
+test('an article split from a name the gazetteer lacks is never a place of its own (not Ås, not Ål)', () => {
+  const pipeline = createPipeline([segmentStage(), geoparse(resources)]);
+  const { places } = pipeline.extract(documentFor('Militants regrouped in As Suwar, then moved on to Al Baghuz.'));
+  assert.deepEqual(places.filter((p) => p.country === 'NO' || /^(As|Al)$/.test(p.text)), []);
 });
 
 test('geocodeSpans resolves exactly the spans it is given', () => {

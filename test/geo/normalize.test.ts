@@ -37,6 +37,35 @@ test('a lone article stays a word', () => {
   assert.equal(key('Al'), 'al');
 });
 
+// Names in Arabic: one line per place, its transliterations sharing one Arabic key.
+const SAME_IN_ARABIC = [
+  ['Telafer', 'Tall Afar', 'Tal Afar', "Tele'fer"],
+  ['Deir Ezzor', 'Deir ez-Zor', 'Dayr az Zawr', 'Deir al-Zour'],
+  ['Boukamal', 'Albukamal', 'Al Bukamal', 'Al-Bukamal'],
+  ['Qalamoun', 'Qalamun', 'al-Qalamoun'],
+  ['As Sukhnah', 'Assukhnah', 'Es Sukhne', 'Sukhnah'],
+];
+
+const arabicKey = (name: string) => key.arabicKey(key.words(name));
+
+test('transliterations of a name in Arabic share one Arabic key', () => {
+  for (const names of SAME_IN_ARABIC) {
+    const keys = names.map((n) => arabicKey(n).key);
+    assert.equal(new Set(keys).size, 1, `${names.join(' | ')} -> ${keys.join(' | ')}`);
+  }
+});
+
+test('the Arabic key tells when it dropped an article, written apart or onto its word', () => {
+  assert.deepEqual(['Al Bukamal', 'Albukamal', 'Deir Ezzor', 'Boukamal', 'Telafer'].map((n) => arabicKey(n).stripped), [true, true, true, false, false]);
+  // Too short to hold an article and a name: "Alma" and "Essa" stay whole.
+  assert.deepEqual(['Alma', 'Essa'].map((n) => arabicKey(n)), [{ key: 'alma', stripped: false }, { key: 'asa', stripped: false }]);
+});
+
+test('keys as written keep the article', () => {
+  assert.equal(key.joinKeys(key.words('As Sukhnah'), { keepArticles: true }), 'as sukhna');
+  assert.equal(key.joinKeys(key.words('El Paso'), { keepArticles: true }), 'el paso');
+});
+
 test('word-by-word keys equal whole-name keys', () => {
   for (const name of ['Ar-Raqqah', "Tall 'Afar", 'Dayr az Zawr', 'Stratford-upon-Avon']) {
     const words = name.split(/[\s-]+/).flatMap((w) => key.words(w));

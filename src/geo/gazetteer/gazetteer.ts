@@ -1,6 +1,6 @@
 import type { GazetteerEntry, EntrySource, NamedEntry } from './entry.js';
 import type { GazetteerData, PostingList } from './build.js';
-import type { NameNormalizer } from '../../text/normalize.js';
+import type { FoldedWord, NameNormalizer } from '../../text/normalize.js';
 
 /** Key -> entries, kept as one typed array plus offsets: a Map of numbers loads far faster than one of arrays. */
 class PostingIndex {
@@ -25,6 +25,13 @@ class PostingIndex {
 }
 
 const EMPTY = new Uint32Array(0);
+const AS_WRITTEN = { keepArticles: true } as const;
+
+/** What a run of words names, and which key found it: the name as written, or its Arabic key. */
+export interface WordsMatch {
+  by: 'name' | 'arabic';
+  entries: readonly GazetteerEntry[];
+}
 
 /** Distinct lookups remembered before the memo starts over (a corpus repeats few names, a huge one many). */
 const MEMO_LIMIT = 200_000;
@@ -53,7 +60,11 @@ class LookupMemo {
  */
 export class Gazetteer {
   private readonly names: PostingIndex;
+  private readonly arabicNames: PostingIndex;
+  /** Entries with a name that carries an Arabic article, built-in and imported. */
+  private readonly articleEntries: Set<number>;
   private readonly acronyms: PostingIndex;
+  private readonly containerAcronyms: PostingIndex;
   private readonly demonyms: PostingIndex;
   private readonly cache: (GazetteerEntry | undefined)[];
   /** Longest name in words: bounds the n-grams the recogniser tries. */
@@ -62,21 +73,39 @@ export class Gazetteer {
   /** Entries imported from a full GeoNames dump, layered over the built-in data. */
   private readonly imported: GazetteerEntry[];
   private readonly importedNames = new Map<string, number[]>();
+  private readonly importedArabicNames = new Map<string, number[]>();
   private readonly byKeyMemo = new LookupMemo();
+  private readonly arabicMemo = new LookupMemo();
   private readonly acronymMemo = new LookupMemo();
+  private readonly containerAcronymMemo = new LookupMemo();
   private readonly demonymMemo = new LookupMemo();
 
   constructor(private readonly data: GazetteerData, readonly normalize: NameNormalizer, imported: readonly NamedEntry[] = []) {
     this.names = new PostingIndex(data.names);
+    this.arabicNames = new PostingIndex(data.arabicNames);
+    this.articleEntries = new Set(Array.from(data.articleEntries));
     this.acronyms = new PostingIndex(data.acronyms);
+    this.containerAcronyms = new PostingIndex(data.containerAcronyms);
     this.demonyms = new PostingIndex(data.demonyms);
     this.cache = new Array(data.name.length);
     this.maxWords = 6;
     const base = data.name.length;
-    this.imported = imported.map(({ names, demonyms: _d, acronyms: _a, ...e }, i) => {
+    const arabicCountries = new Set(data.arabicCountries);
+    const add = (map: Map<string, number[]>, key: string, i: number) => {
+      const list = key ? map.get(key) ?? map.set(key, []).get(key)! : [];
+      if (!list.includes(i)) list.push(i);
+    };
+    // Imported places are keyed as the build keys built-in ones.
+    this.imported = imported.map(({ names, demonyms: _d, acronyms: _a, containerAcronyms: _c, ...e }, i) => {
       for (const n of names) {
-        const key = normalize(n);
-        if (key) (this.importedNames.get(key) ?? this.importedNames.set(key, []).get(key)!).push(base + i);
+        const words = normalize.words(n);
+        add(this.importedNames, normalize.joinKeys(words, { keepArticles: true }), base + i);
+        if (e.country === null || !arabicCountries.has(e.country)) continue;
+        const arabic = normalize.arabicKey(words);
+        add(this.importedArabicNames, arabic.key, base + i);
+        if (!arabic.stripped) continue;
+        this.articleEntries.add(base + i);
+        add(this.importedNames, normalize.joinKeys(words), base + i);
       }
       return { ...e, index: base + i };
     });
@@ -105,28 +134,48 @@ export class Gazetteer {
     return Array.from(ids, (i) => this.entry(i));
   }
 
-  /** Entries whose normalised name equals `key` (already normalised). */
-  byKey(key: string): readonly GazetteerEntry[] {
-    return this.byKeyMemo.get(key, () => {
-      const base = this.entries(this.names.get(key) ?? EMPTY);
-      const imported = this.importedNames.get(key);
-      if (!imported) return base;
-      // An imported entry with a built-in twin (same id) adds nothing but duplicates.
-      const ids = new Set(base.map((e) => e.geonameid).filter((id) => id !== null));
-      return [...base, ...imported.map((i) => this.entry(i)).filter((e) => e.geonameid === null || !ids.has(e.geonameid))];
-    });
+  /** Built-in entries under a key of `index`, then imported ones that are not their twins (same id). */
+  private withImported(index: PostingIndex, imported: Map<string, number[]>, key: string): GazetteerEntry[] {
+    const base = this.entries(index.get(key) ?? EMPTY);
+    const more = imported.get(key);
+    if (!more) return base;
+    const ids = new Set(base.map((e) => e.geonameid).filter((id) => id !== null));
+    return [...base, ...more.map((i) => this.entry(i)).filter((e) => e.geonameid === null || !ids.has(e.geonameid))];
   }
 
-  hasKey(key: string): boolean {
-    return this.names.has(key) || this.importedNames.has(key);
+  /**
+   * Entries named by a run of folded words: by the name as written (articles
+   * kept), else, among places named in Arabic, by its Arabic key, which is
+   * blind to vowels, word breaks and articles ("Telafer", "Deir Ezzor"). A key
+   * that dropped an article finds only places whose name carries one: "As"
+   * and "Al" never become Ås or Ål. `arabic: false` asks for the name as written only.
+   */
+  byWords(words: readonly FoldedWord[], options: { arabic?: boolean } = {}): WordsMatch | null {
+    const key = this.normalize.joinKeys(words, AS_WRITTEN);
+    if (this.names.has(key) || this.importedNames.has(key)) {
+      return { by: 'name', entries: this.byKeyMemo.get(key, () => this.withImported(this.names, this.importedNames, key)) };
+    }
+    if (options.arabic === false) return null;
+    const arabic = this.normalize.arabicKey(words);
+    if (!this.arabicNames.has(arabic.key) && !this.importedArabicNames.has(arabic.key)) return null;
+    const entries = this.arabicMemo.get(`${arabic.stripped ? '-' : '+'}${arabic.key}`, () => {
+      const found = this.withImported(this.arabicNames, this.importedArabicNames, arabic.key);
+      return arabic.stripped ? found.filter((e) => this.articleEntries.has(e.index)) : found;
+    });
+    return entries.length ? { by: 'arabic', entries } : null;
   }
 
   lookup(name: string): readonly GazetteerEntry[] {
-    return this.byKey(this.normalize(name));
+    return this.byWords(this.normalize.words(name))?.entries ?? [];
   }
 
   acronym(text: string): readonly GazetteerEntry[] {
     return this.acronymMemo.get(text, () => this.entries(this.acronyms.get(text) ?? EMPTY));
+  }
+
+  /** Entries a short name stands for only after another place and a comma ("OR" in "Portland, OR"). */
+  containerAcronym(text: string): readonly GazetteerEntry[] {
+    return this.containerAcronymMemo.get(text, () => this.entries(this.containerAcronyms.get(text) ?? EMPTY));
   }
 
   demonym(text: string): readonly GazetteerEntry[] {

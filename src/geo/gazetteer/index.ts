@@ -19,7 +19,7 @@ export interface LoadGazetteerOptions {
   imported?: readonly NamedEntry[];
 }
 
-/** Builds the gazetteer from the npm data packages and writes the cache. */
+/** Builds the gazetteer from the npm data packages and the GeoNames tables in resources/, and writes the cache. */
 export function buildGazetteerCache(cachePath = defaultCachePath): GazetteerData {
   const data = buildGazetteerData(createNameNormalizer(loadTransliterationRules()));
   mkdirSync(dirname(cachePath), { recursive: true });

