@@ -46,7 +46,7 @@ const HUNG_FILE_MS = 20 * 60_000;
  * measures time, and each file keeps to its own temporary folders, SQLite
  * files, PostgreSQL databases (named after its process) and ports (port 0).
  */
-const CONCURRENCY = Math.max(2, availableParallelism());
+const CONCURRENCY = Number(process.env.TEST_CONCURRENCY) || Math.max(2, availableParallelism());
 
 const reportDir = mkdtempSync(join(tmpdir(), 'corridor-tests-'));
 const tapFile = join(reportDir, 'report.tap');

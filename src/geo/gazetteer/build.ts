@@ -46,9 +46,11 @@ export interface PostingList {
   /** entries of keys[i] are postings[offsets[i]] .. postings[offsets[i+1]-1] */
   offsets: ArrayLike<number>;
   postings: ArrayLike<number>;
+  /** The keys' hash table (`key-table.ts`), as the cache stores it; built on load when absent. */
+  slots?: Int32Array;
 }
 
-export const GAZETTEER_VERSION = 6;
+export const GAZETTEER_VERSION = 7;
 
 class PostingBuilder {
   private readonly map = new Map<string, Set<number>>();

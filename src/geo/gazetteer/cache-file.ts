@@ -1,5 +1,6 @@
 import type { GazetteerData, PostingList } from './build.js';
 import type { EntrySource } from './entry.js';
+import { buildKeyTable } from './key-table.js';
 
 /*
  * The gazetteer cache as one binary file: a small JSON header, then string
@@ -30,12 +31,12 @@ export function encodeGazetteer(data: GazetteerData): Buffer {
   };
   const numbers: Record<string, [NumberKind, ArrayLike<number>]> = {
     geonameid: ['i32', data.geonameid], lat: ['f64', data.lat], lon: ['f64', data.lon], population: ['f64', data.population],
-    namesOffsets: ['u32', data.names.offsets], namesPostings: ['u32', data.names.postings],
-    arabicNamesOffsets: ['u32', data.arabicNames.offsets], arabicNamesPostings: ['u32', data.arabicNames.postings],
+    namesOffsets: ['u32', data.names.offsets], namesPostings: ['u32', data.names.postings], namesSlots: ['i32', data.names.slots ?? buildKeyTable(data.names.keys)],
+    arabicNamesOffsets: ['u32', data.arabicNames.offsets], arabicNamesPostings: ['u32', data.arabicNames.postings], arabicNamesSlots: ['i32', data.arabicNames.slots ?? buildKeyTable(data.arabicNames.keys)],
     articleEntries: ['u32', data.articleEntries],
-    acronymsOffsets: ['u32', data.acronyms.offsets], acronymsPostings: ['u32', data.acronyms.postings],
-    containerAcronymsOffsets: ['u32', data.containerAcronyms.offsets], containerAcronymsPostings: ['u32', data.containerAcronyms.postings],
-    demonymsOffsets: ['u32', data.demonyms.offsets], demonymsPostings: ['u32', data.demonyms.postings],
+    acronymsOffsets: ['u32', data.acronyms.offsets], acronymsPostings: ['u32', data.acronyms.postings], acronymsSlots: ['i32', data.acronyms.slots ?? buildKeyTable(data.acronyms.keys)],
+    containerAcronymsOffsets: ['u32', data.containerAcronyms.offsets], containerAcronymsPostings: ['u32', data.containerAcronyms.postings], containerAcronymsSlots: ['i32', data.containerAcronyms.slots ?? buildKeyTable(data.containerAcronyms.keys)],
+    demonymsOffsets: ['u32', data.demonyms.offsets], demonymsPostings: ['u32', data.demonyms.postings], demonymsSlots: ['i32', data.demonyms.slots ?? buildKeyTable(data.demonyms.keys)],
   };
   const chunks: Buffer[] = [];
   const sections: Record<string, Section> = {};
@@ -83,7 +84,7 @@ export function decodeGazetteer(file: Buffer, expectedVersion: number): Gazettee
     return new ARRAY_TYPES[s.kind!](bytes.buffer as ArrayBuffer, at + s.offset, s.length);
   };
   const postings = (prefix: string): PostingList => ({
-    keys: strings(`${prefix}Keys`), offsets: numbers(`${prefix}Offsets`), postings: numbers(`${prefix}Postings`),
+    keys: strings(`${prefix}Keys`), offsets: numbers(`${prefix}Offsets`), postings: numbers(`${prefix}Postings`), slots: numbers(`${prefix}Slots`) as Int32Array,
   });
   return {
     version: header.version,

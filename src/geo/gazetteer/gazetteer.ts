@@ -1,26 +1,29 @@
 import type { GazetteerEntry, EntrySource, NamedEntry } from './entry.js';
 import type { GazetteerData, PostingList } from './build.js';
 import type { FoldedWord, NameNormalizer } from '../../text/normalize.js';
+import { buildKeyTable, findKey } from './key-table.js';
 
-/** Key -> entries, kept as one typed array plus offsets: a Map of numbers loads far faster than one of arrays. */
+/** Key -> entries: offsets into one typed array of postings, the keys found through a saved hash table. */
 class PostingIndex {
-  private readonly keys = new Map<string, number>();
+  private readonly keys: readonly string[];
+  private readonly slots: Int32Array;
   private readonly offsets: Uint32Array;
   private readonly postings: Uint32Array;
 
   constructor(list: PostingList) {
-    for (let i = 0; i < list.keys.length; i++) this.keys.set(list.keys[i]!, i);
-    this.offsets = Uint32Array.from(list.offsets);
-    this.postings = Uint32Array.from(list.postings);
+    this.keys = list.keys;
+    this.slots = list.slots ?? buildKeyTable(list.keys);
+    this.offsets = list.offsets instanceof Uint32Array ? list.offsets : Uint32Array.from(list.offsets);
+    this.postings = list.postings instanceof Uint32Array ? list.postings : Uint32Array.from(list.postings);
   }
 
   get(key: string): Uint32Array | undefined {
-    const i = this.keys.get(key);
+    const i = findKey(this.slots, this.keys, key);
     return i === undefined ? undefined : this.postings.subarray(this.offsets[i]!, this.offsets[i + 1]!);
   }
 
   has(key: string): boolean {
-    return this.keys.has(key);
+    return findKey(this.slots, this.keys, key) !== undefined;
   }
 }
 
