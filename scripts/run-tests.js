@@ -27,8 +27,22 @@ function tapTotals(tap) {
   return totals;
 }
 
+/**
+ * The files that take longest, longest first: files start in list order, so
+ * these run alongside the many short ones instead of being left for the end.
+ */
+const LONGEST_FIRST = [
+  'web/e2e.test', 'reliability/properties.test', 'store/store.test', 'reliability/ten-megabytes.test',
+  'reliability/crash-safety.test', 'reliability/hostile-cli.test', 'queue/queue.test',
+];
+const rank = (file) => {
+  const index = LONGEST_FIRST.findIndex((part) => file.includes(part));
+  return index === -1 ? LONGEST_FIRST.length : index;
+};
+
 const only = process.argv.slice(2);
-const files = testFiles('dist/test').filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+const files = testFiles('dist/test').filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort((a, b) => rank(a) - rank(b));
 if (files.length === 0) {
   console.error('run-tests: no test files found under dist/test');
   process.exit(1);

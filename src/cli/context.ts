@@ -3,14 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Store } from '../store/store.js';
 
-/** What every command is given: where to write, the environment, and where the package lives. */
-export interface CliContext {
+/** Where a run of the CLI reads and writes, and its environment: the process's, or a test's own. */
+export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
+}
+
+/** What every command is given: where to write, the environment, and where the package lives. */
+export interface CliContext extends CliIo {
   /** The package root (holds package.json, examples/, resources/). */
   root: string;
   version: string;
+  /** The exit code of a run that completes but had failures (some inputs failed): set to 1 by commands. */
+  exitCode: number;
 }
 
 /**
@@ -28,11 +35,11 @@ export class CliError extends Error {
   }
 }
 
-export function createContext(): CliContext {
+export function createContext(io: CliIo): CliContext {
   // Compiled to dist/src/cli/context.js: the package root is three levels up.
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, root, version };
+  return { ...io, root, version, exitCode: 0 };
 }
 
 export const DEFAULT_DB = './corridor.db';

@@ -3,15 +3,15 @@
 import { IngestError, loadInput, normaliseDate, prepareDocument, type PreparedDocument, type RawDocument, type UserMetadata } from '../ingest/index.js';
 import { CliError } from './context.js';
 
-async function readStdin(): Promise<string> {
+async function readAll(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The documents of one input: a file in any format `ingest` reads, or `-` for plain text on standard input. */
-export async function readDocuments(file: string): Promise<RawDocument[]> {
-  if (file === '-') return [{ text: await readStdin(), source: 'stdin', input: 'stdin' }];
+/** The documents of one input: a file in any format `ingest` reads, or `-` for plain text on `stdin`. */
+export async function readDocuments(file: string, stdin: NodeJS.ReadableStream): Promise<RawDocument[]> {
+  if (file === '-') return [{ text: await readAll(stdin), source: 'stdin', input: 'stdin' }];
   try {
     const { documents, errors } = await loadInput({ kind: 'file', path: file });
     if (errors.length && !documents.length) throw errors[0]!;

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../src/resources.js';
 import type { Extraction, PlaceMention } from '../../src/types.js';
 import { createFixture, json, type Fixture } from '../api/helpers.js';
-import { runCli, tempDir } from '../reliability/helpers.js';
+import { runCliInProcess, tempDir } from '../reliability/helpers.js';
 
 const FIXTURES = join(packageRoot, 'test', 'fixtures', 'offsets');
 const SEED = fileURLToPath(new URL('../../../../shared/reference/seed-article.txt', import.meta.url));
@@ -127,23 +127,23 @@ const cases: Case[] = readdirSync(FIXTURES).sort().map((name) => {
 const seed: Case | null = existsSync(SEED) ? { name: 'seed-article', input: SEED, fileText: readFileSync(SEED, 'utf8') } : null;
 const everyText = seed ? [...cases, seed] : cases;
 
-function cli<T>(args: string[], stdin?: string): T {
-  const run = runCli(args, {}, stdin);
+async function cli<T>(args: string[], stdin?: string): Promise<T> {
+  const run = await runCliInProcess(args, {}, stdin);
   assert.equal(run.stderr, '', `corridor ${args.join(' ')}: no error`);
   assert.equal(run.status, 0);
   return JSON.parse(run.stdout) as T;
 }
 
-function cliLines<T>(args: string[], lines: readonly object[]): T[] {
-  const run = runCli(args, {}, lines.map((line) => JSON.stringify(line)).join('\n'));
+async function cliLines<T>(args: string[], lines: readonly object[]): Promise<T[]> {
+  const run = await runCliInProcess(args, {}, lines.map((line) => JSON.stringify(line)).join('\n'));
   assert.equal(run.stderr, '', `corridor ${args.join(' ')}: no error`);
   return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as T);
 }
 
 describe('offsets index the file as given', () => {
   const extracted = new Map<string, Extraction>();
-  before(() => {
-    for (const c of everyText) extracted.set(c.name, cli<Extraction>(['extract', c.input, '--json']));
+  before(async () => {
+    for (const c of everyText) extracted.set(c.name, await cli<Extraction>(['extract', c.input, '--json']));
   });
 
   it('the fixtures are what they test: CRLF, a byte-order mark, decomposed accents', () => {
@@ -178,25 +178,25 @@ describe('offsets index the file as given', () => {
     assert.ok(Object.keys(words).length > 400, `${Object.keys(words).length} offset pairs checked`);
   });
 
-  it('geoparse and extract agree, from a file and from --jsonl, on the same offsets', () => {
+  it('geoparse and extract agree, from a file and from --jsonl, on the same offsets', async () => {
     const records = everyText.map((c) => ({ id: c.name, text: c.fileText }));
-    const extractLines = new Map(cliLines<Extraction & { id: string }>(['extract', '--jsonl'], records).map((x) => [x.id, x.places]));
-    const geoparseLines = new Map(cliLines<{ id: string; places: PlaceMention[] }>(['geoparse', '--jsonl'], records).map((x) => [x.id, x.places]));
+    const extractLines = new Map((await cliLines<Extraction & { id: string }>(['extract', '--jsonl'], records)).map((x) => [x.id, x.places]));
+    const geoparseLines = new Map((await cliLines<{ id: string; places: PlaceMention[] }>(['geoparse', '--jsonl'], records)).map((x) => [x.id, x.places]));
     for (const c of everyText) {
       const fromFile = extracted.get(c.name)!.places;
       assert.ok(fromFile.length > 0, `${c.name}: places found`);
-      assert.deepEqual(cli<{ places: PlaceMention[] }>(['geoparse', c.input, '--json']).places, fromFile, `${c.name}: geoparse FILE = extract FILE`);
+      assert.deepEqual((await cli<{ places: PlaceMention[] }>(['geoparse', c.input, '--json'])).places, fromFile, `${c.name}: geoparse FILE = extract FILE`);
       assert.deepEqual(geoparseLines.get(c.name), fromFile, `${c.name}: geoparse --jsonl = extract FILE`);
       assert.deepEqual(extractLines.get(c.name), fromFile, `${c.name}: extract --jsonl = extract FILE`);
     }
   });
 
-  it('ingest stores the file as given, and show prints it', (t) => {
+  it('ingest stores the file as given, and show prints it', async (t) => {
     const db = join(tempDir(t), 'corridor.db');
-    const ingested = runCli(['ingest', ...cases.map((c) => c.input), '--db', db]);
+    const ingested = await runCliInProcess(['ingest', ...cases.map((c) => c.input), '--db', db]);
     assert.equal(ingested.status, 0, ingested.stderr);
     for (const c of cases) {
-      const shown = cli<{ document: { text: string } }>(['show', extracted.get(c.name)!.document.id, '--db', db, '--json']);
+      const shown = await cli<{ document: { text: string } }>(['show', extracted.get(c.name)!.document.id, '--db', db, '--json']);
       assert.equal(shown.document.text, c.fileText, `${c.name}: the stored text is the file`);
     }
   });

@@ -1,24 +1,19 @@
-// A place answers to any of its names, the same at every door: the CLI (a
-// child process, as a user runs it) and the API (in-process, on the same
-// store), both over the demo corpus.
+// A place answers to any of its names, the same at every door: the CLI (run in
+// this process, as a user runs it) and the API (on the same store), both over
+// the demo corpus.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/server.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
+import { runCliInProcess, type CliResult } from '../reliability/helpers.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'index.js');
-
-function corridor(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const { CORRIDOR_DB: _ignored, ...env } = process.env;
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env });
+function corridor(...args: string[]): Promise<CliResult> {
+  return runCliInProcess(args);
 }
 
 describe('a place named by any of its names, in the CLI and the API', () => {
@@ -29,7 +24,7 @@ describe('a place named by any of its names, in the CLI and the API', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'corridor-names-'));
     db = join(dir, 'demo.db');
-    const ingested = corridor('ingest', 'examples/demo', '--db', db);
+    const ingested = await corridor('ingest', 'examples/demo', '--db', db);
     assert.equal(ingested.status, 0, ingested.stderr);
     store = await openStore(db, { mustExist: true });
     // No pipeline is needed to read: nothing is posted.
@@ -41,8 +36,8 @@ describe('a place named by any of its names, in the CLI and the API', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const cliTimeline = (place: string) => {
-    const result = corridor('timeline', place, '--db', db, '--json');
+  const cliTimeline = async (place: string) => {
+    const result = await corridor('timeline', place, '--db', db, '--json');
     assert.equal(result.status, 0, `${place}: ${result.stderr}`);
     return JSON.parse(result.stdout);
   };
@@ -53,40 +48,40 @@ describe('a place named by any of its names, in the CLI and the API', () => {
   };
 
   it('finds Palmyra by its English name, any case, as by Tadmur: corridor timeline and /api/timelines/palmyra answer the same', async () => {
-    const tadmur = cliTimeline('Tadmur');
+    const tadmur = await cliTimeline('Tadmur');
     assert.equal(tadmur.place.geonameid, 163808);
     assert.ok(tadmur.periods.length > 1, 'the demo corpus has Palmyra change hands');
-    assert.deepEqual(cliTimeline('Palmyra'), tadmur);
-    assert.deepEqual(cliTimeline('palmyra'), tadmur);
-    assert.deepEqual(cliTimeline('163808'), tadmur);
+    assert.deepEqual(await cliTimeline('Palmyra'), tadmur);
+    assert.deepEqual(await cliTimeline('palmyra'), tadmur);
+    assert.deepEqual(await cliTimeline('163808'), tadmur);
     assert.deepEqual(await apiTimeline('palmyra'), tadmur);
     assert.deepEqual(await apiTimeline('Tadmur'), tadmur);
     assert.deepEqual(await apiTimeline('gn:163808'), tadmur);
   });
 
   it('finds Raqqa as Ar Raqqah, and a name that is no place of the store nowhere', async () => {
-    const raqqa = cliTimeline('Ar Raqqah');
+    const raqqa = await cliTimeline('Ar Raqqah');
     assert.equal(raqqa.place.geonameid, 172955);
-    assert.deepEqual(cliTimeline('Raqqa'), raqqa);
+    assert.deepEqual(await cliTimeline('Raqqa'), raqqa);
     assert.deepEqual(await apiTimeline('raqqa'), raqqa);
-    const nowhere = corridor('timeline', 'Vladivostok', '--db', db);
+    const nowhere = await corridor('timeline', 'Vladivostok', '--db', db);
     assert.equal(nowhere.status, 1);
     assert.equal(nowhere.stderr, 'corridor: no fused event takes place in "Vladivostok"\n');
     assert.equal((await app.inject('/api/timelines/Vladivostok')).statusCode, 404);
   });
 
   it('finds a corridor by its places in other names, either way round, in the CLI and at /api/corridors/:name', async () => {
-    const byName = corridor('corridor', 'Raqqa-Palmyra corridor', '--db', db, '--json');
+    const byName = await corridor('corridor', 'Raqqa-Palmyra corridor', '--db', db, '--json');
     assert.equal(byName.status, 0, byName.stderr);
     const report = JSON.parse(byName.stdout);
-    const byPlaces = corridor('corridor', 'the Tadmur-Ar Raqqah road', '--db', db, '--json');
+    const byPlaces = await corridor('corridor', 'the Tadmur-Ar Raqqah road', '--db', db, '--json');
     assert.equal(byPlaces.status, 0, byPlaces.stderr);
     assert.deepEqual(JSON.parse(byPlaces.stdout), report);
     const res = await app.inject(`/api/corridors/${encodeURIComponent('Tadmur–Raqqa')}`);
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual(JSON.parse(res.body), report);
     // "Deir ez-Zor" holds a hyphen of its own: the words, not the dashes, are split into places.
-    const highway = JSON.parse(corridor('corridor', 'Palmyra-Deir ez-Zor highway', '--db', db, '--json').stdout);
+    const highway = JSON.parse((await corridor('corridor', 'Palmyra-Deir ez-Zor highway', '--db', db, '--json')).stdout);
     assert.deepEqual(JSON.parse((await app.inject(`/api/corridors/${encodeURIComponent('Deir ez-Zor - Tadmur')}`)).body), highway);
     const one = await app.inject('/api/corridors/Tadmur');
     assert.equal(one.statusCode, 404, 'one place names no corridor');
@@ -107,9 +102,9 @@ describe('a place named by any of its names, in the CLI and the API', () => {
   });
 
   it('finds Tal Afar, which has no GeoNames id, by the one name key in both: /api/timelines/tal%20afar answers 200', async () => {
-    const cli = cliTimeline('Tal Afar');
+    const cli = await cliTimeline('Tal Afar');
     assert.ok(cli.periods.length > 0, 'the demo corpus says who held Tal Afar');
-    assert.deepEqual(cliTimeline("Tall 'Afar"), cli);
+    assert.deepEqual(await cliTimeline("Tall 'Afar"), cli);
     assert.deepEqual(await apiTimeline('tal afar'), cli);
     assert.deepEqual(await apiTimeline('Tall ‘Afar'), cli);
   });

@@ -2,7 +2,6 @@
 // whose expected reports were worked out by hand (sums below), and the command end to end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/resources.js';
@@ -13,6 +12,7 @@ import { scorePlover } from '../../src/events/eval/score-plover.js';
 import { scoreWikiEvents } from '../../src/events/eval/score-wikievents.js';
 import { DEFAULT_EVAL_DIR, locateEventSet, readEventSet } from '../../src/events/eval/sets.js';
 import { compileEventEvalTypes, loadEventEvalTypes } from '../../src/events/eval/type-map.js';
+import { runCliInProcess } from '../reliability/helpers.js';
 
 const FIXTURES = join(packageRoot, 'test', 'fixtures', 'events-eval');
 const types = loadEventEvalTypes();
@@ -140,10 +140,9 @@ test('PLOVER scores: right type, PLOVER code, location; fatalities not measured'
   assert.deepEqual(withoutFile(report), fixture('plover', 'expected.json'));
 });
 
-test('corridor eval events: the default pipeline on a set, as JSON and as a table; --limit; unknown sets refused', () => {
-  const cli = join(packageRoot, 'dist', 'src', 'cli', 'index.js');
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'eval', 'events', ...args], { cwd: packageRoot, encoding: 'utf8' });
-  const json = run(join(FIXTURES, 'plover'), '--json');
+test('corridor eval events: the default pipeline on a set, as JSON and as a table; --limit; unknown sets refused', async () => {
+  const run = (...args: string[]) => runCliInProcess(['eval', 'events', ...args]);
+  const json = await run(join(FIXTURES, 'plover'), '--json');
   assert.equal(json.status, 0, json.stderr);
   const report = JSON.parse(json.stdout) as { set: string; records: number; summary: { right: { of: number } }; fatalities: { measured: boolean; dead: number } };
   assert.equal(report.set, 'plover');
@@ -151,12 +150,12 @@ test('corridor eval events: the default pipeline on a set, as JSON and as a tabl
   assert.equal(report.summary.right.of, 4);
   assert.deepEqual([report.fatalities.measured, report.fatalities.dead], [false, 1]);
 
-  const table = run(join(FIXTURES, 'wikievents'), '--limit', '1');
+  const table = await run(join(FIXTURES, 'wikievents'), '--limit', '1');
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /dev\.jsonl: 1 documents, 3 sentences\n/);
   assert.match(table.stdout, /\nLife\.Die +1 +no Corridor event\n/);
 
-  const unknown = run('acled');
+  const unknown = await run('acled');
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /^corridor: acled: no such file or directory/);
 });

@@ -1,4 +1,5 @@
-// `corridor export`, `corridor import acled` and `corridor compare` as a user runs them.
+// `corridor export`, `corridor import acled` and `corridor compare` as a user runs them:
+// in this process, and the first export as the compiled binary in a child process.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,9 +8,15 @@ import { join } from 'node:path';
 import { ACLED_COLUMNS } from '../../src/reference/index.js';
 import { CLI, FIXTURES, fixtureStore, type FixtureStore } from './helpers.js';
 import { geoJsonViolations } from './geojson-rules.js';
+import { runCliInProcess } from '../reliability/helpers.js';
 
-function corridor(...args: string[]) {
+function corridorProcess(...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CORRIDOR_DB: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function corridor(...args: string[]) {
+  const result = await runCliInProcess(args, { CORRIDOR_DB: '' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -22,13 +29,13 @@ describe('the export, import and compare commands', () => {
   });
   after(async () => fixture?.close());
 
-  it('exports GeoJSON to standard output and an ACLED CSV to a file, saying what it left out', () => {
-    const geojson = corridor('export', '--format', 'geojson', '--db', fixture.db);
+  it('exports GeoJSON to standard output and an ACLED CSV to a file, saying what it left out', async () => {
+    const geojson = corridorProcess('export', '--format', 'geojson', '--db', fixture.db);
     assert.equal(geojson.code, 0, geojson.stderr);
     assert.deepEqual(geoJsonViolations(JSON.parse(geojson.stdout)), []);
 
     const out = join(fixture.dir, 'events.csv');
-    const csv = corridor('export', '--format', 'acled-csv', '--db', fixture.db, '--out', out);
+    const csv = await corridor('export', '--format', 'acled-csv', '--db', fixture.db, '--out', out);
     assert.equal(csv.code, 0, csv.stderr);
     assert.equal(csv.stdout, '');
     assert.match(csv.stderr, /left out 1 event: ACLED records no control\/holds events/);
@@ -36,15 +43,15 @@ describe('the export, import and compare commands', () => {
     assert.ok(readFileSync(out, 'utf8').startsWith(`${ACLED_COLUMNS.join(',')}\r\n`));
   });
 
-  it('round-trips the ACLED CSV through `import acled` and finds every row confirmed by `compare`', () => {
+  it('round-trips the ACLED CSV through `import acled` and finds every row confirmed by `compare`', async () => {
     const out = join(fixture.dir, 'roundtrip.csv');
-    assert.equal(corridor('export', '--format', 'acled-csv', '--db', fixture.db, '--out', out).code, 0);
+    assert.equal((await corridor('export', '--format', 'acled-csv', '--db', fixture.db, '--out', out)).code, 0);
     const rows = readFileSync(out, 'utf8').trim().split('\r\n').length - 1;
-    const imported = corridor('import', 'acled', out, '--db', fixture.db, '--json');
+    const imported = await corridor('import', 'acled', out, '--db', fixture.db, '--json');
     assert.equal(imported.code, 0, imported.stderr);
     assert.deepEqual({ ...JSON.parse(imported.stdout), database: undefined, errors: undefined }, { database: undefined, file: out, imported: rows, failed: 0, errors: undefined, stored: rows });
 
-    const compared = corridor('compare', '--db', fixture.db, '--json');
+    const compared = await corridor('compare', '--db', fixture.db, '--json');
     assert.equal(compared.code, 0, compared.stderr);
     const report = JSON.parse(compared.stdout);
     assert.equal(report.references, rows);
@@ -53,23 +60,23 @@ describe('the export, import and compare commands', () => {
     for (const { event, matches } of report.confirmed) assert.ok(matches.some((m: { id: string }) => m.id.endsWith(event.id)), event.label);
   });
 
-  it('filters with the API\'s options', () => {
-    const control = corridor('export', '--format', 'geojson', '--type', 'control', '--from', '2017-10-01', '--db', fixture.db);
+  it('filters with the API\'s options', async () => {
+    const control = await corridor('export', '--format', 'geojson', '--type', 'control', '--from', '2017-10-01', '--db', fixture.db);
     const types = JSON.parse(control.stdout).features.filter((f: any) => f.properties.featureKind === 'event').map((f: any) => [f.properties.type, f.properties.timeTo >= '2017-10-01']);
     assert.ok(types.length > 0 && types.every(([type, late]: [string, boolean]) => type === 'control' && late));
   });
 
-  it('refuses bad options as usage errors (exit 2) with one line', () => {
+  it('refuses bad options as usage errors (exit 2) with one line', async () => {
     for (const args of [['--format', 'kml'], ['--format', 'geojson', '--bbox', '40,36,39'], ['--format', 'html', '--from', '2017-13-01'], ['--format', 'html', '--from', '2017-10-02', '--to', '2017-10-01'], ['--format', 'html', '--json']]) {
-      const result = corridor('export', ...args, '--db', fixture.db);
+      const result = await corridor('export', ...args, '--db', fixture.db);
       assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
       assert.equal(result.stderr.trim().split('\n')[0]!.startsWith('corridor: '), true, result.stderr);
     }
   });
 
-  it('imports the good rows of a file with bad ones, naming file and line of each bad one, and exits 1', () => {
+  it('imports the good rows of a file with bad ones, naming file and line of each bad one, and exits 1', async () => {
     const file = join(FIXTURES, 'acled-import', 'bad-rows', 'input.csv');
-    const result = corridor('import', 'acled', file, '--db', fixture.db);
+    const result = await corridor('import', 'acled', file, '--db', fixture.db);
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^Imported 2 reference events from .*input\.csv, 9 rows left out; 2 stored\.$/m);
     const lines = result.stderr.trim().split('\n');
@@ -77,18 +84,18 @@ describe('the export, import and compare commands', () => {
     assert.match(lines[0]!, /^corridor: .*bad-rows\/input\.csv:3: event_date "September 5 2017" is not a date/);
   });
 
-  it('imports every row of an older export, inter2 0 and trailing blank line included, and exits 0', () => {
-    const result = corridor('import', 'acled', join(FIXTURES, 'acled-import', 'older-columns', 'input.csv'), '--db', join(fixture.dir, 'older-export.db'), '--json');
+  it('imports every row of an older export, inter2 0 and trailing blank line included, and exits 0', async () => {
+    const result = await corridor('import', 'acled', join(FIXTURES, 'acled-import', 'older-columns', 'input.csv'), '--db', join(fixture.dir, 'older-export.db'), '--json');
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr, '');
     assert.deepEqual((({ imported, failed }) => ({ imported, failed }))(JSON.parse(result.stdout) as { imported: number; failed: number }), { imported: 5, failed: 0 });
   });
 
-  it('fails with one line for a file that is not an ACLED export, or missing', () => {
-    const notAcled = corridor('import', 'acled', join(FIXTURES, 'acled-import', 'not-acled', 'input.csv'), '--db', fixture.db);
+  it('fails with one line for a file that is not an ACLED export, or missing', async () => {
+    const notAcled = await corridor('import', 'acled', join(FIXTURES, 'acled-import', 'not-acled', 'input.csv'), '--db', fixture.db);
     assert.equal(notAcled.code, 1);
     assert.match(notAcled.stderr, /^corridor: .*not-acled\/input\.csv: not an ACLED export: line 1 lacks the columns event_id_cnty, event_date, event_type, sub_event_type, latitude, longitude\n$/);
-    const missing = corridor('import', 'acled', join(fixture.dir, 'nope.csv'), '--db', fixture.db);
+    const missing = await corridor('import', 'acled', join(fixture.dir, 'nope.csv'), '--db', fixture.db);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^corridor: .*nope\.csv: cannot read \(ENOENT\)\n$/);
   });
@@ -97,7 +104,7 @@ describe('the export, import and compare commands', () => {
     const empty = await fixtureStore([join(FIXTURES, 'corpus', 'blog-opinion.md')]);
     await empty.store.close();
     try {
-      const result = corridor('compare', '--db', empty.db);
+      const result = await corridor('compare', '--db', empty.db);
       assert.equal(result.code, 1);
       assert.equal(result.stderr, 'corridor: no reference events in the store: load some with `corridor import acled <file.csv>`\n');
     } finally {
@@ -105,9 +112,9 @@ describe('the export, import and compare commands', () => {
     }
   });
 
-  it('writes the HTML dossier to a file', () => {
+  it('writes the HTML dossier to a file', async () => {
     const out = join(fixture.dir, 'dossier.html');
-    const result = corridor('export', '--format', 'html', '--title', 'Raqqa & Mosul', '--db', fixture.db, '--out', out, '--json');
+    const result = await corridor('export', '--format', 'html', '--title', 'Raqqa & Mosul', '--db', fixture.db, '--out', out, '--json');
     assert.equal(result.code, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).out, out);
     assert.match(readFileSync(out, 'utf8'), /<title>Raqqa &#38; Mosul<\/title>/);

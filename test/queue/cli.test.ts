@@ -1,9 +1,11 @@
-// The queue from the command line: `ingest --queue`, `worker`, `queue status`, as a user runs them.
+// The queue from the command line: `ingest --queue`, `worker`, `queue status`, as a user runs them
+// (the usage errors in this process, the queue's work in child processes).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCliInProcess } from '../reliability/helpers.js';
 import { createMigratedDatabase, probePostgres } from '../store/postgres-test-db.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,13 +18,13 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
   return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env });
 }
 
-test('queue commands need a PostgreSQL store: a usage error naming what was given', () => {
+test('queue commands need a PostgreSQL store: a usage error naming what was given', async () => {
   for (const args of [['queue', 'status'], ['worker'], ['ingest', '--queue', TEXTS]]) {
-    const result = run([...args, '--db', 'corridor.db']);
+    const result = await runCliInProcess([...args, '--db', 'corridor.db']);
     assert.equal(result.status, 2, args.join(' '));
     assert.match(result.stderr, /^corridor: .* needs a PostgreSQL store: pass --db postgres:\/\/\.\.\. or set CORRIDOR_DB \(got corridor\.db\)\n$/);
   }
-  assert.equal(run(['worker', '--concurrency', '0', '--db', 'postgres://x']).status, 2);
+  assert.equal((await runCliInProcess(['worker', '--concurrency', '0', '--db', 'postgres://x'])).status, 2);
 });
 
 describe('queue from the command line', { skip: postgres.skip }, () => {

@@ -10,7 +10,7 @@ import { syntheticCorpus } from '../../bench/synthetic.js';
 import { FUSION_STATE_KEY, type SavedFusionState } from '../../src/fusion/index.js';
 import { ingest } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/index.js';
-import { checkStore, runCli, sleep, spawnCli, tempDir } from './helpers.js';
+import { checkStore, runCliInProcess, sleep, spawnCli, tempDir } from './helpers.js';
 import { defaultPipeline } from '../shared-resources.js';
 
 const DOCUMENTS = 300;
@@ -80,7 +80,7 @@ describe('crash safety', () => {
     assert.ok(afterKill >= 25 && afterKill < DOCUMENTS, `${afterKill} documents stored before the kill`);
     assert.deepEqual(duplicateSources(db), []);
 
-    const rerun = runCli(['ingest', corpus, '--db', db, '--json']);
+    const rerun = await runCliInProcess(['ingest', corpus, '--db', db, '--json']);
     assert.equal(rerun.status, 0, rerun.stderr);
     const summary = JSON.parse(rerun.stdout) as Summary;
     assert.equal(summary.unchanged, afterKill);
@@ -116,14 +116,14 @@ describe('crash safety', () => {
     }
     assert.equal(await fusedDocuments(db), 0);
 
-    const rerun = runCli(['ingest', corpus, '--db', db, '--json']);
+    const rerun = await runCliInProcess(['ingest', corpus, '--db', db, '--json']);
     assert.equal(rerun.status, 0, rerun.stderr);
     const summary = JSON.parse(rerun.stdout) as Summary;
     assert.equal(summary.unchanged, 5);
     assert.equal(summary.snapshot?.documents, 5, 'the owed snapshot is recorded');
     assert.equal(await fusedDocuments(db), 5, 'and fusion has caught up');
 
-    const again = JSON.parse(runCli(['ingest', corpus, '--db', db, '--json']).stdout) as Summary;
+    const again = JSON.parse((await runCliInProcess(['ingest', corpus, '--db', db, '--json'])).stdout) as Summary;
     assert.equal(again.snapshot, null, 'a run that changes nothing records nothing');
   });
 });

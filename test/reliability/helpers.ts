@@ -5,7 +5,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import Database from 'better-sqlite3';
+import { createContext } from '../../src/cli/context.js';
+import { runCorridor } from '../../src/cli/program.js';
 import { packageRoot } from '../../src/resources.js';
 import type { DocumentMeta, Extraction, Span } from '../../src/types.js';
 
@@ -79,6 +82,36 @@ export function runCli(args: string[], env: Record<string, string> = {}, input?:
   const { CORRIDOR_DB: _ignored, CORRIDOR_TOKEN: _token, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env }, input, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A stream that keeps what is written to it. */
+function collector(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * The CLI run in this process, as runCli runs it in a child: the same
+ * environment rules, `input` on its standard input. It shares this process's
+ * loaded modules (the gazetteer, the pipeline's word lists), which spares each
+ * run a second of start-up; runCli stays for tests of the process itself.
+ */
+export async function runCliInProcess(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
+  const { CORRIDOR_DB: _ignored, CORRIDOR_TOKEN: _token, ...inherited } = process.env;
+  const stdout = collector();
+  const stderr = collector();
+  const ctx = createContext({
+    stdout: stdout.stream, stderr: stderr.stream as unknown as NodeJS.WriteStream,
+    stdin: Readable.from(input === undefined ? [] : [Buffer.from(input)]), env: { ...inherited, ...env },
+  });
+  const status = await runCorridor([process.execPath, CLI, ...args], ctx);
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 /** The CLI without waiting, for runs the test stops itself. */

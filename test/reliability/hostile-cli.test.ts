@@ -11,7 +11,7 @@ import { extname, join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/store.js';
 import { GENERATED_CASES, writeGeneratedCorpus } from './hostile-corpus.js';
-import { checkStore, HOSTILE_FIXTURES, runCli, SECRET_MARKERS, type CliResult } from './helpers.js';
+import { checkStore, HOSTILE_FIXTURES, runCli, runCliInProcess, SECRET_MARKERS, type CliResult } from './helpers.js';
 
 interface SummaryJson {
   inputs: number;
@@ -120,8 +120,8 @@ describe('hostile inputs through corridor ingest', () => {
     for (const text of report.texts) for (const marker of SECRET_MARKERS) assert.doesNotMatch(text, marker);
   });
 
-  it('reads the same corpus again without storing anything twice', () => {
-    const again = runCli(['ingest', corpus, '--db', db, '--json']);
+  it('reads the same corpus again without storing anything twice', async () => {
+    const again = await runCliInProcess(['ingest', corpus, '--db', db, '--json']);
     const second = JSON.parse(again.stdout) as SummaryJson;
     assert.equal(again.status, 1);
     assert.equal(second.new, 0);

@@ -16,7 +16,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (options: { db?: string; json?: boolean; serve: boolean; port?: number }) => {
       const db = resolveDb(ctx, options.db);
       const summary = await runIngest(ctx, [join(ctx.root, 'examples', 'demo')], { db });
-      if (summary.failed > 0) process.exitCode = 1;
+      if (summary.failed > 0) ctx.exitCode = 1;
       if (options.json) {
         printJson(ctx, { database: db, ...summary });
         return;
@@ -37,13 +37,14 @@ export function register(program: Command, ctx: CliContext): void {
       ].join('\n'));
       if (!options.serve || summary.failed > 0) return;
       const url = await serveStore(ctx, { db, port: options.port });
-      openBrowser(url);
+      openBrowser(ctx, url);
     });
 }
 
 /** Opens the map in the user's browser when there is a desktop to open it on; silent otherwise. */
-function openBrowser(url: string): void {
-  if (process.env['CI'] || !process.stdout.isTTY || (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY'])) return;
+function openBrowser(ctx: CliContext, url: string): void {
+  const onTerminal = (ctx.stdout as Partial<NodeJS.WriteStream>).isTTY;
+  if (ctx.env['CI'] || !onTerminal || (process.platform === 'linux' && !ctx.env['DISPLAY'] && !ctx.env['WAYLAND_DISPLAY'])) return;
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);

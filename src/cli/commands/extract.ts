@@ -43,7 +43,7 @@ export function register(program: Command, ctx: CliContext): void {
         });
         return;
       }
-      const raws = await readDocuments(file);
+      const raws = await readDocuments(file, ctx.stdin);
       const extractions = raws.map((raw) => {
         const prepared = prepareForCli({ ...raw, url: options.url ?? raw.url }, { publishedAt: published });
         const extraction = pipeline.extract(prepared.document);

@@ -42,7 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
         import('../../geo/index.js'), import('../../pipeline.js'), import('../documents.js'),
       ]);
       // The same document preparation and working text as `extract`, so both report the same offsets.
-      const pipeline = createPipeline([segmentStage(), geoparse(await loadResources(ctx, options), { focus: options.focus ?? loadConfig().focus })]);
+      const pipeline = createPipeline([segmentStage(), geoparse(await loadResources(ctx, options), { focus: options.focus ?? loadConfig(process.cwd(), ctx.env).focus })]);
       const placesOf = (raw: RawDocument) => {
         const { places, messages } = pipeline.extract(prepareForCli(raw).document);
         return { places, messages };
@@ -53,7 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
         });
         return;
       }
-      const found = (await readDocuments(file)).map(placesOf);
+      const found = (await readDocuments(file, ctx.stdin)).map(placesOf);
       if (options.json) printJson(ctx, found.length === 1 ? found[0] : found);
       else for (const p of found.flatMap((f) => f.places)) ctx.stdout.write(`${placeLine(p)}\n`);
     });
@@ -157,7 +157,7 @@ export function formatReports(reports: EvalReport[]): string {
 
 /** Calls `each` with every JSON object on standard input, one per line. */
 export async function eachJsonLine(ctx: CliContext, each: (record: Record<string, unknown>, line: number) => void): Promise<void> {
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const rl = createInterface({ input: ctx.stdin, crlfDelay: Infinity });
   let line = 0;
   for await (const raw of rl) {
     line++;
@@ -167,19 +167,19 @@ export async function eachJsonLine(ctx: CliContext, each: (record: Record<string
       record = JSON.parse(raw);
     } catch {
       ctx.stderr.write(`corridor: stdin:${line}: not valid JSON\n`);
-      process.exitCode = 1;
+      ctx.exitCode = 1;
       continue;
     }
     if (!record || typeof record !== 'object' || Array.isArray(record)) {
       ctx.stderr.write(`corridor: stdin:${line}: expected a JSON object\n`);
-      process.exitCode = 1;
+      ctx.exitCode = 1;
       continue;
     }
     try {
       each(record as Record<string, unknown>, line);
     } catch (error) {
       ctx.stderr.write(`corridor: ${(error as Error).message}\n`);
-      process.exitCode = 1;
+      ctx.exitCode = 1;
     }
   }
 }

@@ -42,6 +42,6 @@ export function register(program: Command, ctx: CliContext): void {
         const failed = parsed.errors.length ? `, ${parsed.errors.length} row${parsed.errors.length === 1 ? '' : 's'} left out` : '';
         ctx.stdout.write(`Imported ${parsed.events.length} reference event${parsed.events.length === 1 ? '' : 's'} from ${file}${failed}; ${set.events.length} stored.\n`);
       }
-      if (parsed.errors.length > 0) process.exitCode = 1;
+      if (parsed.errors.length > 0) ctx.exitCode = 1;
     });
 }

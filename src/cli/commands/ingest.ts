@@ -46,7 +46,7 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.stdout.write(`${summaryLine(summary)}\n`);
         for (const line of [...alreadyStoredLines(summary, userMetadata(options)), ...undatedLines(summary, options.verbose ?? false)]) ctx.stderr.write(`${line}\n`);
       }
-      if (summary.failed > 0) process.exitCode = 1;
+      if (summary.failed > 0) ctx.exitCode = 1;
     });
 }
 
@@ -121,7 +121,7 @@ async function queueInputs(ctx: CliContext, inputs: readonly string[], options: 
   }).finally(() => progress.stop());
   if (options.json) printJson(ctx, { database: resolveDb(ctx, options.db), ...summary });
   else ctx.stdout.write(`${enqueueLine(summary)}\n`);
-  if (summary.failed > 0) process.exitCode = 1;
+  if (summary.failed > 0) ctx.exitCode = 1;
 }
 
 /** Failure lines on stderr, above a progress bar when stderr is a terminal and there are many inputs. */
