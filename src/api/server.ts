@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { createDefaultPipeline } from '../default-pipeline.js';
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer/index.js';
+import { loadGeoResources, type GeoResources } from '../geo/index.js';
 import type { Pipeline } from '../pipeline.js';
 import { packageRoot } from '../resources.js';
 import type { Store } from '../store/store.js';
@@ -41,8 +42,11 @@ export interface AppOptions {
   layers?: ReferenceLayer[];
   /** Fusion's context and the user's corridors; loaded from resources/ when not given. */
   fusion?: FusionResources;
-  /** The gazetteer place names are looked up in; loaded when a route first needs it when not given. */
-  gazetteer?: Gazetteer;
+  /**
+   * The gazetteer place names are looked up in, or a function giving it on first use (so it can be the
+   * pipeline's own); loaded when a route first needs it when not given.
+   */
+  gazetteer?: Gazetteer | (() => Gazetteer);
   bodyLimit?: number;
   logger?: FastifyServerOptions['logger'];
   /** Jobs waiting or running before POST /api/documents answers 503. */
@@ -68,14 +72,15 @@ function lazy(source: PipelineSource): () => Promise<Pipeline> {
  */
 async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<void> {
   let basemap: Basemap | null = null;
-  let gazetteer = options.gazetteer ?? null;
+  const given = options.gazetteer;
+  let gazetteer = given instanceof Function ? null : given ?? null;
   app.decorate('store', options.store);
   app.decorate('pipeline', lazy(options.pipeline));
   app.decorate('fusion', createFusionReader(options.store, options.fusion ?? loadFusionResources()));
   app.decorate('referenceLayers', options.layers ?? []);
   // Converted on first use: a second that API-only uses never pay.
   app.decorate('basemap', () => (basemap ??= loadBasemap()));
-  app.decorate('gazetteer', () => (gazetteer ??= loadGazetteer()));
+  app.decorate('gazetteer', () => (gazetteer ??= given instanceof Function ? given() : loadGazetteer()));
   app.decorate('ingestJobs', new JobQueue<IngestBody>(
     // Posted documents are fused as soon as they are stored, as `corridor ingest` does.
     createIngestRunner({ store: app.store, pipeline: app.pipeline, afterSave: () => app.fusion.refresh('api') }),
@@ -214,12 +219,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const host = options.host ?? DEFAULT_HOST;
   // Anyone who can reach a non-loopback address could otherwise post documents (and make it fetch URLs).
   if (!options.token && !isLoopback(host)) throw new TokenRequiredError(host);
+  // Loaded once, when a posted document or a place lookup first needs it, and shared by both.
+  let geo: GeoResources | null = null;
+  const sharedGeo = () => (geo ??= loadGeoResources());
   // Created when the first document is posted: serving what is stored needs no pipeline.
-  const pipeline = options.pipeline ?? (() => createDefaultPipeline());
+  const pipeline = options.pipeline ?? (() => createDefaultPipeline({ geo: sharedGeo() }));
   const loaded = options.layersDir ? await loadLayers(options.layersDir) : { layers: [], problems: [] };
   const app = await buildApp({
     ...options,
     pipeline,
+    gazetteer: options.gazetteer ?? (() => sharedGeo().gazetteer),
     layers: [...(options.layers ?? []), ...loaded.layers],
     // Internal errors are logged (to stderr, keeping stdout for what the command prints); their details never reach clients.
     logger: options.logger ?? { level: 'error', stream: process.stderr },
