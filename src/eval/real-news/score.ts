@@ -111,8 +111,9 @@ class EventReader {
     return actor && { ...actor, kind: this.kinds.get(actor.actorId) ?? null, country: this.ctx.actorCountries.get(actor.actorId) ?? null };
   }
 
-  private mentionOf(place: PlaceRef | null): PlaceMention | undefined {
-    return place ? this.extraction.places.find((m) => m.geonameid === place.geonameid && m.name === place.name) : undefined;
+  /** The mentions resolved to the entry an event's place stands for. */
+  private mentionsOf(place: PlaceRef): PlaceMention[] {
+    return this.extraction.places.filter((m) => m.geonameid === place.geonameid && m.name === place.name);
   }
 
   /** The ACLED sub-event type, through the mapping and the rule the ACLED export uses. */
@@ -122,7 +123,7 @@ class EventReader {
     const control = readControl(event, agent, patient, this.ctx.semantics);
     const sentence = this.sentenceAt(event.trigger.start);
     const sentences = sentence ? [this.text.slice(sentence.start, sentence.end)] : [];
-    const country = this.mentionOf(event.location)?.country ?? null;
+    const country = (event.location && this.mentionsOf(event.location)[0]?.country) ?? null;
     return acledSubEventType(this.ctx.mapping, { type: event.type, subtype: event.subtype, agent, patient, control: control && { holder: control.holder as MappedActor | null, loser: control.loser as MappedActor | null }, country }, sentences);
   }
 
@@ -145,7 +146,7 @@ class EventReader {
 
   /** The names a place of an event goes by: its gazetteer name and the texts of its mentions. */
   placeNames(place: PlaceRef): string[] {
-    return [place.name, ...this.extraction.places.filter((m) => m.geonameid === place.geonameid && m.name === place.name).map((m) => m.text)];
+    return [place.name, ...this.mentionsOf(place).map((m) => m.text)];
   }
 }
 
