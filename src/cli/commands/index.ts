@@ -5,6 +5,7 @@ import { register as ingest } from './ingest.js';
 import { register as extract } from './extract.js';
 import { register as geo } from './geo.js';
 import { register as evalEvents } from './eval-events.js';
+import { register as evalRealNews } from './eval-real-news.js';
 import { register as search } from './search.js';
 import { register as serve } from './serve.js';
 import { register as show } from './show.js';
@@ -27,6 +28,7 @@ export const commands: RegisterCommand[] = [
   extract,
   geo,
   evalEvents,
+  evalRealNews,
   docs,
   show,
   search,
