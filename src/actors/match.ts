@@ -63,7 +63,8 @@ function toMention(text: string, words: readonly ActorWord[], first: number, end
   const nameEnd = words[last - 1]!;
   const next = words[last];
   const joined = next && (areAdjacent(text, nameEnd, next) || (nameEnd.possessive && AFTER_POSSESSIVE.test(text.slice(nameEnd.after, next.start))));
-  if (lexicon.memberNounKinds.has(actor.kind) && joined) {
+  // A generic name standing for a named kind ("coalition jets") takes that kind's member nouns.
+  if (lexicon.memberNounKinds.has(actor.refersTo ?? actor.kind) && joined) {
     last += lexicon.memberNouns.longestAt(text, words, last)?.length ?? 0;
   }
   const start = words[first]!.start;
