@@ -42,8 +42,16 @@ function matchAt(text: string, words: readonly ActorWord[], at: number, lexicon:
     }
   }
   const name = lexicon.names.longestAt(text, words, at);
-  if (!name || isShoutedWord(text, words, at, name.length) || isPlace(text, words, at, name.value.actorId, lexicon)) return null;
+  if (!name || isShoutedWord(text, words, at, name.length) || isDesignation(text, words[at + name.length - 1]!)
+    || isPlace(text, words, at, name.value.actorId, lexicon)) return null;
   return toMention(text, words, at, at + name.length, name.value.actorId, lexicon);
+}
+
+// A hyphen and a digit after a name make it a model designation (the "ZSU-23-4" gun, the "IS-3" tank), not the name.
+const DESIGNATION = /^[-‐‑]\d/;
+
+function isDesignation(text: string, last: ActorWord): boolean {
+  return DESIGNATION.test(text.slice(last.after, last.after + 2));
 }
 
 /** "in Syria", "across Iraq": a state named as a place is left to the geoparser. */

@@ -36,8 +36,11 @@ describe('actors: negative cases', () => {
 // One case a line: `text => mention = actor-id | mention = actor-id` (nothing after "=>": no mention).
 describe('actors: one-line cases', () => {
   for (const line of fixtureLines('actors', 'cases.txt')) {
-    const [input, wanted] = line.split(' => ') as [string, string];
-    const expected = wanted.trim() ? wanted.split(' | ').map((pair) => pair.split(' = ').map((part) => part.trim())) : [];
+    const arrow = line.indexOf('=>');
+    if (arrow < 0) throw new Error(`cases.txt: no "=>" in: ${line}`);
+    const input = line.slice(0, arrow).trim();
+    const wanted = line.slice(arrow + 2).trim();
+    const expected = wanted ? wanted.split(' | ').map((pair) => pair.split(' = ').map((part) => part.trim())) : [];
     it(input, () => assert.deepEqual(run(input).map((m) => [m.text, m.actorId]), expected));
   }
 });
