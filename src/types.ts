@@ -113,7 +113,7 @@ export interface ActorMention extends Span {
   actorId: string;
   name: string;
   kind: ActorKind;
-  /** Set when the mention is a pronoun or "the group" resolved to an earlier mention. */
+  /** Set when the mention is a pronoun, "the group" or a generic "coalition" resolved to an earlier mention. */
   antecedent?: Span;
 }
 

@@ -15,6 +15,29 @@ interface Anaphor {
 }
 
 /**
+ * A generic name standing for a named kind (`refersTo`: "coalition" for
+ * coalitions) is the latest actor of that kind named earlier in the document:
+ * a Yemen report's "the coalition" is the Saudi-led coalition it named, not
+ * the US-led one. Unlike "the group", the whole document counts: a report
+ * names its coalition once, in the lead, then says "the coalition". With
+ * none named earlier, the mention stays generic.
+ */
+export function resolveGenericNames(named: readonly NamedMention[], lexicon: ActorLexicon): NamedMention[] {
+  const latest = new Map<ActorKind, NamedMention>();
+  return named.map((mention) => {
+    const refersTo = lexicon.actors.get(mention.actorId)!.refersTo;
+    if (!refersTo) {
+      if (mention.kind !== 'generic') latest.set(mention.kind, mention);
+      return mention;
+    }
+    const antecedent = latest.get(refersTo);
+    if (!antecedent) return mention;
+    const { actorId, name, kind, start, end } = antecedent;
+    return { ...mention, actorId, name, kind, antecedent: { start, end } };
+  });
+}
+
+/**
  * Resolves "the group", "the militants" and clause-initial "they"/"their"/"it"
  * to the last compatible actor mention earlier in the same paragraph. An
  * anaphor without one is dropped (a "the militants" then stays the generic

@@ -1,5 +1,5 @@
 import { named, type Stage } from '../pipeline.js';
-import { resolveAnaphora } from './coreference.js';
+import { resolveAnaphora, resolveGenericNames } from './coreference.js';
 import type { ActorLexicon } from './lexicon.js';
 import { findNamedMentions } from './match.js';
 import { actorWords } from './words.js';
@@ -13,7 +13,8 @@ export interface ActorsOptions {
 /**
  * Finds armed groups, forces, states and generic actors by name (aliases,
  * acronyms in capitals, demonym forms such as "Russian jets"), then resolves
- * "the group" and clause-initial pronouns within a paragraph. Reads the
+ * a generic "coalition" to the coalition the document named, and "the group"
+ * and clause-initial pronouns within a paragraph. Reads the
  * tokens of `segmentStage()`, which must run before it. Mentions come out
  * sorted by start and never overlap.
  *
@@ -29,7 +30,7 @@ export function actors(options: ActorsOptions): Stage {
   return named('actors', (a) => {
     const { text } = a;
     const words = actorWords(a.tokens, lexicon.normalize.words);
-    const mentions = findNamedMentions(text, words, lexicon);
+    const mentions = resolveGenericNames(findNamedMentions(text, words, lexicon), lexicon);
     return { actors: resolveAnaphora(text, words, mentions, a.sentences, lexicon) };
   });
 }

@@ -27,6 +27,7 @@ const lexiconSchema = z.object({
     parent: z.string().optional(),
     affiliation: z.array(z.string()).optional(),
     successor: z.string().optional(),
+    refersTo: z.enum(ACTOR_KINDS).optional(),
     country: z.string().regex(/^[A-Z]{2}$/, 'country is an ISO 3166-1 alpha-2 code').optional(),
     note: z.string().optional(),
   }).strict()).min(1),
@@ -140,6 +141,9 @@ export function compileActorLexicon(
     if (entry.parent) known(entry.parent, `${entry.id}.parent`);
     if (entry.successor) known(entry.successor, `${entry.id}.successor`);
     for (const id of entry.affiliation ?? []) known(id, `${entry.id}.affiliation`);
+    if (entry.refersTo && (entry.kind !== 'generic' || entry.refersTo === 'generic')) {
+      fail(`${entry.id}.refersTo: only a generic entry may stand for a named actor, of another kind`);
+    }
   }
 
   // Phrases are segmented and folded exactly as the text is.

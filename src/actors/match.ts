@@ -42,8 +42,16 @@ function matchAt(text: string, words: readonly ActorWord[], at: number, lexicon:
     }
   }
   const name = lexicon.names.longestAt(text, words, at);
-  if (!name || isShoutedWord(text, words, at, name.length) || isPlace(text, words, at, name.value.actorId, lexicon)) return null;
+  if (!name || isShoutedWord(text, words, at, name.length) || isDesignation(text, words[at + name.length - 1]!)
+    || isPlace(text, words, at, name.value.actorId, lexicon)) return null;
   return toMention(text, words, at, at + name.length, name.value.actorId, lexicon);
+}
+
+// A hyphen and a digit after a name make it a model designation (the "ZSU-23-4" gun, the "IS-3" tank), not the name.
+const DESIGNATION = /^[-‐‑]\d/;
+
+function isDesignation(text: string, last: ActorWord): boolean {
+  return DESIGNATION.test(text.slice(last.after, last.after + 2));
 }
 
 /** "in Syria", "across Iraq": a state named as a place is left to the geoparser. */
@@ -63,7 +71,8 @@ function toMention(text: string, words: readonly ActorWord[], first: number, end
   const nameEnd = words[last - 1]!;
   const next = words[last];
   const joined = next && (areAdjacent(text, nameEnd, next) || (nameEnd.possessive && AFTER_POSSESSIVE.test(text.slice(nameEnd.after, next.start))));
-  if (lexicon.memberNounKinds.has(actor.kind) && joined) {
+  // A generic name standing for a named kind ("coalition jets") takes that kind's member nouns.
+  if (lexicon.memberNounKinds.has(actor.refersTo ?? actor.kind) && joined) {
     last += lexicon.memberNouns.longestAt(text, words, last)?.length ?? 0;
   }
   const start = words[first]!.start;

@@ -33,6 +33,18 @@ describe('actors: negative cases', () => {
   }
 });
 
+// One case a line: `text => mention = actor-id | mention = actor-id` (nothing after "=>": no mention).
+describe('actors: one-line cases', () => {
+  for (const line of fixtureLines('actors', 'cases.txt')) {
+    const arrow = line.indexOf('=>');
+    if (arrow < 0) throw new Error(`cases.txt: no "=>" in: ${line}`);
+    const input = line.slice(0, arrow).trim();
+    const wanted = line.slice(arrow + 2).trim();
+    const expected = wanted ? wanted.split(' | ').map((pair) => pair.split(' = ').map((part) => part.trim())) : [];
+    it(input, () => assert.deepEqual(run(input).map((m) => [m.text, m.actorId]), expected));
+  }
+});
+
 describe('actors: lexicon', () => {
   const lexiconPath = fileURLToPath(new URL('../../../resources/actors.json', import.meta.url));
   const data = () => JSON.parse(readFileSync(lexiconPath, 'utf8')) as { actors: Array<Record<string, unknown>> };
@@ -58,6 +70,12 @@ describe('actors: lexicon', () => {
     const file = data();
     file.actors[0]!.kind = 'gang';
     assert.throws(() => compileActorLexicon(file, 'test.json'), /test\.json: actors\.0\.kind/);
+  });
+
+  it('rejects refersTo on a named entry', () => {
+    const file = data();
+    file.actors.find((a) => a.id === 'islamic-state')!.refersTo = 'coalition';
+    assert.throws(() => compileActorLexicon(file, 'test.json'), /test\.json: islamic-state\.refersTo: only a generic entry/);
   });
 
   it('names the file it cannot read', () => {
