@@ -97,7 +97,9 @@ export function createNameNormalizer(rules: TransliterationRules): NameNormalize
   // The article and what stays of the word, at least three letters, so that "Alma" or "Essa" are left whole.
   const fusedArticle = new RegExp(`^(?:(?:${moonArticles.join('|')})(?=[${escapeClass(moonLetters)}].{2})|[${escapeClass(sunVowels)}](?=(${sunLetters.join('|')})\\1.{2})|${scriptArticle}(?=.{3}))`);
   const arabicVowels = vowelRules.map(([from, to]) => [new RegExp(from, 'g'), to] as const);
-  const collapse = (w: string): string => (rules.collapseDoubles ? w.replace(/(.)\1+/g, '$1') : w);
+  // Doubled letters are a transliteration habit ("Raqqa", "Raqa"); in Arabic script they are a proclitic
+  // before a word starting with the same letter ("وواشنطن": and Washington), kept for the recogniser to read.
+  const collapse = (w: string): string => (rules.collapseDoubles ? w.replace(/([^\p{Script=Arabic}])\1+/gu, '$1') : w);
 
   const shape = (w: string): string => {
     // 5. Whole-word variants before letter rules, which would otherwise change the word first.
