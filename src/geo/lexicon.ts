@@ -29,7 +29,7 @@ export interface GeoLexicon {
   /** Words after a name that mark it as a town or city ("Raqqa city", "the Mosul area"). */
   settlementHeads: Set<string>;
   featureHeads: Set<string>;
-  /** The words of the feature heads ("air", "base"): lower-case, they may still go on a name ("the Tiyas air base"). */
+  /** The words of the feature heads ("air", "base"): lower-case, they may still go on a name ("the Tiyas air base"). Admin and settlement heads are not among them. */
   featureHeadWords: Set<string>;
   personTitles: Set<string>;
   notPlaces: Set<string>;
@@ -73,7 +73,9 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     adminHeads: lower(cues.adminHeads),
     settlementHeads: lower(cues.settlementHeads),
     featureHeads: lower(cues.featureHeads),
-    featureHeadWords: new Set(cues.featureHeads.flatMap((h) => h.toLowerCase().split(' '))),
+    // Not the words that are also admin or settlement heads ("district"): those stay cues for the name before them.
+    featureHeadWords: new Set(cues.featureHeads.flatMap((h) => h.toLowerCase().split(' '))
+      .filter((w) => !cues.adminHeads.includes(w) && !cues.settlementHeads.includes(w))),
     personTitles: lower(cues.personTitles),
     notPlaces: lower(cues.notPlaces),
     arabicNotPlaces: cues.arabicNotPlaces,
