@@ -281,7 +281,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     if (lexicon.notPlaces.has(w.lower) || personNames.has(w.lower)) return false;
     // Short all-capital tokens are acronyms (IS, SDF, NATO), never names; longer ones are headline style (BEIRUT).
     if (ALL_CAPS.test(core) && core.length <= 5) return false;
-    const entries = gazetteer.byWords(w.folded)?.entries ?? [];
+    const entries = gazetteer.byWords(w.folded, w.arabic ? IN_ARABIC_SCRIPT : {})?.entries ?? [];
     // Without capitals to mark a name, a word in Arabic script is a place only when it names a country,
     // a seat of government or a town of 20,000 or more: Arabic words are names of small places somewhere.
     if (w.arabic) {
