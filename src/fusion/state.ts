@@ -62,7 +62,7 @@ function remembered(normalize: NameNormalizer): NameNormalizer {
     }
     return found;
   };
-  return Object.assign(key, { words: normalize.words, joinKeys: normalize.joinKeys, arabicKey: normalize.arabicKey });
+  return Object.assign(key, { words: normalize.words, joinKeys: normalize.joinKeys, arabicKey: normalize.arabicKey, proclitics: normalize.proclitics });
 }
 
 /**

@@ -12,6 +12,7 @@ interface GeoCuesFile {
   featureHeads: string[];
   personTitles: string[];
   notPlaces: string[];
+  arabicNotPlaces: string[];
   eras: string[];
   metonymyVerbs: string[];
 }
@@ -28,8 +29,12 @@ export interface GeoLexicon {
   /** Words after a name that mark it as a town or city ("Raqqa city", "the Mosul area"). */
   settlementHeads: Set<string>;
   featureHeads: Set<string>;
+  /** The words of the feature heads ("air", "base"): lower-case, they may still go on a name ("the Tiyas air base"). Admin and settlement heads are not among them. */
+  featureHeadWords: Set<string>;
   personTitles: Set<string>;
   notPlaces: Set<string>;
+  /** Words in Arabic script that are never places alone, as written: compared by their name keys. */
+  arabicNotPlaces: readonly string[];
   /** Exact-case abbreviations that after a number are an era ("500 BC"). */
   eras: Set<string>;
   metonymyVerbs: Set<string>;
@@ -68,8 +73,12 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     adminHeads: lower(cues.adminHeads),
     settlementHeads: lower(cues.settlementHeads),
     featureHeads: lower(cues.featureHeads),
+    // Not the words that are also admin or settlement heads ("district"): those stay cues for the name before them.
+    featureHeadWords: new Set(cues.featureHeads.flatMap((h) => h.toLowerCase().split(' '))
+      .filter((w) => !cues.adminHeads.includes(w) && !cues.settlementHeads.includes(w))),
     personTitles: lower(cues.personTitles),
     notPlaces: lower(cues.notPlaces),
+    arabicNotPlaces: cues.arabicNotPlaces,
     eras: new Set(cues.eras),
     metonymyVerbs: lower(cues.metonymyVerbs),
     commonWords: readCommonWords(),

@@ -31,6 +31,11 @@ export interface RecognizeInput {
 const WORD = /^[\p{L}\p{N}]/u;
 // A leading ʿayn or hamza mark does not hide the capital ("ʿAfar").
 const CAPITALISED = /^['’‘ʿʾ`]?\p{Lu}/u;
+// Arabic script has no capitals: any of its words may start a name.
+const ARABIC_SCRIPT = /^\p{Script=Arabic}/u;
+const DIGITS = /^\p{N}+$/u;
+// Words in Arabic script: as written, or by the Arabic key when they carry the article (Gazetteer.byWords).
+const IN_ARABIC_SCRIPT = { arabic: 'article' } as const;
 // Arabic articles that are also English words ("An", "At", "As") start a name only when hyphenated ("as-Sukhnah").
 const ENGLISH_ARTICLES = new Set(['an', 'at', 'as', 'ad', 'en', 'es', 'et', 'ed', 'er', 'il']);
 // A name that goes on with a hyphenated article ("Qasr al-Bint") is longer than what the gazetteer matched.
@@ -56,6 +61,8 @@ interface Word {
   capitalised: boolean;
   /** Two capitals or more ("MoD", "KBO"): an acronym, never part of a name in Arabic. */
   acronymLike: boolean;
+  /** Written in Arabic script. */
+  arabic: boolean;
   lower: string;
 }
 
@@ -76,17 +83,47 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const { text, tokens } = input;
   const normalize = gazetteer.normalize;
   const foldCache = new Map<string, FoldedWord[]>();
-  const words: (Word | null)[] = tokens.map((token) => {
+  const fold = (s: string): FoldedWord[] => {
+    let folded = foldCache.get(s);
+    if (!folded) foldCache.set(s, (folded = normalize.words(s)));
+    return folded;
+  };
+  const words: (Word | null)[] = tokens.map((token, i) => {
     if (!WORD.test(token.text)) return null;
+    if (ARABIC_SCRIPT.test(token.text)) return arabicWord(token, tokens[i + 1]);
     const possessive = POSSESSIVE.test(token.text) && token.text.length > 3;
     const core = possessive ? token.text.slice(0, -2) : token.text;
-    let folded = foldCache.get(core);
-    if (!folded) foldCache.set(core, (folded = normalize.words(core)));
     return {
-      token, coreEnd: possessive ? token.end - 2 : token.end, folded, capitalised: CAPITALISED.test(token.text),
-      acronymLike: TWO_CAPITALS.test(token.text), lower: core.toLowerCase(),
+      token, coreEnd: possessive ? token.end - 2 : token.end, folded: fold(core), capitalised: CAPITALISED.test(token.text),
+      acronymLike: TWO_CAPITALS.test(token.text), arabic: false, lower: core.toLowerCase(),
     };
   });
+
+  /**
+   * A word in Arabic script. "و" (and), "ب" (in), "ل" (to) and others are written onto the next word
+   * ("والموصل", "بتلعفر"): when the word names no place itself but what follows them does, alone or
+   * with the next word ("ودير الزور"), the word is read from there, its span too.
+   */
+  function arabicWord(token: Token, next: Token | undefined): Word {
+    let folded = fold(token.text);
+    let skip = 0;
+    if (!gazetteer.byWords(folded, IN_ARABIC_SCRIPT)) {
+      const nextFolded = next && next.sentence === token.sentence && ARABIC_SCRIPT.test(next.text) ? fold(next.text) : [];
+      for (const reading of normalize.proclitics(token.text)) {
+        const rest = fold(reading.name);
+        if (gazetteer.byWords(rest, IN_ARABIC_SCRIPT) || (nextFolded.length && gazetteer.byWords([...rest, ...nextFolded], IN_ARABIC_SCRIPT))) {
+          folded = rest;
+          skip = reading.skip;
+          break;
+        }
+      }
+    }
+    const text = token.text.slice(skip);
+    return {
+      token: skip ? { ...token, start: token.start + skip, text } : token, coreEnd: token.end, folded,
+      capitalised: true, acronymLike: false, arabic: true, lower: text,
+    };
+  }
 
   const prevWord = (i: number): Word | null => {
     for (let k = i - 1; k >= 0 && tokens[k]!.sentence === tokens[i]!.sentence; k--) if (words[k]) return words[k]!;
@@ -110,6 +147,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   };
 
   const candidates: Candidate[] = [];
+  // Name keys of lexicon.arabicNotPlaces, made when a text has a word in Arabic script.
+  let arabicNotPlaces: Set<string> | undefined;
   // Words seen as surnames in this text ("Jacob Zuma") are not places when they recur alone.
   const personNames = new Set<string>();
   const push = (c: Omit<Candidate, 'text' | 'container' | 'locative' | 'head'>, i: number, j: number) => {
@@ -151,7 +190,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       if (n < 0) break;
       const gap = text.slice(words[k]!.token.end, words[n]!.token.start);
       if (!NAME_GAP.test(gap) || POSSESSIVE.test(words[k]!.token.text)) break;
-      if (!words[n]!.capitalised && !lexicon.connectors.has(words[n]!.lower)) break;
+      // Lower-case words go on only as connectors ("Ras al-Ayn"), numbers ("T-4") and feature heads ("Tiyas air base").
+      if (!words[n]!.capitalised && !lexicon.connectors.has(words[n]!.lower) && !DIGITS.test(words[n]!.lower) && !lexicon.featureHeadWords.has(words[n]!.lower)) break;
       run.push(n);
       k = n;
     }
@@ -168,12 +208,12 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     let matched = false;
     for (let len = run.length; len >= 1 && !matched; len--) {
       const last = words[run[len - 1]!]!;
-      if (!last.capitalised) continue;
+      if (!last.capitalised && !(len > 1 && lexicon.featureHeadWords.has(last.lower))) continue;
       // "As", "Al" before a name are its article, never a place of their own (Ås, Ål).
       if (len === 1 && run.length > 1 && first.folded.length === 1 && first.folded[0]!.article) break;
       const folded = run.slice(0, len).flatMap((k) => words[k]!.folded);
       const englishWord = len > 1 && englishFirst;
-      const match = gazetteer.byWords(folded, { arabic: len <= beforeAcronym && folded.length <= 4 && arabicFirst && !englishWord });
+      const match = gazetteer.byWords(folded, first.arabic ? IN_ARABIC_SCRIPT : { arabic: len <= beforeAcronym && folded.length <= 4 && arabicFirst && !englishWord });
       if (!match) continue;
       if (len > 1 && ALL_CAPS.test(last.token.text) && last.token.text.length <= 5 && !ALL_CAPS.test(first.token.text)) continue;
       if (ARTICLE_CONTINUES.test(text.slice(last.coreEnd, last.coreEnd + 12))) break;
@@ -241,7 +281,16 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     if (lexicon.notPlaces.has(w.lower) || personNames.has(w.lower)) return false;
     // Short all-capital tokens are acronyms (IS, SDF, NATO), never names; longer ones are headline style (BEIRUT).
     if (ALL_CAPS.test(core) && core.length <= 5) return false;
-    const entries = gazetteer.byWords(w.folded)?.entries ?? [];
+    const entries = gazetteer.byWords(w.folded, w.arabic ? IN_ARABIC_SCRIPT : {})?.entries ?? [];
+    // Without capitals to mark a name, a word in Arabic script is a place only when it names a country,
+    // a seat of government or a town of 20,000 or more: Arabic words are names of small places somewhere.
+    if (w.arabic) {
+      arabicNotPlaces ??= new Set(lexicon.arabicNotPlaces.map((n) => normalize(n)));
+      // The word as written and without its proclitics: "وإن" (and that) is also the Arabic name of Van.
+      const written = tokens[i]!.text;
+      if ([written, ...normalize.proclitics(written).map((r) => r.name)].some((n) => arabicNotPlaces!.has(normalize(n)))) return false;
+      return entries.some((e) => e.source === 'country' || /^PPL(C|A2?)$/.test(e.featureCode) || e.population >= 20_000);
+    }
     const isCountry = entries.some((e) => e.source === 'country' || e.source === 'region');
     const locative = hasLocativeBefore(i);
     const prev = prevWord(i);
@@ -269,7 +318,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower)) return false;
     // A lone word naming only villages is more often a surname than the village;
     // a first name ("Allen", "Austin") needs a big city to stand for a place without a cue.
-    const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'import' ? e.population : 1e7), 0);
+    const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'facility' || e.source === 'import' ? e.population : 1e7), 0);
     if (lexicon.firstNames.has(w.lower)) return biggest >= 500_000 || entries.some((e) => e.source === 'admin1');
     return biggest >= 20_000 || entries.some((e) => e.source === 'admin1');
   }

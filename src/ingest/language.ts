@@ -35,8 +35,9 @@ const NOTICE_MIN_LENGTH = 200;
  * The stage that says what was not read: for a document in a language other
  * than English, one `language:not-read` message naming the language and
  * what the stages could still find. Measured on French, Russian and Arabic
- * texts: places and actors come only from names in Latin letters ("Mossoul",
- * "ISIS"), times only from dates in numbers, and events and statements only
+ * texts: places come only from names in Latin letters ("Mossoul") or in Arabic
+ * script ("الموصل"), actors only from names in Latin letters ("ISIS"), times
+ * only from dates in numbers, and events and statements only
  * from English words, so usually none. It runs last, to count what was found.
  */
 export function languageScope(): Stage {
@@ -55,7 +56,7 @@ function notReadReason(language: string, a: Readonly<Analysis>): string {
   const stories = a.events.length + a.statements.length === 0
     ? 'extracted no events or statements'
     : `found ${counted(a.events.length, 'event')} and ${counted(a.statements.length, 'statement')} only from English words in it`;
-  return `${languageLabel(language)}: Corridor reads English; in this text it recognised only names in Latin letters and dates in numbers (${found}), and ${stories}`;
+  return `${languageLabel(language)}: Corridor reads English; in this text it recognised only names in Latin letters, place names in Arabic script and dates in numbers (${found}), and ${stories}`;
 }
 
 /** `Arabic (arb)`; the code alone when it has no English name. */

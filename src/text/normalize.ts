@@ -3,6 +3,8 @@ import { readJsonResource } from '../resources.js';
 /** The rules of resources/transliteration.json (documented in resources/transliteration.md). */
 export interface TransliterationRules {
   marks: string;
+  /** Letters written in more than one form in Arabic script, folded onto one (`ة` -> `ه`). */
+  letterFolds: [string, string][];
   separators: string;
   articles: string[];
   wordVariants: Record<string, string>;
@@ -17,6 +19,13 @@ export interface ArabicRules {
   /** An article written onto its word before these letters, the moon letters ("Albukamal"). */
   moonArticles: string[];
   moonLetters: string;
+  /** The article in Arabic script, always written onto its word ("الموصل"). */
+  scriptArticle: string;
+  /**
+   * One-letter words written onto the next in Arabic script, by position: a conjunction ("و", and),
+   * then a preposition ("ب", in): "والموصل" and Mosul, "بالموصل" in Mosul, "وبالموصل" and in Mosul.
+   */
+  proclitics: string[][];
   /** A vowel written onto a doubled sun letter, the assimilated article ("Ezzor", "Assukhnah"). */
   sunVowels: string;
   sunLetters: string[];
@@ -45,6 +54,12 @@ export interface NameNormalizer {
    * "Deir Ezzor" meets "Deir ez-Zor". `stripped` tells whether an article was dropped.
    */
   arabicKey(words: readonly FoldedWord[]): { key: string; stripped: boolean };
+  /**
+   * The ways to read a word in Arabic script as a name with proclitics written
+   * onto it, fewest first: "وبالموصل" is "بالموصل" after 1 letter and "الموصل"
+   * after 2. `skip` is how many letters of the word are not the name.
+   */
+  proclitics(word: string): { skip: number; name: string }[];
 }
 
 export interface FoldedWord {
@@ -76,11 +91,15 @@ export function createNameNormalizer(rules: TransliterationRules): NameNormalize
   const wordVariants = new Map(Object.entries(rules.wordVariants));
   const letterRules = rules.letterRules.map(([from, to]) => [new RegExp(from, 'g'), to] as const);
   const finalRules = rules.finalRules.map(([from, to]) => [new RegExp(`${from}$`), to] as const);
-  const { moonArticles, moonLetters, sunVowels, sunLetters, vowelRules } = rules.arabic;
+  const letterFolds = new Map(rules.letterFolds);
+  const foldable = new RegExp(`[${escapeClass(rules.letterFolds.map(([from]) => from).join(''))}]`, 'g');
+  const { moonArticles, moonLetters, sunVowels, sunLetters, scriptArticle, proclitics, vowelRules } = rules.arabic;
   // The article and what stays of the word, at least three letters, so that "Alma" or "Essa" are left whole.
-  const fusedArticle = new RegExp(`^(?:(?:${moonArticles.join('|')})(?=[${escapeClass(moonLetters)}].{2})|[${escapeClass(sunVowels)}](?=(${sunLetters.join('|')})\\1.{2}))`);
+  const fusedArticle = new RegExp(`^(?:(?:${moonArticles.join('|')})(?=[${escapeClass(moonLetters)}].{2})|[${escapeClass(sunVowels)}](?=(${sunLetters.join('|')})\\1.{2})|${scriptArticle}(?=.{3}))`);
   const arabicVowels = vowelRules.map(([from, to]) => [new RegExp(from, 'g'), to] as const);
-  const collapse = (w: string): string => (rules.collapseDoubles ? w.replace(/(.)\1+/g, '$1') : w);
+  // Doubled letters are a transliteration habit ("Raqqa", "Raqa"); in Arabic script they are a proclitic
+  // before a word starting with the same letter ("وواشنطن": and Washington), kept for the recogniser to read.
+  const collapse = (w: string): string => (rules.collapseDoubles ? w.replace(/([^\p{Script=Arabic}])\1+/gu, '$1') : w);
 
   const shape = (w: string): string => {
     // 5. Whole-word variants before letter rules, which would otherwise change the word first.
@@ -100,10 +119,10 @@ export function createNameNormalizer(rules: TransliterationRules): NameNormalize
     return cached;
   };
   const foldWords = (name: string): FoldedWord[] => {
-    // 1. Diacritics off and case folded before anything compares letters.
+    // 1. Diacritics off and case folded before anything compares letters (NFKD also parts hamza from its carrier: أ -> ا).
     const s = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
-      // 2-3. Marks vanish (they sit inside words), separators split words.
-      .replace(marks, '').replace(separators, ' ').trim();
+      // 2-3. Marks vanish (they sit inside words), letters written two ways fold, separators split words.
+      .replace(marks, '').replace(foldable, (c) => letterFolds.get(c)!).replace(separators, ' ').trim();
     return s ? s.split(' ').map((folded) => ({ folded, shaped: shape(folded), article: articles.has(folded) })) : [];
   };
   // 4. Articles go only when a word follows, so "As" alone stays itself.
@@ -140,7 +159,27 @@ export function createNameNormalizer(rules: TransliterationRules): NameNormalize
     }
     return { key, stripped };
   };
-  return Object.assign((name: string) => joinKeys(words(name)), { words, joinKeys, arabicKey });
+  // Proclitics in their order (a conjunction, then a preposition), each with its short-vowel mark, leaving at least
+  // two letters ("وسد تشرين"). After "ل" the article loses its alef ("للموصل" is li + al-Mawsil), so a word left
+  // starting with "ل" is also read with it.
+  const lam = scriptArticle.slice(-1);
+  const procliticReadings = (word: string): { skip: number; name: string }[] => {
+    const readings: { skip: number; name: string }[] = [];
+    let skip = 0;
+    for (const letters of proclitics) {
+      const letter = word[skip]!;
+      if (!letters.includes(letter)) continue;
+      let end = skip + 1;
+      while (/\p{M}/u.test(word[end] ?? '')) end++;
+      const rest = word.slice(end);
+      if (rest.replace(/\p{M}/gu, '').length < 2) break;
+      skip = end;
+      readings.push({ skip, name: rest });
+      if (letter === lam && rest.startsWith(lam)) readings.push({ skip, name: scriptArticle + rest.slice(1) });
+    }
+    return readings;
+  };
+  return Object.assign((name: string) => joinKeys(words(name)), { words, joinKeys, arabicKey, proclitics: procliticReadings });
 }
 
 export function loadTransliterationRules(path?: string): TransliterationRules {

@@ -117,7 +117,7 @@ test('ingest ends with the count of undated documents; --verbose lists them; not
 test('a document in a language Corridor does not read: one stderr line from extract and from ingest naming it and what was found', async (t) => {
   const db = tempDb(t);
   const arabic = 'test/fixtures/ingest/language/arabic-report/input.txt';
-  const notice = `${arabic}: Arabic (arb): Corridor reads English; in this text it recognised only names in Latin letters and dates in numbers (none), and extracted no events or statements\n`;
+  const notice = `${arabic}: Arabic (arb): Corridor reads English; in this text it recognised only names in Latin letters, place names in Arabic script and dates in numbers (none), and extracted no events or statements\n`;
   const extracted = await run(['extract', arabic, '--json']);
   assert.equal(extracted.status, 0);
   assert.equal(extracted.stderr, notice);

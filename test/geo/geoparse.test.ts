@@ -60,3 +60,10 @@ test('the geo stage does not mutate its input', () => {
   geoparse(resources)(analysis);
   assert.equal(JSON.stringify(analysis), before);
 });
+
+test('a lower-case facility head goes on a name the gazetteer has under it; an admin or settlement head stays a cue', () => {
+  const pipeline = createPipeline([segmentStage(), geoparse(resources)]);
+  const { places } = pipeline.extract(documentFor('Jets hit the Mosul dam, shelled the Sinjar district and circled the Tabqa airport and Kobani town.'));
+  assert.deepEqual(places.map((p) => p.text), ['Mosul dam', 'Sinjar', 'Tabqa airport', 'Kobani']);
+  assert.deepEqual([places[0]!.featureCode, places[2]!.featureCode], ['DAM', 'AIRB']);
+});

@@ -19,6 +19,8 @@ const DIFFERENT = [
   ['As', 'Sa'],
   ['The', 'Ze'],
   ['Mosul', 'Mosel'],
+  // A doubled letter in Arabic script is a proclitic ("and Washington"), not a spelling habit.
+  ['وواشنطن', 'واشنطن'],
 ];
 
 test('spelling variants share one key', () => {
@@ -71,4 +73,39 @@ test('word-by-word keys equal whole-name keys', () => {
     const words = name.split(/[\s-]+/).flatMap((w) => key.words(w));
     assert.equal(key.joinKeys(words), key(name), name);
   }
+});
+
+// Names in Arabic script: one line per name, the ways it is written (hamza on its carrier or not,
+// taa marbuta or haa, alef maqsura or yaa, short vowels, tatweel, Persian letters) sharing one key.
+const SAME_IN_ARABIC_SCRIPT = [
+  ['الرقة', 'الرقه', 'الرَّقَّة', 'الـرقة', 'ٱلرقة'],
+  ['أبو كمال', 'ابو كمال', 'إبو كمال'],
+  ['دير الزور', 'دیر الزور'],
+  ['مدينة الصدر', 'مدينه الصدر'],
+  ['إلى', 'الى', 'الي'],
+];
+
+test('ways of writing a name in Arabic script share one key', () => {
+  for (const names of SAME_IN_ARABIC_SCRIPT) {
+    const keys = names.map((n) => key(n));
+    assert.equal(new Set(keys).size, 1, `${names.join(' | ')} -> ${keys.join(' | ')}`);
+  }
+});
+
+test('the Arabic key drops the article written onto a word in Arabic script, and says so', () => {
+  assert.deepEqual(arabicKey('دير الزور'), { key: 'ديرزور', stripped: true });
+  assert.deepEqual(arabicKey('تلعفر'), { key: 'تلعفر', stripped: false });
+  // Too short to hold an article and a name.
+  assert.deepEqual(arabicKey('الي'), { key: 'الي', stripped: false });
+});
+
+test('proclitics: a conjunction then a preposition, fewest first; after li- the article lost its alef', () => {
+  assert.deepEqual(key.proclitics('وبالموصل'), [{ skip: 1, name: 'بالموصل' }, { skip: 2, name: 'الموصل' }]);
+  assert.deepEqual(key.proclitics('للموصل'), [{ skip: 1, name: 'لموصل' }, { skip: 1, name: 'الموصل' }]);
+  assert.deepEqual(key.proclitics('وَالموصل'), [{ skip: 2, name: 'الموصل' }]);
+  // Two prepositions never stack ("بكامل" is bi + kaamil), and two letters at least stay.
+  assert.deepEqual(key.proclitics('بكامل'), [{ skip: 1, name: 'كامل' }]);
+  assert.deepEqual(key.proclitics('وسد'), [{ skip: 1, name: 'سد' }]);
+  assert.deepEqual(key.proclitics('وب'), []);
+  assert.deepEqual(key.proclitics('Mosul'), []);
 });

@@ -1,6 +1,6 @@
 import type { EntrySource, NamedEntry } from './entry.js';
 import type { NameNormalizer } from '../../text/normalize.js';
-import { readAdminAbbreviations, readAdminCodes, readArabicCountries, readCities500, readCountries, readRegions, type AdminAbbreviations, type AdminRecord } from './sources.js';
+import { readAdminAbbreviations, readAdminCodes, readArabicCountries, readCities500, readCountries, readFacilities, readRegions, type AdminAbbreviations, type AdminRecord } from './sources.js';
 
 /**
  * The gazetteer in columnar form: what the cache file holds and what
@@ -50,7 +50,7 @@ export interface PostingList {
   slots?: Int32Array;
 }
 
-export const GAZETTEER_VERSION = 7;
+export const GAZETTEER_VERSION = 8;
 
 class PostingBuilder {
   private readonly map = new Map<string, Set<number>>();
@@ -131,7 +131,8 @@ function adminEntry(record: AdminRecord, featureCode: 'ADM1' | 'ADM2', point: Re
  * Assembles every source into one indexed gazetteer: GeoNames cities500 with
  * their alternate names, GeoNames admin1 and admin2 regions (placed from the
  * cities inside them, since no packaged data gives their points), countries
- * at GeoNames' points, and the regions of resources/regions.json.
+ * at GeoNames' points, the regions of resources/regions.json and the
+ * facilities of resources/facilities.tsv.
  */
 export function buildGazetteerData(normalize: NameNormalizer): GazetteerData {
   const cities = readCities500();
@@ -155,7 +156,7 @@ export function buildGazetteerData(normalize: NameNormalizer): GazetteerData {
     if (entry) admins.push(entry);
   }
 
-  const entries: NamedEntry[] = [...readCountries(countryAliases), ...regions, ...admins, ...cities];
+  const entries: NamedEntry[] = [...readCountries(countryAliases), ...regions, ...admins, ...cities, ...readFacilities()];
   const names = new PostingBuilder();
   const acronyms = new PostingBuilder();
   const containerAcronyms = new PostingBuilder();

@@ -1,5 +1,5 @@
 /** Where an entry came from; also its rough rank in a tie. */
-export type EntrySource = 'country' | 'region' | 'admin1' | 'admin2' | 'city' | 'import';
+export type EntrySource = 'country' | 'region' | 'admin1' | 'admin2' | 'city' | 'facility' | 'import';
 
 /** One gazetteer entry as the resolver sees it. */
 export interface GazetteerEntry {

