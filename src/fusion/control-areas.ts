@@ -16,6 +16,8 @@ import type { Gazetteer } from '../geo/gazetteer/index.js';
 import type { PlaceRef } from '../types.js';
 import type { ControlAreaSettings } from './control-settings.js';
 import { toDay } from './space-time.js';
+import type { FusionState } from './state.js';
+import { controlTimelines } from './timeline.js';
 import type { ClaimStatus, ControlTimeline, EventCluster, FusedActor } from './types.js';
 
 /** A settlement and who held it on the date, with the period and the claims behind it. */
@@ -109,6 +111,25 @@ export function settlementPopulation(gazetteer: Gazetteer): (place: PlaceRef) =>
     const entry = gazetteer.lookup(place.name).find((e) => e.geonameid === place.geonameid);
     return entry?.featureClass === 'P' ? entry.population : null;
   };
+}
+
+/**
+ * The areas of control on `at` from a fusion state: what `/api/control-areas`
+ * serves and `corridor export --format control-areas` writes. `timelines`
+ * saves recomputing them when the caller has them already.
+ *
+ * @example
+ * const areas = controlAreasOf(state, '2017-10-20', {gazetteer, clip: loadBasemap().countries, settings: loadControlSettings().areas});
+ */
+export function controlAreasOf(
+  state: FusionState,
+  at: string,
+  resources: { gazetteer: Gazetteer; settings: ControlAreaSettings; clip?: FeatureCollection<Polygon | MultiPolygon>; timelines?: readonly ControlTimeline[] },
+): ControlAreas {
+  const sites = controlSites(resources.timelines ?? controlTimelines(state), at, {
+    cluster: (id) => state.clusters.get(id), population: settlementPopulation(resources.gazetteer),
+  });
+  return controlAreas(sites, { at, settings: resources.settings, clip: resources.clip });
 }
 
 export interface ControlAreaOptions {
