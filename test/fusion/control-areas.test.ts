@@ -67,6 +67,20 @@ describe('controlAreas', () => {
     assert.ok(inside(east([39.0, 36.0], -15), area!), 'the other side keeps its radius');
   });
 
+  it('cuts by a country of several parts, some far from the area, and by its border where it passes close', () => {
+    // The island lies outside the area's box: clipped to it, its ring is left empty, which must not break the cut.
+    const country: FeatureCollection<MultiPolygon> = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [
+        [[[38.9, 35], [40, 35], [40, 37], [38.9, 37], [38.9, 35]]],
+        [[[45, 30], [45.5, 30], [45.5, 30.5], [45, 30.5], [45, 30]]],
+      ] } }],
+    };
+    const [area] = controlAreas(sites(site(39.0, 36.0)), { at: AT, settings, clip: country }).features;
+    assert.ok(inside(east([39.0, 36.0], -8), area!) && !inside(east([39.0, 36.0], -10), area!), 'the border 9 km west cuts it');
+    assert.ok(inside(east([39.0, 36.0], 15), area!), 'the east keeps its radius');
+  });
+
   it('fades with age and weak evidence, hatches contested periods, and lists the evidence ids', () => {
     const areas = controlAreas(sites(
       site(39.0, 36.0, { claims: ['ev-b', 'ev-a'] }),
