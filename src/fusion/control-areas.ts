@@ -33,7 +33,7 @@ export interface ControlSiteProperties {
   sources: number;
   /** The latest day those claims speak of, up to the date. */
   lastEvidence: string;
-  /** GeoNames population (0 when unknown). */
+  /** GeoNames population, else one assumed from the feature code (resources/control.md), else 0. */
   population: number;
   /** Ids of the period's claims (fused events), sorted. */
   claims: string[];
@@ -102,14 +102,17 @@ export function controlSites(
 }
 
 /**
- * A settlement's population as the gazetteer gives it, or null when the place
- * is not a populated place (a country, a region, a river) or is unknown.
+ * A settlement's population as the gazetteer gives it, else as `assumed` gives
+ * it for its feature code (GeoNames has none for Tall 'Afar, a district seat of
+ * about 200,000), else 0; null when the place is not a populated place (a
+ * country, a region, a river) or is unknown.
  */
-export function settlementPopulation(gazetteer: Gazetteer): (place: PlaceRef) => number | null {
+export function settlementPopulation(gazetteer: Gazetteer, assumed: Readonly<Record<string, number>> = {}): (place: PlaceRef) => number | null {
   return (place) => {
     if (place.geonameid === null) return null;
     const entry = gazetteer.lookup(place.name).find((e) => e.geonameid === place.geonameid);
-    return entry?.featureClass === 'P' ? entry.population : null;
+    if (entry?.featureClass !== 'P') return null;
+    return entry.population > 0 ? entry.population : assumed[entry.featureCode] ?? 0;
   };
 }
 
@@ -127,7 +130,7 @@ export function controlAreasOf(
   resources: { gazetteer: Gazetteer; settings: ControlAreaSettings; clip?: FeatureCollection<Polygon | MultiPolygon>; timelines?: readonly ControlTimeline[] },
 ): ControlAreas {
   const sites = controlSites(resources.timelines ?? controlTimelines(state), at, {
-    cluster: (id) => state.clusters.get(id), population: settlementPopulation(resources.gazetteer),
+    cluster: (id) => state.clusters.get(id), population: settlementPopulation(resources.gazetteer, resources.settings.assumedPopulation),
   });
   return controlAreas(sites, { at, settings: resources.settings, clip: resources.clip });
 }

@@ -20,6 +20,7 @@ const settingsSchema = z.object({
     halfLifeDays: positive,
     minOpacity: z.number().min(0).max(1),
     maxOpacity: z.number().min(0).max(1),
+    assumedPopulation: z.record(z.string().regex(/^PPL[A-Z0-9]*$/, 'keys are GeoNames feature codes of populated places'), z.number().int().min(0)),
   }).strict().refine((a) => a.minRadiusKm <= a.maxRadiusKm && a.minOpacity <= a.maxOpacity, 'each minimum must be at most its maximum'),
 }).strict();
 

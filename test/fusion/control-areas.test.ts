@@ -3,9 +3,10 @@ import { describe, it } from 'node:test';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import {
-  controlAreas, controlSites, loadControlSettings,
+  controlAreas, controlSites, loadControlSettings, settlementPopulation,
   type ControlSiteProperties, type ControlSites, type ControlTimeline, type EventCluster,
 } from '../../src/fusion/index.js';
+import { geoResources } from '../shared-resources.js';
 
 const settings = loadControlSettings().areas;
 const AT = '2017-06-01';
@@ -154,5 +155,15 @@ describe('controlSites', () => {
   it('leaves out unknown holders, places that are not settlements, and days before any claim', () => {
     assert.deepEqual(controlSites(timelines, '2017-12-01', options).features.map((f) => f.properties.place), ['Raqqa']);
     assert.deepEqual(controlSites(timelines, '2013-12-31', options).features, []);
+  });
+});
+
+describe('settlementPopulation', () => {
+  it('reads GeoNames, assumes one by feature code where it gives none, and says no for what is not a settlement', () => {
+    const population = settlementPopulation(geoResources().gazetteer, { PPLA2: 40_000 });
+    assert.ok(population({ geonameid: 172955, name: 'Ar Raqqah', lat: 35.95, lon: 39.01 })! > 100_000);
+    assert.equal(population({ geonameid: 90393, name: 'Tall ‘Afar', lat: 36.38, lon: 42.45 }), 40_000);
+    assert.equal(population({ geonameid: 170792, name: 'Deir ez-Zor', lat: 35.03, lon: 40.39 }), null, 'the governorate');
+    assert.equal(population({ geonameid: null, name: 'Euphrates', lat: 34.9, lon: 40.6 }), null);
   });
 });
