@@ -91,7 +91,7 @@ export function controlSites(
     features.push({
       type: 'Feature',
       properties: {
-        place: place.name, geonameid: place.geonameid, holder: period.holder, status: period.status, from: period.from, to: period.to,
+        place: place.name, geonameid: place.geonameid, holder: { ...period.holder }, status: period.status, from: period.from, to: period.to,
         sources: Math.max(...made.map((c) => c.corroboration.score)), lastEvidence, population,
         claims: [...period.claims], contradictions: [...period.contradictions],
       },

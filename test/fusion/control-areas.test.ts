@@ -149,7 +149,11 @@ describe('controlSites', () => {
     const [late] = controlSites(timelines, '2017-10-16', options).features;
     assert.equal(late!.properties.sources, 2);
     assert.equal(late!.properties.lastEvidence, '2016-05-01');
-    assert.equal(controlSites(timelines, '2017-12-01', options).features[0]!.properties.holder.actorId, 'sdf');
+    const [sdf] = controlSites(timelines, '2017-12-01', options).features;
+    assert.equal(sdf!.properties.holder.actorId, 'sdf');
+    sdf!.properties.holder.name = 'changed';
+    sdf!.properties.claims.push('ev-9');
+    assert.deepEqual([timelines[0]!.periods[1]!.holder!.name, timelines[0]!.periods[1]!.claims], ['sdf', ['ev-3']], 'the timelines are not changed through the sites');
   });
 
   it('leaves out unknown holders, places that are not settlements, and days before any claim', () => {

@@ -107,7 +107,8 @@ export async function createControl({ map, legend, navigate, groupByKey, onColou
         h('li', {}, h('span', { class: 'swatch area-faint', 'aria-hidden': 'true' }), 'faint: one source, or evidence months old'),
         h('li', {}, h('span', { class: 'swatch area-hatched', 'aria-hidden': 'true' }), 'hatched: contested (a contradiction stands)')),
       h('p', { class: 'hint' }, 'Each settlement with a known holder gets a cell, cut to a radius scaled by its size and to its country. '
-        + 'Control marks take their holder\'s colour; pick another per holder above. Click an area for the claims behind it.'),
+        + 'They follow the slider\'s last day, not the filters. Control marks take their holder\'s colour; pick another per holder above. '
+        + 'Click an area for the claims behind it.'),
     );
   }
 
