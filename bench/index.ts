@@ -5,7 +5,8 @@
  * present), beside a peer (compromise's `.places()`) measured on the same
  * texts, the time of single long documents up to 10 MB (bench/long-documents.ts),
  * and the cost of fusing one more document as the state grows to
- * 100k events (bench/fusion.ts). Ratios matter more than absolute figures,
+ * 100k events (bench/fusion.ts), and the time to draw the areas of control
+ * for a day (bench/control-areas.ts). Ratios matter more than absolute figures,
  * which vary by machine.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { loadGeoResources, geoparseText, type GeoResources } from '../src/geo/in
 import { createDefaultPipeline } from '../src/default-pipeline.js';
 import type { Pipeline } from '../src/pipeline.js';
 import { benchCorpora, docsPerSecond, geoWebNews, geotaggingF1, peakRssMb, type BenchCorpus } from './corpora.js';
+import { benchControlAreas } from './control-areas.js';
 import { benchFusion } from './fusion.js';
 import { benchLongDocuments } from './long-documents.js';
 import type { PeerResult } from './peer.js';
@@ -104,6 +106,10 @@ log('   events  clusters  contradictions   median ms    p95 ms  heap MB');
 const fusion = await benchFusion({ log }) as { flatness: number; growToFinalSeconds: number };
 log(`100k/1k median ratio: ${fusion.flatness} (flat is ~1); grown in ${fusion.growToFinalSeconds} s`);
 
+log('\nareas of control for one day (seeded settlements in Syria and Iraq, cut to 1:50m countries)');
+log('   sites   median ms');
+const controlAreas = benchControlAreas({ log });
+
 if (asJson) {
   process.stdout.write(`${JSON.stringify({
     pipeline: { docsPerSec: main.pipeline.docsPerSec, mbPerSec: main.pipeline.mbPerSec, peakRssMb: corridorPeakMb },
@@ -114,5 +120,6 @@ if (asJson) {
     corpora: runs,
     longDocuments,
     fusion,
+    controlAreas,
   }, null, 2)}\n`);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Takes a screenshot of a running Corridor page in Debian's chromium, and
 // prints the browser console (CSP violations and script errors show there).
-//   node scripts/screenshot.js http://127.0.0.1:4317/ test-artifacts/map.png [--click-arrow]
+//   node scripts/screenshot.js http://127.0.0.1:4317/ test-artifacts/map.png [--click-arrow] [--zoom-at=x,y,steps]
+// --zoom-at zooms in with the mouse wheel at a pixel of the page, as a user would.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -22,6 +23,15 @@ try {
     await page.locator('.movement-arrow').first().focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('.mention');
+  }
+  const zoomAt = flags.find((f) => f.startsWith('--zoom-at='));
+  if (zoomAt) {
+    const [x, y, steps] = zoomAt.slice('--zoom-at='.length).split(',').map(Number);
+    await page.mouse.move(x, y);
+    for (let i = 0; i < steps; i++) {
+      await page.mouse.wheel(0, -240);
+      await page.waitForTimeout(300);
+    }
   }
   await page.waitForTimeout(1000);
   mkdirSync(dirname(out), { recursive: true });

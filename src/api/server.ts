@@ -20,6 +20,7 @@ import { JobQueue } from './jobs.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
+import { controlRoutes } from './routes/control.js';
 import { fusionRoutes } from './routes/fusion.js';
 import { mapRoutes } from './routes/map.js';
 import { sharedSchemas } from './schemas/shared.js';
@@ -97,6 +98,7 @@ async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<voi
   await app.register(eventRoutes);
   await app.register(entityRoutes);
   await app.register(fusionRoutes);
+  await app.register(controlRoutes);
   await app.register(mapRoutes);
 }
 

@@ -25,6 +25,8 @@ export { mentionKey, type FusionInput } from './mentions.js';
 export { loadFusionSettings, type FusionSettings } from './settings.js';
 export { saveState, restoreState, type SavedFusionState } from './persist.js';
 export { controlTimeline, controlTimelines } from './timeline.js';
+export { controlAreas, controlAreasOf, controlSites, settlementPopulation, type ControlAreaOptions, type ControlAreaProperties, type ControlAreas, type ControlSiteProperties, type ControlSites } from './control-areas.js';
+export { loadControlSettings, type ControlAreaSettings, type ControlSettings } from './control-settings.js';
 export { trajectory, trajectories } from './trajectory.js';
 export { corridorDefinitions, corridorReport, corridorReports, loadUserCorridors, parseUserCorridors, type UserCorridor, type UserCorridorDefinition, type WaypointResolver } from './corridors.js';
 export { sourceProfiles } from './sources.js';

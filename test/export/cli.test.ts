@@ -119,4 +119,23 @@ describe('the export, import and compare commands', () => {
     assert.equal(JSON.parse(result.stdout).out, out);
     assert.match(readFileSync(out, 'utf8'), /<title>Raqqa &#38; Mosul<\/title>/);
   });
+
+  it('exports the areas of control on a day as valid GeoJSON polygons, each with the evidence behind it', async () => {
+    const result = await corridor('export', '--format', 'control-areas', '--at', '2017-12-01', '--db', fixture.db);
+    assert.equal(result.code, 0, result.stderr);
+    const areas = JSON.parse(result.stdout);
+    assert.deepEqual(geoJsonViolations(areas), []);
+    assert.ok(areas.features.length > 0, 'the Raqqa reports give at least one area');
+    const clusters = await corridor('clusters', '--json', '--db', fixture.db);
+    const ids = new Set(JSON.parse(clusters.stdout).map((c: { id: string }) => c.id));
+    for (const area of areas.features) {
+      assert.match(area.geometry.type, /^(Multi)?Polygon$/);
+      assert.ok(area.properties.claims.length > 0 && area.properties.claims.every((id: string) => ids.has(id)), `${area.properties.place}: claims are clusters`);
+      assert.deepEqual(area.properties.evidence, [...area.properties.claims, ...area.properties.contradictions].sort());
+      assert.match(area.properties.fill, /^#[0-9a-f]{6}$/i);
+      assert.equal(area.properties['fill-opacity'], area.properties.opacity);
+    }
+    const early = await corridor('export', '--format', 'control-areas', '--at', '1990-01-01', '--db', fixture.db);
+    assert.deepEqual(JSON.parse(early.stdout).features, [], 'before any claim there is no area');
+  });
 });

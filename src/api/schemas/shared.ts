@@ -10,7 +10,7 @@ import {
 } from './enums.js';
 import { readExtractionSchemas } from './extraction.js';
 import {
-  arrayOf, bool, enumOf, int, nullableEnum, nullableRef, nullableStr, num, object, ref, str,
+  arrayOf, bool, enumOf, int, nullableEnum, nullableInt, nullableRef, nullableStr, num, object, ref, str,
   type JsonSchema,
 } from './helpers.js';
 
@@ -158,6 +158,26 @@ export const sharedSchemas: JsonSchema[] = [
         status: enumOf(CLAIM_STATUSES),
       })),
     }),
+  },
+  {
+    // Estimated areas of control (src/fusion/control-areas.ts): a FeatureCollection of Polygons and MultiPolygons.
+    $id: 'ControlAreas',
+    ...object({
+      type: enumOf(['FeatureCollection']),
+      features: arrayOf(object({
+        type: enumOf(['Feature']),
+        geometry: object({ type: enumOf(['Polygon', 'MultiPolygon']), coordinates: { type: 'array' } }),
+        properties: object({
+          place: str, geonameid: nullableInt, holder: ref('FusedActor'), status: enumOf(CLAIM_STATUSES), from: str, to: nullableStr,
+          sources: int, lastEvidence: str, population: num, claims: arrayOf(str), contradictions: arrayOf(str),
+          at: str, radiusKm: num, strength: num, ageDays: int, opacity: num, contested: bool, evidence: arrayOf(str),
+        }),
+      })),
+    }),
+  },
+  {
+    $id: 'ControlPalette',
+    ...object({ palette: object(Object.fromEntries(ACTOR_KINDS.map((kind) => [kind, str]))), contested: str }),
   },
   {
     $id: 'Trajectory',

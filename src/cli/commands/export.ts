@@ -7,13 +7,39 @@ import { CliError, dbOption, parseCount, printJson, withStore, type CliContext }
 
 const EVENT_TYPES: EventType[] = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration'];
 
+// Areas of control are drawn for one day from the fused state, not from the filtered events.
+const FORMATS = [...EXPORT_FORMATS, 'control-areas'] as const;
+
 interface ExportOptions extends Omit<ExportFilter, 'bbox'> {
-  format: ExportFormat;
+  format: ExportFormat | 'control-areas';
+  at?: string;
   bbox?: [number, number, number, number];
   out?: string;
   title?: string;
   db?: string;
   json?: boolean;
+}
+
+/** Writes the areas of control on a day; says how many on stderr, or as JSON with --json. */
+async function exportControlAreasTo(ctx: CliContext, options: { at: string; out?: string; db?: string; json?: boolean }): Promise<void> {
+  const { exportControlAreas } = await import('../../export/control-areas.js');
+  const { loadControlSettings } = await import('../../fusion/index.js');
+  const { storeGazetteer } = await import('../gazetteer.js');
+  await withStore(ctx, options.db, { mustExist: true }, async (store) => {
+    const areas = await exportControlAreas(store, { at: options.at, gazetteer: storeGazetteer(ctx, options.db), settings: loadControlSettings() });
+    const content = `${JSON.stringify(areas, null, 2)}\n`;
+    if (!options.out) {
+      ctx.stdout.write(content);
+      return;
+    }
+    try {
+      writeFileSync(options.out, content);
+    } catch (error) {
+      throw new CliError(`${options.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    if (options.json) printJson(ctx, { format: 'control-areas', out: options.out, at: options.at, areas: areas.features.length });
+    else ctx.stderr.write(`Wrote ${areas.features.length} area${areas.features.length === 1 ? '' : 's'} of control on ${options.at} to ${options.out}.\n`);
+  });
 }
 
 function choice<T extends string>(choices: readonly T[]): (value: string) => T {
@@ -42,7 +68,8 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .description('write the fused events with their evidence as GeoJSON, an ACLED CSV, ClaimReview or Web Annotation JSON-LD, timemap data or an HTML dossier')
-    .requiredOption('--format <format>', `output format (${EXPORT_FORMATS.join(', ')})`, choice(EXPORT_FORMATS))
+    .requiredOption('--format <format>', `output format (${FORMATS.join(', ')})`, choice(FORMATS))
+    .option('--at <date>', 'control-areas: the day the areas are drawn for (YYYY-MM-DD; default today)', isoDate)
     .option('--type <type>', `only events of this type (${EVENT_TYPES.join(', ')})`, choice(EVENT_TYPES))
     .option('--actor <actor>', 'only events involving this actor (id or name)')
     .option('--from <date>', 'only events ending on or after this date (YYYY-MM-DD)', isoDate)
@@ -57,7 +84,11 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (options: ExportOptions) => {
       if (options.from && options.to && options.from > options.to) throw new CliError(`--from ${options.from} is after --to ${options.to}`, 2);
       if (options.json && !options.out) throw new CliError('--json reports on a file written with --out; without --out the export itself goes to standard output', 2);
-      const { format, out, title, db, json, ...filter } = options;
+      const { format, out, title, db, json, at, ...filter } = options;
+      if (format === 'control-areas') {
+        await exportControlAreasTo(ctx, { at: at ?? new Date().toISOString().slice(0, 10), out, db, json });
+        return;
+      }
       const { buildExportDataset, loadExportResources, renderExport } = await import('../../export/index.js');
       await withStore(ctx, db, { mustExist: true }, async (store) => {
         let resources;

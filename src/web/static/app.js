@@ -2,6 +2,7 @@
 // the panel and the URL in step with the filters.
 import { createDocumentCache, getAllItems, getItems, getJson } from './api.js';
 import { byId, clear, h } from './dom.js';
+import { createControl } from './control.js';
 import { createMap } from './map.js';
 import {
   EVENT_TYPES, MODALITIES, TYPE_COLORS, eventDays, eventPoint, fromDay, groupEvents, groupLabel, inTimeRange, matchesFilters, toDay,
@@ -79,17 +80,26 @@ async function main() {
     return h('li', {}, dot, type);
   }));
 
+  let control = null;
   const mapController = await createMap(byId('map'), { land, countries, labels }, {
     select: (key) => navigate(`cluster:${key}`),
+    markColor: (g) => control?.markColor(g) ?? null,
     summary: (key) => (groupsByKey.has(key) ? groupSummary(groupsByKey.get(key)) : null),
     label: groupLabel,
     featureSummary,
+  });
+
+  control = await createControl({
+    map: mapController.map, legend: byId('legend-control'), navigate: (view) => navigate(view),
+    groupByKey: (key) => groupsByKey.get(key) ?? null, onColours: () => render(),
   });
 
   const panel = createPanel({
     root: byId('panel'), title: byId('panel-title'), body: byId('panel-body'), back: byId('panel-back'),
     close: byId('panel-close'), openButton: byId('panel-open'), cache: createDocumentCache(),
     navigate: (view, options) => navigate(view, options),
+    views: { place: (place, tools) => control.placeView(place, tools) },
+    groupLinks: (group, button) => control.placeLink(group, button),
     data: () => ({
       groups: visibleGroups,
       contradictions,
@@ -143,6 +153,7 @@ async function main() {
     const matching = events.filter((e) => matchesFilters(e, filters));
     timeline.setCounts(matching.map(eventDays).filter(Boolean));
     const range = timeline.range();
+    control.setDay(range.to);
     const shown = new Set(matching.filter((e) => inTimeRange(e, range)));
     visibleGroups = allGroups.filter((g) => g.events.some((e) => shown.has(e)));
 
@@ -225,6 +236,7 @@ async function main() {
     const color = mapController.addReferenceLayer(id, geojson);
     addToggle(id, `${name} (${geojson.features.length})`, color, (visible) => mapController.setReferenceVisible(id, visible));
   };
+  addToggle('control-areas', 'Areas of control', '#e0b000', (visible) => control.setVisible(visible));
   addToggle('trajectories', `Trajectories (${trajectories.length})`, '#3d3d3d', (visible) => mapController.setOverlayVisible('trajectories', visible));
   addToggle('corridors', `Corridors (${corridors.length})`, '#b8a25a', (visible) => mapController.setOverlayVisible('corridors', visible));
   for (const layer of layers) {

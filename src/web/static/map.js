@@ -97,7 +97,8 @@ function textMarker(lon, lat, className, text) {
 
 /**
  * Creates the map in `container`. Resolves once the style is loaded.
- * `handlers.select(groupKey)` opens a group's evidence; `handlers.summary(groupKey)` builds its hover summary.
+ * `handlers.select(groupKey)` opens a group's evidence; `handlers.summary(groupKey)` builds its hover summary;
+ * `handlers.markColor(group)`, when it gives one, colours a mark instead of its type (control marks by holder).
  */
 export function createMap(container, basemap, handlers) {
   const map = new maplibregl.Map({
@@ -165,7 +166,7 @@ export function createMap(container, basemap, handlers) {
       const pointFeatures = [];
       const lineFeatures = [];
       for (const g of groups) {
-        const color = TYPE_COLORS[g.type] ?? '#333';
+        const color = handlers.markColor?.(g) ?? TYPE_COLORS[g.type] ?? '#333';
         const props = { key: g.key, type: g.type, color, corroboration: g.corroboration, contested: g.contested, status: g.status ?? 'single-source' };
         const point = eventPoint(g);
         if (point) pointFeatures.push({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: lngLat(point) } });

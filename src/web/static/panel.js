@@ -102,7 +102,11 @@ function mentionsOf(group) {
   }));
 }
 
-export function createPanel({ root, title, body, back, close, openButton, cache, data, navigate }) {
+/**
+ * `views` renders more kinds of view (`place:<id>` → `views.place(id, tools)`), with the panel's own
+ * pieces as tools; `groupLinks(group, button)` adds links under an event's head.
+ */
+export function createPanel({ root, title, body, back, close, openButton, cache, data, navigate, views = {}, groupLinks = () => null }) {
   const history = [];
   let current = null;
   let token = 0;
@@ -198,6 +202,7 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     const parts = [
       h('p', { class: 'group-head' }, typeDot(group.type), ` ${dayRangeLabel(group.from, group.to)} `, statusBadge(group.status),
         h('span', { class: 'corroboration' }, ` corroboration ${group.corroboration}`)),
+      groupLinks(group, button),
     ];
     if (cluster) {
       parts.push(h('details', { class: 'explanation' },
@@ -263,6 +268,8 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
         const cx = data().contradictions.find((c) => c.id === arg);
         title.textContent = 'Contradiction';
         parts = cx ? await contradictionView(cx) : [h('p', {}, 'Unknown contradiction.')];
+      } else if (views[kind]) {
+        parts = await views[kind](arg, { title, mentionItem, statusBadge, button });
       } else if (kind === 'search') {
         parts = searchResults(arg, data().searchHits, data().searchEvents);
       } else {
