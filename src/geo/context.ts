@@ -1,0 +1,81 @@
+import { withinKm } from './distance.js';
+import type { GazetteerEntry } from './gazetteer/index.js';
+import type { AnchorCues, GeoLexicon } from './lexicon.js';
+import type { Candidate } from './recognize.js';
+
+/**
+ * A place the text puts a candidate near: "X, west of Kirkuk", "X, 30 km south of Mosul",
+ * "X near Raqqa", and the part of a city in "Mosul's Old City".
+ */
+export interface Anchor {
+  /** Index of the anchor's candidate. */
+  index: number;
+  /** The cue as written, lower-cased ("west of", "near", "'s"). */
+  cue: string;
+  /** The distance the text gives, in km (0 when none). */
+  km: number;
+}
+
+/**
+ * How far from its anchor a place may lie. News says "west of Kirkuk" of places
+ * in Kirkuk's hinterland: 150 km takes in the districts of a governorate
+ * (Havana field to Kirkuk 20 km, Qayyarah to Mosul 60 km, Palmyra to Homs 150 km).
+ * A stated distance widens it by half, for the looseness of "about 200 km".
+ */
+const ANCHOR_KM = 150;
+
+export function anchorRadiusKm(anchor: Anchor): number {
+  return Math.max(ANCHOR_KM, 1.5 * anchor.km);
+}
+
+/**
+ * Reads the words between a place and the next one as an anchor cue: optional
+ * head words of the first place ("oil field"), a comma, a hedge, a distance
+ * and a direction or proximity phrase. Null when they are anything else.
+ *
+ * @example
+ * anchorCue(' oil field, some 20 km west of ', lexicon.anchorCues) // => { cue: 'west of', km: 20 }
+ */
+export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: number } | null {
+  let rest = gap.toLowerCase().replace(/\s+/g, ' ').trim();
+  // "the Havana oil field, west of Kirkuk": the first place's own head words come before its cue.
+  for (let n = 0; n < 3; n++) {
+    const head = /^([\p{L}-]+) ?/u.exec(rest);
+    if (!head || !cues.gapWords.has(head[1]!)) break;
+    rest = rest.slice(head[0].length);
+  }
+  const m = cues.pattern.exec(rest.replace(/^, ?/, ''));
+  if (!m) return null;
+  const { distance, unit, cue, near } = m.groups!;
+  return { cue: (cue ?? near)!, km: distance ? Number(distance) * cues.units.get(unit!)! : 0 };
+}
+
+/**
+ * Links each candidate to the place the text puts it near: the next candidate
+ * after an anchor cue ("X, west of Y"), or the city that owns it ("Y's X").
+ * Returns new candidates; the input is not changed.
+ */
+export function linkAnchors(text: string, candidates: readonly Candidate[], lexicon: GeoLexicon): Candidate[] {
+  return candidates.map((c, i) => {
+    if (c.match === 'demonym') return c;
+    const next = candidates[i + 1];
+    const prev = candidates[i - 1];
+    if (next && next.match !== 'demonym') {
+      const found = anchorCue(text.slice(c.end, next.start), lexicon.anchorCues);
+      if (found) return { ...c, anchor: { index: i + 1, ...found } };
+    }
+    // "Mosul's Old City": a name owned by a place is a part of it.
+    const owned = prev && prev.match !== 'demonym' && /^['’]s\s+$/.exec(text.slice(prev.end, c.start));
+    if (owned) return { ...c, anchor: { index: i - 1, cue: "'s", km: 0 } };
+    return c;
+  });
+}
+
+/**
+ * Can `entry` be the place anchored at `at`? Only a point-like anchor (a town,
+ * a district) constrains: "north of Syria" says nothing a distance can check.
+ */
+export function withinAnchor(entry: GazetteerEntry, at: GazetteerEntry, anchor: Anchor): boolean {
+  if (at.source !== 'city' && at.source !== 'admin2' && at.source !== 'import') return true;
+  return withinKm(at, entry, anchorRadiusKm(anchor));
+}

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline, segmentStage } from '../../src/pipeline.js';
+import { geoparse } from '../../src/geo/index.js';
+import { anchorCue } from '../../src/geo/context.js';
+import { geoResources } from '../shared-resources.js';
+import { documentFor } from '../time/fixtures.js';
+
+const resources = geoResources();
+const pipeline = createPipeline([segmentStage(), geoparse(resources)]);
+
+// The words between a place and its anchor: [gap, cue, km], or [gap, null] when they are no anchor cue.
+const CUES: [string, string | null, number?][] = [
+  [', west of ', 'west of', 0],
+  [' oil field, some 20 km north-east of ', 'north-east of', 20],
+  [', 12 miles (19 km) south of the city of ', 'south of', 19.308],
+  [' near ', 'near', 0],
+  [', 40km from ', 'from', 40],
+  [' from ', null],
+  [' and west of ', null],
+  [', then ', null],
+];
+
+test('anchorCue reads direction, distance and proximity cues, and nothing else', () => {
+  for (const [gap, cue, km] of CUES) {
+    const found = anchorCue(gap, resources.lexicon.anchorCues);
+    assert.deepEqual(found && { cue: found.cue, km: Math.round(found.km * 1000) / 1000 }, cue === null ? null : { cue, km }, JSON.stringify(gap));
+  }
+});
+
+// One line each: the mention, where it must be (country), how (resolution), and the sentence.
+const CASES: [string, string, 'gazetteer' | 'context', string][] = [
+  ['Havana', 'IQ', 'context', 'Crews capped a well in the Havana field, 25 km west of Kirkuk.'],
+  ['Tripoli', 'LB', 'gazetteer', 'Fishermen sailed from Tripoli, north of Beirut.'],
+  ['Alexandria', 'IQ', 'context', 'A checkpoint at Alexandria, south of Baghdad, was bombed.'],
+  ['Tell Ghazal', 'IQ', 'context', 'Gunmen raided Tell Ghazal, 15 km west of Kirkuk.'],
+  ['Old City', 'IQ', 'context', "Medics worked in Mosul's Old City all week."],
+];
+
+test('context cues place each mention near its anchor', () => {
+  for (const [mention, country, resolution, line] of CASES) {
+    const place = pipeline.extract(documentFor(line)).places.find((p) => p.text === mention);
+    assert.ok(place, `${line}: no "${mention}"`);
+    assert.deepEqual([place.country, place.resolution], [country, resolution], line);
+    assert.ok(place.reasons.some((r) => r.startsWith('anchor:')), `${line}: ${place.reasons.join(', ')}`);
+  }
+});
+
+test('a person near a place is not a village: an unknown name needs a comma or a distance before its cue', () => {
+  const { places } = pipeline.extract(documentFor('Reporters met Nouri Sabri near Mosul on Friday.'));
+  assert.deepEqual(places.map((p) => p.text), ['Mosul']);
+});
