@@ -84,7 +84,7 @@ export interface PlaceMention extends Span, PlaceRef {
   confidence: number;
   /**
    * The recogniser's rule that found the mention: `name:single`, `name:multiword`
-   * (`+arabic-key` when found by its Arabic key), `acronym`, `acronym:after-place`,
+   * (`+arabic-key` when found by its Arabic key, `+sub-place` after "east", "Old"...), `acronym`, `acronym:after-place`,
    * `demonym`, `feature-head`, `locative-cue`, `anchor-cue` (a name the gazetteer lacks, before
    * "west of Y" or "20 km from Y"), `given-span`...
    */

@@ -21,6 +21,7 @@ interface GeoCuesFile {
     hedges: string[];
     distanceUnits: Record<string, number>;
   };
+  subPlaceModifiers: string[];
 }
 
 /** The cues that tie a place to a nearby one ("X, 30 km west of Y", "X near Y"); read by `src/geo/context.ts`. */
@@ -54,6 +55,8 @@ export interface GeoLexicon {
   eras: Set<string>;
   metonymyVerbs: Set<string>;
   anchorCues: AnchorCues;
+  /** Words before a city that name a part of it ("east Mosul", "Old Aleppo"): the part is placed in the city. */
+  subPlaceModifiers: Set<string>;
   /** Common English words (SCOWL sizes 10-35): a capitalised one alone is rarely a place. */
   commonWords: Set<string>;
   firstNames: Set<string>;
@@ -111,6 +114,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     eras: new Set(cues.eras),
     metonymyVerbs: lower(cues.metonymyVerbs),
     anchorCues: anchorCues(cues),
+    subPlaceModifiers: lower(cues.subPlaceModifiers),
     commonWords: readCommonWords(),
     firstNames: lower(firstNames),
   };

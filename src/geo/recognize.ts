@@ -188,7 +188,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       if (len === 1 && !acceptSingleWord(i)) break;
       // "the Old City", "Green Zone": common words that name a small place somewhere are a description here.
       if (len > 1 && !acceptCommonPhrase(i, run.slice(0, len), match.entries)) continue;
-      const rule = `${len > 1 ? 'name:multiword' : 'name:single'}${match.by === 'arabic' ? '+arabic-key' : ''}`;
+      const rule = `${len > 1 ? 'name:multiword' : 'name:single'}${match.by === 'arabic' ? '+arabic-key' : ''}${partOf(i) ? '+sub-place' : ''}`;
       push({ start: first.token.start, end: last.coreEnd, entries: match.entries, match: 'name', kind: 'literal', rule }, i, run[len - 1]!);
       i = run[len - 1]!;
       matched = true;
@@ -271,8 +271,10 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     // Short words found only among alternate names ("Chen" for Chenzhou) are more often surnames.
     const key = normalize.joinKeys(w.folded);
     if (core.length <= 4 && !entries.some((e) => normalize(e.name) === key)) return false;
-    // Between capitalised words ("Mohamed Salah Ghaly") a word is part of a name, not a place.
-    if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower)) return false;
+    // Between capitalised words ("Mohamed Salah Ghaly") a word is part of a name, not a place; "Eastern Aleppo" is a
+    // part of a city, but "South Kilburn" the name of an estate (a small place after a modifier measured worse on GeoWebNews).
+    const partOfCity = partOf(i) && entries.some((e) => e.population >= 100_000 || e.source === 'country' || e.source === 'admin1');
+    if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower) && !partOfCity) return false;
     // A lone word naming only villages is more often a surname than the village;
     // a first name ("Allen", "Austin") needs a big city to stand for a place without a cue.
     const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'import' ? e.population : 1e7), 0);
@@ -285,6 +287,12 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const prev = prevWord(i);
     if (!prev || !/^(the|its|their|his|her|our|a|an)$/.test(prev.lower)) return true;
     return entries.some((e) => e.source === 'country' || e.source === 'region' || e.source === 'admin1' || e.population >= 100_000);
+  }
+
+  /** "east Mosul", "Eastern Aleppo", "the Old Mosul": a word before the name makes it a part of the place named. */
+  function partOf(i: number): boolean {
+    const prev = prevWord(i);
+    return prev !== null && /^ $/.test(text.slice(prev.token.end, words[i]!.token.start)) && lexicon.subPlaceModifiers.has(prev.lower);
   }
 
   function prevIndex(i: number): number {

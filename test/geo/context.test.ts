@@ -37,6 +37,13 @@ const CASES: [string, string, 'gazetteer' | 'context', string][] = [
   ['Old City', 'IQ', 'context', "Medics worked in Mosul's Old City all week."],
 ];
 
+test('a part of a city is the city: "east Mosul", "Western Mosul", "Eastern Aleppo"', () => {
+  for (const [line, city] of [['Sappers cleared east Mosul.', 'Mosul'], ['Later, Western Mosul fell.', 'Mosul'], ['Aid reached Eastern Aleppo.', 'Aleppo']]) {
+    const places = pipeline.extract(documentFor(line!)).places;
+    assert.deepEqual(places.map((p) => [p.text, p.rule.endsWith('+sub-place')]), [[city, true]], line);
+  }
+});
+
 test('context cues place each mention near its anchor', () => {
   for (const [mention, country, resolution, line] of CASES) {
     const place = pipeline.extract(documentFor(line)).places.find((p) => p.text === mention);
