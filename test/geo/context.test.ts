@@ -57,3 +57,11 @@ test('a person near a place is not a village: an unknown name needs a comma or a
   const { places } = pipeline.extract(documentFor('Reporters met Nouri Sabri near Mosul on Friday.'));
   assert.deepEqual(places.map((p) => p.text), ['Mosul']);
 });
+
+test('"the Kurdistan region" in an Iraqi story is the Kurdistan Region of Iraq, not the wider Kurdistan', () => {
+  const resolve = (line: string) => pipeline.extract(documentFor(line)).places.find((p) => p.text.startsWith('Kurdistan'));
+  assert.equal(resolve('Exports from the Kurdistan region dropped after the vote in Iraq.')?.country, 'IQ');
+  assert.equal(resolve('Erbil lies in the Kurdistan Region.')?.country, 'IQ');
+  // Without an Iraqi place around it, the name keeps its wider sense.
+  assert.equal(resolve('Kurds in Syria, Turkey and Iran call their homeland Kurdistan.')?.country, null);
+});
