@@ -38,6 +38,9 @@ const CAPITALISED = /^['’‘ʿʾ`]?\p{Lu}/u;
 const ENGLISH_ARTICLES = new Set(['an', 'at', 'as', 'ad', 'en', 'es', 'et', 'ed', 'er', 'il']);
 // A name that goes on with a hyphenated article ("Qasr al-Bint") is longer than what the gazetteer matched.
 const ARTICLE_CONTINUES = /^[ \t]+(?:al|el|ad|ar|as|az|ash|ez|an|at)[-–]['’‘ʿʾ`]?\p{Lu}/u;
+// What stands between the last two places of a list: "and", "or" (", and"). A comma alone
+// ("in Greece, Guhdar said") starts a clause as often as it goes on with a list.
+const COORDINATION = /^(?:[ \t]*,)?[ \t]+(?:and|or)[ \t]+$/;
 const ALL_CAPS = /^[\p{Lu}\d.]+$/u;
 const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 const POSSESSIVE = /['’]s$/;
@@ -106,6 +109,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return -1;
   };
   const hasLocativeBefore = (i: number): boolean => {
+    // "into Jableh and Azaz": but "in Oceanside, and Colin" goes on with a person.
+    if (coordinated(i)?.locative && !lexicon.firstNames.has(words[i]!.lower)) return true;
     const p = prevWord(i);
     if (!p) return false;
     if (lexicon.locatives.has(p.lower)) return true;
@@ -116,6 +121,13 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   };
 
   const candidates: Candidate[] = [];
+  /** The place just before word i in a list ("into Jableh and Azaz"): the places of a list share its cue. */
+  const coordinated = (i: number): Candidate | null => {
+    const last = candidates[candidates.length - 1];
+    return last && COORDINATION.test(text.slice(last.end, tokens[i]!.start)) ? last : null;
+  };
+  // Names the gazetteer lacks before "and": places only if what follows is a known place (checked at the end).
+  const beforeKnown = new Set<Candidate>();
   // Words seen as surnames in this text ("Jacob Zuma") are not places when they recur alone.
   const personNames = new Set<string>();
   const push = (c: NewCandidate, i: number, j: number) => {
@@ -212,10 +224,16 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const unknown = unknownPlace(i, run);
     if (unknown) {
       push(unknown.candidate, i, unknown.lastIndex);
+      if (unknown.beforeKnown) beforeKnown.add(candidates[candidates.length - 1]!);
       i = unknown.lastIndex;
     }
   }
-  return mergeFeatureHeads(candidates);
+  const listed = candidates.filter((c, k) => {
+    if (!beforeKnown.has(c)) return true;
+    const next = candidates[k + 1];
+    return next !== undefined && next.entries.length > 0 && /^[ \t]+(?:and|or)[ \t]+$/.test(text.slice(c.end, next.start));
+  });
+  return mergeFeatureHeads(listed);
 
   /**
    * An exact-case short name at word i: an acronym or abbreviation ("US",
@@ -300,12 +318,13 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return i;
   }
 
-  function unknownPlace(i: number, run: number[]): { candidate: NewCandidate; lastIndex: number } | null {
+  function unknownPlace(i: number, run: number[]): { candidate: NewCandidate; lastIndex: number; beforeKnown?: boolean } | null {
     const w = words[i]!;
     if (!w.capitalised || lexicon.notPlaces.has(w.lower) || ALL_CAPS.test(w.token.text)) return null;
-    // "Khirbet Jaddala and Tall Hassan": a name the gazetteer lacks never runs over "and".
-    const and = run.findIndex((k) => words[k]!.lower === 'and');
-    const capitalisedRun = run.slice(0, and < 0 ? run.length : and).filter((k) => words[k]!.capitalised || lexicon.connectors.has(words[k]!.lower));
+    // "Khirbet Jaddala and Tall Hassan", "Bartella on Monday": a name the gazetteer lacks never runs over "and" or "on".
+    const stop = run.findIndex((k) => words[k]!.lower === 'and' || words[k]!.lower === 'on');
+    const capitalisedRun = run.slice(0, stop < 0 ? run.length : stop).filter((k) => words[k]!.capitalised || lexicon.connectors.has(words[k]!.lower));
+    while (capitalisedRun.length > 1 && !words[capitalisedRun[capitalisedRun.length - 1]!]!.capitalised) capitalisedRun.pop();
     for (let len = capitalisedRun.length; len >= 2; len--) {
       const head = words[capitalisedRun[len - 1]!]!;
       if (lexicon.featureHeads.has(head.lower) && !lexicon.commonWords.has(w.lower)) {
@@ -324,8 +343,15 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const after = /^[^\p{Lu}]{0,60}(?=\p{Lu})/u.exec(text.slice(last.coreEnd, last.coreEnd + 61))?.[0];
     const cue = after !== undefined ? anchorCue(after, lexicon.anchorCues) : null;
     const rule = strongCue ? 'locative-cue' : cue && (cue.km > 0 || after!.includes(',')) ? 'anchor-cue' : null;
-    if (!rule) return null;
-    return { candidate: { start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule }, lastIndex };
+    const candidate = (rule: string): NewCandidate => ({ start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule });
+    if (rule) return { candidate: candidate(rule), lastIndex };
+    // A list of places after a cue: "into Erbil and Bartella", "from Humayma and As Sukhnah".
+    const sibling = coordinated(i);
+    if (sibling && sibling.locative && sibling.entries.length) return { candidate: candidate('coordination'), lastIndex };
+    if (hasLocativeBefore(i) && /^[ \t]+(?:and|or)[ \t]+\p{Lu}/u.test(text.slice(last.coreEnd, last.coreEnd + 6))) {
+      return { candidate: candidate('coordination'), lastIndex, beforeKnown: true };
+    }
+    return null;
   }
 
   /** "Mosul Dam", "Tabqa Airport": a known name followed by a feature head becomes one feature placed by that name. */

@@ -65,3 +65,15 @@ test('"the Kurdistan region" in an Iraqi story is the Kurdistan Region of Iraq, 
   // Without an Iraqi place around it, the name keeps its wider sense.
   assert.equal(resolve('Kurds in Syria, Turkey and Iran call their homeland Kurdistan.')?.country, null);
 });
+
+test('a list splits into its places, and its places share the cue before it', () => {
+  const names = (line: string) => pipeline.extract(documentFor(line)).places.map((p) => `${p.text}:${p.rule}`);
+  // A short or common name after "and" is a place when the list follows "into", "from"...
+  assert.deepEqual(names('Patrols went into Tikrit and Hit.'), ['Tikrit:name:single', 'Hit:name:single']);
+  // A name the gazetteer lacks, listed with a known place after a cue, is a place placed beside it.
+  assert.deepEqual(names('Rebels fled from Humayma and As Sukhnah.'), ['Humayma:coordination', 'As Sukhnah:name:multiword']);
+  assert.deepEqual(names('Aid reached Erbil and Bartella on Monday.'), ['Erbil:name:single', 'Bartella:coordination']);
+  // People listed after a cue stay people.
+  assert.deepEqual(names('In Mosul, and Omar Sabri said so.'), ['Mosul:name:single']);
+  assert.deepEqual(names('She thanked Nouri and Sabri for their help.'), []);
+});
