@@ -86,7 +86,7 @@ export interface PlaceMention extends Span, PlaceRef {
    * The recogniser's rule that found the mention: `name:single`, `name:multiword`
    * (`+arabic-key` when found by its Arabic key, `+sub-place` after "east", "Old"...), `acronym`, `acronym:after-place`,
    * `demonym`, `feature-head`, `locative-cue`, `anchor-cue` (a name the gazetteer lacks, before
-   * "west of Y" or "20 km from Y"), `coordination` (one the gazetteer lacks, listed with a known
+   * "west of Y", "20 km from Y" or "district of Y"), `coordination` (one the gazetteer lacks, listed with a known
    * place after a cue: "from Humayma and As Sukhnah"), `given-span`...
    */
   rule: string;

@@ -31,13 +31,17 @@ export function anchorRadiusKm(anchor: Anchor): number {
 /**
  * Reads the words between a place and the next one as an anchor cue: optional
  * head words of the first place ("oil field"), a comma, a hedge, a distance
- * and a direction or proximity phrase. Null when they are anything else.
+ * and a direction or proximity phrase; or a sub-place head and "of" ("district
+ * of"). Null when they are anything else.
  *
  * @example
- * anchorCue(' oil field, some 20 km west of ', lexicon.anchorCues) // => { cue: 'west of', km: 20 }
+ * anchorCue(' oil field, some 20 km west of ', lexicon.anchorCues) // => { cue: 'west of', km: 20, partOf: false }
  */
-export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: number } | null {
+export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: number; partOf: boolean } | null {
   let rest = gap.toLowerCase().replace(/\s+/g, ' ').trim();
+  // "the al-Zanjili district of Mosul": a part of the place.
+  const part = cues.partOf.exec(rest);
+  if (part) return { cue: part.groups!.cue!, km: 0, partOf: true };
   // "the Havana oil field, west of Kirkuk": the first place's own head words come before its cue.
   for (let n = 0; n < 3; n++) {
     const head = /^([\p{L}-]+) ?/u.exec(rest);
@@ -47,7 +51,7 @@ export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: num
   const m = cues.pattern.exec(rest.replace(/^, ?/, ''));
   if (!m) return null;
   const { distance, unit, cue, near } = m.groups!;
-  return { cue: (cue ?? near)!, km: distance ? Number(distance) * cues.units.get(unit!)! : 0 };
+  return { cue: (cue ?? near)!, km: distance ? Number(distance) * cues.units.get(unit!)! : 0, partOf: false };
 }
 
 /**
@@ -71,11 +75,23 @@ export function linkAnchors(text: string, candidates: readonly Candidate[], lexi
   });
 }
 
+/** Does a place constrain what lies near it? Only a point-like one (a town, a district): "north of Syria" says nothing a distance can check. */
+export function isPointAnchor(at: GazetteerEntry): boolean {
+  return at.source === 'city' || at.source === 'admin2' || at.source === 'import';
+}
+
 /**
- * Can `entry` be the place anchored at `at`? Only a point-like anchor (a town,
- * a district) constrains: "north of Syria" says nothing a distance can check.
+ * An admin1 region is one point for an area hundreds of km wide: Nineveh's
+ * point lies 340 km from Baghdad, which "Nineveh province, north of Baghdad"
+ * must not reject.
+ */
+const ADMIN1_EXTENT_KM = 400;
+
+/**
+ * Can `entry` be the place anchored at `at` (a point anchor)? Countries and
+ * regions (rivers, deserts) are too large to measure from one point.
  */
 export function withinAnchor(entry: GazetteerEntry, at: GazetteerEntry, anchor: Anchor): boolean {
-  if (at.source !== 'city' && at.source !== 'admin2' && at.source !== 'import') return true;
-  return withinKm(at, entry, anchorRadiusKm(anchor));
+  if (entry.source === 'country' || entry.source === 'region') return true;
+  return withinKm(at, entry, anchorRadiusKm(anchor) + (entry.source === 'admin1' ? ADMIN1_EXTENT_KM : 0));
 }

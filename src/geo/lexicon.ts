@@ -22,6 +22,7 @@ interface GeoCuesFile {
     distanceUnits: Record<string, number>;
   };
   subPlaceModifiers: string[];
+  subPlaceHeads: string[];
 }
 
 /** The cues that tie a place to a nearby one ("X, 30 km west of Y", "X near Y"); read by `src/geo/context.ts`. */
@@ -31,6 +32,8 @@ export interface AnchorCues {
    * when a distance is given, `cue` ("west of", "near", "from") the cue itself.
    */
   pattern: RegExp;
+  /** "district of", "old city in": a part of the place that follows (group `cue`). */
+  partOf: RegExp;
   /** Head words that may stand between a name and its cue ("the Havana oil field, west of"). */
   gapWords: Set<string>;
   /** Kilometres per unit. */
@@ -92,6 +95,7 @@ function anchorCues(cues: GeoCuesFile): AnchorCues {
   const near = `(?:${alternation(directions)}) of|${alternation(proximity)}`;
   return {
     pattern: new RegExp(`^${hedge}(?:${distance}${hedge}(?<cue>${near}|${alternation(afterDistance)})|(?<near>${near}))(?: the)?(?: (?:city|town|village) of)?$`),
+    partOf: new RegExp(`^(?<cue>(?:${alternation(cues.subPlaceHeads)}) (?:of|in))(?: the)?$`),
     gapWords: new Set([...cues.featureHeads, ...cues.settlementHeads, ...cues.adminHeads].flatMap((h) => h.toLowerCase().split(' '))),
     units: new Map(Object.entries(distanceUnits).map(([unit, km]) => [unit.toLowerCase(), km])),
   };

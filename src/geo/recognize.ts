@@ -43,7 +43,8 @@ const ARTICLE_CONTINUES = /^[ \t]+(?:al|el|ad|ar|as|az|ash|ez|an|at)[-–]['’�
 const COORDINATION = /^(?:[ \t]*,)?[ \t]+(?:and|or)[ \t]+$/;
 const ALL_CAPS = /^[\p{Lu}\d.]+$/u;
 const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
-const POSSESSIVE = /['’]s$/;
+// "Syria‘s": a left quote stands for the apostrophe often enough in the news to count.
+const POSSESSIVE = /['’‘]s$/;
 // What may stand between the words of one name: spaces, hyphens, apostrophes (never a line break).
 const NAME_GAP = /^[ \t\u00a0'’‘ʿʾ`\-–]*$/;
 
@@ -231,7 +232,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const listed = candidates.filter((c, k) => {
     if (!beforeKnown.has(c)) return true;
     const next = candidates[k + 1];
-    return next !== undefined && next.entries.length > 0 && /^[ \t]+(?:and|or)[ \t]+$/.test(text.slice(c.end, next.start));
+    return next !== undefined && next.entries.length > 0 && next.match !== 'demonym' && /^[ \t]+(?:and|or)[ \t]+$/.test(text.slice(c.end, next.start));
   });
   return mergeFeatureHeads(listed);
 
@@ -320,9 +321,11 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
 
   function unknownPlace(i: number, run: number[]): { candidate: NewCandidate; lastIndex: number; beforeKnown?: boolean } | null {
     const w = words[i]!;
-    if (!w.capitalised || lexicon.notPlaces.has(w.lower) || ALL_CAPS.test(w.token.text)) return null;
+    // "the al-Zanjili district": a hyphenated article may start the name.
+    const article = !w.capitalised && lexicon.connectors.has(w.lower) && /^[-–]$/.test(text.slice(w.token.end, w.token.end + 1));
+    if (!(w.capitalised || article) || lexicon.notPlaces.has(w.lower) || ALL_CAPS.test(w.token.text)) return null;
     // "Khirbet Jaddala and Tall Hassan", "Bartella on Monday": a name the gazetteer lacks never runs over "and" or "on".
-    const stop = run.findIndex((k) => words[k]!.lower === 'and' || words[k]!.lower === 'on');
+    const stop = run.findIndex((k, n) => n > 0 && (words[k]!.lower === 'and' || words[k]!.lower === 'on'));
     const capitalisedRun = run.slice(0, stop < 0 ? run.length : stop).filter((k) => words[k]!.capitalised || lexicon.connectors.has(words[k]!.lower));
     while (capitalisedRun.length > 1 && !words[capitalisedRun[capitalisedRun.length - 1]!]!.capitalised) capitalisedRun.pop();
     for (let len = capitalisedRun.length; len >= 2; len--) {
@@ -332,17 +335,21 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       }
     }
     // A common word starts a name only inside a sentence and before another capitalised word ("attacked Tell Ghazal").
-    if (lexicon.firstNames.has(w.lower) || lexicon.commonWords.has(w.lower) && (capitalisedRun.length < 2 || isSentenceInitial(tokens, i))) return null;
+    if (!article && (lexicon.firstNames.has(w.lower) || lexicon.commonWords.has(w.lower) && (capitalisedRun.length < 2 || isSentenceInitial(tokens, i)))) return null;
     const lastIndex = capitalisedRun[capitalisedRun.length - 1]!;
     const last = words[lastIndex]!;
     if (!last.capitalised) return null;
     const prev = prevWord(i);
+    // After a capitalised word the name began before, and was not taken ("Sunni Muslim city").
+    if (prev && prev.capitalised && /^ $/.test(text.slice(prev.token.end, w.token.start)) && !isSentenceInitial(tokens, prevIndex(i))) return null;
     const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i);
     // "Bashiqa, 20 km northeast of Mosul": the cue after a name puts it near the next place. Set apart by a
     // comma or measured, so that a person "near Mosul" is not taken for a village.
     const after = /^[^\p{Lu}]{0,60}(?=\p{Lu})/u.exec(text.slice(last.coreEnd, last.coreEnd + 61))?.[0];
     const cue = after !== undefined ? anchorCue(after, lexicon.anchorCues) : null;
-    const rule = strongCue ? 'locative-cue' : cue && (cue.km > 0 || after!.includes(',')) ? 'anchor-cue' : null;
+    // "a Sunni Muslim city 40 miles west of Baghdad": after "a", capitals describe rather than name.
+    const described = prev !== null && (prev.lower === 'a' || prev.lower === 'an');
+    const rule = strongCue ? 'locative-cue' : cue && !described && (cue.km > 0 || cue.partOf || after!.includes(',')) ? 'anchor-cue' : null;
     const candidate = (rule: string): NewCandidate => ({ start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule });
     if (rule) return { candidate: candidate(rule), lastIndex };
     // A list of places after a cue: "into Erbil and Bartella", "from Humayma and As Sukhnah".

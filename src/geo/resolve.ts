@@ -1,4 +1,4 @@
-import { withinAnchor } from './context.js';
+import { isPointAnchor, withinAnchor } from './context.js';
 import { withinKm } from './distance.js';
 import type { GazetteerEntry } from './gazetteer/index.js';
 import type { Candidate } from './recognize.js';
@@ -145,7 +145,8 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
     const c = candidates[i]!;
     const selfBest = firstPass[i]![0];
     const container = c.container !== null ? chosen[c.container] ?? firstPass[c.container]![0] ?? null : null;
-    const anchor = c.anchor && (chosen[c.anchor.index] ?? firstPass[c.anchor.index]![0])?.entry;
+    const at = c.anchor && (chosen[c.anchor.index] ?? firstPass[c.anchor.index]![0])?.entry;
+    const anchor = at && isPointAnchor(at) ? at : null;
     if (anchor) readings[i] = firstPass[i]!.filter((s) => withinAnchor(s.entry, anchor, c.anchor!));
     const holds = held.get(i) ?? [];
     const rescored = readings[i]!.map(({ entry, score }) => {

@@ -16,6 +16,8 @@ const CUES: [string, string | null, number?][] = [
   [', 12 miles (19 km) south of the city of ', 'south of', 19.308],
   [' near ', 'near', 0],
   [', 40km from ', 'from', 40],
+  [' district of ', 'district of', 0],
+  [' old city in the ', 'old city in', 0],
   [' from ', null],
   [' and west of ', null],
   [', then ', null],
@@ -53,9 +55,13 @@ test('context cues place each mention near its anchor', () => {
   }
 });
 
-test('a person near a place is not a village: an unknown name needs a comma or a distance before its cue', () => {
-  const { places } = pipeline.extract(documentFor('Reporters met Nouri Sabri near Mosul on Friday.'));
-  assert.deepEqual(places.map((p) => p.text), ['Mosul']);
+test('an unknown name is a place by its cue only when the cue is set apart, measured or names a part', () => {
+  const names = (line: string) => pipeline.extract(documentFor(line)).places.map((p) => p.text);
+  // A person "near Mosul" is not a village.
+  assert.deepEqual(names('Reporters met Nouri Sabri near Mosul on Friday.'), ['Mosul']);
+  // After "a", capitals describe ("a Sunni Muslim city"), and a name whose start was refused is not taken from its middle.
+  assert.deepEqual(names('Fallujah, a Sunni Muslim town 40 miles west of Baghdad, was retaken.'), ['Fallujah', 'Baghdad']);
+  assert.deepEqual(names('Sappers cleared the al-Shifa district of Mosul.'), ['al-Shifa', 'Mosul']);
 });
 
 test('"the Kurdistan region" in an Iraqi story is the Kurdistan Region of Iraq, not the wider Kurdistan', () => {
