@@ -30,7 +30,8 @@ export function anchorRadiusKm(anchor: Anchor): number {
 
 /**
  * Reads the words between a place and the next one as an anchor cue: optional
- * head words of the first place ("oil field"), a comma, a hedge, a distance
+ * head words of the first place ("oil field"), a comma, an apposition ending
+ * in a head word ("a Christian town"), a hedge, a distance
  * and a direction or proximity phrase; or a sub-place head and "of" ("district
  * of"). Null when they are anything else.
  *
@@ -48,7 +49,14 @@ export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: num
     if (!head || !cues.gapWords.has(head[1]!)) break;
     rest = rest.slice(head[0].length);
   }
-  const m = cues.pattern.exec(rest.replace(/^, ?/, ''));
+  rest = rest.replace(/^, ?/, '');
+  // "Bartella, a Christian town east of Mosul": an apposition that ends with a head word.
+  const words = rest.split(' ');
+  if (/^(?:a|an|the)$/.test(words[0]!)) {
+    const head = words.findIndex((w, k) => k > 0 && k <= 4 && cues.gapWords.has(w));
+    if (head > 0) rest = words.slice(head + 1).join(' ');
+  }
+  const m = cues.pattern.exec(rest);
   if (!m) return null;
   const { distance, unit, cue, near } = m.groups!;
   return { cue: (cue ?? near)!, km: distance ? Number(distance) * cues.units.get(unit!)! : 0, partOf: false };
@@ -62,11 +70,12 @@ export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: num
 export function linkAnchors(text: string, candidates: readonly Candidate[], lexicon: GeoLexicon): Candidate[] {
   return candidates.map((c, i) => {
     if (c.match === 'demonym') return c;
-    const next = candidates[i + 1];
+    // A demonym may stand in between: "Amerli, the Turkmen town south of Kirkuk".
+    const n = candidates.findIndex((d, k) => k > i && d.match !== 'demonym');
     const prev = candidates[i - 1];
-    if (next && next.match !== 'demonym') {
-      const found = anchorCue(text.slice(c.end, next.start), lexicon.anchorCues);
-      if (found) return { ...c, anchor: { index: i + 1, ...found } };
+    if (n > 0) {
+      const found = anchorCue(text.slice(c.end, candidates[n]!.start), lexicon.anchorCues);
+      if (found) return { ...c, anchor: { index: n, ...found } };
     }
     // "Mosul's Old City": a name owned by a place is a part of it.
     const owned = prev && prev.match !== 'demonym' && /^['’]s\s+$/.exec(text.slice(prev.end, c.start));

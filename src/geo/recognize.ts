@@ -345,8 +345,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i);
     // "Bashiqa, 20 km northeast of Mosul": the cue after a name puts it near the next place. Set apart by a
     // comma or measured, so that a person "near Mosul" is not taken for a village.
-    const after = /^[^\p{Lu}]{0,60}(?=\p{Lu})/u.exec(text.slice(last.coreEnd, last.coreEnd + 61))?.[0];
-    const cue = after !== undefined ? anchorCue(after, lexicon.anchorCues) : null;
+    const [after, cue] = cueAfter(last.coreEnd);
     // "a Sunni Muslim city 40 miles west of Baghdad": after "a", capitals describe rather than name.
     const described = prev !== null && (prev.lower === 'a' || prev.lower === 'an');
     const rule = strongCue ? 'locative-cue' : cue && !described && (cue.km > 0 || cue.partOf || after!.includes(',')) ? 'anchor-cue' : null;
@@ -359,6 +358,20 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       return { candidate: candidate('coordination'), lastIndex, beforeKnown: true };
     }
     return null;
+  }
+
+  /**
+   * The anchor cue between `end` and one of the next few capitalised words
+   * ("Bartella, a Christian town east of Mosul"), with the words it read.
+   */
+  function cueAfter(end: number): [string, ReturnType<typeof anchorCue>] | [undefined, null] {
+    const window = text.slice(end, end + 80);
+    for (const capital of window.matchAll(/(?<![\p{L}\p{N}])\p{Lu}/gu)) {
+      const gap = window.slice(0, capital.index);
+      const cue = anchorCue(gap, lexicon.anchorCues);
+      if (cue) return [gap, cue];
+    }
+    return [undefined, null];
   }
 
   /** "Mosul Dam", "Tabqa Airport": a known name followed by a feature head becomes one feature placed by that name. */

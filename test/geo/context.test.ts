@@ -18,6 +18,8 @@ const CUES: [string, string | null, number?][] = [
   [', 40km from ', 'from', 40],
   [' district of ', 'district of', 0],
   [' old city in the ', 'old city in', 0],
+  [', a small Christian town east of ', 'east of', 0],
+  [', a doctor near ', null],
   [' from ', null],
   [' and west of ', null],
   [', then ', null],
@@ -37,6 +39,8 @@ const CASES: [string, string, 'gazetteer' | 'context', string][] = [
   ['Alexandria', 'IQ', 'context', 'A checkpoint at Alexandria, south of Baghdad, was bombed.'],
   ['Tell Ghazal', 'IQ', 'context', 'Gunmen raided Tell Ghazal, 15 km west of Kirkuk.'],
   ['Old City', 'IQ', 'context', "Medics worked in Mosul's Old City all week."],
+  ['Bartella', 'IQ', 'context', 'Shells landed on Bartella, a small town east of Mosul.'],
+  ['Amerli', 'IQ', 'context', 'Amerli, the Turkmen town south of Kirkuk, held out.'],
 ];
 
 test('a part of a city is the city: "east Mosul", "Western Mosul", "Eastern Aleppo"', () => {
