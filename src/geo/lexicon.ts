@@ -88,7 +88,8 @@ const alternation = (list: string[]): string => list.map((w) => escape(w.toLower
 
 function anchorCues(cues: GeoCuesFile): AnchorCues {
   const { directions, proximity, afterDistance, hedges, distanceUnits } = cues.anchorCues;
-  const hedge = `(?:(?:${alternation(hedges)}) )?`;
+  // Up to two: "located some 20 km", "which lies just outside".
+  const hedge = `(?:(?:${alternation(hedges)}) ){0,2}`;
   // "30 km", "30km", "20 miles (32 km)".
   const distance = `(?<distance>\\d+(?:\\.\\d+)?) ?(?<unit>${alternation(Object.keys(distanceUnits))})\\.? (?:\\([^)]*\\) )?`;
   // A direction needs "of" ("west Mosul" is a part of Mosul, not a place near it); "from" needs a distance.

@@ -20,6 +20,10 @@ const CUES: [string, string | null, number?][] = [
   [' old city in the ', 'old city in', 0],
   [', a small Christian town east of ', 'east of', 0],
   [', a doctor near ', null],
+  [', located some 60 km south of ', 'south of', 60],
+  [', which lies just north of ', 'north of', 0],
+  // "London is west of Berlin" states a direction, not a neighbourhood.
+  [' is west of ', null],
   [' from ', null],
   [' and west of ', null],
   [', then ', null],
