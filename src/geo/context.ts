@@ -62,6 +62,9 @@ export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: num
   return { cue: (cue ?? near)!, km: distance ? Number(distance) * cues.units.get(unit!)! : 0, partOf: false };
 }
 
+/** Longer than any cue ("oil field, a small Christian town located some 20 km (12 miles) north-east of the city of"). */
+const MAX_CUE_CHARS = 120;
+
 /**
  * Links each candidate to the place the text puts it near: the next candidate
  * after an anchor cue ("X, west of Y"), or the city that owns it ("Y's X").
@@ -71,14 +74,16 @@ export function linkAnchors(text: string, candidates: readonly Candidate[], lexi
   return candidates.map((c, i) => {
     if (c.match === 'demonym') return c;
     // A demonym may stand in between: "Amerli, the Turkmen town south of Kirkuk".
-    const n = candidates.findIndex((d, k) => k > i && d.match !== 'demonym');
-    const prev = candidates[i - 1];
-    if (n > 0) {
-      const found = anchorCue(text.slice(c.end, candidates[n]!.start), lexicon.anchorCues);
+    let n = i + 1;
+    while (candidates[n]?.match === 'demonym') n++;
+    const next = candidates[n];
+    if (next && next.start - c.end <= MAX_CUE_CHARS) {
+      const found = anchorCue(text.slice(c.end, next.start), lexicon.anchorCues);
       if (found) return { ...c, anchor: { index: n, ...found } };
     }
     // "Mosul's Old City": a name owned by a place is a part of it.
-    const owned = prev && prev.match !== 'demonym' && /^['’]s\s+$/.exec(text.slice(prev.end, c.start));
+    const prev = candidates[i - 1];
+    const owned = prev && prev.match !== 'demonym' && /^['’‘]s\s+$/.test(text.slice(prev.end, c.start));
     if (owned) return { ...c, anchor: { index: i - 1, cue: "'s", km: 0 } };
     return c;
   });

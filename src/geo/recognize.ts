@@ -125,7 +125,9 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   /** The place just before word i in a list ("into Jableh and Azaz"): the places of a list share its cue. */
   const coordinated = (i: number): Candidate | null => {
     const last = candidates[candidates.length - 1];
-    return last && COORDINATION.test(text.slice(last.end, tokens[i]!.start)) ? last : null;
+    // ", and " is the longest gap: a longer one is never sliced (this runs for every capitalised word).
+    if (!last || tokens[i]!.start - last.end > 12) return null;
+    return COORDINATION.test(text.slice(last.end, tokens[i]!.start)) ? last : null;
   };
   // Names the gazetteer lacks before "and": places only if what follows is a known place (checked at the end).
   const beforeKnown = new Set<Candidate>();
