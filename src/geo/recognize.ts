@@ -270,7 +270,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     if (ALL_CAPS.test(core) && core.length <= 5) return false;
     const entries = gazetteer.byWords(w.folded)?.entries ?? [];
     const isCountry = entries.some((e) => e.source === 'country' || e.source === 'region');
-    const locative = hasLocativeBefore(i);
+    // "seized Sake, 25 km west of Goma": an anchor cue after the name marks it as a place as well as a cue before it.
+    const locative = hasLocativeBefore(i) || anchoredAfter(i, w.coreEnd) !== null;
     const prev = prevWord(i);
     const prevAdjacent = prev !== null && /^ $/.test(text.slice(prev.token.end, w.token.start));
     // "President Zuma", "Jacob Zuma": a title or first name before it makes a surname, here and in the rest of the text.
@@ -345,12 +346,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     // After a capitalised word the name began before, and was not taken ("Sunni Muslim city").
     if (prev && prev.capitalised && /^ $/.test(text.slice(prev.token.end, w.token.start)) && !isSentenceInitial(tokens, prevIndex(i))) return null;
     const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i);
-    // "Bashiqa, 20 km northeast of Mosul": the cue after a name puts it near the next place. Set apart by a
-    // comma or measured, so that a person "near Mosul" is not taken for a village.
-    const [after, cue] = cueAfter(last.coreEnd);
-    // "a Sunni Muslim city 40 miles west of Baghdad": after "a", capitals describe rather than name.
-    const described = prev !== null && (prev.lower === 'a' || prev.lower === 'an');
-    const rule = strongCue ? 'locative-cue' : cue && !described && (cue.km > 0 || cue.partOf || after!.includes(',')) ? 'anchor-cue' : null;
+    const rule = strongCue ? 'locative-cue' : anchoredAfter(i, last.coreEnd) ? 'anchor-cue' : null;
     const candidate = (rule: string): NewCandidate => ({ start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule });
     if (rule) return { candidate: candidate(rule), lastIndex };
     // A list of places after a cue: "into Erbil and Bartella", "from Humayma and As Sukhnah".
@@ -363,17 +359,22 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   }
 
   /**
-   * The anchor cue between `end` and one of the next few capitalised words
-   * ("Bartella, a Christian town east of Mosul"), with the words it read.
+   * The anchor cue that marks the name from word i to `end` as a place: before
+   * one of the next few capitalised words ("Bashiqa, 20 km northeast of Mosul",
+   * "Bartella, a Christian town east of Mosul"), and set apart by a comma,
+   * measured or naming a part, so that a person "near Mosul" stays a person.
    */
-  function cueAfter(end: number): [string, ReturnType<typeof anchorCue>] | [undefined, null] {
+  function anchoredAfter(i: number, end: number): ReturnType<typeof anchorCue> {
+    // "a Sunni Muslim city 40 miles west of Baghdad": after "a", capitals describe rather than name.
+    const prev = prevWord(i);
+    if (prev && (prev.lower === 'a' || prev.lower === 'an')) return null;
     const window = text.slice(end, end + 80);
     for (const capital of window.matchAll(/(?<![\p{L}\p{N}])\p{Lu}/gu)) {
       const gap = window.slice(0, capital.index);
       const cue = anchorCue(gap, lexicon.anchorCues);
-      if (cue) return [gap, cue];
+      if (cue) return cue.km > 0 || cue.partOf || gap.includes(',') ? cue : null;
     }
-    return [undefined, null];
+    return null;
   }
 
   /** "Mosul Dam", "Tabqa Airport": a known name followed by a feature head becomes one feature placed by that name. */
