@@ -94,18 +94,30 @@ export function isPointAnchor(at: GazetteerEntry): boolean {
   return at.source === 'city' || at.source === 'admin2' || at.source === 'import';
 }
 
-/**
- * An admin1 region is one point for an area hundreds of km wide: Nineveh's
- * point lies 340 km from Baghdad, which "Nineveh province, north of Baghdad"
- * must not reject.
- */
-const ADMIN1_EXTENT_KM = 400;
+/** Can `entry` be the place anchored at `at`? Countries and regions (rivers, deserts) are too large to measure from one point. */
+function withinAnchor(entry: GazetteerEntry, at: GazetteerEntry, km: number): boolean {
+  if (entry.source === 'country' || entry.source === 'region') return true;
+  return withinKm(at, entry, km);
+}
 
 /**
- * Can `entry` be the place anchored at `at` (a point anchor)? Countries and
- * regions (rivers, deserts) are too large to measure from one point.
+ * A place of the anchor's own country may lie further than the radius when
+ * nothing lies within it: "Palmyra, northeast of Damascus" is 215 km, "Aleppo,
+ * north of Damascus" 310 km, and the point of "Nineveh province, north of
+ * Baghdad" 340 km. Three radii take in Deir ez-Zor from Damascus (450 km) and
+ * still leave out a homonym across a large country (Springfield, Illinois,
+ * west of Boston).
  */
-export function withinAnchor(entry: GazetteerEntry, at: GazetteerEntry, anchor: Anchor): boolean {
-  if (entry.source === 'country' || entry.source === 'region') return true;
-  return withinKm(at, entry, anchorRadiusKm(anchor) + (entry.source === 'admin1' ? ADMIN1_EXTENT_KM : 0));
+const SAME_COUNTRY_FACTOR = 3;
+
+/**
+ * The readings of a place the text puts near `at` (a point anchor): those
+ * within the anchor's radius, else those of the anchor's country within three
+ * radii, else none ("the Havana field, west of Kirkuk" is not in Cuba).
+ */
+export function nearAnchor<T extends { entry: GazetteerEntry }>(readings: readonly T[], at: GazetteerEntry, anchor: Anchor): T[] {
+  const km = anchorRadiusKm(anchor);
+  const near = readings.filter((r) => withinAnchor(r.entry, at, km));
+  if (near.length) return near;
+  return readings.filter((r) => r.entry.country === at.country && withinAnchor(r.entry, at, SAME_COUNTRY_FACTOR * km));
 }

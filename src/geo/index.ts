@@ -99,7 +99,7 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       confidence = entry ? Math.min(0.4, confidence || 0.3) : 0;
       precision = 'nearby';
       const why = by === 'anchor' && c.entries.length
-        ? `its ${c.entries.length} gazetteer entries lie over ${anchorRadiusKm(c.anchor!)} km from ${entry!.name}`
+        ? `its ${c.entries.length} gazetteer entries lie too far from ${entry!.name} (over ${anchorRadiusKm(c.anchor!)} km)`
         : 'it is not in the gazetteer';
       if (entry) messages.push({ ruleId: 'geo:context', reason: `"${c.text}": ${why}; placed at ${entry.name} from its context (${reasons.join(', ')})`, start: c.start, end: c.end, fatal: false });
     }

@@ -1,4 +1,4 @@
-import { isPointAnchor, withinAnchor } from './context.js';
+import { isPointAnchor, nearAnchor } from './context.js';
 import { withinKm } from './distance.js';
 import type { GazetteerEntry } from './gazetteer/index.js';
 import type { Candidate } from './recognize.js';
@@ -147,7 +147,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
     const container = c.container !== null ? chosen[c.container] ?? firstPass[c.container]![0] ?? null : null;
     const at = c.anchor && (chosen[c.anchor.index] ?? firstPass[c.anchor.index]![0])?.entry;
     const anchor = at && isPointAnchor(at) ? at : null;
-    if (anchor) readings[i] = firstPass[i]!.filter((s) => withinAnchor(s.entry, anchor, c.anchor!));
+    if (anchor) readings[i] = nearAnchor(firstPass[i]!, anchor, c.anchor!);
     const holds = held.get(i) ?? [];
     const rescored = readings[i]!.map(({ entry, score }) => {
       const reasons = c.anchor && anchor ? ['prior', `anchor:${c.anchor.cue}`] : ['prior'];

@@ -45,6 +45,8 @@ const CASES: [string, string, 'gazetteer' | 'context', string][] = [
   ['Old City', 'IQ', 'context', "Medics worked in Mosul's Old City all week."],
   ['Bartella', 'IQ', 'context', 'Shells landed on Bartella, a small town east of Mosul.'],
   ['Amerli', 'IQ', 'context', 'Amerli, the Turkmen town south of Kirkuk, held out.'],
+  // Nothing within 150 km: a reading in the anchor's own country, further away, is kept.
+  ['Palmyra', 'SY', 'gazetteer', 'Troops entered Palmyra, northeast of Damascus.'],
   // A common word ("sake") is a place when the cue after it says so.
   ['Sake', 'CD', 'gazetteer', 'Rebels seized Sake, 25 km west of Goma.'],
 ];
