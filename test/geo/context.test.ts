@@ -95,3 +95,10 @@ test('a list splits into its places, and its places share the cue before it', ()
   assert.deepEqual(names('In Mosul, and Omar Sabri said so.'), ['Mosul:name:single']);
   assert.deepEqual(names('She thanked Nouri and Sabri for their help.'), []);
 });
+
+test('a mention placed from its anchor says so on the document: which entries were too far, and where it went', () => {
+  const { messages } = pipeline.analyse(documentFor('Crews capped a well in the Havana field, west of Kirkuk.'));
+  const message = messages.find((m) => m.ruleId === 'geo:context');
+  assert.ok(message, JSON.stringify(messages));
+  assert.match(message.reason, /^"Havana": its \d+ gazetteer entries lie too far from Kirkuk .*anchor:west of/);
+});
