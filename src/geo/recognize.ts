@@ -234,7 +234,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const listed = candidates.filter((c, k) => {
     if (!beforeKnown.has(c)) return true;
     const next = candidates[k + 1];
-    return next !== undefined && next.entries.length > 0 && next.match !== 'demonym' && /^[ \t]+(?:and|or)[ \t]+$/.test(text.slice(c.end, next.start));
+    return next !== undefined && next.entries.length > 0 && next.match !== 'demonym' && COORDINATION.test(text.slice(c.end, next.start));
   });
   return mergeFeatureHeads(listed);
 
@@ -352,7 +352,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     // A list of places after a cue: "into Erbil and Bartella", "from Humayma and As Sukhnah".
     const sibling = coordinated(i);
     if (sibling && sibling.locative && sibling.entries.length) return { candidate: candidate('coordination'), lastIndex };
-    if (hasLocativeBefore(i) && /^[ \t]+(?:and|or)[ \t]+\p{Lu}/u.test(text.slice(last.coreEnd, last.coreEnd + 6))) {
+    if (hasLocativeBefore(i) && /^(?:[ \t]*,)?[ \t]+(?:and|or)[ \t]+\p{Lu}/u.test(text.slice(last.coreEnd, last.coreEnd + 8))) {
       return { candidate: candidate('coordination'), lastIndex, beforeKnown: true };
     }
     return null;
