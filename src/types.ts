@@ -84,16 +84,19 @@ export interface PlaceMention extends Span, PlaceRef {
   confidence: number;
   /**
    * The recogniser's rule that found the mention: `name:single`, `name:multiword`
-   * (`+arabic-key` when found by its Arabic key), `acronym`, `acronym:after-place`,
-   * `demonym`, `feature-head`, `locative-cue`, `given-span`...
+   * (`+arabic-key` when found by its Arabic key, `+sub-place` after "east", "Old"...), `acronym`, `acronym:after-place`,
+   * `demonym`, `feature-head`, `locative-cue`, `anchor-cue` (a name the gazetteer lacks, before
+   * "west of Y", "20 km from Y" or "district of Y"), `coordination` (one the gazetteer lacks, listed with a known
+   * place after a cue: "from Humayma and As Sukhnah"), `given-span`...
    */
   rule: string;
   /**
    * Why it was placed where it is: the resolvers whose scores chose the entry
    * (`prior`, `coherence:country`, `coherence:admin1`, `coherence:distance`,
-   * `containment`, `containment:near`, `containment:holds`, `focus`), or, when placed from context,
-   * what it was placed by (`context:own-name`, `context:container`,
-   * `context:sentence`, `context:document`).
+   * `containment`, `containment:near`, `containment:holds`, `focus`, and `anchor:<cue>` when a cue
+   * such as "west of Kirkuk" or "Mosul's" kept only the entries near that place), or, when placed
+   * from context, what it was placed by (`context:own-name`, `context:anchor` with its `anchor:<cue>`,
+   * `context:container`, `context:sentence`, `context:document`).
    */
   reasons: string[];
 }

@@ -5,6 +5,7 @@ import { firstEndingAfter } from '../text/span-index.js';
 import { loadGazetteer, type Gazetteer, type GazetteerEntry, type LoadGazetteerOptions } from './gazetteer/index.js';
 import { headKind, loadGeoLexicon, type GeoLexicon } from './lexicon.js';
 import { linkContainers, recognize, type Candidate } from './recognize.js';
+import { anchorRadiusKm, linkAnchors } from './context.js';
 import { resolve, type Resolved } from './resolve.js';
 
 export { loadGazetteer, Gazetteer, type GazetteerEntry } from './gazetteer/index.js';
@@ -81,6 +82,7 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
     if (c.match === 'feature' || !entry) {
       resolution = 'context';
       const container = c.container !== null ? resolved[c.container]!.entry : null;
+      const anchor = c.anchor && resolved[c.anchor.index]!.entry;
       // The nearest placed mention in the same sentence, before or after ("Khirbat al-Nasr, outside Sinjar").
       const sentence = sentenceOf(c.start);
       let nearest: GazetteerEntry | null = null;
@@ -90,13 +92,16 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
         const gap = p.candidate.start >= c.end ? p.candidate.start - c.end : c.start - p.candidate.end;
         if (gap < nearestGap) { nearest = p.entry; nearestGap = gap; }
       }
-      // "Mosul Dam" is placed by its own name, else by what contains it, else by its neighbours.
-      const [by, placedAt] = ([['own-name', entry], ['container', container], ['sentence', nearest], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
+      // "Mosul Dam" is placed by its own name, else by the place the text puts it near, else by what contains it, else by its neighbours.
+      const [by, placedAt] = ([['own-name', entry], ['anchor', anchor], ['container', container], ['sentence', nearest], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
       entry = placedAt;
-      reasons = [`context:${by}`];
+      reasons = by === 'anchor' ? ['context:anchor', `anchor:${c.anchor!.cue}`] : [`context:${by}`];
       confidence = entry ? Math.min(0.4, confidence || 0.3) : 0;
       precision = 'nearby';
-      if (entry) messages.push({ ruleId: 'geo:context', reason: `"${c.text}" is not in the gazetteer; placed at ${entry.name} from its context`, start: c.start, end: c.end, fatal: false });
+      const why = by === 'anchor' && c.entries.length
+        ? `its ${c.entries.length} gazetteer entries lie too far from ${entry!.name} (over ${anchorRadiusKm(c.anchor!)} km)`
+        : 'it is not in the gazetteer';
+      if (entry) messages.push({ ruleId: 'geo:context', reason: `"${c.text}": ${why}; placed at ${entry.name} from its context (${reasons.join(', ')})`, start: c.start, end: c.end, fatal: false });
     }
     if (!entry) {
       messages.push({ ruleId: 'geo:unresolved', reason: `"${c.text}" looks like a place but nothing locates it`, start: c.start, end: c.end, fatal: false });
@@ -134,7 +139,7 @@ function isMetonymic(text: string, c: Candidate, entry: GazetteerEntry, lexicon:
  */
 export function geoparseText(text: string, resources: GeoResources, options: GeoparseOptions = {}, tokens?: readonly Token[]): GeoparseResult {
   const toks = tokens ?? segment(text).tokens;
-  const candidates = linkContainers(text, recognize({ text, tokens: toks }, resources.gazetteer, resources.lexicon));
+  const candidates = linkAnchors(text, linkContainers(text, recognize({ text, tokens: toks }, resources.gazetteer, resources.lexicon)), resources.lexicon);
   const resolved = resolve(candidates, { focus: options.focus, normalize: resources.gazetteer.normalize });
   return toMentions(text, toks, resolved, resources.gazetteer, resources.lexicon);
 }
@@ -170,10 +175,10 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       if (entries.length) { match = kind; break; }
     }
     if (match === 'feature' && headKind(resources.lexicon, surface.split(/\s+/).pop()!) !== null) match = 'name';
-    return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, head: null, container: null, rule: 'given-span' };
+    return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, head: null, container: null, anchor: null, rule: 'given-span' };
   });
   const toks = segment(text).tokens;
-  const resolved = resolve(linkContainers(text, candidates), { focus: options.focus, normalize: gazetteer.normalize });
+  const resolved = resolve(linkAnchors(text, linkContainers(text, candidates), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize });
   return toMentions(text, toks, resolved, gazetteer, resources.lexicon);
 }
 

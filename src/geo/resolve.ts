@@ -1,3 +1,4 @@
+import { isPointAnchor, nearAnchor } from './context.js';
 import { withinKm } from './distance.js';
 import type { GazetteerEntry } from './gazetteer/index.js';
 import type { Candidate } from './recognize.js';
@@ -82,6 +83,8 @@ function confidenceOf(ranked: Scored[]): number {
  * - `containment`: "X, Y" where Y is a resolved container of X, and
  *   `containment:holds` for the Y that holds a plausible reading of X;
  * - `focus`: the user's theatre (`--focus IQ,SY`).
+ * An anchored candidate ("X, west of Kirkuk") keeps only the entries near its
+ * anchor's (reason `anchor:west of`); with none left it is placed from context.
  */
 export function resolve(candidates: readonly Candidate[], options: ResolveOptions): Resolved[] {
   const focus = new Set(options.focus ?? []);
@@ -136,13 +139,18 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
 
   // Pass 2: containers first (they are resolved by prior and context), then everything with coherence.
   const chosen: (Scored | null)[] = new Array(candidates.length).fill(null);
+  // The entries an anchor leaves each candidate ("Havana, west of Kirkuk" is not in Cuba).
+  const readings = firstPass.slice();
   const score = (i: number): Scored | null => {
     const c = candidates[i]!;
     const selfBest = firstPass[i]![0];
     const container = c.container !== null ? chosen[c.container] ?? firstPass[c.container]![0] ?? null : null;
+    const at = c.anchor && (chosen[c.anchor.index] ?? firstPass[c.anchor.index]![0])?.entry;
+    const anchor = at && isPointAnchor(at) ? at : null;
+    if (anchor) readings[i] = nearAnchor(firstPass[i]!, anchor, c.anchor!);
     const holds = held.get(i) ?? [];
-    const rescored = firstPass[i]!.map(({ entry, score }) => {
-      const reasons = ['prior'];
+    const rescored = readings[i]!.map(({ entry, score }) => {
+      const reasons = c.anchor && anchor ? ['prior', `anchor:${c.anchor.cue}`] : ['prior'];
       let s = score;
       if (entry.country) {
         // Discount this mention's own vote so a place does not confirm itself.
@@ -170,13 +178,15 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
     });
     return rank(rescored)[0] ? rank(rescored)[0]! : null;
   };
-  const order = candidates.map((_, i) => i).sort((a, b) => Number(candidates[a]!.container !== null) - Number(candidates[b]!.container !== null));
+  // Places that depend on another (its container, its anchor) come after it.
+  const dependent = (c: Candidate): number => Number(c.container !== null || c.anchor !== null);
+  const order = candidates.map((_, i) => i).sort((a, b) => dependent(candidates[a]!) - dependent(candidates[b]!));
   for (const i of order) chosen[i] = score(i);
 
   return candidates.map((candidate, i) => {
     const best = chosen[i];
     if (!best) return { candidate, entry: null, confidence: 0, reasons: [] };
-    const ranked = rank(firstPass[i]!.map((s) => (s.entry === best.entry ? best : s)));
+    const ranked = rank(readings[i]!.map((s) => (s.entry === best.entry ? best : s)));
     return { candidate, entry: best.entry, confidence: Math.max(confidenceOf(ranked), candidate.entries.length === 1 ? 0.9 : 0), reasons: best.reasons };
   });
 }
