@@ -75,15 +75,20 @@ function readManifest(reportsDir: string): Map<string, ManifestEntry> {
   return new Map(entries.map((e) => [e.file, e]));
 }
 
-/** What scoring reads besides the extraction: the ACLED mapping, fusion's semantics, the name normaliser, actors' countries. */
+/** What scoring reads besides the extraction: the ACLED mapping, fusion's semantics, the name normaliser, actors' countries and names. */
 export function loadScoreContext(): ScoreContext {
   const actorCountries = new Map<string, string>();
-  for (const [id, actor] of loadActorLexicon().actors) if (actor.country) actorCountries.set(id, actor.country);
+  const actorNames = new Map<string, string[]>();
+  for (const [id, actor] of loadActorLexicon().actors) {
+    if (actor.country) actorCountries.set(id, actor.country);
+    actorNames.set(id, [id, actor.name, ...actor.aliases]);
+  }
   return {
     mapping: loadAcledMapping(),
     semantics: createSemantics(loadFusionSettings()),
     normalize: createNameNormalizer(loadTransliterationRules()),
     actorCountries,
+    actorNames,
   };
 }
 

@@ -52,6 +52,8 @@ export interface ScoreContext {
   normalize: NameNormalizer;
   /** Actor id -> ISO alpha-2 country (resources/actors.json), as the ACLED export reads them. */
   actorCountries: ReadonlyMap<string, string>;
+  /** Actor id -> its id, name and aliases: an expectation may name the actor by any of them ("southern separatists" is the STC). */
+  actorNames: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Casualty figures as the event stage writes them on an event (#15); an event without them gets no figure right. */
@@ -116,6 +118,10 @@ class EventReader {
     return this.extraction.places.filter((m) => m.geonameid === place.geonameid && m.name === place.name);
   }
 
+  actorNames(actor: ActorRef): readonly string[] {
+    return this.ctx.actorNames.get(actor.actorId) ?? [actor.actorId, actor.name];
+  }
+
   /** The ACLED sub-event type, through the mapping and the rule the ACLED export uses. */
   acled(event: Event): string | null | undefined {
     const agent = this.mapped(event.agent);
@@ -172,7 +178,7 @@ function fieldCheck(field: EventField, expected: EventExpectation, event: Event,
     }
     case 'agent': case 'patient': {
       const actor = event[field];
-      return { field, ok: actor !== null && anyName(expected[field]!, [actor.actorId, actor.name]), expected: expected[field], found: actor?.actorId ?? null };
+      return { field, ok: actor !== null && anyName(expected[field]!, reader.actorNames(actor)), expected: expected[field], found: actor?.actorId ?? null };
     }
     case 'killed': case 'wounded': case 'abducted': case 'civilians': {
       const found = casualtiesOf(event)[field] ?? null;
