@@ -236,7 +236,8 @@ function intentOf(site: TriggerSite, intent: EventCueLexicon['intent']): Span | 
     const w = words[k]!;
     if (w.lower === 'to') {
       for (let j = k - 1; j >= Math.max(0, k - INTENT_NOUN_WINDOW); j--) {
-        if (!words[j]!.named && intent.nouns.has(words[j]!.lower)) return wordSpan(words, j, k);
+        // A name may end in the noun: "the US-led coalition to fight IS".
+        if (intent.nouns.has(words[j]!.lower)) return wordSpan(words, j, k);
       }
       return null;
     }
@@ -395,7 +396,7 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMe
     location: place('location'),
     origin: place('origin'),
     destination: place('destination'),
-    time: eventTime(times.overlapping(sentence.start, sentence.end), trigger, clause, sentence) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
+    time: eventTime(times.overlapping(sentence.start, sentence.end), trigger, clause, sentence, analysis.text) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
     evidence: [trigger, ...d.extraTriggers, d.evidence],
     trigger: { start: trigger.start, end: trigger.end, text: analysis.text.slice(trigger.start, trigger.end) },
     attribution: null,
