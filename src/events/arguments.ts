@@ -307,6 +307,8 @@ export class ArgumentReader {
           return { preposition: null, nearby, adjacent: false };
         }
       }
+      // "near the capital, Islamabad": a name after a comma stands in apposition to the noun before it.
+      if (w.text === ',' && j - 1 >= bound && phraseFiller.has(words[j - 1]!.lower) && !DETERMINER_FILLER.has(words[j - 1]!.lower)) continue;
       const prep = this.lexicon.prepositions.matchEndingAt(words, j);
       if (prep && (prep.length > 1 || !phraseFiller.has(w.lower))) {
         return { preposition: prep.value, nearby: nearby || near.prepositions.has(prep.value), adjacent: false };
@@ -454,6 +456,8 @@ function isHyphenated(view: SentenceView, i: number): boolean {
 }
 
 const POSSESSIVE = new Set(["'s", "'"]);
+/** Filler words that are no noun: a comma after them opens no apposition. */
+const DETERMINER_FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'some', 'many', 'most', 'all', 'another', 'several', 'few']);
 
 /** Whether `outer` is a country, province or region, or a provincial capital, holding `inner` ("al-Rai in northern Aleppo"). */
 function contains(outer: PlaceMention, inner: PlaceMention): boolean {
