@@ -60,6 +60,13 @@ export type PlaceResolution = 'gazetteer' | 'context';
 /** UCDP/ACLED-style spatial precision. */
 export type PlacePrecision = 'exact' | 'nearby' | 'admin' | 'country' | 'region';
 
+/**
+ * How an event was placed: by a place its own clause attaches (`clause`), by "the city", "this
+ * village" or "there" standing for a place named before (`anaphor`), or by its sentence's place
+ * when the clause names none (`sentence`).
+ */
+export type PlaceBasis = 'clause' | 'anaphor' | 'sentence';
+
 /** A place as referenced by events and corridors. */
 export interface PlaceRef {
   geonameid: number | null;
@@ -225,10 +232,18 @@ export interface Event {
   /** How the source asserts it; null until the claims stage has read it. */
   modality: Modality | null;
   negated: boolean;
+  /**
+   * The words that give the event as an aim rather than a happening ("an offensive **to** retake
+   * the town", "an assault **aimed at** retaking", "**ready to** leave"), null when there are none.
+   * The events stage marks it; what it makes of the event's modality is the claims stage's to say.
+   */
+  intent: (Span & { text: string }) | null;
   /** null until the claims stage has read it. */
   factuality: Factuality | null;
   plover: Plover | null;
   placePrecision: PlacePrecision | null;
+  /** How the event's place was found; null when it has none. */
+  placeBasis: PlaceBasis | null;
   confidence: number;
   /** The rule that produced the event (for debug traces). */
   rule: string;

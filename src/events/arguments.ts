@@ -1,4 +1,5 @@
 import type { Analysis } from '../pipeline.js';
+import type { PlaceMention } from '../types.js';
 import type { Clause } from './clauses.js';
 import type { ArgumentRole, EventCue, EventCueLexicon, FormKind, SlotRoles } from './lexicon.js';
 import type { Entity, SentenceView, Word } from './text.js';
@@ -12,6 +13,8 @@ export interface Arguments {
   location: number | null;
   /** Roles whose place was introduced by "near", "outside", "X outskirts"... */
   nearby: Set<ArgumentRole>;
+  /** The place role filled by "the town", "there" standing for a place named before (see placement.ts). */
+  anaphor?: ArgumentRole;
   passive: boolean;
 }
 
@@ -46,11 +49,19 @@ interface Governor {
   adjacent: boolean;
 }
 
+/**
+ * A phrase before the trigger often sits on the subject ("detainees at Guantanamo were captured in
+ * Afghanistan", "tanks stationed in Gaza shelled the town of Deir el-Balah"): one after the verb wins over it.
+ */
+const BEFORE_PHRASE = 2.5;
+
 const ADVERBS = new Set(['still', 'also', 'then', 'already', 'later', 'again', 'reportedly', 'allegedly', 'apparently', 'just', 'now', 'finally', 'eventually', 'quickly', 'recently', 'completely', 'fully', 'partially', 'effectively']);
 const COORDINATION = new Set(['and', 'or', ',', '&']);
 
 /** Reads arguments off a clause with the lexicon's frames; one instance per lexicon. */
 export class ArgumentReader {
+  private readonly namedPlaces = new WeakMap<Entity, Entity>();
+
   constructor(private readonly lexicon: EventCueLexicon, private readonly analysis: Readonly<Analysis>) {}
 
   read(site: TriggerSite): Arguments {
@@ -97,7 +108,10 @@ export class ArgumentReader {
       const gov = possessor ? null : this.governor(view, e.first, clause.first + opener);
       if (!gov?.preposition && onlyAdjacent && !possessor && !(voice === 'reduced' && e.kind === 'place')) continue;
       if (gov?.preposition) {
-        add(e, frame.prepositionsBefore[gov.preposition]?.[e.kind], 2, gov.nearby || this.followedByOutskirts(view, e));
+        const nearby = gov.nearby || this.followedByOutskirts(view, e);
+        add(e, frame.prepositionsBefore[gov.preposition]?.[e.kind], BEFORE_PHRASE, nearby);
+        const named = this.namedPlace(e);
+        if (named) add(named, frame.prepositionsBefore[gov.preposition]?.place, BEFORE_PHRASE, nearby);
       } else if (!subjectSeen[e.kind] && !this.isQualifier(view, e)) {
         subjectSeen[e.kind] = true;
         add(e, subjectRoles[e.kind], e.kind === 'actor' || passive ? 1 : 3, this.followedByOutskirts(view, e));
@@ -132,16 +146,21 @@ export class ArgumentReader {
         // A phrase after a later trigger is that trigger's: in "corridors to let fighters move to X and towns
         // controlled by Y", "by Y" is not the corridor's agent. A place may still serve when nothing closer does
         // ("fighting continues to clear IS out of Mosul"), unless a noun holds it ("escaped the battle for Mosul").
-        if (e.kind === 'place' && claimant.pos === 'verb') add(e, frame.prepositions[gov.preposition!]?.place, 5, nearby);
+        const place = e.kind === 'place' ? e : this.namedPlace(e);
+        if (place && claimant.pos === 'verb') add(place, frame.prepositions[gov.preposition!]?.place, 5, nearby);
       } else if (gov.preposition) {
         const mapped = frame.prepositions[gov.preposition]?.[e.kind];
         const byAgent = gov.preposition === 'by' && e.kind === 'actor' && passive ? 'agent' : undefined;
         add(e, mapped ?? byAgent, 2, nearby);
+        const named = this.namedPlace(e);
+        if (named) add(named, frame.prepositions[gov.preposition]?.place, 2, nearby);
       } else if (previous && gov.adjacent === false && this.coordinated(view, previous.entity, e)) {
         if (previous.candidate && previous.entity.kind === e.kind) add(e, previous.candidate.role, previous.candidate.priority, nearby);
-      } else if (!previous && gov.adjacent && pos === 'verb' && !objectTaken && frame.object[e.kind]) {
+      } else if (!previous && gov.adjacent && pos === 'verb' && !objectTaken && (frame.object[e.kind] || (this.namedPlace(e) && frame.object.place))) {
         objectTaken = true;
         add(e, frame.object[e.kind], 1, nearby);
+        const named = this.namedPlace(e);
+        if (named) add(named, frame.object.place, 1, nearby);
       } else if (e.kind === 'place') {
         add(e, frame.otherPlace, 4, nearby);
       }
@@ -203,6 +222,17 @@ export class ArgumentReader {
     return -1;
   }
 
+  /** The place an actor's name also names ("attacked Syria", "in northern Iraq"), as an entity of its own; one per actor entity. */
+  private namedPlace(e: Entity): Entity | null {
+    if (e.kind !== 'actor' || e.place === undefined) return null;
+    let place = this.namedPlaces.get(e);
+    if (!place) {
+      place = { kind: 'place', index: e.place, first: e.first, last: e.last };
+      this.namedPlaces.set(e, place);
+    }
+    return place;
+  }
+
   private isPossessor(site: TriggerSite, e: Entity): boolean {
     return site.others.some((o) => o !== site && o.pos === 'noun' && o.first === e.last + 1);
   }
@@ -246,9 +276,18 @@ export class ArgumentReader {
     const { words } = view;
     const { phraseFiller, nearby: near } = this.lexicon;
     let nearby = false;
+    let describers = 0;
     for (let j = entityFirst - 1; j >= bound; j--) {
       const w = words[j]!;
-      if (w.entity >= 0) return { preposition: null, nearby, adjacent: false };
+      if (w.entity >= 0) {
+        // "in the West Bank town of Bethlehem": the place naming the kind's whereabouts is walked over.
+        const owner = view.entities[w.entity]!;
+        if (owner.kind === 'place' && owner.last === j && this.namesKindOfNext(view, owner)) {
+          j = owner.first;
+          continue;
+        }
+        return { preposition: null, nearby, adjacent: false };
+      }
       // Demonyms and metonyms are modifiers here: "from the Syrian town of Palmyra".
       if (w.named) continue;
       if (w.lower === 'of') {
@@ -258,13 +297,18 @@ export class ArgumentReader {
           const outer = this.governor(view, j - 1, bound, nounAttaches);
           return { preposition: outer.preposition ?? 'near', nearby: true, adjacent: false };
         }
-        if (j - 1 >= bound && (phraseFiller.has(before) || near.nouns.has(before))) continue;
+        if (j - 1 >= bound && (phraseFiller.has(before) || near.nouns.has(before))) {
+          describers = NOUN_DESCRIBERS;
+          continue;
+        }
         const phrase = this.lexicon.prepositions.matchEndingAt(words, j);
         if (nounAttaches && j - 1 >= bound && phrase?.length === 1 && !words[j - 1]!.named && !isAdverb(words[j - 1]!)
           && !this.lexicon.prepositions.matchEndingAt(words, j - 1) && /^\p{L}/u.test(words[j - 1]!.text)) {
           return { preposition: null, nearby, adjacent: false };
         }
       }
+      // "near the capital, Islamabad": a name after a comma stands in apposition to the noun before it.
+      if (w.text === ',' && j - 1 >= bound && phraseFiller.has(words[j - 1]!.lower) && !DETERMINER_FILLER.has(words[j - 1]!.lower)) continue;
       const prep = this.lexicon.prepositions.matchEndingAt(words, j);
       if (prep && (prep.length > 1 || !phraseFiller.has(w.lower))) {
         return { preposition: prep.value, nearby: nearby || near.prepositions.has(prep.value), adjacent: false };
@@ -273,19 +317,45 @@ export class ArgumentReader {
         if (near.nouns.has(w.lower)) nearby = true;
         continue;
       }
+      // "at the oil rich town of Al-Mansourah": a few lower-case words may describe the noun before "of".
+      if (describers > 0 && /^\p{Ll}[\p{L}-]*$/u.test(w.text)) {
+        describers--;
+        continue;
+      }
       return { preposition: null, nearby, adjacent: false };
     }
     return { preposition: null, nearby, adjacent: true };
   }
 
-  // "Raqqa, Syria": a country or province after a comma only says where the place before it is.
-  private isQualifier(view: SentenceView, e: Entity): boolean {
+  /**
+   * A place that only says where the place next to it is: "Raqqa, Syria" (a country or province after
+   * a comma), "al-Rai in northern Aleppo" (a place that contains the one before it), "the West Bank
+   * town of Bethlehem" (before a noun that the next place names).
+   */
+  isQualifier(view: SentenceView, e: Entity): boolean {
     if (e.kind !== 'place') return false;
-    const prevEntity = view.entities.find((x) => x.last === e.first - 2);
-    if (!prevEntity || prevEntity.kind !== 'place' || view.words[e.first - 1]?.text !== ',') return false;
-    const place = this.analysis.places[e.index]!;
-    const container = this.analysis.places[prevEntity.index]!;
-    return /^(PCL|ADM1|ADM2)/.test(place.featureCode) && (place.country === null || place.country === container.country);
+    const at = view.entities.indexOf(e);
+    if (at < 0) return false;
+    const prev = view.entities[at - 1];
+    if (prev?.kind === 'place') {
+      const place = this.analysis.places[e.index]!;
+      const inner = this.analysis.places[prev.index]!;
+      const between = view.words.slice(prev.last + 1, e.first);
+      if (between.length === 1 && between[0]!.text === ',') {
+        return /^(PCL|ADM1|ADM2)/.test(place.featureCode) && (place.country === null || place.country === inner.country);
+      }
+      if (between[0]?.lower === 'in' && between.slice(1).every((w) => this.lexicon.phraseFiller.has(w.lower)) && contains(place, inner)) return true;
+    }
+    return this.namesKindOfNext(view, e);
+  }
+
+  /** "the West Bank town of Bethlehem", "the Homs neighbourhood of Baba Amr": a place before "<noun> of" and the place it holds. */
+  private namesKindOfNext(view: SentenceView, e: Entity): boolean {
+    const next = view.entities.find((x) => x.first > e.last);
+    if (next?.kind !== 'place') return false;
+    const between = view.words.slice(e.last + 1, next.first);
+    return between.length >= 2 && between.at(-1)!.lower === 'of'
+      && between.slice(0, -1).every((w) => this.lexicon.phraseFiller.has(w.lower) || POSSESSIVE.has(w.lower));
   }
 
   private coordinated(view: SentenceView, a: Entity, b: Entity): boolean {
@@ -302,7 +372,7 @@ export class ArgumentReader {
    * Whether a participle trigger is passive: after an auxiliary ("was retaken"), or
    * reduced, right after its noun with "by" + actor following ("the town held by IS").
    */
-  private passiveVoice(site: TriggerSite): 'auxiliary' | 'reduced' | null {
+  passiveVoice(site: TriggerSite): 'auxiliary' | 'reduced' | null {
     const { view, first, last, formKinds } = site;
     if (!formKinds.includes('participle')) return null;
     const { words } = view;
@@ -361,6 +431,8 @@ export class ArgumentReader {
   }
 }
 
+/** How many unknown words may describe a place noun before "of": "the oil rich town of". */
+const NOUN_DESCRIBERS = 2;
 /** How far after a hyphenated participle its noun's phrase may reach: "IS-held town in eastern Syria". */
 const COMPOUND_REACH = 4;
 /** How far before a noun trigger a verb that ends it is looked for: "broke the Islamic State siege". */
@@ -381,6 +453,16 @@ function isHyphenated(view: SentenceView, i: number): boolean {
   const { words } = view;
   const [before, dash, word] = [words[i - 2], words[i - 1], words[i]];
   return !!before && !!word && dash?.text === '-' && before.end === dash.start && dash.end === word.start;
+}
+
+const POSSESSIVE = new Set(["'s", "'"]);
+/** Filler words that are no noun: a comma after them opens no apposition. */
+const DETERMINER_FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'some', 'many', 'most', 'all', 'another', 'several', 'few']);
+
+/** Whether `outer` is a country, province or region, or a provincial capital, holding `inner` ("al-Rai in northern Aleppo"). */
+function contains(outer: PlaceMention, inner: PlaceMention): boolean {
+  if (outer.country === null || outer.country !== inner.country) return false;
+  return /^(PCL|ADM|RGN)/.test(outer.featureCode) || (/^PPL(A|C)$/.test(outer.featureCode) && outer.admin1 === inner.admin1 && inner.featureCode !== outer.featureCode);
 }
 
 const CLAUSE_OPENERS = new Set(['to', 'not', 'never', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'do', 'does', 'then', 'also', 'be', 'been']);

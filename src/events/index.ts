@@ -1,21 +1,24 @@
 import { named, type Analysis, type Stage } from '../pipeline.js';
-import type { ActorRef, Event, EventTime, EventType, PlaceMention, PlacePrecision, PlaceRef, Span, TimeMention } from '../types.js';
+import type { ActorRef, Event, EventTime, EventType, PlaceBasis, PlaceMention, PlacePrecision, PlaceRef, Span, TimeMention } from '../types.js';
 import { SpanIndex } from '../text/span-index.js';
 import { ArgumentReader, type Arguments, type TriggerSite } from './arguments.js';
 import { clauseOf, splitClauses, type Clause } from './clauses.js';
 import { loadEventCues, type ArgumentRole, type EventCue, type EventCueLexicon, type FormKind } from './lexicon.js';
+import { loadPlacementCues, Placer, type PlacementCues } from './placement.js';
 import { loadPloverTable, type PloverTable } from './plover.js';
 import { PhraseSet, sentenceViews, wordSpan, type SentenceView, type Word } from './text.js';
 import { documentTime, eventTime } from './time.js';
 
 export { loadEventCues, compileEventCues, type EventCueLexicon, type EventCue, type ArgumentRole } from './lexicon.js';
 export { loadPloverTable, compilePloverTable, type PloverTable } from './plover.js';
+export { loadPlacementCues, compilePlacementCues, type PlacementCues } from './placement.js';
 export { splitClauses, clauseOf, type Clause, type ClauseKind } from './clauses.js';
 export { sentenceViews, PhraseSet, fold, type SentenceView, type Word, type Entity } from './text.js';
 
 export interface EventsOptions {
   cues?: EventCueLexicon;
   plover?: PloverTable;
+  placement?: PlacementCues;
 }
 
 /** An event before it is written out: the cue, where it matched and what it found. */
@@ -26,10 +29,14 @@ interface Draft {
   type: EventType;
   subtype: string;
   negated: boolean;
+  /** The words that make the event an aim ("offensive to", "aimed at"), or null. */
+  intent: Span | null;
   /** Other trigger words merged into this event ("left ... reached"). */
   extraTriggers: Span[];
   evidence: Span;
   rule: string;
+  /** How the event was placed; set once its sentence's drafts are merged. */
+  placeBasis: PlaceBasis | null;
 }
 
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'new', 'further', 'recent', 'latest', 'first', 'second', 'last', 'alleged', 'reported', 'major', 'heavy', 'fierce', 'renewed', 'several', 'two', 'three', 'many', 'more']);
@@ -50,10 +57,12 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ou
 export function events(options: EventsOptions = {}): Stage {
   const lexicon = options.cues ?? loadEventCues();
   const plover = options.plover ?? loadPloverTable();
+  const placement = options.placement ?? loadPlacementCues();
   const matcher = triggerMatcher(lexicon);
 
   return named('events', (analysis) => {
     const reader = new ArgumentReader(lexicon, analysis);
+    const placer = new Placer(placement, lexicon, analysis, reader);
     const drafts: Draft[] = [];
     for (const view of sentenceViews(analysis)) {
       const { words } = view;
@@ -75,10 +84,12 @@ export function events(options: EventsOptions = {}): Stage {
         i = last;
       }
       const read = sites.map((site) => reader.read(site));
-      const own = sites.map((site, k) => makeDraft(site, read[k]!, analysis, lexicon.negators));
-      const sentenceDrafts = sites.flatMap((site, k) => own[k]
-        ?? (site.cue.type === 'agreement' ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon.negators) : null) ?? []);
-      drafts.push(...dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)));
+      const own = sites.map((site, k) => makeDraft(site, withAnaphor(site, read[k]!, placer), analysis, lexicon.negators, lexicon.intent));
+      // An agreement that names nobody and nowhere takes the movement it lets happen before any "the city".
+      const sentenceDrafts = sites.flatMap((site, k) => (site.cue.type === 'agreement' && !hasArgument(read[k]!)
+        ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon.negators, lexicon.intent) ?? own[k]
+        : own[k]) ?? []);
+      drafts.push(...dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)).map((d) => placed(d, placer)));
     }
     const undated = documentTime(analysis.document.publishedAt);
     const times = new SpanIndex(analysis.times);
@@ -175,6 +186,32 @@ function licensedArguments(site: TriggerSite, args: Arguments, drafts: readonly 
   return { ...args, patient: agent ?? patient, origin, destination, location, nearby: new Set(nearby) };
 }
 
+const PLACE_ROLES: ArgumentRole[] = ['origin', 'destination', 'location'];
+
+/** A clause that names no place may still point at one ("fighting in the city"): that place is an argument like a name. */
+function withAnaphor(site: TriggerSite, args: Arguments, placer: Placer): Arguments {
+  if (PLACE_ROLES.some((r) => args[r] !== null)) return args;
+  const found = placer.anaphor(site, args);
+  return found ? { ...args, [found.role]: found.place, anaphor: found.role } : args;
+}
+
+/** How the event is placed: its clause's place (or the place "the city" stands for), else its sentence's, else nowhere. */
+function placed(d: Draft, placer: Placer): Draft {
+  const role = anchorRole(d);
+  if (role) return { ...d, placeBasis: d.args.anaphor === role ? 'anaphor' : 'clause' };
+  const found = placer.sentencePlace(d.site);
+  if (!found) return d;
+  const nearby = new Set(d.args.nearby);
+  if (found.nearby) nearby.add(found.role);
+  return { ...d, args: { ...d.args, [found.role]: found.place, nearby }, placeBasis: found.basis };
+}
+
+/** The role whose place anchors the event on the map: a movement's destination first, other events' location. */
+function anchorRole(d: Draft): ArgumentRole | undefined {
+  const order: ArgumentRole[] = d.type === 'movement' ? ['destination', 'origin', 'location'] : ['location', 'destination', 'origin'];
+  return order.find((r) => d.args[r] !== null);
+}
+
 function hasArgument(args: Arguments): boolean {
   return args.agent !== null || args.patient !== null || args.origin !== null || args.destination !== null || args.location !== null;
 }
@@ -184,7 +221,32 @@ function isNegated(site: TriggerSite, negators: PhraseSet): boolean {
   return negators.someIn(site.view.words, from, site.first - 1);
 }
 
-function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, negators: PhraseSet): Draft | null {
+/** How many words may stand between an intent phrase and its trigger: "aimed at **quickly** retaking", "plan for **an** attack". */
+const INTENT_GAP = 2;
+/** How far before "to" an intent noun may be: "an offensive **on Sunday** to retake". */
+const INTENT_NOUN_WINDOW = 4;
+
+/** "aimed at retaking", "ready to leave", "an offensive on Sunday to retake": the words that make the trigger an aim. */
+function intentOf(site: TriggerSite, intent: EventCueLexicon['intent']): Span | null {
+  // The sentence bounds the look-back, not the clause: "to" may open the trigger's own clause.
+  const { view: { words }, first } = site;
+  for (let k = first - 1; k >= Math.max(0, first - 1 - INTENT_GAP); k--) {
+    const match = intent.phrases.matchEndingAt(words, k);
+    if (match) return wordSpan(words, k - match.length + 1, k);
+    const w = words[k]!;
+    if (w.lower === 'to') {
+      for (let j = k - 1; j >= Math.max(0, k - INTENT_NOUN_WINDOW); j--) {
+        // A name may end in the noun: "the US-led coalition to fight IS".
+        if (intent.nouns.has(words[j]!.lower)) return wordSpan(words, j, k);
+      }
+      return null;
+    }
+    if (w.named || !(DETERMINERS.has(w.lower) || /ly$/.test(w.lower))) return null;
+  }
+  return null;
+}
+
+function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, negators: PhraseSet, intent: EventCueLexicon['intent']): Draft | null {
   // A trigger with nobody and nowhere attached is no conflict event ("capture the moment").
   if (!hasArgument(args)) return null;
   const refined = refine(site.cue, args, site, analysis);
@@ -195,9 +257,11 @@ function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analys
   return {
     cue, site, args: roles, type: refined.type, subtype: refined.subtype,
     negated: isNegated(site, negators),
+    intent: intentOf(site, intent),
     extraTriggers: [],
     evidence,
     rule: `events:${cue.pos}:${cue.lemma}`,
+    placeBasis: null,
   };
 }
 
@@ -291,8 +355,7 @@ function actorRef(analysis: Readonly<Analysis>, index: number | null): ActorRef 
 
 /** Precision of the place that anchors the event (UCDP/ACLED style). */
 function placePrecision(d: Draft, analysis: Readonly<Analysis>): PlacePrecision | null {
-  const order: ArgumentRole[] = d.type === 'movement' ? ['destination', 'origin', 'location'] : ['location', 'destination', 'origin'];
-  const role = order.find((r) => d.args[r] !== null);
+  const role = anchorRole(d);
   if (!role) return null;
   if (d.args.nearby.has(role)) return 'nearby';
   const place = analysis.places[d.args[role]!]!;
@@ -308,7 +371,8 @@ function confidence(d: Draft): number {
   let c = d.cue.pos === 'verb' ? 0.6 : 0.5;
   if (d.args.agent !== null) c += 0.15;
   if (d.args.patient !== null) c += 0.05;
-  if (d.args.origin !== null || d.args.destination !== null || d.args.location !== null) c += 0.1;
+  // A place taken from the sentence rather than the clause adds nothing to how sure the event is.
+  if (d.placeBasis === 'clause' || d.placeBasis === 'anaphor') c += 0.1;
   if (d.extraTriggers.length) c += 0.05;
   return Math.round(Math.min(c, 0.95) * 100) / 100;
 }
@@ -332,15 +396,17 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMe
     location: place('location'),
     origin: place('origin'),
     destination: place('destination'),
-    time: eventTime(times.overlapping(sentence.start, sentence.end), trigger, clause, sentence) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
+    time: eventTime(times.overlapping(sentence.start, sentence.end), trigger, clause, sentence, analysis.text) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
     evidence: [trigger, ...d.extraTriggers, d.evidence],
     trigger: { start: trigger.start, end: trigger.end, text: analysis.text.slice(trigger.start, trigger.end) },
     attribution: null,
     modality: null,
     negated: d.negated,
+    intent: d.intent && { ...d.intent, text: analysis.text.slice(d.intent.start, d.intent.end) },
     factuality: null,
     plover: plover.get(d.type, d.subtype),
     placePrecision: placePrecision(d, analysis),
+    placeBasis: d.placeBasis,
     confidence: confidence(d),
     rule: d.rule,
   };

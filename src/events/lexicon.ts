@@ -71,6 +71,7 @@ const fileSchema = z.object({
   nearby: z.object({ prepositions: z.array(z.string()), nouns: z.array(z.string()), compass: z.array(z.string()) }).strict(),
   phraseFiller: z.array(z.string()),
   endingVerbs: z.array(z.string()),
+  intent: z.object({ phrases: z.array(z.string()), nouns: z.array(z.string()) }).strict(),
   causatives: z.array(z.string()),
   clauses: z.object({
     subordinators: z.array(z.string()),
@@ -130,6 +131,11 @@ export interface EventCueLexicon {
   phraseFiller: Set<string>;
   /** Verbs that end what the noun trigger after them names ("broke the siege"): their subject is not its agent. */
   endingVerbs: Set<string>;
+  /**
+   * What makes a trigger an aim, not a happening: a phrase right before it ("**aimed at** retaking",
+   * "**ready to** leave"), or a noun shortly before the "to" before it ("an **offensive** on Sunday to retake").
+   */
+  intent: { phrases: PhraseSet; nouns: Set<string> };
   /** Verbs that make someone else move ("let the militants leave"): the mover follows them. */
   causatives: Set<string>;
   clauses: ClauseCues;
@@ -200,6 +206,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
     nearby: { prepositions: lower(file.nearby.prepositions), nouns: lower(file.nearby.nouns), compass: lower(file.nearby.compass) },
     phraseFiller: lower(file.phraseFiller),
     endingVerbs: lower(file.endingVerbs),
+    intent: { phrases: PhraseSet.of(file.intent.phrases), nouns: lower(file.intent.nouns) },
     causatives: lower(file.causatives),
     clauses: {
       subordinators: lower(clauses.subordinators), relativePronouns: lower(clauses.relativePronouns), coordinators: lower(clauses.coordinators),

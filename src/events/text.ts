@@ -11,6 +11,11 @@ export interface Entity {
   /** First and last word (indices into `SentenceView.words`). */
   first: number;
   last: number;
+  /**
+   * For an actor named by a place ("Syria" the state, "Iraq"): the literal place mention its
+   * name also is, so "attacked Syria" and "in northern Iraq" can still put an event there.
+   */
+  place?: number;
 }
 
 /** A token of one sentence with a folded form for lexicon look-ups. */
@@ -92,6 +97,10 @@ export function sentenceViews(analysis: Readonly<Analysis>, only?: ReadonlySet<n
       if (covered.length === 0) continue;
       const taken = covered.some((i) => words[i]!.entity >= 0);
       for (const i of covered) words[i]!.named = true;
+      if (taken && m.kind === 'place' && m.usable) {
+        const owner = view.entities[words[covered[0]!]!.entity]!;
+        if (owner.kind === 'actor' && owner.first === covered[0] && owner.last === covered.at(-1)) owner.place = m.index;
+      }
       if (!m.usable || taken) continue;
       const entity = view.entities.length;
       view.entities.push({ kind: m.kind, index: m.index, first: covered[0]!, last: covered.at(-1)! });

@@ -15,14 +15,24 @@ function shiftDays(isoDate: string, days: number): string {
 }
 
 /**
+ * "Manbij, taken from IS in 2015, was shelled": a time between two commas before the trigger
+ * belongs to the aside it sits in, not to the event. A fronted time ("On Monday, IS attacked")
+ * has no comma before it in the sentence and stays the event's.
+ */
+function inAsideBefore(text: string, t: Span, trigger: Span, sentence: Span): boolean {
+  return t.end <= trigger.start && text.slice(t.end, trigger.start).includes(',') && text.slice(sentence.start, t.start).includes(',');
+}
+
+/**
  * When an event happened by its own words: the time mention nearest the
  * trigger in its clause, else in its sentence; null when neither has one.
  */
-export function eventTime(times: readonly TimeMention[], trigger: Span, clause: Span, sentence: Span): EventTime | null {
+export function eventTime(times: readonly TimeMention[], trigger: Span, clause: Span, sentence: Span, text: string): EventTime | null {
   for (const [basis, scope] of [['clause', clause], ['sentence', sentence]] as const) {
     let nearest: TimeMention | null = null;
     for (const t of times) {
-      if (inside(t, scope) && (!nearest || distance(t, trigger) < distance(nearest, trigger))) nearest = t;
+      if (!inside(t, scope) || inAsideBefore(text, t, trigger, sentence)) continue;
+      if (!nearest || distance(t, trigger) < distance(nearest, trigger)) nearest = t;
     }
     if (nearest) return { from: nearest.from, to: nearest.to, precision: nearest.precision, basis };
   }

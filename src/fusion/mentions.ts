@@ -25,7 +25,8 @@ export function weighMention(event: CheckedEvent, stance: Stance | null): Mentio
   if (stance === 'speculation' || stance === 'question') return 'opinion';
   // An opinion sentence can still quote someone's factual claim; only the writer's own voice is opinion.
   if (stance === 'opinion' && event.attribution.sourceKind === 'author') return 'opinion';
-  if (event.modality === 'planned' || event.modality === 'conditional') return 'prospective';
+  // An aim the events stage marked ("an offensive to retake the town") is no report that it happened.
+  if (event.modality === 'planned' || event.modality === 'conditional' || event.intent !== null) return 'prospective';
   return 'evidence';
 }
 

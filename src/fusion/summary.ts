@@ -32,9 +32,13 @@ function mostFrequentActor(actors: readonly (FusedActor | null)[]): FusedActor |
   return mostFrequent(actors.filter((a) => a?.kind !== 'generic'), actorKey) ?? mostFrequent(actors, actorKey);
 }
 
-/** The narrowest windows among the mentions, joined: the most precise account of when it happened. */
+/**
+ * The narrowest windows among the mentions, joined: the most precise account of when it happened.
+ * A plan's or an aim's date ("an offensive to retake the town") is not the event's: it counts only when nothing else dates it.
+ */
 function clusterWindow(mentions: readonly ClusterMention[]): TimeWindow | null {
-  const windows = mentions.map((m) => m.time).filter((t): t is TimeWindow => t !== null);
+  const told = mentions.filter((m) => m.weight !== 'prospective' && m.time !== null);
+  const windows = (told.length ? told : mentions).map((m) => m.time).filter((t): t is TimeWindow => t !== null);
   if (windows.length === 0) return null;
   const span = (t: TimeWindow) => toDay(t.to)! - toDay(t.from)!;
   const narrowest = Math.min(...windows.map(span));

@@ -10,6 +10,7 @@ const cuesSchema = z.object({
   weekdayLeadWords: words,
   weekdayNouns: phrases,
   measureUnits: phrases,
+  durationLeadWords: words,
   futureCues: phrases,
 }).strict();
 
@@ -23,6 +24,8 @@ export interface TimeCues {
   weekdayNoun: RegExp;
   /** Matches at the start of the text after "March 2" when it is a measure ("March 2 km"). */
   measureUnit: RegExp;
+  /** Lower-case words before a count of units that make it a duration ("for three years"). */
+  durationLeadWords: ReadonlySet<string>;
   /** Matches a sentence that speaks of the future ("will", "expected"). */
   futureCue: RegExp;
 }
@@ -60,6 +63,7 @@ export function compileTimeCues(data: unknown, source = '<time cues>'): TimeCues
     weekdayLeadWords: lower(file.weekdayLeadWords),
     weekdayNoun: new RegExp(`^\\s+(?:${alternation(file.weekdayNouns)})`, 'i'),
     measureUnit: new RegExp(`^\\s*(?:${alternation(file.measureUnits)})`, 'i'),
+    durationLeadWords: lower(file.durationLeadWords),
     futureCue: new RegExp(`\\b(?:${alternation(file.futureCues)})`, 'i'),
   };
 }

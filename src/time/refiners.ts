@@ -9,13 +9,14 @@ import { PRECISION_TAG, RELATIVE_TAG } from './parsers.js';
  * 1. `dropDateless`: time-of-day results ("at 5", "morning") and "now" say no date.
  * 2. `dropUnlikelyNames`: month and weekday names that are names or words, not dates.
  * 3. `mergeBetween`: "between 20 August and 3 September" becomes one range.
+ * 3b. `dropDurations`: "for three years", "in 12 months" measure time, they date nothing.
  * 4. `placeInPast`: year-less dates and bare weekdays move to the most recent
  *    occurrence at or before the reference (news reports the past), unless
  *    the sentence speaks of the future (then the nearest year).
  * 5. `chooseNumericOrder`: "10/07/2017" is read day-first or month-first,
  *    whichever lies nearest before the reference; tagged as ambiguous.
  *
- * The word lists of 2 and 4 come from resources/time-cues.json.
+ * The word lists of 2, 3b and 4 come from resources/time-cues.json.
  */
 
 export const AMBIGUOUS_ORDER_TAG = 'corridor/ambiguous-order';
@@ -96,6 +97,22 @@ const mergeBetween: Refiner = {
     return merged;
   },
 };
+
+/** A count and a unit, with the lead word when chrono took it in: "for three years", "12 months". */
+const COUNTED_UNITS = /^(?:(\p{L}+)\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+(?:days?|weeks?|months?|years?|decades?)$/iu;
+
+/**
+ * "held the city for three years", "to retake it in 12 months": a count of units after a duration
+ * word measures time, it dates nothing. "three years ago" or "two weeks later" stay dates.
+ */
+const dropDurations = (cues: TimeCues) => filter((context, r) => {
+  const counted = COUNTED_UNITS.exec(r.text.trim());
+  if (!counted) return true;
+  const lead = counted[1]?.toLowerCase();
+  if (lead && !cues.durationLeadWords.has(lead)) return true;
+  if (/^\s*(?:ago|later|earlier|before|after|from now)\b/i.test(textAfter(context, r))) return true;
+  return !cues.durationLeadWords.has(lead ?? wordBefore(context, r));
+});
 
 const dayOf = (c: ParsingComponents): CalendarDay => ({ year: c.get('year')!, month: c.get('month')!, day: c.get('day')! });
 
@@ -183,5 +200,5 @@ const chooseNumericOrder: Refiner = {
 };
 
 export function corridorRefiners(cues: TimeCues): Refiner[] {
-  return [dropDateless, dropUnlikelyNames(cues), mergeBetween, placeInPast(cues), chooseNumericOrder];
+  return [dropDateless, dropUnlikelyNames(cues), mergeBetween, dropDurations(cues), placeInPast(cues), chooseNumericOrder];
 }
