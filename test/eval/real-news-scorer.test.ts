@@ -50,7 +50,7 @@ function event(trigger: string, clause: string, fields: Partial<Event> & { casua
     id: `x:${t.start}`, type: 'attack', subtype: 'clash', agent: null, patient: null, location: null, origin: null, destination: null,
     time: { from: null, to: null, precision: null, basis: 'none' }, evidence: [t, at(clause)], trigger: { ...t, text: trigger },
     attribution: attribution('Synthetic Wire', 'author'), modality: 'asserted' as Modality, negated: false,
-    factuality: { certainty: 'certain', polarity: 'positive' }, plover: null, placePrecision: null, confidence: 0.8, rule: 'test', ...fields,
+    factuality: { certainty: 'certain', polarity: 'positive' }, plover: null, placePrecision: null, placeBasis: null, intent: null, confidence: 0.8, rule: 'test', ...fields,
   };
 }
 
