@@ -9,12 +9,10 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../../api/schemas/enums.js';
 import type { Span } from '../../types.js';
-import { occurrences } from './expectations.js';
+import { occurrences, STORY_FILE } from './expectations.js';
 
 /** The longest anchor the format allows, in words (the per-report rule). */
 const MAX_ANCHOR_WORDS = 6;
-/** The file each story folder may hold. */
-export const STORY_FILE = 'story.json';
 
 /** Claim statuses a cluster may be expected to have (`ClaimStatus` in src/fusion/types.ts). */
 export const CLAIM_STATUSES = ['corroborated', 'single-source', 'contested', 'unsupported'] as const;
