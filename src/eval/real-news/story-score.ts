@@ -96,16 +96,20 @@ class StoryReader {
     return !!actor && this.anyName(accepted, this.ctx.actorNames.get(actor.actorId) ?? [actor.actorId, actor.name]);
   }
 
-  /** Whether a mention stands at the anchor: its trigger overlaps it, or the anchor lies inside its evidence clause. */
-  mentionAt(mention: ClusterMention, anchor: LocatedAnchor): boolean {
+  /**
+   * Whether a mention stands at the anchor: its trigger overlaps it, or (unless `strict`) the anchor lies
+   * inside its evidence clause. "Must not" checks are strict: another event of the same clause ("its
+   * recapture would pave the way to retake Mosul") must not be blamed for the one the anchor names.
+   */
+  mentionAt(mention: ClusterMention, anchor: LocatedAnchor, strict = false): boolean {
     if (mention.docId !== this.ctx.docIds.get(anchor.file)) return false;
     const spans = mention.evidence?.length ? mention.evidence : [mention];
     const trigger = narrowest(spans);
-    return (trigger !== null && overlaps(trigger, anchor.span)) || spans.some((s) => within(anchor.span, s));
+    return (trigger !== null && overlaps(trigger, anchor.span)) || (!strict && spans.some((s) => within(anchor.span, s)));
   }
 
-  holdsAnchor(mentions: readonly ClusterMention[] | undefined, anchor: LocatedAnchor): boolean {
-    return (mentions ?? []).some((m) => this.mentionAt(m, anchor));
+  holdsAnchor(mentions: readonly ClusterMention[] | undefined, anchor: LocatedAnchor, strict = false): boolean {
+    return (mentions ?? []).some((m) => this.mentionAt(m, anchor, strict));
   }
 
   clusterById(id: string): EventCluster | undefined {
@@ -209,9 +213,9 @@ function scoreTrajectoryStep(expected: TrajectoryExpectation, reader: StoryReade
 /** A background, planned or nominal mention must not count toward a cluster called corroborated. */
 function scoreContext(expected: ContextExpectation, reader: StoryReader, clusters: readonly EventCluster[]): ViolationItem {
   const label = `${expected.why}: "${expected.anchor}" (${expected.report})`;
-  const holding = clusters.filter((c) => reader.holdsAnchor(c.mentions, expected));
+  const holding = clusters.filter((c) => reader.holdsAnchor(c.mentions, expected, true));
   const counting = holding.filter((c) => (c.corroboration?.score ?? 0) >= 2 && c.mentions.some((m) =>
-    reader.mentionAt(m, expected) && (c.corroboration?.explanation ?? []).some((e) => e.mention === m.key && e.counted)));
+    reader.mentionAt(m, expected, true) && (c.corroboration?.explanation ?? []).some((e) => e.mention === m.key && e.counted)));
   return {
     label, violated: counting.length > 0, reached: holding.length > 0,
     detail: counting.length ? `counted toward ${counting.map((c) => `${c.id} (${c.status}, ${c.corroboration.score})`).join(', ')}` : holding.length ? 'in a cluster, not counted toward corroboration' : 'in no cluster',
@@ -222,10 +226,10 @@ function scoreContext(expected: ContextExpectation, reader: StoryReader, cluster
 function scoreOneSource(expected: OneSourceExpectation, reader: StoryReader, clusters: readonly EventCluster[]): ViolationItem {
   let reached = false;
   for (const c of clusters) {
-    const inCluster = expected.mentions.filter((anchor) => reader.holdsAnchor(c.mentions, anchor));
+    const inCluster = expected.mentions.filter((anchor) => reader.holdsAnchor(c.mentions, anchor, true));
     if (inCluster.length < 2) continue;
     reached = true;
-    const keys = new Set(c.mentions.filter((m) => inCluster.some((anchor) => reader.mentionAt(m, anchor))).map((m) => m.key));
+    const keys = new Set(c.mentions.filter((m) => inCluster.some((anchor) => reader.mentionAt(m, anchor, true))).map((m) => m.key));
     const origins = new Set((c.corroboration?.explanation ?? []).filter((e) => e.counted && keys.has(e.mention)).map((e) => e.origin));
     if (origins.size > 1) return { label: expected.label, violated: true, reached, detail: `${c.id} counts ${[...origins].join(', ')}` };
   }
