@@ -31,7 +31,7 @@ test('real-news stories: the share fusion finds is not below the floor, and its 
   const r = await evaluateStories({ reportsDir: REPORTS, pipeline: await defaultPipeline() });
   const v = r.violations;
   t.diagnostic(`${r.stories} stories, ${r.reports} reports: found ${pct(r.found)} (floor ${floor.found}); clusters ${pct(r.clusters)}, in full ${pct(r.clustersInFull)}, contradictions ${pct(r.contradictions)}, control changes ${pct(r.timeline)}, trajectory steps ${pct(r.trajectory)}`);
-  t.diagnostic(`violations ${v.total} (at most ${floor.violations}): context corroborating ${v.notCorroborating.violated}/${v.notCorroborating.of}, one statement as two sources ${v.oneSource.violated}/${v.oneSource.of}, implausible steps ${v.implausibleSteps.violated}/${v.implausibleSteps.checked}`);
+  t.diagnostic(`violations ${v.total} (at most ${floor.violations}): context corroborating ${v.notCorroborating.violated}/${v.notCorroborating.of}, one statement as two sources ${v.oneSource.violated}/${v.oneSource.of}, verbatim copies ${v.verbatim.violated}/${v.verbatim.of}, implausible steps ${v.implausibleSteps.violated}/${v.implausibleSteps.checked}`);
   assert.deepEqual(r.errors, []);
   assert.equal(r.reports, 85);
   assert.ok(r.found.share >= floor.found, `${pct(r.found)} found, below the floor ${floor.found} of floor.json`);

@@ -31,16 +31,22 @@ const GOVERNMENT: FusedActor = { actorId: 'government-forces', name: 'government
 /** How the reports name the places, as their extractions would: the gazetteer names differ. */
 const MENTIONED = new Map([[TAL_RIFAAT.name, ['Tal Rifaat']], [AZAZ.name, ['Azaz']], [ALEPPO.name, ['Aleppo']]]);
 
-/** A fused mention whose trigger is `phrase` in `file`. */
-function mention(file: string, phrase: string, type: EventType, fields: Partial<ClusterMention> = {}): ClusterMention {
+function spanOf(file: string, phrase: string) {
   const start = texts.get(file)!.indexOf(phrase);
   assert.ok(start >= 0, phrase);
-  const span = { start, end: start + phrase.length };
+  return { start, end: start + phrase.length };
+}
+
+/** A fused mention whose trigger is `phrase` in `file`, and whose evidence clause is `clause` when given. */
+function mention(file: string, phrase: string, type: EventType, fields: Partial<ClusterMention> = {}, clause?: string): ClusterMention {
+  const span = spanOf(file, phrase);
+  const { start } = span;
   const docId = docIds.get(file)!;
   return {
     ...span, key: `${docId}/${start}`, docId, eventId: `${docId}:${start}`, type, subtype: 'captured', agent: null, patient: null,
     location: TAL_RIFAAT, origin: null, destination: null, control: null, outlet: file, publishedAt: '2024-03-05', source: file, sourceKind: 'author',
-    chain: [], modality: 'asserted', negated: false, stance: 'fact', weight: 'evidence', time: null, evidence: [span], ...fields,
+    chain: [], modality: 'asserted', negated: false, stance: 'fact', weight: 'evidence', time: null,
+    evidence: clause ? [span, spanOf(file, clause)] : [span], ...fields,
   };
 }
 
@@ -57,8 +63,10 @@ function cluster(id: string, mentions: ClusterMention[], explanation: Corroborat
 
 /** What a fusion might make of the story: right on some items, wrong on others. */
 function handMadeFusion(): StoryFusion {
-  const takenA = mention(A, 'captured', 'control');
-  const takenB = mention(B, 'captured', 'control');
+  // The same commander's sentence in both wires, word for word.
+  const said = 'Rebel fighters captured the town of Tal Rifaat on Monday, a rebel commander said.';
+  const takenA = mention(A, 'captured', 'control', {}, said);
+  const takenB = mention(B, 'captured', 'control', {}, said);
   // Background read as evidence and counted: a violation.
   const heldBefore = mention(B, 'had held', 'control', { subtype: 'holds' });
   // Planned, in a cluster, and not counted: reached but not violated.
@@ -94,7 +102,8 @@ function handMadeFusion(): StoryFusion {
 
 function scoreContext(): StoryScoreContext {
   const { normalize, actorNames } = loadScoreContext();
-  return { normalize, actorNames, docIds, placeNames: (p) => MENTIONED.get(p.name) ?? [] };
+  const byDoc = new Map([...docIds].map(([file, id]) => [id, texts.get(file)!]));
+  return { normalize, actorNames, docIds, texts: byDoc, placeNames: (p) => MENTIONED.get(p.name) ?? [] };
 }
 
 test('story scorer: each kind found or not, and each "must not" check, on a hand-made fusion', () => {
@@ -112,6 +121,7 @@ test('story scorer: each kind found or not, and each "must not" check, on a hand
     ['planned: "ready to retake Tal Rifaat" (paper-c-2024-03-06)', false, true],
   ]);
   assert.deepEqual(score.oneSource.map((c) => [c.violated, c.detail]), [[true, 'ev-taken counts source:rebel commander, outlet:wire b']]);
+  assert.deepEqual(score.verbatim.map((c) => [c.violated, c.detail]), [[true, '2 mentions, counted as 2 origin(s): source:rebel commander, outlet:wire b']]);
   assert.equal(score.steps.checked, 2);
   assert.deepEqual(score.steps.implausible.map((s) => [s.from, s.to, s.days]), [['Aleppo', 'Baghdad', 1]]);
 
@@ -120,8 +130,13 @@ test('story scorer: each kind found or not, and each "must not" check, on a hand
     { count: 4, of: 5, share: 0.8 }, { count: 1, of: 2, share: 0.5 }, { count: 1, of: 2, share: 0.5 },
   ]);
   assert.deepEqual(report.violations, {
-    notCorroborating: { violated: 1, of: 2, reached: 2 }, oneSource: { violated: 1, of: 1, reached: 1 }, implausibleSteps: { violated: 1, checked: 2 }, total: 3,
+    notCorroborating: { violated: 1, of: 2, reached: 2 }, oneSource: { violated: 1, of: 1, reached: 1 },
+    // The word-for-word copy is the fault the story file names: counted once, under oneSource.
+    verbatim: { violated: 0, of: 1 }, implausibleSteps: { violated: 1, checked: 2 }, total: 3,
   });
+  const unnamed = scoreStory({ ...story!, oneSource: [] }, handMadeFusion(), scoreContext());
+  const found = summariseStories([unnamed], { reportsDir: REPORTS, expectationsDir: EXPECTATIONS, reports: 3, errors: [] }).violations;
+  assert.deepEqual([found.verbatim, found.total], [{ violated: 1, of: 1 }, 3], 'the copy no story file names is found all the same');
 });
 
 test('story scorer: a fused cluster answers one expected cluster only, and the wrong holder, time or anchors find nothing', () => {

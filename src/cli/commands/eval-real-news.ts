@@ -95,6 +95,7 @@ export function formatFusionReport(r: FusionEvalReport, verbose: boolean): strin
     `must not (violations: ${v.total})`,
     checks('  context corroborating', v.notCorroborating),
     checks('  one statement, 2 sources', v.oneSource),
+    `${'  verbatim copies, 2+'.padEnd(26)} ${String(v.verbatim.violated).padStart(4)} of ${String(v.verbatim.of).padEnd(4)} clauses shared word for word by reports of a cluster`,
     `${'  implausible steps'.padEnd(26)} ${String(v.implausibleSteps.violated).padStart(4)} of ${v.implausibleSteps.checked} consecutive steps`,
     ...r.errors.map((e) => `error: ${e}`),
   ];
@@ -110,7 +111,7 @@ function storyLines(s: FusionEvalReport['scores'][number]): string[] {
     ...s.contradictions.map((c) => `  ${mark(c.found)} contradiction ${c.label}: ${c.detail}`),
     ...s.timeline.map((c) => `  ${mark(c.found)} change ${c.label}: ${c.detail}`),
     ...s.trajectory.map((c) => `  ${mark(c.found)} step ${c.label}: ${c.detail}`),
-    ...[...s.notCorroborating, ...s.oneSource].filter((c) => c.violated).map((c) => `  VIOLATED ${c.label}: ${c.detail}`),
+    ...[...s.notCorroborating, ...s.oneSource, ...s.verbatim].filter((c) => c.violated).map((c) => `  VIOLATED ${c.label}: ${c.detail}`),
     ...s.steps.implausible.map((p) => `  VIOLATED implausible step of ${p.actor}: ${p.from} -> ${p.to}, ${p.km} km in ${p.days} day(s)`),
   ];
 }

@@ -47,6 +47,8 @@ export interface FusionEvalReport {
   violations: {
     notCorroborating: StoryViolations;
     oneSource: StoryViolations;
+    /** Clauses carried word for word by several reports of a cluster (found without a list), counted as several origins and not already a oneSource violation. */
+    verbatim: { violated: number; of: number };
     implausibleSteps: { violated: number; checked: number };
     total: number;
   };
@@ -62,9 +64,10 @@ export function readAllStoryExpectations(expectationsDir: string, reportsDir: st
 
 const placeKey = (p: { geonameid: number | null; name: string }) => `${p.geonameid ?? ''}|${p.name}`;
 
-/** The story's reports, in file order: their document ids and every place mention of their extractions. */
+/** The story's reports, in file order: their document ids, the texts stored, and every place mention of their extractions. */
 async function ingestStory(store: Store, story: string, reportsDir: string, manifest: ReadonlyMap<string, ManifestEntry>, pipeline: Pipeline) {
   const docIds = new Map<string, string>();
+  const texts = new Map<string, string>();
   const places: PlaceMention[] = [];
   const entries = [...manifest.values()].filter((e) => e.file.startsWith(`${story}/`)).sort((a, b) => a.file.localeCompare(b.file));
   for (const entry of entries) {
@@ -77,9 +80,10 @@ async function ingestStory(store: Store, story: string, reportsDir: string, mani
     // Anchors were found in the file read as UTF-8; fusion's offsets index the text ingest stored.
     if (stored.text !== readFileSync(path, 'utf8')) throw new Error(`${entry.file}: ingest stored another text than the file's UTF-8, so anchors would not line up`);
     docIds.set(entry.file, stored.id);
+    texts.set(stored.id, stored.text);
     places.push(...((await store.getExtraction(stored.id))?.places ?? []));
   }
-  return { docIds, places };
+  return { docIds, texts, places };
 }
 
 /** Each view fusion offers, computed on its own so that one failing view leaves the others scored. */
@@ -107,13 +111,13 @@ interface StoryRun {
 async function fuseStory(expectations: StoryExpectations, { reportsDir, manifest, pipeline, names, errors }: StoryRun) {
   const store = openSqliteStore(':memory:');
   try {
-    const { docIds, places } = await ingestStory(store, expectations.story, reportsDir, manifest, pipeline);
+    const { docIds, texts, places } = await ingestStory(store, expectations.story, reportsDir, manifest, pipeline);
     const { state } = await refreshFusion(store);
     const fusion = readViews(fusionViews(state), expectations.story, errors);
-    const texts = new Map<string, string[]>();
-    for (const p of places) texts.set(placeKey(p), [...(texts.get(placeKey(p)) ?? []), p.text]);
-    const placeNames = (place: PlaceRef) => texts.get(placeKey(place)) ?? [];
-    return { score: scoreStory(expectations, fusion, { ...names, placeNames, docIds }), reports: docIds.size };
+    const mentioned = new Map<string, string[]>();
+    for (const p of places) mentioned.set(placeKey(p), [...(mentioned.get(placeKey(p)) ?? []), p.text]);
+    const placeNames = (place: PlaceRef) => mentioned.get(placeKey(place)) ?? [];
+    return { score: scoreStory(expectations, fusion, { ...names, placeNames, docIds, texts }), reports: docIds.size };
   } finally {
     await store.close();
   }
@@ -136,6 +140,10 @@ export function summariseStories(scores: StoryScore[], meta: { reportsDir: strin
   const notCorroborating = violations(scores.flatMap((s) => s.notCorroborating));
   const oneSource = violations(scores.flatMap((s) => s.oneSource));
   const implausible = scores.reduce((n, s) => n + s.steps.implausible.length, 0);
+  const verbatim = scores.flatMap((s) => s.verbatim);
+  // A copy the story files already name (oneSource) is one fault, counted there.
+  const named = new Set(scores.flatMap((s) => s.oneSource.flatMap((o) => o.mentions ?? [])));
+  const copiesCounted = verbatim.filter((v) => v.violated && !(v.mentions ?? []).every((key) => named.has(key))).length;
   return {
     reportsDir: meta.reportsDir, expectationsDir: meta.expectationsDir, stories: scores.length, reports: meta.reports,
     found: found([...clusters, ...all('contradictions'), ...all('timeline'), ...all('trajectory')]),
@@ -149,8 +157,9 @@ export function summariseStories(scores: StoryScore[], meta: { reportsDir: strin
     trajectory: found(all('trajectory')),
     violations: {
       notCorroborating, oneSource,
+      verbatim: { violated: copiesCounted, of: verbatim.length },
       implausibleSteps: { violated: implausible, checked: scores.reduce((n, s) => n + s.steps.checked, 0) },
-      total: notCorroborating.violated + oneSource.violated + implausible,
+      total: notCorroborating.violated + oneSource.violated + copiesCounted + implausible,
     },
     errors: meta.errors,
     scores,

@@ -35,6 +35,8 @@ export interface StoryScoreContext {
   placeNames: (place: PlaceRef) => readonly string[];
   /** Report file (`<story>/<report>.txt`) -> the id of its stored document. */
   docIds: ReadonlyMap<string, string>;
+  /** Document id -> its text, which mention offsets index. */
+  texts: ReadonlyMap<string, string>;
 }
 
 /** One expectation of a kind that must be found. */
@@ -59,6 +61,8 @@ export interface ViolationItem {
   /** Whether the check bit: the anchor is in a cluster, or two of the group's mentions share one. */
   reached: boolean;
   detail: string;
+  /** The mentions counted as several origins, when violated (keys), so that one fault found by two checks counts once. */
+  mentions?: string[];
 }
 
 export interface StoryScore {
@@ -69,6 +73,8 @@ export interface StoryScore {
   trajectory: FoundItem[];
   notCorroborating: ViolationItem[];
   oneSource: ViolationItem[];
+  /** Clauses found word for word in several reports' mentions of one cluster (agency copy rerun), found without a list. */
+  verbatim: ViolationItem[];
   /** Consecutive trajectory steps checked for speed, and those too far apart for the time between them. */
   steps: { checked: number; implausible: { actor: string; from: string; to: string; km: number; days: number }[] };
 }
@@ -231,9 +237,46 @@ function scoreOneSource(expected: OneSourceExpectation, reader: StoryReader, clu
     reached = true;
     const keys = new Set(c.mentions.filter((m) => inCluster.some((anchor) => reader.mentionAt(m, anchor, true))).map((m) => m.key));
     const origins = new Set((c.corroboration?.explanation ?? []).filter((e) => e.counted && keys.has(e.mention)).map((e) => e.origin));
-    if (origins.size > 1) return { label: expected.label, violated: true, reached, detail: `${c.id} counts ${[...origins].join(', ')}` };
+    if (origins.size > 1) return { label: expected.label, violated: true, reached, detail: `${c.id} counts ${[...origins].join(', ')}`, mentions: [...keys] };
   }
   return { label: expected.label, violated: false, reached, detail: reached ? 'counted as one source' : 'no cluster holds two of the mentions' };
+}
+
+/** A clause as compared across reports: words only, lower case, so that quotes, dashes and spacing do not tell copies apart. */
+const clauseKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The widest evidence span of a mention (its clause), as text. */
+function clauseOf(m: ClusterMention, texts: ReadonlyMap<string, string>): string {
+  const spans = m.evidence?.length ? m.evidence : [m];
+  const widest = spans.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  return texts.get(m.docId)?.slice(widest.start, widest.end) ?? '';
+}
+
+/** The shortest clause taken as a copy: shorter ones ("Iraqi forces entered the city") are said alike independently. */
+const MIN_COPY_WORDS = 8;
+
+/**
+ * Clauses that several reports of one cluster carry word for word are one
+ * statement: violated when their mentions count as two or more origins.
+ */
+function checkVerbatim(clusters: readonly EventCluster[], texts: ReadonlyMap<string, string>): ViolationItem[] {
+  const items: ViolationItem[] = [];
+  for (const c of clusters) {
+    const byClause = new Map<string, ClusterMention[]>();
+    for (const m of c.mentions) {
+      const key = clauseKey(clauseOf(m, texts));
+      if (key.split(' ').length >= MIN_COPY_WORDS) byClause.set(key, [...(byClause.get(key) ?? []), m]);
+    }
+    for (const [clause, mentions] of byClause) {
+      if (new Set(mentions.map((m) => m.docId)).size < 2) continue;
+      const keys = new Set(mentions.map((m) => m.key));
+      const origins = new Set((c.corroboration?.explanation ?? []).filter((e) => e.counted && keys.has(e.mention)).map((e) => e.origin));
+      const label = `${c.id}: "${clause.length > 60 ? `${clause.slice(0, 60)}...` : clause}"`;
+      const detail = `${mentions.length} mentions, counted as ${origins.size} origin(s): ${[...origins].join(', ')}`;
+      items.push({ label, violated: origins.size > 1, reached: true, detail, mentions: [...keys] });
+    }
+  }
+  return items;
 }
 
 /** Consecutive steps of every trajectory, with those farther apart than `MAX_KM_PER_DAY` allows. */
@@ -270,6 +313,7 @@ export function scoreStory(expectations: StoryExpectations, fusion: StoryFusion,
     trajectory: expectations.trajectory.map((e) => scoreTrajectoryStep(e, reader, fusion.trajectories)),
     notCorroborating: expectations.notCorroborating.map((e) => scoreContext(e, reader, fusion.clusters)),
     oneSource: expectations.oneSource.map((e) => scoreOneSource(e, reader, fusion.clusters)),
+    verbatim: checkVerbatim(fusion.clusters, ctx.texts),
     steps: checkSteps(fusion.trajectories),
   };
 }
