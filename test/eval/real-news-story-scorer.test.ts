@@ -134,6 +134,7 @@ test('story scorer: each kind found or not, and each "must not" check, on a hand
     // The word-for-word copy is the fault the story file names: counted once, under oneSource.
     verbatim: { violated: 0, of: 1 }, implausibleSteps: { violated: 1, checked: 2 }, total: 3,
   });
+  assert.deepEqual(report.perStory, [{ story: 'tiny', found: { count: 4, of: 5, share: 0.8 }, violations: 3 }]);
   const unnamed = scoreStory({ ...story!, oneSource: [] }, handMadeFusion(), scoreContext());
   const found = summariseStories([unnamed], { reportsDir: REPORTS, expectationsDir: EXPECTATIONS, reports: 3, errors: [] }).violations;
   assert.deepEqual([found.verbatim, found.total], [{ violated: 1, of: 1 }, 3], 'the copy no story file names is found all the same');
@@ -184,6 +185,7 @@ test('corridor eval real-news --fusion: the command on the tiny story, through i
   const text = await runCliInProcess(['eval', 'real-news', REPORTS, '--expectations', EXPECTATIONS, '--fusion', '--verbose']);
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /^found \(all kinds\) +\d of 5 /m);
+  assert.match(text.stdout, /^ {2}tiny +\d of 5 +\d+ violated$/m);
   assert.match(text.stdout, /^tiny:$/m);
   assert.match(text.stdout, /^ {2}(ok {2}|MISS) cluster rebels take Tal Rifaat: /m);
 });

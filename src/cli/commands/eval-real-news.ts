@@ -98,6 +98,8 @@ export function formatFusionReport(r: FusionEvalReport, verbose: boolean): strin
     `${'  verbatim copies, 2+'.padEnd(26)} ${String(v.verbatim.violated).padStart(4)} of ${String(v.verbatim.of).padEnd(4)} clauses shared word for word by reports of a cluster`,
     `${'  implausible steps'.padEnd(26)} ${String(v.implausibleSteps.violated).padStart(4)} of ${v.implausibleSteps.checked} consecutive steps`,
     ...r.errors.map((e) => `error: ${e}`),
+    'per story (found of expected, must-not violations):',
+    ...r.perStory.map((s) => `  ${s.story.padEnd(24)} ${String(s.found.count).padStart(3)} of ${String(s.found.of).padEnd(3)} ${String(s.violations).padStart(3)} violated`),
   ];
   if (verbose) for (const s of r.scores) lines.push(...storyLines(s));
   return `${lines.join('\n')}\n`;

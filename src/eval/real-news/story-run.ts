@@ -17,7 +17,7 @@ import type { Store } from '../../store/store.js';
 import type { PlaceMention, PlaceRef } from '../../types.js';
 import { DEFAULT_EXPECTATIONS_DIR, DEFAULT_REPORTS_DIR, loadScoreContext, readManifest, type ManifestEntry } from './run.js';
 import { readStoryExpectations, storyFiles, type StoryExpectations } from './story-expectations.js';
-import { scoreStory, type StoryFusion, type StoryScore, type StoryScoreContext, type ViolationItem } from './story-score.js';
+import { scoreStory, violationsOf, type StoryFusion, type StoryScore, type StoryScoreContext, type ViolationItem } from './story-score.js';
 
 export interface StoryViolations {
   /** Checks violated, of the checks stated; `reached`: those fusion came near at all (the check could bite). */
@@ -52,6 +52,8 @@ export interface FusionEvalReport {
     implausibleSteps: { violated: number; checked: number };
     total: number;
   };
+  /** Each story's expected items found and its "must not" violations. */
+  perStory: { story: string; found: Share; violations: number }[];
   /** Views of fusion that failed on a story (scored as finding nothing). */
   errors: string[];
   scores: StoryScore[];
@@ -139,11 +141,8 @@ export function summariseStories(scores: StoryScore[], meta: { reportsDir: strin
   };
   const notCorroborating = violations(scores.flatMap((s) => s.notCorroborating));
   const oneSource = violations(scores.flatMap((s) => s.oneSource));
-  const implausible = scores.reduce((n, s) => n + s.steps.implausible.length, 0);
-  const verbatim = scores.flatMap((s) => s.verbatim);
-  // A copy the story files already name (oneSource) is one fault, counted there.
-  const named = new Set(scores.flatMap((s) => s.oneSource.flatMap((o) => o.mentions ?? [])));
-  const copiesCounted = verbatim.filter((v) => v.violated && !(v.mentions ?? []).every((key) => named.has(key))).length;
+  const counted = scores.map(violationsOf);
+  const sum = (key: 'verbatim' | 'implausible' | 'total') => counted.reduce((n, c) => n + c[key], 0);
   return {
     reportsDir: meta.reportsDir, expectationsDir: meta.expectationsDir, stories: scores.length, reports: meta.reports,
     found: found([...clusters, ...all('contradictions'), ...all('timeline'), ...all('trajectory')]),
@@ -157,10 +156,11 @@ export function summariseStories(scores: StoryScore[], meta: { reportsDir: strin
     trajectory: found(all('trajectory')),
     violations: {
       notCorroborating, oneSource,
-      verbatim: { violated: copiesCounted, of: verbatim.length },
-      implausibleSteps: { violated: implausible, checked: scores.reduce((n, s) => n + s.steps.checked, 0) },
-      total: notCorroborating.violated + oneSource.violated + copiesCounted + implausible,
+      verbatim: { violated: sum('verbatim'), of: scores.reduce((n, s) => n + s.verbatim.length, 0) },
+      implausibleSteps: { violated: sum('implausible'), checked: scores.reduce((n, s) => n + s.steps.checked, 0) },
+      total: sum('total'),
     },
+    perStory: scores.map((s, i) => ({ story: s.story, found: found([...s.clusters, ...s.contradictions, ...s.timeline, ...s.trajectory]), violations: counted[i]!.total })),
     errors: meta.errors,
     scores,
   };

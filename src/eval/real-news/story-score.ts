@@ -296,6 +296,18 @@ function checkSteps(trajectories: readonly Trajectory[]): StoryScore['steps'] {
   return { checked, implausible };
 }
 
+/** Violations of one story by check; a word-for-word copy a oneSource group already names is one fault, counted there only. */
+export function violationsOf(score: StoryScore): { notCorroborating: number; oneSource: number; verbatim: number; implausible: number; total: number } {
+  const named = new Set(score.oneSource.flatMap((o) => o.mentions ?? []));
+  const counts = {
+    notCorroborating: score.notCorroborating.filter((v) => v.violated).length,
+    oneSource: score.oneSource.filter((v) => v.violated).length,
+    verbatim: score.verbatim.filter((v) => v.violated && !(v.mentions ?? []).every((key) => named.has(key))).length,
+    implausible: score.steps.implausible.length,
+  };
+  return { ...counts, total: counts.notCorroborating + counts.oneSource + counts.verbatim + counts.implausible };
+}
+
 /**
  * Every expectation of one story, scored against what fusion made of its reports.
  *
