@@ -9,6 +9,9 @@ import { z } from 'zod';
 import { EVENT_TYPES, MODALITIES, SOURCE_KINDS } from '../../api/schemas/enums.js';
 import type { Span } from '../../types.js';
 
+/** The story-level file each story folder may hold beside its reports' files (story-expectations.ts). */
+export const STORY_FILE = 'story.json';
+
 /** The longest anchor the format allows, in words. */
 const MAX_ANCHOR_WORDS = 6;
 
@@ -149,11 +152,11 @@ export function readExpectations(path: string, expectationsDir: string, reportsD
   };
 }
 
-/** The expectation files under `dir` (`<story>/<report>.json`), sorted. */
+/** The expectation files under `dir` (`<story>/<report>.json`, not the story files), sorted. */
 export function expectationFiles(dir: string): string[] {
   if (!existsSync(dir)) throw new Error(`${dir}: no such folder`);
   return readdirSync(dir)
     .filter((story) => statSync(join(dir, story)).isDirectory())
-    .flatMap((story) => readdirSync(join(dir, story)).filter((f) => f.endsWith('.json')).map((f) => join(dir, story, f)))
+    .flatMap((story) => readdirSync(join(dir, story)).filter((f) => f.endsWith('.json') && f !== STORY_FILE).map((f) => join(dir, story, f)))
     .sort();
 }

@@ -23,7 +23,7 @@ export const DEFAULT_EXPECTATIONS_DIR = join(packageRoot, 'test', 'fixtures', 'r
 export const DEFAULT_REPORTS_DIR = join('..', 'shared', 'eval', 'real-news');
 
 /** One line of the reports' manifest.jsonl (the fields the runner reads). */
-interface ManifestEntry {
+export interface ManifestEntry {
   file: string;
   publishedAt?: string | null;
   outlet?: string | null;
@@ -68,7 +68,7 @@ export interface RealNewsReport {
   failures: Failure[];
 }
 
-function readManifest(reportsDir: string): Map<string, ManifestEntry> {
+export function readManifest(reportsDir: string): Map<string, ManifestEntry> {
   const path = join(reportsDir, 'manifest.jsonl');
   if (!existsSync(path)) return new Map();
   const entries = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as ManifestEntry);
