@@ -5,7 +5,7 @@ import { byId, clear, h } from './dom.js';
 import { createControl } from './control.js';
 import { createMap } from './map.js';
 import {
-  EVENT_TYPES, MODALITIES, TYPE_COLORS, eventDays, eventPoint, fromDay, groupEvents, groupLabel, inTimeRange, matchesFilters, toDay,
+  EVENT_TYPES, MODALITIES, TYPE_COLORS, eventDays, eventPoint, fromDay, groupEvents, groupsAtPoint, groupLabel, inTimeRange, matchesFilters, toDay,
 } from './model.js';
 import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
@@ -83,6 +83,11 @@ async function main() {
   let control = null;
   const mapController = await createMap(byId('map'), { land, countries, labels }, {
     select: (key) => navigate(`cluster:${key}`),
+    selectPoint: (keys) => {
+      // The rendered geometry is rounded to the map's tiles: the group's own point names the place.
+      const point = eventPoint(groupsByKey.get(keys[0]));
+      return navigate(keys.length === 1 ? `cluster:${keys[0]}` : `at:${point.lat},${point.lon}`);
+    },
     markColor: (g) => control?.markColor(g) ?? null,
     summary: (key) => (groupsByKey.has(key) ? groupSummary(groupsByKey.get(key)) : null),
     label: groupLabel,
@@ -102,6 +107,7 @@ async function main() {
     groupLinks: (group, button) => control.placeLink(group, button),
     data: () => ({
       groups: visibleGroups,
+      groupsInView: visibleGroups.filter((g) => eventPoint(g) && mapController.inView(eventPoint(g))),
       contradictions,
       documents: documents.total ?? documents.items.length,
       searchHits,
@@ -116,6 +122,7 @@ async function main() {
     const [kind, ...rest] = (view ?? '').split(':');
     const arg = rest.join(':');
     if (kind === 'cluster') return [groupsByKey.get(arg)];
+    if (kind === 'at') return groupsAtPoint(visibleGroups, arg);
     if (kind === 'doc' && arg.includes('@')) return [groupOfMention.get(arg.replace('@', '/'))];
     if (kind === 'contradiction') {
       const cx = contradictions.find((c) => c.id === arg);
@@ -272,6 +279,9 @@ async function main() {
     if (next.view !== state.view) navigate(next.view ?? 'overview');
   });
   window.addEventListener('resize', () => timeline.redraw());
+  mapController.onMove(() => {
+    if (!state.view || state.view === 'overview') panel.refresh();
+  });
 
   syncFilterInputs();
   timeline.select(state.from, state.to);

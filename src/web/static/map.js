@@ -97,7 +97,7 @@ function textMarker(lon, lat, className, text) {
 
 /**
  * Creates the map in `container`. Resolves once the style is loaded.
- * `handlers.select(groupKey)` opens a group's evidence; `handlers.summary(groupKey)` builds its hover summary;
+ * `handlers.select(groupKey)` opens a group's evidence; `handlers.selectPoint(groupKeys)` the marks under a click; `handlers.summary(groupKey)` builds its hover summary;
  * `handlers.markColor(group)`, when it gives one, colours a mark instead of its type (control marks by holder).
  */
 export function createMap(container, basemap, handlers) {
@@ -149,8 +149,10 @@ export function createMap(container, basemap, handlers) {
       map.getCanvas().style.cursor = '';
       popup.remove();
     });
-    map.on('click', layer, (e) => handlers.select(e.features[0].properties.key));
   }
+  map.on('click', 'movements', (e) => handlers.select(e.features[0].properties.key));
+  // Marks at one place lie on top of each other: the click hands over every one under the pointer.
+  map.on('click', 'events', (e) => handlers.selectPoint([...new Set(e.features.map((f) => f.properties.key))]));
 
   const loaded = new Promise((resolve) => map.once('load', resolve));
 
@@ -210,7 +212,6 @@ export function createMap(container, basemap, handlers) {
       for (const marker of overlayMarkers) marker.addTo(map);
     },
 
-    /** Frames where most of the evidence is: a stray far-away place (a misread name) does not zoom the map out to the world. */
     /** Haloes the groups the panel shows (none for the overview). */
     highlight(groups) {
       const features = [];
@@ -232,6 +233,13 @@ export function createMap(container, basemap, handlers) {
       }
     },
 
+    /** Whether a point lies within what the map shows now. */
+    inView: (point) => map.getBounds().contains(lngLat(point)),
+
+    /** Calls `listener` each time the map has stopped moving (pan or zoom, by the user or the page). */
+    onMove: (listener) => map.on('moveend', listener),
+
+    /** Frames where most of the evidence is: a stray far-away place (a misread name) does not zoom the map out to the world. */
     fitTo(points) {
       if (points.length === 0) return;
       const quantile = (values, q) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];

@@ -41,6 +41,12 @@ export function eventPoint(e) {
   return e.location ?? e.destination ?? e.origin ?? null;
 }
 
+/** The groups drawn at one point, from an `at:<lat>,<lon>` view's argument. */
+export function groupsAtPoint(groups, arg) {
+  const [lat, lon] = arg.split(',').map(Number);
+  return groups.filter((g) => eventPoint(g)?.lat === lat && eventPoint(g)?.lon === lon);
+}
+
 export function isMovement(e) {
   return !!(e.origin && e.destination && (e.origin.lat !== e.destination.lat || e.origin.lon !== e.destination.lon));
 }

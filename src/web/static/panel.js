@@ -2,7 +2,7 @@
 // outlet, names — is put in the page as text nodes (see dom.js): a document
 // holding markup or script shows it as text and never runs it.
 import { clear, h, safeUrl } from './dom.js';
-import { STANCES, STATUS_LABELS, TYPE_COLORS, dayRangeLabel, groupLabel } from './model.js';
+import { STANCES, STATUS_LABELS, TYPE_COLORS, dayRangeLabel, eventPoint, groupLabel, groupsAtPoint } from './model.js';
 
 const MARK_PRIORITY = { cue: 4, place: 3, actor: 2, time: 1 };
 const MAX_LIST = 300;
@@ -128,10 +128,7 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     if (history.length) navigate(history.pop(), { fromHistory: true });
   });
 
-  function overview() {
-    const { groups, contradictions, documents } = data();
-    title.textContent = 'Overview';
-    const eventsCount = groups.reduce((n, g) => n + g.events.length, 0);
+  function groupList(groups) {
     const list = h('ul', { class: 'group-list' });
     for (const g of groups.slice(0, MAX_LIST)) {
       list.append(h('li', {},
@@ -140,18 +137,35 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
           h('span', { class: 'group-meta' }, `${dayRangeLabel(g.from, g.to)} · ${g.reports} report${g.reports === 1 ? '' : 's'}`),
           statusBadge(g.status))));
     }
+    return [list, groups.length > MAX_LIST ? h('p', {}, `First ${MAX_LIST} shown; narrow the filters or zoom in to see the others.`) : null];
+  }
+
+  function overview() {
+    const { groups, groupsInView, contradictions, documents } = data();
+    title.textContent = 'Overview';
+    const reports = groupsInView.reduce((n, g) => n + g.events.length, 0);
     const cxList = h('ul', { class: 'cx-list' }, contradictions.map((cx) =>
       h('li', {}, button(`${cx.a.claim} ⟷ ${cx.b.claim}`, `contradiction:${cx.id}`))));
     if (documents === 0) {
       return [h('p', {}, 'No documents yet. Add some with `corridor ingest <files, folders or URLs>` (or `npm start` for the demo corpus), '
         + 'or POST them to /api/documents, then reload this page.')];
     }
+    const outside = groups.length - groupsInView.length;
     return [
-      h('p', { class: 'summary' }, `${groups.length} events in view (${eventsCount} reports from ${documents} documents).`),
+      h('p', { class: 'summary' }, `${groupsInView.length} events in view (${reports} reports from ${documents} documents)`
+        + `${outside ? `; ${outside} more match the filters outside the map's view or without a place` : ''}.`),
       contradictions.length ? h('section', {}, h('h3', {}, `Contradictions (${contradictions.length})`), cxList) : null,
-      h('section', {}, h('h3', {}, 'Events in view'), groups.length ? list : h('p', {}, 'No event matches the filters and time range.'),
-        groups.length > MAX_LIST ? h('p', {}, `First ${MAX_LIST} shown; narrow the filters to see the others.`) : null),
+      h('section', {}, h('h3', {}, 'Events in view'),
+        groupsInView.length ? groupList(groupsInView) : h('p', {}, 'No event in view matches the filters and time range.')),
     ];
+  }
+
+  /** Every event drawn at one point (`at:<lat>,<lon>`): marks at one place would hide each other. */
+  function atPoint(arg) {
+    const here = groupsAtPoint(data().groups, arg);
+    const name = here.length ? eventPoint(here[0]).name : arg;
+    title.textContent = `${name}: ${here.length} event${here.length === 1 ? '' : 's'}`;
+    return here.length ? groupList(here) : [h('p', {}, 'No event at this place matches the filters and time range.')];
   }
 
   function searchResults(q, hits, eventsAtPlace) {
@@ -268,6 +282,8 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
         const cx = data().contradictions.find((c) => c.id === arg);
         title.textContent = 'Contradiction';
         parts = cx ? await contradictionView(cx) : [h('p', {}, 'Unknown contradiction.')];
+      } else if (kind === 'at') {
+        parts = atPoint(arg);
       } else if (views[kind]) {
         parts = await views[kind](arg, { title, mentionItem, statusBadge, button });
       } else if (kind === 'search') {

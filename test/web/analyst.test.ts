@@ -1,0 +1,94 @@
+// The analyst's everyday tools in a real browser, on the demo store: the events
+// at one place as a list, a list that follows the map, links that reopen a view.
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { describeInBrowser } from '../browser.js';
+import { openDemoPage, type DemoPage } from './demo-page.js';
+
+const TAL_AFAR = 'Tall ‘Afar';
+
+describeInBrowser('the analyst\'s tools in chromium', () => {
+  let demo: DemoPage;
+  let page: Page;
+
+  before(async () => {
+    demo = await openDemoPage();
+    page = demo.page;
+  });
+
+  after(async () => demo?.close());
+
+  /** The number the overview's first line gives: events whose place the map shows. */
+  const eventsInView = async () => Number((await page.locator('#panel-body .summary').textContent())!.match(/^(\d+) events in view/)![1]);
+  /** Where on the screen a place's marks are drawn: its label sits 16 px above them. */
+  const screenPoint = async (name: string) => {
+    const box = (await page.locator('.place-label', { hasText: name }).first().boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 + 16 };
+  };
+  /** The scale bar's length in metres: it follows every step of a zoom. */
+  const scaleMetres = async () => {
+    const [, value, unit] = (await page.locator('.maplibregl-ctrl-scale').textContent())!.match(/^([\d.]+)\s*(km|m)$/)!;
+    return Number(value) * (unit === 'km' ? 1000 : 1);
+  };
+  /** Turns the mouse wheel over a point, one notch at a time, until the scale bar passes `metres` (down or up). */
+  const zoomAt = async (point: { x: number; y: number }, metres: number) => {
+    const zoomingIn = await scaleMetres() > metres;
+    await page.mouse.move(point.x, point.y);
+    for (let notch = 0; notch < 20 && (zoomingIn ? await scaleMetres() > metres : await scaleMetres() < metres); notch++) {
+      // The bar's width changes at each step, its rounded length not always.
+      const width = await page.locator('.maplibregl-ctrl-scale').evaluate((bar: HTMLElement) => bar.style.width);
+      await page.mouse.wheel(0, zoomingIn ? -600 : 600);
+      await page.waitForFunction((before) => document.querySelector<HTMLElement>('.maplibregl-ctrl-scale')!.style.width !== before, width);
+    }
+  };
+  const listed = () => page.locator('#panel-body .group-item .group-label').allTextContents();
+  /** Waits until the overview, redrawn once the map rests, lists at least `atLeast` events, or (with `farAway`) none whose label matches it. */
+  const settled = async ({ atLeast, farAway }: { atLeast?: number; farAway?: string }) => {
+    await page.waitForFunction(({ atLeast, farAway }) => {
+      const labels = Array.from(document.querySelectorAll('#panel-body .group-item .group-label')).map((l) => l.textContent ?? '');
+      if (atLeast !== undefined) return labels.length >= atLeast;
+      return labels.length > 0 && !labels.some((l) => new RegExp(farAway!).test(l));
+    }, { atLeast, farAway }, { timeout: 15_000 }).catch(async (error) => {
+      const scale = await page.locator('.maplibregl-ctrl-scale').textContent();
+      throw new Error(`at a ${scale} scale the overview lists ${(await listed()).join(' | ')}`, { cause: error });
+    });
+    return listed();
+  };
+
+  it('opens the events at one place as a list: Tal Afar\'s marks, each opening its evidence', async () => {
+    await demo.open();
+    await page.mouse.click(...Object.values(await screenPoint(TAL_AFAR)) as [number, number]);
+    await page.waitForFunction(() => / events?$/.test(document.querySelector('#panel-title')?.textContent ?? ''));
+    const title = (await page.locator('#panel-title').textContent())!;
+    const count = Number(title.match(/: (\d+) events$/)?.[1]);
+    assert.equal(title, `${TAL_AFAR}: ${count} events`);
+    const labels = await listed();
+    assert.ok(count >= 10, `about ten events at Tal Afar, got ${count}`);
+    assert.equal(labels.length, count);
+    assert.ok(labels.every((label) => label.includes(TAL_AFAR)), labels.join(' | '));
+    assert.match(page.url(), /view=at%3A36\.37913%2C42\.44806/);
+
+    await page.locator('#panel-body .group-item').nth(1).click();
+    await page.waitForSelector('.mention');
+    assert.equal(await page.locator('#panel-title').textContent(), labels[1]);
+    await page.locator('#panel-back').click();
+    await page.waitForFunction((t) => document.querySelector('#panel-title')?.textContent === t, title);
+    assert.deepEqual(demo.problems, []);
+  });
+
+  it('lists the events in the map\'s view: fewer when zoomed in on Tal Afar to a 3 km scale, more again when zoomed out', async () => {
+    await demo.open();
+    const everything = await eventsInView();
+    const talAfar = await screenPoint(TAL_AFAR);
+    await zoomAt(talAfar, 3_000);
+    const near = await settled({ farAway: 'Ar Raqqah|Tadmur|Deir ez-Zor|Sinjār' });
+    assert.ok(near.some((label) => label.includes(TAL_AFAR)), near.join(' | '));
+    const zoomedIn = await eventsInView();
+    assert.ok(zoomedIn === near.length && zoomedIn < everything, `${zoomedIn} of ${everything} events in view`);
+    // Out past the first view, which framed most of the evidence: every event with a place is in view again.
+    await zoomAt(talAfar, 300_000);
+    assert.ok((await settled({ atLeast: everything })).length >= everything);
+    assert.deepEqual(demo.problems, []);
+  });
+});
