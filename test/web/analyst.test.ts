@@ -56,6 +56,25 @@ describeInBrowser('the analyst\'s tools in chromium', () => {
     return listed();
   };
 
+  /** What a user sees of a view: the URL, the filters, the exact days, the status line and the events listed. */
+  const snapshot = async () => ({
+    hash: new URL(page.url()).hash,
+    filters: await page.locator('#filters select').evaluateAll((selects) => selects.map((s) => `${s.id}=${(s as HTMLSelectElement).value}`)),
+    days: [await page.locator('#date-from').inputValue(), await page.locator('#date-to').inputValue()],
+    status: await page.locator('#status').textContent(),
+    title: await page.locator('#panel-title').textContent(),
+    listed: await listed(),
+  });
+  /** Asks `read` again until it equals `expected` (the page redraws asynchronously), then asserts it does. */
+  const eventually = async <T>(read: () => Promise<T>, expected: T) => {
+    let actual = await read();
+    for (let tries = 0; tries < 100 && JSON.stringify(actual) !== JSON.stringify(expected); tries++) {
+      await page.waitForTimeout(100);
+      actual = await read();
+    }
+    assert.deepEqual(actual, expected);
+  };
+
   it('opens the events at one place as a list: Tal Afar\'s marks, each opening its evidence', async () => {
     await demo.open();
     await page.mouse.click(...Object.values(await screenPoint(TAL_AFAR)) as [number, number]);
@@ -89,6 +108,41 @@ describeInBrowser('the analyst\'s tools in chromium', () => {
     // Out past the first view, which framed most of the evidence: every event with a place is in view again.
     await zoomAt(talAfar, 300_000);
     assert.ok((await settled({ atLeast: everything })).length >= everything);
+    assert.deepEqual(demo.problems, []);
+  });
+
+  it('keeps exact days, the filters, the map\'s centre and zoom in the URL: a link reopens the same view', async () => {
+    await demo.open('#type=control&from=2017-06-01&to=2017-08-31');
+    assert.deepEqual((await snapshot()).days, ['2017-06-01', '2017-08-31']);
+    assert.equal(await page.locator('#time-from').getAttribute('aria-valuetext'), '2017-06-01');
+    assert.match(page.url(), /type=control&from=2017-06-01&to=2017-08-31&map=[-\d.]+%2C[-\d.]+%2C[\d.]+$/);
+    await zoomAt(await screenPoint(TAL_AFAR), 20_000);
+    await settled({ farAway: 'Ar Raqqah|Tadmur|Deir ez-Zor' });
+    await page.locator('#filter-actor').selectOption({ label: 'Islamic State' });
+    const shared = await snapshot();
+    assert.ok(shared.listed.length > 0, 'events are listed');
+
+    await demo.open(shared.hash);
+    assert.deepEqual(await snapshot(), shared);
+    assert.deepEqual(demo.problems, []);
+  });
+
+  it('restores a link pasted into an open tab, and Reset clears the dates and filters from the URL', async () => {
+    await demo.open('#type=control&from=2017-06-01&to=2017-08-31');
+    await zoomAt(await screenPoint(TAL_AFAR), 20_000);
+    await settled({ farAway: 'Ar Raqqah|Tadmur|Deir ez-Zor' });
+    const shared = await snapshot();
+
+    await page.locator('#filter-reset').click();
+    const hash = new URL(page.url()).hash;
+    assert.doesNotMatch(hash, /from=|to=|type=/);
+    assert.match(hash, /map=/, 'Reset leaves the map where it is');
+    await page.locator('#filter-type').selectOption('movement');
+    await zoomAt(await screenPoint(TAL_AFAR), 300_000);
+    assert.notDeepEqual(await snapshot(), shared);
+
+    await page.evaluate((h) => { location.hash = h; }, shared.hash);
+    await eventually(snapshot, shared);
     assert.deepEqual(demo.problems, []);
   });
 });

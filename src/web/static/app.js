@@ -54,6 +54,8 @@ async function main() {
   for (const c of clusters) for (const m of c.mentions) if (groupsByKey.has(c.id)) groupOfMention.set(m.key, groupsByKey.get(c.id));
   let visibleGroups = allGroups;
   let searchHits = [];
+  // The query searchHits and searchEvents answer.
+  let searchedFor = '';
   // Events at the place the search names, in any of its names ("Palmyra" finds Tadmur's).
   let searchEvents = new Set();
 
@@ -131,10 +133,11 @@ async function main() {
     return [];
   }
 
+  /** Opens a view in the panel; `keepFrame` leaves the map where a link put it, even with the view's events off screen. */
   function navigate(view, options = {}) {
     state.view = view === 'overview' ? null : view;
     writeState(state);
-    mapController.highlight(groupsOfView(state.view).filter(Boolean));
+    mapController.highlight(groupsOfView(state.view).filter(Boolean), { bringIntoView: !options.keepFrame });
     return panel.show(view ?? 'overview', options);
   }
 
@@ -145,7 +148,8 @@ async function main() {
     ? [allDays.reduce((m, d) => Math.min(m, d.from), Infinity), allDays.reduce((m, d) => Math.max(m, d.to), -Infinity)]
     : [today, today];
   const timeline = createTimeline({
-    svg: byId('histogram'), fromInput: byId('time-from'), toInput: byId('time-to'), playButton: byId('play'), output: byId('time-label'),
+    svg: byId('histogram'), fromInput: byId('time-from'), toInput: byId('time-to'), fromDate: byId('date-from'), toDate: byId('date-to'),
+    playButton: byId('play'), output: byId('time-label'),
     onChange: (range) => {
       state.from = range.full ? null : fromDay(range.from);
       state.to = range.full ? null : fromDay(range.to);
@@ -185,8 +189,8 @@ async function main() {
     if (!state.view || state.view === 'overview') panel.refresh();
   }
 
-  async function runSearch(q) {
-    state.q = q.trim();
+  /** The documents whose text matches `state.q`, and the events at the place it names. */
+  async function fetchSearch() {
     const failed = (error) => {
       setStatus(`Search failed: ${error.message}`);
       return [];
@@ -198,6 +202,12 @@ async function main() {
     ]) : [[], []];
     searchHits = hits;
     searchEvents = new Set(atPlace.map((e) => `${e.docId}/${e.id}`));
+    searchedFor = state.q;
+  }
+
+  async function runSearch(q) {
+    state.q = q.trim();
+    await fetchSearch();
     render();
     if (state.q) await navigate(`search:${state.q}`);
     else if (state.view?.startsWith('search:')) await navigate('overview');
@@ -214,8 +224,11 @@ async function main() {
   byId('filter-reset').addEventListener('click', () => {
     state.filters = {};
     state.q = '';
+    state.from = null;
+    state.to = null;
     searchHits = [];
     searchEvents = new Set();
+    searchedFor = '';
     syncFilterInputs();
     timeline.setDomain(...domain);
     render();
@@ -227,6 +240,8 @@ async function main() {
 
   // Layer toggles: the built-in overlays, the server's reference layers, then files the user opens (read here, never uploaded).
   const legendLayers = byId('legend-layers');
+  // Each toggle's way to show or hide its layer as a link says: id → (visible) => ….
+  const toggles = new Map();
   const addToggle = (id, label, color, setVisible) => {
     const visible = state.layers[id] !== false;
     setVisible(visible);
@@ -237,6 +252,10 @@ async function main() {
       setVisible(e.target.checked);
       writeState(state);
     } } });
+    toggles.set(id, (show) => {
+      checkbox.checked = show;
+      setVisible(show);
+    });
     legendLayers.append(h('li', {}, h('label', {}, checkbox, swatch, label)));
   };
   const addLayerToLegend = (id, name, geojson) => {
@@ -274,26 +293,29 @@ async function main() {
       byId('panel-open').focus();
     }
   });
-  window.addEventListener('hashchange', () => {
-    const next = readState();
-    if (next.view !== state.view) navigate(next.view ?? 'overview');
-  });
+  /** Shows everything a state read from the URL holds: filters, search, dates, layers, the map's frame and the view. */
+  async function applyState(next) {
+    Object.assign(state, next);
+    syncFilterInputs();
+    timeline.select(state.from, state.to);
+    for (const [id, show] of toggles) show(state.layers[id] !== false);
+    if (state.map) mapController.setView(state.map);
+    else mapController.fitTo(allGroups.map(eventPoint).filter(Boolean));
+    if (state.q !== searchedFor) await fetchSearch();
+    render();
+    await navigate(state.view ?? (state.q ? `search:${state.q}` : 'overview'), { keepFrame: !!next.map });
+  }
+
+  // A link pasted into this tab: only the hash changes, so the page is not reloaded.
+  window.addEventListener('hashchange', () => applyState(readState()));
   window.addEventListener('resize', () => timeline.redraw());
   mapController.onMove(() => {
+    state.map = mapController.view();
+    writeState(state);
     if (!state.view || state.view === 'overview') panel.refresh();
   });
 
-  syncFilterInputs();
-  timeline.select(state.from, state.to);
-  mapController.fitTo(allGroups.map(eventPoint).filter(Boolean));
-  if (state.q) {
-    const view = state.view;
-    await runSearch(state.q);
-    if (view && !view.startsWith('search:')) await navigate(view);
-  } else {
-    render();
-    await navigate(state.view ?? 'overview');
-  }
+  await applyState(readState());
   document.body.dataset.ready = 'true';
 }
 

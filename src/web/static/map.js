@@ -212,8 +212,8 @@ export function createMap(container, basemap, handlers) {
       for (const marker of overlayMarkers) marker.addTo(map);
     },
 
-    /** Haloes the groups the panel shows (none for the overview). */
-    highlight(groups) {
+    /** Haloes the groups the panel shows (none for the overview); unless told not to, brings them into view. */
+    highlight(groups, { bringIntoView = true } = {}) {
       const features = [];
       for (const group of groups) {
         const point = eventPoint(group);
@@ -226,7 +226,7 @@ export function createMap(container, basemap, handlers) {
       // Bring the evidence into view when it is off screen (chosen from the panel's lists), keeping the zoom.
       const points = groups.flatMap((g) => [eventPoint(g), g.origin, g.destination]).filter(Boolean);
       const view = map.getBounds();
-      if (points.length && !points.every((p) => view.contains(lngLat(p)))) {
+      if (bringIntoView && points.length && !points.every((p) => view.contains(lngLat(p)))) {
         const bounds = new maplibregl.LngLatBounds(lngLat(points[0]), lngLat(points[0]));
         for (const p of points) bounds.extend(lngLat(p));
         map.fitBounds(bounds, { padding: 120, maxZoom: map.getZoom(), duration: 500 });
@@ -235,6 +235,17 @@ export function createMap(container, basemap, handlers) {
 
     /** Whether a point lies within what the map shows now. */
     inView: (point) => map.getBounds().contains(lngLat(point)),
+
+    /** Where the map is: its centre and zoom. */
+    view() {
+      const { lat, lng } = map.getCenter();
+      return { lat, lon: lng, zoom: map.getZoom() };
+    },
+
+    /** Moves the map to a centre and zoom at once. */
+    setView({ lat, lon, zoom }) {
+      map.jumpTo({ center: [lon, lat], zoom });
+    },
 
     /** Calls `listener` each time the map has stopped moving (pan or zoom, by the user or the page). */
     onMove: (listener) => map.on('moveend', listener),
