@@ -3,7 +3,7 @@
 import { createDocumentCache, getAllItems, getItems, getJson } from './api.js';
 import { byId, clear, h } from './dom.js';
 import { createControl } from './control.js';
-import { createMap } from './map.js';
+import { NARROW_PX, createMap } from './map.js';
 import {
   EVENT_TYPES, MODALITIES, TYPE_COLORS, eventDays, eventPoint, fromDay, groupEvents, groupsAtPoint, groupLabel, inTimeRange, matchesFilters, toDay,
 } from './model.js';
@@ -75,6 +75,8 @@ async function main() {
     byId('search-input').value = state.q;
   };
 
+  // Folded on a phone, where it would cover most of the map.
+  if (window.innerWidth <= NARROW_PX) byId('legend').open = false;
   // Legend: one line per event type.
   byId('legend-types').append(...EVENT_TYPES.map((type) => {
     const dot = h('span', { class: 'swatch dot', 'aria-hidden': 'true' });

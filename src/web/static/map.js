@@ -66,6 +66,8 @@ function style(basemap) {
 }
 
 const lngLat = (p) => [p.lon, p.lat];
+/** The width under which the page takes its phone layout (style.css's max-width media query). */
+export const NARROW_PX = 700;
 
 /** Where along a line (by Mercator distance) to put its arrowhead, and the arrow's screen angle. */
 function arrowPlacement(from, to, at) {
@@ -261,7 +263,9 @@ export function createMap(container, basemap, handlers) {
         [quantile([...lons], trim), quantile([...lats], trim)],
         [quantile([...lons], 1 - trim), quantile([...lats], 1 - trim)],
       );
-      map.fitBounds(bounds, { padding: { top: 60, bottom: 40, left: 270, right: 60 }, maxZoom: 7, duration: 0 });
+      // Room for the legend on the left, unless the map is phone-narrow, where the legend starts folded.
+      const padding = container.clientWidth > NARROW_PX ? { top: 60, bottom: 40, left: 270, right: 60 } : 30;
+      map.fitBounds(bounds, { padding, maxZoom: 7, duration: 0 });
     },
 
     /** Adds a reference layer under the evidence; returns the colour it was given. */
