@@ -145,4 +145,64 @@ describeInBrowser('the analyst\'s tools in chromium', () => {
     await eventually(snapshot, shared);
     assert.deepEqual(demo.problems, []);
   });
+
+  /** Every event the API holds, as the page loads them. */
+  const apiEvents = async () => ((await (await fetch(`${demo.server.url}/api/events?limit=5000`)).json()) as { items: any[] }).items;
+  /** The reports the status line counts. */
+  const reportsShown = async () => Number((await page.locator('#status').textContent())!.match(/ · (\d+) reports/)![1]);
+
+  it('filters by outlet and by status (contested, single source), and the status line counts the reports kept', async () => {
+    const events = await apiEvents();
+    await demo.open();
+    await page.locator('#filter-outlet').selectOption('Demo Radio');
+    assert.equal(await reportsShown(), events.filter((e) => e.outlet === 'Demo Radio').length);
+    assert.match(page.url(), /outlet=Demo\+Radio/);
+    await page.locator('#filter-outlet').selectOption('');
+
+    for (const [status, badge] of [['contested', 'contested'], ['single-source', 'single source']] as const) {
+      await page.locator('#filter-status').selectOption(status);
+      assert.equal(await reportsShown(), events.filter((e) => e.status === status).length, status);
+      const badges = await page.locator('#panel-body .group-item .badge').allTextContents();
+      assert.ok(badges.length > 0 && badges.every((b) => b === badge), `${status}: ${badges.join(', ')}`);
+    }
+    assert.match(page.url(), /status=single-source/);
+    assert.deepEqual(demo.problems, []);
+  });
+
+  it('lists the contradictions the filters and time range keep, and the events newest first', async () => {
+    await demo.open();
+    const contradictions = () => page.locator('#panel-body .cx-list li').allTextContents();
+    const all = await contradictions();
+    assert.ok(all.length > 1);
+    await page.locator('#filter-type').selectOption('control');
+    const control = await contradictions();
+    assert.ok(control.length > 0 && control.length < all.length, `${control.length} of ${all.length}`);
+    assert.ok(control.every((cx) => cx.includes('(control)')), control.join(' | '));
+
+    await demo.open('#from=2014-01-01&to=2014-12-31');
+    const early = await contradictions();
+    assert.ok(early.length < all.length && early.every((cx) => /2014-/.test(cx)), early.join(' | '));
+
+    await demo.open('#map=35.5,40.5,3');
+    const lastDays = (await page.locator('#panel-body .group-item .group-meta').allTextContents())
+      .map((meta) => meta.match(/(\d{4}-\d{2}-\d{2}) · /)?.[1] ?? 'undated');
+    const dated = lastDays.filter((d) => d !== 'undated');
+    assert.deepEqual(dated, [...dated].sort().reverse(), 'newest first');
+    assert.deepEqual(lastDays.slice(dated.length).every((d) => d === 'undated'), true, 'undated last');
+    assert.ok(dated[0]! > dated[dated.length - 1]!);
+  });
+
+  it('finds a place by another transliteration: "Talafar" lists Tal Afar\'s events', async () => {
+    const atTalAfar = ((await (await fetch(`${demo.server.url}/api/events?place=${encodeURIComponent('Tal Afar')}&limit=5000`)).json()) as { items: unknown[] }).items.length;
+    assert.ok(atTalAfar > 10);
+    await demo.open();
+    await page.locator('#search-input').fill('Talafar');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /reports at the place/.test(document.querySelector('#status')?.textContent ?? ''));
+    assert.match((await page.locator('#status').textContent())!, new RegExp(`search “Talafar”: \\d+ documents, ${atTalAfar} reports at the place`));
+    const labels = await listed();
+    assert.ok(labels.length >= 10 && labels.every((label) => label.includes(TAL_AFAR)), labels.join(' | '));
+    assert.equal(await reportsShown(), atTalAfar);
+    assert.deepEqual(demo.problems, []);
+  });
 });

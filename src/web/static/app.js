@@ -5,7 +5,7 @@ import { byId, clear, h } from './dom.js';
 import { createControl } from './control.js';
 import { NARROW_PX, createMap } from './map.js';
 import {
-  EVENT_TYPES, MODALITIES, TYPE_COLORS, eventDays, eventPoint, fromDay, groupEvents, groupsAtPoint, groupLabel, inTimeRange, matchesFilters, toDay,
+  EVENT_TYPES, MODALITIES, STATUS_LABELS, TYPE_COLORS, eventDays, eventPoint, fromDay, groupEvents, groupsAtPoint, groupLabel, inTimeRange, matchesFilters, toDay,
 } from './model.js';
 import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
@@ -53,6 +53,7 @@ async function main() {
   for (const g of allGroups) for (const e of g.events) groupOfMention.set(`${e.docId}/${e.id}`, g);
   for (const c of clusters) for (const m of c.mentions) if (groupsByKey.has(c.id)) groupOfMention.set(m.key, groupsByKey.get(c.id));
   let visibleGroups = allGroups;
+  let visibleKeys = new Set(allGroups.map((g) => g.key));
   let searchHits = [];
   // The query searchHits and searchEvents answer.
   let searchedFor = '';
@@ -64,12 +65,18 @@ async function main() {
   fillSelect(byId('filter-type'), EVENT_TYPES.filter(occurs((e) => e.type)).map((t) => ({ value: t, label: t })));
   fillSelect(byId('filter-actor'), actors.filter((a) => a.events > 0).sort((a, b) => a.name.localeCompare(b.name)).map((a) => ({ value: a.actorId, label: a.name })));
   fillSelect(byId('filter-modality'), MODALITIES.filter(occurs((e) => e.modality)).map((m) => ({ value: m, label: m })));
+  const outlets = [...new Set(events.map((e) => e.outlet).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  fillSelect(byId('filter-outlet'), outlets.map((o) => ({ value: o, label: o })));
+  fillSelect(byId('filter-status'), Object.entries(STATUS_LABELS).filter(([status]) => occurs((e) => e.status)(status)).map(([value, label]) => ({ value, label })));
   const sources = [...new Set(events.map((e) => e.attribution?.source).filter(Boolean))].sort((a, b) => a.localeCompare(b));
   fillSelect(byId('filter-source'), sources.map((s) => ({ value: s, label: s })));
   const maxCorroboration = Math.max(0, ...allGroups.map((g) => g.corroboration));
   fillSelect(byId('filter-corroboration'), Array.from({ length: maxCorroboration }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })));
 
-  const filterInputs = { type: 'filter-type', actor: 'filter-actor', modality: 'filter-modality', source: 'filter-source', minCorroboration: 'filter-corroboration' };
+  const filterInputs = {
+    type: 'filter-type', actor: 'filter-actor', modality: 'filter-modality', outlet: 'filter-outlet', status: 'filter-status',
+    source: 'filter-source', minCorroboration: 'filter-corroboration',
+  };
   const syncFilterInputs = () => {
     for (const [key, id] of Object.entries(filterInputs)) byId(id).value = String(state.filters[key] ?? (key === 'minCorroboration' ? '0' : ''));
     byId('search-input').value = state.q;
@@ -113,6 +120,9 @@ async function main() {
       groups: visibleGroups,
       groupsInView: visibleGroups.filter((g) => eventPoint(g) && mapController.inView(eventPoint(g))),
       contradictions,
+      // The contradictions one of whose sides the filters and the time range keep.
+      contradictionsInView: contradictions.filter((cx) => visibleKeys.has(cx.a.clusterId) || visibleKeys.has(cx.b.clusterId)),
+      searchGroups: visibleGroups.filter((g) => g.events.some((e) => searchEvents.has(`${e.docId}/${e.id}`))),
       documents: documents.total ?? documents.items.length,
       searchHits,
       searchEvents: searchEvents.size,
@@ -171,7 +181,7 @@ async function main() {
     visibleGroups = allGroups.filter((g) => g.events.some((e) => shown.has(e)));
 
     // A trajectory leg shows while one of the clusters behind it does: filters, search and time apply to it too.
-    const visibleKeys = new Set(visibleGroups.map((g) => g.key));
+    visibleKeys = new Set(visibleGroups.map((g) => g.key));
     const legs = trajectories
       .flatMap((t) => t.geojson.features.map((feature) => ({ actor: t.actor, feature })))
       .filter(({ feature }) => feature.properties.clusterIds.some((id) => visibleKeys.has(id)))

@@ -2,7 +2,7 @@
 // outlet, names — is put in the page as text nodes (see dom.js): a document
 // holding markup or script shows it as text and never runs it.
 import { clear, h, safeUrl } from './dom.js';
-import { STANCES, STATUS_LABELS, TYPE_COLORS, dayRangeLabel, eventPoint, groupLabel, groupsAtPoint } from './model.js';
+import { STANCES, STATUS_LABELS, TYPE_COLORS, dayRangeLabel, eventPoint, groupLabel, groupsAtPoint, newestFirst } from './model.js';
 
 const MARK_PRIORITY = { cue: 4, place: 3, actor: 2, time: 1 };
 const MAX_LIST = 300;
@@ -128,9 +128,10 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     if (history.length) navigate(history.pop(), { fromHistory: true });
   });
 
+  /** The groups newest first, each opening its evidence. */
   function groupList(groups) {
     const list = h('ul', { class: 'group-list' });
-    for (const g of groups.slice(0, MAX_LIST)) {
+    for (const g of [...groups].sort(newestFirst).slice(0, MAX_LIST)) {
       list.append(h('li', {},
         h('button', { type: 'button', class: 'group-item', on: { click: () => navigate(`cluster:${g.key}`) } },
           typeDot(g.type), h('span', { class: 'group-label' }, groupLabel(g)),
@@ -141,7 +142,7 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
   }
 
   function overview() {
-    const { groups, groupsInView, contradictions, documents } = data();
+    const { groups, groupsInView, contradictionsInView: contradictions, documents } = data();
     title.textContent = 'Overview';
     const reports = groupsInView.reduce((n, g) => n + g.events.length, 0);
     const cxList = h('ul', { class: 'cx-list' }, contradictions.map((cx) =>
@@ -168,13 +169,15 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     return here.length ? groupList(here) : [h('p', {}, 'No event at this place matches the filters and time range.')];
   }
 
-  function searchResults(q, hits, eventsAtPlace) {
+  function searchResults(q, hits, eventsAtPlace, groupsAtPlace) {
     title.textContent = `Search: ${q}`;
     const place = eventsAtPlace
-      ? h('p', { class: 'summary' }, `${eventsAtPlace} report${eventsAtPlace === 1 ? '' : 's'} of events at the place “${q}” names, whatever name they give it: shown on the map.`)
+      ? h('section', {},
+        h('p', { class: 'summary' }, `${eventsAtPlace} report${eventsAtPlace === 1 ? '' : 's'} of events at the place “${q}” names, whatever name they give it: shown on the map.`),
+        h('h3', {}, `Events at the place (${groupsAtPlace.length} in the filters and time range)`), groupList(groupsAtPlace))
       : null;
     if (!hits.length) return [place, h('p', {}, 'No document text matches.')];
-    return [place, h('ul', { class: 'search-list' }, hits.map((hit) => h('li', {},
+    return [place, h('h3', {}, `Documents (${hits.length})`), h('ul', { class: 'search-list' }, hits.map((hit) => h('li', {},
       h('button', { type: 'button', class: 'search-item', on: { click: () => navigate(`doc:${hit.docId}`) } },
         h('strong', {}, hit.title ?? hit.docId.slice(0, 12)),
         h('span', { class: 'group-meta' }, [hit.outlet, hit.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')),
@@ -287,7 +290,7 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
       } else if (views[kind]) {
         parts = await views[kind](arg, { title, mentionItem, statusBadge, button });
       } else if (kind === 'search') {
-        parts = searchResults(arg, data().searchHits, data().searchEvents);
+        parts = searchResults(arg, data().searchHits, data().searchEvents, data().searchGroups);
       } else {
         parts = overview();
       }

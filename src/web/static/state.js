@@ -2,7 +2,7 @@
 // #type=movement&actor=islamic-state&from=2017-06-01&to=2017-07-31&q=mosul&view=cluster:ev-1a2b&map=36.37913,42.44806,9.5
 // (`map` is the centre's latitude and longitude, then the zoom).
 
-const FILTER_KEYS = ['type', 'actor', 'modality', 'source'];
+const FILTER_KEYS = ['type', 'actor', 'modality', 'outlet', 'status', 'source'];
 
 export function readState() {
   const params = new URLSearchParams(location.hash.slice(1));
