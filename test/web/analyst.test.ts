@@ -77,7 +77,11 @@ describeInBrowser('the analyst\'s tools in chromium', () => {
 
   it('opens the events at one place as a list: Tal Afar\'s marks, each opening its evidence', async () => {
     await demo.open();
-    await page.mouse.click(...Object.values(await screenPoint(TAL_AFAR)) as [number, number]);
+    const { x, y } = await screenPoint(TAL_AFAR);
+    await page.mouse.move(x, y);
+    await page.waitForSelector('.maplibregl-popup .hint');
+    assert.match((await page.locator('.maplibregl-popup .hint').textContent())!, /^and \d+ more events here: click for the list$/);
+    await page.mouse.click(x, y);
     await page.waitForFunction(() => / events?$/.test(document.querySelector('#panel-title')?.textContent ?? ''));
     const title = (await page.locator('#panel-title').textContent())!;
     const count = Number(title.match(/: (\d+) events$/)?.[1]);

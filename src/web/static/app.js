@@ -100,7 +100,7 @@ async function main() {
       return navigate(keys.length === 1 ? `cluster:${keys[0]}` : `at:${point.lat},${point.lon}`);
     },
     markColor: (g) => control?.markColor(g) ?? null,
-    summary: (key) => (groupsByKey.has(key) ? groupSummary(groupsByKey.get(key)) : null),
+    summary: (key, others) => (groupsByKey.has(key) ? groupSummary(groupsByKey.get(key), others) : null),
     label: groupLabel,
     featureSummary,
   });

@@ -137,21 +137,22 @@ export function createMap(container, basemap, handlers) {
   map.on('zoom', setZoomTier);
   setZoomTier();
 
-  const showSummary = (key, lngLatAt) => {
-    const content = handlers.summary(key);
+  const showSummary = (key, lngLatAt, others = 0) => {
+    const content = handlers.summary(key, others);
     if (content) popup.setLngLat(lngLatAt).setDOMContent(content).addTo(map);
   };
 
-  for (const layer of ['events', 'movements']) {
-    map.on('mousemove', layer, (e) => {
-      map.getCanvas().style.cursor = 'pointer';
-      showSummary(e.features[0].properties.key, e.lngLat);
-    });
-    map.on('mouseleave', layer, () => {
-      map.getCanvas().style.cursor = '';
-      popup.remove();
-    });
-  }
+  // One listener for both layers, whose features come topmost first: a dot over a line's end summarises the dot.
+  map.on('mousemove', ['events', 'movements'], (e) => {
+    map.getCanvas().style.cursor = 'pointer';
+    // The other dots under the pointer are counted, not summarised: a click lists them all.
+    const dots = new Set(e.features.filter((f) => f.layer.id === 'events').map((f) => f.properties.key));
+    showSummary(e.features[0].properties.key, e.lngLat, Math.max(0, dots.size - 1));
+  });
+  map.on('mouseleave', ['events', 'movements'], () => {
+    map.getCanvas().style.cursor = '';
+    popup.remove();
+  });
   map.on('click', 'movements', (e) => handlers.select(e.features[0].properties.key));
   // Marks at one place lie on top of each other: the click hands over every one under the pointer.
   map.on('click', 'events', (e) => handlers.selectPoint([...new Set(e.features.map((f) => f.properties.key))]));

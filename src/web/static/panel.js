@@ -327,11 +327,12 @@ export function featureSummary(properties) {
       : h('p', {}, 'No properties'));
 }
 
-export function groupSummary(group) {
+/** The hover summary of a mark; `others` more marks lie under the pointer. */
+export function groupSummary(group, others = 0) {
   const reports = group.reports;
   return h('div', { class: 'group-summary' },
     h('strong', {}, groupLabel(group)),
     h('div', {}, dayRangeLabel(group.from, group.to)),
     h('div', {}, `${reports} report${reports === 1 ? '' : 's'} · corroboration ${group.corroboration} `, statusBadge(group.status)),
-    h('div', { class: 'hint' }, 'Click for the evidence'));
+    h('div', { class: 'hint' }, others ? `and ${others} more event${others === 1 ? '' : 's'} here: click for the list` : 'Click for the evidence'));
 }
