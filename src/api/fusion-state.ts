@@ -20,6 +20,8 @@ export interface FusionReader {
   readonly userCorridors: UserCorridorDefinition[];
   /** The views of the stored fusion state; recomputed only when the store has changed since the last call. */
   read(): Promise<FusionResult>;
+  /** The newest snapshot's id: fusion's state changes only with a new one. */
+  version(): Promise<number>;
   /** The stored fusion state the views are computed from, for lookups by name; read-only. */
   state(): Promise<FusionState>;
   /** Fuses documents the state has not seen yet (after ingestion). */
@@ -51,6 +53,7 @@ export function createFusionReader(store: Store, resources: FusionResources): Fu
   return {
     context: resources.context,
     userCorridors: resources.userCorridors,
+    version,
     read: async () => (await current()).result,
     state: async () => (await current()).state,
     async refresh(label = null) {

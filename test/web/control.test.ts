@@ -2,49 +2,22 @@
 // over time with their evidence, and the areas of control following the slider.
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/api/server.js';
-import { refreshFusion } from '../../src/fusion/index.js';
-import { ingest } from '../../src/ingest/index.js';
-import { packageRoot } from '../../src/resources.js';
-import { openStore } from '../../src/store/index.js';
-import type { Store } from '../../src/store/store.js';
-import { describeInBrowser, launchChromium } from '../browser.js';
-import { defaultPipeline } from '../shared-resources.js';
+import type { Page } from 'playwright-core';
+import { describeInBrowser } from '../browser.js';
+import { openDemoPage, type DemoPage } from './demo-page.js';
 
 describeInBrowser('the control view in chromium', () => {
-  let dir: string;
-  let store: Store;
-  let server: RunningServer;
-  let browser: Browser;
+  let demo: DemoPage;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'corridor-control-'));
-    store = await openStore(join(dir, 'demo.db'));
-    const pipeline = await defaultPipeline();
-    const summary = await ingest([join(packageRoot, 'examples', 'demo')], { store, pipeline });
-    assert.equal(summary.failed, 0, summary.errors.map((e) => e.toLine()).join('\n'));
-    await refreshFusion(store);
-    server = await startServer({ store, pipeline, host: '127.0.0.1', port: 0, logger: false });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    demo = await openDemoPage();
+    ({ page, problems } = demo);
+    await demo.open();
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(async () => demo?.close());
 
   /** Moves the range's end to the first step on or after `iso`; resolves once the areas for that day are drawn. */
   const slideTo = async (iso: string) => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findPlace, placeKey } from '../../fusion/index.js';
 import { extendJsonObject } from '../../store/common.js';
 import type { EventFilter, StoredEvent } from '../../store/store.js';
@@ -6,6 +6,7 @@ import { responses } from '../context.js';
 import { apiError, ERRORS } from '../errors.js';
 import { indexMentions } from '../fusion-state.js';
 import { EVENT_TYPES, MODALITIES } from '../schemas/enums.js';
+import { createPageCache } from '../page-cache.js';
 import { nextLink } from '../paging.js';
 import { enumOf, ISO_DATE, pageOf, pageParams, ref } from '../schemas/helpers.js';
 
@@ -37,7 +38,42 @@ async function placeFilter(app: FastifyInstance, name: string): Promise<(e: Stor
   return (e) => [e.location, e.origin, e.destination].some((p) => p !== null && placeKey(p, normalize) === key);
 }
 
+/** Pages kept serialised: the map's two or three lists and the last viewports, panned and zoomed, of a few users. */
+const CACHED_PAGES = 64;
+
+/** One page of events as the response body: the stored JSON with fusion's cluster, corroboration and status added. */
+async function eventPage(app: FastifyInstance, request: FastifyRequest<{ Querystring: EventsQuery }>): Promise<string> {
+  const { bbox, minCorroboration, place, limit, offset, ...rest } = request.query;
+  const filter: EventFilter = { ...rest, ...(bbox === undefined ? {} : { bbox: parseBbox(bbox) }) };
+  const fusion = indexMentions(await app.fusion.read());
+  const atPlace = place === undefined ? null : await placeFilter(app, place);
+  // Corroboration lives in the fusion result and places are matched by key, not
+  // in the store's event rows: with those filters the page is cut after filtering.
+  const paged = minCorroboration === undefined && atPlace === null;
+  // One event past the page tells whether there is a next one.
+  const records = await app.store.listEventRecords(paged ? { ...filter, limit: limit + 1, offset } : filter);
+  const items: string[] = [];
+  for (const record of records) {
+    const fused = fusion.get(`${record.docId}/${record.eventId}`);
+    const corroboration = fused?.corroboration ?? 0;
+    if (minCorroboration !== undefined && corroboration < minCorroboration) continue;
+    if (atPlace && !atPlace(JSON.parse(record.json) as StoredEvent)) continue;
+    items.push(extendJsonObject(record.json, { clusterId: fused?.clusterId ?? null, corroboration, status: fused?.status ?? null }));
+  }
+  // A page is up to 5000 events: the stored JSON is served as it is, since
+  // parsing it to serialise it again was most of a request's cost and held
+  // the event loop under load. The response schema still documents the
+  // page, and a test holds the served events to it field by field.
+  const page = paged ? items.slice(0, limit) : items.slice(offset, offset + limit);
+  const more = paged ? items.length > limit : offset + limit < items.length;
+  // Filtered in memory, the events are counted whole; the store's pages are not.
+  const total = paged ? '' : `,"total":${items.length}`;
+  const next = JSON.stringify(more ? nextLink(request, { limit, offset }) : null);
+  return `{"items":[${page.join(',')}]${total},"limit":${limit},"offset":${offset},"next":${next}}`;
+}
+
 export async function eventRoutes(app: FastifyInstance): Promise<void> {
+  const pages = createPageCache(CACHED_PAGES);
   app.get<{ Querystring: EventsQuery }>('/api/events', {
     schema: {
       summary: 'Events, filtered; each with the cluster it was fused into and its corroboration',
@@ -65,33 +101,12 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       response: responses(200, pageOf(ref('Event')), [ERRORS.QUERY_BBOX, ERRORS.QUERY_DATE_RANGE]),
     },
   }, async (request, reply) => {
-    const { bbox, minCorroboration, place, limit, offset, ...rest } = request.query;
-    if (rest.from && rest.to && rest.from > rest.to) throw apiError(ERRORS.QUERY_DATE_RANGE, rest.from, rest.to);
-    const filter: EventFilter = { ...rest, ...(bbox === undefined ? {} : { bbox: parseBbox(bbox) }) };
-    const fusion = indexMentions(await app.fusion.read());
-    const atPlace = place === undefined ? null : await placeFilter(app, place);
-    // Corroboration lives in the fusion result and places are matched by key, not
-    // in the store's event rows: with those filters the page is cut after filtering.
-    const paged = minCorroboration === undefined && atPlace === null;
-    // One event past the page tells whether there is a next one.
-    const records = await app.store.listEventRecords(paged ? { ...filter, limit: limit + 1, offset } : filter);
-    const items: string[] = [];
-    for (const record of records) {
-      const fused = fusion.get(`${record.docId}/${record.eventId}`);
-      const corroboration = fused?.corroboration ?? 0;
-      if (minCorroboration !== undefined && corroboration < minCorroboration) continue;
-      if (atPlace && !atPlace(JSON.parse(record.json) as StoredEvent)) continue;
-      items.push(extendJsonObject(record.json, { clusterId: fused?.clusterId ?? null, corroboration, status: fused?.status ?? null }));
-    }
-    // A page is up to 5000 events: the stored JSON is served as it is, since
-    // parsing it to serialise it again was most of a request's cost and held
-    // the event loop under load. The response schema still documents the
-    // page, and a test holds the served events to it field by field.
-    const page = paged ? items.slice(0, limit) : items.slice(offset, offset + limit);
-    const more = paged ? items.length > limit : offset + limit < items.length;
-    // Filtered in memory, the events are counted whole; the store's pages are not.
-    const total = paged ? '' : `,"total":${items.length}`;
-    const next = JSON.stringify(more ? nextLink(request, { limit, offset }) : null);
-    return reply.type('application/json; charset=utf-8').send(`{"items":[${page.join(',')}]${total},"limit":${limit},"offset":${offset},"next":${next}}`);
+    const { bbox, from, to } = request.query;
+    if (from && to && from > to) throw apiError(ERRORS.QUERY_DATE_RANGE, from, to);
+    if (bbox !== undefined) parseBbox(bbox);
+    // Kept per snapshot, as fusion's views are: documents an ingest still running has saved are listed
+    // from its snapshot on, with their clusters, instead of every request reading the store again meanwhile.
+    const body = await pages.get(request.url, String(await app.fusion.version()), () => eventPage(app, request));
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 }

@@ -3,9 +3,9 @@
 import { createDocumentCache, getAllItems, getItems, getJson } from './api.js';
 import { byId, clear, h } from './dom.js';
 import { createControl } from './control.js';
-import { createMap } from './map.js';
+import { NARROW_PX, createMap } from './map.js';
 import {
-  EVENT_TYPES, MODALITIES, TYPE_COLORS, eventDays, eventPoint, fromDay, groupEvents, groupLabel, inTimeRange, matchesFilters, toDay,
+  EVENT_TYPES, MODALITIES, STATUS_LABELS, TYPE_COLORS, eventDays, eventPoint, fromDay, groupEvents, groupsAtPoint, groupLabel, inTimeRange, matchesFilters, toDay,
 } from './model.js';
 import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
@@ -53,7 +53,10 @@ async function main() {
   for (const g of allGroups) for (const e of g.events) groupOfMention.set(`${e.docId}/${e.id}`, g);
   for (const c of clusters) for (const m of c.mentions) if (groupsByKey.has(c.id)) groupOfMention.set(m.key, groupsByKey.get(c.id));
   let visibleGroups = allGroups;
+  let visibleKeys = new Set(allGroups.map((g) => g.key));
   let searchHits = [];
+  // The query searchHits and searchEvents answer.
+  let searchedFor = '';
   // Events at the place the search names, in any of its names ("Palmyra" finds Tadmur's).
   let searchEvents = new Set();
 
@@ -62,17 +65,25 @@ async function main() {
   fillSelect(byId('filter-type'), EVENT_TYPES.filter(occurs((e) => e.type)).map((t) => ({ value: t, label: t })));
   fillSelect(byId('filter-actor'), actors.filter((a) => a.events > 0).sort((a, b) => a.name.localeCompare(b.name)).map((a) => ({ value: a.actorId, label: a.name })));
   fillSelect(byId('filter-modality'), MODALITIES.filter(occurs((e) => e.modality)).map((m) => ({ value: m, label: m })));
+  const outlets = [...new Set(events.map((e) => e.outlet).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  fillSelect(byId('filter-outlet'), outlets.map((o) => ({ value: o, label: o })));
+  fillSelect(byId('filter-status'), Object.entries(STATUS_LABELS).filter(([status]) => occurs((e) => e.status)(status)).map(([value, label]) => ({ value, label })));
   const sources = [...new Set(events.map((e) => e.attribution?.source).filter(Boolean))].sort((a, b) => a.localeCompare(b));
   fillSelect(byId('filter-source'), sources.map((s) => ({ value: s, label: s })));
   const maxCorroboration = Math.max(0, ...allGroups.map((g) => g.corroboration));
   fillSelect(byId('filter-corroboration'), Array.from({ length: maxCorroboration }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })));
 
-  const filterInputs = { type: 'filter-type', actor: 'filter-actor', modality: 'filter-modality', source: 'filter-source', minCorroboration: 'filter-corroboration' };
+  const filterInputs = {
+    type: 'filter-type', actor: 'filter-actor', modality: 'filter-modality', outlet: 'filter-outlet', status: 'filter-status',
+    source: 'filter-source', minCorroboration: 'filter-corroboration',
+  };
   const syncFilterInputs = () => {
     for (const [key, id] of Object.entries(filterInputs)) byId(id).value = String(state.filters[key] ?? (key === 'minCorroboration' ? '0' : ''));
     byId('search-input').value = state.q;
   };
 
+  // Folded on a phone, where it would cover most of the map.
+  if (window.innerWidth <= NARROW_PX) byId('legend').open = false;
   // Legend: one line per event type.
   byId('legend-types').append(...EVENT_TYPES.map((type) => {
     const dot = h('span', { class: 'swatch dot', 'aria-hidden': 'true' });
@@ -83,8 +94,13 @@ async function main() {
   let control = null;
   const mapController = await createMap(byId('map'), { land, countries, labels }, {
     select: (key) => navigate(`cluster:${key}`),
+    selectPoint: (keys) => {
+      // The rendered geometry is rounded to the map's tiles: the group's own point names the place.
+      const point = eventPoint(groupsByKey.get(keys[0]));
+      return navigate(keys.length === 1 ? `cluster:${keys[0]}` : `at:${point.lat},${point.lon}`);
+    },
     markColor: (g) => control?.markColor(g) ?? null,
-    summary: (key) => (groupsByKey.has(key) ? groupSummary(groupsByKey.get(key)) : null),
+    summary: (key, others) => (groupsByKey.has(key) ? groupSummary(groupsByKey.get(key), others) : null),
     label: groupLabel,
     featureSummary,
   });
@@ -102,7 +118,11 @@ async function main() {
     groupLinks: (group, button) => control.placeLink(group, button),
     data: () => ({
       groups: visibleGroups,
+      groupsInView: visibleGroups.filter((g) => eventPoint(g) && mapController.inView(eventPoint(g))),
       contradictions,
+      // The contradictions one of whose sides the filters and the time range keep.
+      contradictionsInView: contradictions.filter((cx) => visibleKeys.has(cx.a.clusterId) || visibleKeys.has(cx.b.clusterId)),
+      searchGroups: visibleGroups.filter((g) => g.events.some((e) => searchEvents.has(`${e.docId}/${e.id}`))),
       documents: documents.total ?? documents.items.length,
       searchHits,
       searchEvents: searchEvents.size,
@@ -116,6 +136,7 @@ async function main() {
     const [kind, ...rest] = (view ?? '').split(':');
     const arg = rest.join(':');
     if (kind === 'cluster') return [groupsByKey.get(arg)];
+    if (kind === 'at') return groupsAtPoint(visibleGroups, arg);
     if (kind === 'doc' && arg.includes('@')) return [groupOfMention.get(arg.replace('@', '/'))];
     if (kind === 'contradiction') {
       const cx = contradictions.find((c) => c.id === arg);
@@ -124,10 +145,11 @@ async function main() {
     return [];
   }
 
+  /** Opens a view in the panel; `keepFrame` leaves the map where a link put it, even with the view's events off screen. */
   function navigate(view, options = {}) {
     state.view = view === 'overview' ? null : view;
     writeState(state);
-    mapController.highlight(groupsOfView(state.view).filter(Boolean));
+    mapController.highlight(groupsOfView(state.view).filter(Boolean), { bringIntoView: !options.keepFrame });
     return panel.show(view ?? 'overview', options);
   }
 
@@ -138,7 +160,8 @@ async function main() {
     ? [allDays.reduce((m, d) => Math.min(m, d.from), Infinity), allDays.reduce((m, d) => Math.max(m, d.to), -Infinity)]
     : [today, today];
   const timeline = createTimeline({
-    svg: byId('histogram'), fromInput: byId('time-from'), toInput: byId('time-to'), playButton: byId('play'), output: byId('time-label'),
+    svg: byId('histogram'), fromInput: byId('time-from'), toInput: byId('time-to'), fromDate: byId('date-from'), toDate: byId('date-to'),
+    playButton: byId('play'), output: byId('time-label'),
     onChange: (range) => {
       state.from = range.full ? null : fromDay(range.from);
       state.to = range.full ? null : fromDay(range.to);
@@ -158,7 +181,7 @@ async function main() {
     visibleGroups = allGroups.filter((g) => g.events.some((e) => shown.has(e)));
 
     // A trajectory leg shows while one of the clusters behind it does: filters, search and time apply to it too.
-    const visibleKeys = new Set(visibleGroups.map((g) => g.key));
+    visibleKeys = new Set(visibleGroups.map((g) => g.key));
     const legs = trajectories
       .flatMap((t) => t.geojson.features.map((feature) => ({ actor: t.actor, feature })))
       .filter(({ feature }) => feature.properties.clusterIds.some((id) => visibleKeys.has(id)))
@@ -178,8 +201,8 @@ async function main() {
     if (!state.view || state.view === 'overview') panel.refresh();
   }
 
-  async function runSearch(q) {
-    state.q = q.trim();
+  /** The documents whose text matches `state.q`, and the events at the place it names. */
+  async function fetchSearch() {
     const failed = (error) => {
       setStatus(`Search failed: ${error.message}`);
       return [];
@@ -191,6 +214,12 @@ async function main() {
     ]) : [[], []];
     searchHits = hits;
     searchEvents = new Set(atPlace.map((e) => `${e.docId}/${e.id}`));
+    searchedFor = state.q;
+  }
+
+  async function runSearch(q) {
+    state.q = q.trim();
+    await fetchSearch();
     render();
     if (state.q) await navigate(`search:${state.q}`);
     else if (state.view?.startsWith('search:')) await navigate('overview');
@@ -207,8 +236,11 @@ async function main() {
   byId('filter-reset').addEventListener('click', () => {
     state.filters = {};
     state.q = '';
+    state.from = null;
+    state.to = null;
     searchHits = [];
     searchEvents = new Set();
+    searchedFor = '';
     syncFilterInputs();
     timeline.setDomain(...domain);
     render();
@@ -220,6 +252,8 @@ async function main() {
 
   // Layer toggles: the built-in overlays, the server's reference layers, then files the user opens (read here, never uploaded).
   const legendLayers = byId('legend-layers');
+  // Each toggle's way to show or hide its layer as a link says: id → (visible) => ….
+  const toggles = new Map();
   const addToggle = (id, label, color, setVisible) => {
     const visible = state.layers[id] !== false;
     setVisible(visible);
@@ -230,6 +264,10 @@ async function main() {
       setVisible(e.target.checked);
       writeState(state);
     } } });
+    toggles.set(id, (show) => {
+      checkbox.checked = show;
+      setVisible(show);
+    });
     legendLayers.append(h('li', {}, h('label', {}, checkbox, swatch, label)));
   };
   const addLayerToLegend = (id, name, geojson) => {
@@ -267,23 +305,29 @@ async function main() {
       byId('panel-open').focus();
     }
   });
-  window.addEventListener('hashchange', () => {
-    const next = readState();
-    if (next.view !== state.view) navigate(next.view ?? 'overview');
-  });
-  window.addEventListener('resize', () => timeline.redraw());
-
-  syncFilterInputs();
-  timeline.select(state.from, state.to);
-  mapController.fitTo(allGroups.map(eventPoint).filter(Boolean));
-  if (state.q) {
-    const view = state.view;
-    await runSearch(state.q);
-    if (view && !view.startsWith('search:')) await navigate(view);
-  } else {
+  /** Shows everything a state read from the URL holds: filters, search, dates, layers, the map's frame and the view. */
+  async function applyState(next) {
+    Object.assign(state, next);
+    syncFilterInputs();
+    timeline.select(state.from, state.to);
+    for (const [id, show] of toggles) show(state.layers[id] !== false);
+    if (state.map) mapController.setView(state.map);
+    else mapController.fitTo(allGroups.map(eventPoint).filter(Boolean));
+    if (state.q !== searchedFor) await fetchSearch();
     render();
-    await navigate(state.view ?? 'overview');
+    await navigate(state.view ?? (state.q ? `search:${state.q}` : 'overview'), { keepFrame: !!next.map });
   }
+
+  // A link pasted into this tab: only the hash changes, so the page is not reloaded.
+  window.addEventListener('hashchange', () => applyState(readState()));
+  window.addEventListener('resize', () => timeline.redraw());
+  mapController.onMove(() => {
+    state.map = mapController.view();
+    writeState(state);
+    if (!state.view || state.view === 'overview') panel.refresh();
+  });
+
+  await applyState(readState());
   document.body.dataset.ready = 'true';
 }
 

@@ -66,6 +66,8 @@ function style(basemap) {
 }
 
 const lngLat = (p) => [p.lon, p.lat];
+/** The width under which the page takes its phone layout (style.css's max-width media query). */
+export const NARROW_PX = 700;
 
 /** Where along a line (by Mercator distance) to put its arrowhead, and the arrow's screen angle. */
 function arrowPlacement(from, to, at) {
@@ -97,7 +99,7 @@ function textMarker(lon, lat, className, text) {
 
 /**
  * Creates the map in `container`. Resolves once the style is loaded.
- * `handlers.select(groupKey)` opens a group's evidence; `handlers.summary(groupKey)` builds its hover summary;
+ * `handlers.select(groupKey)` opens a group's evidence; `handlers.selectPoint(groupKeys)` the marks under a click; `handlers.summary(groupKey)` builds its hover summary;
  * `handlers.markColor(group)`, when it gives one, colours a mark instead of its type (control marks by holder).
  */
 export function createMap(container, basemap, handlers) {
@@ -135,22 +137,25 @@ export function createMap(container, basemap, handlers) {
   map.on('zoom', setZoomTier);
   setZoomTier();
 
-  const showSummary = (key, lngLatAt) => {
-    const content = handlers.summary(key);
+  const showSummary = (key, lngLatAt, others = 0) => {
+    const content = handlers.summary(key, others);
     if (content) popup.setLngLat(lngLatAt).setDOMContent(content).addTo(map);
   };
 
-  for (const layer of ['events', 'movements']) {
-    map.on('mousemove', layer, (e) => {
-      map.getCanvas().style.cursor = 'pointer';
-      showSummary(e.features[0].properties.key, e.lngLat);
-    });
-    map.on('mouseleave', layer, () => {
-      map.getCanvas().style.cursor = '';
-      popup.remove();
-    });
-    map.on('click', layer, (e) => handlers.select(e.features[0].properties.key));
-  }
+  // One listener for both layers, whose features come topmost first: a dot over a line's end summarises the dot.
+  map.on('mousemove', ['events', 'movements'], (e) => {
+    map.getCanvas().style.cursor = 'pointer';
+    // The other dots under the pointer are counted, not summarised: a click lists them all.
+    const dots = new Set(e.features.filter((f) => f.layer.id === 'events').map((f) => f.properties.key));
+    showSummary(e.features[0].properties.key, e.lngLat, Math.max(0, dots.size - 1));
+  });
+  map.on('mouseleave', ['events', 'movements'], () => {
+    map.getCanvas().style.cursor = '';
+    popup.remove();
+  });
+  map.on('click', 'movements', (e) => handlers.select(e.features[0].properties.key));
+  // Marks at one place lie on top of each other: the click hands over every one under the pointer.
+  map.on('click', 'events', (e) => handlers.selectPoint([...new Set(e.features.map((f) => f.properties.key))]));
 
   const loaded = new Promise((resolve) => map.once('load', resolve));
 
@@ -210,9 +215,8 @@ export function createMap(container, basemap, handlers) {
       for (const marker of overlayMarkers) marker.addTo(map);
     },
 
-    /** Frames where most of the evidence is: a stray far-away place (a misread name) does not zoom the map out to the world. */
-    /** Haloes the groups the panel shows (none for the overview). */
-    highlight(groups) {
+    /** Haloes the groups the panel shows (none for the overview); unless told not to, brings them into view. */
+    highlight(groups, { bringIntoView = true } = {}) {
       const features = [];
       for (const group of groups) {
         const point = eventPoint(group);
@@ -225,13 +229,31 @@ export function createMap(container, basemap, handlers) {
       // Bring the evidence into view when it is off screen (chosen from the panel's lists), keeping the zoom.
       const points = groups.flatMap((g) => [eventPoint(g), g.origin, g.destination]).filter(Boolean);
       const view = map.getBounds();
-      if (points.length && !points.every((p) => view.contains(lngLat(p)))) {
+      if (bringIntoView && points.length && !points.every((p) => view.contains(lngLat(p)))) {
         const bounds = new maplibregl.LngLatBounds(lngLat(points[0]), lngLat(points[0]));
         for (const p of points) bounds.extend(lngLat(p));
         map.fitBounds(bounds, { padding: 120, maxZoom: map.getZoom(), duration: 500 });
       }
     },
 
+    /** Whether a point lies within what the map shows now. */
+    inView: (point) => map.getBounds().contains(lngLat(point)),
+
+    /** Where the map is: its centre and zoom. */
+    view() {
+      const { lat, lng } = map.getCenter();
+      return { lat, lon: lng, zoom: map.getZoom() };
+    },
+
+    /** Moves the map to a centre and zoom at once. */
+    setView({ lat, lon, zoom }) {
+      map.jumpTo({ center: [lon, lat], zoom });
+    },
+
+    /** Calls `listener` each time the map has stopped moving (pan or zoom, by the user or the page). */
+    onMove: (listener) => map.on('moveend', listener),
+
+    /** Frames where most of the evidence is: a stray far-away place (a misread name) does not zoom the map out to the world. */
     fitTo(points) {
       if (points.length === 0) return;
       const quantile = (values, q) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
@@ -242,7 +264,9 @@ export function createMap(container, basemap, handlers) {
         [quantile([...lons], trim), quantile([...lats], trim)],
         [quantile([...lons], 1 - trim), quantile([...lats], 1 - trim)],
       );
-      map.fitBounds(bounds, { padding: { top: 60, bottom: 40, left: 270, right: 60 }, maxZoom: 7, duration: 0 });
+      // Room for the legend on the left, unless the map is phone-narrow, where the legend starts folded.
+      const padding = container.clientWidth > NARROW_PX ? { top: 60, bottom: 40, left: 270, right: 60 } : 30;
+      map.fitBounds(bounds, { padding, maxZoom: 7, duration: 0 });
     },
 
     /** Adds a reference layer under the evidence; returns the colour it was given. */

@@ -41,6 +41,12 @@ export function eventPoint(e) {
   return e.location ?? e.destination ?? e.origin ?? null;
 }
 
+/** The groups drawn at one point, from an `at:<lat>,<lon>` view's argument. */
+export function groupsAtPoint(groups, arg) {
+  const [lat, lon] = arg.split(',').map(Number);
+  return groups.filter((g) => eventPoint(g)?.lat === lat && eventPoint(g)?.lon === lon);
+}
+
 export function isMovement(e) {
   return !!(e.origin && e.destination && (e.origin.lat !== e.destination.lat || e.origin.lon !== e.destination.lon));
 }
@@ -49,6 +55,8 @@ export function matchesFilters(event, filters) {
   if (filters.type && event.type !== filters.type) return false;
   if (filters.actor && event.agent?.actorId !== filters.actor && event.patient?.actorId !== filters.actor) return false;
   if (filters.modality && event.modality !== filters.modality) return false;
+  if (filters.outlet && event.outlet !== filters.outlet) return false;
+  if (filters.status && event.status !== filters.status) return false;
   if (filters.source && event.attribution?.source.toLowerCase() !== filters.source.toLowerCase()) return false;
   if (filters.minCorroboration && event.corroboration < filters.minCorroboration) return false;
   if (filters.search && !filters.search.docs.has(event.docId) && !filters.search.events.has(`${event.docId}/${event.id}`)) return false;
@@ -112,6 +120,11 @@ export function groupLabel(g) {
   const who = [g.agent?.name, g.patient ? `against ${g.patient.name}` : null].filter(Boolean).join(' ');
   const where = isMovement(g) ? `${g.origin.name} → ${g.destination.name}` : eventPoint(g)?.name ?? '';
   return `${kind}: ${[who, where].filter(Boolean).join(', ') || 'unspecified'}`;
+}
+
+/** Newest first: by the last day a group covers, then its first; undated groups last. */
+export function newestFirst(a, b) {
+  return (b.to ?? -Infinity) - (a.to ?? -Infinity) || (b.from ?? -Infinity) - (a.from ?? -Infinity) || a.key.localeCompare(b.key);
 }
 
 export function dayRangeLabel(from, to) {

@@ -2,7 +2,7 @@
 // outlet, names — is put in the page as text nodes (see dom.js): a document
 // holding markup or script shows it as text and never runs it.
 import { clear, h, safeUrl } from './dom.js';
-import { STANCES, STATUS_LABELS, TYPE_COLORS, dayRangeLabel, groupLabel } from './model.js';
+import { STANCES, STATUS_LABELS, TYPE_COLORS, dayRangeLabel, eventPoint, groupLabel, groupsAtPoint, newestFirst } from './model.js';
 
 const MARK_PRIORITY = { cue: 4, place: 3, actor: 2, time: 1 };
 const MAX_LIST = 300;
@@ -128,39 +128,56 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     if (history.length) navigate(history.pop(), { fromHistory: true });
   });
 
-  function overview() {
-    const { groups, contradictions, documents } = data();
-    title.textContent = 'Overview';
-    const eventsCount = groups.reduce((n, g) => n + g.events.length, 0);
+  /** The groups newest first, each opening its evidence. */
+  function groupList(groups) {
     const list = h('ul', { class: 'group-list' });
-    for (const g of groups.slice(0, MAX_LIST)) {
+    for (const g of [...groups].sort(newestFirst).slice(0, MAX_LIST)) {
       list.append(h('li', {},
         h('button', { type: 'button', class: 'group-item', on: { click: () => navigate(`cluster:${g.key}`) } },
           typeDot(g.type), h('span', { class: 'group-label' }, groupLabel(g)),
           h('span', { class: 'group-meta' }, `${dayRangeLabel(g.from, g.to)} · ${g.reports} report${g.reports === 1 ? '' : 's'}`),
           statusBadge(g.status))));
     }
+    return [list, groups.length > MAX_LIST ? h('p', {}, `First ${MAX_LIST} shown; narrow the filters or zoom in to see the others.`) : null];
+  }
+
+  function overview() {
+    const { groups, groupsInView, contradictionsInView: contradictions, documents } = data();
+    title.textContent = 'Overview';
+    const reports = groupsInView.reduce((n, g) => n + g.events.length, 0);
     const cxList = h('ul', { class: 'cx-list' }, contradictions.map((cx) =>
       h('li', {}, button(`${cx.a.claim} ⟷ ${cx.b.claim}`, `contradiction:${cx.id}`))));
     if (documents === 0) {
       return [h('p', {}, 'No documents yet. Add some with `corridor ingest <files, folders or URLs>` (or `npm start` for the demo corpus), '
         + 'or POST them to /api/documents, then reload this page.')];
     }
+    const outside = groups.length - groupsInView.length;
     return [
-      h('p', { class: 'summary' }, `${groups.length} events in view (${eventsCount} reports from ${documents} documents).`),
+      h('p', { class: 'summary' }, `${groupsInView.length} events in view (${reports} reports from ${documents} documents)`
+        + `${outside ? `; ${outside} more match the filters outside the map's view or without a place` : ''}.`),
       contradictions.length ? h('section', {}, h('h3', {}, `Contradictions (${contradictions.length})`), cxList) : null,
-      h('section', {}, h('h3', {}, 'Events in view'), groups.length ? list : h('p', {}, 'No event matches the filters and time range.'),
-        groups.length > MAX_LIST ? h('p', {}, `First ${MAX_LIST} shown; narrow the filters to see the others.`) : null),
+      h('section', {}, h('h3', {}, 'Events in view'),
+        groupsInView.length ? groupList(groupsInView) : h('p', {}, 'No event in view matches the filters and time range.')),
     ];
   }
 
-  function searchResults(q, hits, eventsAtPlace) {
+  /** Every event drawn at one point (`at:<lat>,<lon>`): marks at one place would hide each other. */
+  function atPoint(arg) {
+    const here = groupsAtPoint(data().groups, arg);
+    const name = here.length ? eventPoint(here[0]).name : arg;
+    title.textContent = `${name}: ${here.length} event${here.length === 1 ? '' : 's'}`;
+    return here.length ? groupList(here) : [h('p', {}, 'No event at this place matches the filters and time range.')];
+  }
+
+  function searchResults(q, hits, eventsAtPlace, groupsAtPlace) {
     title.textContent = `Search: ${q}`;
     const place = eventsAtPlace
-      ? h('p', { class: 'summary' }, `${eventsAtPlace} report${eventsAtPlace === 1 ? '' : 's'} of events at the place “${q}” names, whatever name they give it: shown on the map.`)
+      ? h('section', {},
+        h('p', { class: 'summary' }, `${eventsAtPlace} report${eventsAtPlace === 1 ? '' : 's'} of events at the place “${q}” names, whatever name they give it: shown on the map.`),
+        h('h3', {}, `Events at the place (${groupsAtPlace.length} in the filters and time range)`), groupList(groupsAtPlace))
       : null;
     if (!hits.length) return [place, h('p', {}, 'No document text matches.')];
-    return [place, h('ul', { class: 'search-list' }, hits.map((hit) => h('li', {},
+    return [place, h('h3', {}, `Documents (${hits.length})`), h('ul', { class: 'search-list' }, hits.map((hit) => h('li', {},
       h('button', { type: 'button', class: 'search-item', on: { click: () => navigate(`doc:${hit.docId}`) } },
         h('strong', {}, hit.title ?? hit.docId.slice(0, 12)),
         h('span', { class: 'group-meta' }, [hit.outlet, hit.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')),
@@ -268,10 +285,12 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
         const cx = data().contradictions.find((c) => c.id === arg);
         title.textContent = 'Contradiction';
         parts = cx ? await contradictionView(cx) : [h('p', {}, 'Unknown contradiction.')];
+      } else if (kind === 'at') {
+        parts = atPoint(arg);
       } else if (views[kind]) {
         parts = await views[kind](arg, { title, mentionItem, statusBadge, button });
       } else if (kind === 'search') {
-        parts = searchResults(arg, data().searchHits, data().searchEvents);
+        parts = searchResults(arg, data().searchHits, data().searchEvents, data().searchGroups);
       } else {
         parts = overview();
       }
@@ -308,11 +327,12 @@ export function featureSummary(properties) {
       : h('p', {}, 'No properties'));
 }
 
-export function groupSummary(group) {
+/** The hover summary of a mark; `others` more marks lie under the pointer. */
+export function groupSummary(group, others = 0) {
   const reports = group.reports;
   return h('div', { class: 'group-summary' },
     h('strong', {}, groupLabel(group)),
     h('div', {}, dayRangeLabel(group.from, group.to)),
     h('div', {}, `${reports} report${reports === 1 ? '' : 's'} · corroboration ${group.corroboration} `, statusBadge(group.status)),
-    h('div', { class: 'hint' }, 'Click for the evidence'));
+    h('div', { class: 'hint' }, others ? `and ${others} more event${others === 1 ? '' : 's'} here: click for the list` : 'Click for the evidence'));
 }

@@ -1,32 +1,50 @@
 // The time control: a histogram of events per day, week or month, a two-handle
-// range that filters the map, and a play button that walks the range forward.
+// range that filters the map, two date fields for exact days, and a play button
+// that walks the range forward.
 import { clear, s } from './dom.js';
 import { fromDay } from './model.js';
 
 const PLAY_STEP_MS = 700;
 
-export function createTimeline({ svg, fromInput, toInput, playButton, output, onChange }) {
+const toDayNumber = (iso) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+
+export function createTimeline({ svg, fromInput, toInput, fromDate, toDate, playButton, output, onChange }) {
   let start = 0;
   let binDays = 1;
   let bins = 1;
   let timer = null;
   let counts = [];
+  // Days chosen exactly (a date field, a link): a handle only shows the step that holds them,
+  // since a long timeline moves in steps of a week or a month. Moving a handle forgets its day.
+  let exact = { from: null, to: null };
 
   const range = () => {
     const a = Number(fromInput.value);
     const b = Number(toInput.value);
     return {
-      from: start + a * binDays,
-      to: start + (b + 1) * binDays - 1,
-      full: a === 0 && b === bins - 1,
+      from: exact.from ?? start + a * binDays,
+      to: exact.to ?? start + (b + 1) * binDays - 1,
+      full: a === 0 && b === bins - 1 && exact.from === null && exact.to === null,
     };
   };
 
   const describe = () => {
     const r = range();
-    output.value = `${fromDay(r.from)} – ${fromDay(r.to)}${r.full ? ' (all)' : ''}`;
+    output.value = r.full ? 'all dates' : `${r.to - r.from + 1} days`;
     fromInput.setAttribute('aria-valuetext', fromDay(r.from));
     toInput.setAttribute('aria-valuetext', fromDay(r.to));
+    fromDate.value = fromDay(r.from);
+    toDate.value = fromDay(r.to);
+  };
+
+  const stepOf = (day) => Math.min(bins - 1, Math.max(0, Math.floor((day - start) / binDays)));
+
+  /** Selects these exact days (null: the timeline's own end) and puts the handles on the steps that hold them. */
+  const selectDays = (fromDayNumber, toDayNumber) => {
+    const to = fromDayNumber !== null && toDayNumber !== null ? Math.max(fromDayNumber, toDayNumber) : toDayNumber;
+    exact = { from: fromDayNumber, to };
+    fromInput.value = String(fromDayNumber === null ? 0 : stepOf(fromDayNumber));
+    toInput.value = String(Math.max(Number(fromInput.value), to === null ? bins - 1 : stepOf(to)));
   };
 
   const changed = () => {
@@ -36,13 +54,22 @@ export function createTimeline({ svg, fromInput, toInput, playButton, output, on
   };
 
   fromInput.addEventListener('input', () => {
-    if (Number(fromInput.value) > Number(toInput.value)) toInput.value = fromInput.value;
+    exact.from = null;
+    if (Number(fromInput.value) > Number(toInput.value)) [toInput.value, exact.to] = [fromInput.value, null];
     changed();
   });
   toInput.addEventListener('input', () => {
-    if (Number(toInput.value) < Number(fromInput.value)) fromInput.value = toInput.value;
+    exact.to = null;
+    if (Number(toInput.value) < Number(fromInput.value)) [fromInput.value, exact.from] = [toInput.value, null];
     changed();
   });
+  for (const field of [fromDate, toDate]) {
+    field.addEventListener('change', () => {
+      if (!fromDate.value || !toDate.value) return;
+      selectDays(toDayNumber(fromDate.value), toDayNumber(toDate.value));
+      changed();
+    });
+  }
 
   const stop = () => {
     clearInterval(timer);
@@ -55,6 +82,7 @@ export function createTimeline({ svg, fromInput, toInput, playButton, output, on
     const a = Number(fromInput.value);
     const b = Number(toInput.value);
     if (b >= bins - 1) return stop();
+    exact = { from: null, to: null };
     fromInput.value = String(a + 1);
     toInput.value = String(b + 1);
     changed();
@@ -64,6 +92,7 @@ export function createTimeline({ svg, fromInput, toInput, playButton, output, on
     if (timer) return stop();
     // Start from the beginning with a window of a sixth of the timeline (or the one already chosen).
     if (range().full || Number(toInput.value) >= bins - 1) {
+      exact = { from: null, to: null };
       fromInput.value = '0';
       toInput.value = String(Math.max(0, Math.ceil(bins / 6) - 1));
       changed();
@@ -112,19 +141,13 @@ export function createTimeline({ svg, fromInput, toInput, playButton, output, on
       start = firstDay;
       bins = Math.max(1, Math.ceil(span / binDays));
       for (const input of [fromInput, toInput]) input.max = String(bins - 1);
-      fromInput.value = '0';
-      toInput.value = String(bins - 1);
+      for (const field of [fromDate, toDate]) [field.min, field.max] = [fromDay(firstDay), fromDay(lastDay)];
+      selectDays(null, null);
       describe();
     },
-    /** Selects the bins holding these days (from the URL). */
+    /** Selects these exact days (ISO dates from the URL; null for the timeline's own ends). */
     select(fromIso, toIso) {
-      const index = (iso, fallback) => {
-        if (!iso) return fallback;
-        const day = Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-        return Math.min(bins - 1, Math.max(0, Math.floor((day - start) / binDays)));
-      };
-      fromInput.value = String(index(fromIso, 0));
-      toInput.value = String(Math.max(Number(fromInput.value), index(toIso, bins - 1)));
+      selectDays(fromIso ? toDayNumber(fromIso) : null, toIso ? toDayNumber(toIso) : null);
       describe();
     },
     /** Redraws the bars for these event day ranges (each counted in the bin of its first day). */
