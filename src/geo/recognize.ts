@@ -438,6 +438,11 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   }
 }
 
+/** "Al-Hasakah (Hasakah)": a bracketed name that can be the same place says it again; it holds nothing. */
+function isRestatement(c: Candidate, bracketed: Candidate): boolean {
+  return c.entries.some((e) => bracketed.entries.includes(e));
+}
+
 /**
  * Links "X, Y" and "X (Y)" pairs: Y is the container of X ("Sinjar, Nineveh").
  * Returns new candidates; the input is not changed.
@@ -445,8 +450,9 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
 export function linkContainers(text: string, candidates: readonly Candidate[]): Candidate[] {
   return candidates.map((c, i) => {
     const next = candidates[i + 1];
-    if (c.match === 'demonym') return c;
-    if (next && next.match !== 'demonym' && /^\s*,\s*$|^\s*\(\s*$/.test(text.slice(c.end, next.start))) return { ...c, container: i + 1 };
+    if (c.match === 'demonym' || !next || next.match === 'demonym') return c;
+    const gap = text.slice(c.end, next.start);
+    if (/^\s*,\s*$/.test(gap) || (/^\s*\(\s*$/.test(gap) && !isRestatement(c, next))) return { ...c, container: i + 1 };
     return c;
   });
 }

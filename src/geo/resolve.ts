@@ -58,6 +58,21 @@ function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
 
 interface Scored { entry: GazetteerEntry; score: number; reasons: string[] }
 
+/** Confidence-weighted votes of first-pass winners for countries and `CC.A1` regions. */
+interface Votes { country: Map<string, number>; admin1: Map<string, number>; total: number }
+
+const emptyVotes = (): Votes => ({ country: new Map(), admin1: new Map(), total: 0 });
+const votesFor = (votes: Map<string, number>, key: string): number => votes.get(key) ?? 0;
+
+function addVote(votes: Votes, entry: GazetteerEntry, weight: number): void {
+  votes.total += weight;
+  if (entry.country) votes.country.set(entry.country, votesFor(votes.country, entry.country) + weight);
+  if (entry.admin1Code) {
+    const key = `${entry.country}.${entry.admin1Code}`;
+    votes.admin1.set(key, votesFor(votes.admin1, key) + weight);
+  }
+}
+
 /** How far below the best prior a reading of a name stays plausible, in log10-population units. */
 const PLAUSIBLE_MARGIN = 2.5;
 
@@ -91,27 +106,24 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   // Pass 1: prior alone.
   const nameKeys = new Map<string, string>();
   const normalize = (name: string): string => nameKeys.get(name) ?? nameKeys.set(name, options.normalize(name)).get(name)!;
-  const firstPass = candidates.map((c) => {
-    const key = normalize(c.text.replace(/['’]s$/, ''));
+  const keys = candidates.map((c) => normalize(c.text.replace(/['’]s$/, '')));
+  const firstPass = candidates.map((c, i) => {
+    const key = keys[i]!;
     return rank(c.entries.map((entry) => ({ entry, score: prior(entry, key, normalize) + headBonus(c, entry), reasons: ['prior'] })));
   });
 
-  // Document context from first-pass winners, weighted by how clear they were.
-  const countryWeight = new Map<string, number>();
-  const admin1Weight = new Map<string, number>();
+  // Document context from first-pass winners, weighted by how clear they were, and the same votes by name:
+  // every mention of one name ("Franklin" three times) is one reading, so they cannot confirm each other.
+  const documentVotes = emptyVotes();
+  const votesByName = new Map<string, Votes>();
   // Distinct city entries the document places with some confidence: coherence by distance reads these.
   const anchors = new Map<GazetteerEntry, number>();
-  let contextTotal = 0;
   firstPass.forEach((ranked, i) => {
     const best = ranked[0];
     if (!best || candidates[i]!.match === 'demonym' && best.entry.source !== 'country') return;
     const w = confidenceOf(ranked);
-    contextTotal += w;
-    if (best.entry.country) countryWeight.set(best.entry.country, (countryWeight.get(best.entry.country) ?? 0) + w);
-    if (best.entry.admin1Code) {
-      const k = `${best.entry.country}.${best.entry.admin1Code}`;
-      admin1Weight.set(k, (admin1Weight.get(k) ?? 0) + w);
-    }
+    addVote(documentVotes, best.entry, w);
+    addVote(votesByName.get(keys[i]!) ?? votesByName.set(keys[i]!, emptyVotes()).get(keys[i]!)!, best.entry, w);
     if (best.entry.source === 'city') anchors.set(best.entry, (anchors.get(best.entry) ?? 0) + w);
   });
 
@@ -143,7 +155,6 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   const readings = firstPass.slice();
   const score = (i: number): Scored | null => {
     const c = candidates[i]!;
-    const selfBest = firstPass[i]![0];
     const container = c.container !== null ? chosen[c.container] ?? firstPass[c.container]![0] ?? null : null;
     const at = c.anchor && (chosen[c.anchor.index] ?? firstPass[c.anchor.index]![0])?.entry;
     const anchor = at && isPointAnchor(at) ? at : null;
@@ -153,13 +164,13 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
       const reasons = c.anchor && anchor ? ['prior', `anchor:${c.anchor.cue}`] : ['prior'];
       let s = score;
       if (entry.country) {
-        // Discount this mention's own vote so a place does not confirm itself.
-        const own = selfBest && selfBest.entry.country === entry.country ? confidenceOf(firstPass[i]!) : 0;
-        const share = contextTotal > own ? ((countryWeight.get(entry.country) ?? 0) - own) / (contextTotal - own) : 0;
+        const own = votesByName.get(keys[i]!) ?? emptyVotes();
+        const others = documentVotes.total - own.total;
+        const share = others > 0 ? (votesFor(documentVotes.country, entry.country) - votesFor(own.country, entry.country)) / others : 0;
         if (share > 0) { s += 2.5 * share; reasons.push('coherence:country'); }
-        const a1 = entry.admin1Code ? admin1Weight.get(`${entry.country}.${entry.admin1Code}`) ?? 0 : 0;
-        const a1Own = selfBest && selfBest.entry.admin1Code === entry.admin1Code && selfBest.entry.country === entry.country ? confidenceOf(firstPass[i]!) : 0;
-        if (a1 - a1Own > 0 && !isAdminOrCountry(entry)) { s += Math.min(1.5, a1 - a1Own); reasons.push('coherence:admin1'); }
+        const a1Key = `${entry.country}.${entry.admin1Code}`;
+        const a1 = entry.admin1Code ? votesFor(documentVotes.admin1, a1Key) - votesFor(own.admin1, a1Key) : 0;
+        if (a1 > 0 && !isAdminOrCountry(entry)) { s += Math.min(1.5, a1); reasons.push('coherence:admin1'); }
       }
       if (entry.source === 'city' && anchors.size > 1) {
         const near = nearAnchors(entry);
