@@ -157,6 +157,8 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
     const lookups: [Candidate['match'], () => readonly GazetteerEntry[]][] = [
       ['acronym', () => (/^[\p{Lu}.]{2,6}$/u.test(surface) ? gazetteer.acronym(surface) : [])],
       ['demonym', () => gazetteer.demonym(surface)],
+      // A given span ending in a full stop is an abbreviation: "Ga." is Georgia before it is any town called Ga.
+      ['acronym', () => (surface.endsWith('.') ? abbreviation(gazetteer, surface) : [])],
       ['name', () => gazetteer.lookup(surface)],
       ['acronym', () => gazetteer.acronym(surface)],
       // A given span is a place: a code that elsewhere needs "Place, " before it ("Wash.") stands for its region here.
@@ -180,6 +182,12 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
   const toks = segment(text).tokens;
   const resolved = resolve(linkAnchors(text, linkContainers(text, candidates), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize });
   return toMentions(text, toks, resolved, gazetteer, resources.lexicon);
+}
+
+/** The regions an abbreviation stands for, whether news writes it alone ("Mont.") or only after a place ("Ga."). */
+function abbreviation(gazetteer: Gazetteer, surface: string): readonly GazetteerEntry[] {
+  const alone = gazetteer.acronym(surface);
+  return alone.length ? alone : gazetteer.containerAcronym(surface);
 }
 
 /** The pipeline stage: places for the analysed document. */

@@ -45,8 +45,9 @@ function prior(e: GazetteerEntry, key: string, normalize: (name: string) => stri
   return Math.log10(population) + (FEATURE_BONUS[e.featureCode] ?? 0) + ownName;
 }
 
-function isAdminOrCountry(e: GazetteerEntry): boolean {
-  return e.source === 'country' || e.source === 'admin1' || e.source === 'admin2';
+/** Places that lie inside one admin1 region: a county does ("Hamilton County" beside Chattanooga), a country or a region does not. */
+function liesInOneAdmin1(e: GazetteerEntry): boolean {
+  return e.source !== 'country' && e.source !== 'admin1';
 }
 
 /** Does `outer` contain `inner` by the codes both carry? */
@@ -170,7 +171,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
         if (share > 0) { s += 2.5 * share; reasons.push('coherence:country'); }
         const a1Key = `${entry.country}.${entry.admin1Code}`;
         const a1 = entry.admin1Code ? votesFor(documentVotes.admin1, a1Key) - votesFor(own.admin1, a1Key) : 0;
-        if (a1 > 0 && !isAdminOrCountry(entry)) { s += Math.min(1.5, a1); reasons.push('coherence:admin1'); }
+        if (a1 > 0 && liesInOneAdmin1(entry)) { s += Math.min(1.5, a1); reasons.push('coherence:admin1'); }
       }
       if (entry.source === 'city' && anchors.size > 1) {
         const near = nearAnchors(entry);

@@ -53,6 +53,13 @@ test('geocodeSpans resolves exactly the spans it is given', () => {
   assert.equal(places[2]!.resolution, 'context');
 });
 
+test('geocodeSpans reads a given span ending in a full stop as an abbreviation, alone or written after a place', () => {
+  const text = 'Deputies in Dalton, Ga. and Opelousas, La. met colleagues from Helena, Mont.';
+  const spans = ['Ga.', 'La.', 'Mont.'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+  const { places } = geocodeSpans(text, spans, resources);
+  assert.deepEqual(places.map((p) => [p.name, p.country, p.featureCode]), [['Georgia', 'US', 'ADM1'], ['Louisiana', 'US', 'ADM1'], ['Montana', 'US', 'ADM1']]);
+});
+
 test('the geo stage does not mutate its input', () => {
   const pipeline = createPipeline([segmentStage()]);
   const analysis = pipeline.analyse(documentFor('Fighters left Mosul for Tal Afar.'));
