@@ -53,6 +53,17 @@ const POSSESSIVE = /['’‘]s$/;
 // What may stand between the words of one name: spaces, hyphens, apostrophes (never a line break).
 const NAME_GAP = /^[ \t\u00a0'’‘ʿʾ`\-–]*$/;
 
+/**
+ * A town's population for deciding whether its name alone is a place. GeoNames gives 0 where it has no
+ * figure, and many seats of districts in Iraq and Syria have none (Al Hawijah, the seat of a district of
+ * 450,000): a seat of government with no figure counts as a town, not as a village.
+ */
+const UNKNOWN_SEAT_SIZE = 20_000;
+
+function townSize(e: GazetteerEntry): number {
+  return e.population === 0 && /^PPL(C|A|A2)$/.test(e.featureCode) ? UNKNOWN_SEAT_SIZE : e.population;
+}
+
 /** An acronym or abbreviation found at a word, and where it ends (with its period). */
 interface ShortName {
   entries: readonly GazetteerEntry[];
@@ -348,7 +359,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower) && !partOfCity) return false;
     // A lone word naming only villages is more often a surname than the village;
     // a first name ("Allen", "Austin") needs a big city to stand for a place without a cue.
-    const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'facility' || e.source === 'import' ? e.population : 1e7), 0);
+    const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'facility' || e.source === 'import' ? townSize(e) : 1e7), 0);
     if (lexicon.firstNames.has(w.lower)) return biggest >= 500_000 || entries.some((e) => e.source === 'admin1');
     return biggest >= 20_000 || entries.some((e) => e.source === 'admin1');
   }
