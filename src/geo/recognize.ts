@@ -87,6 +87,17 @@ interface Word {
   lower: string;
 }
 
+/**
+ * "CAIRO (Reuters) -", "GOMA, (CAJ News) –", "ERBIL, Kurdistan Region —": a word in capitals that opens a
+ * line before a comma, bracket or dash. Callers still leave out words of two or three letters there ("UN (the").
+ */
+const DATELINE_AFTER = /^(?:,|\s+\(|\s+[-–—])/;
+
+function isDateline(text: string, token: Token): boolean {
+  const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
+  return /^\s*$/.test(text.slice(lineStart, token.start)) && DATELINE_AFTER.test(text.slice(token.end, token.end + 3));
+}
+
 function isSentenceInitial(tokens: readonly Token[], i: number): boolean {
   if (i === 0) return true;
   const prev = tokens[i - 1]!;
@@ -318,7 +329,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const core = text.slice(w.token.start, w.coreEnd);
     if (lexicon.notPlaces.has(w.lower) || personNames.has(w.lower)) return false;
     // Short all-capital tokens are acronyms (IS, SDF, NATO), never names; longer ones are headline style (BEIRUT).
-    if (ALL_CAPS.test(core) && core.length <= 5) return false;
+    if (ALL_CAPS.test(core) && core.length <= 5 && !(core.length >= 4 && isDateline(text, w.token))) return false;
     const entries = gazetteer.byWords(w.folded, w.arabic ? IN_ARABIC_SCRIPT : {})?.entries ?? [];
     // Without capitals to mark a name, a word in Arabic script is a place only when it names a country,
     // a seat of government or a town of 20,000 or more: Arabic words are names of small places somewhere.
