@@ -239,6 +239,14 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       k = n;
     }
 
+    // "Operation Olive Branch": a codename of several words names an operation, whatever places it
+    // borrows; one place name alone is the operation's target ("Operation Fallujah").
+    const before = prevWord(i);
+    if (run.length > 1 && before && lexicon.operationTitles.has(before.lower) && /^ $/.test(text.slice(before.token.end, first.token.start))) {
+      i = run.at(-1)!;
+      continue;
+    }
+
     // "An IS statement", "At Mosul": an English word before a name is part of it only where the
     // gazetteer writes the name with it ("As Sukhnah"), never by dropping it. The Arabic key, blind to
     // vowels and word breaks, is for names in Arabic: not after an English word ("The MoD" is not
@@ -258,6 +266,12 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       const englishWord = len > 1 && englishFirst;
       const match = gazetteer.byWords(folded, first.arabic ? IN_ARABIC_SCRIPT : { arabic: len <= beforeAcronym && folded.length <= 4 && arabicFirst && !englishWord });
       if (!match) continue;
+      // "Al Jazeera" is the channel before it is Sudan's Gezira state.
+      if (len > 1 && lexicon.notPlaces.has(run.slice(0, len).map((k) => words[k]!.lower).join(' '))) {
+        i = run[len - 1]!;
+        matched = true;
+        break;
+      }
       if (len > 1 && ALL_CAPS.test(last.token.text) && last.token.text.length <= 5 && !ALL_CAPS.test(first.token.text)) continue;
       if (ARTICLE_CONTINUES.test(text.slice(last.coreEnd, last.coreEnd + 12))) break;
       // A lone adjective of a country or region is a demonym first ("Canadian" is also a town in Texas).
