@@ -64,6 +64,23 @@ function townSize(e: GazetteerEntry): number {
   return e.population === 0 && /^PPL(C|A|A2)$/.test(e.featureCode) ? UNKNOWN_SEAT_SIZE : e.population;
 }
 
+/** A capital of a million people or more: its name is a place even when it is also an English word (Kiev). */
+function isBigCapital(e: GazetteerEntry): boolean {
+  return e.featureCode === 'PPLC' && e.population >= 1_000_000;
+}
+
+/**
+ * A headline in title case: a line of four words or more, most of them (short function words aside)
+ * capitalised, with no full stop at its end. Capitals there say nothing about names.
+ */
+const TITLE_CASE_SHARE = 0.8;
+
+function isTitleCase(line: string): boolean {
+  const words = line.trim().split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  if (words.length < 4 || /\.\s*$/.test(line)) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length >= TITLE_CASE_SHARE * words.length;
+}
+
 /** An acronym or abbreviation found at a word, and where it ends (with its period). */
 interface ShortName {
   entries: readonly GazetteerEntry[];
@@ -194,6 +211,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const beforeKnown = new Set<Candidate>();
   // Words seen as surnames in this text ("Jacob Zuma") are not places when they recur alone.
   const personNames = new Set<string>();
+  // Lines written in title case, by their start offset: computed once a line.
+  const titleCaseLines = new Map<number, boolean>();
   const push = (c: NewCandidate, i: number, j: number) => {
     const next = nextWordIndex(j);
     const head = next >= 0 ? headKind(lexicon, words[next]!.lower) : null;
@@ -371,22 +390,45 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     if (next && nextAdjacent && next.capitalised && lexicon.firstNames.has(w.lower) && !locative) return false;
     if (lexicon.commonWords.has(w.lower)) {
       if (locative) return true;
-      // Countries keep their name at a sentence start ("China said"); other common-word names need a cue.
-      return isCountry && !isSentenceInitial(tokens, i) || entries.some((e) => e.source === 'country');
+      // Countries and big capitals keep their name at a sentence start ("China said", "Kiev has ordered");
+      // other common-word names need a cue.
+      return isCountry && !isSentenceInitial(tokens, i) || entries.some((e) => e.source === 'country' || isBigCapital(e));
     }
     if (isCountry || locative) return true;
-    // Short words found only among alternate names ("Chen" for Chenzhou) are more often surnames.
+    // Short words found only among alternate names ("Chen" for Chenzhou) are more often surnames; a big
+    // capital's old name ("Kiev") is not.
     const key = normalize.joinKeys(w.folded);
-    if (core.length <= 4 && !entries.some((e) => normalize(e.name) === key)) return false;
+    if (core.length <= 4 && !entries.some((e) => normalize(e.name) === key || isBigCapital(e))) return false;
     // Between capitalised words ("Mohamed Salah Ghaly") a word is part of a name, not a place; "Eastern Aleppo" is a
     // part of a city, but "South Kilburn" the name of an estate (a small place after a modifier measured worse on GeoWebNews).
     const partOfCity = partOf(i) && entries.some((e) => e.population >= 100_000 || e.source === 'country' || e.source === 'admin1');
-    if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower) && !partOfCity) return false;
+    if (prev && prevAdjacent && joinsName(prev, i) && !partOfCity) return false;
     // A lone word naming only villages is more often a surname than the village;
     // a first name ("Allen", "Austin") needs a big city to stand for a place without a cue.
     const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'facility' || e.source === 'import' ? townSize(e) : 1e7), 0);
     if (lexicon.firstNames.has(w.lower)) return biggest >= 500_000 || entries.some((e) => e.source === 'admin1');
     return biggest >= 20_000 || entries.some((e) => e.source === 'admin1');
+  }
+
+  /**
+   * Does the capitalised word before a name make them one longer name ("Mohamed Salah Ghaly")? Not at a
+   * sentence start, nor after a connector, a possessive ("Syria's Afrin"), a demonym ("Kurdish Kirkuk
+   * governor") or in a headline written in title case ("Convoy Allowed to Flee Manbij").
+   */
+  function joinsName(prev: Word, i: number): boolean {
+    if (!prev.capitalised || isSentenceInitial(tokens, prevIndex(i)) || lexicon.connectors.has(prev.lower)) return false;
+    if (POSSESSIVE.test(prev.token.text) || gazetteer.demonym(prev.token.text).length) return false;
+    return !inTitleCaseLine(words[i]!.token);
+  }
+
+  function inTitleCaseLine(token: Token): boolean {
+    const start = text.lastIndexOf('\n', token.start - 1) + 1;
+    let titled = titleCaseLines.get(start);
+    if (titled === undefined) {
+      const end = text.indexOf('\n', token.start);
+      titleCaseLines.set(start, (titled = isTitleCase(text.slice(start, end < 0 ? text.length : end))));
+    }
+    return titled;
   }
 
   function acceptCommonPhrase(i: number, run: number[], entries: readonly GazetteerEntry[]): boolean {
