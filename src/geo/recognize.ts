@@ -394,7 +394,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       // other common-word names need a cue.
       return isCountry && !isSentenceInitial(tokens, i) || entries.some((e) => e.source === 'country' || isBigCapital(e));
     }
-    if (isCountry || locative) return true;
+    // A facility listed under its name alone stands for nothing else (facilities.md).
+    if (isCountry || locative || entries.some((e) => e.source === 'facility')) return true;
     // Short words found only among alternate names ("Chen" for Chenzhou) are more often surnames; a big
     // capital's old name ("Kiev") is not.
     const key = normalize.joinKeys(w.folded);
