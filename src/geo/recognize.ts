@@ -523,15 +523,25 @@ function isRestatement(c: Candidate, bracketed: Candidate): boolean {
 }
 
 /**
- * Links "X, Y" and "X (Y)" pairs: Y is the container of X ("Sinjar, Nineveh").
+ * Links "X, Y" and "X (Y)" pairs: Y is the container of X ("Sinjar, Nineveh"); and "the English city
+ * of X", "the Iraqi border town of X": the demonym's country or region contains X.
  * Returns new candidates; the input is not changed.
  */
-export function linkContainers(text: string, candidates: readonly Candidate[]): Candidate[] {
+export function linkContainers(text: string, candidates: readonly Candidate[], lexicon: GeoLexicon): Candidate[] {
   return candidates.map((c, i) => {
+    if (c.match === 'demonym') return c;
+    const prev = candidates[i - 1];
+    if (prev?.match === 'demonym' && isSettlementOf(text.slice(prev.end, c.start), lexicon)) return { ...c, container: i - 1 };
     const next = candidates[i + 1];
-    if (c.match === 'demonym' || !next || next.match === 'demonym') return c;
+    if (!next || next.match === 'demonym') return c;
     const gap = text.slice(c.end, next.start);
     if (/^\s*,\s*$/.test(gap) || (/^\s*\(\s*$/.test(gap) && !isRestatement(c, next))) return { ...c, container: i + 1 };
     return c;
   });
+}
+
+/** " city of ", " border town of the ": a settlement or admin head, perhaps after one word, then "of". */
+function isSettlementOf(gap: string, lexicon: GeoLexicon): boolean {
+  const m = /^\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\s+of\s+(?:the\s+)?$/u.exec(gap);
+  return m !== null && headKind(lexicon, m[1]!) !== null;
 }

@@ -194,12 +194,34 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   const dependent = (c: Candidate): number => Number(c.container !== null || c.anchor !== null);
   const order = candidates.map((_, i) => i).sort((a, b) => dependent(candidates[a]!) - dependent(candidates[b]!));
   for (const i of order) chosen[i] = score(i);
+  oneSensePerName(keys, chosen, readings);
 
   return candidates.map((candidate, i) => {
     const best = chosen[i];
     if (!best) return { candidate, entry: null, confidence: 0, reasons: [] };
     const ranked = rank(readings[i]!.map((s) => (s.entry === best.entry ? best : s)));
     return { candidate, entry: best.entry, confidence: Math.max(confidenceOf(ranked), candidate.entries.length === 1 ? 0.9 : 0), reasons: best.reasons };
+  });
+}
+
+/** Reasons that come from what the text says around a mention, not from the rest of the document. */
+const LOCAL_EVIDENCE = /^(containment|anchor:)/;
+
+/**
+ * One place per name in a document: where one mention of a name is placed by its own context ("the
+ * English city of Salisbury", "Portland, Maine"), the other mentions of that name that can be the same
+ * place follow it (reason `coherence:same-name`). The first such mention decides. Changes `chosen`.
+ */
+function oneSensePerName(keys: readonly string[], chosen: (Scored | null)[], readings: readonly Scored[][]): void {
+  const decided = new Map<string, GazetteerEntry>();
+  chosen.forEach((c, i) => {
+    if (c && !decided.has(keys[i]!) && c.reasons.some((r) => LOCAL_EVIDENCE.test(r))) decided.set(keys[i]!, c.entry);
+  });
+  chosen.forEach((c, i) => {
+    const entry = decided.get(keys[i]!);
+    if (!c || !entry || c.entry === entry || c.reasons.some((r) => LOCAL_EVIDENCE.test(r))) return;
+    const same = readings[i]!.find((r) => r.entry === entry);
+    if (same) chosen[i] = { entry, score: c.score, reasons: [...same.reasons, 'coherence:same-name'] };
   });
 }
 
