@@ -38,6 +38,11 @@ function precisionOf(e: GazetteerEntry): PlacePrecision {
   return 'exact';
 }
 
+/** A country or a region: a place too wide to stand for a point. */
+function isWide(e: GazetteerEntry): boolean {
+  return e.source === 'country' || e.source === 'region' || e.source === 'admin1';
+}
+
 /** Where unplaced mentions fall back to: the document's most-mentioned specific place. */
 function documentFocus(resolved: readonly Resolved[]): GazetteerEntry | null {
   const weight = new Map<GazetteerEntry, number>();
@@ -93,7 +98,9 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
         if (gap < nearestGap) { nearest = p.entry; nearestGap = gap; }
       }
       // "Mosul Dam" is placed by its own name, else by the place the text puts it near, else by what contains it, else by its neighbours.
-      const [by, placedAt] = ([['own-name', entry], ['anchor', anchor], ['container', container], ['sentence', nearest], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
+      // A country or region beside it says less than the story's own focus inside that country ("the Russian Embassy" in a Washington story).
+      const neighbour = nearest && focus && isWide(nearest) && focus.country === nearest.country ? null : nearest;
+      const [by, placedAt] = ([['own-name', entry], ['anchor', anchor], ['container', container], ['sentence', neighbour], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
       entry = placedAt;
       reasons = by === 'anchor' ? ['context:anchor', `anchor:${c.anchor!.cue}`] : [`context:${by}`];
       confidence = entry ? Math.min(0.4, confidence || 0.3) : 0;

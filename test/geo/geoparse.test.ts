@@ -60,6 +60,16 @@ test('geocodeSpans reads a given span ending in a full stop as an abbreviation, 
   assert.deepEqual(places.map((p) => [p.name, p.country, p.featureCode]), [['Georgia', 'US', 'ADM1'], ['Louisiana', 'US', 'ADM1'], ['Montana', 'US', 'ADM1']]);
 });
 
+test('a name the gazetteer lacks, beside only its country, is placed at the story\'s focus in that country', () => {
+  const text = 'Police in Leeds sealed off the area on Friday. Kirkgate Market, the oldest in England, stayed shut. Leeds council met.';
+  const spans = ['Leeds', 'Kirkgate Market', 'England', 'Leeds'].map((s, k) => {
+    const start = k === 3 ? text.lastIndexOf(s) : text.indexOf(s);
+    return { start, end: start + s.length };
+  });
+  const market = geocodeSpans(text, spans, resources).places.find((p) => p.text === 'Kirkgate Market')!;
+  assert.deepEqual([market.name, market.resolution, market.reasons], ['Leeds', 'context', ['context:document']]);
+});
+
 test('the geo stage does not mutate its input', () => {
   const pipeline = createPipeline([segmentStage()]);
   const analysis = pipeline.analyse(documentFor('Fighters left Mosul for Tal Afar.'));
