@@ -176,6 +176,7 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
         const head = m?.[2]!.toLowerCase();
         return m && (headKind(resources.lexicon, head!) !== null || resources.lexicon.featureHeads.has(head!)) ? gazetteer.lookup(m[1]!) : [];
       }],
+      ['feature', () => innerPlace(surface, resources)],
     ];
     let entries: readonly GazetteerEntry[] = [];
     let match: Candidate['match'] = 'cue';
@@ -189,6 +190,17 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
   const toks = segment(text).tokens;
   const resolved = resolve(linkAnchors(text, linkContainers(text, candidates, resources.lexicon), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize });
   return toMentions(text, toks, resolved, gazetteer, resources.lexicon);
+}
+
+/**
+ * The readings of the first place named inside a span the gazetteer lacks: "Colorado State University",
+ * "Cavan Town Hall", "the New Orleans Railways and Light Company" stand where that place is. A demonym
+ * counts only when no name does ("the Russian Foreign Ministry").
+ */
+function innerPlace(surface: string, resources: GeoResources): readonly GazetteerEntry[] {
+  const inner = recognize({ text: surface, tokens: segment(surface).tokens }, resources.gazetteer, resources.lexicon)
+    .filter((c) => c.entries.length && c.end - c.start < surface.length);
+  return (inner.find((c) => c.match !== 'demonym') ?? inner[0])?.entries ?? [];
 }
 
 /** The regions an abbreviation stands for, whether news writes it alone ("Mont.") or only after a place ("Ga."). */

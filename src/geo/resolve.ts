@@ -121,7 +121,8 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   const anchors = new Map<GazetteerEntry, number>();
   firstPass.forEach((ranked, i) => {
     const best = ranked[0];
-    if (!best || candidates[i]!.match === 'demonym' && best.entry.source !== 'country') return;
+    // A feature ("Mosul Dam", "Cavan Town Hall") borrows its place from a name inside it: that name speaks where it stands alone.
+    if (!best || candidates[i]!.match === 'feature' || candidates[i]!.match === 'demonym' && best.entry.source !== 'country') return;
     const w = confidenceOf(ranked);
     addVote(documentVotes, best.entry, w);
     addVote(votesByName.get(keys[i]!) ?? votesByName.set(keys[i]!, emptyVotes()).get(keys[i]!)!, best.entry, w);

@@ -70,6 +70,16 @@ test('a name the gazetteer lacks, beside only its country, is placed at the stor
   assert.deepEqual([market.name, market.resolution, market.reasons], ['Leeds', 'context', ['context:document']]);
 });
 
+test('geocodeSpans places a given span the gazetteer lacks at the first place named inside it', () => {
+  const text = 'The forecast came from a team at Colorado State University; the Bank of England disagreed.';
+  const spans = ['Colorado State University', 'Bank of England'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+  const { places } = geocodeSpans(text, spans, resources);
+  assert.deepEqual(places.map((p) => [p.text, p.name, p.resolution, p.reasons]), [
+    ['Colorado State University', 'Colorado', 'context', ['context:own-name']],
+    ['Bank of England', 'England', 'context', ['context:own-name']],
+  ]);
+});
+
 test('the geo stage does not mutate its input', () => {
   const pipeline = createPipeline([segmentStage()]);
   const analysis = pipeline.analyse(documentFor('Fighters left Mosul for Tal Afar.'));
