@@ -38,6 +38,11 @@ function precisionOf(e: GazetteerEntry): PlacePrecision {
   return 'exact';
 }
 
+/** A country or a region: a place too wide to stand for a point. */
+function isWide(e: GazetteerEntry): boolean {
+  return e.source === 'country' || e.source === 'region' || e.source === 'admin1';
+}
+
 /** Where unplaced mentions fall back to: the document's most-mentioned specific place. */
 function documentFocus(resolved: readonly Resolved[]): GazetteerEntry | null {
   const weight = new Map<GazetteerEntry, number>();
@@ -93,7 +98,9 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
         if (gap < nearestGap) { nearest = p.entry; nearestGap = gap; }
       }
       // "Mosul Dam" is placed by its own name, else by the place the text puts it near, else by what contains it, else by its neighbours.
-      const [by, placedAt] = ([['own-name', entry], ['anchor', anchor], ['container', container], ['sentence', nearest], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
+      // A country or region beside it says less than the story's own focus inside that country ("the Russian Embassy" in a Washington story).
+      const neighbour = nearest && focus && isWide(nearest) && focus.country === nearest.country ? null : nearest;
+      const [by, placedAt] = ([['own-name', entry], ['anchor', anchor], ['container', container], ['sentence', neighbour], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
       entry = placedAt;
       reasons = by === 'anchor' ? ['context:anchor', `anchor:${c.anchor!.cue}`] : [`context:${by}`];
       confidence = entry ? Math.min(0.4, confidence || 0.3) : 0;
@@ -139,7 +146,7 @@ function isMetonymic(text: string, c: Candidate, entry: GazetteerEntry, lexicon:
  */
 export function geoparseText(text: string, resources: GeoResources, options: GeoparseOptions = {}, tokens?: readonly Token[]): GeoparseResult {
   const toks = tokens ?? segment(text).tokens;
-  const candidates = linkAnchors(text, linkContainers(text, recognize({ text, tokens: toks }, resources.gazetteer, resources.lexicon)), resources.lexicon);
+  const candidates = linkAnchors(text, linkContainers(text, recognize({ text, tokens: toks }, resources.gazetteer, resources.lexicon), resources.lexicon), resources.lexicon);
   const resolved = resolve(candidates, { focus: options.focus, normalize: resources.gazetteer.normalize });
   return toMentions(text, toks, resolved, resources.gazetteer, resources.lexicon);
 }
@@ -157,6 +164,8 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
     const lookups: [Candidate['match'], () => readonly GazetteerEntry[]][] = [
       ['acronym', () => (/^[\p{Lu}.]{2,6}$/u.test(surface) ? gazetteer.acronym(surface) : [])],
       ['demonym', () => gazetteer.demonym(surface)],
+      // A given span ending in a full stop is an abbreviation: "Ga." is Georgia before it is any town called Ga.
+      ['acronym', () => (surface.endsWith('.') ? abbreviation(gazetteer, surface) : [])],
       ['name', () => gazetteer.lookup(surface)],
       ['acronym', () => gazetteer.acronym(surface)],
       // A given span is a place: a code that elsewhere needs "Place, " before it ("Wash.") stands for its region here.
@@ -167,6 +176,7 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
         const head = m?.[2]!.toLowerCase();
         return m && (headKind(resources.lexicon, head!) !== null || resources.lexicon.featureHeads.has(head!)) ? gazetteer.lookup(m[1]!) : [];
       }],
+      ['feature', () => innerPlace(surface, resources)],
     ];
     let entries: readonly GazetteerEntry[] = [];
     let match: Candidate['match'] = 'cue';
@@ -178,8 +188,25 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
     return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, head: null, container: null, anchor: null, rule: 'given-span' };
   });
   const toks = segment(text).tokens;
-  const resolved = resolve(linkAnchors(text, linkContainers(text, candidates), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize });
+  const resolved = resolve(linkAnchors(text, linkContainers(text, candidates, resources.lexicon), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize });
   return toMentions(text, toks, resolved, gazetteer, resources.lexicon);
+}
+
+/**
+ * The readings of the first place named inside a span the gazetteer lacks: "Colorado State University",
+ * "Cavan Town Hall", "the New Orleans Railways and Light Company" stand where that place is. A demonym
+ * counts only when no name does ("the Russian Foreign Ministry").
+ */
+function innerPlace(surface: string, resources: GeoResources): readonly GazetteerEntry[] {
+  const inner = recognize({ text: surface, tokens: segment(surface).tokens }, resources.gazetteer, resources.lexicon)
+    .filter((c) => c.entries.length && c.end - c.start < surface.length);
+  return (inner.find((c) => c.match !== 'demonym') ?? inner[0])?.entries ?? [];
+}
+
+/** The regions an abbreviation stands for, whether news writes it alone ("Mont.") or only after a place ("Ga."). */
+function abbreviation(gazetteer: Gazetteer, surface: string): readonly GazetteerEntry[] {
+  const alone = gazetteer.acronym(surface);
+  return alone.length ? alone : gazetteer.containerAcronym(surface);
 }
 
 /** The pipeline stage: places for the analysed document. */

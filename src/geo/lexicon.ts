@@ -12,6 +12,7 @@ interface GeoCuesFile {
   featureHeads: string[];
   personTitles: string[];
   notPlaces: string[];
+  operationTitles: string[];
   arabicNotPlaces: string[];
   eras: string[];
   metonymyVerbs: string[];
@@ -57,6 +58,8 @@ export interface GeoLexicon {
   featureHeadWords: Set<string>;
   personTitles: Set<string>;
   notPlaces: Set<string>;
+  /** Words before a name that make it an operation's ("Operation Olive Branch"). */
+  operationTitles: Set<string>;
   /** Words in Arabic script that are never places alone, as written: compared by their name keys. */
   arabicNotPlaces: readonly string[];
   /** Exact-case abbreviations that after a number are an era ("500 BC"). */
@@ -124,6 +127,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
       .filter((w) => !cues.adminHeads.includes(w) && !cues.settlementHeads.includes(w) && !cues.subPlaceHeads.includes(w))),
     personTitles: lower(cues.personTitles),
     notPlaces: lower(cues.notPlaces),
+    operationTitles: lower(cues.operationTitles),
     arabicNotPlaces: cues.arabicNotPlaces,
     eras: new Set(cues.eras),
     metonymyVerbs: lower(cues.metonymyVerbs),

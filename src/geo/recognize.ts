@@ -53,6 +53,34 @@ const POSSESSIVE = /['’‘]s$/;
 // What may stand between the words of one name: spaces, hyphens, apostrophes (never a line break).
 const NAME_GAP = /^[ \t\u00a0'’‘ʿʾ`\-–]*$/;
 
+/**
+ * A town's population for deciding whether its name alone is a place. GeoNames gives 0 where it has no
+ * figure, and many seats of districts in Iraq and Syria have none (Al Hawijah, the seat of a district of
+ * 450,000): a seat of government with no figure counts as a town, not as a village.
+ */
+const UNKNOWN_SEAT_SIZE = 20_000;
+
+function townSize(e: GazetteerEntry): number {
+  return e.population === 0 && /^PPL(C|A|A2)$/.test(e.featureCode) ? UNKNOWN_SEAT_SIZE : e.population;
+}
+
+/** A capital of a million people or more: its name is a place even when it is also an English word (Kiev). */
+function isBigCapital(e: GazetteerEntry): boolean {
+  return e.featureCode === 'PPLC' && e.population >= 1_000_000;
+}
+
+/**
+ * A headline in title case: a line of four words or more, most of them (short function words aside)
+ * capitalised, with no full stop at its end. Capitals there say nothing about names.
+ */
+const TITLE_CASE_SHARE = 0.8;
+
+function isTitleCase(line: string): boolean {
+  const words = line.trim().split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  if (words.length < 4 || /\.\s*$/.test(line)) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length >= TITLE_CASE_SHARE * words.length;
+}
+
 /** An acronym or abbreviation found at a word, and where it ends (with its period). */
 interface ShortName {
   entries: readonly GazetteerEntry[];
@@ -74,6 +102,17 @@ interface Word {
   /** Written in Arabic script. */
   arabic: boolean;
   lower: string;
+}
+
+/**
+ * "CAIRO (Reuters) -", "GOMA, (CAJ News) –", "ERBIL, Kurdistan Region —": a word in capitals that opens a
+ * line before a comma, bracket or dash. Callers still leave out words of two or three letters there ("UN (the").
+ */
+const DATELINE_AFTER = /^(?:,|\s+\(|\s+[-–—])/;
+
+function isDateline(text: string, token: Token): boolean {
+  const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
+  return /^\s*$/.test(text.slice(lineStart, token.start)) && DATELINE_AFTER.test(text.slice(token.end, token.end + 3));
 }
 
 function isSentenceInitial(tokens: readonly Token[], i: number): boolean {
@@ -172,6 +211,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const beforeKnown = new Set<Candidate>();
   // Words seen as surnames in this text ("Jacob Zuma") are not places when they recur alone.
   const personNames = new Set<string>();
+  // Lines written in title case, by their start offset: computed once a line.
+  const titleCaseLines = new Map<number, boolean>();
   const push = (c: NewCandidate, i: number, j: number) => {
     const next = nextWordIndex(j);
     const head = next >= 0 ? headKind(lexicon, words[next]!.lower) : null;
@@ -217,6 +258,14 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       k = n;
     }
 
+    // "Operation Olive Branch": a codename of several words names an operation, whatever places it
+    // borrows; one place name alone is the operation's target ("Operation Fallujah").
+    const before = prevWord(i);
+    if (run.length > 1 && before && lexicon.operationTitles.has(before.lower) && /^ $/.test(text.slice(before.token.end, first.token.start))) {
+      i = run.at(-1)!;
+      continue;
+    }
+
     // "An IS statement", "At Mosul": an English word before a name is part of it only where the
     // gazetteer writes the name with it ("As Sukhnah"), never by dropping it. The Arabic key, blind to
     // vowels and word breaks, is for names in Arabic: not after an English word ("The MoD" is not
@@ -236,6 +285,12 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       const englishWord = len > 1 && englishFirst;
       const match = gazetteer.byWords(folded, first.arabic ? IN_ARABIC_SCRIPT : { arabic: len <= beforeAcronym && folded.length <= 4 && arabicFirst && !englishWord });
       if (!match) continue;
+      // "Al Jazeera" is the channel before it is Sudan's Gezira state.
+      if (len > 1 && lexicon.notPlaces.has(run.slice(0, len).map((k) => words[k]!.lower).join(' '))) {
+        i = run[len - 1]!;
+        matched = true;
+        break;
+      }
       if (len > 1 && ALL_CAPS.test(last.token.text) && last.token.text.length <= 5 && !ALL_CAPS.test(first.token.text)) continue;
       if (ARTICLE_CONTINUES.test(text.slice(last.coreEnd, last.coreEnd + 12))) break;
       // A lone adjective of a country or region is a demonym first ("Canadian" is also a town in Texas).
@@ -307,7 +362,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const core = text.slice(w.token.start, w.coreEnd);
     if (lexicon.notPlaces.has(w.lower) || personNames.has(w.lower)) return false;
     // Short all-capital tokens are acronyms (IS, SDF, NATO), never names; longer ones are headline style (BEIRUT).
-    if (ALL_CAPS.test(core) && core.length <= 5) return false;
+    if (ALL_CAPS.test(core) && core.length <= 5 && !(core.length >= 4 && isDateline(text, w.token))) return false;
     const entries = gazetteer.byWords(w.folded, w.arabic ? IN_ARABIC_SCRIPT : {})?.entries ?? [];
     // Without capitals to mark a name, a word in Arabic script is a place only when it names a country,
     // a seat of government or a town of 20,000 or more: Arabic words are names of small places somewhere.
@@ -335,22 +390,46 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     if (next && nextAdjacent && next.capitalised && lexicon.firstNames.has(w.lower) && !locative) return false;
     if (lexicon.commonWords.has(w.lower)) {
       if (locative) return true;
-      // Countries keep their name at a sentence start ("China said"); other common-word names need a cue.
-      return isCountry && !isSentenceInitial(tokens, i) || entries.some((e) => e.source === 'country');
+      // Countries and big capitals keep their name at a sentence start ("China said", "Kiev has ordered");
+      // other common-word names need a cue.
+      return isCountry && !isSentenceInitial(tokens, i) || entries.some((e) => e.source === 'country' || isBigCapital(e));
     }
-    if (isCountry || locative) return true;
-    // Short words found only among alternate names ("Chen" for Chenzhou) are more often surnames.
+    // A facility listed under its name alone stands for nothing else (facilities.md).
+    if (isCountry || locative || entries.some((e) => e.source === 'facility')) return true;
+    // Short words found only among alternate names ("Chen" for Chenzhou) are more often surnames; a big
+    // capital's old name ("Kiev") is not.
     const key = normalize.joinKeys(w.folded);
-    if (core.length <= 4 && !entries.some((e) => normalize(e.name) === key)) return false;
+    if (core.length <= 4 && !entries.some((e) => normalize(e.name) === key || isBigCapital(e))) return false;
     // Between capitalised words ("Mohamed Salah Ghaly") a word is part of a name, not a place; "Eastern Aleppo" is a
     // part of a city, but "South Kilburn" the name of an estate (a small place after a modifier measured worse on GeoWebNews).
     const partOfCity = partOf(i) && entries.some((e) => e.population >= 100_000 || e.source === 'country' || e.source === 'admin1');
-    if (prev && prevAdjacent && prev.capitalised && !isSentenceInitial(tokens, prevIndex(i)) && !lexicon.connectors.has(prev.lower) && !partOfCity) return false;
+    if (prev && prevAdjacent && joinsName(prev, i) && !partOfCity) return false;
     // A lone word naming only villages is more often a surname than the village;
     // a first name ("Allen", "Austin") needs a big city to stand for a place without a cue.
-    const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'facility' || e.source === 'import' ? e.population : 1e7), 0);
+    const biggest = entries.reduce((m, e) => Math.max(m, e.source === 'city' || e.source === 'admin2' || e.source === 'facility' || e.source === 'import' ? townSize(e) : 1e7), 0);
     if (lexicon.firstNames.has(w.lower)) return biggest >= 500_000 || entries.some((e) => e.source === 'admin1');
     return biggest >= 20_000 || entries.some((e) => e.source === 'admin1');
+  }
+
+  /**
+   * Does the capitalised word before a name make them one longer name ("Mohamed Salah Ghaly")? Not at a
+   * sentence start, nor after a connector, a possessive ("Syria's Afrin"), a demonym ("Kurdish Kirkuk
+   * governor") or in a headline written in title case ("Convoy Allowed to Flee Manbij").
+   */
+  function joinsName(prev: Word, i: number): boolean {
+    if (!prev.capitalised || isSentenceInitial(tokens, prevIndex(i)) || lexicon.connectors.has(prev.lower)) return false;
+    if (POSSESSIVE.test(prev.token.text) || gazetteer.demonym(prev.token.text).length) return false;
+    return !inTitleCaseLine(words[i]!.token);
+  }
+
+  function inTitleCaseLine(token: Token): boolean {
+    const start = text.lastIndexOf('\n', token.start - 1) + 1;
+    let titled = titleCaseLines.get(start);
+    if (titled === undefined) {
+      const end = text.indexOf('\n', token.start);
+      titleCaseLines.set(start, (titled = isTitleCase(text.slice(start, end < 0 ? text.length : end))));
+    }
+    return titled;
   }
 
   function acceptCommonPhrase(i: number, run: number[], entries: readonly GazetteerEntry[]): boolean {
@@ -438,15 +517,31 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   }
 }
 
+/** "Al-Hasakah (Hasakah)": a bracketed name that can be the same place says it again; it holds nothing. */
+function isRestatement(c: Candidate, bracketed: Candidate): boolean {
+  return c.entries.some((e) => bracketed.entries.includes(e));
+}
+
 /**
- * Links "X, Y" and "X (Y)" pairs: Y is the container of X ("Sinjar, Nineveh").
+ * Links "X, Y" and "X (Y)" pairs: Y is the container of X ("Sinjar, Nineveh"); and "the English city
+ * of X", "the Iraqi border town of X": the demonym's country or region contains X.
  * Returns new candidates; the input is not changed.
  */
-export function linkContainers(text: string, candidates: readonly Candidate[]): Candidate[] {
+export function linkContainers(text: string, candidates: readonly Candidate[], lexicon: GeoLexicon): Candidate[] {
   return candidates.map((c, i) => {
-    const next = candidates[i + 1];
     if (c.match === 'demonym') return c;
-    if (next && next.match !== 'demonym' && /^\s*,\s*$|^\s*\(\s*$/.test(text.slice(c.end, next.start))) return { ...c, container: i + 1 };
+    const prev = candidates[i - 1];
+    if (prev?.match === 'demonym' && isSettlementOf(text.slice(prev.end, c.start), lexicon)) return { ...c, container: i - 1 };
+    const next = candidates[i + 1];
+    if (!next || next.match === 'demonym') return c;
+    const gap = text.slice(c.end, next.start);
+    if (/^\s*,\s*$/.test(gap) || (/^\s*\(\s*$/.test(gap) && !isRestatement(c, next))) return { ...c, container: i + 1 };
     return c;
   });
+}
+
+/** " city of ", " border town of the ": a settlement or admin head, perhaps after one word, then "of". */
+function isSettlementOf(gap: string, lexicon: GeoLexicon): boolean {
+  const m = /^\s+(?:[\p{Ll}-]+\s+)?(\p{Ll}+)\s+of\s+(?:the\s+)?$/u.exec(gap);
+  return m !== null && headKind(lexicon, m[1]!) !== null;
 }

@@ -45,8 +45,9 @@ function prior(e: GazetteerEntry, key: string, normalize: (name: string) => stri
   return Math.log10(population) + (FEATURE_BONUS[e.featureCode] ?? 0) + ownName;
 }
 
-function isAdminOrCountry(e: GazetteerEntry): boolean {
-  return e.source === 'country' || e.source === 'admin1' || e.source === 'admin2';
+/** Places that lie inside one admin1 region: a county does ("Hamilton County" beside Chattanooga), a country or a region does not. */
+function liesInOneAdmin1(e: GazetteerEntry): boolean {
+  return e.source !== 'country' && e.source !== 'admin1';
 }
 
 /** Does `outer` contain `inner` by the codes both carry? */
@@ -57,6 +58,21 @@ function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {
 }
 
 interface Scored { entry: GazetteerEntry; score: number; reasons: string[] }
+
+/** Confidence-weighted votes of first-pass winners for countries and `CC.A1` regions. */
+interface Votes { country: Map<string, number>; admin1: Map<string, number>; total: number }
+
+const emptyVotes = (): Votes => ({ country: new Map(), admin1: new Map(), total: 0 });
+const votesFor = (votes: Map<string, number>, key: string): number => votes.get(key) ?? 0;
+
+function addVote(votes: Votes, entry: GazetteerEntry, weight: number): void {
+  votes.total += weight;
+  if (entry.country) votes.country.set(entry.country, votesFor(votes.country, entry.country) + weight);
+  if (entry.admin1Code) {
+    const key = `${entry.country}.${entry.admin1Code}`;
+    votes.admin1.set(key, votesFor(votes.admin1, key) + weight);
+  }
+}
 
 /** How far below the best prior a reading of a name stays plausible, in log10-population units. */
 const PLAUSIBLE_MARGIN = 2.5;
@@ -91,27 +107,25 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   // Pass 1: prior alone.
   const nameKeys = new Map<string, string>();
   const normalize = (name: string): string => nameKeys.get(name) ?? nameKeys.set(name, options.normalize(name)).get(name)!;
-  const firstPass = candidates.map((c) => {
-    const key = normalize(c.text.replace(/['’]s$/, ''));
+  const keys = candidates.map((c) => normalize(c.text.replace(/['’]s$/, '')));
+  const firstPass = candidates.map((c, i) => {
+    const key = keys[i]!;
     return rank(c.entries.map((entry) => ({ entry, score: prior(entry, key, normalize) + headBonus(c, entry), reasons: ['prior'] })));
   });
 
-  // Document context from first-pass winners, weighted by how clear they were.
-  const countryWeight = new Map<string, number>();
-  const admin1Weight = new Map<string, number>();
+  // Document context from first-pass winners, weighted by how clear they were, and the same votes by name:
+  // every mention of one name ("Franklin" three times) is one reading, so they cannot confirm each other.
+  const documentVotes = emptyVotes();
+  const votesByName = new Map<string, Votes>();
   // Distinct city entries the document places with some confidence: coherence by distance reads these.
   const anchors = new Map<GazetteerEntry, number>();
-  let contextTotal = 0;
   firstPass.forEach((ranked, i) => {
     const best = ranked[0];
-    if (!best || candidates[i]!.match === 'demonym' && best.entry.source !== 'country') return;
+    // A feature ("Mosul Dam", "Cavan Town Hall") borrows its place from a name inside it: that name speaks where it stands alone.
+    if (!best || candidates[i]!.match === 'feature' || candidates[i]!.match === 'demonym' && best.entry.source !== 'country') return;
     const w = confidenceOf(ranked);
-    contextTotal += w;
-    if (best.entry.country) countryWeight.set(best.entry.country, (countryWeight.get(best.entry.country) ?? 0) + w);
-    if (best.entry.admin1Code) {
-      const k = `${best.entry.country}.${best.entry.admin1Code}`;
-      admin1Weight.set(k, (admin1Weight.get(k) ?? 0) + w);
-    }
+    addVote(documentVotes, best.entry, w);
+    addVote(votesByName.get(keys[i]!) ?? votesByName.set(keys[i]!, emptyVotes()).get(keys[i]!)!, best.entry, w);
     if (best.entry.source === 'city') anchors.set(best.entry, (anchors.get(best.entry) ?? 0) + w);
   });
 
@@ -143,7 +157,6 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   const readings = firstPass.slice();
   const score = (i: number): Scored | null => {
     const c = candidates[i]!;
-    const selfBest = firstPass[i]![0];
     const container = c.container !== null ? chosen[c.container] ?? firstPass[c.container]![0] ?? null : null;
     const at = c.anchor && (chosen[c.anchor.index] ?? firstPass[c.anchor.index]![0])?.entry;
     const anchor = at && isPointAnchor(at) ? at : null;
@@ -153,13 +166,13 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
       const reasons = c.anchor && anchor ? ['prior', `anchor:${c.anchor.cue}`] : ['prior'];
       let s = score;
       if (entry.country) {
-        // Discount this mention's own vote so a place does not confirm itself.
-        const own = selfBest && selfBest.entry.country === entry.country ? confidenceOf(firstPass[i]!) : 0;
-        const share = contextTotal > own ? ((countryWeight.get(entry.country) ?? 0) - own) / (contextTotal - own) : 0;
+        const own = votesByName.get(keys[i]!) ?? emptyVotes();
+        const others = documentVotes.total - own.total;
+        const share = others > 0 ? (votesFor(documentVotes.country, entry.country) - votesFor(own.country, entry.country)) / others : 0;
         if (share > 0) { s += 2.5 * share; reasons.push('coherence:country'); }
-        const a1 = entry.admin1Code ? admin1Weight.get(`${entry.country}.${entry.admin1Code}`) ?? 0 : 0;
-        const a1Own = selfBest && selfBest.entry.admin1Code === entry.admin1Code && selfBest.entry.country === entry.country ? confidenceOf(firstPass[i]!) : 0;
-        if (a1 - a1Own > 0 && !isAdminOrCountry(entry)) { s += Math.min(1.5, a1 - a1Own); reasons.push('coherence:admin1'); }
+        const a1Key = `${entry.country}.${entry.admin1Code}`;
+        const a1 = entry.admin1Code ? votesFor(documentVotes.admin1, a1Key) - votesFor(own.admin1, a1Key) : 0;
+        if (a1 > 0 && liesInOneAdmin1(entry)) { s += Math.min(1.5, a1); reasons.push('coherence:admin1'); }
       }
       if (entry.source === 'city' && anchors.size > 1) {
         const near = nearAnchors(entry);
@@ -182,12 +195,34 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   const dependent = (c: Candidate): number => Number(c.container !== null || c.anchor !== null);
   const order = candidates.map((_, i) => i).sort((a, b) => dependent(candidates[a]!) - dependent(candidates[b]!));
   for (const i of order) chosen[i] = score(i);
+  oneSensePerName(keys, chosen, readings);
 
   return candidates.map((candidate, i) => {
     const best = chosen[i];
     if (!best) return { candidate, entry: null, confidence: 0, reasons: [] };
     const ranked = rank(readings[i]!.map((s) => (s.entry === best.entry ? best : s)));
     return { candidate, entry: best.entry, confidence: Math.max(confidenceOf(ranked), candidate.entries.length === 1 ? 0.9 : 0), reasons: best.reasons };
+  });
+}
+
+/** Reasons that come from what the text says around a mention, not from the rest of the document. */
+const LOCAL_EVIDENCE = /^(containment|anchor:)/;
+
+/**
+ * One place per name in a document: where one mention of a name is placed by its own context ("the
+ * English city of Salisbury", "Portland, Maine"), the other mentions of that name that can be the same
+ * place follow it (reason `coherence:same-name`). The first such mention decides. Changes `chosen`.
+ */
+function oneSensePerName(keys: readonly string[], chosen: (Scored | null)[], readings: readonly Scored[][]): void {
+  const decided = new Map<string, GazetteerEntry>();
+  chosen.forEach((c, i) => {
+    if (c && !decided.has(keys[i]!) && c.reasons.some((r) => LOCAL_EVIDENCE.test(r))) decided.set(keys[i]!, c.entry);
+  });
+  chosen.forEach((c, i) => {
+    const entry = decided.get(keys[i]!);
+    if (!c || !entry || c.entry === entry || c.reasons.some((r) => LOCAL_EVIDENCE.test(r))) return;
+    const same = readings[i]!.find((r) => r.entry === entry);
+    if (same) chosen[i] = { entry, score: c.score, reasons: [...same.reasons, 'coherence:same-name'] };
   });
 }
 

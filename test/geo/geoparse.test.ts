@@ -53,6 +53,33 @@ test('geocodeSpans resolves exactly the spans it is given', () => {
   assert.equal(places[2]!.resolution, 'context');
 });
 
+test('geocodeSpans reads a given span ending in a full stop as an abbreviation, alone or written after a place', () => {
+  const text = 'Deputies in Dalton, Ga. and Opelousas, La. met colleagues from Helena, Mont.';
+  const spans = ['Ga.', 'La.', 'Mont.'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+  const { places } = geocodeSpans(text, spans, resources);
+  assert.deepEqual(places.map((p) => [p.name, p.country, p.featureCode]), [['Georgia', 'US', 'ADM1'], ['Louisiana', 'US', 'ADM1'], ['Montana', 'US', 'ADM1']]);
+});
+
+test('a name the gazetteer lacks, beside only its country, is placed at the story\'s focus in that country', () => {
+  const text = 'Police in Leeds sealed off the area on Friday. Kirkgate Market, the oldest in England, stayed shut. Leeds council met.';
+  const spans = ['Leeds', 'Kirkgate Market', 'England', 'Leeds'].map((s, k) => {
+    const start = k === 3 ? text.lastIndexOf(s) : text.indexOf(s);
+    return { start, end: start + s.length };
+  });
+  const market = geocodeSpans(text, spans, resources).places.find((p) => p.text === 'Kirkgate Market')!;
+  assert.deepEqual([market.name, market.resolution, market.reasons], ['Leeds', 'context', ['context:document']]);
+});
+
+test('geocodeSpans places a given span the gazetteer lacks at the first place named inside it', () => {
+  const text = 'The forecast came from a team at Colorado State University; the Bank of England disagreed.';
+  const spans = ['Colorado State University', 'Bank of England'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+  const { places } = geocodeSpans(text, spans, resources);
+  assert.deepEqual(places.map((p) => [p.text, p.name, p.resolution, p.reasons]), [
+    ['Colorado State University', 'Colorado', 'context', ['context:own-name']],
+    ['Bank of England', 'England', 'context', ['context:own-name']],
+  ]);
+});
+
 test('the geo stage does not mutate its input', () => {
   const pipeline = createPipeline([segmentStage()]);
   const analysis = pipeline.analyse(documentFor('Fighters left Mosul for Tal Afar.'));

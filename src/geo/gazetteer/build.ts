@@ -50,7 +50,7 @@ export interface PostingList {
   slots?: Int32Array;
 }
 
-export const GAZETTEER_VERSION = 9;
+export const GAZETTEER_VERSION = 10;
 
 class PostingBuilder {
   private readonly map = new Map<string, Set<number>>();
@@ -76,6 +76,9 @@ class PostingBuilder {
 
 // Suffixes that administrative names carry in the data but often not in text ("Nineveh Governorate").
 const ADMIN_SUFFIX = /\s+(governorate|province|region|state|oblast|prefecture|county|district|municipality|department|parish|borough|muhafazat)$/i;
+
+// GeoNames writes "Northern Darfur", "Western Bahr el Ghazal"; news writes "North Darfur".
+const COMPASS_ADJECTIVE = /^(North|South|East|West)ern\s+/;
 
 interface RegionPoint { lat: number; lon: number; population: number }
 
@@ -122,7 +125,7 @@ function adminEntry(record: AdminRecord, featureCode: 'ADM1' | 'ADM2', point: Re
   return {
     geonameid: record.geonameid, name: record.name, lat: point.lat, lon: point.lon, featureClass: 'A', featureCode,
     country: country!, admin1Code: admin1Code!, population, source: featureCode === 'ADM1' ? 'admin1' : 'admin2',
-    names: [...new Set([record.name, record.asciiName].flatMap((n) => [n, n.replace(ADMIN_SUFFIX, '')]))],
+    names: [...new Set([record.name, record.asciiName].flatMap((n) => [n, n.replace(ADMIN_SUFFIX, '')]).flatMap((n) => [n, n.replace(COMPASS_ADJECTIVE, '$1 ')]))],
     acronyms: short.abbreviations ?? [], containerAcronyms: short.afterPlace ?? [],
   };
 }
