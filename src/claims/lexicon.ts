@@ -38,6 +38,16 @@ const markerSchema = z.object({
   stance: z.enum(['opinion', 'speculation']).optional(),
 }).strict().refine((m) => !m.class || m.certainty, { message: 'a marker with a class needs a certainty' });
 
+const SYNTAX_KEYS = [
+  'clauseWords', 'determiners', 'participleNext', 'notInSpeaker', 'relativePronouns', 'passiveAuxiliaries', 'timePrepositions',
+  'clauseAuxiliaries', 'tailOpeners', 'appositiveOpeners', 'nameParticles', 'personPronouns', 'indefinites', 'functionWords', 'beforeOrganisation',
+] as const;
+type SyntaxKey = (typeof SYNTAX_KEYS)[number];
+/** The closed-class words statement syntax reads (`syntax` in modality-cues.json), folded to lower case. */
+export type SyntaxWords = Readonly<Record<SyntaxKey, ReadonlySet<string>>>;
+
+const syntaxSchema = z.object(Object.fromEntries(SYNTAX_KEYS.map((k) => [k, z.array(z.string())])) as Record<SyntaxKey, z.ZodArray<z.ZodString>>).strict();
+
 const fileSchema = z.object({
   version: z.literal(1),
   reporting: z.array(reportingSchema),
@@ -49,6 +59,7 @@ const fileSchema = z.object({
   noContent: z.array(z.string()),
   questionMarks: z.array(z.string()),
   exclamationIsOpinion: z.boolean(),
+  syntax: syntaxSchema,
   speakers: z.object({
     titles: z.array(z.string()),
     roles: z.array(z.string()),
@@ -96,6 +107,7 @@ export interface ModalityCueLexicon {
   noContent: PhraseSet;
   questionMarks: string[];
   exclamationIsOpinion: boolean;
+  syntax: SyntaxWords;
   speakers: {
     titles: PhraseSet;
     /** Roles in which a person speaks for an organisation ("spokesman"): what ties a speaker to it. */
@@ -150,6 +162,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     noContent: PhraseSet.of(file.noContent),
     questionMarks: file.questionMarks,
     exclamationIsOpinion: file.exclamationIsOpinion,
+    syntax: Object.fromEntries(SYNTAX_KEYS.map((k) => [k, new Set(file.syntax[k].map((w) => w.toLowerCase()))])) as unknown as SyntaxWords,
     speakers: {
       titles: PhraseSet.of(speakers.titles),
       roles: PhraseSet.of(speakers.roles),

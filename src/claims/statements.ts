@@ -10,27 +10,10 @@ import { firstStartingAtOrAfter, SpanIndex } from '../text/span-index.js';
 /** The speaker of a quotation nobody in the text is credited with. */
 export const UNATTRIBUTED = 'unattributed';
 
-const NP_BOUNDARY = new Set([',', ';', ':', '(', ')', '“', '”', '"', '‘', '’', "'", '—', '–', '.', '!', '?', '«', '»',
-  'that', 'and', 'but', 'or', 'while', 'because', 'after', 'before', 'when', 'if', 'since', 'as', 'although', 'though', 'whereas', 'so']);
+// Punctuation that ends a noun phrase; the clause words that do too are `syntax.clauseWords` in modality-cues.json.
+const PHRASE_BREAKS = new Set([',', ';', ':', '(', ')', '“', '”', '"', '‘', '’', "'", '—', '–', '.', '!', '?', '«', '»']);
 const CLOSING_MARKS = new Set(['”', '"', '’', "'", '»']);
-// A reporting verb after a determiner is an adjective or a noun ("this alleged victory", "the claim").
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
-// A participle before "to"/"by" is no report: "a land denied to them", "claimed by the group".
-const PARTICIPLE_NEXT = new Set(['to', 'by']);
-// Inside a speaker phrase these mean a clause, not a name: "it is hard to justify the West's claim".
-const NOT_IN_SPEAKER = new Set(['is', 'are', 'was', 'were', 'to', 'be']);
-const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom', 'whose']);
-const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const MAX_SPEAKER_WORDS = 12;
-// "the officer said on Saturday, ...": words that may stand between a trailing cue and its comma.
-const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'late', 'early', 'this', 'last']);
-// Words that show a finite clause has begun: a "that" after them is a relative, not the content's start.
-const CLAUSE_AUXILIARIES = new Set(['also', 'had', 'has', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'may', 'might']);
-// What may follow ", X said," without being the reported content: "speaking on condition of anonymity", "as ...".
-const TAIL_OPENERS = new Set(['speaking', 'citing', 'adding', 'referring', 'as', 'while', 'after', 'before', 'when', 'because', 'although', 'though', 'but', 'and']);
-// An appositive describing a speaker opens with an article, a possessive or a relative: "Reyes, a coalition
-// spokesman, said", "an officer, who asked not to be named, said".
-const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'who', 'speaking', 'citing']);
 const MAX_INVERTED_SPEAKER_WORDS = 8;
 const THAT_WINDOW = 8;
 
@@ -64,7 +47,8 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
   const speakers = new SpeakerMemory();
   const inTime = timeWordStarts(analysis);
   const timeWords = (w: Word) => inTime.has(w.start);
-  const isBoundary = (w: Word) => !w.named && (NP_BOUNDARY.has(w.lower) || timeWords(w) || lexicon.reporting.hasWord(w.lower));
+  const { syntax } = lexicon;
+  const isBoundary = (w: Word) => !w.named && (PHRASE_BREAKS.has(w.lower) || syntax.clauseWords.has(w.lower) || timeWords(w) || lexicon.reporting.hasWord(w.lower));
 
   /** `description`: words describing the speaker's role beside the phrase ("Orlov, **a ministry spokesman**, said"). */
   const add = (phrase: SpeakerPhrase, cue: Span | null, content: Content, form: Statement['form'], description: WordRange | null = null): void => {
@@ -72,7 +56,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
     const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
     const who = classifySpeaker(phrase, analysis, lexicon, drafts, authorName, recentFrom);
     // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
-    const affiliation = affiliationOf(analysis, phrase.view, description ? [description, phrase] : [phrase], who, speakers, lexicon.speakers);
+    const affiliation = affiliationOf(analysis, phrase.view, description ? [description, phrase] : [phrase], who, speakers, { ...lexicon.speakers, beforeOrganisation: syntax.beforeOrganisation });
     if (content.quote) consumed.add(content.quote);
     const resolvedForm = form === 'reported-speech' && content.quote ? 'direct-quote'
       : form === 'reported-speech' && who.speakerKind === 'outlet' ? 'outlet-report' : form;
@@ -108,18 +92,18 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       // "a security official who asked not to be named" is a speaker; "who are struggling for a land" is not.
       const phrase = words.slice(k, j + 1);
       const anonymous = lexicon.speakers.anonymous.findAll(words, k, j).length > 0;
-      if (!anonymous && phrase.some((w) => !w.named && (RELATIVE_PRONOUNS.has(w.lower) || NOT_IN_SPEAKER.has(w.lower)))) return null;
+      if (!anonymous && phrase.some((w) => !w.named && (syntax.relativePronouns.has(w.lower) || syntax.notInSpeaker.has(w.lower)))) return null;
       return { view, first: k, last: j, afterBreak };
     };
 
     /** Capitalised words, with the stops of abbreviations and the particles of names: "Col. Daniel Reyes", "Karim al-Saadi". */
     const isName = (first: number, last: number): boolean => first <= last && last - first < MAX_SPEAKER_WORDS
       && words.slice(first, last + 1).every((w, k) => /^\p{Lu}/u.test(w.text)
-        || (k > 0 && (/^[.'’-]$/.test(w.text) || /^(?:al|el|bin|ibn|de|van|von)$/.test(w.lower))));
+        || (k > 0 && (/^[.'’-]$/.test(w.text) || syntax.nameParticles.has(w.lower))));
 
     /** ", said NAME, a spokesman for the command.": the appositive after the name at `last`, to the next comma or the sentence end. */
     const appositiveAfter = (last: number): WordRange | null => {
-      if (words[last + 1]?.text !== ',' || !APPOSITIVE_OPENERS.has(words[last + 2]?.lower ?? '')) return null;
+      if (words[last + 1]?.text !== ',' || !syntax.appositiveOpeners.has(words[last + 2]?.lower ?? '')) return null;
       let end = last + 2;
       while (words[end + 1] && !/^[,.!?;]$/.test(words[end + 1]!.text)) end++;
       return { first: last + 2, last: end };
@@ -128,12 +112,12 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
     const isActor = (w: Word) => w.entity >= 0 && view.entities[w.entity]!.kind === 'actor';
 
     /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
-    const isShortTail = (from: number): boolean => TAIL_OPENERS.has(words[from]!.lower) || APPOSITIVE_OPENERS.has(words[from]!.lower);
+    const isShortTail = (from: number): boolean => syntax.tailOpeners.has(words[from]!.lower) || syntax.appositiveOpeners.has(words[from]!.lower);
 
     /** Whether only a time ("on Saturday") stands between a cue and a comma or the sentence end. */
     const trailsOff = (from: number): boolean => {
       let k = from;
-      while (words[k] && !words[k]!.named && (timeWords(words[k]!) || TIME_PREPOSITIONS.has(words[k]!.lower))) k++;
+      while (words[k] && !words[k]!.named && (timeWords(words[k]!) || syntax.timePrepositions.has(words[k]!.lower))) k++;
       return !words[k] || /^[,.!?;]$/.test(words[k]!.text);
     };
 
@@ -141,7 +125,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
     const appositiveSpeaker = (comma: number): { phrase: SpeakerPhrase; description: WordRange } | null => {
       for (let k = comma - 1; k > 0 && comma - k <= MAX_SPEAKER_WORDS; k--) {
         if (words[k]!.text !== ',') continue;
-        const phrase = APPOSITIVE_OPENERS.has(words[k + 1]?.lower ?? '') ? speakerBefore(k) : null;
+        const phrase = syntax.appositiveOpeners.has(words[k + 1]?.lower ?? '') ? speakerBefore(k) : null;
         return phrase && { phrase, description: { first: k + 1, last: comma - 1 } };
       }
       return null;
@@ -178,7 +162,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       let clausal = false;
       for (let t = k; t < Math.min(words.length, k + THAT_WINDOW); t++) {
         // "said aircraft also struck IS vehicles that ...": past a finite verb or an actor, "that" is a relative.
-        if (quoteOpeningAt(words[t]!.start) || CLAUSE_AUXILIARIES.has(words[t]!.lower) || isActor(words[t]!)) break;
+        if (quoteOpeningAt(words[t]!.start) || syntax.clauseAuxiliaries.has(words[t]!.lower) || isActor(words[t]!)) break;
         if (words[t]!.lower === 'that' && !words[t]!.named) { k = t + 1; clausal = true; break; }
       }
       if (!words[k] || lexicon.noContent.matchAt(words, k)) return null;
@@ -223,7 +207,7 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
         const cue = span(i, i + quoted.length - 1);
         const sayingCue = span(saying.first, saying.last);
         if (content) {
-          const aux = i > 0 && /^(is|are|was|were|been)$/.test(words[i - 1]!.lower) ? i - 1 : -1;
+          const aux = i > 0 && syntax.passiveAuxiliaries.has(words[i - 1]!.lower) ? i - 1 : -1;
           if (aux >= 0) {
             const speaker = speakerBefore(aux);
             if (speaker) add(speaker, { start: cue.start, end: sayingCue.end }, content, 'reported-speech');
@@ -259,12 +243,12 @@ export function findStatements(analysis: Readonly<Analysis>, views: readonly Sen
       const reporting = lexicon.reporting.matchAt(words, i);
       if (!reporting) continue;
       // "before the victory was declared": a passive cue has no speaker before it ("is claiming" is active).
-      if (i > 0 && !words[i - 1]!.named && PASSIVE_AUXILIARIES.has(words[i - 1]!.lower) && !words[i]!.lower.endsWith('ing')) continue;
+      if (i > 0 && !words[i - 1]!.named && syntax.passiveAuxiliaries.has(words[i - 1]!.lower) && !words[i]!.lower.endsWith('ing')) continue;
       const verb = reporting.value;
       const cueLast = i + reporting.length - 1;
       if (verb.requiresNext && !verb.requiresNext.someIn(words, cueLast + 1, cueLast + verb.window)) continue;
       if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) continue;
-      if (DETERMINERS.has(words[i - 1]?.lower ?? '') || PARTICIPLE_NEXT.has(words[cueLast + 1]?.lower ?? '')) continue;
+      if (syntax.determiners.has(words[i - 1]?.lower ?? '') || syntax.participleNext.has(words[cueLast + 1]?.lower ?? '')) continue;
       // "the self-declared caliphate": a participle joined by a hyphen is an adjective.
       if (words[i - 1]?.text === '-' && words[i - 1]!.end === words[i]!.start) continue;
       const speaker = speakerBefore(i);
