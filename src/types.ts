@@ -252,6 +252,18 @@ export interface Event {
 /** An event the claims stage has read: who asserts it and how are known. */
 export type CheckedEvent = Event & { attribution: Attribution; modality: Modality; factuality: Factuality };
 
+/** Modalities of what has not happened: planned, intended, threatened, avoided or future events, and conditions. */
+const NOT_OCCURRED: ReadonlySet<Modality> = new Set(['planned', 'conditional']);
+
+/**
+ * Whether the event is told as something that happened (however sure its source): not a plan, an
+ * aim, an avoided or future event, nor a condition. Fusion, the map's default view and control
+ * timelines count only these.
+ */
+export function isOccurrence(event: Pick<Event, 'modality' | 'intent'>): boolean {
+  return event.modality !== null && !NOT_OCCURRED.has(event.modality) && event.intent === null;
+}
+
 /** Whether the claims stage has read the event (what a pipeline without it leaves null). */
 export function isChecked(event: Event): event is CheckedEvent {
   return event.attribution !== null && event.modality !== null && event.factuality !== null;
