@@ -190,6 +190,8 @@ export interface Attribution {
   cueEnd: number | null;
   /** author -> outlet -> quoted source. */
   chain: SourceLink[];
+  /** What gave the source: the innermost statement's `rule`, or `claims:author` for the document's own voice. */
+  rule: string;
 }
 
 export interface ActorRef {
@@ -284,6 +286,8 @@ export interface Statement extends Span {
   /** Index of the enclosing statement for nested attribution (an outlet quoting a source). */
   parent: number | null;
   form: 'direct-quote' | 'reported-speech' | 'according-to' | 'outlet-report' | 'block-quote';
+  /** The recogniser that found it (`claims:<name>`, see src/claims/recognisers.ts), for debug traces. */
+  rule: string;
 }
 
 export interface Sentence extends Span {

@@ -1,6 +1,6 @@
 import type { Analysis } from '../pipeline.js';
 import type { SourceKind } from '../types.js';
-import { fold, type PhraseSet, type SentenceView, type Word } from '../events/text.js';
+import { fold, type PhraseSet, type SentenceView, type Word } from '../text/sentence-view.js';
 
 /** A speaker as affiliation reads and remembers it. */
 export interface Affiliated {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readJsonResource, resourcePath } from '../resources.js';
 import type { Factuality, Stance } from '../types.js';
 import { verbForms } from '../events/inflect.js';
-import { PhraseSet } from '../events/text.js';
+import { PhraseSet } from '../text/sentence-view.js';
 
 /** What a reporting verb says about the speaker's commitment. */
 export type ReportClass = 'reported' | 'claimed' | 'alleged' | 'denied';

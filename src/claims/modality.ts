@@ -1,5 +1,5 @@
 import type { Attribution, Event, Factuality, Modality, Span, Statement } from '../types.js';
-import type { SentenceView } from '../events/text.js';
+import type { SentenceView } from '../text/sentence-view.js';
 import { firstEndingAfter } from '../text/span-index.js';
 import type { CueClass, Marker, ModalityCueLexicon } from './lexicon.js';
 

@@ -1,6 +1,6 @@
 import type { Analysis } from '../pipeline.js';
 import type { PlaceMention, SourceKind, Statement } from '../types.js';
-import type { PhraseSet, SentenceView } from '../events/text.js';
+import type { PhraseSet, SentenceView } from '../text/sentence-view.js';
 import type { ModalityCueLexicon } from './lexicon.js';
 import { SpanIndex } from '../text/span-index.js';
 

@@ -1,0 +1,290 @@
+import type { Span } from '../types.js';
+import type { PhraseSet, SentenceView, Word } from '../text/sentence-view.js';
+import type { ModalityCueLexicon, ReportingVerb, SyntaxWords } from './lexicon.js';
+import type { Quote } from './quotes.js';
+import type { SpeakerPhrase } from './speakers.js';
+
+// Punctuation that ends a noun phrase; the clause words that do too are `syntax.clauseWords` in modality-cues.json.
+const PHRASE_BREAKS = new Set([',', ';', ':', '(', ')', '“', '”', '"', '‘', '’', "'", '—', '–', '.', '!', '?', '«', '»']);
+export const CLOSING_MARKS = new Set(['”', '"', '’', "'", '»']);
+export const MAX_SPEAKER_WORDS = 12;
+// How far after a cue a "that" may open the content ("said on Monday in a statement that ...").
+const THAT_WINDOW = 8;
+// A recipient of "told" is at most this long ("told Demo Radio", "told the Associated Press").
+const MAX_RECIPIENT_WORDS = 4;
+
+/** Words `first..last` (inclusive) of a sentence. */
+export interface WordRange {
+  first: number;
+  last: number;
+}
+
+/** What a statement reports: a span of the text, and the quotation it is when it is one. */
+export interface Content extends Span {
+  quote: Quote | null;
+}
+
+/** A speaker phrase before a cue; `afterBreak` when a comma or a closing quotation mark stands before it. */
+export interface SpeakerBefore extends SpeakerPhrase {
+  afterBreak: boolean;
+}
+
+/** A reporting verb read as a cue: the verb, its words, the speaker phrase before it and the cue span (with a negation: "did not deny"). */
+export interface ReportingCue extends WordRange {
+  verb: ReportingVerb;
+  speaker: SpeakerBefore | null;
+  cue: Span;
+}
+
+/** What every sentence of a document shares while its statements are read. */
+export interface DocumentContext {
+  text: string;
+  quotes: readonly Quote[];
+  lexicon: ModalityCueLexicon;
+  /** Start offsets of the tokens inside time mentions ("on Monday" is no speaker). */
+  timeWordStarts: ReadonlySet<number>;
+  /** Quotations an accepted statement has taken: no later statement's content. */
+  consumed: ReadonlySet<Quote>;
+}
+
+/**
+ * One sentence as the statement recognisers read it: the syntax around a
+ * cue (the speaker phrase before or after it, appositives, the content
+ * after or before it), over the sentence view's words.
+ */
+export class StatementReader {
+  readonly words: readonly Word[];
+  readonly lexicon: ModalityCueLexicon;
+  private readonly syntax: SyntaxWords;
+  private cueCache: { at: number; cue: ReportingCue | null } | null = null;
+
+  constructor(readonly view: SentenceView, readonly doc: DocumentContext) {
+    this.words = view.words;
+    this.lexicon = doc.lexicon;
+    this.syntax = doc.lexicon.syntax;
+  }
+
+  span(first: number, last: number): Span {
+    return { start: this.words[first]!.start, end: this.words[last]!.end };
+  }
+
+  isTimeWord(w: Word): boolean {
+    return this.doc.timeWordStarts.has(w.start);
+  }
+
+  isBoundary(w: Word): boolean {
+    return !w.named && (PHRASE_BREAKS.has(w.lower) || this.syntax.clauseWords.has(w.lower) || this.isTimeWord(w) || this.lexicon.reporting.hasWord(w.lower));
+  }
+
+  isActor(w: Word): boolean {
+    return w.entity >= 0 && this.view.entities[w.entity]!.kind === 'actor';
+  }
+
+  /** The reporting verb at word `i` read as a cue, or null when it is none ("was declared", "this alleged victory", "self-declared"). Kept for the last `i` asked. */
+  reportingCue(i: number): ReportingCue | null {
+    if (this.cueCache?.at !== i) this.cueCache = { at: i, cue: this.readReportingCue(i) };
+    return this.cueCache.cue;
+  }
+
+  private readReportingCue(i: number): ReportingCue | null {
+    const { words, syntax } = this;
+    const reporting = this.lexicon.reporting.matchAt(words, i);
+    if (!reporting) return null;
+    // "before the victory was declared": a passive cue has no speaker before it ("is claiming" is active).
+    if (i > 0 && !words[i - 1]!.named && syntax.passiveAuxiliaries.has(words[i - 1]!.lower) && !words[i]!.lower.endsWith('ing')) return null;
+    const verb = reporting.value;
+    const last = i + reporting.length - 1;
+    if (verb.requiresNext && !verb.requiresNext.someIn(words, last + 1, last + verb.window)) return null;
+    if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) return null;
+    if (syntax.determiners.has(words[i - 1]?.lower ?? '') || syntax.participleNext.has(words[last + 1]?.lower ?? '')) return null;
+    // "the self-declared caliphate": a participle joined by a hyphen is an adjective.
+    if (words[i - 1]?.text === '-' && words[i - 1]!.end === words[i]!.start) return null;
+    const speaker = this.speakerBefore(i);
+    // "did not deny": the cue takes its negation along, which changes what it reports.
+    const negated = speaker !== null && this.lexicon.negators.someIn(words, speaker.last + 1, i - 1);
+    return { verb, first: i, last, speaker, cue: this.span(negated ? speaker.last + 1 : i, last) };
+  }
+
+  /** Skips filler before a cue ("has also", "on Monday") and takes the noun phrase before it. */
+  speakerBefore(cueFirst: number): SpeakerBefore | null {
+    const { words } = this;
+    const j = this.skipBeforeCue(cueFirst - 1);
+    if (j < 0 || this.isBoundary(words[j]!)) return null;
+    let k = j;
+    while (k > 0 && (!this.isBoundary(words[k - 1]!) || this.isAbbreviationStop(k - 1)) && !isSpacedDash(words, k - 1) && j - k < MAX_SPEAKER_WORDS - 1) k--;
+    const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
+    for (let lead = this.lexicon.speakers.leadIn.matchAt(words, k); lead && k <= j; lead = this.lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
+    if (k > j) return null;
+    // "a security official who asked not to be named" is a speaker; "who are struggling for a land" is not.
+    const anonymous = this.lexicon.speakers.anonymous.someIn(words, k, j);
+    if (!anonymous && words.slice(k, j + 1).some((w) => !w.named && (this.syntax.relativePronouns.has(w.lower) || this.syntax.notInSpeaker.has(w.lower)))) return null;
+    return { view: this.view, first: k, last: j, afterBreak };
+  }
+
+  /** The last word before `from` (inclusive) that is no filler between a speaker and its cue. */
+  private skipBeforeCue(from: number): number {
+    const { words } = this;
+    let j = from;
+    for (;;) {
+      const skip = j >= 0 ? this.lexicon.speakers.skipBeforeCue.matchEndingAt(words, j) : null;
+      if (skip) j -= skip.length;
+      else if (j >= 0 && !words[j]!.named && (this.isTimeWord(words[j]!) || /ly$/.test(words[j]!.lower))) j--;
+      else return j;
+    }
+  }
+
+  /** A full stop inside the sentence ends an abbreviation of a title ("Brig. Gen. Hamid Sarraf"), not the phrase. */
+  private isAbbreviationStop(at: number): boolean {
+    return this.words[at]!.text === '.' && at > 0 && this.words[at - 1]!.end === this.words[at]!.start;
+  }
+
+  /** Capitalised words, with the stops of abbreviations and the particles of names: "Col. Daniel Reyes", "Karim al-Saadi". */
+  isName(first: number, last: number): boolean {
+    return first <= last && last - first < MAX_SPEAKER_WORDS
+      && this.words.slice(first, last + 1).every((w, k) => /^\p{Lu}/u.test(w.text)
+        || (k > 0 && (/^[.'’-]$/.test(w.text) || this.syntax.nameParticles.has(w.lower))));
+  }
+
+  /** ", said NAME, a spokesman for the command.": the appositive after the name at `last`, to the next comma or the sentence end. */
+  appositiveAfter(last: number): WordRange | null {
+    const { words } = this;
+    if (words[last + 1]?.text !== ',' || !this.syntax.appositiveOpeners.has(words[last + 2]?.lower ?? '')) return null;
+    let end = last + 2;
+    while (words[end + 1] && !/^[,.!?;]$/.test(words[end + 1]!.text)) end++;
+    return { first: last + 2, last: end };
+  }
+
+  /** "NAME, a/the TITLE, said": the name before an appositive that ends in the comma at `comma`, and the appositive. */
+  appositiveSpeaker(comma: number): { phrase: SpeakerPhrase; description: WordRange } | null {
+    const { words } = this;
+    for (let k = comma - 1; k > 0 && comma - k <= MAX_SPEAKER_WORDS; k--) {
+      if (words[k]!.text !== ',') continue;
+      const phrase = this.syntax.appositiveOpeners.has(words[k + 1]?.lower ?? '') ? this.speakerBefore(k) : null;
+      return phrase && { phrase, description: { first: k + 1, last: comma - 1 } };
+    }
+    return null;
+  }
+
+  /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
+  isShortTail(from: number): boolean {
+    const lower = this.words[from]!.lower;
+    return this.syntax.tailOpeners.has(lower) || this.syntax.appositiveOpeners.has(lower);
+  }
+
+  /** Whether only a time ("on Saturday") stands between a cue and a comma or the sentence end. */
+  trailsOff(from: number): boolean {
+    const { words } = this;
+    let k = from;
+    while (words[k] && !words[k]!.named && (this.isTimeWord(words[k]!) || this.syntax.timePrepositions.has(words[k]!.lower))) k++;
+    return !words[k] || /^[,.!?;]$/.test(words[k]!.text);
+  }
+
+  /** The first of `set`'s phrases within `window` words from `from`. */
+  findAhead(set: PhraseSet, from: number, window: number): WordRange | null {
+    for (let k = from; k < Math.min(this.words.length, from + window); k++) {
+      const m = set.matchAt(this.words, k);
+      if (m) return { first: k, last: k + m.length - 1 };
+    }
+    return null;
+  }
+
+  /** The quotation opening at `offset` (after blanks) that no statement has taken yet. */
+  quoteOpeningAt(offset: number): Quote | null {
+    const { text, quotes, consumed } = this.doc;
+    let at = offset;
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    return at === text.length ? null : quotes.find((q) => q.open === at && !consumed.has(q)) ?? null;
+  }
+
+  /** What follows a cue: skips a recipient, "in a statement", "that"; a quotation there is the content. */
+  contentAfter(from: number, verb: ReportingVerb | null): Content | null {
+    const { words } = this;
+    let k = this.skipPunctuation(from);
+    if (verb?.recipient) {
+      const afterRecipient = this.skipRecipient(k);
+      if (afterRecipient === null) return null;
+      k = afterRecipient;
+    }
+    for (let skip = this.lexicon.speakers.skipAfterCue.matchAt(words, k); skip; skip = this.lexicon.speakers.skipAfterCue.matchAt(words, k)) k += skip.length;
+    k = this.skipPunctuation(k);
+    const that = this.thatAhead(k);
+    if (that >= 0) k = that + 1;
+    if (!words[k] || this.lexicon.noContent.matchAt(words, k)) return null;
+    const quote = this.quoteOpeningAt(words[k]!.start);
+    if (quote) return { start: quote.start, end: quote.end, quote };
+    // "declared the liberation of Raqqa, three days after ...": without "that", only the object is declared.
+    if (verb?.objectOnly && that < 0 && words[k - 1]?.text !== ':') return this.objectAt(k);
+    const end = Math.max(this.contentEnd(words[k]!.start), this.doc.quotes.find((q) => q.open >= words[k]!.start && q.open < this.view.end && q.close > this.view.end)?.end ?? 0);
+    return end > words[k]!.start ? { start: words[k]!.start, end, quote: null } : null;
+  }
+
+  private skipPunctuation(from: number): number {
+    let k = from;
+    while (this.words[k] && /^[,:\-–—]$/.test(this.words[k]!.text)) k++;
+    return k;
+  }
+
+  /** Past the hearer of "told Demo Radio (that) ..."; null when only a hearer follows ("..., a commander told Demo Radio."). */
+  private skipRecipient(from: number): number | null {
+    const { words } = this;
+    let k = from;
+    while (words[k] && k - from < MAX_RECIPIENT_WORDS && !/^[,:.!?]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !this.quoteOpeningAt(words[k]!.start)) k++;
+    if (!words[k] || /^[.!?]$/.test(words[k]!.text)) return null;
+    return k - from >= MAX_RECIPIENT_WORDS ? from : k;
+  }
+
+  /** The "that" opening a content clause near `from`, or -1. Past a finite verb or an actor, "that" is a relative ("said aircraft also struck IS vehicles that ..."). */
+  private thatAhead(from: number): number {
+    const { words } = this;
+    for (let t = from; t < Math.min(words.length, from + THAT_WINDOW); t++) {
+      if (this.quoteOpeningAt(words[t]!.start) || this.syntax.clauseAuxiliaries.has(words[t]!.lower) || this.isActor(words[t]!)) return -1;
+      if (words[t]!.lower === 'that' && !words[t]!.named) return t;
+    }
+    return -1;
+  }
+
+  /** The object of a cue, from word `k` to the next comma or the sentence end. */
+  private objectAt(k: number): Content | null {
+    const { words } = this;
+    if (!/^[\p{L}\p{N}]/u.test(words[k]!.text)) return null;
+    let last = k;
+    while (words[last + 1] && !/^[,;.!?]$/.test(words[last + 1]!.text)) last++;
+    return { start: words[k]!.start, end: words[last]!.end, quote: null };
+  }
+
+  /** The end of reported content: the sentence end, or the end of the quotation the cue itself is in. */
+  private contentEnd(cueAt: number): number {
+    const { text, quotes } = this.doc;
+    const inside = quotes.find((q) => q.start <= cueAt && cueAt < q.end);
+    let end = inside ? Math.min(inside.end, this.view.end) : this.view.end;
+    while (end > this.view.start && /[\s.!?,;:”"’»]/.test(text[end - 1]!)) end--;
+    return end;
+  }
+
+  /** "CONTENT, X said.": the content runs from the sentence start to the comma or the quotation before. */
+  contentBefore(first: number): Content | null {
+    const { words } = this;
+    let k = first - 1;
+    while (k >= 0 && /^[,:]$/.test(words[k]!.text)) k--;
+    if (k < 0) return null;
+    if (CLOSING_MARKS.has(words[k]!.text)) {
+      const quote = this.doc.quotes.find((q) => q.close === words[k]!.end && !this.doc.consumed.has(q));
+      if (quote) return { start: quote.start, end: quote.end, quote };
+    }
+    while (k >= 0 && /^[,:;]$/.test(words[k]!.text)) k--;
+    if (k < 0) return null;
+    // A dateline ("MOSUL, July 4 (Demo Wire) - ") or a speaker label ("CORRESPONDENT:") is no part of it.
+    let from = 0;
+    for (let j = k - 1; j >= 0; j--) {
+      if (words[j]!.text === ':' || isSpacedDash(words, j)) { from = j + 1; break; }
+    }
+    return { start: words[from]!.start, end: words[k]!.end, quote: null };
+  }
+}
+
+/** A dash with a space on either side separates ("BAGHDAD (Demo Wire) - Iraqi ..."); inside a name it joins ("Counter-Terrorism"). */
+export function isSpacedDash(words: readonly Word[], i: number): boolean {
+  const w = words[i]!;
+  if (!/^[-–—]$/.test(w.text)) return false;
+  return (!!words[i - 1] && words[i - 1]!.end < w.start) || (!!words[i + 1] && words[i + 1]!.start > w.end);
+}
