@@ -8,6 +8,8 @@ import type { SpeakerPhrase } from './speakers.js';
 const PHRASE_BREAKS = new Set([',', ';', ':', '(', ')', '“', '”', '"', '‘', '’', "'", '—', '–', '.', '!', '?', '«', '»']);
 export const CLOSING_MARKS = new Set(['”', '"', '’', "'", '»']);
 export const MAX_SPEAKER_WORDS = 12;
+// An appositive may run longer than a speaker phrase: "a rebel group opposing the Republic of the Congo (DRC) army".
+const MAX_APPOSITIVE_WORDS = 20;
 // How far after a cue a "that" may open the content ("said on Monday in a statement that ...").
 const THAT_WINDOW = 8;
 // A recipient of "told" is at most this long ("told Demo Radio", "told the Associated Press").
@@ -34,6 +36,8 @@ export interface ReportingCue extends WordRange {
   verb: ReportingVerb;
   speaker: SpeakerBefore | null;
   cue: Span;
+  /** The comma or closing quotation mark just before the cue, past filler ("an FSA commander, ..., **also** told"), or -1. */
+  breakAt: number;
 }
 
 /** What every sentence of a document shares while its statements are read. */
@@ -102,23 +106,46 @@ export class StatementReader {
     const speaker = this.speakerBefore(i);
     // "did not deny": the cue takes its negation along, which changes what it reports.
     const negated = speaker !== null && this.lexicon.negators.someIn(words, speaker.last + 1, i - 1);
-    return { verb, first: i, last, speaker, cue: this.span(negated ? speaker.last + 1 : i, last) };
+    const before = this.skipBeforeCue(i - 1);
+    const breakAt = speaker === null && before >= 0 && (words[before]!.text === ',' || CLOSING_MARKS.has(words[before]!.text)) ? before : -1;
+    return { verb, first: i, last, speaker, cue: this.span(negated ? speaker.last + 1 : i, last), breakAt };
   }
 
   /** Skips filler before a cue ("has also", "on Monday") and takes the noun phrase before it. */
   speakerBefore(cueFirst: number): SpeakerBefore | null {
     const { words } = this;
     const j = this.skipBeforeCue(cueFirst - 1);
-    if (j < 0 || this.isBoundary(words[j]!)) return null;
-    let k = j;
-    while (k > 0 && (!this.isBoundary(words[k - 1]!) || this.isAbbreviationStop(k - 1)) && !isSpacedDash(words, k - 1) && j - k < MAX_SPEAKER_WORDS - 1) k--;
+    const end = this.acronymBefore(j + 1);
+    if (end < 0 || this.isBoundary(words[end]!)) return null;
+    let k = this.phraseStart(end);
+    // "..., state news agency SANA and a monitor group reported": after a comma, "and" joins two speakers.
+    if (k > 1 && words[k - 1]!.lower === 'and' && !words[k - 1]!.named) {
+      const left = this.phraseStart(k - 2);
+      if (left > 0 && words[left - 1]!.text === ',' && !this.isBoundary(words[k - 2]!)) k = left;
+    }
     const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
-    for (let lead = this.lexicon.speakers.leadIn.matchAt(words, k); lead && k <= j; lead = this.lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
-    if (k > j) return null;
+    for (let lead = this.lexicon.speakers.leadIn.matchAt(words, k); lead && k <= end; lead = this.lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
+    if (k > end) return null;
     // "a security official who asked not to be named" is a speaker; "who are struggling for a land" is not.
-    const anonymous = this.lexicon.speakers.anonymous.someIn(words, k, j);
-    if (!anonymous && words.slice(k, j + 1).some((w) => !w.named && (this.syntax.relativePronouns.has(w.lower) || this.syntax.notInSpeaker.has(w.lower)))) return null;
-    return { view: this.view, first: k, last: j, afterBreak };
+    const anonymous = this.lexicon.speakers.anonymous.someIn(words, k, end);
+    if (!anonymous && words.slice(k, end + 1).some((w) => !w.named && (this.syntax.relativePronouns.has(w.lower) || this.syntax.notInSpeaker.has(w.lower)))) return null;
+    return { view: this.view, first: k, last: end, afterBreak };
+  }
+
+  /** The first word of the noun phrase ending at word `end`: back to a boundary, across the stops of title abbreviations, never across a spaced dash. */
+  private phraseStart(end: number): number {
+    const { words } = this;
+    let k = end;
+    while (k > 0 && (!this.isBoundary(words[k - 1]!) || this.isAbbreviationStop(k - 1)) && !isSpacedDash(words, k - 1) && end - k < MAX_SPEAKER_WORDS - 1) k--;
+    return k;
+  }
+
+  /** "The March 23 Movement (M23) said": the last word of the name before a bracketed acronym ending at `after - 1`, else `after - 1`. */
+  private acronymBefore(after: number): number {
+    const { words } = this;
+    const close = after - 1;
+    if (words[close]?.text !== ')' || words[close - 2]?.text !== '(' || !/^\p{Lu}/u.test(words[close - 1]!.text)) return close;
+    return close - 3;
   }
 
   /** The last word before `from` (inclusive) that is no filler between a speaker and its cue. */
@@ -155,14 +182,25 @@ export class StatementReader {
   }
 
   /** "NAME, a/the TITLE, said": the name before an appositive that ends in the comma at `comma`, and the appositive. */
-  appositiveSpeaker(comma: number): { phrase: SpeakerPhrase; description: WordRange } | null {
+  appositiveSpeaker(comma: number): { phrase: SpeakerBefore; description: WordRange } | null {
     const { words } = this;
-    for (let k = comma - 1; k > 0 && comma - k <= MAX_SPEAKER_WORDS; k--) {
+    for (let k = comma - 1; k > 0 && comma - k <= MAX_APPOSITIVE_WORDS; k--) {
       if (words[k]!.text !== ',') continue;
-      const phrase = this.syntax.appositiveOpeners.has(words[k + 1]?.lower ?? '') ? this.speakerBefore(k) : null;
+      const phrase = this.opensAppositive(k + 1) ? this.speakerBefore(k) : null;
       return phrase && { phrase, description: { first: k + 1, last: comma - 1 } };
     }
     return null;
+  }
+
+  /**
+   * Whether word `k` opens an appositive describing a speaker: an article, a possessive or "who"
+   * ("Reyes, **a** coalition spokesman,", "Goita, **Mali's** coup leader,"), or the setting of a
+   * statement ("the Peshmerga, **in a statement** released on Monday, said").
+   */
+  private opensAppositive(k: number): boolean {
+    const w = this.words[k];
+    if (!w) return false;
+    return this.syntax.appositiveOpeners.has(w.lower) || /^\p{Lu}.*['’]s$/u.test(w.text) || this.lexicon.speakers.skipAfterCue.matchAt(this.words, k) !== null;
   }
 
   /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
@@ -267,18 +305,29 @@ export class StatementReader {
     let k = first - 1;
     while (k >= 0 && /^[,:]$/.test(words[k]!.text)) k--;
     if (k < 0) return null;
-    if (CLOSING_MARKS.has(words[k]!.text)) {
-      const quote = this.doc.quotes.find((q) => q.close === words[k]!.end && !this.doc.consumed.has(q));
-      if (quote) return { start: quote.start, end: quote.end, quote };
-    }
+    const from = this.clauseStart(k);
+    const quote = this.quoteClosingAt(k);
+    // A quotation that opens the clause is the content; one that ends it reports only part of it
+    // ("the Houthis attacked towers “which led to ...”, according to an official").
+    if (quote && (quote.open < this.view.start || quote.open <= words[from]!.start)) return { start: quote.start, end: quote.end, quote };
     while (k >= 0 && /^[,:;]$/.test(words[k]!.text)) k--;
     if (k < 0) return null;
-    // A dateline ("MOSUL, July 4 (Demo Wire) - ") or a speaker label ("CORRESPONDENT:") is no part of it.
-    let from = 0;
-    for (let j = k - 1; j >= 0; j--) {
-      if (words[j]!.text === ':' || isSpacedDash(words, j)) { from = j + 1; break; }
-    }
     return { start: words[from]!.start, end: words[k]!.end, quote: null };
+  }
+
+  /** The quotation, not yet taken, whose closing mark is word `k`. */
+  quoteClosingAt(k: number): Quote | null {
+    const w = this.words[k];
+    if (!w || !CLOSING_MARKS.has(w.text)) return null;
+    return this.doc.quotes.find((q) => q.close === w.end && !this.doc.consumed.has(q)) ?? null;
+  }
+
+  /** The first word of the clause ending at word `k`: the sentence start, or past a dateline ("MOSUL, July 4 (Demo Wire) - ") or a speaker label ("CORRESPONDENT:"). */
+  private clauseStart(k: number): number {
+    for (let j = k - 1; j >= 0; j--) {
+      if (this.words[j]!.text === ':' || isSpacedDash(this.words, j)) return j + 1;
+    }
+    return 0;
   }
 }
 

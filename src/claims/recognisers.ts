@@ -1,5 +1,5 @@
 import type { Span, Statement } from '../types.js';
-import { MAX_SPEAKER_WORDS, CLOSING_MARKS, type Content, type ReportingCue, type StatementReader, type WordRange } from './reader.js';
+import { MAX_SPEAKER_WORDS, type Content, type ReportingCue, type SpeakerBefore, type StatementReader, type WordRange } from './reader.js';
 import type { SpeakerPhrase } from './speakers.js';
 
 // ", said NAME, a spokesman": a speaker after its cue is short.
@@ -120,35 +120,45 @@ function reportingPattern(test: (r: StatementReader, cue: ReportingCue) => boole
   };
 }
 
-const precededByBreak = (r: StatementReader, cue: ReportingCue) => r.words[cue.first - 1]?.text === ',' || CLOSING_MARKS.has(r.words[cue.first - 1]?.text ?? '');
+/**
+ * What a speaker's cue reports. "'...,' X said (in a statement ...)": a quotation just before the
+ * speaker. After a break, a cue that trails off (into a comma or the sentence end, or a hearer:
+ * "told Al Jazeera.") reports what came before it ("CONTENT, the officer said, speaking on condition
+ * of anonymity."); one followed by a comma and a clause is a parenthesis and reports what follows
+ * ("Two days ago, the source said, another group ..."). Otherwise what follows the cue.
+ */
+function contentFor(r: StatementReader, speaker: SpeakerBefore, { last, verb }: ReportingCue): Content | null {
+  const { words } = r;
+  const quote = r.quoteClosingAt(speaker.first - 1);
+  if (quote) return { start: quote.start, end: quote.end, quote };
+  const parenthesis = speaker.afterBreak && words[last + 1]?.text === ',' && !!words[last + 2] && !r.isShortTail(last + 2);
+  if (parenthesis) return r.contentAfter(last + 1, verb);
+  if (speaker.afterBreak && r.trailsOff(last + 1)) return r.contentBefore(speaker.first);
+  return r.contentAfter(last + 1, verb) ?? (speaker.afterBreak ? r.contentBefore(speaker.first) : null);
+}
+
+/** An "as" that opens a parenthesis (", as they claim,"), not a clause ("comes as X says ..."). */
+function isParentheticalAs(r: StatementReader, at: number): boolean {
+  return r.words[at]?.lower === 'as' && (at === 0 || r.words[at - 1]!.text === ',');
+}
 
 /** "..., as they claim, ...": the parenthesis reports the clause before it. */
 export const asParenthesis: Recogniser<Reporting> = {
   name: 'as-parenthesis',
   score: 0.85,
-  pattern: reportingPattern((r, c) => c.speaker !== null && r.words[c.speaker.first - 1]?.lower === 'as'),
+  pattern: reportingPattern((r, c) => c.speaker !== null && isParentheticalAs(r, c.speaker.first - 1)),
   extract(r, { cue }) {
     return candidate(this, cue.speaker!, cue.cue, r.contentBefore(cue.speaker!.first - 1));
   },
 };
 
-/**
- * "X said (that) ...", "X told Demo Radio: '...'". After a break, a cue that trails off (into a
- * comma or the sentence end) reports what came before it ("CONTENT, the officer said, speaking on
- * condition of anonymity."); one followed by a comma and a clause is a parenthesis and reports what
- * follows ("Two days ago, the source said, another group ...").
- */
+/** "X said (that) ...", "X told Demo Radio: '...'", "'...,' X said in a statement." */
 export const speakerBefore: Recogniser<Reporting> = {
   name: 'speaker-before',
   score: 0.8,
-  pattern: reportingPattern((r, c) => c.speaker !== null && r.words[c.speaker.first - 1]?.lower !== 'as'),
-  extract(r, { cue: { speaker, last, verb, cue } }) {
-    const { words } = r;
-    const parenthesis = speaker!.afterBreak && words[last + 1]?.text === ',' && !!words[last + 2] && !r.isShortTail(last + 2);
-    const content = parenthesis ? r.contentAfter(last + 1, verb)
-      : speaker!.afterBreak && r.trailsOff(last + 1) ? r.contentBefore(speaker!.first)
-      : r.contentAfter(last + 1, verb) ?? (speaker!.afterBreak ? r.contentBefore(speaker!.first) : null);
-    return candidate(this, speaker!, cue, content);
+  pattern: reportingPattern((r, c) => c.speaker !== null && !isParentheticalAs(r, c.speaker.first - 1)),
+  extract(r, { cue }) {
+    return candidate(this, cue.speaker!, cue.cue, contentFor(r, cue.speaker!, cue));
   },
 };
 
@@ -156,10 +166,10 @@ export const speakerBefore: Recogniser<Reporting> = {
 export const appositiveSpeaker: Recogniser<Reporting> = {
   name: 'appositive-speaker',
   score: 0.75,
-  pattern: reportingPattern((r, c) => c.speaker === null && precededByBreak(r, c)),
-  extract(r, { cue: { first, last, verb, cue } }) {
-    const appositive = r.appositiveSpeaker(first - 1);
-    return appositive ? candidate(this, appositive.phrase, cue, r.contentAfter(last + 1, verb), 'reported-speech', appositive.description) : [];
+  pattern: reportingPattern((_, c) => c.breakAt >= 0),
+  extract(r, { cue }) {
+    const appositive = r.appositiveSpeaker(cue.breakAt);
+    return appositive ? candidate(this, appositive.phrase, cue.cue, contentFor(r, appositive.phrase, cue), 'reported-speech', appositive.description) : [];
   },
 };
 
@@ -171,7 +181,7 @@ export const appositiveSpeaker: Recogniser<Reporting> = {
 export const speakerAfter: Recogniser<Reporting> = {
   name: 'speaker-after',
   score: 0.7,
-  pattern: reportingPattern((r, c) => c.speaker === null && precededByBreak(r, c)),
+  pattern: reportingPattern((_, c) => c.breakAt === c.first - 1),
   extract(r, { cue: { first, last: cueLast, cue } }) {
     const { words } = r;
     let last = cueLast;
@@ -189,14 +199,14 @@ export const speakerAfter: Recogniser<Reporting> = {
 export const parentheticalName: Recogniser<Reporting> = {
   name: 'parenthetical-name',
   score: 0.6,
-  pattern: reportingPattern((r, c) => c.speaker === null && precededByBreak(r, c)),
-  extract(r, { cue: { first, last, verb, cue } }) {
-    const comma = r.words.slice(0, first - 1).findLastIndex((w) => w.text === ',');
+  pattern: reportingPattern((_, c) => c.breakAt >= 0),
+  extract(r, { cue }) {
+    const comma = r.words.slice(0, cue.breakAt).findLastIndex((w) => w.text === ',');
     const before = comma > 0 ? r.speakerBefore(comma) : null;
-    const content = before ? r.contentAfter(last + 1, verb) : null;
+    const content = before ? contentFor(r, before, cue) : null;
     if (!before || !content) return [];
-    const name = { view: r.view, first: comma + 1, last: first - 2 };
-    return r.isName(name.first, name.last) ? candidate(this, name, cue, content, 'reported-speech', before) : candidate(this, before, cue, content);
+    const name = { view: r.view, first: comma + 1, last: cue.breakAt - 1 };
+    return r.isName(name.first, name.last) ? candidate(this, name, cue.cue, content, 'reported-speech', before) : candidate(this, before, cue.cue, content);
   },
 };
 
