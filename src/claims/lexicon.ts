@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { readJsonResource, resourcePath } from '../resources.js';
-import type { Factuality, Stance } from '../types.js';
+import type { ActorKind, Factuality, Stance } from '../types.js';
 import { verbForms } from '../events/inflect.js';
 import { PhraseSet } from '../text/sentence-view.js';
 
@@ -67,6 +67,7 @@ const fileSchema = z.object({
     anonymous: z.array(z.string()),
     outlets: z.array(z.string()),
     outletSuffixes: z.array(z.string()),
+    officialActorKinds: z.array(z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic'])),
     author: z.array(z.string()),
     pronouns: z.array(z.string()),
     leadIn: z.array(z.string()),
@@ -117,6 +118,8 @@ export interface ModalityCueLexicon {
     anonymous: PhraseSet;
     outlets: PhraseSet;
     outletSuffixes: Set<string>;
+    /** Kinds of actor that speak for a state: a speaker naming one is an official, not a group ("the Iraqi army said"). */
+    officialActorKinds: ReadonlySet<ActorKind>;
     author: Set<string>;
     pronouns: Set<string>;
     leadIn: PhraseSet;
@@ -170,6 +173,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
       anonymous: PhraseSet.of(speakers.anonymous),
       outlets: PhraseSet.of(speakers.outlets),
       outletSuffixes: new Set(speakers.outletSuffixes),
+      officialActorKinds: new Set(speakers.officialActorKinds),
       author: new Set(speakers.author.map((w) => w.toLowerCase())),
       pronouns: new Set(speakers.pronouns.map((w) => w.toLowerCase())),
       leadIn: PhraseSet.of(speakers.leadIn),

@@ -53,7 +53,8 @@ export function classifySpeaker(
   const actor = view.entities.find((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
   if (actor) {
     const mention = analysis.actors[actor.index]!;
-    return mention.kind === 'civilians' ? { speaker: surface, speakerKind: 'anonymous' } : { speaker: mention.name, speakerKind: 'group' };
+    if (mention.kind === 'civilians') return { speaker: surface, speakerKind: 'anonymous' };
+    return { speaker: mention.name, speakerKind: speakers.officialActorKinds.has(mention.kind) ? 'official' : 'group' };
   }
   const demonym = placeIndex(analysis.places).overlapping(words[0]!.start, words.at(-1)!.end)
     .some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
