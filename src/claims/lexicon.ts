@@ -67,6 +67,7 @@ const fileSchema = z.object({
     anonymous: z.array(z.string()),
     outlets: z.array(z.string()),
     outletSuffixes: z.array(z.string()),
+    organisations: z.array(z.string()),
     officialActorKinds: z.array(z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic'])),
     author: z.array(z.string()),
     pronouns: z.array(z.string()),
@@ -118,6 +119,8 @@ export interface ModalityCueLexicon {
     anonymous: PhraseSet;
     outlets: PhraseSet;
     outletSuffixes: Set<string>;
+    /** Head nouns of bodies that are no state ("the medical **charity** ...", "a **monitor group**"): such a speaker is a group. */
+    organisations: PhraseSet;
     /** Kinds of actor that speak for a state: a speaker naming one is an official, not a group ("the Iraqi army said"). */
     officialActorKinds: ReadonlySet<ActorKind>;
     author: Set<string>;
@@ -173,6 +176,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
       anonymous: PhraseSet.of(speakers.anonymous),
       outlets: PhraseSet.of(speakers.outlets),
       outletSuffixes: new Set(speakers.outletSuffixes),
+      organisations: PhraseSet.of(speakers.organisations),
       officialActorKinds: new Set(speakers.officialActorKinds),
       author: new Set(speakers.author.map((w) => w.toLowerCase())),
       pronouns: new Set(speakers.pronouns.map((w) => w.toLowerCase())),

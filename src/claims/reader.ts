@@ -77,7 +77,7 @@ export class StatementReader {
   }
 
   isBoundary(w: Word): boolean {
-    return !w.named && (PHRASE_BREAKS.has(w.lower) || this.syntax.clauseWords.has(w.lower) || this.isTimeWord(w) || this.lexicon.reporting.hasWord(w.lower));
+    return !w.named && (PHRASE_BREAKS.has(w.lower) || this.syntax.clauseWords.has(w.lower) || this.isTimeWord(w) || (this.lexicon.reporting.hasWord(w.lower) && !isCapitalised(w)));
   }
 
   isActor(w: Word): boolean {
@@ -94,6 +94,8 @@ export class StatementReader {
     const { words, syntax } = this;
     const reporting = this.lexicon.reporting.matchAt(words, i);
     if (!reporting) return null;
+    // Capitalised inside a sentence, a cue word is part of a name ("the Department of **State**").
+    if (isCapitalised(words[i]!) && i > 0 && !/^[“"‘':(—–-]$/.test(words[i - 1]!.text)) return null;
     // "before the victory was declared": a passive cue has no speaker before it ("is claiming" is active).
     if (i > 0 && !words[i - 1]!.named && syntax.passiveAuxiliaries.has(words[i - 1]!.lower) && !words[i]!.lower.endsWith('ing')) return null;
     const verb = reporting.value;
@@ -200,7 +202,7 @@ export class StatementReader {
   private opensAppositive(k: number): boolean {
     const w = this.words[k];
     if (!w) return false;
-    return this.syntax.appositiveOpeners.has(w.lower) || /^\p{Lu}.*['’]s$/u.test(w.text) || this.lexicon.speakers.skipAfterCue.matchAt(this.words, k) !== null;
+    return this.syntax.appositiveOpeners.has(w.lower) || /^\p{Lu}.*['’]s$/u.test(w.text) || this.settingAt(k) !== null;
   }
 
   /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
@@ -213,8 +215,23 @@ export class StatementReader {
   trailsOff(from: number): boolean {
     const { words } = this;
     let k = from;
-    while (words[k] && !words[k]!.named && (this.isTimeWord(words[k]!) || this.syntax.timePrepositions.has(words[k]!.lower))) k++;
-    return !words[k] || /^[,.!?;]$/.test(words[k]!.text);
+    for (;;) {
+      const setting = this.settingAt(k);
+      if (setting) k += setting.length;
+      else if (words[k] && !words[k]!.named && (this.isTimeWord(words[k]!) || this.syntax.timePrepositions.has(words[k]!.lower))) k++;
+      else return !words[k] || /^[,.!?;]$/.test(words[k]!.text);
+    }
+  }
+
+  /** The setting of a statement at word `k` ("in a statement", "on X"; `speakers.skipAfterCue`), across names: "X" may be read as one. */
+  private settingAt(k: number): { length: number } | null {
+    return this.lexicon.speakers.skipAfterCue.matchAt(this.words, k, true);
+  }
+
+  /** Whether a phrase at word `k` is the setting or time of a statement ("in a statement", "on X", "on Monday"), not who makes it. */
+  isSetting(k: number): boolean {
+    const w = this.words[k];
+    return !!w && (this.settingAt(k) !== null || this.isTimeWord(w) || this.syntax.timePrepositions.has(w.lower));
   }
 
   /** The first of `set`'s phrases within `window` words from `from`. */
@@ -243,7 +260,7 @@ export class StatementReader {
       if (afterRecipient === null) return null;
       k = afterRecipient;
     }
-    for (let skip = this.lexicon.speakers.skipAfterCue.matchAt(words, k); skip; skip = this.lexicon.speakers.skipAfterCue.matchAt(words, k)) k += skip.length;
+    for (let skip = this.settingAt(k); skip; skip = this.settingAt(k)) k += skip.length;
     k = this.skipPunctuation(k);
     const that = this.thatAhead(k);
     if (that >= 0) k = that + 1;
@@ -329,6 +346,10 @@ export class StatementReader {
     }
     return 0;
   }
+}
+
+function isCapitalised(w: Word): boolean {
+  return /^\p{Lu}/u.test(w.text);
 }
 
 /** A dash with a space on either side separates ("BAGHDAD (Demo Wire) - Iraqi ..."); inside a name it joins ("Counter-Terrorism"). */

@@ -62,22 +62,26 @@ export const quotedAs: Recogniser<QuotedAs> = {
     return quoted && saying ? { at: i, resume: saying.last, quoted: { first: i, last: i + quoted.length - 1 }, saying } : null;
   },
   extract(r, { quoted, saying }) {
-    const content = r.contentAfter(saying.last + 1, null);
-    if (!content) return [];
     const cue = r.span(quoted.first, quoted.last);
     const sayingCue = r.span(saying.first, saying.last);
     const i = quoted.first;
     if (i > 0 && r.lexicon.syntax.passiveAuxiliaries.has(r.words[i - 1]!.lower)) {
       const speaker = r.speakerBefore(i - 1);
+      const content = r.contentAfter(saying.last + 1, null);
       return speaker ? candidate(this, speaker, { start: cue.start, end: sayingCue.end }, content) : [];
     }
     const outer = r.speakerBefore(i);
     let innerLast = saying.first - 1;
     while (innerLast > quoted.last && r.isTimeWord(r.words[innerLast]!)) innerLast--;
     if (innerLast <= quoted.last) return [];
+    // "CONTENT, AFP quotes X as saying on Sunday.": what came before is quoted.
+    const before = outer?.afterBreak && r.trailsOff(saying.last + 1);
+    const content = before ? r.contentBefore(outer.first) : r.contentAfter(saying.last + 1, null);
+    if (!content) return [];
     const source = candidate(this, { view: r.view, first: quoted.last + 1, last: innerLast }, sayingCue, content);
     if (!outer) return source;
-    return [...candidate(this, outer, cue, { start: r.words[i + 1]!.start, end: content.end, quote: null }, 'outlet-report'), ...source];
+    const carried = before ? { start: content.start, end: sayingCue.end, quote: null } : { start: r.words[i + 1]!.start, end: content.end, quote: null };
+    return [...candidate(this, outer, cue, carried, 'outlet-report'), ...source];
   },
 };
 
@@ -187,13 +191,13 @@ export const speakerAfter: Recogniser<Reporting> = {
     let last = cueLast;
     while (words[last + 1] && !/^[,!?;]$/.test(words[last + 1]!.text) && !(words[last + 1]!.text === '.' && last + 2 >= words.length)) last++;
     const phrase = words.slice(cueLast + 1, last + 1);
-    if (phrase.length === 0 || phrase.length > MAX_INVERTED_SPEAKER_WORDS || phrase.some((w) => w.lower === 'that')) return [];
+    if (phrase.length === 0 || phrase.length > MAX_INVERTED_SPEAKER_WORDS || phrase.some((w) => w.lower === 'that') || r.isSetting(cueLast + 1)) return [];
     return candidate(this, { view: r.view, first: cueLast + 1, last }, cue, r.contentBefore(first), 'reported-speech', r.appositiveAfter(last));
   },
 };
 
 /**
- * Any other parenthesis: "a coalition spokesman, Col. Daniel Reyes, told ...". A name between
+ * A name in a parenthesis: "a coalition spokesman, Col. Daniel Reyes, told ...". The name between
  * the commas is the speaker, and the phrase before it describes them.
  */
 export const parentheticalName: Recogniser<Reporting> = {
@@ -203,10 +207,9 @@ export const parentheticalName: Recogniser<Reporting> = {
   extract(r, { cue }) {
     const comma = r.words.slice(0, cue.breakAt).findLastIndex((w) => w.text === ',');
     const before = comma > 0 ? r.speakerBefore(comma) : null;
-    const content = before ? contentFor(r, before, cue) : null;
-    if (!before || !content) return [];
     const name = { view: r.view, first: comma + 1, last: cue.breakAt - 1 };
-    return r.isName(name.first, name.last) ? candidate(this, name, cue.cue, content, 'reported-speech', before) : candidate(this, before, cue.cue, content);
+    if (!before || !r.isName(name.first, name.last)) return [];
+    return candidate(this, name, cue.cue, contentFor(r, before, cue), 'reported-speech', before);
   },
 };
 

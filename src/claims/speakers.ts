@@ -58,7 +58,7 @@ export function classifySpeaker(
   }
   const demonym = placeIndex(analysis.places).overlapping(words[0]!.start, words.at(-1)!.end)
     .some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
-  if (demonym) return { speaker: plain, speakerKind: 'group' };
+  if (demonym || has(speakers.organisations)) return { speaker: plain, speakerKind: 'group' };
   // Capitals inside a place or actor mention ("families from Deir al-Zour") or opening the sentence on a
   // common word ("New arrivals") name nobody.
   const opensSentence = (k: number) => k === 0 && (syntax.functionWords.has(words[0]!.lower)
