@@ -98,6 +98,8 @@ export interface Marker {
 /** The compiled modality-cue lexicon (resources/modality-cues.json, documented in modality-cues.md). */
 export interface ModalityCueLexicon {
   reporting: PhraseSet<ReportingVerb>;
+  /** The past, participle and -ing forms of reporting verbs: verbs wherever they stand, so they end a speaker phrase ("state", "reports" may be nouns). */
+  reportingVerbForms: ReadonlySet<string>;
   accordingTo: PhraseSet;
   quotedVerbs: PhraseSet;
   quotedSaying: PhraseSet;
@@ -155,8 +157,13 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     return [...forms].map((form): [string, ReportingVerb] => [form, verb]);
   });
   const { speakers } = file;
+  const verbOnly = file.reporting.flatMap((entry) => {
+    const { past, participle, ing } = verbForms(entry.lemma, entry);
+    return [past, participle, ing].filter((form) => !form.includes(' '));
+  });
   return {
     reporting: new PhraseSet(reporting),
+    reportingVerbForms: new Set(verbOnly),
     accordingTo: PhraseSet.of(file.accordingTo),
     quotedVerbs: PhraseSet.of(file.quotedAs.verbs),
     quotedSaying: PhraseSet.of(file.quotedAs.saying),

@@ -77,7 +77,7 @@ export class StatementReader {
   }
 
   isBoundary(w: Word): boolean {
-    return !w.named && (PHRASE_BREAKS.has(w.lower) || this.syntax.clauseWords.has(w.lower) || this.isTimeWord(w) || (this.lexicon.reporting.hasWord(w.lower) && !isCapitalised(w)));
+    return !w.named && (PHRASE_BREAKS.has(w.lower) || this.syntax.clauseWords.has(w.lower) || this.isTimeWord(w) || (this.lexicon.reportingVerbForms.has(w.lower) && !isCapitalised(w)));
   }
 
   isActor(w: Word): boolean {
@@ -188,21 +188,24 @@ export class StatementReader {
     const { words } = this;
     for (let k = comma - 1; k > 0 && comma - k <= MAX_APPOSITIVE_WORDS; k--) {
       if (words[k]!.text !== ',') continue;
-      const phrase = this.opensAppositive(k + 1) ? this.speakerBefore(k) : null;
+      const phrase = this.isAppositive(k + 1, comma - 1) ? this.speakerBefore(k) : null;
       return phrase && { phrase, description: { first: k + 1, last: comma - 1 } };
     }
     return null;
   }
 
   /**
-   * Whether word `k` opens an appositive describing a speaker: an article, a possessive or "who"
-   * ("Reyes, **a** coalition spokesman,", "Goita, **Mali's** coup leader,"), or the setting of a
-   * statement ("the Peshmerga, **in a statement** released on Monday, said").
+   * Whether words `first..last` are an appositive describing a speaker: opened by an article, a
+   * possessive or "who" ("Reyes, **a** coalition spokesman,", "Goita, **Mali's** coup leader,"),
+   * holding a title but no mere name ("Syrskyi, **Commander**-in-Chief of the Armed Forces,",
+   * "Yarallah, joint operations **commander**,"; "a spokesman, Col. Daniel Reyes, told" names the speaker), or the setting of a statement ("the Peshmerga, **in a statement**
+   * released on Monday, said").
    */
-  private opensAppositive(k: number): boolean {
-    const w = this.words[k];
+  private isAppositive(first: number, last: number): boolean {
+    const w = this.words[first];
     if (!w) return false;
-    return this.syntax.appositiveOpeners.has(w.lower) || /^\p{Lu}.*['’]s$/u.test(w.text) || this.settingAt(k) !== null;
+    return this.syntax.appositiveOpeners.has(w.lower) || /^\p{Lu}.*['’]s$/u.test(w.text) || this.settingAt(first) !== null
+      || (this.lexicon.speakers.titles.someIn(this.words, first, last, true) && !this.isName(first, last));
   }
 
   /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
@@ -217,10 +220,19 @@ export class StatementReader {
     let k = from;
     for (;;) {
       const setting = this.settingAt(k);
-      if (setting) k += setting.length;
-      else if (words[k] && !words[k]!.named && (this.isTimeWord(words[k]!) || this.syntax.timePrepositions.has(words[k]!.lower))) k++;
+      if (setting) return this.settingEnds(k + setting.length);
+      if (words[k] && !words[k]!.named && (this.isTimeWord(words[k]!) || this.syntax.timePrepositions.has(words[k]!.lower))) k++;
       else return !words[k] || /^[,.!?;]$/.test(words[k]!.text);
     }
+  }
+
+  /** Whether what follows a setting describes it up to a comma or the sentence end ("in a statement **posted on its Facebook page**."), with no content after "that", a colon or a quotation. */
+  private settingEnds(from: number): boolean {
+    const { words } = this;
+    for (let k = from; words[k] && !/^[,.!?;]$/.test(words[k]!.text); k++) {
+      if ((words[k]!.lower === 'that' && !words[k]!.named) || words[k]!.text === ':' || this.quoteOpeningAt(words[k]!.start)) return false;
+    }
+    return true;
   }
 
   /** The setting of a statement at word `k` ("in a statement", "on X"; `speakers.skipAfterCue`), across names: "X" may be read as one. */
