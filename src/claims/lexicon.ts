@@ -68,6 +68,7 @@ const fileSchema = z.object({
     outlets: z.array(z.string()),
     outletSuffixes: z.array(z.string()),
     organisations: z.array(z.string()),
+    documents: z.array(z.string()),
     officialActorKinds: z.array(z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic'])),
     author: z.array(z.string()),
     pronouns: z.array(z.string()),
@@ -123,6 +124,8 @@ export interface ModalityCueLexicon {
     outletSuffixes: Set<string>;
     /** Head nouns of bodies that are no state ("the medical **charity** ...", "a **monitor group**"): such a speaker is a group. */
     organisations: PhraseSet;
+    /** What a statement is issued as ("the **statement** added", "the **release** said"): it speaks for whoever issued the one before. */
+    documents: ReadonlySet<string>;
     /** Kinds of actor that speak for a state: a speaker naming one is an official, not a group ("the Iraqi army said"). */
     officialActorKinds: ReadonlySet<ActorKind>;
     author: Set<string>;
@@ -184,6 +187,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
       outlets: PhraseSet.of(speakers.outlets),
       outletSuffixes: new Set(speakers.outletSuffixes),
       organisations: PhraseSet.of(speakers.organisations),
+      documents: new Set(speakers.documents.map((w) => w.toLowerCase())),
       officialActorKinds: new Set(speakers.officialActorKinds),
       author: new Set(speakers.author.map((w) => w.toLowerCase())),
       pronouns: new Set(speakers.pronouns.map((w) => w.toLowerCase())),

@@ -100,7 +100,9 @@ export class StatementReader {
     if (i > 0 && !words[i - 1]!.named && syntax.passiveAuxiliaries.has(words[i - 1]!.lower) && !words[i]!.lower.endsWith('ing')) return null;
     const verb = reporting.value;
     const last = i + reporting.length - 1;
-    if (verb.requiresNext && !verb.requiresNext.someIn(words, last + 1, last + verb.window)) return null;
+    // "wrote on its website that": the words a cue requires may follow its setting.
+    const next = this.skipSettings(last + 1);
+    if (verb.requiresNext && !verb.requiresNext.someIn(words, next, next + verb.window - 1)) return null;
     if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) return null;
     if (syntax.determiners.has(words[i - 1]?.lower ?? '') || syntax.participleNext.has(words[last + 1]?.lower ?? '')) return null;
     // "the self-declared caliphate": a participle joined by a hyphen is an adjective.
@@ -240,6 +242,13 @@ export class StatementReader {
     return this.lexicon.speakers.skipAfterCue.matchAt(this.words, k, true);
   }
 
+  /** The first word from `from` past the settings of a statement ("in a statement on its website"). */
+  private skipSettings(from: number): number {
+    let k = from;
+    for (let skip = this.settingAt(k); skip; skip = this.settingAt(k)) k += skip.length;
+    return k;
+  }
+
   /** Whether a phrase at word `k` is the setting or time of a statement ("in a statement", "on X", "on Monday"), not who makes it. */
   isSetting(k: number): boolean {
     const w = this.words[k];
@@ -272,7 +281,7 @@ export class StatementReader {
       if (afterRecipient === null) return null;
       k = afterRecipient;
     }
-    for (let skip = this.settingAt(k); skip; skip = this.settingAt(k)) k += skip.length;
+    k = this.skipSettings(k);
     k = this.skipPunctuation(k);
     const that = this.thatAhead(k);
     if (that >= 0) k = that + 1;

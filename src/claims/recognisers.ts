@@ -1,4 +1,5 @@
 import type { Span, Statement } from '../types.js';
+import type { SentenceView } from '../text/sentence-view.js';
 import { MAX_SPEAKER_WORDS, type Content, type ReportingCue, type SpeakerBefore, type StatementReader, type WordRange } from './reader.js';
 import type { SpeakerPhrase } from './speakers.js';
 
@@ -13,7 +14,9 @@ export interface Candidate {
   rule: string;
   /** Higher wins when several recognisers read the same cue (see the resolver). */
   score: number;
-  phrase: SpeakerPhrase;
+  view: SentenceView;
+  /** Who speaks; null for the speaker of the statement before in the sentence ("..., the coalition said, **adding** that ..."). */
+  phrase: SpeakerPhrase | null;
   cue: Span | null;
   content: Content;
   form: Statement['form'];
@@ -40,8 +43,11 @@ export interface Recogniser<M extends Match = Match> {
   extract(r: StatementReader, match: M): Candidate[];
 }
 
-function candidate(recogniser: Pick<Recogniser, 'name' | 'score'>, phrase: SpeakerPhrase, cue: Span | null, content: Content | null, form: Statement['form'] = 'reported-speech', description: WordRange | null = null): Candidate[] {
-  return content ? [{ rule: `claims:${recogniser.name}`, score: recogniser.score, phrase, cue, content, form, description }] : [];
+function candidate(
+  recogniser: Pick<Recogniser, 'name' | 'score'>, r: StatementReader, phrase: SpeakerPhrase | null, cue: Span | null, content: Content | null,
+  form: Statement['form'] = 'reported-speech', description: WordRange | null = null,
+): Candidate[] {
+  return content ? [{ rule: `claims:${recogniser.name}`, score: recogniser.score, view: r.view, phrase, cue, content, form, description }] : [];
 }
 
 interface QuotedAs extends Match {
@@ -68,7 +74,7 @@ export const quotedAs: Recogniser<QuotedAs> = {
     if (i > 0 && r.lexicon.syntax.passiveAuxiliaries.has(r.words[i - 1]!.lower)) {
       const speaker = r.speakerBefore(i - 1);
       const content = r.contentAfter(saying.last + 1, null);
-      return speaker ? candidate(this, speaker, { start: cue.start, end: sayingCue.end }, content) : [];
+      return speaker ? candidate(this, r, speaker, { start: cue.start, end: sayingCue.end }, content) : [];
     }
     const outer = r.speakerBefore(i);
     let innerLast = saying.first - 1;
@@ -78,10 +84,10 @@ export const quotedAs: Recogniser<QuotedAs> = {
     const before = outer?.afterBreak && r.trailsOff(saying.last + 1);
     const content = before ? r.contentBefore(outer.first) : r.contentAfter(saying.last + 1, null);
     if (!content) return [];
-    const source = candidate(this, { view: r.view, first: quoted.last + 1, last: innerLast }, sayingCue, content);
+    const source = candidate(this, r, { view: r.view, first: quoted.last + 1, last: innerLast }, sayingCue, content);
     if (!outer) return source;
     const carried = before ? { start: content.start, end: sayingCue.end, quote: null } : { start: r.words[i + 1]!.start, end: content.end, quote: null };
-    return [...candidate(this, outer, cue, carried, 'outlet-report'), ...source];
+    return [...candidate(this, r, outer, cue, carried, 'outlet-report'), ...source];
   },
 };
 
@@ -105,11 +111,13 @@ export const accordingTo: Recogniser<AccordingTo> = {
   extract(r, { at, cue, speaker }) {
     const head = r.words[speaker.first];
     if (!head || r.isBoundary(head)) return [];
+    // "Demo Wire, citing a senior official, reported ...": the appositive speaker reads the chain.
+    if (r.words[speaker.last + 1]?.text === ',' && r.reportingCue(speaker.last + 2)) return [];
     // "CORRESPONDENT: According to the source, ...": after a colon the phrase leads its sentence too.
     const leadIn = r.lexicon.speakers.leadIn.findAll(r.words, 0, at - 1).reduce((n, m) => n + m.last - m.first + 1, 0);
     const leading = at === 0 || r.words[at - 1]!.text === ':' || leadIn === at;
     const content = leading ? r.contentAfter(speaker.last + 1, null) : r.contentBefore(at);
-    return candidate(this, { view: r.view, ...speaker }, r.span(cue.first, cue.last), content, 'according-to');
+    return candidate(this, r, { view: r.view, ...speaker }, r.span(cue.first, cue.last), content, 'according-to');
   },
 };
 
@@ -152,7 +160,7 @@ export const asParenthesis: Recogniser<Reporting> = {
   score: 0.85,
   pattern: reportingPattern((r, c) => c.speaker !== null && isParentheticalAs(r, c.speaker.first - 1)),
   extract(r, { cue }) {
-    return candidate(this, cue.speaker!, cue.cue, r.contentBefore(cue.speaker!.first - 1));
+    return candidate(this, r, cue.speaker!, cue.cue, r.contentBefore(cue.speaker!.first - 1));
   },
 };
 
@@ -162,7 +170,17 @@ export const speakerBefore: Recogniser<Reporting> = {
   score: 0.8,
   pattern: reportingPattern((r, c) => c.speaker !== null && !isParentheticalAs(r, c.speaker.first - 1)),
   extract(r, { cue }) {
-    return candidate(this, cue.speaker!, cue.cue, contentFor(r, cue.speaker!, cue));
+    return candidate(this, r, cue.speaker!, cue.cue, contentFor(r, cue.speaker!, cue));
+  },
+};
+
+/** "..., the coalition said, adding that ...": the speaker of the statement before goes on. */
+export const adding: Recogniser<Reporting> = {
+  name: 'adding',
+  score: 0.95,
+  pattern: reportingPattern((r, c) => c.breakAt === c.first - 1 && r.words[c.first]!.lower.endsWith('ing')),
+  extract(r, { cue }) {
+    return candidate(this, r, null, cue.cue, r.contentAfter(cue.last + 1, cue.verb));
   },
 };
 
@@ -173,7 +191,18 @@ export const appositiveSpeaker: Recogniser<Reporting> = {
   pattern: reportingPattern((_, c) => c.breakAt >= 0),
   extract(r, { cue }) {
     const appositive = r.appositiveSpeaker(cue.breakAt);
-    return appositive ? candidate(this, appositive.phrase, cue.cue, contentFor(r, appositive.phrase, cue), 'reported-speech', appositive.description) : [];
+    if (!appositive) return [];
+    const content = contentFor(r, appositive.phrase, cue);
+    const cited = r.lexicon.accordingTo.matchAt(r.words, appositive.description.first);
+    if (!cited || !content) return candidate(this, r, appositive.phrase, cue.cue, content, 'reported-speech', appositive.description);
+    // "Demo Wire, citing a senior official, reported that ...": the outlet carries what the official says.
+    const { first, last } = appositive.description;
+    const source = { view: r.view, first: first + cited.length, last };
+    const carried = { start: r.words[first]!.start, end: Math.max(content.end, cue.cue.end), quote: null };
+    return [
+      ...candidate(this, r, appositive.phrase, cue.cue, carried, 'reported-speech'),
+      ...candidate(this, r, source, r.span(first, first + cited.length - 1), content, 'according-to'),
+    ];
   },
 };
 
@@ -192,7 +221,7 @@ export const speakerAfter: Recogniser<Reporting> = {
     while (words[last + 1] && !/^[,!?;]$/.test(words[last + 1]!.text) && !(words[last + 1]!.text === '.' && last + 2 >= words.length)) last++;
     const phrase = words.slice(cueLast + 1, last + 1);
     if (phrase.length === 0 || phrase.length > MAX_INVERTED_SPEAKER_WORDS || phrase.some((w) => w.lower === 'that') || r.isSetting(cueLast + 1)) return [];
-    return candidate(this, { view: r.view, first: cueLast + 1, last }, cue, r.contentBefore(first), 'reported-speech', r.appositiveAfter(last));
+    return candidate(this, r, { view: r.view, first: cueLast + 1, last }, cue, r.contentBefore(first), 'reported-speech', r.appositiveAfter(last));
   },
 };
 
@@ -209,11 +238,11 @@ export const parentheticalName: Recogniser<Reporting> = {
     const before = comma > 0 ? r.speakerBefore(comma) : null;
     const name = { view: r.view, first: comma + 1, last: cue.breakAt - 1 };
     if (!before || !r.isName(name.first, name.last)) return [];
-    return candidate(this, name, cue.cue, contentFor(r, before, cue), 'reported-speech', before);
+    return candidate(this, r, name, cue.cue, contentFor(r, before, cue), 'reported-speech', before);
   },
 };
 
 /** The statement recognisers, in the order their candidates are read; the resolver keeps the best-scored reading of a cue. */
 export const RECOGNISERS: readonly Recogniser<Match>[] = [
-  quotedAs, accordingTo, asParenthesis, speakerBefore, appositiveSpeaker, speakerAfter, parentheticalName,
+  quotedAs, accordingTo, asParenthesis, speakerBefore, adding, appositiveSpeaker, speakerAfter, parentheticalName,
 ] as Recogniser<Match>[];

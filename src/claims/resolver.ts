@@ -1,11 +1,12 @@
 import type { Analysis } from '../pipeline.js';
 import type { Span, Statement } from '../types.js';
 import { SpanIndex } from '../text/span-index.js';
-import { affiliationOf, SpeakerMemory } from './affiliation.js';
+import { affiliationOf, SpeakerMemory, type Affiliated } from './affiliation.js';
 import type { ModalityCueLexicon } from './lexicon.js';
 import type { Quote } from './quotes.js';
 import type { Candidate } from './recognisers.js';
-import { classifySpeaker } from './speakers.js';
+import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
+import type { SentenceView } from '../text/sentence-view.js';
 
 /** The speaker of a quotation nobody in the text is credited with. */
 export const UNATTRIBUTED = 'unattributed';
@@ -41,24 +42,38 @@ export class StatementResolver {
   }
 
   private accept(c: Candidate): void {
-    const { analysis, lexicon } = this;
-    const { paragraph } = analysis.sentences[c.phrase.view.index]!;
-    const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
-    const who = classifySpeaker(c.phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
-    // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
-    const descriptions = c.description ? [c.description, c.phrase] : [c.phrase];
-    const affiliation = affiliationOf(analysis, c.phrase.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
+    const who = c.phrase ? this.speakerOf(c, c.phrase) : this.previousInSentence(c.view);
+    if (!who) return;
+    const { speaker, speakerKind, affiliation } = who;
     if (c.content.quote) this.consumed.add(c.content.quote);
     const form = c.form === 'reported-speech' && c.content.quote ? 'direct-quote'
-      : c.form === 'reported-speech' && who.speakerKind === 'outlet' ? 'outlet-report' : c.form;
+      : c.form === 'reported-speech' && speakerKind === 'outlet' ? 'outlet-report' : c.form;
     const { cue, content } = c;
     const draft: Draft = {
-      speaker: who.speaker, speakerKind: who.speakerKind, affiliation, cueStart: cue?.start ?? null, cueEnd: cue?.end ?? null,
+      speaker, speakerKind, affiliation, cueStart: cue?.start ?? null, cueEnd: cue?.end ?? null,
       start: content.start, end: content.end, form, rule: c.rule,
       outer: { start: Math.min(cue?.start ?? content.start, content.start), end: Math.max(cue?.end ?? content.end, content.end) },
     };
     this.drafts.push(draft);
     this.memory.remember(draft);
+  }
+
+  /** Who a speaker phrase is, and whom they speak for. */
+  private speakerOf(c: Candidate, phrase: SpeakerPhrase): Affiliated {
+    const { analysis, lexicon } = this;
+    const { paragraph } = analysis.sentences[c.view.index]!;
+    const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
+    const who = classifySpeaker(phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
+    // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
+    const descriptions = c.description ? [c.description, phrase] : [phrase];
+    const affiliation = affiliationOf(analysis, c.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
+    return { ...who, affiliation };
+  }
+
+  /** The speaker of the latest statement whose cue lies in the sentence, or null. */
+  private previousInSentence(view: SentenceView): Affiliated | null {
+    const last = this.drafts.at(-1);
+    return last && last.cueStart !== null && last.cueStart >= view.start ? last : null;
   }
 
   /** The statements chosen, with the quotations nobody is credited with that fill their own lines as block quotes; outermost first. */

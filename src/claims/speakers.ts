@@ -38,14 +38,12 @@ export function classifySpeaker(
   if (words.length === 1 && speakers.author.has(words[0]!.lower)) return { speaker: authorName, speakerKind: 'author' };
   if (words.length === 1 && speakers.pronouns.has(words[0]!.lower)) {
     const person = syntax.personPronouns.has(words[0]!.lower);
-    const kinds: SourceKind[] = person ? ['named-person', 'official', 'anonymous'] : ['group', 'outlet', 'official', 'anonymous', 'named-person'];
-    let previous: (typeof earlier)[number] | undefined;
-    // Statements come in text order: stop at the first one before the paragraph window.
-    for (let k = earlier.length - 1; k >= 0 && earlier[k]!.start >= recentFrom && !previous; k--) {
-      if (kinds.includes(earlier[k]!.speakerKind)) previous = earlier[k];
-    }
-    if (previous) return { speaker: previous.speaker, speakerKind: previous.speakerKind };
-    return { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
+    const previous = previousSpeaker(earlier, recentFrom, person ? PERSON_KINDS : BODY_KINDS);
+    return previous ?? { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
+  }
+  // "The statement added": the statement quoted before.
+  if (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower)) {
+    return previousSpeaker(earlier, recentFrom, BODY_KINDS) ?? { speaker: surface, speakerKind: 'anonymous' };
   }
   if (has(speakers.anonymous)) return { speaker: surface, speakerKind: 'anonymous' };
   if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes, syntax.functionWords)) return { speaker: plain, speakerKind: 'outlet' };
@@ -67,6 +65,17 @@ export function classifySpeaker(
   const indefinite = syntax.indefinites.has(words[0]!.lower);
   const named = !indefinite && words.some((w, k) => /^\p{Lu}/u.test(w.text) && !w.named && !opensSentence(k));
   return { speaker: named ? plain : surface, speakerKind: named ? 'named-person' : 'anonymous' };
+}
+
+const PERSON_KINDS: readonly SourceKind[] = ['named-person', 'official', 'anonymous'];
+const BODY_KINDS: readonly SourceKind[] = ['group', 'outlet', 'official', 'anonymous', 'named-person'];
+
+/** The latest speaker of one of `kinds` quoted since `recentFrom`; statements come in text order. */
+function previousSpeaker(earlier: readonly Pick<Statement, 'speaker' | 'speakerKind' | 'start'>[], recentFrom: number, kinds: readonly SourceKind[]): Speaker | null {
+  for (let k = earlier.length - 1; k >= 0 && earlier[k]!.start >= recentFrom; k--) {
+    if (kinds.includes(earlier[k]!.speakerKind)) return { speaker: earlier[k]!.speaker, speakerKind: earlier[k]!.speakerKind };
+  }
+  return null;
 }
 
 // "Demo Wire", "AlSumaria News", "Iraq News": capitalised words ending in an outlet word.

@@ -22,6 +22,7 @@ const CASES: [sentence: string, statement: string][] = [
   ['Fabrice Moreau, a researcher at a Paris institute, told reporters that the army left Tabqa.', 'Fabrice Moreau (named-person) <claims:appositive-speaker>: the army left Tabqa'],
   ['The army left Tabqa on Monday, said Daniel Reyes.', 'Daniel Reyes (named-person) <claims:speaker-after>: The army left Tabqa on Monday'],
   ['A coalition spokesman, Daniel Reyes, told reporters that the army left Tabqa.', 'Daniel Reyes (named-person) <claims:parenthetical-name>: the army left Tabqa'],
+  ['The army left Tabqa, the ministry said, adding that the rebels fled Raqqa.', 'ministry (official) <claims:adding>: the rebels fled Raqqa'],
 ];
 
 for (const [sentence, statement] of CASES) {
