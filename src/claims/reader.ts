@@ -132,7 +132,9 @@ export class StatementReader {
     if (k > end) return null;
     // "a security official who asked not to be named" is a speaker; "who are struggling for a land" is not.
     const anonymous = this.lexicon.speakers.anonymous.someIn(words, k, end);
-    if (!anonymous && words.slice(k, end + 1).some((w) => !w.named && (this.syntax.relativePronouns.has(w.lower) || this.syntax.notInSpeaker.has(w.lower)))) return null;
+    // Capitalised, such words belong to a name ("Raqqa **Is Being** Slaughtered Silently tweeted").
+    const clauseWord = (w: Word, at: number) => !w.named && (at === 0 || !isCapitalised(w)) && (this.syntax.relativePronouns.has(w.lower) || this.syntax.notInSpeaker.has(w.lower));
+    if (!anonymous && words.slice(k, end + 1).some((w, at) => clauseWord(w, at))) return null;
     return { view: this.view, first: k, last: end, afterBreak };
   }
 
@@ -159,7 +161,9 @@ export class StatementReader {
     for (;;) {
       const skip = j >= 0 ? this.lexicon.speakers.skipBeforeCue.matchEndingAt(words, j) : null;
       if (skip) j -= skip.length;
-      else if (j >= 0 && !words[j]!.named && (this.isTimeWord(words[j]!) || /ly$/.test(words[j]!.lower))) j--;
+      else if (j >= 0 && !words[j]!.named && (this.isTimeWord(words[j]!) || (/ly$/.test(words[j]!.lower) && !isCapitalised(words[j]!)))) j--;
+      // "leaders on Monday said": the preposition of a time skipped just before.
+      else if (j >= 0 && this.syntax.timePrepositions.has(words[j]!.lower) && words[j + 1] && this.isTimeWord(words[j + 1]!)) j--;
       else return j;
     }
   }

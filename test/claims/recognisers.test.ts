@@ -9,7 +9,7 @@ import { defaultPipeline } from '../shared-resources.js';
 const pipeline = await defaultPipeline();
 
 function statementsOf(text: string): string[] {
-  const { document } = prepareDocument({ text, outlet: 'Demo Wire', publishedAt: '2017-06-01', source: 'test', input: 'test' });
+  const { document } = prepareDocument({ text, outlet: 'Demo Wire', publishedAt: '2017-06-07', source: 'test', input: 'test' });
   const x = pipeline.extract(document);
   return x.statements.map((s: Statement) => `${s.speaker} (${s.speakerKind}) <${s.rule}>: ${text.slice(s.start, s.end)}`);
 }
@@ -23,6 +23,8 @@ const CASES: [sentence: string, statement: string][] = [
   ['The army left Tabqa on Monday, said Daniel Reyes.', 'Daniel Reyes (named-person) <claims:speaker-after>: The army left Tabqa on Monday'],
   ['A coalition spokesman, Daniel Reyes, told reporters that the army left Tabqa.', 'Daniel Reyes (named-person) <claims:parenthetical-name>: the army left Tabqa'],
   ['The army left Tabqa, the ministry said, adding that the rebels fled Raqqa.', 'ministry (official) <claims:adding>: the rebels fled Raqqa'],
+  ['"The fighters left Tabqa after a week of fighting," the PMF, also known as the Hashd al-Shaabi, said in a statement.', 'Popular Mobilization Units (group) <claims:appositive-speaker>: The fighters left Tabqa after a week of fighting'],
+  ['Local tribal leaders on Monday said that the rebels had left Tabqa.', 'Local tribal leaders (official) <claims:speaker-before>: the rebels had left Tabqa'],
 ];
 
 for (const [sentence, statement] of CASES) {
