@@ -120,12 +120,16 @@ export class StatementReader {
     const { words } = this;
     const j = this.skipBeforeCue(cueFirst - 1);
     const end = this.acronymBefore(j + 1);
-    if (end < 0 || this.isBoundary(words[end]!)) return null;
+    if (end < 0) return null;
+    // "the M23, which claims ...": the relative pronoun stands for the phrase before the comma.
+    if (this.syntax.relativePronouns.has(words[end]!.lower) && words[end - 1]?.text === ',') return this.speakerBefore(end - 1);
+    if (this.isBoundary(words[end]!)) return null;
     let k = this.phraseStart(end);
-    // "..., state news agency SANA and a monitor group reported": after a comma, "and" joins two speakers.
-    if (k > 1 && words[k - 1]!.lower === 'and' && !words[k - 1]!.named) {
+    // "..., state news agency SANA and a monitor group reported", "Prime Minister Haider al-Abadi and Iraqi
+    // forces announced": "and" joins two speakers after a comma, or after a name opening the sentence.
+    if (k > 1 && words[k - 1]!.lower === 'and' && !words[k - 1]!.named && !this.isBoundary(words[k - 2]!)) {
       const left = this.phraseStart(k - 2);
-      if (left > 0 && words[left - 1]!.text === ',' && !this.isBoundary(words[k - 2]!)) k = left;
+      if ((left > 0 && words[left - 1]!.text === ',') || (left === 0 && this.isName(left, k - 2))) k = left;
     }
     const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
     for (let lead = this.lexicon.speakers.leadIn.matchAt(words, k); lead && k <= end; lead = this.lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
@@ -216,8 +220,9 @@ export class StatementReader {
 
   /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
   isShortTail(from: number): boolean {
-    const lower = this.words[from]!.lower;
-    return this.syntax.tailOpeners.has(lower) || this.syntax.appositiveOpeners.has(lower);
+    const w = this.words[from]!;
+    // A participle opens a tail too: "..., a commander declared, **marking** the end of the operation".
+    return this.syntax.tailOpeners.has(w.lower) || this.syntax.appositiveOpeners.has(w.lower) || (!w.named && /^\p{Ll}\p{L}+ing$/u.test(w.text));
   }
 
   /** Whether only a time ("on Saturday") stands between a cue and a comma or the sentence end. */

@@ -151,7 +151,7 @@ function contentFor(r: StatementReader, speaker: SpeakerBefore, { last, verb }: 
 
 /** An "as" that opens a parenthesis (", as they claim,"), not a clause ("comes as X says ..."). */
 function isParentheticalAs(r: StatementReader, at: number): boolean {
-  return r.words[at]?.lower === 'as' && (at === 0 || r.words[at - 1]!.text === ',');
+  return r.words[at]?.lower === 'as' && r.words[at - 1]?.text === ',';
 }
 
 /** "..., as they claim, ...": the parenthesis reports the clause before it. */

@@ -48,7 +48,8 @@ export function classifySpeaker(
   if (has(speakers.anonymous)) return { speaker: surface, speakerKind: 'anonymous' };
   if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes, syntax.functionWords)) return { speaker: plain, speakerKind: 'outlet' };
   if (has(speakers.titles)) return { speaker: plain, speakerKind: 'official' };
-  const actor = view.entities.find((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
+  // The head of an English noun phrase comes last: "US-backed Iraqi government forces" are Iraqi forces.
+  const actor = view.entities.findLast((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
   if (actor) {
     const mention = analysis.actors[actor.index]!;
     if (mention.kind === 'civilians') return { speaker: surface, speakerKind: 'anonymous' };
