@@ -3,8 +3,8 @@ import type { SentenceView } from '../text/sentence-view.js';
 import { MAX_SPEAKER_WORDS, type Content, type ReportingCue, type SpeakerBefore, type StatementReader, type WordRange } from './reader.js';
 import type { SpeakerPhrase } from './speakers.js';
 
-// ", said NAME, a spokesman": a speaker after its cue is short.
-const MAX_INVERTED_SPEAKER_WORDS = 8;
+// ", said NAME, a spokesman": a speaker after its cue is short ("the Ethiopian minister and the army chief of staff").
+const MAX_INVERTED_SPEAKER_WORDS = 10;
 // How far after "quoted" its "as saying" may come ("quoted a senior official in Mosul as saying").
 const QUOTED_AS_WINDOW = 10;
 
@@ -218,7 +218,8 @@ export const speakerAfter: Recogniser<Reporting> = {
   extract(r, { cue: { first, last: cueLast, cue } }) {
     const { words } = r;
     let last = cueLast;
-    while (words[last + 1] && !/^[,!?;]$/.test(words[last + 1]!.text) && !(words[last + 1]!.text === '.' && last + 2 >= words.length)) last++;
+    // The phrase ends at a comma, the sentence end, or the setting of the statement (", wrote the spokesman **in a tweet**.").
+    while (words[last + 1] && !/^[,!?;]$/.test(words[last + 1]!.text) && !(words[last + 1]!.text === '.' && last + 2 >= words.length) && !(last > cueLast && r.isSetting(last + 1))) last++;
     const phrase = words.slice(cueLast + 1, last + 1);
     if (phrase.length === 0 || phrase.length > MAX_INVERTED_SPEAKER_WORDS || phrase.some((w) => w.lower === 'that') || r.isSetting(cueLast + 1)) return [];
     return candidate(this, r, { view: r.view, first: cueLast + 1, last }, cue, r.contentBefore(first), 'reported-speech', r.appositiveAfter(last));
