@@ -12,6 +12,8 @@ export const MAX_SPEAKER_WORDS = 12;
 const MAX_APPOSITIVE_WORDS = 20;
 // How far after a cue a "that" may open the content ("said on Monday in a statement that ...").
 const THAT_WINDOW = 8;
+// A dateline or a speaker label opening a sentence is short ("ERBIL, Kurdistan Region —", "November 28, 2020 (KHARTOUM) -").
+const MAX_DATELINE_WORDS = 12;
 // A recipient of "told" is at most this long ("told Demo Radio", "told the Associated Press").
 const MAX_RECIPIENT_WORDS = 4;
 
@@ -232,7 +234,9 @@ export class StatementReader {
     for (;;) {
       const setting = this.settingAt(k);
       if (setting) return this.settingEnds(k + setting.length);
-      if (words[k] && !words[k]!.named && (this.isTimeWord(words[k]!) || this.syntax.timePrepositions.has(words[k]!.lower))) k++;
+      if (words[k] && !words[k]!.named && this.isTimeWord(words[k]!)) k++;
+      // "said on Friday.", "said at a ministry meeting in Moscow.": a prepositional phrase to the end is the setting too.
+      else if (words[k] && !words[k]!.named && this.syntax.timePrepositions.has(words[k]!.lower)) return this.settingEnds(k + 1);
       else return !words[k] || /^[,.!?;]$/.test(words[k]!.text);
     }
   }
@@ -369,10 +373,17 @@ export class StatementReader {
     return this.doc.quotes.find((q) => q.close === w.end && !this.doc.consumed.has(q)) ?? null;
   }
 
-  /** The first word of the clause ending at word `k`: the sentence start, or past a dateline ("MOSUL, July 4 (Demo Wire) - ") or a speaker label ("CORRESPONDENT:"). */
+  /**
+   * The first word of the clause ending at word `k`: the sentence start, or past a dateline
+   * ("MOSUL, July 4 (Demo Wire) - ") or a speaker label ("CORRESPONDENT:") opening the sentence, in names
+   * and numbers.
+   * Dashes further on set off a parenthesis ("the plant — the last stronghold — and the city").
+   */
   private clauseStart(k: number): number {
-    for (let j = k - 1; j >= 0; j--) {
+    for (let j = 0; j < Math.min(k, MAX_DATELINE_WORDS); j++) {
       if (this.words[j]!.text === ':' || isSpacedDash(this.words, j)) return j + 1;
+      // A dateline or a label is names, numbers and marks only.
+      if (/^\p{Ll}/u.test(this.words[j]!.text)) return 0;
     }
     return 0;
   }
