@@ -104,7 +104,9 @@ export class StatementReader {
     const last = i + reporting.length - 1;
     // "wrote on its website that": the words a cue requires may follow its setting.
     const next = this.skipSettings(last + 1);
-    if (verb.requiresNext && !verb.requiresNext.someIn(words, next, next + verb.window - 1)) return null;
+    // Right after a quotation ('"...," wrote the spokesman') the cue needs nothing after it.
+    const afterQuote = CLOSING_MARKS.has(words[i - 1]?.text ?? '');
+    if (verb.requiresNext && !afterQuote && !verb.requiresNext.someIn(words, next, next + verb.window - 1)) return null;
     if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) return null;
     if (syntax.determiners.has(words[i - 1]?.lower ?? '') || syntax.participleNext.has(words[last + 1]?.lower ?? '')) return null;
     // "the self-declared caliphate": a participle joined by a hyphen is an adjective.
@@ -135,7 +137,8 @@ export class StatementReader {
     }
     const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
     for (let lead = this.lexicon.speakers.leadIn.matchAt(words, k); lead && k <= end; lead = this.lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
-    if (k > end) return null;
+    // "in a brief press statement posted ...": a phrase opening with a preposition is no speaker.
+    if (k > end || this.syntax.timePrepositions.has(words[k]!.lower)) return null;
     // "a security official who asked not to be named" is a speaker; "who are struggling for a land" is not.
     const anonymous = this.lexicon.speakers.anonymous.someIn(words, k, end);
     // Capitalised, such words belong to a name ("Raqqa **Is Being** Slaughtered Silently tweeted").
@@ -252,7 +255,17 @@ export class StatementReader {
 
   /** The setting of a statement at word `k` ("in a statement", "on X"; `speakers.skipAfterCue`), across names: "X" may be read as one. */
   private settingAt(k: number): { length: number } | null {
-    return this.lexicon.speakers.skipAfterCue.matchAt(this.words, k, true);
+    return this.lexicon.speakers.skipAfterCue.matchAt(this.words, k, true) ?? this.documentSetting(k);
+  }
+
+  /** "in a brief press statement", "on its official Telegram channel": a preposition, a determiner, up to three words, a `speakers.documents` noun. */
+  private documentSetting(k: number): { length: number } | null {
+    const { words } = this;
+    if (!words[k] || !/^(?:in|on|via)$/.test(words[k]!.lower) || !this.syntax.determiners.has(words[k + 1]?.lower ?? '')) return null;
+    for (let last = k + 2; last <= k + 5 && words[last]; last++) {
+      if (this.lexicon.speakers.documents.has(words[last]!.lower)) return { length: last - k + 1 };
+    }
+    return null;
   }
 
   /** The first word from `from` past the settings of a statement ("in a statement on its website"). */
