@@ -115,7 +115,7 @@ function makeGenerator(seed: number) {
         time: keep() ? { from: iso(e.day), to: iso(e.day), precision: 'day', basis: 'clause' } : { from: iso(e.day), to: iso(e.day + 6), precision: 'week', basis: 'document' },
         evidence: [{ start, end: start + 5 }, { start, end: start + 80 }],
         trigger: { start, end: start + 5, text: 'event' },
-        attribution: { source: chain.at(-1)!.source, sourceKind: chain.at(-1)!.sourceKind, cueStart: null, cueEnd: null, chain },
+        attribution: { source: chain.at(-1)!.source, sourceKind: chain.at(-1)!.sourceKind, cueStart: null, cueEnd: null, chain, rule: 'bench' },
         modality, negated: false,
         factuality: { certainty: 'certain', polarity: modality === 'denied' ? 'negative' : 'positive' },
         plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.8, rule: 'bench',

@@ -149,7 +149,7 @@ function syntheticEvent(random: () => number, docId: string, i: number): Event {
     location: type === 'movement' ? null : place, origin: null, destination: type === 'movement' ? place : null,
     time: { from, to: from, precision: dated ? 'day' : null, basis: dated ? 'clause' : 'none' },
     evidence: [{ start, end: start + 30 }], trigger: { start, end: start + 5, text: 'moved' },
-    attribution: { source: 'author', sourceKind: 'author', cueStart: null, cueEnd: null, chain: [] },
+    attribution: { source: 'author', sourceKind: 'author', cueStart: null, cueEnd: null, chain: [], rule: 'bench' },
     modality: MODALITIES[Math.floor(random() * MODALITIES.length)]!, negated: false,
     factuality: { certainty: 'certain', polarity: 'positive' }, plover: null, placePrecision: null, placeBasis: 'clause', intent: null,
     confidence: Math.round(random() * 100) / 100, rule: 'bench',

@@ -190,6 +190,8 @@ export interface Attribution {
   cueEnd: number | null;
   /** author -> outlet -> quoted source. */
   chain: SourceLink[];
+  /** What gave the source: the innermost statement's `rule`, or `claims:author` for the document's own voice. */
+  rule: string;
 }
 
 export interface ActorRef {
@@ -252,6 +254,18 @@ export interface Event {
 /** An event the claims stage has read: who asserts it and how are known. */
 export type CheckedEvent = Event & { attribution: Attribution; modality: Modality; factuality: Factuality };
 
+/** Modalities of what has not happened: planned, intended, threatened, avoided or future events, and conditions. */
+const NOT_OCCURRED: ReadonlySet<Modality> = new Set(['planned', 'conditional']);
+
+/**
+ * Whether the event is told as something that happened (however sure its source): not a plan, an
+ * aim, an avoided or future event, nor a condition. Fusion, the map's default view and control
+ * timelines count only these.
+ */
+export function isOccurrence(event: Pick<Event, 'modality' | 'intent'>): boolean {
+  return event.modality !== null && !NOT_OCCURRED.has(event.modality) && event.intent === null;
+}
+
 /** Whether the claims stage has read the event (what a pipeline without it leaves null). */
 export function isChecked(event: Event): event is CheckedEvent {
   return event.attribution !== null && event.modality !== null && event.factuality !== null;
@@ -272,6 +286,8 @@ export interface Statement extends Span {
   /** Index of the enclosing statement for nested attribution (an outlet quoting a source). */
   parent: number | null;
   form: 'direct-quote' | 'reported-speech' | 'according-to' | 'outlet-report' | 'block-quote';
+  /** The recogniser that found it (`claims:<name>`, see src/claims/recognisers.ts), for debug traces. */
+  rule: string;
 }
 
 export interface Sentence extends Span {

@@ -1,6 +1,6 @@
 import type { Analysis } from '../pipeline.js';
 import type { SourceKind } from '../types.js';
-import { fold, type PhraseSet, type SentenceView, type Word } from '../events/text.js';
+import { fold, type PhraseSet, type SentenceView, type Word } from '../text/sentence-view.js';
 
 /** A speaker as affiliation reads and remembers it. */
 export interface Affiliated {
@@ -11,13 +11,13 @@ export interface Affiliated {
 
 /** The lexicon entries affiliation reads (`speakers.roles`, `speakers.roleLinks`, `speakers.anonymous` in modality-cues.json). */
 export interface AffiliationLexicon {
+  /** Words before an organisation that are not part of its name ("a **senior** army officer"): `syntax.beforeOrganisation`. */
+  beforeOrganisation: ReadonlySet<string>;
   roles: PhraseSet;
   roleLinks: PhraseSet;
   anonymous: PhraseSet;
 }
 
-// Words before an organisation that are not part of its name: "a senior army officer".
-const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'senior', 'former', 'top', 'local', 'chief']);
 // An institution quoted on its own ("Russia's defence ministry said") is what a spokesman's "ministry" refers to.
 const INSTITUTION_KINDS = new Set<SourceKind>(['official', 'group']);
 // Kinds that a description or a surname can tie to an institution.
@@ -94,7 +94,7 @@ function organisationIn(words: readonly Word[], first: number, last: number, lex
   const link = lexicon.roleLinks.matchAt(words, role.last + 1);
   let from = link ? role.last + 1 + link.length : first;
   let to = link ? last : role.first - 1;
-  const skipped = (k: number) => DETERMINERS.has(words[k]!.lower) || lexicon.anonymous.matchAt(words, k) !== null;
+  const skipped = (k: number) => lexicon.beforeOrganisation.has(words[k]!.lower) || lexicon.anonymous.matchAt(words, k) !== null;
   while (from <= to && skipped(from)) from++;
   // The possessive of "the coalition's spokesman" may be a word of its own.
   while (to >= from && /^['’]s$/.test(words[to]!.text)) to--;

@@ -1,7 +1,7 @@
 import { named, type Stage } from '../pipeline.js';
 import type { Attribution, DocumentMeta, Event, EventTime, Modality, SourceLink, Span, Statement } from '../types.js';
 import { lastStartingAtOrBefore, SpanIndex } from '../text/span-index.js';
-import { sentenceViews, type SentenceView } from '../events/text.js';
+import { sentenceViews, type SentenceView } from '../text/sentence-view.js';
 import { loadModalityCues, type CueClass, type ModalityCueLexicon } from './lexicon.js';
 import { assess, isQuestion, sentenceMarkers } from './modality.js';
 import { sentenceStance } from './stance.js';
@@ -9,7 +9,8 @@ import { findStatements } from './statements.js';
 
 export { loadModalityCues, compileModalityCues, type ModalityCueLexicon } from './lexicon.js';
 export { findQuotes, type Quote } from './quotes.js';
-export { UNATTRIBUTED } from './statements.js';
+export { UNATTRIBUTED } from './resolver.js';
+export { RECOGNISERS, type Recogniser, type Candidate } from './recognisers.js';
 
 export interface ClaimsOptions {
   cues?: ModalityCueLexicon;
@@ -18,7 +19,7 @@ export interface ClaimsOptions {
 /** The document's own voice: who speaks when nobody else is cited. */
 function authorAttribution(document: Pick<DocumentMeta, 'author' | 'outlet'>): Attribution {
   const source = document.author ?? document.outlet ?? 'author';
-  return { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [{ source, sourceKind: 'author', affiliation: null, cueStart: null, cueEnd: null }] };
+  return { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [{ source, sourceKind: 'author', affiliation: null, cueStart: null, cueEnd: null }], rule: 'claims:author' };
 }
 
 function link(s: Statement): SourceLink {
@@ -101,7 +102,7 @@ export function claims(options: ClaimsOptions = {}): Stage {
       const chain = carrier(statements, position, reported, event.trigger);
       const innermost = chain.at(-1);
       const attribution: Attribution = innermost
-        ? { source: innermost.speaker, sourceKind: innermost.speakerKind, cueStart: innermost.cueStart, cueEnd: innermost.cueEnd, chain: [author.chain[0]!, ...chain.map(link)] }
+        ? { source: innermost.speaker, sourceKind: innermost.speakerKind, cueStart: innermost.cueStart, cueEnd: innermost.cueEnd, chain: [author.chain[0]!, ...chain.map(link)], rule: innermost.rule }
         : author;
       const si = viewAt(views, event.trigger.start);
       const { modality, factuality, contexts } = assess(event, views[si]!, markers[si]!, questions[si]!, innermost ?? null, cueClass(innermost), attribution);

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { readJsonResource, resourcePath } from '../resources.js';
-import type { Factuality, Stance } from '../types.js';
+import type { ActorKind, Factuality, Stance } from '../types.js';
 import { verbForms } from '../events/inflect.js';
-import { PhraseSet } from '../events/text.js';
+import { PhraseSet } from '../text/sentence-view.js';
 
 /** What a reporting verb says about the speaker's commitment. */
 export type ReportClass = 'reported' | 'claimed' | 'alleged' | 'denied';
@@ -38,6 +38,16 @@ const markerSchema = z.object({
   stance: z.enum(['opinion', 'speculation']).optional(),
 }).strict().refine((m) => !m.class || m.certainty, { message: 'a marker with a class needs a certainty' });
 
+const SYNTAX_KEYS = [
+  'clauseWords', 'determiners', 'participleNext', 'notInSpeaker', 'relativePronouns', 'passiveAuxiliaries', 'timePrepositions',
+  'clauseAuxiliaries', 'tailOpeners', 'appositiveOpeners', 'nameParticles', 'personPronouns', 'indefinites', 'functionWords', 'beforeOrganisation',
+] as const;
+type SyntaxKey = (typeof SYNTAX_KEYS)[number];
+/** The closed-class words statement syntax reads (`syntax` in modality-cues.json), folded to lower case. */
+export type SyntaxWords = Readonly<Record<SyntaxKey, ReadonlySet<string>>>;
+
+const syntaxSchema = z.object(Object.fromEntries(SYNTAX_KEYS.map((k) => [k, z.array(z.string())])) as Record<SyntaxKey, z.ZodArray<z.ZodString>>).strict();
+
 const fileSchema = z.object({
   version: z.literal(1),
   reporting: z.array(reportingSchema),
@@ -49,6 +59,7 @@ const fileSchema = z.object({
   noContent: z.array(z.string()),
   questionMarks: z.array(z.string()),
   exclamationIsOpinion: z.boolean(),
+  syntax: syntaxSchema,
   speakers: z.object({
     titles: z.array(z.string()),
     roles: z.array(z.string()),
@@ -56,6 +67,9 @@ const fileSchema = z.object({
     anonymous: z.array(z.string()),
     outlets: z.array(z.string()),
     outletSuffixes: z.array(z.string()),
+    organisations: z.array(z.string()),
+    documents: z.array(z.string()),
+    officialActorKinds: z.array(z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic'])),
     author: z.array(z.string()),
     pronouns: z.array(z.string()),
     leadIn: z.array(z.string()),
@@ -85,6 +99,8 @@ export interface Marker {
 /** The compiled modality-cue lexicon (resources/modality-cues.json, documented in modality-cues.md). */
 export interface ModalityCueLexicon {
   reporting: PhraseSet<ReportingVerb>;
+  /** The past, participle and -ing forms of reporting verbs: verbs wherever they stand, so they end a speaker phrase ("state", "reports" may be nouns). */
+  reportingVerbForms: ReadonlySet<string>;
   accordingTo: PhraseSet;
   quotedVerbs: PhraseSet;
   quotedSaying: PhraseSet;
@@ -96,6 +112,7 @@ export interface ModalityCueLexicon {
   noContent: PhraseSet;
   questionMarks: string[];
   exclamationIsOpinion: boolean;
+  syntax: SyntaxWords;
   speakers: {
     titles: PhraseSet;
     /** Roles in which a person speaks for an organisation ("spokesman"): what ties a speaker to it. */
@@ -105,6 +122,12 @@ export interface ModalityCueLexicon {
     anonymous: PhraseSet;
     outlets: PhraseSet;
     outletSuffixes: Set<string>;
+    /** Head nouns of bodies that are no state ("the medical **charity** ...", "a **monitor group**"): such a speaker is a group. */
+    organisations: PhraseSet;
+    /** What a statement is issued as ("the **statement** added", "the **release** said"): it speaks for whoever issued the one before. */
+    documents: ReadonlySet<string>;
+    /** Kinds of actor that speak for a state: a speaker naming one is an official, not a group ("the Iraqi army said"). */
+    officialActorKinds: ReadonlySet<ActorKind>;
     author: Set<string>;
     pronouns: Set<string>;
     leadIn: PhraseSet;
@@ -137,8 +160,13 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     return [...forms].map((form): [string, ReportingVerb] => [form, verb]);
   });
   const { speakers } = file;
+  const verbOnly = file.reporting.flatMap((entry) => {
+    const { past, participle, ing } = verbForms(entry.lemma, entry);
+    return [past, participle, ing].filter((form) => !form.includes(' '));
+  });
   return {
     reporting: new PhraseSet(reporting),
+    reportingVerbForms: new Set(verbOnly),
     accordingTo: PhraseSet.of(file.accordingTo),
     quotedVerbs: PhraseSet.of(file.quotedAs.verbs),
     quotedSaying: PhraseSet.of(file.quotedAs.saying),
@@ -150,6 +178,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     noContent: PhraseSet.of(file.noContent),
     questionMarks: file.questionMarks,
     exclamationIsOpinion: file.exclamationIsOpinion,
+    syntax: Object.fromEntries(SYNTAX_KEYS.map((k) => [k, new Set(file.syntax[k].map((w) => w.toLowerCase()))])) as unknown as SyntaxWords,
     speakers: {
       titles: PhraseSet.of(speakers.titles),
       roles: PhraseSet.of(speakers.roles),
@@ -157,6 +186,9 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
       anonymous: PhraseSet.of(speakers.anonymous),
       outlets: PhraseSet.of(speakers.outlets),
       outletSuffixes: new Set(speakers.outletSuffixes),
+      organisations: PhraseSet.of(speakers.organisations),
+      documents: new Set(speakers.documents.map((w) => w.toLowerCase())),
+      officialActorKinds: new Set(speakers.officialActorKinds),
       author: new Set(speakers.author.map((w) => w.toLowerCase())),
       pronouns: new Set(speakers.pronouns.map((w) => w.toLowerCase())),
       leadIn: PhraseSet.of(speakers.leadIn),

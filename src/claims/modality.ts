@@ -1,5 +1,5 @@
 import type { Attribution, Event, Factuality, Modality, Span, Statement } from '../types.js';
-import type { SentenceView } from '../events/text.js';
+import type { SentenceView } from '../text/sentence-view.js';
 import { firstEndingAfter } from '../text/span-index.js';
 import type { CueClass, Marker, ModalityCueLexicon } from './lexicon.js';
 
@@ -63,7 +63,7 @@ function wordEndingAt(view: SentenceView, offset: number): number {
  * FactBank-style factuality and the modality label of one event, from the
  * markers around its trigger, the cue of the statement that carries it and
  * its source chain. Precedence (first that applies): question, conditional,
- * denial, plan, hedge (speculative when the author hedges, alleged for
+ * denial, plan (a marker, or an aim the events stage marked), hedge (speculative when the author hedges, alleged for
  * "allegedly"), the reporting cue (claimed, alleged, reported), the author's
  * plain assertion. See resources/modality-cues.md for the table.
  */
@@ -86,8 +86,10 @@ export function assess(
     result = { modality: 'conditional', factuality: { certainty: 'underspecified', polarity: 'unknown' } };
   } else if (cueClass === 'denied') {
     result = { modality: 'denied', factuality: { certainty: 'certain', polarity: negative } };
-  } else if (byClass('planned').length) {
-    result = { modality: 'planned', factuality: { certainty: weakest(byClass('planned')), polarity: positive } };
+  } else if (byClass('planned').length || event.intent) {
+    // An aim the events stage marked ("an offensive **to** retake the town") is as uncertain as "aims to".
+    const certainty = byClass('planned').length ? weakest(byClass('planned')) : 'possible';
+    result = { modality: 'planned', factuality: { certainty, polarity: positive } };
   } else if (byClass('alleged').length || byClass('hedge').length || byClass('speculation').length || cueClass === 'unconfirmed') {
     const hedges = [...byClass('alleged'), ...byClass('hedge'), ...byClass('speculation')];
     const modality: Modality = byClass('alleged').length ? 'alleged'

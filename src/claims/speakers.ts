@@ -1,6 +1,6 @@
 import type { Analysis } from '../pipeline.js';
 import type { PlaceMention, SourceKind, Statement } from '../types.js';
-import type { PhraseSet, SentenceView } from '../events/text.js';
+import type { PhraseSet, SentenceView } from '../text/sentence-view.js';
 import type { ModalityCueLexicon } from './lexicon.js';
 import { SpanIndex } from '../text/span-index.js';
 
@@ -16,8 +16,6 @@ export interface Speaker {
   speakerKind: SourceKind;
 }
 
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'one', 'two', 'three', 'several', 'some', 'many', 'senior', 'local', 'top']);
-
 /**
  * Says who a speaker phrase is, checking in order: the author ("I"), a
  * pronoun (resolved to the previous speaker), an anonymous source, an outlet,
@@ -32,47 +30,58 @@ export function classifySpeaker(
 ): Speaker {
   const { view, first, last } = phrase;
   const words = view.words.slice(first, last + 1);
-  const { speakers } = lexicon;
+  const { speakers, syntax } = lexicon;
   const surface = analysis.text.slice(words[0]!.start, words.at(-1)!.end);
   const plain = surface.replace(/^the\s+/i, '');
   const has = (set: PhraseSet) => set.findAll(view.words, first, last).length > 0;
 
   if (words.length === 1 && speakers.author.has(words[0]!.lower)) return { speaker: authorName, speakerKind: 'author' };
   if (words.length === 1 && speakers.pronouns.has(words[0]!.lower)) {
-    const person = /^(he|she)$/i.test(surface);
-    const kinds: SourceKind[] = person ? ['named-person', 'official', 'anonymous'] : ['group', 'outlet', 'official', 'anonymous', 'named-person'];
-    let previous: (typeof earlier)[number] | undefined;
-    // Statements come in text order: stop at the first one before the paragraph window.
-    for (let k = earlier.length - 1; k >= 0 && earlier[k]!.start >= recentFrom && !previous; k--) {
-      if (kinds.includes(earlier[k]!.speakerKind)) previous = earlier[k];
-    }
-    if (previous) return { speaker: previous.speaker, speakerKind: previous.speakerKind };
-    return { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
+    const person = syntax.personPronouns.has(words[0]!.lower);
+    const previous = previousSpeaker(earlier, recentFrom, person ? PERSON_KINDS : BODY_KINDS);
+    return previous ?? { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
+  }
+  // "The statement added": the statement quoted before.
+  if (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower)) {
+    return previousSpeaker(earlier, recentFrom, BODY_KINDS) ?? { speaker: surface, speakerKind: 'anonymous' };
   }
   if (has(speakers.anonymous)) return { speaker: surface, speakerKind: 'anonymous' };
-  if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes)) return { speaker: plain, speakerKind: 'outlet' };
+  if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes, syntax.functionWords)) return { speaker: plain, speakerKind: 'outlet' };
   if (has(speakers.titles)) return { speaker: plain, speakerKind: 'official' };
-  const actor = view.entities.find((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
+  // The head of an English noun phrase comes last: "US-backed Iraqi government forces" are Iraqi forces.
+  const actor = view.entities.findLast((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
   if (actor) {
     const mention = analysis.actors[actor.index]!;
-    return mention.kind === 'civilians' ? { speaker: surface, speakerKind: 'anonymous' } : { speaker: mention.name, speakerKind: 'group' };
+    if (mention.kind === 'civilians') return { speaker: surface, speakerKind: 'anonymous' };
+    return { speaker: mention.name, speakerKind: speakers.officialActorKinds.has(mention.kind) ? 'official' : 'group' };
   }
   const demonym = placeIndex(analysis.places).overlapping(words[0]!.start, words.at(-1)!.end)
     .some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
-  if (demonym) return { speaker: plain, speakerKind: 'group' };
+  if (demonym || has(speakers.organisations)) return { speaker: plain, speakerKind: 'group' };
   // Capitals inside a place or actor mention ("families from Deir al-Zour") or opening the sentence on a
   // common word ("New arrivals") name nobody.
-  const opensSentence = (k: number) => k === 0 && (FUNCTION_WORDS.has(words[0]!.lower)
+  const opensSentence = (k: number) => k === 0 && (syntax.functionWords.has(words[0]!.lower)
     || (speakers.commonWords.has(words[0]!.lower) && (first === 0 || /^[:"“]$/.test(view.words[first - 1]!.text))));
   // An indefinite description names nobody, whatever its capitals ("a Yazidi member of the local council").
-  const indefinite = /^(?:a|an)$/.test(words[0]!.lower);
+  const indefinite = syntax.indefinites.has(words[0]!.lower);
   const named = !indefinite && words.some((w, k) => /^\p{Lu}/u.test(w.text) && !w.named && !opensSentence(k));
   return { speaker: named ? plain : surface, speakerKind: named ? 'named-person' : 'anonymous' };
 }
 
+const PERSON_KINDS: readonly SourceKind[] = ['named-person', 'official', 'anonymous'];
+const BODY_KINDS: readonly SourceKind[] = ['group', 'outlet', 'official', 'anonymous', 'named-person'];
+
+/** The latest speaker of one of `kinds` quoted since `recentFrom`; statements come in text order. */
+function previousSpeaker(earlier: readonly Pick<Statement, 'speaker' | 'speakerKind' | 'start'>[], recentFrom: number, kinds: readonly SourceKind[]): Speaker | null {
+  for (let k = earlier.length - 1; k >= 0 && earlier[k]!.start >= recentFrom; k--) {
+    if (kinds.includes(earlier[k]!.speakerKind)) return { speaker: earlier[k]!.speaker, speakerKind: earlier[k]!.speakerKind };
+  }
+  return null;
+}
+
 // "Demo Wire", "AlSumaria News", "Iraq News": capitalised words ending in an outlet word.
-function isOutletName(words: SentenceView['words'], suffixes: Set<string>): boolean {
-  const names = words.filter((w) => !FUNCTION_WORDS.has(w.lower));
+function isOutletName(words: SentenceView['words'], suffixes: Set<string>, functionWords: ReadonlySet<string>): boolean {
+  const names = words.filter((w) => !functionWords.has(w.lower));
   return names.length >= 2 && suffixes.has(names.at(-1)!.text) && names.every((w) => /^\p{Lu}/u.test(w.text));
 }
 

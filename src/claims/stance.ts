@@ -1,5 +1,5 @@
 import type { Sentence, Stance, Statement } from '../types.js';
-import type { SentenceView } from '../events/text.js';
+import type { SentenceView } from '../text/sentence-view.js';
 import type { ModalityCueLexicon } from './lexicon.js';
 import type { FoundMarker } from './modality.js';
 

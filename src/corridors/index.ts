@@ -3,7 +3,7 @@ import { named, type Analysis, type Stage } from '../pipeline.js';
 import { readJsonResource, resourcePath } from '../resources.js';
 import type { Corridor, CorridorWaypoint, Span } from '../types.js';
 import { nounPlural } from '../events/inflect.js';
-import { fold, PhraseSet, sentenceViews, type Entity, type SentenceView } from '../events/text.js';
+import { fold, PhraseSet, sentenceViews, type Entity, type SentenceView } from '../text/sentence-view.js';
 
 const fileSchema = z.object({
   version: z.literal(1),

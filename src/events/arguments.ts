@@ -2,7 +2,7 @@ import type { Analysis } from '../pipeline.js';
 import type { PlaceMention } from '../types.js';
 import type { Clause } from './clauses.js';
 import type { ArgumentRole, EventCue, EventCueLexicon, FormKind, SlotRoles } from './lexicon.js';
-import type { Entity, SentenceView, Word } from './text.js';
+import type { Entity, SentenceView, Word } from '../text/sentence-view.js';
 
 /** The arguments found for one trigger, as indices into `analysis.actors` / `analysis.places`. */
 export interface Arguments {

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import type { ClauseCues } from './lexicon.js';
-import type { SentenceView } from './text.js';
+import type { SentenceView } from '../text/sentence-view.js';
 
 export type ClauseKind = 'main' | 'relative' | 'subordinate' | 'coordinate' | 'complement';
 

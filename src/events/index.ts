@@ -6,14 +6,14 @@ import { clauseOf, splitClauses, type Clause } from './clauses.js';
 import { loadEventCues, type ArgumentRole, type EventCue, type EventCueLexicon, type FormKind } from './lexicon.js';
 import { loadPlacementCues, Placer, type PlacementCues } from './placement.js';
 import { loadPloverTable, type PloverTable } from './plover.js';
-import { PhraseSet, sentenceViews, wordSpan, type SentenceView, type Word } from './text.js';
+import { PhraseSet, sentenceViews, wordSpan, type SentenceView, type Word } from '../text/sentence-view.js';
 import { documentTime, eventTime } from './time.js';
 
 export { loadEventCues, compileEventCues, type EventCueLexicon, type EventCue, type ArgumentRole } from './lexicon.js';
 export { loadPloverTable, compilePloverTable, type PloverTable } from './plover.js';
 export { loadPlacementCues, compilePlacementCues, type PlacementCues } from './placement.js';
 export { splitClauses, clauseOf, type Clause, type ClauseKind } from './clauses.js';
-export { sentenceViews, PhraseSet, fold, type SentenceView, type Word, type Entity } from './text.js';
+export { sentenceViews, PhraseSet, fold, type SentenceView, type Word, type Entity } from '../text/sentence-view.js';
 
 export interface EventsOptions {
   cues?: EventCueLexicon;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readJsonResource, resourcePath } from '../resources.js';
 import type { EventType } from '../types.js';
 import { nounPlural, verbForms } from './inflect.js';
-import { PhraseSet } from './text.js';
+import { PhraseSet } from '../text/sentence-view.js';
 
 /** An event argument a clause constituent can fill. */
 export type ArgumentRole = 'agent' | 'patient' | 'origin' | 'destination' | 'location';

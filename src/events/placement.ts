@@ -4,7 +4,7 @@ import { readJsonResource, resourcePath } from '../resources.js';
 import type { PlaceBasis } from '../types.js';
 import type { ArgumentReader, Arguments, TriggerSite } from './arguments.js';
 import type { ArgumentRole, EventCueLexicon } from './lexicon.js';
-import type { Word } from './text.js';
+import type { Word } from '../text/sentence-view.js';
 
 const fileSchema = z.object({
   version: z.literal(1),

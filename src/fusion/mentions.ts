@@ -1,4 +1,4 @@
-import { isChecked, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type Sentence, type Stance } from '../types.js';
+import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type Sentence, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
 import type { Semantics } from './settings.js';
 import { fromDay, toDay, type DayWindow } from './space-time.js';
@@ -26,7 +26,7 @@ export function weighMention(event: CheckedEvent, stance: Stance | null): Mentio
   // An opinion sentence can still quote someone's factual claim; only the writer's own voice is opinion.
   if (stance === 'opinion' && event.attribution.sourceKind === 'author') return 'opinion';
   // An aim the events stage marked ("an offensive to retake the town") is no report that it happened.
-  if (event.modality === 'planned' || event.modality === 'conditional' || event.intent !== null) return 'prospective';
+  if (!isOccurrence(event)) return 'prospective';
   return 'evidence';
 }
 

@@ -4,6 +4,7 @@ import { claims, loadModalityCues } from '../../src/claims/index.js';
 import { events } from '../../src/events/index.js';
 import { fuse } from '../../src/fusion/index.js';
 import { toExtraction, type Analysis } from '../../src/pipeline.js';
+import { isOccurrence } from '../../src/types.js';
 import { assertExpected, assertSpan, checkedEvents, fixtureCases } from '../events/support.js';
 
 const eventStage = events();
@@ -58,4 +59,12 @@ test('without the claims stage nothing says who asserts an event or how: null, n
   assert.equal(fuse([{ document, extraction }]).mentions.size, 0);
   const read = toExtraction({ ...unread, ...claimStage(unread) });
   assert.equal(fuse([{ document, extraction: read }]).mentions.size, read.events.length);
+});
+
+test('planned, intended and avoided events are no occurrences; what happened is', () => {
+  const c = fixtureCases('claims').find((f) => f.name === 'aims-and-avoidance')!;
+  const withEvents: Analysis = { ...c.analysis, ...eventStage(c.analysis) };
+  const read = checkedEvents(claimStage(withEvents).events ?? []);
+  const occurrences = read.filter(isOccurrence).map((e) => e.trigger.text);
+  assert.deepEqual(occurrences, ['offensive', 'agreed', 'entered']);
 });

@@ -41,7 +41,7 @@ const ALEPPO_ELSEWHERE = { geonameid: 1, name: 'Aleppo', lat: 40.0, lon: -80.0, 
 const REBELS_AS_PLACE = { geonameid: 2, name: 'Rebels', lat: 10, lon: 10, country: 'NG' };
 
 function attribution(source: string, sourceKind: SourceKind): Attribution {
-  return { source, sourceKind, cueStart: null, cueEnd: null, chain: [] };
+  return { source, sourceKind, cueStart: null, cueEnd: null, chain: [], rule: 'test' };
 }
 
 function event(trigger: string, clause: string, fields: Partial<Event> & { casualties?: object }): Event {

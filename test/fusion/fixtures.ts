@@ -147,7 +147,7 @@ function toEvent(doc: FixtureDocument, text: string, e: FixtureEvent): Event {
     time,
     evidence: [{ start: triggerStart, end: triggerStart + triggerWords.length }, { start, end }],
     trigger: { start: triggerStart, end: triggerStart + triggerWords.length, text: triggerWords },
-    attribution: { source: innermost.source, sourceKind: innermost.sourceKind, cueStart: null, cueEnd: null, chain },
+    attribution: { source: innermost.source, sourceKind: innermost.sourceKind, cueStart: null, cueEnd: null, chain, rule: 'fixture' },
     modality, negated,
     factuality: { certainty: 'certain', polarity: negated || modality === 'denied' ? 'negative' : 'positive' },
     plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.9, rule: 'fixture',

@@ -88,7 +88,7 @@ function event(document: DocumentMeta, start: number, fields: Partial<Event> & {
     location: null, origin: null, destination: null,
     time: { from, to, precision: from ? 'day' : null, basis: from ? 'clause' : 'none' },
     evidence: [{ start, end: start + 5 }], trigger: { start, end: start + 5, text: document.text.slice(start, start + 5) },
-    attribution: { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [] },
+    attribution: { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [], rule: 'test' },
     modality: 'asserted', negated: false, factuality: { certainty: 'certain', polarity: 'positive' },
     plover: null, placePrecision: null, placeBasis: null, intent: null, confidence: 0.8, rule: 'test', ...rest,
   };

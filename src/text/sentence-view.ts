@@ -1,7 +1,7 @@
 import type { Analysis } from '../pipeline.js';
 import type { ActorMention, PlaceMention, Span } from '../types.js';
-import { segment } from '../text/segment.js';
-import { firstEndingAfter } from '../text/span-index.js';
+import { segment } from './segment.js';
+import { firstEndingAfter } from './span-index.js';
 
 /** An entity the argument rules can use: an actor, or a place that names a location. */
 export interface Entity {

@@ -1,0 +1,111 @@
+import type { Analysis } from '../pipeline.js';
+import type { Span, Statement } from '../types.js';
+import { SpanIndex } from '../text/span-index.js';
+import { affiliationOf, SpeakerMemory, type Affiliated } from './affiliation.js';
+import type { ModalityCueLexicon } from './lexicon.js';
+import type { Quote } from './quotes.js';
+import type { Candidate } from './recognisers.js';
+import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
+import type { SentenceView } from '../text/sentence-view.js';
+
+/** The speaker of a quotation nobody in the text is credited with. */
+export const UNATTRIBUTED = 'unattributed';
+
+interface Draft extends Omit<Statement, 'parent'> {
+  /** Cue and content together: what an enclosing statement must contain. */
+  outer: Span;
+}
+
+/**
+ * Chooses among the recognisers' candidates, cue by cue in text order, and
+ * turns the chosen ones into statements: says who the speaker is (in order,
+ * so a pronoun finds the speaker before it), whom they speak for, which
+ * quotation they take, and which statement encloses which.
+ */
+export class StatementResolver {
+  /** Quotations an accepted statement has taken: recognisers skip them. */
+  readonly consumed = new Set<Quote>();
+  private readonly drafts: Draft[] = [];
+  private readonly memory = new SpeakerMemory();
+
+  constructor(private readonly analysis: Readonly<Analysis>, private readonly lexicon: ModalityCueLexicon, private readonly authorName: string) {}
+
+  /**
+   * Keeps the candidates of the best-scored recogniser at one cue (an outlet
+   * quoting a source gives two statements from one recogniser); the first
+   * listed wins a tie.
+   */
+  resolve(candidates: readonly Candidate[]): void {
+    if (candidates.length === 0) return;
+    const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+    for (const c of candidates) if (c.rule === best.rule) this.accept(c);
+  }
+
+  private accept(c: Candidate): void {
+    const who = c.phrase ? this.speakerOf(c, c.phrase) : this.previousInSentence(c.view);
+    if (!who) return;
+    const { speaker, speakerKind, affiliation } = who;
+    if (c.content.quote) this.consumed.add(c.content.quote);
+    const form = c.form === 'reported-speech' && c.content.quote ? 'direct-quote'
+      : c.form === 'reported-speech' && speakerKind === 'outlet' ? 'outlet-report' : c.form;
+    const { cue, content } = c;
+    const draft: Draft = {
+      speaker, speakerKind, affiliation, cueStart: cue?.start ?? null, cueEnd: cue?.end ?? null,
+      start: content.start, end: content.end, form, rule: c.rule,
+      outer: { start: Math.min(cue?.start ?? content.start, content.start), end: Math.max(cue?.end ?? content.end, content.end) },
+    };
+    this.drafts.push(draft);
+    this.memory.remember(draft);
+  }
+
+  /** Who a speaker phrase is, and whom they speak for. */
+  private speakerOf(c: Candidate, phrase: SpeakerPhrase): Affiliated {
+    const { analysis, lexicon } = this;
+    const { paragraph } = analysis.sentences[c.view.index]!;
+    const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
+    const who = classifySpeaker(phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
+    // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
+    const descriptions = c.description ? [c.description, phrase] : [phrase];
+    const affiliation = affiliationOf(analysis, c.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
+    return { ...who, affiliation };
+  }
+
+  /** The speaker of the latest statement whose cue lies in the sentence, or null. */
+  private previousInSentence(view: SentenceView): Affiliated | null {
+    const last = this.drafts.at(-1);
+    return last && last.cueStart !== null && last.cueStart >= view.start ? last : null;
+  }
+
+  /** The statements chosen, with the quotations nobody is credited with that fill their own lines as block quotes; outermost first. */
+  statements(quotes: readonly Quote[]): Statement[] {
+    const { text } = this.analysis;
+    for (const q of quotes) {
+      if (this.consumed.has(q) || !fillsLines(text, q)) continue;
+      this.drafts.push({
+        speaker: UNATTRIBUTED, speakerKind: 'anonymous', affiliation: null, cueStart: null, cueEnd: null,
+        start: q.start, end: q.end, form: 'block-quote', rule: 'claims:block-quote', outer: { start: q.start, end: q.end },
+      });
+    }
+    return withParents(this.drafts);
+  }
+}
+
+function fillsLines(text: string, q: Quote): boolean {
+  const lineStart = text.lastIndexOf('\n', q.open - 1) + 1;
+  const lineEnd = text.indexOf('\n', q.close);
+  return !text.slice(lineStart, q.open).trim() && !text.slice(q.close, lineEnd < 0 ? text.length : lineEnd).trim();
+}
+
+/** Sorted outermost first; the parent is the shortest longer statement whose content holds this one's cue and content. */
+function withParents(drafts: readonly Draft[]): Statement[] {
+  const sorted = [...drafts].sort((a, b) => a.outer.start - b.outer.start || (b.end - b.start) - (a.end - a.start));
+  const contents = new SpanIndex(sorted.map((d, index) => ({ start: d.start, end: d.end, index })));
+  const size = (s: Span) => s.end - s.start;
+  return sorted.map(({ outer, ...d }, index) => {
+    let parent: number | null = null;
+    for (const p of contents.containing(outer.start, outer.end)) {
+      if (p.index !== index && size(p) > size(d) && (parent === null || size(p) < size(sorted[parent]!))) parent = p.index;
+    }
+    return { ...d, parent };
+  });
+}
