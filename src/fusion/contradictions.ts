@@ -1,7 +1,7 @@
 import { outletName } from './corroboration.js';
 import type { Semantics } from './settings.js';
 import { samePlace, toDay, windowsMeet, type DayWindow } from './space-time.js';
-import { describeCluster, hashId } from './summary.js';
+import { describeCluster, hashId } from './clusters.js';
 import type { ClusterMention, Contradiction, ContradictionKind, ContradictionSide, EventCluster, FusedActor, TimeWindow } from './types.js';
 
 /** How contradiction detection asks the state for clusters near another one. */

@@ -1,5 +1,4 @@
-import type { NormalizeName } from './state.js';
-import type { ClusterMention, Corroboration, CorroborationEntry } from './types.js';
+import type { ClusterMention, Corroboration, CorroborationEntry, NormalizeName } from './types.js';
 
 /** Link kinds that identify who a claim comes from. */
 const IDENTIFIABLE = new Set(['named-person', 'official', 'group']);

@@ -1,8 +1,8 @@
 import type { ActorRef, PlaceRef } from '../types.js';
 import { corridorDefinitions, type UserCorridorDefinition } from './corridors.js';
 import { placeKey } from './space-time.js';
-import type { FusionState, NormalizeName } from './state.js';
-import type { CorridorDefinition } from './types.js';
+import type { FusionState } from './state.js';
+import type { CorridorDefinition, NormalizeName } from './types.js';
 
 /**
  * Every name of every place, alternate names included: the gazetteer. A

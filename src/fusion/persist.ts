@@ -1,7 +1,7 @@
 import { compareKeys, mentionKey, readControl } from './mentions.js';
 import type { FusionSettings } from './settings.js';
-import { emptyState, fileCluster, fileMention, updateContradictions, type DocumentEntry, type FusionContext, type FusionState } from './state.js';
-import { summarize } from './summary.js';
+import type { FusionContext } from './context.js';
+import { buildCluster, emptyState, fileCluster, fileMention, updateContradictions, type DocumentEntry, type FusionState } from './state.js';
 import type { ClusterMention, FusedActor } from './types.js';
 import type { PlaceRef } from '../types.js';
 
@@ -117,7 +117,7 @@ export function restoreState(saved: SavedFusionState, context: FusionContext): F
     };
   });
   for (const m of mentions) fileMention(state, m);
-  const clusters = saved.clusters.map((members) => summarize(members.map((i) => mentions[i]!), context.normalizeName));
+  const clusters = saved.clusters.map((members) => buildCluster(context, members.map((i) => mentions[i]!)));
   for (const cluster of clusters) fileCluster(state, cluster);
   updateContradictions(state, [], clusters);
   return state;

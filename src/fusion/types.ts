@@ -12,6 +12,9 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import type { ActorKind, ActorRef, EventType, Modality, PlaceRef, SourceKind, Span, Stance, TimePrecision } from '../types.js';
 
+/** Folds a name (outlet, source, place, actor) to the key two spellings of it share. */
+export type NormalizeName = (name: string) => string;
+
 /** `<docId>/<eventId>`: identifies one event mention across the whole store. */
 export type MentionKey = string;
 
@@ -129,9 +132,14 @@ export interface EventCluster {
   mentions: ClusterMention[];
   corroboration: Corroboration;
   status: ClaimStatus;
+  /** Why the cluster has its status (the rule of src/fusion/status.ts that gave it). */
+  statusReason: string;
   /** Ids of the contradictions this cluster takes part in, sorted. */
   contradictions: string[];
 }
+
+/** A cluster as a function of its mentions alone, before corroboration and contradictions are known. */
+export type ClusterCore = Omit<EventCluster, 'corroboration' | 'status' | 'statusReason' | 'contradictions'>;
 
 /**
  * - `control-vs-ongoing`: a place said to be taken while fighting goes on there, or its loser still holds it;

@@ -130,6 +130,7 @@ export const sharedSchemas: JsonSchema[] = [
         explanation: arrayOf(object({ mention: str, source: str, origin: nullableStr, counted: bool, reason: str })),
       }),
       status: enumOf(CLAIM_STATUSES),
+      statusReason: str,
       contradictions: arrayOf(str),
     }),
   },

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PlaceRef } from '../types.js';
-import type { NormalizeName } from './state.js';
-import { corroborate } from './corroboration.js';
 import { compareKeys } from './mentions.js';
 import { placeKey, toDay } from './space-time.js';
-import type { ClaimStatus, ClusterMention, ControlReading, EventCluster, FusedActor, TimeWindow } from './types.js';
+import type { ClusterCore, ClusterMention, ControlReading, EventCluster, FusedActor, NormalizeName, TimeWindow } from './types.js';
 
 export function hashId(prefix: string, text: string): string {
   return `${prefix}-${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
@@ -61,15 +59,11 @@ function clusterControl(mentions: readonly ClusterMention[]): ControlReading | n
   };
 }
 
-/**
- * A cluster as a pure function of its mentions (status and contradictions
- * are filled in once contradictions are known).
- */
-export function summarize(mentions: readonly ClusterMention[], normalize: NormalizeName): EventCluster {
+/** A cluster as a pure function of its mentions (corroboration, contradictions and status come later, from their own modules). */
+export function summarize(mentions: readonly ClusterMention[], normalize: NormalizeName): ClusterCore {
   const sorted = [...mentions].sort((a, b) => compareKeys(a.key, b.key));
   const first = sorted[0]!;
   const place = (slot: 'location' | 'origin' | 'destination') => mostFrequent<PlaceRef>(sorted.map((m) => m[slot]), (p) => placeKey(p, normalize));
-  const corroboration = corroborate(sorted, normalize);
   return {
     id: hashId('ev', first.key),
     type: first.type,
@@ -82,15 +76,7 @@ export function summarize(mentions: readonly ClusterMention[], normalize: Normal
     control: clusterControl(sorted),
     time: clusterWindow(sorted),
     mentions: sorted,
-    corroboration,
-    status: statusOf(corroboration.score, 0),
-    contradictions: [],
   };
-}
-
-export function statusOf(score: number, contradictions: number): ClaimStatus {
-  if (contradictions > 0) return 'contested';
-  return score >= 2 ? 'corroborated' : score === 1 ? 'single-source' : 'unsupported';
 }
 
 /** A one-line description: "captured (control) by Counter-Terrorism Service, Tal Afar, 2017-08-27". */
