@@ -31,7 +31,10 @@ function mostFrequentActor(actors: readonly (FusedActor | null)[]): FusedActor |
 }
 
 /**
- * The narrowest windows among the mentions, joined: the most precise account of when it happened.
+ * The most precise account of when it happened: of the narrowest windows
+ * among the mentions, the one most other mentions' windows agree with (ties:
+ * the earliest). Joining them instead would let one misdated mention stretch
+ * the event over days no one else gives it.
  * A plan's or an aim's date ("an offensive to retake the town") is not the event's: it counts only when nothing else dates it.
  */
 function clusterWindow(mentions: readonly ClusterMention[]): TimeWindow | null {
@@ -40,12 +43,12 @@ function clusterWindow(mentions: readonly ClusterMention[]): TimeWindow | null {
   if (windows.length === 0) return null;
   const span = (t: TimeWindow) => toDay(t.to)! - toDay(t.from)!;
   const narrowest = Math.min(...windows.map(span));
-  const best = windows.filter((t) => span(t) === narrowest);
-  return {
-    from: best.map((t) => t.from).sort()[0]!,
-    to: best.map((t) => t.to).sort().at(-1)!,
-    precision: mostFrequent(best.map((t) => t.precision), String)!,
-  };
+  const support = (t: TimeWindow) => windows.filter((o) => o.from <= t.to && t.from <= o.to).length;
+  const ranked = windows.filter((t) => span(t) === narrowest)
+    .map((t) => ({ t, n: support(t) }))
+    .sort((a, b) => b.n - a.n || compareKeys(a.t.from, b.t.from) || compareKeys(a.t.precision, b.t.precision));
+  const { from, to } = ranked[0]!.t;
+  return { from, to, precision: mostFrequent(ranked.filter((r) => r.t.from === from && r.t.to === to).map((r) => r.t.precision), String)! };
 }
 
 function clusterControl(mentions: readonly ClusterMention[]): ControlReading | null {

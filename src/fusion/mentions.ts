@@ -1,14 +1,28 @@
-import { isChecked, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type Sentence, type Stance } from '../types.js';
+import { isChecked, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
 import type { Semantics } from './settings.js';
-import { fromDay, toDay, type DayWindow } from './space-time.js';
+import { fromDay, toDay, windowsMeet, type DayWindow } from './space-time.js';
 import type { ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
 
 /** One document as fusion reads it. */
 export interface FusionInput {
-  document: { id: string; outlet: string | null; publishedAt: string | null; previousVersion?: string | null };
+  /** `text`, when given, is read for what the extraction does not carry: the named operation an event belongs to. */
+  document: { id: string; outlet: string | null; publishedAt: string | null; previousVersion?: string | null; text?: string };
   extraction: Extraction;
 }
+
+/**
+ * The two actor roles compared: for control changes and holdings, who holds
+ * the place and who lost it ("IS lost Mosul" and "Iraqi forces retook Mosul"
+ * name the same change); for everything else, agent and patient.
+ */
+export function actorRoles(m: Pick<ClusterMention, 'agent' | 'patient' | 'control'>): [FusedActor | null, FusedActor | null] {
+  return m.control && m.control.role !== 'fighting' ? [m.control.holder, m.control.loser] : [m.agent, m.patient];
+}
+
+export const PLACE_SLOTS = ['location', 'origin', 'destination'] as const;
+
+export const hasPlace = (m: Pick<ClusterMention, 'location' | 'origin' | 'destination'>) => m.location !== null || m.origin !== null || m.destination !== null;
 
 export function mentionKey(docId: string, eventId: string): MentionKey {
   return `${docId}/${eventId}`;
@@ -77,7 +91,8 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
   const { document, extraction } = input;
   const kinds = new Map<string, ActorKind>(extraction.actors.map((a) => [a.actorId, a.kind]));
   const fused = (a: ActorRef | null): FusedActor | null => (a ? { actorId: a.actorId, name: a.name, kind: kinds.get(a.actorId) ?? null } : null);
-  return extraction.events
+  const operations = namedOperations(input, semantics.settings.operationHeads);
+  const read = extraction.events
     .filter(isChecked)
     .map((event): ClusterMention => {
       const spans = event.evidence.length > 0 ? event.evidence : [event.trigger];
@@ -95,6 +110,8 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         location: event.location,
         origin: event.origin,
         destination: event.destination,
+        placeFrom: null,
+        operation: operations.get(sentenceIndex(extraction.sentences, event.trigger.start)) ?? null,
         control: readControl(event, agent, patient, semantics),
         start: Math.min(...spans.map((s) => s.start)),
         end: Math.max(...spans.map((s) => s.end)),
@@ -110,9 +127,83 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         time: windowOf(event),
         evidence: spans.map(({ start, end }) => ({ start, end })),
       };
-    })
-    .sort((a, b) => compareKeys(a.key, b.key));
+    });
+  return placeBySentenceChain(read, extraction.sentences, semantics).sort((a, b) => compareKeys(a.key, b.key));
 }
+
+function sentenceIndex(sentences: readonly Sentence[], offset: number): number {
+  const i = firstEndingAfter(sentences, offset);
+  return sentences[i] && sentences[i]!.start <= offset ? i : -1;
+}
+
+/** A capitalised word, or a lower-case joining word inside an operation's name ("Wrath **of** Euphrates"). */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{N}'’-]*|of|the|al|el)$/u;
+const JOINING_WORD = /^(?:of|the|al|el)$/;
+
+/**
+ * The named operation each sentence speaks of ("Operation Euphrates Shield"),
+ * by sentence index: a head of `operationHeads` followed by capitalised words.
+ * An operation the actor lexicon knows ("Operation Inherent Resolve" is the
+ * coalition) names an actor and a years-long campaign, not one action, so it is
+ * left out. Needs the document text; without it, no operation is read.
+ */
+function namedOperations(input: FusionInput, heads: readonly string[]): Map<number, string> {
+  const { text } = input.document;
+  const found = new Map<number, string>();
+  if (!text || heads.length === 0) return found;
+  const { sentences, actors } = input.extraction;
+  sentences.forEach((sentence, i) => {
+    const words = [...text.slice(sentence.start, sentence.end).matchAll(/[\p{L}\p{N}'’-]+/gu)];
+    for (let w = 0; w < words.length && !found.has(i); w++) {
+      if (!heads.includes(words[w]![0])) continue;
+      let last = w;
+      for (let n = w + 1; n < words.length && NAME_WORD.test(words[n]![0]); n++) if (!JOINING_WORD.test(words[n]![0])) last = n;
+      if (last === w) continue;
+      const start = sentence.start + words[w]!.index!;
+      const end = sentence.start + words[last]!.index! + words[last]![0].length;
+      if (actors.some((a) => a.start < end && start < a.end)) continue;
+      found.set(i, text.slice(start, end));
+    }
+  });
+  return found;
+}
+
+/**
+ * An event the extraction could not place ("the withdrawal was ordered by
+ * Baghdad") takes the place of the event it continues: one of the same type,
+ * compatible subtype, agreeing actors and overlapping time, in its own
+ * sentence or the nearest of the `linkSentences` before it that has one.
+ * When that sentence holds such events in different places, the link is
+ * ambiguous and the event stays unplaced: it never ties two places together.
+ */
+function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics): ClusterMention[] {
+  const { linkSentences, timeToleranceDays, maxWindowDays } = semantics.settings;
+  const sentenceOf = new Map(mentions.map((m) => [m, sentenceIndex(sentences, m.evidence[0]!.start)]));
+  const placed = mentions.filter(hasPlace);
+  const continues = (m: ClusterMention, c: ClusterMention) => {
+    const [wm, wc] = [dayWindow(m.time, maxWindowDays), dayWindow(c.time, maxWindowDays)];
+    const [m1, m2] = actorRoles(m);
+    const [c1, c2] = actorRoles(c);
+    return c.type === m.type && semantics.compatibleSubtypes(m.type, m.subtype, c.subtype) &&
+      semantics.actorsAgree(m1, c1) && semantics.actorsAgree(m2, c2) &&
+      wm !== null && wc !== null && windowsMeet(wm, wc, timeToleranceDays);
+  };
+  return mentions.map((m) => {
+    const own = sentenceOf.get(m)!;
+    if (hasPlace(m) || own < 0) return m;
+    for (let s = own; s >= Math.max(0, own - linkSentences); s--) {
+      const partners = placed.filter((c) => sentenceOf.get(c) === s && continues(m, c));
+      if (partners.length === 0) continue;
+      const places = new Set(partners.map((c) => PLACE_SLOTS.map((slot) => placeName(c[slot])).join('|')));
+      if (places.size > 1) return m;
+      const from = [...partners].sort((a, b) => compareKeys(a.key, b.key))[0]!;
+      return { ...m, location: from.location, origin: from.origin, destination: from.destination, placeFrom: from.eventId };
+    }
+    return m;
+  });
+}
+
+const placeName = (p: PlaceRef | null) => (p ? `${p.geonameid ?? ''}:${p.name}` : '');
 
 export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

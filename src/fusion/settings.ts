@@ -17,6 +17,12 @@ export interface FusionSettings {
   /** Mentions that name no place are told apart by time alone: only windows this narrow identify an event. */
   placelessWindowDays: number;
   corridorBufferKm: number;
+  /** An unplaced event takes the place of the event it continues in its own sentence or up to this many sentences before. */
+  linkSentences: number;
+  /** Words that head the name of an operation ("Operation" Euphrates Shield): mentions of one named operation are linked. */
+  operationHeads: string[];
+  /** Event types identified by their parties when no place is named (an agreement between two named actors). */
+  placelessByParties: EventType[];
   /** Control subtypes by the side they put the agent on. */
   control: Record<ControlRole, string[]>;
   /** Declaration subtypes that claim a change of control where they are made ("declared victory in Mosul"). */
@@ -36,7 +42,7 @@ export interface FusionSettings {
 
 export function loadFusionSettings(path?: string): FusionSettings {
   const settings = readJsonResource<FusionSettings>('fusion.json', path);
-  for (const key of ['placeKm', 'timeToleranceDays', 'maxWindowDays', 'placelessWindowDays', 'corridorBufferKm'] as const) {
+  for (const key of ['placeKm', 'timeToleranceDays', 'maxWindowDays', 'placelessWindowDays', 'corridorBufferKm', 'linkSentences'] as const) {
     if (typeof settings[key] !== 'number' || !(settings[key] >= 0)) {
       throw new Error(`corridor: ${path ?? 'resources/fusion.json'}: "${key}" must be a non-negative number`);
     }

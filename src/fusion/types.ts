@@ -64,6 +64,14 @@ export interface ClusterMention extends Span {
   location: PlaceRef | null;
   origin: PlaceRef | null;
   destination: PlaceRef | null;
+  /**
+   * The event (id, same document) whose places this mention took because the
+   * text continues it (`linkSentences` in resources/fusion.md); null when the
+   * extraction placed it, or nothing did.
+   */
+  placeFrom: string | null;
+  /** The named operation its sentence speaks of ("Operation Euphrates Shield"), as written; null when none. */
+  operation: string | null;
   control: ControlReading | null;
   outlet: string | null;
   publishedAt: string | null;

@@ -184,7 +184,7 @@ export function buildDocument(doc: FixtureDocument): { meta: DocumentMeta; extra
 
 export function fusionInput(doc: FixtureDocument): FusionInput {
   const { meta, extraction } = buildDocument(doc);
-  return { document: { id: meta.id, outlet: meta.outlet, publishedAt: meta.publishedAt, previousVersion: doc.previousVersion ?? null }, extraction };
+  return { document: { id: meta.id, outlet: meta.outlet, publishedAt: meta.publishedAt, previousVersion: doc.previousVersion ?? null, text: meta.text }, extraction };
 }
 
 export function compareWithExpected(fixture: FusionFixture, actual: unknown): void {

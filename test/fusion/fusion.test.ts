@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  addDocuments, createFusionContext, diffSnapshots, emptyState, fuse, fusionResult, parseUserCorridors, snapshotDigest,
+  addDocuments, createFusionContext, describeCluster, diffSnapshots, emptyState, fuse, fusionResult, parseUserCorridors, snapshotDigest,
   type FusionResult, type FusionState,
 } from '../../src/fusion/index.js';
 import { compareWithExpected, documentText, fusionFixtures, fusionInput, type FixtureInput } from './fixtures.js';
@@ -18,12 +18,14 @@ function project(input: FixtureInput, state: FusionState, result: FusionResult) 
       case 'clusters':
         out['clusters'] = result.clusters.map((c) => ({
           id: c.id,
+          claim: describeCluster(c),
           status: c.status,
           score: c.corroboration.score,
           independentSources: c.corroboration.independentSources,
           mentions: c.corroboration.explanation.map((e) => {
             const m = c.mentions.find((x) => x.key === e.mention)!;
-            return `${m.docId} "${words(m)}" [${m.weight}] -> ${e.counted ? 'counted' : 'not counted'}: ${e.reason}`;
+            const linked = m.placeFrom ? ` (place from ${m.placeFrom})` : '';
+            return `${m.docId} "${words(m)}"${linked} [${m.weight}] -> ${e.counted ? 'counted' : 'not counted'}: ${e.reason}`;
           }),
         }));
         break;
