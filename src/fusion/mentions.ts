@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { isChecked, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
 import type { Semantics } from './settings.js';
 import { fromDay, toDay, windowsMeet, type DayWindow } from './space-time.js';
-import type { ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
+import type { CasualtyCounts, ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
 
 /** One document as fusion reads it. */
 export interface FusionInput {
@@ -33,7 +34,36 @@ function stanceAt(sentences: Sentence[], offset: number): Stance | null {
   return s && s.start <= offset ? s.stance : null;
 }
 
-export function weighMention(event: CheckedEvent, stance: Stance | null): MentionWeight {
+/** What the report says beside the event: its date and, when given, its text. */
+export interface MentionContext {
+  publishedAt: string | null;
+  text: string | undefined;
+  backgroundDays: number;
+}
+
+/**
+ * History the report recalls ("IS overran Sinjar in 2014"): an event its own
+ * clause or sentence dates to end more than `backgroundDays` before the report.
+ */
+function isBackground(event: Event, context: MentionContext): boolean {
+  if (event.time.basis !== 'clause' && event.time.basis !== 'sentence') return false;
+  const published = toDay(context.publishedAt);
+  const ends = toDay(event.time.to) ?? toDay(event.time.from);
+  return published !== null && ends !== null && published - ends > context.backgroundDays;
+}
+
+/**
+ * An event named in passing by a compound modifier ("the **IS-held** town",
+ * "**rebel-controlled** areas"): its trigger is joined by a hyphen to the word
+ * before it. It describes a place, it does not report the holding as news.
+ */
+function isNominal(event: Event, text: string | undefined): boolean {
+  if (!text) return false;
+  const { start, end } = event.trigger;
+  return (start > 1 && text[start - 1] === '-' && /[\p{L}\p{N}]/u.test(text[start - 2]!)) || /[\p{L}\p{N}]-/u.test(text.slice(start, end));
+}
+
+export function weighMention(event: CheckedEvent, stance: Stance | null, context?: MentionContext): MentionWeight {
   if (event.negated || event.modality === 'denied' || event.factuality.polarity === 'negative') return 'denial';
   if (event.modality === 'speculative' || event.modality === 'question') return 'opinion';
   if (stance === 'speculation' || stance === 'question') return 'opinion';
@@ -41,6 +71,8 @@ export function weighMention(event: CheckedEvent, stance: Stance | null): Mentio
   if (stance === 'opinion' && event.attribution.sourceKind === 'author') return 'opinion';
   // An aim the events stage marked ("an offensive to retake the town") is no report that it happened.
   if (event.modality === 'planned' || event.modality === 'conditional' || event.intent !== null) return 'prospective';
+  if (context && isNominal(event, context.text)) return 'nominal';
+  if (context && isBackground(event, context)) return 'background';
   return 'evidence';
 }
 
@@ -92,11 +124,13 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
   const kinds = new Map<string, ActorKind>(extraction.actors.map((a) => [a.actorId, a.kind]));
   const fused = (a: ActorRef | null): FusedActor | null => (a ? { actorId: a.actorId, name: a.name, kind: kinds.get(a.actorId) ?? null } : null);
   const operations = namedOperations(input, semantics.settings.operationHeads);
+  const context: MentionContext = { publishedAt: document.publishedAt, text: document.text, backgroundDays: semantics.settings.backgroundDays };
   const read = extraction.events
     .filter(isChecked)
     .map((event): ClusterMention => {
       const spans = event.evidence.length > 0 ? event.evidence : [event.trigger];
       const stance = stanceAt(extraction.sentences, event.trigger.start);
+      const sentence = extraction.sentences[sentenceIndex(extraction.sentences, event.trigger.start)];
       const agent = fused(event.agent);
       const patient = fused(event.patient);
       return {
@@ -123,12 +157,45 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         modality: event.modality,
         negated: event.negated,
         stance,
-        weight: weighMention(event, stance),
+        weight: weighMention(event, stance, context),
         time: windowOf(event),
         evidence: spans.map(({ start, end }) => ({ start, end })),
+        sentence: sentence ? { start: sentence.start, end: sentence.end } : null,
+        copyKey: sentence && document.text ? copyKey(document.text.slice(sentence.start, sentence.end)) : null,
+        casualties: readCasualties(event),
       };
     });
   return placeBySentenceChain(read, extraction.sentences, semantics).sort((a, b) => compareKeys(a.key, b.key));
+}
+
+/**
+ * The sentence's words, folded: the same sentence with other quotes, dashes or spacing has the same key.
+ * A short sentence ("Kirkuk has fallen.") may be written twice independently: it gets none.
+ */
+function copyKey(sentence: string): string | null {
+  const words = sentence.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length < MIN_COPY_WORDS ? null : createHash('sha1').update(words.join(' ')).digest('hex').slice(0, 16);
+}
+
+/** Sentences of fewer words are not told apart from independent wording. */
+const MIN_COPY_WORDS = 8;
+
+const COUNT_FIELDS = ['killed', 'wounded', 'abducted', 'civilians'] as const;
+
+/**
+ * Casualty counts, when the events stage gives them (`event.casualties`, added
+ * by another stage's work in progress): read defensively, a field that is not
+ * a non-negative whole number is taken as not given.
+ */
+function readCasualties(event: Event): CasualtyCounts | null {
+  const given = (event as { casualties?: unknown }).casualties;
+  if (typeof given !== 'object' || given === null) return null;
+  const field = (name: (typeof COUNT_FIELDS)[number]) => {
+    const v = (given as Record<string, unknown>)[name];
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+  };
+  const counts = { killed: field('killed'), wounded: field('wounded'), abducted: field('abducted'), civilians: field('civilians') };
+  return COUNT_FIELDS.some((f) => counts[f] !== null) ? counts : null;
 }
 
 function sentenceIndex(sentences: readonly Sentence[], offset: number): number {

@@ -81,6 +81,7 @@ export function saveState(state: FusionState): SavedFusionState {
       placeFrom: m.placeFrom, operation: m.operation,
       source: m.source, sourceKind: m.sourceKind, chain: m.chain, modality: m.modality, negated: m.negated,
       stance: m.stance, weight: m.weight, time: m.time, evidence: m.evidence,
+      sentence: m.sentence, copyKey: m.copyKey, casualties: m.casualties,
     })),
     clusters: [...state.clusters.values()].sort(byId).map((c) => c.mentions.map((m) => position.get(m.key)!)),
     places: places.values,
@@ -116,6 +117,7 @@ export function restoreState(saved: SavedFusionState, context: FusionContext): F
       start: Math.min(...m.evidence.map((e) => e.start)), end: Math.max(...m.evidence.map((e) => e.end)),
       outlet: d.outlet, publishedAt: d.publishedAt, source: m.source, sourceKind: m.sourceKind, chain: m.chain,
       modality: m.modality, negated: m.negated, stance: m.stance, weight: m.weight, time: m.time, evidence: m.evidence,
+      sentence: m.sentence, copyKey: m.copyKey, casualties: m.casualties,
     };
   });
   for (const m of mentions) fileMention(state, m);

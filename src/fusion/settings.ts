@@ -17,10 +17,16 @@ export interface FusionSettings {
   /** Mentions that name no place are told apart by time alone: only windows this narrow identify an event. */
   placelessWindowDays: number;
   corridorBufferKm: number;
+  /** An event its own words date to end more than this many days before its report is background, not news. */
+  backgroundDays: number;
+  /** Two casualty counts for one event differ when the gap is more than this share of the larger one. */
+  casualtyTolerance: number;
   /** An unplaced event takes the place of the event it continues in its own sentence or up to this many sentences before. */
   linkSentences: number;
   /** Words that head the name of an operation ("Operation" Euphrates Shield): mentions of one named operation are linked. */
   operationHeads: string[];
+  /** Faster than this between two steps of a trajectory is not one unit's journey: the path splits there. */
+  maxSpeedKmPerDay: number;
   /** Event types identified by their parties when no place is named (an agreement between two named actors). */
   placelessByParties: EventType[];
   /** Control subtypes by the side they put the agent on. */
@@ -42,7 +48,7 @@ export interface FusionSettings {
 
 export function loadFusionSettings(path?: string): FusionSettings {
   const settings = readJsonResource<FusionSettings>('fusion.json', path);
-  for (const key of ['placeKm', 'timeToleranceDays', 'maxWindowDays', 'placelessWindowDays', 'corridorBufferKm', 'linkSentences'] as const) {
+  for (const key of ['placeKm', 'timeToleranceDays', 'maxWindowDays', 'placelessWindowDays', 'corridorBufferKm', 'linkSentences', 'backgroundDays', 'casualtyTolerance', 'maxSpeedKmPerDay'] as const) {
     if (typeof settings[key] !== 'number' || !(settings[key] >= 0)) {
       throw new Error(`corridor: ${path ?? 'resources/fusion.json'}: "${key}" must be a non-negative number`);
     }

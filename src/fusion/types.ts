@@ -31,9 +31,19 @@ export interface TimeWindow {
  * - `evidence`: asserted, reported, claimed or alleged as having happened (counts toward corroboration);
  * - `denial`: denied or negated;
  * - `opinion`: the writer's opinion, speculation or a question (never evidence);
- * - `prospective`: planned or conditional, so not (yet) an occurrence.
+ * - `prospective`: planned or conditional, so not (yet) an occurrence;
+ * - `background`: dated by its own words well before the report (`backgroundDays`): history the report recalls, context;
+ * - `nominal`: named in passing by a modifier ("the IS-held town"), not told as news: context.
  */
-export type MentionWeight = 'evidence' | 'denial' | 'opinion' | 'prospective';
+export type MentionWeight = 'evidence' | 'denial' | 'opinion' | 'prospective' | 'background' | 'nominal';
+
+/** Casualty counts a mention gives, when the events stage reads them; null fields are not given. */
+export interface CasualtyCounts {
+  killed: number | null;
+  wounded: number | null;
+  abducted: number | null;
+  civilians: number | null;
+}
 
 /**
  * An actor as fusion compares it: with its kind, since a `generic` actor
@@ -89,7 +99,22 @@ export interface ClusterMention extends Span {
   time: TimeWindow | null;
   /** Evidence spans (clause and trigger) in the document. */
   evidence: Span[];
+  /** The sentence holding the event, in the document; null when the extraction has no sentence there. */
+  sentence: Span | null;
+  /**
+   * A hash of the sentence's words (case, spacing and punctuation aside) when the text was given:
+   * two outlets printing the same sentence carry one copy (agency copy, a statement), not two reports.
+   */
+  copyKey: string | null;
+  casualties: CasualtyCounts | null;
 }
+
+/**
+ * What a mention is to its cluster: an independent `source` that asserts it, a `repeat` of a source
+ * already counted (same outlet, same quoted source, same printed copy), `context` (background,
+ * planned, named in passing: shown apart, never corroboration), a `denial` or an `opinion`.
+ */
+export type CorroborationRole = 'source' | 'repeat' | 'context' | 'denial' | 'opinion';
 
 /** Why one mention counts, or does not, as an independent source. */
 export interface CorroborationEntry {
@@ -99,6 +124,7 @@ export interface CorroborationEntry {
   /** The independence key this mention reduces to (`outlet:reuters`, `source:iraqi military`); null when not evidence. */
   origin: string | null;
   counted: boolean;
+  role: CorroborationRole;
   reason: string;
 }
 

@@ -20,12 +20,13 @@ function project(input: FixtureInput, state: FusionState, result: FusionResult) 
           id: c.id,
           claim: describeCluster(c),
           status: c.status,
+          why: c.statusReason,
           score: c.corroboration.score,
           independentSources: c.corroboration.independentSources,
           mentions: c.corroboration.explanation.map((e) => {
             const m = c.mentions.find((x) => x.key === e.mention)!;
             const linked = m.placeFrom ? ` (place from ${m.placeFrom})` : '';
-            return `${m.docId} "${words(m)}"${linked} [${m.weight}] -> ${e.counted ? 'counted' : 'not counted'}: ${e.reason}`;
+            return `${m.docId} "${words(m)}"${linked} [${m.weight}] -> ${e.role}: ${e.reason}`;
           }),
         }));
         break;

@@ -5,7 +5,7 @@
  * src/fusion/types.ts. The OpenAPI document names its components after them.
  */
 import {
-  ACTOR_KINDS, CLAIM_STATUSES, CONTRADICTION_KINDS, CONTROL_ROLES, EVENT_TYPES, MENTION_WEIGHTS, MODALITIES,
+  ACTOR_KINDS, CLAIM_STATUSES, CONTRADICTION_KINDS, CORROBORATION_ROLES, CONTROL_ROLES, EVENT_TYPES, MENTION_WEIGHTS, MODALITIES,
   SOURCE_KINDS, STANCES, TIME_PRECISIONS,
 } from './enums.js';
 import { readExtractionSchemas } from './extraction.js';
@@ -109,6 +109,9 @@ export const sharedSchemas: JsonSchema[] = [
       modality: enumOf(MODALITIES), negated: bool,
       stance: nullableEnum(STANCES), weight: enumOf(MENTION_WEIGHTS), time: nullableRef('TimeWindow'),
       evidence: arrayOf(ref('Span')),
+      sentence: nullableRef('Span'),
+      copyKey: nullableStr,
+      casualties: { ...object({ killed: nullableInt, wounded: nullableInt, abducted: nullableInt, civilians: nullableInt }), type: ['object', 'null'] },
     }),
   },
   {
@@ -128,7 +131,7 @@ export const sharedSchemas: JsonSchema[] = [
       corroboration: object({
         score: int,
         independentSources: arrayOf(str),
-        explanation: arrayOf(object({ mention: str, source: str, origin: nullableStr, counted: bool, reason: str })),
+        explanation: arrayOf(object({ mention: str, source: str, origin: nullableStr, counted: bool, role: enumOf(CORROBORATION_ROLES), reason: str })),
       }),
       status: enumOf(CLAIM_STATUSES),
       statusReason: str,
