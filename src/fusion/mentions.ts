@@ -95,14 +95,22 @@ export function readControl(event: Pick<Event, 'type' | 'subtype'>, agent: Fused
   }
 }
 
-/** The event's time window; events dated by their document keep the extraction's days-before-publication window. */
-function windowOf(event: Event): TimeWindow | null {
+/**
+ * The event's time window; events dated by their document keep the extraction's days-before-publication window.
+ * A report cannot tell of something done after its own date. A told (not planned) event dated a few
+ * days after it (`timeToleranceDays`: "the next day" read from the wrong day) ends on the publication
+ * day; one dated later still ("nine months after" read forward) has no date fusion can use.
+ */
+function windowOf(event: Event, publishedAt: string | null, toleranceDays: number): TimeWindow | null {
   const from = toDay(event.time.from) ?? toDay(event.time.to);
   const to = toDay(event.time.to) ?? from;
   if (from === null || to === null) return null;
+  const told = event.modality !== 'planned' && event.modality !== 'conditional' && event.intent === null;
+  const latest = told ? toDay(publishedAt) ?? Infinity : Infinity;
+  if (Math.min(from, to) > latest + toleranceDays) return null;
   return {
-    from: fromDay(Math.min(from, to)),
-    to: fromDay(Math.max(from, to)),
+    from: fromDay(Math.min(from, to, latest)),
+    to: fromDay(Math.min(Math.max(from, to), latest)),
     precision: event.time.basis === 'document' ? 'document' : event.time.precision ?? 'day',
   };
 }
@@ -158,7 +166,7 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         negated: event.negated,
         stance,
         weight: weighMention(event, stance, context),
-        time: windowOf(event),
+        time: windowOf(event, document.publishedAt, semantics.settings.timeToleranceDays),
         evidence: spans.map(({ start, end }) => ({ start, end })),
         sentence: sentence ? { start: sentence.start, end: sentence.end } : null,
         copyKey: sentence && document.text ? copyKey(document.text.slice(sentence.start, sentence.end)) : null,

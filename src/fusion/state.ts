@@ -302,7 +302,7 @@ export function updateContradictions(state: FusionState, removedClusters: string
   const added = new Set<string>();
   const lookup = lookupClusters(state);
   for (const cluster of created) {
-    for (const cx of detectContradictions(cluster, lookup, state.context.semantics)) {
+    for (const cx of detectContradictions(cluster, lookup, state.context)) {
       if (state.contradictions.has(cx.id)) continue;
       state.contradictions.set(cx.id, cx);
       if (removed.has(cx.id)) removed.delete(cx.id);

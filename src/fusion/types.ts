@@ -180,19 +180,26 @@ export type ClusterCore = Omit<EventCluster, 'corroboration' | 'status' | 'statu
  * - `control-vs-control`: opponents each said to take the same place within days;
  * - `agreement-vs-denial`: an agreement asserted by some and denied by others;
  * - `destination-mismatch`: the same actor leaving the same place at the same time for different destinations;
+ * - `deal-terms`: the terms of a deal told two ways: who may leave (said and denied), or where to;
+ * - `casualty-mismatch`: different casualty figures for one event from different sources;
  * - `asserted-vs-denied`: any other event asserted by some and denied by others.
+ * Each is a rule of `CONTRADICTION_RULES` (src/fusion/contradictions.ts); only mentions whose own times meet are compared.
  */
 export type ContradictionKind =
   | 'control-vs-ongoing'
   | 'control-vs-control'
   | 'agreement-vs-denial'
   | 'destination-mismatch'
+  | 'deal-terms'
+  | 'casualty-mismatch'
   | 'asserted-vs-denied';
 
 export interface ContradictionSide {
   clusterId: string;
-  /** The mentions that make this side's claim, with their evidence. */
+  /** The mentions that make this side's claim, with their evidence and sentence. */
   mentions: ClusterMention[];
+  /** Who makes it: each outlet, or the source it quotes with the outlet ("SDF spokesman (Demo Wire)"), sorted. */
+  sources: string[];
   /** A readable summary of the side ("Iraqi forces captured Mosul, 2017-07-09..2017-07-10"). */
   claim: string;
 }

@@ -41,6 +41,8 @@ export interface FixtureEvent {
   via?: [string, SourceKind, string?][];
   modality?: Modality;
   negated?: boolean;
+  /** Casualty counts, as the events stage gives them (`event.casualties`) once it reads them. */
+  casualties?: { killed?: number | null; wounded?: number | null; abducted?: number | null; civilians?: number | null };
 }
 
 export interface FixtureDocument {
@@ -151,7 +153,9 @@ function toEvent(doc: FixtureDocument, text: string, e: FixtureEvent): Event {
     modality, negated,
     factuality: { certainty: 'certain', polarity: negated || modality === 'denied' ? 'negative' : 'positive' },
     plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.9, rule: 'fixture',
-  };
+    // Not in the Event type yet (another stage adds it): given as the events stage will give it.
+    ...(e.casualties ? { casualties: e.casualties } : {}),
+  } as Event;
 }
 
 /** The document and its extraction, as the store would hold them. */

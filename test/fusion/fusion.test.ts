@@ -33,8 +33,8 @@ function project(input: FixtureInput, state: FusionState, result: FusionResult) 
       case 'contradictions':
         out['contradictions'] = result.contradictions.map((x) => ({
           kind: x.kind,
-          a: { clusterId: x.a.clusterId, claim: x.a.claim, evidence: x.a.mentions.map((m) => `${m.docId}@${m.start}-${m.end} "${words(m)}"`) },
-          b: { clusterId: x.b.clusterId, claim: x.b.claim, evidence: x.b.mentions.map((m) => `${m.docId}@${m.start}-${m.end} "${words(m)}"`) },
+          a: { clusterId: x.a.clusterId, claim: x.a.claim, sources: x.a.sources, evidence: x.a.mentions.map((m) => `${m.docId}@${m.start}-${m.end} "${words(m)}"`) },
+          b: { clusterId: x.b.clusterId, claim: x.b.claim, sources: x.b.sources, evidence: x.b.mentions.map((m) => `${m.docId}@${m.start}-${m.end} "${words(m)}"`) },
           explanation: x.explanation,
         }));
         break;

@@ -148,7 +148,7 @@ export const sharedSchemas: JsonSchema[] = [
       explanation: str,
     }),
   },
-  { $id: 'ContradictionSide', ...object({ clusterId: str, mentions: arrayOf(ref('ClusterMention')), claim: str }) },
+  { $id: 'ContradictionSide', ...object({ clusterId: str, mentions: arrayOf(ref('ClusterMention')), claim: str, sources: arrayOf(str) }) },
   {
     $id: 'ControlTimeline',
     ...object({
