@@ -33,7 +33,7 @@ export { trajectory, trajectories } from './trajectory.js';
 export { corridorDefinitions, corridorReport, corridorReports, loadUserCorridors, parseUserCorridors, type UserCorridor, type UserCorridorDefinition, type WaypointResolver } from './corridors.js';
 export { sourceProfiles } from './sources.js';
 export { snapshotDigest, diffSnapshots } from './snapshot.js';
-export { findActor, findCorridor, findPlace, placeMatcher, type PlaceDirectory } from './lookup.js';
+export { actorDirectory, findActor, findCorridor, findPlace, placeMatcher, type ActorDirectory, type PlaceDirectory } from './lookup.js';
 export { placeKey } from './space-time.js';
 export { describeCluster } from './clusters.js';
 

@@ -44,6 +44,8 @@ export interface FusionSettings {
    * an unnamed actor of it. "fighters" may be Islamic State; "government forces" may not.
    */
   actorClasses: Record<string, { kinds: ActorKind[]; generic: string[] }>;
+  /** Generic actors (by id) that name nobody, not even a side ("fighters", "gunmen"): they never hold a place in a timeline. */
+  bareNouns: string[];
 }
 
 export function loadFusionSettings(path?: string): FusionSettings {
@@ -68,6 +70,8 @@ export interface Semantics {
   actorsAgree(a: FusedActor | null, b: FusedActor | null): boolean;
   /** Whether an actor is named (not unknown, not generic). */
   isNamed(a: FusedActor | null): a is FusedActor;
+  /** Whether an actor can be a place's holder in a timeline: a named actor, or a generic one that names a side (not a bare noun). */
+  canHold(a: FusedActor | null): a is FusedActor;
   /** Whether two actors are on different sides (classes), so one taking a place from the other is plausible. */
   areRivals(a: FusedActor | null, b: FusedActor | null): boolean;
 }
@@ -96,6 +100,7 @@ export function createSemantics(settings: FusionSettings): Semantics {
   }
   const classOf = (a: FusedActor) => (a.kind === 'generic' ? classOfGeneric.get(a.actorId) : a.kind ? classOfKind.get(a.kind) : undefined);
   const isNamed = (a: FusedActor | null): a is FusedActor => a !== null && a.kind !== 'generic';
+  const bareNouns = new Set(settings.bareNouns);
 
   const controlRole = (type: EventType, subtype: string): ControlRole | null =>
     (type === 'control' ? controlRoles : type === 'declaration' ? declaredRoles : null)?.get(subtypeKey(subtype)) ?? null;
@@ -125,6 +130,7 @@ export function createSemantics(settings: FusionSettings): Semantics {
       return ca === undefined || cb === undefined || ca === cb;
     },
     isNamed,
+    canHold: (a): a is FusedActor => a !== null && !bareNouns.has(a.actorId),
     areRivals(a, b) {
       if (!a || !b) return false;
       const ca = classOf(a);

@@ -259,6 +259,8 @@ export interface TrajectoryLegProperties {
 
 export interface Trajectory {
   actor: ActorRef;
+  /** Which of the actor's units, when its points make several paths no one unit could travel ("from Qalamoun, 2017-08-28"); null when one. */
+  unit: string | null;
   steps: TrajectoryStep[];
   /** One LineString per leg between consecutive steps. */
   geojson: FeatureCollection<LineString, TrajectoryLegProperties>;

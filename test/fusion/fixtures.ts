@@ -41,6 +41,8 @@ export interface FixtureEvent {
   via?: [string, SourceKind, string?][];
   modality?: Modality;
   negated?: boolean;
+  /** The words that give the event as an aim ("aimed at"), as the events stage marks them. */
+  intent?: string;
   /** Casualty counts, as the events stage gives them (`event.casualties`) once it reads them. */
   casualties?: { killed?: number | null; wounded?: number | null; abducted?: number | null; civilians?: number | null };
 }
@@ -152,10 +154,16 @@ function toEvent(doc: FixtureDocument, text: string, e: FixtureEvent): Event {
     attribution: { source: innermost.source, sourceKind: innermost.sourceKind, cueStart: null, cueEnd: null, chain },
     modality, negated,
     factuality: { certainty: 'certain', polarity: negated || modality === 'denied' ? 'negative' : 'positive' },
-    plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.9, rule: 'fixture',
+    plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: intentSpan(text, e.intent, start), confidence: 0.9, rule: 'fixture',
     // Not in the Event type yet (another stage adds it): given as the events stage will give it.
     ...(e.casualties ? { casualties: e.casualties } : {}),
   } as Event;
+}
+
+function intentSpan(text: string, words: string | undefined, from: number): Event['intent'] {
+  if (words === undefined) return null;
+  const start = locate(text, words, from);
+  return { start, end: start + words.length, text: words };
 }
 
 /** The document and its extraction, as the store would hold them. */

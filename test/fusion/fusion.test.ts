@@ -50,6 +50,7 @@ function project(input: FixtureInput, state: FusionState, result: FusionResult) 
       case 'trajectories':
         out['trajectories'] = result.trajectories.map((t) => ({
           actor: t.actor.name,
+          unit: t.unit,
           steps: t.steps.map((s) => `${s.place.name} ${s.from}..${s.to} ${s.status} ${s.clusterIds.join(',')}`),
           geojson: t.geojson,
         }));

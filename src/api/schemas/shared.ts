@@ -188,6 +188,7 @@ export const sharedSchemas: JsonSchema[] = [
     $id: 'Trajectory',
     ...object({
       actor: ref('ActorRef'),
+      unit: nullableStr,
       steps: arrayOf(object({ place: ref('PlaceRef'), from: str, to: str, clusterIds: arrayOf(str), status: enumOf(CLAIM_STATUSES) })),
       geojson: object({
         type: enumOf(['FeatureCollection']),
