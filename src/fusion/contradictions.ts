@@ -118,7 +118,7 @@ function placesDiffer(a: EventCluster, b: EventCluster, placeKm: number): boolea
  * A change of control at a place against what its own reports' days say
  * goes on there after it: fighting that continues, or someone other than the
  * new holder still holding the place. Fighting before or during a capture is
- * how captures happen: only fighting reported to go on past the capture's
+ * how captures happen: only fighting its own words date past the capture's
  * days counts.
  */
 const controlVsOngoing: ContradictionRule = {
@@ -142,7 +142,9 @@ const controlVsOngoing: ContradictionRule = {
       }
       const after = (wc: DayWindow, wo: DayWindow) =>
         wo.to > wc.to && wo.from <= wc.to + tolerance && (fighting(other) || wo.to - wo.from <= MAX_STILL_HOLDS_DAYS);
-      const [a, b] = meeting(evidence(change), evidence(other), settings.maxWindowDays, after);
+      // Only fighting or holding its own words date can be after the change: dated by its report
+      // alone ("the battle of Tabqa"), it may be what led to the change, recalled a week later.
+      const [a, b] = meeting(evidence(change), evidence(other).filter((m) => m.time?.precision !== 'document'), settings.maxWindowDays, after);
       if (a.length === 0) return null;
       return make(this.kind, [change, a], [other, b], `${describeCluster(change)} according to ${who(a)}, while ${why} according to ${who(b)}`);
     };
