@@ -1,3 +1,4 @@
+import type { ActorDirectory } from '../fusion/index.js';
 import type { Gazetteer } from '../geo/gazetteer/index.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Store } from '../store/store.js';
@@ -21,6 +22,8 @@ declare module 'fastify' {
     basemap: () => Basemap;
     /** Every name of every place, for routes that take a place name; loaded on first use. */
     gazetteer: () => Gazetteer;
+    /** Every name and alias of every actor (resources/actors.json), for routes that take an actor name; loaded on first use. */
+    actors: () => ActorDirectory;
     referenceLayers: ReferenceLayer[];
   }
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { loadActorLexicon } from '../actors/index.js';
 import { createDefaultPipeline } from '../default-pipeline.js';
+import { actorDirectory, type ActorDirectory } from '../fusion/index.js';
 import { loadGazetteer, type Gazetteer } from '../geo/gazetteer/index.js';
 import { loadGeoResources, type GeoResources } from '../geo/index.js';
 import type { Pipeline } from '../pipeline.js';
@@ -82,6 +84,11 @@ async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<voi
   // Converted on first use: a second that API-only uses never pay.
   app.decorate('basemap', () => (basemap ??= loadBasemap()));
   app.decorate('gazetteer', () => (gazetteer ??= given instanceof Function ? given() : loadGazetteer()));
+  let actors: ActorDirectory | null = null;
+  app.decorate('actors', () => {
+    const normalize = app.fusion.context.normalizeName;
+    return (actors ??= actorDirectory(loadActorLexicon(undefined, normalize).actors.values(), normalize));
+  });
   app.decorate('ingestJobs', new JobQueue<IngestBody>(
     // Posted documents are fused as soon as they are stored, as `corridor ingest` does.
     createIngestRunner({ store: app.store, pipeline: app.pipeline, afterSave: () => app.fusion.refresh('api') }),

@@ -1,141 +1,296 @@
-import { outletName } from './corroboration.js';
-import type { Semantics } from './settings.js';
-import { samePlace, toDay, windowsMeet, type DayWindow } from './space-time.js';
-import { describeCluster, hashId } from './summary.js';
-import type { ClusterMention, Contradiction, ContradictionKind, ContradictionSide, EventCluster, FusedActor, TimeWindow } from './types.js';
+import { describeCluster, hashId } from './clusters.js';
+import type { FusionContext } from './context.js';
+import { originOf, outletName } from './corroboration.js';
+import { compareKeys, dayWindow } from './mentions.js';
+import { placeKey, samePlace, windowsMeet, type DayWindow } from './space-time.js';
+import type { CasualtyCounts, ClusterMention, Contradiction, ContradictionKind, ContradictionSide, EventCluster, FusedActor } from './types.js';
 
 /** How contradiction detection asks the state for clusters near another one. */
 export type ClusterLookup = (type: EventCluster['type'], slot: 'location' | 'origin' | 'actor', cluster: EventCluster) => Iterable<EventCluster>;
 
-const days = (t: TimeWindow | null): DayWindow | null => (t ? { from: toDay(t.from)!, to: toDay(t.to)! } : null);
+/** What a rule reads besides the cluster: the settings and names, and the clusters near it. */
+export interface RuleContext {
+  fusion: FusionContext;
+  lookup: ClusterLookup;
+}
+
+/**
+ * One kind of contradiction an analyst cares about. `find` returns those the
+ * cluster takes part in, with itself or with clusters the lookup returns;
+ * every rule looks from both of its sides, so what is found for a set of
+ * clusters does not depend on which was added last.
+ */
+export interface ContradictionRule {
+  kind: ContradictionKind;
+  find(cluster: EventCluster, context: RuleContext): Contradiction[];
+}
+
 const evidence = (c: EventCluster) => c.mentions.filter((m) => m.weight === 'evidence');
 const denials = (c: EventCluster) => c.mentions.filter((m) => m.weight === 'denial');
+/** The terms of a deal: what is to happen (who is to leave, where to), told as planned or conditional. */
+const terms = (c: EventCluster) => c.mentions.filter((m) => m.weight === 'prospective');
 /** A dated holding longer than this is a state ("held since 2014"), not a claim about now. */
 const MAX_STILL_HOLDS_DAYS = 31;
 const isChange = (c: EventCluster) => c.control?.role === 'gain' || c.control?.role === 'loss';
 
+/** Who says it: the outlet, or the source it quotes with the outlet. */
+function speaker(m: ClusterMention): string {
+  return m.sourceKind === 'author' || m.sourceKind === 'outlet' ? outletName(m) : `${m.source} (${outletName(m)})`;
+}
+
+const who = (mentions: readonly ClusterMention[]) => [...new Set(mentions.map(speaker))].join(', ');
+
 function side(cluster: EventCluster, mentions: ClusterMention[]): ContradictionSide {
-  return { clusterId: cluster.id, mentions, claim: describeCluster(cluster) };
+  return { clusterId: cluster.id, mentions, claim: describeCluster(cluster), sources: [...new Set(mentions.map(speaker))].sort() };
 }
 
-function who(mentions: readonly ClusterMention[]): string {
-  return [...new Set(mentions.map((m) => (m.sourceKind === 'author' || m.sourceKind === 'outlet' ? outletName(m) : `${m.source} (${outletName(m)})`)))].join(', ');
-}
-
-function make(kind: ContradictionKind, a: ContradictionSide, b: ContradictionSide, explanation: string): Contradiction {
-  return { id: hashId('cx', `${kind}|${a.clusterId}|${b.clusterId}`), kind, a, b, explanation };
+/** `aspect` tells apart two contradictions of one kind between the same clusters (a deal's who and its where). */
+function make(kind: ContradictionKind, a: [EventCluster, ClusterMention[]], b: [EventCluster, ClusterMention[]], explanation: string, aspect = ''): Contradiction {
+  return { id: hashId('cx', `${kind}|${a[0].id}|${b[0].id}${aspect ? `|${aspect}` : ''}`), kind, a: side(...a), b: side(...b), explanation };
 }
 
 /**
- * Finds the contradictions a cluster takes part in, with any cluster the
- * lookup returns. Every rule is checked from both of its sides, so the
- * result for a set of clusters does not depend on which was added last.
+ * The mentions of each side that meet a mention of the other under `meets`
+ * (their own windows, not their clusters'): a 2014 sentence in a cluster
+ * never speaks against a 2017 one. Empty sides when no pair meets.
  */
-export function detectContradictions(cluster: EventCluster, lookup: ClusterLookup, semantics: Semantics): Contradiction[] {
-  const { placeKm, timeToleranceDays: tolerance } = semantics.settings;
+function meeting(as: readonly ClusterMention[], bs: readonly ClusterMention[], maxWindowDays: number, meets: (wa: DayWindow, wb: DayWindow) => boolean): [ClusterMention[], ClusterMention[]] {
+  const window = (m: ClusterMention) => dayWindow(m.time, maxWindowDays);
+  const pairs = as.flatMap((a) => bs.filter((b) => {
+    const [wa, wb] = [window(a), window(b)];
+    return wa !== null && wb !== null && meets(wa, wb);
+  }).map((b) => [a, b] as const));
+  return [[...new Set(pairs.map(([a]) => a))], [...new Set(pairs.map(([, b]) => b))]];
+}
+
+
+/** Windows that overlap as fusion reads time: once widened by `timeToleranceDays` (a denial comes a day or two after the claim). */
+const overlapping = ({ settings }: FusionContext) => (wa: DayWindow, wb: DayWindow) => windowsMeet(wa, wb, settings.timeToleranceDays);
+
+/** A sided rule run from both ends: the cluster as the first side with each candidate, and as the second. */
+function bothWays(cluster: EventCluster, candidates: Iterable<EventCluster>, check: (a: EventCluster, b: EventCluster) => Contradiction | null): Contradiction[] {
   const found: Contradiction[] = [];
-  const sameNamed = (a: FusedActor | null, b: FusedActor | null) => semantics.isNamed(a) && semantics.isNamed(b) && a.actorId === b.actorId;
-
-  // The same event asserted by some and denied by others.
-  const yes = evidence(cluster);
-  const no = denials(cluster);
-  if (yes.length > 0 && no.length > 0) {
-    const kind = cluster.type === 'agreement' ? 'agreement-vs-denial' : 'asserted-vs-denied';
-    found.push(make(kind, side(cluster, yes), side(cluster, no), `asserted by ${who(yes)}; denied by ${who(no)}`));
-  }
-
-  // A change of control against fighting that goes on, someone else still holding the place, or
-  // someone else taking it, in the same days.
-  const changeTypes: EventCluster['type'][] = ['control', 'declaration'];
-  const ongoingTypes = ['control', ...Object.keys(semantics.settings.ongoingFighting)] as EventCluster['type'][];
-  const controlConflict = (change: EventCluster, other: EventCluster): Contradiction | null => {
-    const wc = days(change.time);
-    const wo = days(other.time);
-    if (!change.location || !other.location || !wc || !wo || change.id === other.id) return null;
-    if (evidence(change).length === 0 || evidence(other).length === 0) return null;
-    if (!samePlace(change.location, other.location, placeKm)) return null;
-    const { holder, loser } = change.control!;
-    let why: string;
-    let kind: ContradictionKind = 'control-vs-ongoing';
-    if (semantics.isOngoingFighting(other.type, other.subtype)) {
-      // Fighting before a capture is how captures happen; only what goes on after it contradicts it.
-      if (wo.to < wc.from || wo.from > wc.to + tolerance) return null;
-      why = `fighting is reported to go on in ${other.location.name}`;
-    } else if (other.control?.role === 'holds') {
-      // A dated "still holds" after the change; "has held it since 2014" says nothing about the change.
-      const still = other.control.holder;
-      if (!still || wo.to - wo.from > MAX_STILL_HOLDS_DAYS || wo.to <= wc.to || wo.from > wc.to + tolerance) return null;
-      if (holder ? semantics.actorsAgree(still, holder) : !(loser && semantics.actorsAgree(still, loser))) return null;
-      why = `${still.name} is said to still hold ${other.location.name}`;
-    } else if (isChange(other)) {
-      // Opponents taking the same place within days of each other: each claim contests the other
-      // (reported once, lower id first). Declarations only echo captures, so only control events count.
-      const rival = other.control!.holder;
-      if (change.type !== 'control' || other.type !== 'control' || change.id > other.id || !windowsMeet(wc, wo, tolerance)) return null;
-      const opponents = semantics.areRivals(holder, rival) || sameNamed(rival, loser) || sameNamed(holder, other.control!.loser);
-      if (!rival || !opponents || semantics.actorsAgree(holder, rival)) return null;
-      why = `${rival.name} is said to have taken ${other.location.name}`;
-      kind = 'control-vs-control';
-    } else {
-      return null;
-    }
-    return make(kind, side(change, evidence(change)), side(other, evidence(other)),
-      `${describeCluster(change)} according to ${who(evidence(change))}, while ${why} according to ${who(evidence(other))}`);
-  };
-  const contests = (c: EventCluster) => semantics.isOngoingFighting(c.type, c.subtype) || c.control?.role === 'holds' || isChange(c);
-  if (isChange(cluster)) {
-    for (const type of ongoingTypes.concat('declaration')) {
-      for (const other of lookup(type, 'location', cluster)) if (contests(other)) pushIf(found, controlConflict(cluster, other));
-    }
-  }
-  if (contests(cluster)) {
-    for (const type of changeTypes) {
-      for (const other of lookup(type, 'location', cluster)) if (isChange(other)) pushIf(found, controlConflict(other, cluster));
-    }
-  }
-
-  // The same actor leaving the same place at the same time for different destinations.
-  if (cluster.type === 'movement' && cluster.agent && cluster.origin && cluster.destination && yes.length > 0) {
-    const w = days(cluster.time);
-    for (const other of lookup('movement', 'origin', cluster)) {
-      const wo = days(other.time);
-      if (other.id === cluster.id || !w || !wo || !other.origin || !other.destination || !sameNamed(other.agent, cluster.agent)) continue;
-      if (evidence(other).length === 0 || !windowsMeet(w, wo, tolerance)) continue;
-      if (!samePlace(cluster.origin, other.origin, placeKm) || samePlace(cluster.destination, other.destination, placeKm)) continue;
-      const [a, b] = cluster.id < other.id ? [cluster, other] : [other, cluster];
-      found.push(make('destination-mismatch', side(a, evidence(a)), side(b, evidence(b)),
-        `${a.agent!.name} left ${a.origin!.name} for ${a.destination!.name} according to ${who(evidence(a))}, ` +
-        `for ${b.destination!.name} according to ${who(evidence(b))}`));
-    }
-  }
-
-  // An agreement asserted in one cluster and denied in another that could not merge with it (e.g. one names no place).
-  if (cluster.type === 'agreement') {
-    const agreementDenied = (asserted: EventCluster, denied: EventCluster): Contradiction | null => {
-      const wa = days(asserted.time);
-      const wd = days(denied.time);
-      if (asserted.id === denied.id || !wa || !wd || !windowsMeet(wa, wd, tolerance)) return null;
-      const yesA = evidence(asserted);
-      const noD = denials(denied);
-      if (yesA.length === 0 || noD.length === 0) return null;
-      const parties = [asserted.agent, asserted.patient];
-      if (!parties.some((p) => sameNamed(p, denied.agent) || sameNamed(p, denied.patient))) return null;
-      for (const slot of ['location', 'origin', 'destination'] as const) {
-        const pa = asserted[slot];
-        const pd = denied[slot];
-        if (pa && pd && !samePlace(pa, pd, placeKm)) return null;
-      }
-      return make('agreement-vs-denial', side(asserted, yesA), side(denied, noD),
-        `${describeCluster(asserted)} according to ${who(yesA)}; denied by ${who(noD)}`);
-    };
-    for (const other of lookup('agreement', 'actor', cluster)) {
-      pushIf(found, agreementDenied(cluster, other));
-      pushIf(found, agreementDenied(other, cluster));
-    }
+  for (const other of candidates) {
+    if (other.id === cluster.id) continue;
+    for (const cx of [check(cluster, other), check(other, cluster)]) if (cx) found.push(cx);
   }
   return found;
 }
 
-function pushIf<T>(list: T[], item: T | null): void {
-  if (item) list.push(item);
+/** Any event but an agreement, asserted by some and denied by others at the same time. */
+const claimVsDenial: ContradictionRule = {
+  kind: 'asserted-vs-denied',
+  find(cluster, { fusion }) {
+    if (cluster.type === 'agreement') return [];
+    const [yes, no] = meeting(evidence(cluster), denials(cluster), fusion.settings.maxWindowDays, overlapping(fusion));
+    if (yes.length === 0) return [];
+    return [make(this.kind, [cluster, yes], [cluster, no], `asserted by ${who(yes)}; denied by ${who(no)}`)];
+  },
+};
+
+/** An agreement asserted and denied: in one cluster, or across clusters that share a party and could not merge (one names no place). */
+const agreementVsDenial: ContradictionRule = {
+  kind: 'agreement-vs-denial',
+  find(cluster, { fusion, lookup }) {
+    if (cluster.type !== 'agreement') return [];
+    const { semantics, settings } = fusion;
+    const denied = (asserted: EventCluster, denying: EventCluster): Contradiction | null => {
+      const [yes, no] = meeting(evidence(asserted), denials(denying), settings.maxWindowDays, overlapping(fusion));
+      if (yes.length === 0) return null;
+      if (asserted.id !== denying.id) {
+        const named = (a: FusedActor | null, b: FusedActor | null) => semantics.isNamed(a) && semantics.isNamed(b) && a.actorId === b.actorId;
+        if (![asserted.agent, asserted.patient].some((p) => named(p, denying.agent) || named(p, denying.patient))) return null;
+        if (placesDiffer(asserted, denying, settings.placeKm)) return null;
+      }
+      return make(this.kind, [asserted, yes], [denying, no], `${describeCluster(asserted)} according to ${who(yes)}; denied by ${who(no)}`);
+    };
+    const found = bothWays(cluster, lookup('agreement', 'actor', cluster), denied);
+    const within = denied(cluster, cluster);
+    return within ? [within, ...found] : found;
+  },
+};
+
+function placesDiffer(a: EventCluster, b: EventCluster, placeKm: number): boolean {
+  return (['location', 'origin', 'destination'] as const).some((slot) => a[slot] && b[slot] && !samePlace(a[slot]!, b[slot]!, placeKm));
+}
+
+/**
+ * A change of control at a place against what its own reports' days say
+ * goes on there after it: fighting that continues, or someone other than the
+ * new holder still holding the place. Fighting before or during a capture is
+ * how captures happen: only fighting its own words date past the capture's
+ * days counts.
+ */
+const controlVsOngoing: ContradictionRule = {
+  kind: 'control-vs-ongoing',
+  find(cluster, { fusion, lookup }) {
+    const { semantics, settings } = fusion;
+    const tolerance = settings.timeToleranceDays;
+    const fighting = (c: EventCluster) => semantics.isOngoingFighting(c.type, c.subtype);
+    const stillHeld = (c: EventCluster) => c.control?.role === 'holds';
+    const check = (change: EventCluster, other: EventCluster): Contradiction | null => {
+      if (!isChange(change) || !(fighting(other) || stillHeld(other)) || !change.location || !other.location) return null;
+      if (!samePlace(change.location, other.location, settings.placeKm)) return null;
+      const { holder, loser } = change.control!;
+      let why: string;
+      if (fighting(other)) {
+        why = `fighting is reported to go on in ${other.location.name}`;
+      } else {
+        const still = other.control!.holder;
+        if (!still || (holder ? semantics.actorsAgree(still, holder) : !(loser && semantics.actorsAgree(still, loser)))) return null;
+        why = `${still.name} is said to still hold ${other.location.name}`;
+      }
+      const after = (wc: DayWindow, wo: DayWindow) =>
+        wo.to > wc.to && wo.from <= wc.to + tolerance && (fighting(other) || wo.to - wo.from <= MAX_STILL_HOLDS_DAYS);
+      // Only fighting or holding its own words date can be after the change: dated by its report
+      // alone ("the battle of Tabqa"), it may be what led to the change, recalled a week later.
+      const [a, b] = meeting(evidence(change), evidence(other).filter((m) => m.time?.precision !== 'document'), settings.maxWindowDays, after);
+      if (a.length === 0) return null;
+      return make(this.kind, [change, a], [other, b], `${describeCluster(change)} according to ${who(a)}, while ${why} according to ${who(b)}`);
+    };
+    const types = ['control', 'declaration', ...Object.keys(settings.ongoingFighting)] as EventCluster['type'][];
+    return bothWays(cluster, types.flatMap((t) => [...lookup(t, 'location', cluster)]), check);
+  },
+};
+
+/**
+ * Opponents each said to take the same place within days of each other.
+ * Declarations only echo captures, so only control events count; reported
+ * once, lower cluster id first.
+ */
+const controlVsControl: ContradictionRule = {
+  kind: 'control-vs-control',
+  find(cluster, { fusion, lookup }) {
+    const { semantics, settings } = fusion;
+    const named = (a: FusedActor | null, b: FusedActor | null) => semantics.isNamed(a) && semantics.isNamed(b) && a.actorId === b.actorId;
+    const check = (a: EventCluster, b: EventCluster): Contradiction | null => {
+      if (a.type !== 'control' || b.type !== 'control' || !isChange(a) || !isChange(b) || a.id > b.id) return null;
+      if (!a.location || !b.location || !samePlace(a.location, b.location, settings.placeKm)) return null;
+      const { holder, loser } = a.control!;
+      const rival = b.control!.holder;
+      const opponents = semantics.areRivals(holder, rival) || named(rival, loser) || named(holder, b.control!.loser);
+      if (!rival || !opponents || semantics.actorsAgree(holder, rival)) return null;
+      const [ma, mb] = meeting(evidence(a), evidence(b), settings.maxWindowDays, overlapping(fusion));
+      if (ma.length === 0) return null;
+      return make(this.kind, [a, ma], [b, mb],
+        `${describeCluster(a)} according to ${who(ma)}, while ${rival.name} is said to have taken ${b.location.name} according to ${who(mb)}`);
+    };
+    return cluster.type === 'control' ? bothWays(cluster, lookup('control', 'location', cluster), check) : [];
+  },
+};
+
+/**
+ * Two accounts of where the same named actor went from the same place at the
+ * same time, taken as sides `pick` chooses (what happened, or the terms of a
+ * deal): across clusters, or inside one that a mention naming no destination
+ * ("they may leave Raqqa") holds together.
+ */
+function destinations(kind: ContradictionKind, pick: (c: EventCluster) => ClusterMention[], what: string): ContradictionRule {
+  return {
+    kind,
+    find(cluster, { fusion, lookup }) {
+      const { semantics, settings } = fusion;
+      if (cluster.type !== 'movement') return [];
+      const within = (): Contradiction | null => {
+        const going = pick(cluster).filter((m) => m.origin && m.destination && semantics.isNamed(m.agent));
+        const groups = new Map<string, ClusterMention[]>();
+        for (const m of going) {
+          const key = [...groups.keys()].find((k) => samePlace(groups.get(k)![0]!.destination!, m.destination!, settings.placeKm)) ?? placeKey(m.destination!, fusion.normalizeName);
+          groups.set(key, [...(groups.get(key) ?? []), m]);
+        }
+        const [first, second] = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, ms]) => ms);
+        if (!first || !second) return null;
+        const [ma, mb] = meeting(first, second, settings.maxWindowDays, overlapping(fusion));
+        if (ma.length === 0) return null;
+        return make(kind, [cluster, ma], [cluster, mb], `${ma[0]!.agent!.name} ${what} ${ma[0]!.origin!.name} for ${ma[0]!.destination!.name} according to ${who(ma)}, ` +
+          `for ${mb[0]!.destination!.name} according to ${who(mb)}`, 'where');
+      };
+      const check = (a: EventCluster, b: EventCluster): Contradiction | null => {
+        if (a.id > b.id || !a.origin || !b.origin || !a.destination || !b.destination) return null;
+        if (!semantics.isNamed(a.agent) || a.agent.actorId !== b.agent?.actorId) return null;
+        if (!samePlace(a.origin, b.origin, settings.placeKm) || samePlace(a.destination, b.destination, settings.placeKm)) return null;
+        const [ma, mb] = meeting(pick(a), pick(b), settings.maxWindowDays, overlapping(fusion));
+        if (ma.length === 0) return null;
+        return make(kind, [a, ma], [b, mb], `${a.agent.name} ${what} ${a.origin.name} for ${a.destination.name} according to ${who(ma)}, ` +
+          `for ${b.destination.name} according to ${who(mb)}`);
+      };
+      const inside = within();
+      const across = bothWays(cluster, lookup('movement', 'origin', cluster), check);
+      return inside ? [inside, ...across] : across;
+    },
+  };
+}
+
+/** The same actor leaving the same place at the same time for different destinations. */
+const destinationMismatch = destinations('destination-mismatch', evidence, 'left');
+
+/** The terms of a deal told two ways: where those who leave are to go. */
+const dealDestinations = destinations('deal-terms', terms, 'is to leave');
+
+/**
+ * The terms of a deal told two ways: who may leave, said by some and denied
+ * by others. When the departure is also told as done and denied, that
+ * contradiction (`asserted-vs-denied`) already says it.
+ */
+const dealParties: ContradictionRule = {
+  kind: 'deal-terms',
+  find(cluster, context) {
+    const { fusion } = context;
+    if (cluster.type !== 'movement' || claimVsDenial.find(cluster, context).length > 0) return [];
+    const [yes, no] = meeting(terms(cluster), denials(cluster), fusion.settings.maxWindowDays, overlapping(fusion));
+    if (yes.length === 0) return [];
+    return [make(this.kind, [cluster, yes], [cluster, no], `${describeCluster(cluster)}: a term of the deal according to ${who(yes)}; denied by ${who(no)}`, 'who')];
+  },
+};
+
+const COUNTS = ['killed', 'wounded', 'abducted', 'civilians'] as const;
+
+/** Whether two counts are farther apart than `tolerance` of the larger. */
+const differ = (a: number, b: number, tolerance: number) => Math.abs(a - b) > tolerance * Math.max(a, b);
+
+type Counted = ClusterMention & { casualties: CasualtyCounts };
+
+/** Each source's latest figure for one count: a newer toll from the same source updates it, it does not contradict it. */
+function latestBySource(mentions: readonly Counted[], field: (typeof COUNTS)[number], fusion: FusionContext): Counted[] {
+  const latest = new Map<string, Counted>();
+  for (const m of mentions) {
+    if (m.casualties[field] === null) continue;
+    const source = originOf(m, fusion.normalizeName).key;
+    const held = latest.get(source);
+    if (!held || (m.publishedAt ?? '') > (held.publishedAt ?? '') || ((m.publishedAt ?? '') === (held.publishedAt ?? '') && m.key > held.key)) latest.set(source, m);
+  }
+  return [...latest.values()].sort((a, b) => a.casualties[field]! - b.casualties[field]! || compareKeys(a.key, b.key));
+}
+
+/**
+ * Different casualty figures for one event from different sources: the
+ * lowest and the highest of the sources' latest figures, on the first count
+ * they differ on by more than `casualtyTolerance`, every such count in the
+ * explanation.
+ */
+const casualtyMismatch: ContradictionRule = {
+  kind: 'casualty-mismatch',
+  find(cluster, { fusion }) {
+    const counted = evidence(cluster).filter((m): m is Counted => m.casualties !== null);
+    const differing = COUNTS.flatMap((field) => {
+      const figures = latestBySource(counted, field, fusion);
+      const [low, high] = [figures[0], figures.at(-1)];
+      return low && high && differ(low.casualties[field]!, high.casualties[field]!, fusion.settings.casualtyTolerance) ? [{ field, figures, low, high }] : [];
+    });
+    if (differing.length === 0) return [];
+    const { field, figures, low, high } = differing[0]!;
+    const giving = (value: number | null) => figures.filter((m) => m.casualties[field] === value);
+    return [make(this.kind, [cluster, giving(low.casualties[field])], [cluster, giving(high.casualties[field])],
+      differing.map((d) => `${d.field}: ${d.low.casualties[d.field]} according to ${speaker(d.low)}, ${d.high.casualties[d.field]} according to ${speaker(d.high)}`).join('; '))];
+  },
+};
+
+/** Every contradiction rule, in the order their findings are listed. */
+export const CONTRADICTION_RULES: readonly ContradictionRule[] = [
+  claimVsDenial, agreementVsDenial, controlVsOngoing, controlVsControl, destinationMismatch, dealDestinations, dealParties, casualtyMismatch,
+];
+
+/** The contradictions a cluster takes part in, by every rule. */
+export function detectContradictions(cluster: EventCluster, lookup: ClusterLookup, fusion: FusionContext): Contradiction[] {
+  return CONTRADICTION_RULES.flatMap((rule) => rule.find(cluster, { fusion, lookup }));
 }

@@ -7,10 +7,10 @@ import type { PlaceRef } from '../types.js';
 import { compareKeys } from './mentions.js';
 import { distanceKm } from '../geo/distance.js';
 import { placeKey } from './space-time.js';
-import type { CorridorMention, FusionState, NormalizeName } from './state.js';
-import { describeCluster } from './summary.js';
+import type { CorridorMention, FusionState } from './state.js';
+import { describeCluster } from './clusters.js';
 import { controlTimeline } from './timeline.js';
-import type { ControlTimeline, CorridorDefinition, CorridorMovement, CorridorReport, EventCluster } from './types.js';
+import type { ControlTimeline, CorridorDefinition, NormalizeName, CorridorMovement, CorridorReport, EventCluster } from './types.js';
 
 /** One corridor of resources/corridors.json (format in resources/corridors.md). */
 export interface UserCorridor {

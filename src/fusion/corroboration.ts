@@ -1,5 +1,4 @@
-import type { NormalizeName } from './state.js';
-import type { ClusterMention, Corroboration, CorroborationEntry } from './types.js';
+import type { ClusterMention, Corroboration, CorroborationEntry, CorroborationRole, NormalizeName } from './types.js';
 
 /** Link kinds that identify who a claim comes from. */
 const IDENTIFIABLE = new Set(['named-person', 'official', 'group']);
@@ -56,15 +55,23 @@ const NOT_EVIDENCE: Record<Exclude<ClusterMention['weight'], 'evidence'>, string
   denial: 'denies the event, so cannot confirm it',
   opinion: 'opinion, speculation or a question is not evidence',
   prospective: 'planned or conditional, not an occurrence',
+  background: 'history the report recalls, dated well before it',
+  nominal: 'named in passing by a modifier, not reported as news',
+};
+
+/** The role a mention plays for its cluster, from its weight (evidence is a `source` or a `repeat`). */
+const ROLE_OF_WEIGHT: Record<Exclude<ClusterMention['weight'], 'evidence'>, CorroborationRole> = {
+  denial: 'denial', opinion: 'opinion', prospective: 'context', background: 'context', nominal: 'context',
 };
 
 /**
  * Keys of one source, joined: a spokesman quoted by name in one report and
  * as his institution's voice in another ("Daniel Reyes"; "Daniel Reyes, a
- * coalition spokesman") is one source. Written here because it is a dozen
+ * coalition spokesman") is one source; so are two outlets printing the same
+ * sentence (one agency copy, `copyKey`). Written here because it is a dozen
  * lines over the few keys of one cluster; no union-find package is worth it.
  */
-function sameSource(origins: Iterable<Origin>): (key: string) => string {
+function sameSource(links: Iterable<[string, string]>): (key: string) => string {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
     let root = key;
@@ -72,8 +79,7 @@ function sameSource(origins: Iterable<Origin>): (key: string) => string {
     parent.set(key, root);
     return root;
   };
-  for (const { key, alias } of origins) {
-    if (!alias) continue;
+  for (const [key, alias] of links) {
     const [a, b] = [find(key), find(alias)];
     // The smaller key leads, so the grouping does not depend on mention order.
     if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
@@ -81,39 +87,62 @@ function sameSource(origins: Iterable<Origin>): (key: string) => string {
   return find;
 }
 
+/** Which mention of one source counts: the outlet's own reporting before a relay, then the earliest published (the original of a copy). */
+function countsBefore(m: ClusterMention, origin: Origin, holder: ClusterMention, holderOrigin: Origin): boolean {
+  if (holderOrigin.relayed !== origin.relayed) return !origin.relayed;
+  return (m.publishedAt ?? '9999') < (holder.publishedAt ?? '9999');
+}
+
 /**
  * Counts the independent sources asserting a cluster's event. One mention
- * per source counts (the outlet's own reporting first, then the lowest key);
- * the rest are explained as repeats.
+ * per source counts (the outlet's own reporting first, then the earliest,
+ * then the lowest key); the rest are explained as repeats, and what is not
+ * evidence (background, plans, passing mentions, opinion, denials) by its role.
  */
 export function corroborate(mentions: readonly ClusterMention[], normalize: NormalizeName): Corroboration {
   const origins = new Map<ClusterMention, Origin>();
   for (const m of mentions) if (m.weight === 'evidence') origins.set(m, originOf(m, normalize));
-  const sourceOf = sameSource(origins.values());
+  const links: [string, string][] = [];
+  for (const [m, { key, alias }] of origins) {
+    if (alias) links.push([key, alias]);
+    if (m.copyKey) links.push([key, `copy:${m.copyKey}`]);
+  }
+  const sourceOf = sameSource(links);
   const counting = new Map<string, ClusterMention>();
   for (const [m, origin] of origins) {
     const source = sourceOf(origin.key);
     const holder = counting.get(source);
-    if (!holder || (origins.get(holder)!.relayed && !origin.relayed)) counting.set(source, m);
+    if (!holder || countsBefore(m, origin, holder, origins.get(holder)!)) counting.set(source, m);
   }
   const explanation = mentions.map((m): CorroborationEntry => {
     const origin = origins.get(m);
-    if (!origin) return { mention: m.key, source: outletName(m), origin: null, counted: false, reason: NOT_EVIDENCE[m.weight as keyof typeof NOT_EVIDENCE] };
+    if (!origin) {
+      const weight = m.weight as keyof typeof NOT_EVIDENCE;
+      return { mention: m.key, source: outletName(m), origin: null, counted: false, role: ROLE_OF_WEIGHT[weight], reason: NOT_EVIDENCE[weight] };
+    }
     const source = describe(m, origin);
     const key = sourceOf(origin.key);
     const counter = counting.get(key)!;
     if (counter === m) {
-      return { mention: m.key, source, origin: key, counted: true, reason: origin.relayed ? `independent source: ${origin.label}` : `independent report by ${source}` };
+      return { mention: m.key, source, origin: key, counted: true, role: 'source', reason: origin.relayed ? `independent source: ${origin.label}` : `independent report by ${source}` };
     }
     const reason = counter.docId === m.docId
       ? 'the same document already counts this source'
-      : origin.key.startsWith('source:')
+      : m.copyKey !== null && m.copyKey === counter.copyKey
+        ? `prints the same sentence as ${outletName(counter)}: one copy, not two reports`
+        : origin.key.startsWith('source:')
         ? `quotes ${origin.label}, already counted through ${outletName(counter)}`
         : origin.relayed
           ? `repeats ${origin.label}, already counted`
           : `${source} already counted`;
-    return { mention: m.key, source, origin: key, counted: false, reason };
+    return { mention: m.key, source, origin: key, counted: false, role: 'repeat', reason };
   });
-  const independentSources = [...counting.values()].map((m) => origins.get(m)!.label).sort();
+  // A source is named as the institution when any report gives the spokesman's role ("US-led coalition", not "Daniel Reyes").
+  const institution = new Map<string, string>();
+  for (const origin of origins.values()) {
+    const source = sourceOf(origin.key);
+    if (origin.spokesperson && !(institution.get(source)! <= origin.label)) institution.set(source, origin.label);
+  }
+  const independentSources = [...counting].map(([source, m]) => institution.get(source) ?? origins.get(m)!.label).sort();
   return { score: independentSources.length, independentSources, explanation };
 }

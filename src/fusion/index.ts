@@ -13,14 +13,16 @@ import type { FusionInput } from './mentions.js';
 import { restoreState, saveState, type SavedFusionState } from './persist.js';
 import { snapshotDigest } from './snapshot.js';
 import { sourceProfiles } from './sources.js';
-import { addDocuments, createFusionContext, emptyState, type FusionChange, type FusionContext, type FusionState } from './state.js';
+import { createFusionContext, type FusionContext } from './context.js';
+import { addDocuments, emptyState, type FusionChange, type FusionState } from './state.js';
 import { controlTimelines } from './timeline.js';
 import { trajectories } from './trajectory.js';
 import type { FusionResult, SnapshotDigest } from './types.js';
 import { compareKeys } from './mentions.js';
 
 export type * from './types.js';
-export { addDocuments, createFusionContext, emptyState, fuse, type FusionChange, type FusionContext, type FusionState, type NormalizeName } from './state.js';
+export { addDocuments, emptyState, fuse, type FusionChange, type FusionState } from './state.js';
+export { createFusionContext, type FusionContext } from './context.js';
 export { mentionKey, type FusionInput } from './mentions.js';
 export { loadFusionSettings, type FusionSettings } from './settings.js';
 export { saveState, restoreState, type SavedFusionState } from './persist.js';
@@ -31,9 +33,9 @@ export { trajectory, trajectories } from './trajectory.js';
 export { corridorDefinitions, corridorReport, corridorReports, loadUserCorridors, parseUserCorridors, type UserCorridor, type UserCorridorDefinition, type WaypointResolver } from './corridors.js';
 export { sourceProfiles } from './sources.js';
 export { snapshotDigest, diffSnapshots } from './snapshot.js';
-export { findActor, findCorridor, findPlace, placeMatcher, type PlaceDirectory } from './lookup.js';
+export { actorDirectory, findActor, findCorridor, findPlace, placeMatcher, type ActorDirectory, type PlaceDirectory } from './lookup.js';
 export { placeKey } from './space-time.js';
-export { describeCluster } from './summary.js';
+export { describeCluster } from './clusters.js';
 
 /** Store keys of fusion's derived data. */
 export const FUSION_STATE_KEY = 'fusion:state';

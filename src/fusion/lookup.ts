@@ -1,8 +1,9 @@
 import type { ActorRef, PlaceRef } from '../types.js';
 import { corridorDefinitions, type UserCorridorDefinition } from './corridors.js';
+import { compareKeys } from './mentions.js';
 import { placeKey } from './space-time.js';
-import type { FusionState, NormalizeName } from './state.js';
-import type { CorridorDefinition } from './types.js';
+import type { FusionState } from './state.js';
+import type { CorridorDefinition, NormalizeName } from './types.js';
 
 /**
  * Every name of every place, alternate names included: the gazetteer. A
@@ -112,8 +113,37 @@ export function findCorridor(state: FusionState, user: readonly UserCorridorDefi
   return winner?.def ?? null;
 }
 
-/** Resolves an actor id or name ("IS", "islamic state") to the actor of the fused events. */
-export function findActor(state: FusionState, query: string): ActorRef | null {
+/** Every name of every actor (resources/actors.json): a typed alias ("Daesh", "ISIL") is looked up there. */
+export interface ActorDirectory {
+  /** The ids of the actors the name (in any spelling the one name key folds together) is a name or alias of. */
+  lookup(name: string): readonly string[];
+}
+
+/** An actor directory over lexicon entries, keyed with the one name normalisation. */
+export function actorDirectory(entries: Iterable<{ id: string; name: string; aliases: readonly string[] }>, normalize: NormalizeName): ActorDirectory {
+  const ids = new Map<string, string[]>();
+  for (const entry of entries) {
+    for (const name of [entry.name, ...entry.aliases]) {
+      const key = normalize(name);
+      ids.set(key, [...new Set([...(ids.get(key) ?? []), entry.id])]);
+    }
+  }
+  return { lookup: (name) => ids.get(normalize(name)) ?? [] };
+}
+
+/**
+ * Resolves what a user types to the actor of the fused events: its id or
+ * name in any spelling ("IS", "islamic state"), else any alias the actor
+ * directory knows ("Daesh"); of several, the one the events name most.
+ */
+export function findActor(state: FusionState, query: string, directory?: ActorDirectory): ActorRef | null {
+  const direct = actorNamed(state, query);
+  if (direct || !directory) return direct;
+  const found = directory.lookup(query).map((id) => actorNamed(state, id)).filter((a): a is ActorRef => a !== null);
+  return found.sort((a, b) => compareKeys(a.actorId, b.actorId))[0] ?? null;
+}
+
+function actorNamed(state: FusionState, query: string): ActorRef | null {
   const normalize = state.context.normalizeName;
   const wanted = normalize(query);
   const hits = new Map<string, { value: ActorRef; n: number }>();

@@ -1,6 +1,7 @@
 import type { PlaceRef } from '../types.js';
 import type { Semantics } from './settings.js';
 import { monthsOf, samePlace, windowsMeet, type DayWindow, type Grid } from './space-time.js';
+import { actorRoles, hasPlace, PLACE_SLOTS } from './mentions.js';
 import type { ClusterMention, FusedActor } from './types.js';
 
 /**
@@ -17,24 +18,17 @@ export interface Matcher {
   lookupKeys(m: ClusterMention, w: DayWindow | null): string[];
 }
 
-export const PLACE_SLOTS = ['location', 'origin', 'destination'] as const;
-
-/**
- * The two actor roles compared: for control changes and holdings, who holds
- * the place and who lost it ("IS lost Mosul" and "Iraqi forces retook Mosul"
- * name the same change); for everything else, agent and patient.
- */
-export function actorRoles(m: Pick<ClusterMention, 'agent' | 'patient' | 'control'>): [FusedActor | null, FusedActor | null] {
-  return m.control && m.control.role !== 'fighting' ? [m.control.holder, m.control.loser] : [m.agent, m.patient];
-}
-
-const hasPlace = (m: ClusterMention) => m.location !== null || m.origin !== null || m.destination !== null;
+/** The key of an operation's name: case and spacing aside, "Operation Wrath of Euphrates" is one name. */
+const operationKey = (m: ClusterMention) => (m.operation ? m.operation.toLowerCase().replace(/\s+/g, ' ') : null);
 
 export function createMatcher(semantics: Semantics, grid: Grid): Matcher {
-  const { placeKm, timeToleranceDays, placelessWindowDays } = semantics.settings;
+  const { placeKm, timeToleranceDays, placelessWindowDays, placelessByParties } = semantics.settings;
   // Without a place, time and actor alone say which event it is: a wide window ("in 2017") would tie
   // together every placeless mention of the actor that year, and chain them into one bogus cluster.
   const narrow = (w: DayWindow) => w.to - w.from <= placelessWindowDays;
+  // Only some events are told apart by their parties alone: an agreement between two named actors is one
+  // agreement that week; a withdrawal of the Peshmerga is not one withdrawal (Kirkuk, Makhmur, Sinjar...).
+  const byParties = (m: ClusterMention, w: DayWindow) => placelessByParties.includes(m.type) && narrow(w);
 
   const placesAgree = (a: ClusterMention, b: ClusterMention): boolean => {
     let shared = 0;
@@ -48,14 +42,24 @@ export function createMatcher(semantics: Semantics, grid: Grid): Matcher {
     return shared > 0;
   };
 
-  const placelessKeys = (m: ClusterMention, months: number[]): string[] =>
+  const partyKeys = (m: ClusterMention, months: number[]): string[] =>
     actorRoles(m).flatMap((actor, role) => (semantics.isNamed(actor) ? months.map((mo) => `${m.type}|r${role}|${actor.actorId}|${mo}`) : []));
+
+  const operationKeys = (m: ClusterMention, months: number[]): string[] => {
+    const op = operationKey(m);
+    return op ? months.map((mo) => `${m.type}|op|${op}|${mo}`) : [];
+  };
 
   const placeKeys = (m: ClusterMention, months: number[], cells: (p: PlaceRef) => string[]): string[] =>
     PLACE_SLOTS.flatMap((slot) => {
       const p = m[slot];
       return p ? cells(p).flatMap((cell) => months.map((mo) => `${m.type}|${slot}|${cell}|${mo}`)) : [];
     });
+
+  const keys = (m: ClusterMention, w: DayWindow, months: number[], cells: (p: PlaceRef) => string[]): string[] => [
+    ...operationKeys(m, months),
+    ...(hasPlace(m) ? placeKeys(m, months, cells) : byParties(m, w) ? partyKeys(m, months) : []),
+  ];
 
   return {
     compatible(a, wa, b, wb) {
@@ -65,24 +69,20 @@ export function createMatcher(semantics: Semantics, grid: Grid): Matcher {
       const [a1, a2] = actorRoles(a);
       const [b1, b2] = actorRoles(b);
       if (!semantics.actorsAgree(a1, b1) || !semantics.actorsAgree(a2, b2)) return false;
-      if (hasPlace(a) !== hasPlace(b)) return false;
-      if (hasPlace(a)) return placesAgree(a, b);
-      if (!narrow(wa) || !narrow(wb)) return false;
-      // Without places, only the same named actor in the same role ties two mentions together.
+      if (hasPlace(a) && hasPlace(b)) return placesAgree(a, b);
+      // An unplaced mention joins another only when the text links them: the same named operation...
+      const op = operationKey(a);
+      if (op !== null && op === operationKey(b)) return true;
+      // ...or, for events their parties identify, the same named actor in the same role, in a narrow window.
+      if (hasPlace(a) || hasPlace(b) || !byParties(a, wa) || !byParties(b, wb)) return false;
       const same = (x: FusedActor | null, y: FusedActor | null) => semantics.isNamed(x) && semantics.isNamed(y) && x.actorId === y.actorId;
       return same(a1, b1) || same(a2, b2);
     },
     indexKeys(m, w) {
-      if (!w) return [];
-      const months = monthsOf(w.from, w.to);
-      if (!hasPlace(m)) return narrow(w) ? placelessKeys(m, months) : [];
-      return placeKeys(m, months, (p) => [grid.cellOf(p)]);
+      return w ? keys(m, w, monthsOf(w.from, w.to), (p) => [grid.cellOf(p)]) : [];
     },
     lookupKeys(m, w) {
-      if (!w) return [];
-      const months = monthsOf(w.from - timeToleranceDays, w.to + timeToleranceDays);
-      if (!hasPlace(m)) return narrow(w) ? placelessKeys(m, months) : [];
-      return placeKeys(m, months, (p) => grid.cellsNear(p));
+      return w ? keys(m, w, monthsOf(w.from - timeToleranceDays, w.to + timeToleranceDays), (p) => grid.cellsNear(p)) : [];
     },
   };
 }

@@ -1,14 +1,29 @@
-import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type Sentence, type Stance } from '../types.js';
+import { createHash } from 'node:crypto';
+import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
 import type { Semantics } from './settings.js';
-import { fromDay, toDay, type DayWindow } from './space-time.js';
-import type { ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
+import { fromDay, toDay, windowsMeet, type DayWindow } from './space-time.js';
+import type { CasualtyCounts, ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
 
 /** One document as fusion reads it. */
 export interface FusionInput {
-  document: { id: string; outlet: string | null; publishedAt: string | null; previousVersion?: string | null };
+  /** `text`, when given, is read for what the extraction does not carry: the named operation an event belongs to. */
+  document: { id: string; outlet: string | null; publishedAt: string | null; previousVersion?: string | null; text?: string };
   extraction: Extraction;
 }
+
+/**
+ * The two actor roles compared: for control changes and holdings, who holds
+ * the place and who lost it ("IS lost Mosul" and "Iraqi forces retook Mosul"
+ * name the same change); for everything else, agent and patient.
+ */
+export function actorRoles(m: Pick<ClusterMention, 'agent' | 'patient' | 'control'>): [FusedActor | null, FusedActor | null] {
+  return m.control && m.control.role !== 'fighting' ? [m.control.holder, m.control.loser] : [m.agent, m.patient];
+}
+
+export const PLACE_SLOTS = ['location', 'origin', 'destination'] as const;
+
+export const hasPlace = (m: Pick<ClusterMention, 'location' | 'origin' | 'destination'>) => m.location !== null || m.origin !== null || m.destination !== null;
 
 export function mentionKey(docId: string, eventId: string): MentionKey {
   return `${docId}/${eventId}`;
@@ -19,7 +34,36 @@ function stanceAt(sentences: Sentence[], offset: number): Stance | null {
   return s && s.start <= offset ? s.stance : null;
 }
 
-export function weighMention(event: CheckedEvent, stance: Stance | null): MentionWeight {
+/** What the report says beside the event: its date and, when given, its text. */
+export interface MentionContext {
+  publishedAt: string | null;
+  text: string | undefined;
+  backgroundDays: number;
+}
+
+/**
+ * History the report recalls ("IS overran Sinjar in 2014"): an event its own
+ * clause or sentence dates to end more than `backgroundDays` before the report.
+ */
+function isBackground(event: Event, context: MentionContext): boolean {
+  if (event.time.basis !== 'clause' && event.time.basis !== 'sentence') return false;
+  const published = toDay(context.publishedAt);
+  const ends = toDay(event.time.to) ?? toDay(event.time.from);
+  return published !== null && ends !== null && published - ends > context.backgroundDays;
+}
+
+/**
+ * An event named in passing by a compound modifier ("the **IS-held** town",
+ * "**rebel-controlled** areas"): its trigger is joined by a hyphen to the word
+ * before it. It describes a place, it does not report the holding as news.
+ */
+function isNominal(event: Event, text: string | undefined): boolean {
+  if (!text) return false;
+  const { start, end } = event.trigger;
+  return (start > 1 && text[start - 1] === '-' && /[\p{L}\p{N}]/u.test(text[start - 2]!)) || /[\p{L}\p{N}]-/u.test(text.slice(start, end));
+}
+
+export function weighMention(event: CheckedEvent, stance: Stance | null, context?: MentionContext): MentionWeight {
   if (event.negated || event.modality === 'denied' || event.factuality.polarity === 'negative') return 'denial';
   if (event.modality === 'speculative' || event.modality === 'question') return 'opinion';
   if (stance === 'speculation' || stance === 'question') return 'opinion';
@@ -27,6 +71,8 @@ export function weighMention(event: CheckedEvent, stance: Stance | null): Mentio
   if (stance === 'opinion' && event.attribution.sourceKind === 'author') return 'opinion';
   // An aim the events stage marked ("an offensive to retake the town") is no report that it happened.
   if (!isOccurrence(event)) return 'prospective';
+  if (context && isNominal(event, context.text)) return 'nominal';
+  if (context && isBackground(event, context)) return 'background';
   return 'evidence';
 }
 
@@ -49,14 +95,22 @@ export function readControl(event: Pick<Event, 'type' | 'subtype'>, agent: Fused
   }
 }
 
-/** The event's time window; events dated by their document keep the extraction's days-before-publication window. */
-function windowOf(event: Event): TimeWindow | null {
+/**
+ * The event's time window; events dated by their document keep the extraction's days-before-publication window.
+ * A report cannot tell of something done after its own date. A told (not planned) event dated a few
+ * days after it (`timeToleranceDays`: "the next day" read from the wrong day) ends on the publication
+ * day; one dated later still ("nine months after" read forward) has no date fusion can use.
+ */
+function windowOf(event: Event, publishedAt: string | null, toleranceDays: number): TimeWindow | null {
   const from = toDay(event.time.from) ?? toDay(event.time.to);
   const to = toDay(event.time.to) ?? from;
   if (from === null || to === null) return null;
+  const told = event.modality !== 'planned' && event.modality !== 'conditional' && event.intent === null;
+  const latest = told ? toDay(publishedAt) ?? Infinity : Infinity;
+  if (Math.min(from, to) > latest + toleranceDays) return null;
   return {
-    from: fromDay(Math.min(from, to)),
-    to: fromDay(Math.max(from, to)),
+    from: fromDay(Math.min(from, to, latest)),
+    to: fromDay(Math.min(Math.max(from, to), latest)),
     precision: event.time.basis === 'document' ? 'document' : event.time.precision ?? 'day',
   };
 }
@@ -77,11 +131,14 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
   const { document, extraction } = input;
   const kinds = new Map<string, ActorKind>(extraction.actors.map((a) => [a.actorId, a.kind]));
   const fused = (a: ActorRef | null): FusedActor | null => (a ? { actorId: a.actorId, name: a.name, kind: kinds.get(a.actorId) ?? null } : null);
-  return extraction.events
+  const operations = namedOperations(input, semantics.settings.operationHeads);
+  const context: MentionContext = { publishedAt: document.publishedAt, text: document.text, backgroundDays: semantics.settings.backgroundDays };
+  const read = extraction.events
     .filter(isChecked)
     .map((event): ClusterMention => {
       const spans = event.evidence.length > 0 ? event.evidence : [event.trigger];
       const stance = stanceAt(extraction.sentences, event.trigger.start);
+      const sentence = extraction.sentences[sentenceIndex(extraction.sentences, event.trigger.start)];
       const agent = fused(event.agent);
       const patient = fused(event.patient);
       return {
@@ -95,6 +152,8 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         location: event.location,
         origin: event.origin,
         destination: event.destination,
+        placeFrom: null,
+        operation: operations.get(sentenceIndex(extraction.sentences, event.trigger.start)) ?? null,
         control: readControl(event, agent, patient, semantics),
         start: Math.min(...spans.map((s) => s.start)),
         end: Math.max(...spans.map((s) => s.end)),
@@ -106,13 +165,120 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         modality: event.modality,
         negated: event.negated,
         stance,
-        weight: weighMention(event, stance),
-        time: windowOf(event),
+        weight: weighMention(event, stance, context),
+        time: windowOf(event, document.publishedAt, semantics.settings.timeToleranceDays),
         evidence: spans.map(({ start, end }) => ({ start, end })),
+        sentence: sentence ? { start: sentence.start, end: sentence.end } : null,
+        copyKey: sentence && document.text ? copyKey(document.text.slice(sentence.start, sentence.end)) : null,
+        casualties: readCasualties(event),
       };
-    })
-    .sort((a, b) => compareKeys(a.key, b.key));
+    });
+  return placeBySentenceChain(read, extraction.sentences, semantics).sort((a, b) => compareKeys(a.key, b.key));
 }
+
+/**
+ * The sentence's words, folded: the same sentence with other quotes, dashes or spacing has the same key.
+ * A short sentence ("Kirkuk has fallen.") may be written twice independently: it gets none.
+ */
+function copyKey(sentence: string): string | null {
+  const words = sentence.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length < MIN_COPY_WORDS ? null : createHash('sha1').update(words.join(' ')).digest('hex').slice(0, 16);
+}
+
+/** Sentences of fewer words are not told apart from independent wording. */
+const MIN_COPY_WORDS = 8;
+
+const COUNT_FIELDS = ['killed', 'wounded', 'abducted', 'civilians'] as const;
+
+/**
+ * Casualty counts, when the events stage gives them (`event.casualties`, added
+ * by another stage's work in progress): read defensively, a field that is not
+ * a non-negative whole number is taken as not given.
+ */
+function readCasualties(event: Event): CasualtyCounts | null {
+  const given = (event as { casualties?: unknown }).casualties;
+  if (typeof given !== 'object' || given === null) return null;
+  const field = (name: (typeof COUNT_FIELDS)[number]) => {
+    const v = (given as Record<string, unknown>)[name];
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+  };
+  const counts = { killed: field('killed'), wounded: field('wounded'), abducted: field('abducted'), civilians: field('civilians') };
+  return COUNT_FIELDS.some((f) => counts[f] !== null) ? counts : null;
+}
+
+function sentenceIndex(sentences: readonly Sentence[], offset: number): number {
+  const i = firstEndingAfter(sentences, offset);
+  return sentences[i] && sentences[i]!.start <= offset ? i : -1;
+}
+
+/** A capitalised word, or a lower-case joining word inside an operation's name ("Wrath **of** Euphrates"). */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{N}'’-]*|of|the|al|el)$/u;
+const JOINING_WORD = /^(?:of|the|al|el)$/;
+
+/**
+ * The named operation each sentence speaks of ("Operation Euphrates Shield"),
+ * by sentence index: a head of `operationHeads` followed by capitalised words.
+ * An operation the actor lexicon knows ("Operation Inherent Resolve" is the
+ * coalition) names an actor and a years-long campaign, not one action, so it is
+ * left out. Needs the document text; without it, no operation is read.
+ */
+function namedOperations(input: FusionInput, heads: readonly string[]): Map<number, string> {
+  const { text } = input.document;
+  const found = new Map<number, string>();
+  if (!text || heads.length === 0) return found;
+  const { sentences, actors } = input.extraction;
+  sentences.forEach((sentence, i) => {
+    const words = [...text.slice(sentence.start, sentence.end).matchAll(/[\p{L}\p{N}'’-]+/gu)];
+    for (let w = 0; w < words.length && !found.has(i); w++) {
+      if (!heads.includes(words[w]![0])) continue;
+      let last = w;
+      for (let n = w + 1; n < words.length && NAME_WORD.test(words[n]![0]); n++) if (!JOINING_WORD.test(words[n]![0])) last = n;
+      if (last === w) continue;
+      const start = sentence.start + words[w]!.index!;
+      const end = sentence.start + words[last]!.index! + words[last]![0].length;
+      if (actors.some((a) => a.start < end && start < a.end)) continue;
+      found.set(i, text.slice(start, end));
+    }
+  });
+  return found;
+}
+
+/**
+ * An event the extraction could not place ("the withdrawal was ordered by
+ * Baghdad") takes the place of the event it continues: one of the same type,
+ * compatible subtype, agreeing actors and overlapping time, in its own
+ * sentence or the nearest of the `linkSentences` before it that has one.
+ * When that sentence holds such events in different places, the link is
+ * ambiguous and the event stays unplaced: it never ties two places together.
+ */
+function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics): ClusterMention[] {
+  const { linkSentences, timeToleranceDays, maxWindowDays } = semantics.settings;
+  const sentenceOf = new Map(mentions.map((m) => [m, sentenceIndex(sentences, m.evidence[0]!.start)]));
+  const placed = mentions.filter(hasPlace);
+  const continues = (m: ClusterMention, c: ClusterMention) => {
+    const [wm, wc] = [dayWindow(m.time, maxWindowDays), dayWindow(c.time, maxWindowDays)];
+    const [m1, m2] = actorRoles(m);
+    const [c1, c2] = actorRoles(c);
+    return c.type === m.type && semantics.compatibleSubtypes(m.type, m.subtype, c.subtype) &&
+      semantics.actorsAgree(m1, c1) && semantics.actorsAgree(m2, c2) &&
+      wm !== null && wc !== null && windowsMeet(wm, wc, timeToleranceDays);
+  };
+  return mentions.map((m) => {
+    const own = sentenceOf.get(m)!;
+    if (hasPlace(m) || own < 0) return m;
+    for (let s = own; s >= Math.max(0, own - linkSentences); s--) {
+      const partners = placed.filter((c) => sentenceOf.get(c) === s && continues(m, c));
+      if (partners.length === 0) continue;
+      const places = new Set(partners.map((c) => PLACE_SLOTS.map((slot) => placeName(c[slot])).join('|')));
+      if (places.size > 1) return m;
+      const from = [...partners].sort((a, b) => compareKeys(a.key, b.key))[0]!;
+      return { ...m, location: from.location, origin: from.origin, destination: from.destination, placeFrom: from.eventId };
+    }
+    return m;
+  });
+}
+
+const placeName = (p: PlaceRef | null) => (p ? `${p.geonameid ?? ''}:${p.name}` : '');
 
 export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,7 +1,7 @@
 import { compareKeys, mentionKey, readControl } from './mentions.js';
 import type { FusionSettings } from './settings.js';
-import { emptyState, fileCluster, fileMention, updateContradictions, type DocumentEntry, type FusionContext, type FusionState } from './state.js';
-import { summarize } from './summary.js';
+import type { FusionContext } from './context.js';
+import { buildCluster, emptyState, fileCluster, fileMention, updateContradictions, type DocumentEntry, type FusionState } from './state.js';
 import type { ClusterMention, FusedActor } from './types.js';
 import type { PlaceRef } from '../types.js';
 
@@ -29,7 +29,7 @@ export interface SavedMention extends Omit<ClusterMention,
  * clusters).
  */
 export interface SavedFusionState {
-  format: 3;
+  format: 4;
   settings: FusionSettings;
   documents: Omit<DocumentEntry, 'mentions'>[];
   superseded: string[];
@@ -70,7 +70,7 @@ export function saveState(state: FusionState): SavedFusionState {
   const mentions = [...state.mentions.values()].sort((a, b) => compareKeys(a.key, b.key));
   const position = new Map(mentions.map((m, i) => [m.key, i]));
   return {
-    format: 3,
+    format: 4,
     settings: state.context.settings,
     documents: documents.map(({ mentions: _mentions, ...d }) => d),
     superseded: [...state.superseded].sort(compareKeys),
@@ -78,8 +78,10 @@ export function saveState(state: FusionState): SavedFusionState {
       doc: docIndex.get(m.docId)!, eventId: m.eventId, type: m.type, subtype: m.subtype,
       agent: actors.ref(m.agent), patient: actors.ref(m.patient),
       location: places.ref(m.location), origin: places.ref(m.origin), destination: places.ref(m.destination),
+      placeFrom: m.placeFrom, operation: m.operation,
       source: m.source, sourceKind: m.sourceKind, chain: m.chain, modality: m.modality, negated: m.negated,
       stance: m.stance, weight: m.weight, time: m.time, evidence: m.evidence,
+      sentence: m.sentence, copyKey: m.copyKey, casualties: m.casualties,
     })),
     clusters: [...state.clusters.values()].sort(byId).map((c) => c.mentions.map((m) => position.get(m.key)!)),
     places: places.values,
@@ -93,7 +95,7 @@ export function saveState(state: FusionState): SavedFusionState {
  * the caller then fuses from scratch.
  */
 export function restoreState(saved: SavedFusionState, context: FusionContext): FusionState | null {
-  if (saved.format !== 3 || JSON.stringify(saved.settings) !== JSON.stringify(context.settings)) return null;
+  if (saved.format !== 4 || JSON.stringify(saved.settings) !== JSON.stringify(context.settings)) return null;
   const state = emptyState(context);
   for (const id of saved.superseded) state.superseded.add(id);
   const documents = saved.documents.map((d): DocumentEntry => ({ ...d, mentions: [] }));
@@ -110,14 +112,16 @@ export function restoreState(saved: SavedFusionState, context: FusionContext): F
     return {
       key, docId: d.id, eventId: m.eventId, type: m.type, subtype: m.subtype, agent, patient,
       location: place(m.location), origin: place(m.origin), destination: place(m.destination),
+      placeFrom: m.placeFrom, operation: m.operation,
       control: readControl(m, agent, patient, context.semantics),
       start: Math.min(...m.evidence.map((e) => e.start)), end: Math.max(...m.evidence.map((e) => e.end)),
       outlet: d.outlet, publishedAt: d.publishedAt, source: m.source, sourceKind: m.sourceKind, chain: m.chain,
       modality: m.modality, negated: m.negated, stance: m.stance, weight: m.weight, time: m.time, evidence: m.evidence,
+      sentence: m.sentence, copyKey: m.copyKey, casualties: m.casualties,
     };
   });
   for (const m of mentions) fileMention(state, m);
-  const clusters = saved.clusters.map((members) => summarize(members.map((i) => mentions[i]!), context.normalizeName));
+  const clusters = saved.clusters.map((members) => buildCluster(context, members.map((i) => mentions[i]!)));
   for (const cluster of clusters) fileCluster(state, cluster);
   updateContradictions(state, [], clusters);
   return state;

@@ -17,6 +17,18 @@ export interface FusionSettings {
   /** Mentions that name no place are told apart by time alone: only windows this narrow identify an event. */
   placelessWindowDays: number;
   corridorBufferKm: number;
+  /** An event its own words date to end more than this many days before its report is background, not news. */
+  backgroundDays: number;
+  /** Two casualty counts for one event differ when the gap is more than this share of the larger one. */
+  casualtyTolerance: number;
+  /** An unplaced event takes the place of the event it continues in its own sentence or up to this many sentences before. */
+  linkSentences: number;
+  /** Words that head the name of an operation ("Operation" Euphrates Shield): mentions of one named operation are linked. */
+  operationHeads: string[];
+  /** Faster than this between two steps of a trajectory is not one unit's journey: the path splits there. */
+  maxSpeedKmPerDay: number;
+  /** Event types identified by their parties when no place is named (an agreement between two named actors). */
+  placelessByParties: EventType[];
   /** Control subtypes by the side they put the agent on. */
   control: Record<ControlRole, string[]>;
   /** Declaration subtypes that claim a change of control where they are made ("declared victory in Mosul"). */
@@ -32,11 +44,13 @@ export interface FusionSettings {
    * an unnamed actor of it. "fighters" may be Islamic State; "government forces" may not.
    */
   actorClasses: Record<string, { kinds: ActorKind[]; generic: string[] }>;
+  /** Generic actors (by id) that name nobody, not even a side ("fighters", "gunmen"): they never hold a place in a timeline. */
+  bareNouns: string[];
 }
 
 export function loadFusionSettings(path?: string): FusionSettings {
   const settings = readJsonResource<FusionSettings>('fusion.json', path);
-  for (const key of ['placeKm', 'timeToleranceDays', 'maxWindowDays', 'placelessWindowDays', 'corridorBufferKm'] as const) {
+  for (const key of ['placeKm', 'timeToleranceDays', 'maxWindowDays', 'placelessWindowDays', 'corridorBufferKm', 'linkSentences', 'backgroundDays', 'casualtyTolerance', 'maxSpeedKmPerDay'] as const) {
     if (typeof settings[key] !== 'number' || !(settings[key] >= 0)) {
       throw new Error(`corridor: ${path ?? 'resources/fusion.json'}: "${key}" must be a non-negative number`);
     }
@@ -56,6 +70,8 @@ export interface Semantics {
   actorsAgree(a: FusedActor | null, b: FusedActor | null): boolean;
   /** Whether an actor is named (not unknown, not generic). */
   isNamed(a: FusedActor | null): a is FusedActor;
+  /** Whether an actor can be a place's holder in a timeline: a named actor, or a generic one that names a side (not a bare noun). */
+  canHold(a: FusedActor | null): a is FusedActor;
   /** Whether two actors are on different sides (classes), so one taking a place from the other is plausible. */
   areRivals(a: FusedActor | null, b: FusedActor | null): boolean;
 }
@@ -84,6 +100,7 @@ export function createSemantics(settings: FusionSettings): Semantics {
   }
   const classOf = (a: FusedActor) => (a.kind === 'generic' ? classOfGeneric.get(a.actorId) : a.kind ? classOfKind.get(a.kind) : undefined);
   const isNamed = (a: FusedActor | null): a is FusedActor => a !== null && a.kind !== 'generic';
+  const bareNouns = new Set(settings.bareNouns);
 
   const controlRole = (type: EventType, subtype: string): ControlRole | null =>
     (type === 'control' ? controlRoles : type === 'declaration' ? declaredRoles : null)?.get(subtypeKey(subtype)) ?? null;
@@ -113,6 +130,7 @@ export function createSemantics(settings: FusionSettings): Semantics {
       return ca === undefined || cb === undefined || ca === cb;
     },
     isNamed,
+    canHold: (a): a is FusedActor => a !== null && !bareNouns.has(a.actorId),
     areRivals(a, b) {
       if (!a || !b) return false;
       const ca = classOf(a);

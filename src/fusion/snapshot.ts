@@ -2,7 +2,7 @@ import type { Snapshot } from '../store/store.js';
 import { compareKeys } from './mentions.js';
 import { placeKey } from './space-time.js';
 import type { FusionState } from './state.js';
-import { describeCluster } from './summary.js';
+import { describeCluster } from './clusters.js';
 import { controlTimelines } from './timeline.js';
 import type { FusionDiff, SnapshotDigest } from './types.js';
 

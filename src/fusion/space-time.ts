@@ -1,6 +1,6 @@
 import { withinKm } from '../geo/distance.js';
 import type { PlaceRef } from '../types.js';
-import type { NormalizeName } from './state.js';
+import type { NormalizeName } from './types.js';
 
 /**
  * Days, places and the grid keys fusion indexes them by. Dates are plain

@@ -1,11 +1,11 @@
-import { createNameNormalizer, loadTransliterationRules, type NameNormalizer } from '../text/normalize.js';
 import type { PlaceRef } from '../types.js';
 import { detectContradictions, type ClusterLookup } from './contradictions.js';
-import { createMatcher, type Matcher } from './match.js';
 import { compareKeys, dayWindow, readMentions, type FusionInput } from './mentions.js';
-import { createSemantics, loadFusionSettings, type FusionSettings, type Semantics } from './settings.js';
-import { createGrid, monthsOf, type DayWindow, type Grid } from './space-time.js';
-import { statusOf, summarize } from './summary.js';
+import { createFusionContext, type FusionContext } from './context.js';
+import { monthsOf, type DayWindow } from './space-time.js';
+import { summarize } from './clusters.js';
+import { corroborate } from './corroboration.js';
+import { statusOf } from './status.js';
 import type { ClusterMention, Contradiction, EventCluster, MentionKey } from './types.js';
 
 /** A corridor as one document names it. */
@@ -25,44 +25,6 @@ export interface DocumentEntry {
   previousVersion: string | null;
   mentions: MentionKey[];
   corridors: CorridorMention[];
-}
-
-/** Folds a name (outlet, source, place, actor) to the key two spellings of it share. */
-export type NormalizeName = (name: string) => string;
-
-/** Read-only helpers built once from the settings and handed to every fusion function. */
-export interface FusionContext {
-  settings: FusionSettings;
-  semantics: Semantics;
-  grid: Grid;
-  matcher: Matcher;
-  /** The project's one name normalisation (resources/transliteration.json), for outlets, sources and places. */
-  normalizeName: NameNormalizer;
-}
-
-export function createFusionContext(options: { settings?: FusionSettings; normalizeName?: NameNormalizer } = {}): FusionContext {
-  const settings = options.settings ?? loadFusionSettings();
-  const semantics = createSemantics(settings);
-  const grid = createGrid(settings.placeKm);
-  return {
-    settings, semantics, grid,
-    matcher: createMatcher(semantics, grid),
-    normalizeName: remembered(options.normalizeName ?? createNameNormalizer(loadTransliterationRules())),
-  };
-}
-
-/** Outlet, source and place names repeat across thousands of mentions: normalise each once. */
-function remembered(normalize: NameNormalizer): NameNormalizer {
-  const seen = new Map<string, string>();
-  const key = (name: string) => {
-    let found = seen.get(name);
-    if (found === undefined) {
-      found = normalize(name);
-      seen.set(name, found);
-    }
-    return found;
-  };
-  return Object.assign(key, { words: normalize.words, joinKeys: normalize.joinKeys, arabicKey: normalize.arabicKey, proclitics: normalize.proclitics });
 }
 
 /**
@@ -144,6 +106,13 @@ function clusterKeys(ctx: FusionContext, c: EventCluster, type: EventCluster['ty
     for (const a of [c.agent, c.patient]) if (a) for (const m of months) keys.push(`${type}|actor|${a.actorId}|${m}`);
   }
   return keys;
+}
+
+/** A cluster of mentions with its corroboration; contradictions (none yet) and status follow from the state. */
+export function buildCluster(ctx: FusionContext, mentions: readonly ClusterMention[]): EventCluster {
+  const core = summarize(mentions, ctx.normalizeName);
+  const corroboration = corroborate(core.mentions, ctx.normalizeName);
+  return { ...core, corroboration, contradictions: [], ...statusOf({ corroboration, contradictions: [] }) };
 }
 
 /** Puts a mention in the state and its index. */
@@ -250,7 +219,7 @@ export function addDocuments(state: FusionState, inputs: readonly FusionInput[])
 }
 
 function recluster(state: FusionState, removedKeys: MentionKey[], newMentions: ClusterMention[]): Omit<FusionChange, 'documentsAdded' | 'documentsRemoved' | 'mentionsAdded'> {
-  const { matcher, normalizeName } = state.context;
+  const { matcher } = state.context;
   const stale = new Set<string>();
   const dirty = new Set<MentionKey>();
 
@@ -299,7 +268,7 @@ function recluster(state: FusionState, removedKeys: MentionKey[], newMentions: C
     unfile(state.clusterIndex, clusterKeys(state.context, cluster, cluster.type, false), id);
     state.clusters.delete(id);
   }
-  const created: EventCluster[] = groups.groups().map((keys) => summarize(keys.map((k) => state.mentions.get(k)!), normalizeName));
+  const created: EventCluster[] = groups.groups().map((keys) => buildCluster(state.context, keys.map((k) => state.mentions.get(k)!)));
   for (const cluster of created) fileCluster(state, cluster);
   const createdIds = new Set(created.map((c) => c.id));
   const contradictions = updateContradictions(state, [...stale], created);
@@ -333,7 +302,7 @@ export function updateContradictions(state: FusionState, removedClusters: string
   const added = new Set<string>();
   const lookup = lookupClusters(state);
   for (const cluster of created) {
-    for (const cx of detectContradictions(cluster, lookup, state.context.semantics)) {
+    for (const cx of detectContradictions(cluster, lookup, state.context)) {
       if (state.contradictions.has(cx.id)) continue;
       state.contradictions.set(cx.id, cx);
       if (removed.has(cx.id)) removed.delete(cx.id);
@@ -350,7 +319,7 @@ export function updateContradictions(state: FusionState, removedClusters: string
     const cluster = state.clusters.get(id);
     if (!cluster) continue;
     const ids = [...(state.contradictionsOf.get(id) ?? [])].sort(compareKeys);
-    state.clusters.set(id, { ...cluster, contradictions: ids, status: statusOf(cluster.corroboration.score, ids.length) });
+    state.clusters.set(id, { ...cluster, contradictions: ids, ...statusOf({ corroboration: cluster.corroboration, contradictions: ids }) });
   }
   return { contradictionsRemoved: [...removed].sort(compareKeys), contradictionsAdded: [...added].sort(compareKeys) };
 }

@@ -8,11 +8,12 @@ import type { ControlPeriod, ControlTimeline, EventCluster } from './types.js';
 /**
  * Clusters a timeline can rest on: changes of control (including declared
  * victories and defeats) and holdings, located, dated, and asserted by at
- * least one source.
+ * least one source, or recalled as history by one ("IS took Raqqa in January
+ * 2014": context for today's news, evidence of who held the place then).
  */
 function controlClaims(state: FusionState): EventCluster[] {
   return [...state.clusters.values()].filter((c) =>
-    c.location && c.time && c.corroboration.score > 0 &&
+    c.location && c.time && (c.corroboration.score > 0 || c.mentions.some((m) => m.weight === 'background')) &&
     (c.control?.role === 'gain' || c.control?.role === 'loss' || c.control?.role === 'holds'));
 }
 
@@ -24,7 +25,7 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[])
       const cx = state.contradictions.get(id)!;
       return cx.a.clusterId === other || cx.b.clusterId === other;
     });
-  const { actorsAgree, isNamed } = state.context.semantics;
+  const { actorsAgree, isNamed, canHold } = state.context.semantics;
   for (const c of claims) {
     const { role, holder } = c.control!;
     const current = periods.at(-1);
@@ -34,8 +35,9 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[])
       current.claims.push(c.id);
       continue;
     }
+    // A holding says who holds the place: by nobody named ("fighters hold it"), it says nothing.
     // "Still holds" against a change in the same days is a contest of that change, not a new period.
-    if (role === 'holds' && (!holder || (current && contradicts(c, current.changeClusterId)))) continue;
+    if (role === 'holds' && (!canHold(holder) || (current && contradicts(c, current.changeClusterId)))) continue;
     periods.push({
       holder, from: c.time!.from, to: null,
       changeClusterId: role === 'holds' ? null : c.id,
@@ -46,6 +48,8 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[])
   for (let i = 0; i < periods.length; i++) {
     const period = periods[i]!;
     const next = periods[i + 1];
+    // Holders are actors the lexicon or the text names, or a side ("government forces"); "the fighters took it" is a change to nobody named.
+    if (!canHold(period.holder)) period.holder = null;
     if (next) period.to = fromDay(Math.max(toDay(period.from)!, toDay(next.from)! - 1));
     period.claims.sort(compareKeys);
     period.contradictions = [...new Set(period.claims.flatMap((id) => state.clusters.get(id)!.contradictions))].sort(compareKeys);

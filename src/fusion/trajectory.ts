@@ -1,6 +1,7 @@
 import type { Feature, LineString } from 'geojson';
 import type { ActorRef, PlaceRef } from '../types.js';
 import { compareKeys } from './mentions.js';
+import { distanceKm } from '../geo/distance.js';
 import { fromDay, samePlace, toDay } from './space-time.js';
 import type { FusionState } from './state.js';
 import type { ClaimStatus, EventCluster, Trajectory, TrajectoryLegProperties, TrajectoryStep } from './types.js';
@@ -21,9 +22,13 @@ interface Point {
   cluster: EventCluster;
 }
 
-/** Where a cluster puts an actor, and when. */
+/**
+ * Where a cluster puts an actor, and when: only an occurrence some source
+ * asserts (never a holding recalled as background, named in passing, planned,
+ * denied or given as opinion).
+ */
 function pointsOf(c: EventCluster, actorId: string): Point[] {
-  if (!c.time || c.mentions.every((m) => m.weight === 'denial')) return [];
+  if (!c.time || c.corroboration.score === 0) return [];
   const from = toDay(c.time.from)!;
   const to = toDay(c.time.to)!;
   const is = (a: ActorRef | null) => a?.actorId === actorId;
@@ -75,17 +80,53 @@ function legs(actor: ActorRef, steps: TrajectoryStep[], state: FusionState): Fea
 }
 
 /**
- * Where an actor went, in time order: movements (origin, then destination)
- * and short-lived presence (capturing, holding, attacking at a place).
- * Denied events are left out; opinion is kept, marked `unsupported`.
+ * The actor's points as the paths of its units: each point joins the path
+ * whose last point it can be reached from at no more than `maxSpeedKmPerDay`
+ * (the nearest such, then the lowest path), else starts a path of its own:
+ * Islamic State in Mosul and in Raqqa the same week are two units, not one
+ * journey. A movement's origin and destination stay on one path.
  */
-export function trajectory(state: FusionState, actor: ActorRef): Trajectory {
-  const points = [...state.clusters.values()].flatMap((c) => pointsOf(c, actor.actorId));
-  const steps = stepsOf(points, state.context.settings.placeKm);
-  return { actor, steps, geojson: { type: 'FeatureCollection', features: legs(actor, steps, state) } };
+function pathsOf(points: Point[], maxSpeedKmPerDay: number): Point[][] {
+  points.sort((a, b) => a.day - b.day || a.order - b.order || compareKeys(a.cluster.id, b.cluster.id));
+  const paths: Point[][] = [];
+  const pathOfCluster = new Map<string, Point[]>();
+  for (const p of points) {
+    let path = pathOfCluster.get(p.cluster.id);
+    if (!path) {
+      const reach = paths.map((candidate) => {
+        const last = candidate.at(-1)!;
+        const km = distanceKm(last.place, p.place);
+        return { candidate, km, plausible: km <= maxSpeedKmPerDay * Math.max(1, p.day - last.day) };
+      }).filter((r) => r.plausible);
+      reach.sort((a, b) => a.km - b.km);
+      path = reach[0]?.candidate;
+      if (!path) paths.push((path = []));
+    }
+    path.push(p);
+    pathOfCluster.set(p.cluster.id, path);
+  }
+  return paths;
 }
 
-/** The trajectories of every actor that moved between at least two places. */
+/** "from Qalamoun, 2017-08-28": the unit by where and when its path starts, when the actor has several. */
+const unitLabel = (steps: TrajectoryStep[]) => `from ${steps[0]!.place.name}, ${steps[0]!.from}`;
+
+/**
+ * Where an actor went, in time order, one trajectory per unit (see
+ * `pathsOf`): movements (origin, then destination) and short-lived presence
+ * (capturing, holding, attacking at a place), each asserted by a source.
+ */
+export function trajectory(state: FusionState, actor: ActorRef): Trajectory[] {
+  const { placeKm, maxSpeedKmPerDay } = state.context.settings;
+  const points = [...state.clusters.values()].flatMap((c) => pointsOf(c, actor.actorId));
+  const paths = pathsOf(points, maxSpeedKmPerDay).map((path) => stepsOf(path, placeKm));
+  return paths.map((steps) => ({
+    actor, unit: paths.length > 1 ? unitLabel(steps) : null, steps,
+    geojson: { type: 'FeatureCollection', features: legs(actor, steps, state) },
+  }));
+}
+
+/** The trajectories of every unit that moved between at least two places. */
 export function trajectories(state: FusionState): Trajectory[] {
   const actors = new Map<string, ActorRef>();
   // The name is taken from the lowest cluster id, whatever order the clusters were made in.
@@ -95,6 +136,6 @@ export function trajectories(state: FusionState): Trajectory[] {
     }
   }
   return [...actors.keys()].sort(compareKeys)
-    .map((id) => trajectory(state, actors.get(id)!))
+    .flatMap((id) => trajectory(state, actors.get(id)!))
     .filter((t) => t.steps.length >= 2);
 }

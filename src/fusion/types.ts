@@ -12,6 +12,9 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import type { ActorKind, ActorRef, EventType, Modality, PlaceRef, SourceKind, Span, Stance, TimePrecision } from '../types.js';
 
+/** Folds a name (outlet, source, place, actor) to the key two spellings of it share. */
+export type NormalizeName = (name: string) => string;
+
 /** `<docId>/<eventId>`: identifies one event mention across the whole store. */
 export type MentionKey = string;
 
@@ -28,9 +31,19 @@ export interface TimeWindow {
  * - `evidence`: asserted, reported, claimed or alleged as having happened (counts toward corroboration);
  * - `denial`: denied or negated;
  * - `opinion`: the writer's opinion, speculation or a question (never evidence);
- * - `prospective`: planned or conditional, so not (yet) an occurrence.
+ * - `prospective`: planned or conditional, so not (yet) an occurrence;
+ * - `background`: dated by its own words well before the report (`backgroundDays`): history the report recalls, context;
+ * - `nominal`: named in passing by a modifier ("the IS-held town"), not told as news: context.
  */
-export type MentionWeight = 'evidence' | 'denial' | 'opinion' | 'prospective';
+export type MentionWeight = 'evidence' | 'denial' | 'opinion' | 'prospective' | 'background' | 'nominal';
+
+/** Casualty counts a mention gives, when the events stage reads them; null fields are not given. */
+export interface CasualtyCounts {
+  killed: number | null;
+  wounded: number | null;
+  abducted: number | null;
+  civilians: number | null;
+}
 
 /**
  * An actor as fusion compares it: with its kind, since a `generic` actor
@@ -61,6 +74,14 @@ export interface ClusterMention extends Span {
   location: PlaceRef | null;
   origin: PlaceRef | null;
   destination: PlaceRef | null;
+  /**
+   * The event (id, same document) whose places this mention took because the
+   * text continues it (`linkSentences` in resources/fusion.md); null when the
+   * extraction placed it, or nothing did.
+   */
+  placeFrom: string | null;
+  /** The named operation its sentence speaks of ("Operation Euphrates Shield"), as written; null when none. */
+  operation: string | null;
   control: ControlReading | null;
   outlet: string | null;
   publishedAt: string | null;
@@ -78,7 +99,22 @@ export interface ClusterMention extends Span {
   time: TimeWindow | null;
   /** Evidence spans (clause and trigger) in the document. */
   evidence: Span[];
+  /** The sentence holding the event, in the document; null when the extraction has no sentence there. */
+  sentence: Span | null;
+  /**
+   * A hash of the sentence's words (case, spacing and punctuation aside) when the text was given:
+   * two outlets printing the same sentence carry one copy (agency copy, a statement), not two reports.
+   */
+  copyKey: string | null;
+  casualties: CasualtyCounts | null;
 }
+
+/**
+ * What a mention is to its cluster: an independent `source` that asserts it, a `repeat` of a source
+ * already counted (same outlet, same quoted source, same printed copy), `context` (background,
+ * planned, named in passing: shown apart, never corroboration), a `denial` or an `opinion`.
+ */
+export type CorroborationRole = 'source' | 'repeat' | 'context' | 'denial' | 'opinion';
 
 /** Why one mention counts, or does not, as an independent source. */
 export interface CorroborationEntry {
@@ -88,6 +124,7 @@ export interface CorroborationEntry {
   /** The independence key this mention reduces to (`outlet:reuters`, `source:iraqi military`); null when not evidence. */
   origin: string | null;
   counted: boolean;
+  role: CorroborationRole;
   reason: string;
 }
 
@@ -129,28 +166,40 @@ export interface EventCluster {
   mentions: ClusterMention[];
   corroboration: Corroboration;
   status: ClaimStatus;
+  /** Why the cluster has its status (the rule of src/fusion/status.ts that gave it). */
+  statusReason: string;
   /** Ids of the contradictions this cluster takes part in, sorted. */
   contradictions: string[];
 }
+
+/** A cluster as a function of its mentions alone, before corroboration and contradictions are known. */
+export type ClusterCore = Omit<EventCluster, 'corroboration' | 'status' | 'statusReason' | 'contradictions'>;
 
 /**
  * - `control-vs-ongoing`: a place said to be taken while fighting goes on there, or its loser still holds it;
  * - `control-vs-control`: opponents each said to take the same place within days;
  * - `agreement-vs-denial`: an agreement asserted by some and denied by others;
  * - `destination-mismatch`: the same actor leaving the same place at the same time for different destinations;
+ * - `deal-terms`: the terms of a deal told two ways: who may leave (said and denied), or where to;
+ * - `casualty-mismatch`: different casualty figures for one event from different sources;
  * - `asserted-vs-denied`: any other event asserted by some and denied by others.
+ * Each is a rule of `CONTRADICTION_RULES` (src/fusion/contradictions.ts); only mentions whose own times meet are compared.
  */
 export type ContradictionKind =
   | 'control-vs-ongoing'
   | 'control-vs-control'
   | 'agreement-vs-denial'
   | 'destination-mismatch'
+  | 'deal-terms'
+  | 'casualty-mismatch'
   | 'asserted-vs-denied';
 
 export interface ContradictionSide {
   clusterId: string;
-  /** The mentions that make this side's claim, with their evidence. */
+  /** The mentions that make this side's claim, with their evidence and sentence. */
   mentions: ClusterMention[];
+  /** Who makes it: each outlet, or the source it quotes with the outlet ("SDF spokesman (Demo Wire)"), sorted. */
+  sources: string[];
   /** A readable summary of the side ("Iraqi forces captured Mosul, 2017-07-09..2017-07-10"). */
   claim: string;
 }
@@ -210,6 +259,8 @@ export interface TrajectoryLegProperties {
 
 export interface Trajectory {
   actor: ActorRef;
+  /** Which of the actor's units, when its points make several paths no one unit could travel ("from Qalamoun, 2017-08-28"); null when one. */
+  unit: string | null;
   steps: TrajectoryStep[];
   /** One LineString per leg between consecutive steps. */
   geojson: FeatureCollection<LineString, TrajectoryLegProperties>;

@@ -73,6 +73,10 @@ describe('fusion API', () => {
     assert.ok(trajectory, 'the corpus gives a trajectory');
     assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.actorId)}`)), trajectory);
     assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.name.toLowerCase())}`)), trajectory);
+    const islamicState = expected.trajectories.find((t) => t.actor.actorId === 'islamic-state');
+    assert.ok(islamicState, 'the corpus gives an Islamic State trajectory');
+    // Aliases of the actor lexicon, in any spelling: the same actor's (first) unit.
+    for (const alias of ['Daesh', 'ISIL', 'ISIS']) assert.deepEqual(json(await f.app.inject(`/api/trajectories/${alias}`)), islamicState, alias);
     const missing = await f.app.inject('/api/trajectories/nobody');
     assert.equal(missing.statusCode, 404);
     assert.equal(json(missing).error.code, 'CORRIDOR_ERR_TRAJECTORY_NOT_FOUND');

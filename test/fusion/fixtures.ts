@@ -41,6 +41,10 @@ export interface FixtureEvent {
   via?: [string, SourceKind, string?][];
   modality?: Modality;
   negated?: boolean;
+  /** The words that give the event as an aim ("aimed at"), as the events stage marks them. */
+  intent?: string;
+  /** Casualty counts, as the events stage gives them (`event.casualties`) once it reads them. */
+  casualties?: { killed?: number | null; wounded?: number | null; abducted?: number | null; civilians?: number | null };
 }
 
 export interface FixtureDocument {
@@ -150,8 +154,16 @@ function toEvent(doc: FixtureDocument, text: string, e: FixtureEvent): Event {
     attribution: { source: innermost.source, sourceKind: innermost.sourceKind, cueStart: null, cueEnd: null, chain, rule: 'fixture' },
     modality, negated,
     factuality: { certainty: 'certain', polarity: negated || modality === 'denied' ? 'negative' : 'positive' },
-    plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.9, rule: 'fixture',
-  };
+    plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: intentSpan(text, e.intent, start), confidence: 0.9, rule: 'fixture',
+    // Not in the Event type yet (another stage adds it): given as the events stage will give it.
+    ...(e.casualties ? { casualties: e.casualties } : {}),
+  } as Event;
+}
+
+function intentSpan(text: string, words: string | undefined, from: number): Event['intent'] {
+  if (words === undefined) return null;
+  const start = locate(text, words, from);
+  return { start, end: start + words.length, text: words };
 }
 
 /** The document and its extraction, as the store would hold them. */
@@ -184,7 +196,7 @@ export function buildDocument(doc: FixtureDocument): { meta: DocumentMeta; extra
 
 export function fusionInput(doc: FixtureDocument): FusionInput {
   const { meta, extraction } = buildDocument(doc);
-  return { document: { id: meta.id, outlet: meta.outlet, publishedAt: meta.publishedAt, previousVersion: doc.previousVersion ?? null }, extraction };
+  return { document: { id: meta.id, outlet: meta.outlet, publishedAt: meta.publishedAt, previousVersion: doc.previousVersion ?? null, text: meta.text }, extraction };
 }
 
 export function compareWithExpected(fixture: FusionFixture, actual: unknown): void {

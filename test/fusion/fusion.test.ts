@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  addDocuments, createFusionContext, diffSnapshots, emptyState, fuse, fusionResult, parseUserCorridors, snapshotDigest,
+  addDocuments, createFusionContext, describeCluster, diffSnapshots, emptyState, fuse, fusionResult, parseUserCorridors, snapshotDigest,
   type FusionResult, type FusionState,
 } from '../../src/fusion/index.js';
 import { compareWithExpected, documentText, fusionFixtures, fusionInput, type FixtureInput } from './fixtures.js';
@@ -18,20 +18,23 @@ function project(input: FixtureInput, state: FusionState, result: FusionResult) 
       case 'clusters':
         out['clusters'] = result.clusters.map((c) => ({
           id: c.id,
+          claim: describeCluster(c),
           status: c.status,
+          why: c.statusReason,
           score: c.corroboration.score,
           independentSources: c.corroboration.independentSources,
           mentions: c.corroboration.explanation.map((e) => {
             const m = c.mentions.find((x) => x.key === e.mention)!;
-            return `${m.docId} "${words(m)}" [${m.weight}] -> ${e.counted ? 'counted' : 'not counted'}: ${e.reason}`;
+            const linked = m.placeFrom ? ` (place from ${m.placeFrom})` : '';
+            return `${m.docId} "${words(m)}"${linked} [${m.weight}] -> ${e.role}: ${e.reason}`;
           }),
         }));
         break;
       case 'contradictions':
         out['contradictions'] = result.contradictions.map((x) => ({
           kind: x.kind,
-          a: { clusterId: x.a.clusterId, claim: x.a.claim, evidence: x.a.mentions.map((m) => `${m.docId}@${m.start}-${m.end} "${words(m)}"`) },
-          b: { clusterId: x.b.clusterId, claim: x.b.claim, evidence: x.b.mentions.map((m) => `${m.docId}@${m.start}-${m.end} "${words(m)}"`) },
+          a: { clusterId: x.a.clusterId, claim: x.a.claim, sources: x.a.sources, evidence: x.a.mentions.map((m) => `${m.docId}@${m.start}-${m.end} "${words(m)}"`) },
+          b: { clusterId: x.b.clusterId, claim: x.b.claim, sources: x.b.sources, evidence: x.b.mentions.map((m) => `${m.docId}@${m.start}-${m.end} "${words(m)}"`) },
           explanation: x.explanation,
         }));
         break;
@@ -47,6 +50,7 @@ function project(input: FixtureInput, state: FusionState, result: FusionResult) 
       case 'trajectories':
         out['trajectories'] = result.trajectories.map((t) => ({
           actor: t.actor.name,
+          unit: t.unit,
           steps: t.steps.map((s) => `${s.place.name} ${s.from}..${s.to} ${s.status} ${s.clusterIds.join(',')}`),
           geojson: t.geojson,
         }));

@@ -1,5 +1,5 @@
 import type { ActorKind, EventType, Modality, PlaceKind, PlacePrecision, SourceKind, Stance, TimePrecision } from '../../types.js';
-import type { ClaimStatus, ContradictionKind, ControlRole, MentionWeight } from '../../fusion/types.js';
+import type { ClaimStatus, ContradictionKind, ControlRole, CorroborationRole, MentionWeight } from '../../fusion/types.js';
 
 /**
  * Lists every member of a string union, checked by the compiler: a member
@@ -19,6 +19,7 @@ export const PLACE_KINDS = every<PlaceKind>()(['literal', 'metonymic', 'demonym'
 export const PLACE_PRECISIONS = every<PlacePrecision>()(['exact', 'nearby', 'admin', 'country', 'region']);
 export const TIME_PRECISIONS = every<TimePrecision>()(['day', 'week', 'month', 'year']);
 export const CLAIM_STATUSES = every<ClaimStatus>()(['corroborated', 'single-source', 'contested', 'unsupported']);
-export const CONTRADICTION_KINDS = every<ContradictionKind>()(['control-vs-ongoing', 'control-vs-control', 'agreement-vs-denial', 'destination-mismatch', 'asserted-vs-denied']);
+export const CONTRADICTION_KINDS = every<ContradictionKind>()(['control-vs-ongoing', 'control-vs-control', 'agreement-vs-denial', 'destination-mismatch', 'deal-terms', 'casualty-mismatch', 'asserted-vs-denied']);
 export const CONTROL_ROLES = every<ControlRole>()(['gain', 'loss', 'holds', 'fighting']);
-export const MENTION_WEIGHTS = every<MentionWeight>()(['evidence', 'denial', 'opinion', 'prospective']);
+export const CORROBORATION_ROLES = every<CorroborationRole>()(['source', 'repeat', 'context', 'denial', 'opinion']);
+export const MENTION_WEIGHTS = every<MentionWeight>()(['evidence', 'denial', 'opinion', 'prospective', 'background', 'nominal']);

@@ -5,7 +5,7 @@
  * src/fusion/types.ts. The OpenAPI document names its components after them.
  */
 import {
-  ACTOR_KINDS, CLAIM_STATUSES, CONTRADICTION_KINDS, CONTROL_ROLES, EVENT_TYPES, MENTION_WEIGHTS, MODALITIES,
+  ACTOR_KINDS, CLAIM_STATUSES, CONTRADICTION_KINDS, CORROBORATION_ROLES, CONTROL_ROLES, EVENT_TYPES, MENTION_WEIGHTS, MODALITIES,
   SOURCE_KINDS, STANCES, TIME_PRECISIONS,
 } from './enums.js';
 import { readExtractionSchemas } from './extraction.js';
@@ -102,12 +102,16 @@ export const sharedSchemas: JsonSchema[] = [
       ...span, key: str, docId: str, eventId: str, type: enumOf(EVENT_TYPES), subtype: str,
       agent: nullableRef('FusedActor'), patient: nullableRef('FusedActor'),
       location: nullableRef('PlaceRef'), origin: nullableRef('PlaceRef'), destination: nullableRef('PlaceRef'),
+      placeFrom: nullableStr, operation: nullableStr,
       control: nullableRef('ControlReading'),
       outlet: nullableStr, publishedAt: nullableStr,
       source: str, sourceKind: enumOf(SOURCE_KINDS), chain: arrayOf(object({ source: str, sourceKind: enumOf(SOURCE_KINDS), affiliation: nullableStr })),
       modality: enumOf(MODALITIES), negated: bool,
       stance: nullableEnum(STANCES), weight: enumOf(MENTION_WEIGHTS), time: nullableRef('TimeWindow'),
       evidence: arrayOf(ref('Span')),
+      sentence: nullableRef('Span'),
+      copyKey: nullableStr,
+      casualties: { ...object({ killed: nullableInt, wounded: nullableInt, abducted: nullableInt, civilians: nullableInt }), type: ['object', 'null'] },
     }),
   },
   {
@@ -127,9 +131,10 @@ export const sharedSchemas: JsonSchema[] = [
       corroboration: object({
         score: int,
         independentSources: arrayOf(str),
-        explanation: arrayOf(object({ mention: str, source: str, origin: nullableStr, counted: bool, reason: str })),
+        explanation: arrayOf(object({ mention: str, source: str, origin: nullableStr, counted: bool, role: enumOf(CORROBORATION_ROLES), reason: str })),
       }),
       status: enumOf(CLAIM_STATUSES),
+      statusReason: str,
       contradictions: arrayOf(str),
     }),
   },
@@ -143,7 +148,7 @@ export const sharedSchemas: JsonSchema[] = [
       explanation: str,
     }),
   },
-  { $id: 'ContradictionSide', ...object({ clusterId: str, mentions: arrayOf(ref('ClusterMention')), claim: str }) },
+  { $id: 'ContradictionSide', ...object({ clusterId: str, mentions: arrayOf(ref('ClusterMention')), claim: str, sources: arrayOf(str) }) },
   {
     $id: 'ControlTimeline',
     ...object({
@@ -183,6 +188,7 @@ export const sharedSchemas: JsonSchema[] = [
     $id: 'Trajectory',
     ...object({
       actor: ref('ActorRef'),
+      unit: nullableStr,
       steps: arrayOf(object({ place: ref('PlaceRef'), from: str, to: str, clusterIds: arrayOf(str), status: enumOf(CLAIM_STATUSES) })),
       geojson: object({
         type: enumOf(['FeatureCollection']),

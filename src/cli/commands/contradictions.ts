@@ -3,7 +3,7 @@ import type { ContradictionKind, ContradictionSide } from '../../fusion/index.js
 import { dbOption, jsonOption, printJson, shortId, type CliContext } from '../context.js';
 import { createQuoter, oneOf, withFusion } from './clusters.js';
 
-const KINDS: ContradictionKind[] = ['control-vs-ongoing', 'control-vs-control', 'agreement-vs-denial', 'destination-mismatch', 'asserted-vs-denied'];
+const KINDS: ContradictionKind[] = ['control-vs-ongoing', 'control-vs-control', 'agreement-vs-denial', 'destination-mismatch', 'deal-terms', 'casualty-mismatch', 'asserted-vs-denied'];
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -27,8 +27,12 @@ export function register(program: Command, ctx: CliContext): void {
         }
         const quote = createQuoter(store);
         const printSide = async (label: string, side: ContradictionSide) => {
-          ctx.stdout.write(`  ${label} ${side.claim}  (${side.clusterId})\n`);
-          for (const m of side.mentions) ctx.stdout.write(`      ${shortId(m.docId)}@${m.start}-${m.end} ${m.outlet ?? ''}: "${await quote(m)}"\n`);
+          ctx.stdout.write(`  ${label} ${side.claim}  (${side.clusterId})\n      according to ${side.sources.join('; ')}\n`);
+          // The whole sentence, so the reader sees the claim in its words, not only the clause.
+          for (const m of side.mentions) {
+            const where = m.sentence ?? m;
+            ctx.stdout.write(`      ${shortId(m.docId)}@${where.start}-${where.end} ${m.outlet ?? ''}: "${await quote({ docId: m.docId, ...where })}"\n`);
+          }
         };
         for (const x of contradictions) {
           ctx.stdout.write(`${x.id}  ${x.kind}\n  ${x.explanation}\n`);

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PlaceRef } from '../types.js';
-import type { NormalizeName } from './state.js';
-import { corroborate } from './corroboration.js';
 import { compareKeys } from './mentions.js';
 import { placeKey, toDay } from './space-time.js';
-import type { ClaimStatus, ClusterMention, ControlReading, EventCluster, FusedActor, TimeWindow } from './types.js';
+import type { ClusterCore, ClusterMention, ControlReading, EventCluster, FusedActor, NormalizeName, TimeWindow } from './types.js';
 
 export function hashId(prefix: string, text: string): string {
   return `${prefix}-${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
@@ -33,7 +31,10 @@ function mostFrequentActor(actors: readonly (FusedActor | null)[]): FusedActor |
 }
 
 /**
- * The narrowest windows among the mentions, joined: the most precise account of when it happened.
+ * The most precise account of when it happened: of the narrowest windows
+ * among the mentions, the one most other mentions' windows agree with (ties:
+ * the earliest). Joining them instead would let one misdated mention stretch
+ * the event over days no one else gives it.
  * A plan's or an aim's date ("an offensive to retake the town") is not the event's: it counts only when nothing else dates it.
  */
 function clusterWindow(mentions: readonly ClusterMention[]): TimeWindow | null {
@@ -42,12 +43,12 @@ function clusterWindow(mentions: readonly ClusterMention[]): TimeWindow | null {
   if (windows.length === 0) return null;
   const span = (t: TimeWindow) => toDay(t.to)! - toDay(t.from)!;
   const narrowest = Math.min(...windows.map(span));
-  const best = windows.filter((t) => span(t) === narrowest);
-  return {
-    from: best.map((t) => t.from).sort()[0]!,
-    to: best.map((t) => t.to).sort().at(-1)!,
-    precision: mostFrequent(best.map((t) => t.precision), String)!,
-  };
+  const support = (t: TimeWindow) => windows.filter((o) => o.from <= t.to && t.from <= o.to).length;
+  const ranked = windows.filter((t) => span(t) === narrowest)
+    .map((t) => ({ t, n: support(t) }))
+    .sort((a, b) => b.n - a.n || compareKeys(a.t.from, b.t.from) || compareKeys(a.t.precision, b.t.precision));
+  const { from, to } = ranked[0]!.t;
+  return { from, to, precision: mostFrequent(ranked.filter((r) => r.t.from === from && r.t.to === to).map((r) => r.t.precision), String)! };
 }
 
 function clusterControl(mentions: readonly ClusterMention[]): ControlReading | null {
@@ -61,15 +62,11 @@ function clusterControl(mentions: readonly ClusterMention[]): ControlReading | n
   };
 }
 
-/**
- * A cluster as a pure function of its mentions (status and contradictions
- * are filled in once contradictions are known).
- */
-export function summarize(mentions: readonly ClusterMention[], normalize: NormalizeName): EventCluster {
+/** A cluster as a pure function of its mentions (corroboration, contradictions and status come later, from their own modules). */
+export function summarize(mentions: readonly ClusterMention[], normalize: NormalizeName): ClusterCore {
   const sorted = [...mentions].sort((a, b) => compareKeys(a.key, b.key));
   const first = sorted[0]!;
   const place = (slot: 'location' | 'origin' | 'destination') => mostFrequent<PlaceRef>(sorted.map((m) => m[slot]), (p) => placeKey(p, normalize));
-  const corroboration = corroborate(sorted, normalize);
   return {
     id: hashId('ev', first.key),
     type: first.type,
@@ -82,15 +79,7 @@ export function summarize(mentions: readonly ClusterMention[], normalize: Normal
     control: clusterControl(sorted),
     time: clusterWindow(sorted),
     mentions: sorted,
-    corroboration,
-    status: statusOf(corroboration.score, 0),
-    contradictions: [],
   };
-}
-
-export function statusOf(score: number, contradictions: number): ClaimStatus {
-  if (contradictions > 0) return 'contested';
-  return score >= 2 ? 'corroborated' : score === 1 ? 'single-source' : 'unsupported';
 }
 
 /** A one-line description: "captured (control) by Counter-Terrorism Service, Tal Afar, 2017-08-27". */
