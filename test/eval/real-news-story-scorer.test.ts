@@ -44,20 +44,20 @@ function mention(file: string, phrase: string, type: EventType, fields: Partial<
   const docId = docIds.get(file)!;
   return {
     ...span, key: `${docId}/${start}`, docId, eventId: `${docId}:${start}`, type, subtype: 'captured', agent: null, patient: null,
-    location: TAL_RIFAAT, origin: null, destination: null, control: null, outlet: file, publishedAt: '2024-03-05', source: file, sourceKind: 'author',
+    location: TAL_RIFAAT, origin: null, destination: null, placeFrom: null, operation: null, control: null, outlet: file, publishedAt: '2024-03-05', source: file, sourceKind: 'author',
     chain: [], modality: 'asserted', negated: false, stance: 'fact', weight: 'evidence', time: null,
-    evidence: clause ? [span, spanOf(file, clause)] : [span], ...fields,
+    evidence: clause ? [span, spanOf(file, clause)] : [span], sentence: null, copyKey: null, casualties: null, ...fields,
   };
 }
 
-const counted = (m: ClusterMention, origin: string): CorroborationEntry => ({ mention: m.key, source: origin, origin, counted: true, reason: 'asserts it' });
+const counted = (m: ClusterMention, origin: string): CorroborationEntry => ({ mention: m.key, source: origin, origin, counted: true, role: 'source', reason: 'asserts it' });
 
 function cluster(id: string, mentions: ClusterMention[], explanation: CorroborationEntry[], fields: Partial<EventCluster>): EventCluster {
   const sources = [...new Set(explanation.filter((e) => e.counted).map((e) => e.origin!))];
   return {
     id, type: mentions[0]!.type, subtype: mentions[0]!.subtype, agent: null, patient: null, location: TAL_RIFAAT, origin: null, destination: null,
     control: null, time: { from: '2024-03-04', to: '2024-03-04', precision: 'day' }, mentions,
-    corroboration: { score: sources.length, independentSources: sources, explanation }, status: 'single-source', contradictions: [], ...fields,
+    corroboration: { score: sources.length, independentSources: sources, explanation }, status: 'single-source', statusReason: 'one source', contradictions: [], ...fields,
   };
 }
 
@@ -76,11 +76,11 @@ function handMadeFusion(): StoryFusion {
     // One commander's words in two outlets, counted as two origins: a violation.
     counted(takenA, 'source:rebel commander'), counted(takenB, 'outlet:wire b'), counted(heldBefore, 'outlet:wire b background'),
   ], { agent: REBELS, control: { role: 'gain', holder: REBELS, loser: GOVERNMENT }, status: 'contested', contradictions: ['cx-1'] });
-  const planned = cluster('ev-planned', [retake], [{ mention: retake.key, source: 'Paper C', origin: null, counted: false, reason: 'planned' }], { agent: GOVERNMENT, status: 'unsupported' });
+  const planned = cluster('ev-planned', [retake], [{ mention: retake.key, source: 'Paper C', origin: null, counted: false, role: 'context', reason: 'planned' }], { agent: GOVERNMENT, status: 'unsupported' });
   const clash = cluster('ev-clash', [fighting], [counted(fighting, 'source:the army')], { status: 'contested', contradictions: ['cx-1'] });
   const contradiction: Contradiction = {
     id: 'cx-1', kind: 'control-vs-ongoing', explanation: 'taken while fighting goes on',
-    a: { clusterId: 'ev-taken', mentions: [takenA], claim: 'rebels took Tal Rifaat' }, b: { clusterId: 'ev-clash', mentions: [fighting], claim: 'fighting in Tal Rifaat' },
+    a: { clusterId: 'ev-taken', mentions: [takenA], sources: ['rebel commander (Wire A)'], claim: 'rebels took Tal Rifaat' }, b: { clusterId: 'ev-clash', mentions: [fighting], sources: ['the army (Wire A)'], claim: 'fighting in Tal Rifaat' },
   };
   const timeline: ControlTimeline = {
     place: TAL_RIFAAT,
@@ -90,7 +90,7 @@ function handMadeFusion(): StoryFusion {
     ],
   };
   const step = (place: PlaceRef, day: string) => ({ place, from: day, to: day, clusterIds: ['ev-taken'], status: 'contested' as const });
-  const path = (actor: FusedActor, steps: ReturnType<typeof step>[]): Trajectory => ({ actor, steps, geojson: { type: 'FeatureCollection', features: [] } });
+  const path = (actor: FusedActor, steps: ReturnType<typeof step>[]): Trajectory => ({ actor, unit: null, steps, geojson: { type: 'FeatureCollection', features: [] } });
   return {
     clusters: [taken, planned, clash],
     contradictions: [contradiction],
