@@ -16,32 +16,48 @@
  * computation; a body computed for an older version is never served.
  *
  * @example
- * const pages = createPageCache(64);
+ * const pages = createPageCache(64_000_000);
  * const body = await pages.get(request.url, String(snapshotId), () => computeBody());
  */
 export interface PageCache {
   get(key: string, version: string, compute: () => Promise<string>): Promise<string>;
 }
 
-export function createPageCache(maxEntries: number): PageCache {
-  // In insertion order, the least recently used first: a Map keeps the order keys were set in.
-  const entries = new Map<string, { version: string; body: Promise<string> }>();
+/** A cache of bodies holding at most `maxChars` characters of computed bodies, the least recently used dropped first. */
+export function createPageCache(maxChars: number): PageCache {
+  // A Map keeps keys in the order they were set: re-set on use, the least recently used comes first.
+  const entries = new Map<string, { version: string; body: Promise<string>; chars: number }>();
+  let total = 0;
+  const drop = (key: string) => {
+    total -= entries.get(key)?.chars ?? 0;
+    entries.delete(key);
+  };
+  const shrink = () => {
+    for (const oldest of entries.keys()) {
+      if (total <= maxChars) break;
+      drop(oldest);
+    }
+  };
   return {
     get(key, version, compute) {
       const known = entries.get(key);
-      entries.delete(key);
       if (known?.version === version) {
+        entries.delete(key);
         entries.set(key, known);
         return known.body;
       }
-      const entry = { version, body: compute() };
+      drop(key);
+      const entry = { version, body: compute(), chars: 0 };
       entries.set(key, entry);
-      // A failed computation is not kept: the next request tries again.
-      entry.body.catch(() => { if (entries.get(key) === entry) entries.delete(key); });
-      for (const oldest of entries.keys()) {
-        if (entries.size <= maxEntries) break;
-        entries.delete(oldest);
-      }
+      entry.body.then((body) => {
+        if (entries.get(key) !== entry) return;
+        entry.chars = body.length;
+        total += body.length;
+        shrink();
+      }, () => {
+        // A failed computation is not kept: the next request tries again.
+        if (entries.get(key) === entry) drop(key);
+      });
       return entry.body;
     },
   };
