@@ -118,7 +118,7 @@ function makeGenerator(seed: number) {
         attribution: { source: chain.at(-1)!.source, sourceKind: chain.at(-1)!.sourceKind, cueStart: null, cueEnd: null, chain },
         modality, negated: false,
         factuality: { certainty: 'certain', polarity: modality === 'denied' ? 'negative' : 'positive' },
-        plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.8, rule: 'bench',
+        plover: null, casualties: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.8, rule: 'bench',
       });
     }
     const publishedAt = iso(Math.floor(clock) + 5);

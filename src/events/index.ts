@@ -1,7 +1,8 @@
 import { named, type Analysis, type Stage } from '../pipeline.js';
-import type { ActorRef, Event, EventTime, EventType, PlaceBasis, PlaceMention, PlacePrecision, PlaceRef, Span, TimeMention } from '../types.js';
+import type { ActorRef, Casualties, Event, EventTime, EventType, PlaceBasis, PlaceMention, PlacePrecision, PlaceRef, Span, TimeMention } from '../types.js';
 import { SpanIndex } from '../text/span-index.js';
 import { ArgumentReader, type Arguments, type TriggerSite } from './arguments.js';
+import { casualtiesOf, loadCasualtyCues, readCasualties, type CasualtyCues, type CasualtyMention } from './casualties.js';
 import { clauseOf, splitClauses, type Clause } from './clauses.js';
 import { loadEventCues, type ArgumentRole, type EventCue, type EventCueLexicon, type FormKind } from './lexicon.js';
 import { loadPlacementCues, Placer, type PlacementCues } from './placement.js';
@@ -11,6 +12,7 @@ import { documentTime, eventTime } from './time.js';
 
 export { loadEventCues, compileEventCues, type EventCueLexicon, type EventCue, type ArgumentRole } from './lexicon.js';
 export { loadPloverTable, compilePloverTable, type PloverTable } from './plover.js';
+export { loadCasualtyCues, compileCasualtyCues, type CasualtyCues } from './casualties.js';
 export { loadPlacementCues, compilePlacementCues, type PlacementCues } from './placement.js';
 export { splitClauses, clauseOf, type Clause, type ClauseKind } from './clauses.js';
 export { sentenceViews, PhraseSet, fold, type SentenceView, type Word, type Entity } from './text.js';
@@ -19,6 +21,7 @@ export interface EventsOptions {
   cues?: EventCueLexicon;
   plover?: PloverTable;
   placement?: PlacementCues;
+  casualties?: CasualtyCues;
 }
 
 /** An event before it is written out: the cue, where it matched and what it found. */
@@ -41,6 +44,7 @@ interface Draft {
 
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'new', 'further', 'recent', 'latest', 'first', 'second', 'last', 'alleged', 'reported', 'major', 'heavy', 'fierce', 'renewed', 'several', 'two', 'three', 'many', 'more']);
 const NEGATION_WINDOW = 5;
+const DIGITS = /^\d+$/;
 /** How many words before the trigger a `preceding` refinement reads ("had **taken** full control"). */
 const PRECEDING_WINDOW = 3;
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
@@ -58,12 +62,14 @@ export function events(options: EventsOptions = {}): Stage {
   const lexicon = options.cues ?? loadEventCues();
   const plover = options.plover ?? loadPloverTable();
   const placement = options.placement ?? loadPlacementCues();
+  const casualtyCues = options.casualties ?? loadCasualtyCues();
   const matcher = triggerMatcher(lexicon);
 
   return named('events', (analysis) => {
     const reader = new ArgumentReader(lexicon, analysis);
     const placer = new Placer(placement, lexicon, analysis, reader);
     const drafts: Draft[] = [];
+    const casualties = new Map<number, CasualtyMention[]>();
     for (const view of sentenceViews(analysis)) {
       const { words } = view;
       // Most sentences hold no cue word: skip them before splitting clauses.
@@ -89,11 +95,14 @@ export function events(options: EventsOptions = {}): Stage {
       const sentenceDrafts = sites.flatMap((site, k) => (site.cue.type === 'agreement' && !hasArgument(read[k]!)
         ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon.negators, lexicon.intent) ?? own[k]
         : own[k]) ?? []);
-      drafts.push(...dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)).map((d) => placed(d, placer)));
+      const kept = dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)).map((d) => placed(d, placer));
+      if (kept.length) casualties.set(view.index, readCasualties(view, analysis, casualtyCues));
+      drafts.push(...kept);
     }
     const undated = documentTime(analysis.document.publishedAt);
     const times = new SpanIndex(analysis.times);
-    return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated)).sort((a, b) => a.trigger.start - b.trigger.start) };
+    const figures = (d: Draft) => casualtiesOf({ type: d.type, trigger: d.site.first, clause: d.site.clause }, casualties.get(d.site.view.index) ?? [], d.site.view, analysis.text, casualtyCues);
+    return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated, figures(d))).sort((a, b) => a.trigger.start - b.trigger.start) };
   });
 }
 
@@ -126,7 +135,7 @@ function isGerund(candidate: CueMatch, words: readonly Word[], first: number): b
 
 function isExcluded(words: readonly Word[], first: number, last: number, candidate: CueMatch, lexicon: EventCueLexicon): boolean {
   const { exclude, requires } = candidate.cue;
-  if (exclude.next.matchAt(words, last + 1)) return true;
+  if (exclude.next.matchAt(words, last + 1) || (exclude.beforeNumber && DIGITS.test(words[last + 1]?.lower ?? ''))) return true;
   const prev = first > 0 ? exclude.prev.matchEndingAt(words, first - 1) : null;
   // An auxiliary excludes a participle ("was left behind"), never a progressive ("were leaving Raqqa").
   const progressive = candidate.kinds.every((k) => k === 'ing') && !!prev && lexicon.passiveAuxiliaries.has(prev.value);
@@ -377,7 +386,7 @@ function confidence(d: Draft): number {
   return Math.round(Math.min(c, 0.95) * 100) / 100;
 }
 
-function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime): Event {
+function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime, casualties: Casualties | null): Event {
   const { document, sentences } = analysis;
   const trigger = wordSpan(d.site.view.words, d.site.first, d.site.last);
   const place = (role: ArgumentRole) => {
@@ -405,6 +414,7 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMe
     intent: d.intent && { ...d.intent, text: analysis.text.slice(d.intent.start, d.intent.end) },
     factuality: null,
     plover: plover.get(d.type, d.subtype),
+    casualties,
     placePrecision: placePrecision(d, analysis),
     placeBasis: d.placeBasis,
     confidence: confidence(d),

@@ -106,7 +106,8 @@ export interface EventCue {
   frame: Frame;
   forms: Map<string, FormKind[]>;
   when: CompiledRefinement[];
-  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string> };
+  /** `beforeNumber`: a number in digits right after excludes the cue (`"#"` in `exclude.next`: "left 12 people dead"). */
+  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string>; beforeNumber: boolean };
   requires: { before: PhraseSet; window: number } | null;
   phraseSubject: boolean;
 }
@@ -142,6 +143,9 @@ export interface EventCueLexicon {
   /** Every verb form of every cue, lower-cased: clause splitting reads "and" + verb as a new clause. */
   verbForms: Set<string>;
 }
+
+/** In `exclude.next`, stands for any number in digits. */
+const NUMBER = '#';
 
 function addForm(forms: Map<string, FormKind[]>, form: string, kind: FormKind): void {
   const key = form.toLowerCase();
@@ -188,7 +192,10 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       frame: { ...frame, prepositions: { ...frame.prepositions, ...entry.prepositions } },
       forms: cueForms(entry),
       when: entry.when.map(({ words, ...rest }) => ({ ...rest, words: words ? PhraseSet.of(words) : null })),
-      exclude: { next: PhraseSet.of(entry.exclude.next), prev: PhraseSet.of(entry.exclude.prev), near: lower(entry.exclude.near) },
+      exclude: {
+        next: PhraseSet.of(entry.exclude.next.filter((w) => w !== NUMBER)), prev: PhraseSet.of(entry.exclude.prev), near: lower(entry.exclude.near),
+        beforeNumber: entry.exclude.next.includes(NUMBER),
+      },
       requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,
       phraseSubject: entry.phraseSubject,
     };

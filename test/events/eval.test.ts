@@ -132,8 +132,8 @@ test('event-location scores: an event on the verb, at a gold location, unplaced 
 // Covered records: ASSAULT (bombing, code ASSAULT), FIGHT (shelling, code ASSAULT: right type, other code),
 // RETREAT (withdrawal, code RETREAT), AGREE (no event) -> 3 of 4 right, 2 of 4 codes. PROTEST has no Corridor
 // event, SUPPORT is not listed. Location: Baqubah (placed), Idlib (event without a place) -> 1 of 2; Zawiyah is
-// not how the text spells it.
-test('PLOVER scores: right type, PLOVER code, location; fatalities not measured', () => {
+// not how the text spells it. The roadside bomb is predicted with the record's two dead and four injured.
+test('PLOVER scores: right type, PLOVER code, location, the dead and injured counted', () => {
   const set = readEventSet(join(FIXTURES, 'plover'));
   if (set.kind !== 'plover') throw new Error('not PLOVER');
   const report = scorePlover(set.records, fixture('plover', 'predicted.json') as Predicted[], types.plover, set.file);
@@ -144,11 +144,11 @@ test('corridor eval events: the default pipeline on a set, as JSON and as a tabl
   const run = (...args: string[]) => runCliInProcess(['eval', 'events', ...args]);
   const json = await run(join(FIXTURES, 'plover'), '--json');
   assert.equal(json.status, 0, json.stderr);
-  const report = JSON.parse(json.stdout) as { set: string; records: number; summary: { right: { of: number } }; fatalities: { measured: boolean; dead: number } };
+  const report = JSON.parse(json.stdout) as { set: string; records: number; summary: { right: { of: number } }; fatalities: { dead: { count: number; of: number } } };
   assert.equal(report.set, 'plover');
   assert.equal(report.records, 6);
   assert.equal(report.summary.right.of, 4);
-  assert.deepEqual([report.fatalities.measured, report.fatalities.dead], [false, 1]);
+  assert.deepEqual(report.fatalities.dead, { count: 1, of: 1, share: 1 });
 
   const table = await run(join(FIXTURES, 'wikievents'), '--limit', '1');
   assert.equal(table.status, 0, table.stderr);

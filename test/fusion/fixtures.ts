@@ -150,7 +150,7 @@ function toEvent(doc: FixtureDocument, text: string, e: FixtureEvent): Event {
     attribution: { source: innermost.source, sourceKind: innermost.sourceKind, cueStart: null, cueEnd: null, chain },
     modality, negated,
     factuality: { certainty: 'certain', polarity: negated || modality === 'denied' ? 'negative' : 'positive' },
-    plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.9, rule: 'fixture',
+    plover: null, casualties: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.9, rule: 'fixture',
   };
 }
 
