@@ -30,6 +30,7 @@ const SUBTYPES: Record<EventType, string[]> = {
   declaration: ['victory', 'defeat'],
   governance: ['taxation', 'administration'],
   displacement: ['civilians-displaced'],
+  protest: ['peaceful'],
 };
 const TYPES = Object.keys(SUBTYPES) as EventType[];
 const KINDS: ActorKind[] = ['armed-group', 'state-force', 'militia', 'state', 'coalition', 'generic'];

@@ -147,7 +147,9 @@ export type EventType =
   | 'agreement'
   | 'governance'
   | 'displacement'
-  | 'declaration';
+  | 'declaration'
+  /** Protests and riots (ACLED's Protests and Riots, PLOVER's PROTEST). */
+  | 'protest';
 
 export type SourceKind = 'author' | 'named-person' | 'official' | 'outlet' | 'anonymous' | 'group';
 

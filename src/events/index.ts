@@ -79,10 +79,13 @@ export function events(options: EventsOptions = {}): Stage {
         return !!word && !word.named && lexicon.verbForms.has(word.lower);
       });
       const sites: TriggerSite[] = [];
+      const dates = analysis.times.filter((t) => t.start < view.end && view.start < t.end);
       for (let i = 0; i < words.length; i++) {
         const match = matcher.matchAt(words, i);
         if (!match) continue;
         const last = i + match.length - 1;
+        // A word the time stage read as a date is no trigger ("in March", "the 2 March deal").
+        if (dates.some((t) => t.start <= words[i]!.start && words[last]!.end <= t.end)) continue;
         const candidate = pickCue(match.value, view, i, lexicon);
         if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
         const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i) ? 'noun' : candidate.cue.pos;
@@ -95,7 +98,7 @@ export function events(options: EventsOptions = {}): Stage {
       const sentenceDrafts = sites.flatMap((site, k) => (site.cue.type === 'agreement' && !hasArgument(read[k]!)
         ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon.negators, lexicon.intent) ?? own[k]
         : own[k]) ?? []);
-      const kept = dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)).map((d) => placed(d, placer));
+      const kept = withOutcomePlaces(dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)).map((d) => placed(d, placer)));
       if (kept.length) casualties.set(view.index, readCasualties(view, analysis, casualtyCues));
       drafts.push(...kept);
     }
@@ -166,7 +169,7 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
   const { view: { words }, clause } = site;
   for (const r of cue.when) {
     if (r.words) {
-      const [from, to] = r.scope === 'following' ? [site.first, words.length - 1]
+      const [from, to] = r.scope === 'following' ? [site.first, words.length - 1] : r.scope === 'sentence' ? [0, words.length - 1]
         : r.scope === 'preceding' ? [Math.max(0, site.first - PRECEDING_WINDOW), site.first - 1] : [clause.first, clause.last];
       // Refinement words may sit inside names: "Russian jets" makes a strike an airstrike.
       if (!r.words.someIn(words, from, to, true)) continue;
@@ -215,6 +218,25 @@ function placed(d: Draft, placer: Placer): Draft {
   return { ...d, args: { ...d.args, [found.role]: found.place, nearby }, placeBasis: found.basis };
 }
 
+/** Subtypes that tell what an attack did to people, not how: "struck Deir ez-Zor, **killing** nine". */
+const OUTCOME_SUBTYPES = new Set(['killing', 'wounding']);
+
+/**
+ * "Russian jets struck Deir ez-Zor on Monday, killing nine": deaths or wounds
+ * told after an attack of their sentence, with no place of their own, happened
+ * where that attack did (basis `sentence`).
+ */
+function withOutcomePlaces(drafts: Draft[]): Draft[] {
+  return drafts.map((d, k) => {
+    if (d.type !== 'attack' || !OUTCOME_SUBTYPES.has(d.subtype) || anchorRole(d)) return d;
+    const cause = drafts.slice(0, k).reverse().find((c) => c.type === 'attack' && c.args.location !== null);
+    if (!cause) return d;
+    const nearby = new Set(d.args.nearby);
+    if (cause.args.nearby.has('location')) nearby.add('location');
+    return { ...d, args: { ...d.args, location: cause.args.location, nearby }, placeBasis: 'sentence' };
+  });
+}
+
 /** The role whose place anchors the event on the map: a movement's destination first, other events' location. */
 function anchorRole(d: Draft): ArgumentRole | undefined {
   const order: ArgumentRole[] = d.type === 'movement' ? ['destination', 'origin', 'location'] : ['location', 'destination', 'origin'];
@@ -256,8 +278,8 @@ function intentOf(site: TriggerSite, intent: EventCueLexicon['intent']): Span | 
 }
 
 function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, negators: PhraseSet, intent: EventCueLexicon['intent']): Draft | null {
-  // A trigger with nobody and nowhere attached is no conflict event ("capture the moment").
-  if (!hasArgument(args)) return null;
+  // A trigger with nobody and nowhere attached is no conflict event ("capture the moment"), unless its cue is one by itself ("were killed").
+  if (!hasArgument(args) && !site.cue.bare) return null;
   const refined = refine(site.cue, args, site, analysis);
   if (!refined) return null;
   const { view, clause, cue } = site;

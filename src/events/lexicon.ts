@@ -9,7 +9,7 @@ export type ArgumentRole = 'agent' | 'patient' | 'origin' | 'destination' | 'loc
 
 const role = z.enum(['agent', 'patient', 'origin', 'destination', 'location']);
 const slot = z.object({ actor: role.nullable().optional(), place: role.nullable().optional() }).strict();
-const eventType = z.enum(['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration']);
+const eventType = z.enum(['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration', 'protest']);
 const actorKind = z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic']);
 
 const frameSchema = z.object({
@@ -28,7 +28,7 @@ const frameSchema = z.object({
 
 const refinementSchema = z.object({
   words: z.array(z.string()).optional(),
-  scope: z.enum(['clause', 'following', 'preceding']).default('clause'),
+  scope: z.enum(['clause', 'following', 'preceding', 'sentence']).default('clause'),
   has: z.array(role).optional(),
   agentKind: z.array(actorKind).optional(),
   type: eventType.optional(),
@@ -59,6 +59,8 @@ const cueSchema = z.object({
   requires: z.object({ before: z.array(z.string()), window: z.number().int().positive().default(4) }).strict().optional(),
   /** A noun read inside its prepositional phrase: the clause subject is still its argument ("Raqqa was **under the control** of IS"). */
   phraseSubject: z.boolean().default(false),
+  /** The word is an event with nobody and nowhere attached ("at least ten people **were killed**"). */
+  bare: z.boolean().default(false),
 }).strict();
 
 const fileSchema = z.object({
@@ -110,6 +112,7 @@ export interface EventCue {
   exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string>; beforeNumber: boolean };
   requires: { before: PhraseSet; window: number } | null;
   phraseSubject: boolean;
+  bare: boolean;
 }
 
 /** The clause cues as sets of folded words. */
@@ -198,6 +201,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       },
       requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,
       phraseSubject: entry.phraseSubject,
+      bare: entry.bare,
     };
   });
   const verbFormSet = new Set<string>();
