@@ -30,6 +30,7 @@ const SUBTYPES: Record<EventType, string[]> = {
   declaration: ['victory', 'defeat'],
   governance: ['taxation', 'administration'],
   displacement: ['civilians-displaced'],
+  protest: ['peaceful'],
 };
 const TYPES = Object.keys(SUBTYPES) as EventType[];
 const KINDS: ActorKind[] = ['armed-group', 'state-force', 'militia', 'state', 'coalition', 'generic'];
@@ -118,7 +119,7 @@ function makeGenerator(seed: number) {
         attribution: { source: chain.at(-1)!.source, sourceKind: chain.at(-1)!.sourceKind, cueStart: null, cueEnd: null, chain, rule: 'bench' },
         modality, negated: false,
         factuality: { certainty: 'certain', polarity: modality === 'denied' ? 'negative' : 'positive' },
-        plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.8, rule: 'bench',
+        plover: null, casualties: null, placePrecision: 'exact', placeBasis: 'clause', intent: null, confidence: 0.8, rule: 'bench',
       });
     }
     const publishedAt = iso(Math.floor(clock) + 5);

@@ -151,7 +151,7 @@ function syntheticEvent(random: () => number, docId: string, i: number): Event {
     evidence: [{ start, end: start + 30 }], trigger: { start, end: start + 5, text: 'moved' },
     attribution: { source: 'author', sourceKind: 'author', cueStart: null, cueEnd: null, chain: [], rule: 'bench' },
     modality: MODALITIES[Math.floor(random() * MODALITIES.length)]!, negated: false,
-    factuality: { certainty: 'certain', polarity: 'positive' }, plover: null, placePrecision: null, placeBasis: 'clause', intent: null,
+    factuality: { certainty: 'certain', polarity: 'positive' }, plover: null, casualties: null, placePrecision: null, placeBasis: 'clause', intent: null,
     confidence: Math.round(random() * 100) / 100, rule: 'bench',
   };
 }

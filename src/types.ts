@@ -147,7 +147,9 @@ export type EventType =
   | 'agreement'
   | 'governance'
   | 'displacement'
-  | 'declaration';
+  | 'declaration'
+  /** Protests and riots (ACLED's Protests and Riots, PLOVER's PROTEST). */
+  | 'protest';
 
 export type SourceKind = 'author' | 'named-person' | 'official' | 'outlet' | 'anonymous' | 'group';
 
@@ -214,6 +216,32 @@ export interface EventTime {
   basis: 'clause' | 'sentence' | 'document' | 'none';
 }
 
+/** What a casualty figure counts. */
+export type CasualtyKind = 'killed' | 'wounded' | 'abducted';
+
+/** The words behind one casualty figure or one mention of civilian victims. */
+export interface CasualtyEvidence extends Span {
+  /** The figure it backs; `civilians` for words that only say who the victims are. */
+  kind: CasualtyKind | 'civilians';
+  text: string;
+  /** The rule that read it (`casualties:count-before`, `casualties:count-after`, ...). */
+  rule: string;
+}
+
+/**
+ * The people an event killed, wounded or abducted, as its report counts them (the lowest figure
+ * when it gives a range: resources/casualties.md). A count is null when the report gives none.
+ */
+export interface Casualties {
+  killed: number | null;
+  wounded: number | null;
+  abducted: number | null;
+  /** Whether the victims are civilians; null when the report does not say. */
+  civilians: boolean | null;
+  /** The words each figure was read from, in text order. */
+  evidence: CasualtyEvidence[];
+}
+
 export interface Event {
   /** Stable within a document: `<docId prefix>:<evidence start>:<type>`. */
   id: string;
@@ -243,6 +271,8 @@ export interface Event {
   /** null until the claims stage has read it. */
   factuality: Factuality | null;
   plover: Plover | null;
+  /** Casualty figures read in the event's clause or sentence; null when it gives none. */
+  casualties: Casualties | null;
   placePrecision: PlacePrecision | null;
   /** How the event's place was found; null when it has none. */
   placeBasis: PlaceBasis | null;

@@ -1,7 +1,8 @@
 import { named, type Analysis, type Stage } from '../pipeline.js';
-import type { ActorRef, Event, EventTime, EventType, PlaceBasis, PlaceMention, PlacePrecision, PlaceRef, Span, TimeMention } from '../types.js';
+import type { ActorRef, Casualties, Event, EventTime, EventType, PlaceBasis, PlaceMention, PlacePrecision, PlaceRef, Span, TimeMention } from '../types.js';
 import { SpanIndex } from '../text/span-index.js';
 import { ArgumentReader, type Arguments, type TriggerSite } from './arguments.js';
+import { casualtiesOf, loadCasualtyCues, readCasualties, type CasualtyCues, type CasualtyMention } from './casualties.js';
 import { clauseOf, splitClauses, type Clause } from './clauses.js';
 import { loadEventCues, type ArgumentRole, type EventCue, type EventCueLexicon, type FormKind } from './lexicon.js';
 import { loadPlacementCues, Placer, type PlacementCues } from './placement.js';
@@ -11,6 +12,7 @@ import { documentTime, eventTime } from './time.js';
 
 export { loadEventCues, compileEventCues, type EventCueLexicon, type EventCue, type ArgumentRole } from './lexicon.js';
 export { loadPloverTable, compilePloverTable, type PloverTable } from './plover.js';
+export { loadCasualtyCues, compileCasualtyCues, type CasualtyCues } from './casualties.js';
 export { loadPlacementCues, compilePlacementCues, type PlacementCues } from './placement.js';
 export { splitClauses, clauseOf, type Clause, type ClauseKind } from './clauses.js';
 export { sentenceViews, PhraseSet, fold, type SentenceView, type Word, type Entity } from '../text/sentence-view.js';
@@ -19,6 +21,7 @@ export interface EventsOptions {
   cues?: EventCueLexicon;
   plover?: PloverTable;
   placement?: PlacementCues;
+  casualties?: CasualtyCues;
 }
 
 /** An event before it is written out: the cue, where it matched and what it found. */
@@ -41,6 +44,7 @@ interface Draft {
 
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'new', 'further', 'recent', 'latest', 'first', 'second', 'last', 'alleged', 'reported', 'major', 'heavy', 'fierce', 'renewed', 'several', 'two', 'three', 'many', 'more']);
 const NEGATION_WINDOW = 5;
+const DIGITS = /^\d+$/;
 /** How many words before the trigger a `preceding` refinement reads ("had **taken** full control"). */
 const PRECEDING_WINDOW = 3;
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
@@ -58,12 +62,14 @@ export function events(options: EventsOptions = {}): Stage {
   const lexicon = options.cues ?? loadEventCues();
   const plover = options.plover ?? loadPloverTable();
   const placement = options.placement ?? loadPlacementCues();
+  const casualtyCues = options.casualties ?? loadCasualtyCues();
   const matcher = triggerMatcher(lexicon);
 
   return named('events', (analysis) => {
     const reader = new ArgumentReader(lexicon, analysis);
     const placer = new Placer(placement, lexicon, analysis, reader);
     const drafts: Draft[] = [];
+    const casualties = new Map<number, CasualtyMention[]>();
     for (const view of sentenceViews(analysis)) {
       const { words } = view;
       // Most sentences hold no cue word: skip them before splitting clauses.
@@ -73,10 +79,13 @@ export function events(options: EventsOptions = {}): Stage {
         return !!word && !word.named && lexicon.verbForms.has(word.lower);
       });
       const sites: TriggerSite[] = [];
+      const dates = analysis.times.filter((t) => t.start < view.end && view.start < t.end);
       for (let i = 0; i < words.length; i++) {
         const match = matcher.matchAt(words, i);
         if (!match) continue;
         const last = i + match.length - 1;
+        // A word the time stage read as a date is no trigger ("in March", "the 2 March deal").
+        if (dates.some((t) => t.start <= words[i]!.start && words[last]!.end <= t.end)) continue;
         const candidate = pickCue(match.value, view, i, lexicon);
         if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
         const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i) ? 'noun' : candidate.cue.pos;
@@ -89,11 +98,14 @@ export function events(options: EventsOptions = {}): Stage {
       const sentenceDrafts = sites.flatMap((site, k) => (site.cue.type === 'agreement' && !hasArgument(read[k]!)
         ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon.negators, lexicon.intent) ?? own[k]
         : own[k]) ?? []);
-      drafts.push(...dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)).map((d) => placed(d, placer)));
+      const kept = withOutcomePlaces(dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)).map((d) => placed(d, placer)));
+      if (kept.length) casualties.set(view.index, readCasualties(view, analysis, casualtyCues));
+      drafts.push(...kept);
     }
     const undated = documentTime(analysis.document.publishedAt);
     const times = new SpanIndex(analysis.times);
-    return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated)).sort((a, b) => a.trigger.start - b.trigger.start) };
+    const figures = (d: Draft) => casualtiesOf({ type: d.type, trigger: d.site.first, clause: d.site.clause }, casualties.get(d.site.view.index) ?? [], d.site.view, analysis.text, casualtyCues);
+    return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated, figures(d))).sort((a, b) => a.trigger.start - b.trigger.start) };
   });
 }
 
@@ -126,7 +138,7 @@ function isGerund(candidate: CueMatch, words: readonly Word[], first: number): b
 
 function isExcluded(words: readonly Word[], first: number, last: number, candidate: CueMatch, lexicon: EventCueLexicon): boolean {
   const { exclude, requires } = candidate.cue;
-  if (exclude.next.matchAt(words, last + 1)) return true;
+  if (exclude.next.matchAt(words, last + 1) || (exclude.beforeNumber && DIGITS.test(words[last + 1]?.lower ?? ''))) return true;
   const prev = first > 0 ? exclude.prev.matchEndingAt(words, first - 1) : null;
   // An auxiliary excludes a participle ("was left behind"), never a progressive ("were leaving Raqqa").
   const progressive = candidate.kinds.every((k) => k === 'ing') && !!prev && lexicon.passiveAuxiliaries.has(prev.value);
@@ -157,7 +169,7 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
   const { view: { words }, clause } = site;
   for (const r of cue.when) {
     if (r.words) {
-      const [from, to] = r.scope === 'following' ? [site.first, words.length - 1]
+      const [from, to] = r.scope === 'following' ? [site.first, words.length - 1] : r.scope === 'sentence' ? [0, words.length - 1]
         : r.scope === 'preceding' ? [Math.max(0, site.first - PRECEDING_WINDOW), site.first - 1] : [clause.first, clause.last];
       // Refinement words may sit inside names: "Russian jets" makes a strike an airstrike.
       if (!r.words.someIn(words, from, to, true)) continue;
@@ -206,6 +218,25 @@ function placed(d: Draft, placer: Placer): Draft {
   return { ...d, args: { ...d.args, [found.role]: found.place, nearby }, placeBasis: found.basis };
 }
 
+/** Subtypes that tell what an attack did to people, not how: "struck Deir ez-Zor, **killing** nine". */
+const OUTCOME_SUBTYPES = new Set(['killing', 'wounding']);
+
+/**
+ * "Russian jets struck Deir ez-Zor on Monday, killing nine": deaths or wounds
+ * told after an attack of their sentence, with no place of their own, happened
+ * where that attack did (basis `sentence`).
+ */
+function withOutcomePlaces(drafts: Draft[]): Draft[] {
+  return drafts.map((d, k) => {
+    if (d.type !== 'attack' || !OUTCOME_SUBTYPES.has(d.subtype) || anchorRole(d)) return d;
+    const cause = drafts.slice(0, k).reverse().find((c) => c.type === 'attack' && c.args.location !== null);
+    if (!cause) return d;
+    const nearby = new Set(d.args.nearby);
+    if (cause.args.nearby.has('location')) nearby.add('location');
+    return { ...d, args: { ...d.args, location: cause.args.location, nearby }, placeBasis: 'sentence' };
+  });
+}
+
 /** The role whose place anchors the event on the map: a movement's destination first, other events' location. */
 function anchorRole(d: Draft): ArgumentRole | undefined {
   const order: ArgumentRole[] = d.type === 'movement' ? ['destination', 'origin', 'location'] : ['location', 'destination', 'origin'];
@@ -247,8 +278,8 @@ function intentOf(site: TriggerSite, intent: EventCueLexicon['intent']): Span | 
 }
 
 function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, negators: PhraseSet, intent: EventCueLexicon['intent']): Draft | null {
-  // A trigger with nobody and nowhere attached is no conflict event ("capture the moment").
-  if (!hasArgument(args)) return null;
+  // A trigger with nobody and nowhere attached is no conflict event ("capture the moment"), unless its cue is one by itself ("were killed").
+  if (!hasArgument(args) && !site.cue.bare) return null;
   const refined = refine(site.cue, args, site, analysis);
   if (!refined) return null;
   const { view, clause, cue } = site;
@@ -377,7 +408,7 @@ function confidence(d: Draft): number {
   return Math.round(Math.min(c, 0.95) * 100) / 100;
 }
 
-function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime): Event {
+function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime, casualties: Casualties | null): Event {
   const { document, sentences } = analysis;
   const trigger = wordSpan(d.site.view.words, d.site.first, d.site.last);
   const place = (role: ArgumentRole) => {
@@ -405,6 +436,7 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMe
     intent: d.intent && { ...d.intent, text: analysis.text.slice(d.intent.start, d.intent.end) },
     factuality: null,
     plover: plover.get(d.type, d.subtype),
+    casualties,
     placePrecision: placePrecision(d, analysis),
     placeBasis: d.placeBasis,
     confidence: confidence(d),

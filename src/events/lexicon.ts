@@ -9,7 +9,7 @@ export type ArgumentRole = 'agent' | 'patient' | 'origin' | 'destination' | 'loc
 
 const role = z.enum(['agent', 'patient', 'origin', 'destination', 'location']);
 const slot = z.object({ actor: role.nullable().optional(), place: role.nullable().optional() }).strict();
-const eventType = z.enum(['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration']);
+const eventType = z.enum(['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration', 'protest']);
 const actorKind = z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic']);
 
 const frameSchema = z.object({
@@ -28,7 +28,7 @@ const frameSchema = z.object({
 
 const refinementSchema = z.object({
   words: z.array(z.string()).optional(),
-  scope: z.enum(['clause', 'following', 'preceding']).default('clause'),
+  scope: z.enum(['clause', 'following', 'preceding', 'sentence']).default('clause'),
   has: z.array(role).optional(),
   agentKind: z.array(actorKind).optional(),
   type: eventType.optional(),
@@ -59,6 +59,8 @@ const cueSchema = z.object({
   requires: z.object({ before: z.array(z.string()), window: z.number().int().positive().default(4) }).strict().optional(),
   /** A noun read inside its prepositional phrase: the clause subject is still its argument ("Raqqa was **under the control** of IS"). */
   phraseSubject: z.boolean().default(false),
+  /** The word is an event with nobody and nowhere attached ("at least ten people **were killed**"). */
+  bare: z.boolean().default(false),
 }).strict();
 
 const fileSchema = z.object({
@@ -106,9 +108,11 @@ export interface EventCue {
   frame: Frame;
   forms: Map<string, FormKind[]>;
   when: CompiledRefinement[];
-  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string> };
+  /** `beforeNumber`: a number in digits right after excludes the cue (`"#"` in `exclude.next`: "left 12 people dead"). */
+  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string>; beforeNumber: boolean };
   requires: { before: PhraseSet; window: number } | null;
   phraseSubject: boolean;
+  bare: boolean;
 }
 
 /** The clause cues as sets of folded words. */
@@ -142,6 +146,9 @@ export interface EventCueLexicon {
   /** Every verb form of every cue, lower-cased: clause splitting reads "and" + verb as a new clause. */
   verbForms: Set<string>;
 }
+
+/** In `exclude.next`, stands for any number in digits. */
+const NUMBER = '#';
 
 function addForm(forms: Map<string, FormKind[]>, form: string, kind: FormKind): void {
   const key = form.toLowerCase();
@@ -188,9 +195,13 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       frame: { ...frame, prepositions: { ...frame.prepositions, ...entry.prepositions } },
       forms: cueForms(entry),
       when: entry.when.map(({ words, ...rest }) => ({ ...rest, words: words ? PhraseSet.of(words) : null })),
-      exclude: { next: PhraseSet.of(entry.exclude.next), prev: PhraseSet.of(entry.exclude.prev), near: lower(entry.exclude.near) },
+      exclude: {
+        next: PhraseSet.of(entry.exclude.next.filter((w) => w !== NUMBER)), prev: PhraseSet.of(entry.exclude.prev), near: lower(entry.exclude.near),
+        beforeNumber: entry.exclude.next.includes(NUMBER),
+      },
       requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,
       phraseSubject: entry.phraseSubject,
+      bare: entry.bare,
     };
   });
   const verbFormSet = new Set<string>();

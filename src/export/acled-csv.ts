@@ -120,8 +120,8 @@ function toRow(e: MappedEvent, mapping: AcledMapping, subEventType: string, when
     source: sources.join('; '),
     sourceScale: '',
     notes: `${e.label}. Corridor: ${e.status}, ${e.corroboration.score} independent source${e.corroboration.score === 1 ? '' : 's'}. ${quotes.join(' ')}`.trim(),
-    // ACLED records "no information on fatalities" as 0; Corridor does not read casualty figures.
-    fatalities: 0,
+    // ACLED records "no information on fatalities" as 0.
+    fatalities: e.fatalities ?? 0,
     tags: [`corridor: ${e.id}`, `status: ${e.status}`, `corroboration: ${e.corroboration.score}`, `modality: ${e.modalities[0] ?? 'asserted'}`].join('; '),
     timestamp: Number.isFinite(uploaded) ? Math.floor(uploaded / 1000) : null,
   }));

@@ -86,6 +86,8 @@ export interface ExportEvent {
   modalities: Modality[];
   /** Sorted by publication date, then document and offset. */
   evidence: Evidence[];
+  /** The lowest count of the dead its reports give (ACLED's convention, resources/casualties.md); null when none gives one. */
+  fatalities: number | null;
 }
 
 export interface ExportDataset {
@@ -213,9 +215,13 @@ function documentReader(store: Store): DocumentReader {
 
 async function toExportEvent(c: EventCluster, reader: DocumentReader, countries: Countries): Promise<ExportEvent> {
   const evidence: Evidence[] = [];
+  const killed: number[] = [];
   for (const m of c.mentions) {
     const doc = await reader.document(m.docId);
-    const sentences = (await reader.extraction(m.docId))?.sentences ?? [];
+    const extraction = await reader.extraction(m.docId);
+    const sentences = extraction?.sentences ?? [];
+    const dead = extraction?.events.find((e) => e.id === m.eventId)?.casualties?.killed;
+    if (dead != null) killed.push(dead);
     const sentence = sentences.find((s) => s.start <= m.start && m.end <= s.end) ?? m;
     const trigger = m.evidence[0] ?? { start: m.start, end: m.end };
     evidence.push({
@@ -256,6 +262,7 @@ async function toExportEvent(c: EventCluster, reader: DocumentReader, countries:
     contradictions: c.contradictions,
     modalities: byFrequency(c.mentions.map((m) => m.modality)),
     evidence,
+    fatalities: killed.length ? Math.min(...killed) : null,
   };
 }
 

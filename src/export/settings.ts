@@ -4,7 +4,7 @@ import { readJsonResource, resourcePath } from '../resources.js';
 import type { EventType } from '../types.js';
 
 const STATUSES = ['corroborated', 'single-source', 'contested', 'unsupported'] as const satisfies readonly ClaimStatus[];
-const EVENT_TYPES = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration'] as const satisfies readonly EventType[];
+const EVENT_TYPES = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration', 'protest'] as const satisfies readonly EventType[];
 /** The fewest independent sources a claim of each status can have: every status needs a rating from there on. */
 const FEWEST_SOURCES: Record<ClaimStatus, number> = { corroborated: 2, 'single-source': 1, contested: 0, unsupported: 0 };
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');

@@ -243,7 +243,7 @@ const dealParties: ContradictionRule = {
   },
 };
 
-const COUNTS = ['killed', 'wounded', 'abducted', 'civilians'] as const;
+const COUNTS = ['killed', 'wounded', 'abducted'] as const;
 
 /** Whether two counts are farther apart than `tolerance` of the larger. */
 const differ = (a: number, b: number, tolerance: number) => Math.abs(a - b) > tolerance * Math.max(a, b);

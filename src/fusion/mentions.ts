@@ -188,22 +188,10 @@ function copyKey(sentence: string): string | null {
 /** Sentences of fewer words are not told apart from independent wording. */
 const MIN_COPY_WORDS = 8;
 
-const COUNT_FIELDS = ['killed', 'wounded', 'abducted', 'civilians'] as const;
-
-/**
- * Casualty counts, when the events stage gives them (`event.casualties`, added
- * by another stage's work in progress): read defensively, a field that is not
- * a non-negative whole number is taken as not given.
- */
+/** The event's casualty figures, when its sentence gives any. */
 function readCasualties(event: Event): CasualtyCounts | null {
-  const given = (event as { casualties?: unknown }).casualties;
-  if (typeof given !== 'object' || given === null) return null;
-  const field = (name: (typeof COUNT_FIELDS)[number]) => {
-    const v = (given as Record<string, unknown>)[name];
-    return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
-  };
-  const counts = { killed: field('killed'), wounded: field('wounded'), abducted: field('abducted'), civilians: field('civilians') };
-  return COUNT_FIELDS.some((f) => counts[f] !== null) ? counts : null;
+  const c = event.casualties;
+  return c && { killed: c.killed, wounded: c.wounded, abducted: c.abducted, civilians: c.civilians };
 }
 
 function sentenceIndex(sentences: readonly Sentence[], offset: number): number {

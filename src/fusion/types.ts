@@ -10,7 +10,7 @@
  * order gives the same ids.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import type { ActorKind, ActorRef, EventType, Modality, PlaceRef, SourceKind, Span, Stance, TimePrecision } from '../types.js';
+import type { ActorKind, ActorRef, Casualties, EventType, Modality, PlaceRef, SourceKind, Span, Stance, TimePrecision } from '../types.js';
 
 /** Folds a name (outlet, source, place, actor) to the key two spellings of it share. */
 export type NormalizeName = (name: string) => string;
@@ -38,12 +38,8 @@ export interface TimeWindow {
 export type MentionWeight = 'evidence' | 'denial' | 'opinion' | 'prospective' | 'background' | 'nominal';
 
 /** Casualty counts a mention gives, when the events stage reads them; null fields are not given. */
-export interface CasualtyCounts {
-  killed: number | null;
-  wounded: number | null;
-  abducted: number | null;
-  civilians: number | null;
-}
+/** The figures fusion compares: the events stage's casualty counts without their evidence spans. */
+export type CasualtyCounts = Pick<Casualties, 'killed' | 'wounded' | 'abducted' | 'civilians'>;
 
 /**
  * An actor as fusion compares it: with its kind, since a `generic` actor

@@ -59,7 +59,7 @@ export interface AcledEvent {
 /** The inter code ACLED writes for an actor column left empty: `inter2` is 0 in a one-sided event. */
 export const NO_ACTOR_INTER = 0;
 
-const EVENT_TYPES = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration'] as const satisfies readonly EventType[];
+const EVENT_TYPES = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration', 'protest'] as const satisfies readonly EventType[];
 const ACTOR_KINDS = ['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic'] as const satisfies readonly ActorKind[];
 const SIDES = ['government', 'non-state'] as const;
 export type Side = (typeof SIDES)[number];

@@ -7,7 +7,7 @@ import { createFixture, json, type Fixture } from './helpers.js';
 
 const EVENT_FIELDS = [
   'id', 'type', 'subtype', 'agent', 'patient', 'location', 'origin', 'destination', 'time', 'evidence', 'trigger', 'attribution',
-  'modality', 'negated', 'intent', 'factuality', 'plover', 'placePrecision', 'placeBasis', 'confidence', 'rule',
+  'modality', 'negated', 'intent', 'factuality', 'plover', 'casualties', 'placePrecision', 'placeBasis', 'confidence', 'rule',
   'docId', 'outlet', 'publishedAt', 'clusterId', 'corroboration', 'status',
 ].sort();
 

@@ -44,13 +44,13 @@ function attribution(source: string, sourceKind: SourceKind): Attribution {
   return { source, sourceKind, cueStart: null, cueEnd: null, chain: [], rule: 'test' };
 }
 
-function event(trigger: string, clause: string, fields: Partial<Event> & { casualties?: object }): Event {
+function event(trigger: string, clause: string, fields: Partial<Event>): Event {
   const t = at(trigger);
   return {
     id: `x:${t.start}`, type: 'attack', subtype: 'clash', agent: null, patient: null, location: null, origin: null, destination: null,
     time: { from: null, to: null, precision: null, basis: 'none' }, evidence: [t, at(clause)], trigger: { ...t, text: trigger },
     attribution: attribution('Synthetic Wire', 'author'), modality: 'asserted' as Modality, negated: false,
-    factuality: { certainty: 'certain', polarity: 'positive' }, plover: null, placePrecision: null, placeBasis: null, intent: null, confidence: 0.8, rule: 'test', ...fields,
+    factuality: { certainty: 'certain', polarity: 'positive' }, plover: null, casualties: null, placePrecision: null, placeBasis: null, intent: null, confidence: 0.8, rule: 'test', ...fields,
   };
 }
 
@@ -72,7 +72,7 @@ const extraction: Extraction = {
     // Right in every stated field.
     event('seized', 'IS fighters seized Tal Rifaat on Monday', {
       type: 'control', subtype: 'captured', agent: { actorId: 'islamic-state', name: 'Islamic State' }, location: ref(TAL_RIFAAT),
-      attribution: attribution('a local commander', 'official'), modality: 'reported', casualties: { killed: 3, civilians: false },
+      attribution: attribution('a local commander', 'official'), modality: 'reported', casualties: { killed: 3, wounded: null, abducted: null, civilians: false, evidence: [] },
     }),
     // Right type and destination, but no origin.
     event('fled', 'Hundreds of families fled to Aleppo', { type: 'displacement', subtype: 'civilians-displaced', destination: ref(ALEPPO) }),

@@ -11,13 +11,17 @@ import type { EventType } from '../../src/types.js';
 import { fixtureCases } from './support.js';
 
 const SUBTYPES: Record<EventType, string[]> = {
-  movement: ['relocated', 'withdrew', 'advanced', 'fled', 'headed-to', 'evacuated', 'moved-headquarters'],
+  movement: ['relocated', 'withdrew', 'advanced', 'fled', 'headed-to', 'evacuated', 'moved-headquarters', 'patrolled', 'deployed', 'reinforced'],
   control: ['captured', 'retaken', 'lost', 'holds', 'besieged', 'cleared'],
-  attack: ['airstrike', 'shelling', 'bombing', 'clash', 'execution', 'suicide-attack'],
+  attack: [
+    'airstrike', 'shelling', 'bombing', 'clash', 'execution', 'suicide-attack', 'grenade', 'chemical', 'killing', 'wounding', 'shooting', 'raid',
+    'abduction', 'sexual-violence', 'looting', 'destruction',
+  ],
   agreement: ['ceasefire', 'corridor', 'evacuation-deal', 'surrender'],
-  governance: ['taxation', 'administration'],
+  governance: ['taxation', 'administration', 'arrest'],
   displacement: ['civilians-displaced', 'population-transfer'],
   declaration: ['victory', 'defeat', 'caliphate', 'headquarters'],
+  protest: ['peaceful', 'intervention', 'excessive-force', 'violent', 'mob-violence'],
 };
 
 test('inflection: regular rules and irregular forms', () => {

@@ -116,7 +116,7 @@ describe('loading a mapping', () => {
   });
 
   it('refuses an unknown Corridor event type in a rule', () => {
-    const bad = { ...valid, rules: [{ when: { type: 'protest' }, subEventType: 'Peaceful protest' }] };
+    const bad = { ...valid, rules: [{ when: { type: 'riot' }, subEventType: 'Violent demonstration' }] };
     assert.throws(() => compileAcledMapping(bad, 'custom.json'), /custom\.json: rules\.0\.when\.type: /);
   });
 });

@@ -49,7 +49,8 @@ describe('exports of the fixture corpus', () => {
       assert.ok((await only({ to: '2017-09-30' })).every((e) => e.time && e.time.from <= '2017-09-30'));
       const iraq = await only({ bbox: [38.8, 29, 48.6, 37.4] });
       assert.ok(iraq.length > 0 && iraq.every((e) => e.place!.lon >= 38.8 && e.place!.lat <= 37.4));
-      assert.deepEqual((await only({ minCorroboration: 2 })).map((e) => e.id), [event(/by Syrian Democratic Forces/).id]);
+      // Two outlets each report the capture of Raqqa and the strike on Deir ez-Zor.
+      assert.deepEqual((await only({ minCorroboration: 2 })).map((e) => e.id).sort(), [event(/by Syrian Democratic Forces/).id, event(/airstrike.*Deir/).id].sort());
       assert.deepEqual(await only({ type: 'governance' }), []);
     });
   });
@@ -102,6 +103,12 @@ describe('exports of the fixture corpus', () => {
       );
       assert.deepEqual([raqqa.iso, raqqa.region, raqqa.country, raqqa.geo_precision, raqqa.source, raqqa.fatalities], ['760', 'Middle East', 'Syria', '1', 'Test Wire; Test Gazette', '0']);
       assert.match(raqqa.event_id_cnty, /^SYR-ev-[0-9a-f]{12}$/);
+    });
+
+    it('writes the lowest count of the dead its reports give as fatalities (14 and nine: 9)', () => {
+      const { rows } = toAcledCsv(dataset, exportResources().mapping, exportResources().actorCountries);
+      const strike = rows.find((r) => r.tags.includes(event(/airstrike.*Deir/).id))!;
+      assert.deepEqual([strike.sub_event_type, strike.fatalities], ['Air/drone strike', '9']);
     });
 
     it('codes a handover without a fight as a non-violent transfer and foreign forces as external', () => {

@@ -44,7 +44,7 @@ export interface FixtureEvent {
   /** The words that give the event as an aim ("aimed at"), as the events stage marks them. */
   intent?: string;
   /** Casualty counts, as the events stage gives them (`event.casualties`) once it reads them. */
-  casualties?: { killed?: number | null; wounded?: number | null; abducted?: number | null; civilians?: number | null };
+  casualties?: { killed?: number | null; wounded?: number | null; abducted?: number | null; civilians?: boolean | null };
 }
 
 export interface FixtureDocument {
@@ -154,10 +154,14 @@ function toEvent(doc: FixtureDocument, text: string, e: FixtureEvent): Event {
     attribution: { source: innermost.source, sourceKind: innermost.sourceKind, cueStart: null, cueEnd: null, chain, rule: 'fixture' },
     modality, negated,
     factuality: { certainty: 'certain', polarity: negated || modality === 'denied' ? 'negative' : 'positive' },
-    plover: null, placePrecision: 'exact', placeBasis: 'clause', intent: intentSpan(text, e.intent, start), confidence: 0.9, rule: 'fixture',
-    // Not in the Event type yet (another stage adds it): given as the events stage will give it.
-    ...(e.casualties ? { casualties: e.casualties } : {}),
-  } as Event;
+    plover: null, casualties: casualtiesOf(e), placePrecision: 'exact', placeBasis: 'clause', intent: intentSpan(text, e.intent, start), confidence: 0.9, rule: 'fixture',
+  };
+}
+
+/** The figures a fixture gives, as the events stage would give them (without their evidence spans, which fusion does not read). */
+function casualtiesOf(e: FixtureEvent): Event['casualties'] {
+  const c = e.casualties;
+  return c ? { killed: c.killed ?? null, wounded: c.wounded ?? null, abducted: c.abducted ?? null, civilians: c.civilians ?? null, evidence: [] } : null;
 }
 
 function intentSpan(text: string, words: string | undefined, from: number): Event['intent'] {

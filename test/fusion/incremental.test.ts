@@ -21,6 +21,7 @@ const SUBTYPES: Record<EventType, string[]> = {
   declaration: ['victory', 'defeat'],
   governance: ['taxation'],
   displacement: ['civilians-displaced'],
+  protest: ['peaceful'],
 };
 // Movements and control changes most often: they chain (origin only, destination only, both) and contradict.
 const typeArb = fc.oneof(

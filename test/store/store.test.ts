@@ -90,7 +90,7 @@ function event(document: DocumentMeta, start: number, fields: Partial<Event> & {
     evidence: [{ start, end: start + 5 }], trigger: { start, end: start + 5, text: document.text.slice(start, start + 5) },
     attribution: { source, sourceKind: 'author', cueStart: null, cueEnd: null, chain: [], rule: 'test' },
     modality: 'asserted', negated: false, factuality: { certainty: 'certain', polarity: 'positive' },
-    plover: null, placePrecision: null, placeBasis: null, intent: null, confidence: 0.8, rule: 'test', ...rest,
+    plover: null, casualties: null, placePrecision: null, placeBasis: null, intent: null, confidence: 0.8, rule: 'test', ...rest,
   };
 }
 

@@ -10,7 +10,7 @@ function every<T extends string>() {
   return <const A extends readonly T[]>(values: A & ([T] extends [A[number]] ? unknown : never)): A => values;
 }
 
-export const EVENT_TYPES = every<EventType>()(['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration']);
+export const EVENT_TYPES = every<EventType>()(['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration', 'protest']);
 export const MODALITIES = every<Modality>()(['asserted', 'reported', 'claimed', 'alleged', 'denied', 'hedged', 'speculative', 'question', 'planned', 'conditional']);
 export const STANCES = every<Stance>()(['fact', 'reported', 'opinion', 'speculation', 'question']);
 export const SOURCE_KINDS = every<SourceKind>()(['author', 'named-person', 'official', 'outlet', 'anonymous', 'group']);

@@ -4,7 +4,7 @@ import type { Store } from '../../store/store.js';
 import type { EventType } from '../../types.js';
 import { CliError, dbOption, jsonOption, parseCount, printJson, shortId, withStore, type CliContext } from '../context.js';
 
-const EVENT_TYPES: EventType[] = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration'];
+const EVENT_TYPES: EventType[] = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration', 'protest'];
 const STATUSES: ClaimStatus[] = ['corroborated', 'single-source', 'contested', 'unsupported'];
 
 /**

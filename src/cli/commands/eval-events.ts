@@ -68,7 +68,7 @@ function formatPlover(r: PloverReport): string {
     row('categories Corridor has', r.summary.right.of, r.summary.right, r.summary.ploverCode, r.summary.noEvent, ''),
     `Not scored: ${r.summary.unlisted} records of other categories, ${r.summary.uncovered} of categories Corridor has no event for`,
     `Location: of ${r.location.placed.of} right records whose location the text names, ${r.location.placed.count} put there (${pct(r.location.placed.share).trim()}); ${r.location.notInText} locations not in the text`,
-    `Fatalities: not measured (${r.fatalities.reason}); ${r.fatalities.dead} records give the dead, ${r.fatalities.injured} the injured`,
+    `Fatalities: of ${r.fatalities.dead.of} records giving the dead, ${r.fatalities.dead.count} with an event of that count (${pct(r.fatalities.dead.share).trim()}); injured ${r.fatalities.injured.count} of ${r.fatalities.injured.of}`,
   ].join('\n') + '\n';
 }
 

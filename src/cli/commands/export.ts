@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats.js';
 import type { EventType } from '../../types.js';
 import { CliError, dbOption, parseCount, printJson, withStore, type CliContext } from '../context.js';
 
-const EVENT_TYPES: EventType[] = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration'];
+const EVENT_TYPES: EventType[] = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration', 'protest'];
 
 // Areas of control are drawn for one day from the fused state, not from the filtered events.
 const FORMATS = [...EXPORT_FORMATS, 'control-areas'] as const;

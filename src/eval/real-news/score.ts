@@ -56,9 +56,6 @@ export interface ScoreContext {
   actorNames: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Casualty figures as the event stage writes them on an event (#15); an event without them gets no figure right. */
-type Casualties = Partial<Record<'killed' | 'wounded' | 'abducted', number | null>> & { civilians?: boolean | null };
-const casualtiesOf = (event: Event): Casualties => (event as Event & { casualties?: Casualties }).casualties ?? {};
 
 const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -190,7 +187,8 @@ function fieldCheck(field: EventField, expected: EventExpectation, event: Event,
       return { field, ok: actor !== null && anyName(expected[field]!, reader.actorNames(actor)), expected: expected[field], found: actor?.actorId ?? null };
     }
     case 'killed': case 'wounded': case 'abducted': case 'civilians': {
-      const found = casualtiesOf(event)[field] ?? null;
+      // An event without figures gets no figure right.
+      const found = event.casualties?.[field] ?? null;
       return { field, ok: found === expected[field], expected: expected[field], found };
     }
     case 'source': {

@@ -2,10 +2,14 @@
  * What the event scores are computed from: the part of an extraction they
  * read, and the measures shared by the sets (shares, spans, places).
  */
-import type { Event, PlaceMention, PlaceRef, Plover, Span } from '../../types.js';
+import type { Casualties, Event, PlaceMention, PlaceRef, Plover, Span } from '../../types.js';
 
 /** The part of an extraction's event the scores read. */
-export type PredictedEvent = Pick<Event, 'type' | 'subtype' | 'trigger' | 'location' | 'destination' | 'origin'> & { plover: Pick<Plover, 'type'> | null };
+export type PredictedEvent = Pick<Event, 'type' | 'subtype' | 'trigger' | 'location' | 'destination' | 'origin'> & {
+  plover: Pick<Plover, 'type'> | null;
+  /** Absent in predictions written before casualties were read: no figure. */
+  casualties?: Pick<Casualties, 'killed' | 'wounded'> | null;
+};
 export type PredictedPlace = Pick<PlaceMention, 'start' | 'end' | 'geonameid' | 'name' | 'lat' | 'lon'>;
 
 /** The part of an extraction the scores read (an `Extraction` is one). */

@@ -2,9 +2,9 @@
  * Scores events on the PLOVER gold standard: for the records of a category
  * Corridor has events for, whether it finds one (and whether that event's
  * own PLOVER code is the record's), whether it puts it at the record's
- * location, and what it says of the dead and injured.
+ * location, and whether it counts the dead and injured as the record does.
  */
-import { eventPlace, placedAt, share, type Predicted, type Share } from './metrics.js';
+import { eventPlace, placedAt, share, type Predicted, type PredictedEvent, type Share } from './metrics.js';
 import type { PloverRecord } from './plover-gsr.js';
 import type { GoldTypeMap } from './type-map.js';
 
@@ -29,8 +29,8 @@ export interface PloverReport {
   summary: { right: Share; ploverCode: Share; noEvent: number; uncovered: number; unlisted: number };
   /** Of the right records whose location is named in the text, those with a right event put there; `notInText` locations are not. */
   location: { placed: Share; notInText: number };
-  /** Corridor reads no casualty figures, so none are compared; the records that give them are counted. */
-  fatalities: { measured: false; reason: string; dead: number; injured: number };
+  /** Of the records that give the dead (the injured), those with an event of the same count. */
+  fatalities: { dead: Share; injured: Share };
 }
 
 export function scorePlover(records: readonly PloverRecord[], predicted: readonly Predicted[], plover: GoldTypeMap, file: string): PloverReport {
@@ -71,10 +71,14 @@ export function scorePlover(records: readonly PloverRecord[], predicted: readonl
     },
     location: { placed: share(placed, located), notInText },
     fatalities: {
-      measured: false,
-      reason: 'Corridor\'s events carry no fatalities field',
-      dead: records.filter((r) => r.dead !== null).length,
-      injured: records.filter((r) => r.injured !== null).length,
+      dead: countsRight(records, predicted, (r) => r.dead, (e) => e.casualties?.killed),
+      injured: countsRight(records, predicted, (r) => r.injured, (e) => e.casualties?.wounded),
     },
   };
+}
+
+/** Of the records that give a count, those with an event that gives the same. */
+function countsRight(records: readonly PloverRecord[], predicted: readonly Predicted[], gold: (r: PloverRecord) => number | null, found: (e: PredictedEvent) => number | null | undefined): Share {
+  const given = records.flatMap((r, i) => (gold(r) === null ? [] : [i]));
+  return share(given.filter((i) => predicted[i]!.events.some((e) => found(e) === gold(records[i]!))).length, given.length);
 }
