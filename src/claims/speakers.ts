@@ -65,7 +65,9 @@ export function classifySpeaker(
   // An indefinite description names nobody, whatever its capitals ("a Yazidi member of the local council").
   const indefinite = syntax.indefinites.has(words[0]!.lower);
   const named = !indefinite && words.some((w, k) => /^\p{Lu}/u.test(w.text) && !w.named && !opensSentence(k));
-  return { speaker: named ? plain : surface, speakerKind: named ? 'named-person' : 'anonymous' };
+  if (!named) return { speaker: surface, speakerKind: 'anonymous' };
+  // A person takes no article: "the Hashed", "the Observatory" name a body.
+  return { speaker: plain, speakerKind: syntax.definites.has(words[0]!.lower) ? 'group' : 'named-person' };
 }
 
 const PERSON_KINDS: readonly SourceKind[] = ['named-person', 'official', 'anonymous'];
