@@ -317,7 +317,23 @@ export class StatementReader {
     // "declared the liberation of Raqqa, three days after ...": without "that", only the object is declared.
     if (verb?.objectOnly && that < 0 && words[k - 1]?.text !== ':') return this.objectAt(k);
     const end = Math.max(this.contentEnd(words[k]!.start), this.doc.quotes.find((q) => q.open >= words[k]!.start && q.open < this.view.end && q.close > this.view.end)?.end ?? 0);
-    return end > words[k]!.start ? { start: words[k]!.start, end, quote: null } : null;
+    const relative = this.relativeClauseAfter(k, end);
+    const until = relative >= 0 ? words[relative - 1]!.end : end;
+    return until > words[k]!.start ? { start: words[k]!.start, end: until, quote: null } : null;
+  }
+
+  /**
+   * The comma opening a relative clause between word `from` and offset `end`, or -1: "said they held
+   * the city**, which** IS had held since 2014" — the writer's description of a place or a party,
+   * not what the speaker reports. Inside a quotation the speaker's own words run on.
+   */
+  private relativeClauseAfter(from: number, end: number): number {
+    const { words } = this;
+    if (this.doc.quotes.some((q) => q.start <= words[from]!.start && words[from]!.start < q.end)) return -1;
+    for (let k = from + 1; words[k + 1] && words[k + 1]!.start < end; k++) {
+      if (words[k]!.text === ',' && !words[k + 1]!.named && this.syntax.relativePronouns.has(words[k + 1]!.lower)) return k;
+    }
+    return -1;
   }
 
   private skipPunctuation(from: number): number {
@@ -350,7 +366,9 @@ export class StatementReader {
     const { words } = this;
     if (!/^[\p{L}\p{N}]/u.test(words[k]!.text)) return null;
     let last = k;
-    while (words[last + 1] && !/^[,;.!?]$/.test(words[last + 1]!.text)) last++;
+    // "announced its celebrations **after** recapturing Tabqa **in a tweet**": the object ends at a clause word or a setting.
+    const ends = (at: number) => /^[,;.!?]$/.test(words[at]!.text) || (!words[at]!.named && this.syntax.clauseWords.has(words[at]!.lower)) || this.settingAt(at) !== null;
+    while (words[last + 1] && !ends(last + 1)) last++;
     return { start: words[k]!.start, end: words[last]!.end, quote: null };
   }
 
