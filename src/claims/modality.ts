@@ -47,6 +47,11 @@ function applies(found: FoundMarker, view: SentenceView, trigger: { first: numbe
   }
 }
 
+/** Whether a marker at `offset` is the statement's own: inside what it says, or its cue ("**vowed to** continue"). */
+function inStatement(offset: number, statement: Statement): boolean {
+  return offset >= statement.start || (statement.cueStart !== null && offset >= statement.cueStart && offset < statement.cueEnd!);
+}
+
 /** Index of the word starting at `offset`, -1 when none does. */
 function wordStartingAt(view: SentenceView, offset: number): number {
   const i = firstEndingAfter(view.words, offset);
@@ -73,7 +78,7 @@ export function assess(
 ): Assessment {
   const trigger = { first: wordStartingAt(view, event.trigger.start), last: wordEndingAt(view, event.trigger.end) };
   const clause = event.evidence.at(-1)!;
-  const inScope = markers.filter((m) => m.marker.class && (!statement || view.words[m.first]!.start >= statement.start) && applies(m, view, trigger, clause));
+  const inScope = markers.filter((m) => m.marker.class && (!statement || inStatement(view.words[m.first]!.start, statement)) && applies(m, view, trigger, clause));
   const byClass = (c: Marker['class']) => inScope.filter((m) => m.marker.class === c);
   const positive: Factuality['polarity'] = event.negated ? 'negative' : 'positive';
   const negative: Factuality['polarity'] = event.negated ? 'positive' : 'negative';

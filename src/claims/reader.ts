@@ -108,7 +108,7 @@ export class StatementReader {
     const afterQuote = CLOSING_MARKS.has(words[i - 1]?.text ?? '');
     if (verb.requiresNext && !afterQuote && !verb.requiresNext.someIn(words, next, next + verb.window - 1)) return null;
     if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) return null;
-    if (syntax.determiners.has(words[i - 1]?.lower ?? '') || syntax.participleNext.has(words[last + 1]?.lower ?? '')) return null;
+    if (syntax.determiners.has(words[i - 1]?.lower ?? '') || (syntax.participleNext.has(words[last + 1]?.lower ?? '') && !this.infinitiveAfter(last, verb))) return null;
     // "the self-declared caliphate": a participle joined by a hyphen is an adjective.
     if (words[i - 1]?.text === '-' && words[i - 1]!.end === words[i]!.start) return null;
     const speaker = this.speakerBefore(i);
@@ -117,6 +117,12 @@ export class StatementReader {
     const before = this.skipBeforeCue(i - 1);
     const breakAt = speaker === null && before >= 0 && (words[before]!.text === ',' || CLOSING_MARKS.has(words[before]!.text)) ? before : -1;
     return { verb, first: i, last, speaker, cue: this.span(negated ? speaker.last + 1 : i, last), breakAt };
+  }
+
+  /** Whether "to" after the cue ending at `last` opens its content: "vowed **to** continue", "claimed **to have** captured" (`syntax.infinitives`). */
+  private infinitiveAfter(last: number, verb: ReportingVerb): boolean {
+    const to = this.words[last + 1];
+    return to?.lower === 'to' && (verb.infinitive || this.syntax.infinitives.has(this.words[last + 2]?.lower ?? ''));
   }
 
   /** Skips filler before a cue ("has also", "on Monday") and takes the noun phrase before it. */
@@ -330,10 +336,16 @@ export class StatementReader {
   private relativeClauseAfter(from: number, end: number): number {
     const { words } = this;
     if (this.doc.quotes.some((q) => q.start <= words[from]!.start && words[from]!.start < q.end)) return -1;
-    for (let k = from + 1; words[k + 1] && words[k + 1]!.start < end; k++) {
-      if (words[k]!.text === ',' && !words[k + 1]!.named && this.syntax.relativePronouns.has(words[k + 1]!.lower)) return k;
+    const inside = (k: number) => words[k + 1] && words[k + 1]!.start < end;
+    const relative = (k: number) => words[k]!.text === ',' && !words[k + 1]!.named && this.syntax.relativePronouns.has(words[k + 1]!.lower);
+    // "the operation, which was launched in May, was over": the main clause goes on after it.
+    const resumes = (k: number) => words[k]!.text === ',' && !words[k + 1]!.named && this.syntax.clauseAuxiliaries.has(words[k + 1]!.lower);
+    let found = -1;
+    for (let k = from + 1; inside(k); k++) {
+      if (found < 0 && relative(k)) found = k;
+      else if (found >= 0 && resumes(k)) return -1;
     }
-    return -1;
+    return found;
   }
 
   private skipPunctuation(from: number): number {
