@@ -281,6 +281,15 @@ export class StatementReader {
     return k;
   }
 
+  /** The first word from `from` past a time ("said **on Friday** they were in control"). */
+  private skipTime(from: number): number {
+    const { words } = this;
+    let k = from;
+    const timeAt = (at: number) => !!words[at] && !words[at]!.named && this.isTimeWord(words[at]!);
+    while (timeAt(k) || (words[k] && this.syntax.timePrepositions.has(words[k]!.lower) && timeAt(k + 1))) k++;
+    return k;
+  }
+
   /** Whether a phrase at word `k` is the setting or time of a statement ("in a statement", "on X", "on Monday"), not who makes it. */
   isSetting(k: number): boolean {
     const w = this.words[k];
@@ -313,7 +322,7 @@ export class StatementReader {
       if (afterRecipient === null) return null;
       k = afterRecipient;
     }
-    k = this.skipSettings(k);
+    k = this.skipTime(this.skipSettings(k));
     k = this.skipPunctuation(k);
     const that = this.thatAhead(k);
     if (that >= 0) k = that + 1;
@@ -339,7 +348,7 @@ export class StatementReader {
     const inside = (k: number) => words[k + 1] && words[k + 1]!.start < end;
     const relative = (k: number) => words[k]!.text === ',' && !words[k + 1]!.named && this.syntax.relativePronouns.has(words[k + 1]!.lower);
     // "the operation, which was launched in May, was over": the main clause goes on after it.
-    const resumes = (k: number) => words[k]!.text === ',' && !words[k + 1]!.named && this.syntax.clauseAuxiliaries.has(words[k + 1]!.lower);
+    const resumes = (k: number) => words[k]!.text === ',' && !words[k + 1]!.named && this.syntax.passiveAuxiliaries.has(words[k + 1]!.lower);
     let found = -1;
     for (let k = from + 1; inside(k); k++) {
       if (found < 0 && relative(k)) found = k;
