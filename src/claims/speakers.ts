@@ -41,8 +41,9 @@ export function classifySpeaker(
     const previous = previousSpeaker(earlier, recentFrom, person ? PERSON_KINDS : BODY_KINDS);
     return previous ?? { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
   }
-  // "The statement added": the statement quoted before.
-  if (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower)) {
+  // "The statement added", "the same source said": the statement quoted before.
+  const sameAgain = words.length === 3 && syntax.determiners.has(words[0]!.lower) && syntax.anaphoric.has(words[1]!.lower);
+  if (sameAgain || (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower))) {
     return previousSpeaker(earlier, recentFrom, BODY_KINDS) ?? { speaker: surface, speakerKind: 'anonymous' };
   }
   if (has(speakers.anonymous)) return { speaker: surface, speakerKind: 'anonymous' };
