@@ -42,7 +42,7 @@ function applies(found: FoundMarker, view: SentenceView, trigger: { first: numbe
   const start = view.words[found.first]!.start;
   switch (found.marker.scope) {
     case 'near': return found.last < trigger.first && trigger.first - found.last <= NEAR_WINDOW && start >= clause.start;
-    case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end;
+    case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end && !inParenthesis(found, view, trigger, clause);
     case 'sentence': return true;
   }
 }
@@ -50,6 +50,20 @@ function applies(found: FoundMarker, view: SentenceView, trigger: { first: numbe
 /** Whether a marker at `offset` is the statement's own: inside what it says, or its cue ("**vowed to** continue"). */
 function inStatement(offset: number, statement: Statement): boolean {
   return offset >= statement.start || (statement.cueStart !== null && offset >= statement.cueStart && offset < statement.cueEnd!);
+}
+
+/**
+ * Whether a marker before the trigger sits in a parenthesis between commas that the trigger is
+ * outside of: "The rebels, **reportedly** backed by Rwanda, seized Goma" hedges the backing, not the seizure.
+ */
+function inParenthesis(found: FoundMarker, view: SentenceView, trigger: { first: number }, clause: Span): boolean {
+  if (trigger.first < 0 || found.last >= trigger.first) return false;
+  const comma = (k: number) => view.words[k]!.text === ',' && view.words[k]!.start >= clause.start;
+  let opened = false;
+  for (let k = found.first - 1; k >= 0 && view.words[k]!.start >= clause.start && !opened; k--) opened = comma(k);
+  let closed = false;
+  for (let k = found.last + 1; k < trigger.first && !closed; k++) closed = comma(k);
+  return opened && closed;
 }
 
 /** Index of the word starting at `offset`, -1 when none does. */
