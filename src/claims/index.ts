@@ -82,7 +82,7 @@ export function claims(options: ClaimsOptions = {}): Stage {
     const { document } = analysis;
     const author = authorAttribution(document);
     const views = sentenceViews(analysis);
-    const statements = findStatements(analysis, views, lexicon, author.source);
+    const { statements, messages } = findStatements(analysis, views, lexicon, author.source);
     const dates = new SpanIndex(analysis.times);
     const markers = views.map((v) => sentenceMarkers(v, lexicon, dates.overlapping(v.start, v.end)));
     const questions = analysis.sentences.map((s) => isQuestion(analysis.text, s, lexicon));
@@ -116,6 +116,6 @@ export function claims(options: ClaimsOptions = {}): Stage {
       const around = [...touching].sort((a, b) => position.get(a)! - position.get(b)!);
       return { ...s, stance: sentenceStance(s, views[i]!, analysis.text, markers[i]!, questions[i]!, around, lexicon) };
     });
-    return { events, statements, sentences };
+    return { events, statements, sentences, messages };
   });
 }

@@ -27,6 +27,8 @@ const reportingSchema = z.object({
   window: z.number().int().positive().default(2),
   /** Without "that" or a quotation, the content is only the object, up to the next comma ("declared victory in Mosul, ..."). */
   objectOnly: z.boolean().default(false),
+  /** A "to" after the verb opens its content ("vowed **to** continue the fight"). */
+  infinitive: z.boolean().default(false),
   excludePrev: z.array(z.string()).optional(),
 }).strict();
 
@@ -40,7 +42,7 @@ const markerSchema = z.object({
 
 const SYNTAX_KEYS = [
   'clauseWords', 'determiners', 'participleNext', 'notInSpeaker', 'relativePronouns', 'passiveAuxiliaries', 'timePrepositions',
-  'clauseAuxiliaries', 'tailOpeners', 'appositiveOpeners', 'nameParticles', 'personPronouns', 'indefinites', 'functionWords', 'beforeOrganisation',
+  'clauseAuxiliaries', 'tailOpeners', 'appositiveOpeners', 'nameParticles', 'personPronouns', 'indefinites', 'definites', 'infinitives', 'anaphoric', 'functionWords', 'beforeOrganisation',
 ] as const;
 type SyntaxKey = (typeof SYNTAX_KEYS)[number];
 /** The closed-class words statement syntax reads (`syntax` in modality-cues.json), folded to lower case. */
@@ -85,6 +87,7 @@ export interface ReportingVerb {
   requiresNext: PhraseSet | null;
   window: number;
   objectOnly: boolean;
+  infinitive: boolean;
   excludePrev: PhraseSet | null;
 }
 
@@ -153,7 +156,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
   const reporting: [string, ReportingVerb][] = file.reporting.flatMap((entry) => {
     const verb: ReportingVerb = {
       lemma: entry.lemma, class: entry.class, recipient: entry.recipient,
-      requiresNext: entry.requiresNext ? PhraseSet.of(entry.requiresNext) : null, window: entry.window, objectOnly: entry.objectOnly,
+      requiresNext: entry.requiresNext ? PhraseSet.of(entry.requiresNext) : null, window: entry.window, objectOnly: entry.objectOnly, infinitive: entry.infinitive,
       excludePrev: entry.excludePrev ? PhraseSet.of(entry.excludePrev) : null,
     };
     const forms = new Set(Object.values(verbForms(entry.lemma, entry)));

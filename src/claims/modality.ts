@@ -42,9 +42,28 @@ function applies(found: FoundMarker, view: SentenceView, trigger: { first: numbe
   const start = view.words[found.first]!.start;
   switch (found.marker.scope) {
     case 'near': return found.last < trigger.first && trigger.first - found.last <= NEAR_WINDOW && start >= clause.start;
-    case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end;
+    case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end && !inParenthesis(found, view, trigger, clause);
     case 'sentence': return true;
   }
+}
+
+/** Whether a marker at `offset` is the statement's own: inside what it says, or its cue ("**vowed to** continue"). */
+function inStatement(offset: number, statement: Statement): boolean {
+  return offset >= statement.start || (statement.cueStart !== null && offset >= statement.cueStart && offset < statement.cueEnd!);
+}
+
+/**
+ * Whether a marker before the trigger sits in a parenthesis between commas that the trigger is
+ * outside of: "The rebels, **reportedly** backed by Rwanda, seized Goma" hedges the backing, not the seizure.
+ */
+function inParenthesis(found: FoundMarker, view: SentenceView, trigger: { first: number }, clause: Span): boolean {
+  if (trigger.first < 0 || found.last >= trigger.first) return false;
+  const comma = (k: number) => view.words[k]!.text === ',' && view.words[k]!.start >= clause.start;
+  let opened = false;
+  for (let k = found.first - 1; k >= 0 && view.words[k]!.start >= clause.start && !opened; k--) opened = comma(k);
+  let closed = false;
+  for (let k = found.last + 1; k < trigger.first && !closed; k++) closed = comma(k);
+  return opened && closed;
 }
 
 /** Index of the word starting at `offset`, -1 when none does. */
@@ -73,7 +92,7 @@ export function assess(
 ): Assessment {
   const trigger = { first: wordStartingAt(view, event.trigger.start), last: wordEndingAt(view, event.trigger.end) };
   const clause = event.evidence.at(-1)!;
-  const inScope = markers.filter((m) => m.marker.class && (!statement || view.words[m.first]!.start >= statement.start) && applies(m, view, trigger, clause));
+  const inScope = markers.filter((m) => m.marker.class && (!statement || inStatement(view.words[m.first]!.start, statement)) && applies(m, view, trigger, clause));
   const byClass = (c: Marker['class']) => inScope.filter((m) => m.marker.class === c);
   const positive: Factuality['polarity'] = event.negated ? 'negative' : 'positive';
   const negative: Factuality['polarity'] = event.negated ? 'positive' : 'negative';

@@ -108,7 +108,7 @@ export class StatementReader {
     const afterQuote = CLOSING_MARKS.has(words[i - 1]?.text ?? '');
     if (verb.requiresNext && !afterQuote && !verb.requiresNext.someIn(words, next, next + verb.window - 1)) return null;
     if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) return null;
-    if (syntax.determiners.has(words[i - 1]?.lower ?? '') || syntax.participleNext.has(words[last + 1]?.lower ?? '')) return null;
+    if (syntax.determiners.has(words[i - 1]?.lower ?? '') || (syntax.participleNext.has(words[last + 1]?.lower ?? '') && !this.infinitiveAfter(last, verb))) return null;
     // "the self-declared caliphate": a participle joined by a hyphen is an adjective.
     if (words[i - 1]?.text === '-' && words[i - 1]!.end === words[i]!.start) return null;
     const speaker = this.speakerBefore(i);
@@ -117,6 +117,12 @@ export class StatementReader {
     const before = this.skipBeforeCue(i - 1);
     const breakAt = speaker === null && before >= 0 && (words[before]!.text === ',' || CLOSING_MARKS.has(words[before]!.text)) ? before : -1;
     return { verb, first: i, last, speaker, cue: this.span(negated ? speaker.last + 1 : i, last), breakAt };
+  }
+
+  /** Whether "to" after the cue ending at `last` opens its content: "vowed **to** continue", "claimed **to have** captured" (`syntax.infinitives`). */
+  private infinitiveAfter(last: number, verb: ReportingVerb): boolean {
+    const to = this.words[last + 1];
+    return to?.lower === 'to' && (verb.infinitive || this.syntax.infinitives.has(this.words[last + 2]?.lower ?? ''));
   }
 
   /** Skips filler before a cue ("has also", "on Monday") and takes the noun phrase before it. */
@@ -275,6 +281,15 @@ export class StatementReader {
     return k;
   }
 
+  /** The first word from `from` past a time ("said **on Friday** they were in control"). */
+  private skipTime(from: number): number {
+    const { words } = this;
+    let k = from;
+    const timeAt = (at: number) => !!words[at] && !words[at]!.named && this.isTimeWord(words[at]!);
+    while (timeAt(k) || (words[k] && this.syntax.timePrepositions.has(words[k]!.lower) && timeAt(k + 1))) k++;
+    return k;
+  }
+
   /** Whether a phrase at word `k` is the setting or time of a statement ("in a statement", "on X", "on Monday"), not who makes it. */
   isSetting(k: number): boolean {
     const w = this.words[k];
@@ -307,7 +322,7 @@ export class StatementReader {
       if (afterRecipient === null) return null;
       k = afterRecipient;
     }
-    k = this.skipSettings(k);
+    k = this.skipTime(this.skipSettings(k));
     k = this.skipPunctuation(k);
     const that = this.thatAhead(k);
     if (that >= 0) k = that + 1;
@@ -317,7 +332,29 @@ export class StatementReader {
     // "declared the liberation of Raqqa, three days after ...": without "that", only the object is declared.
     if (verb?.objectOnly && that < 0 && words[k - 1]?.text !== ':') return this.objectAt(k);
     const end = Math.max(this.contentEnd(words[k]!.start), this.doc.quotes.find((q) => q.open >= words[k]!.start && q.open < this.view.end && q.close > this.view.end)?.end ?? 0);
-    return end > words[k]!.start ? { start: words[k]!.start, end, quote: null } : null;
+    const relative = this.relativeClauseAfter(k, end);
+    const until = relative >= 0 ? words[relative - 1]!.end : end;
+    return until > words[k]!.start ? { start: words[k]!.start, end: until, quote: null } : null;
+  }
+
+  /**
+   * The comma opening a relative clause between word `from` and offset `end`, or -1: "said they held
+   * the city**, which** IS had held since 2014" — the writer's description of a place or a party,
+   * not what the speaker reports. Inside a quotation the speaker's own words run on.
+   */
+  private relativeClauseAfter(from: number, end: number): number {
+    const { words } = this;
+    if (this.doc.quotes.some((q) => q.start <= words[from]!.start && words[from]!.start < q.end)) return -1;
+    const inside = (k: number) => words[k + 1] && words[k + 1]!.start < end;
+    const relative = (k: number) => words[k]!.text === ',' && !words[k + 1]!.named && this.syntax.relativePronouns.has(words[k + 1]!.lower);
+    // "the operation, which was launched in May, was over": the main clause goes on after it.
+    const resumes = (k: number) => words[k]!.text === ',' && !words[k + 1]!.named && this.syntax.passiveAuxiliaries.has(words[k + 1]!.lower);
+    let found = -1;
+    for (let k = from + 1; inside(k); k++) {
+      if (found < 0 && relative(k)) found = k;
+      else if (found >= 0 && resumes(k)) return -1;
+    }
+    return found;
   }
 
   private skipPunctuation(from: number): number {
@@ -350,7 +387,9 @@ export class StatementReader {
     const { words } = this;
     if (!/^[\p{L}\p{N}]/u.test(words[k]!.text)) return null;
     let last = k;
-    while (words[last + 1] && !/^[,;.!?]$/.test(words[last + 1]!.text)) last++;
+    // "announced its celebrations **after** recapturing Tabqa **in a tweet**": the object ends at a clause word or a setting.
+    const ends = (at: number) => /^[,;.!?]$/.test(words[at]!.text) || (!words[at]!.named && this.syntax.clauseWords.has(words[at]!.lower)) || this.settingAt(at) !== null;
+    while (words[last + 1] && !ends(last + 1)) last++;
     return { start: words[k]!.start, end: words[last]!.end, quote: null };
   }
 

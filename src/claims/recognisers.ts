@@ -221,7 +221,9 @@ export const speakerAfter: Recogniser<Reporting> = {
     // The phrase ends at a comma, the sentence end, or the setting of the statement (", wrote the spokesman **in a tweet**.").
     while (words[last + 1] && !/^[,!?;]$/.test(words[last + 1]!.text) && !(words[last + 1]!.text === '.' && last + 2 >= words.length) && !(last > cueLast && r.isSetting(last + 1))) last++;
     const phrase = words.slice(cueLast + 1, last + 1);
-    if (phrase.length === 0 || phrase.length > MAX_INVERTED_SPEAKER_WORDS || phrase.some((w) => w.lower === 'that') || r.isSetting(cueLast + 1)) return [];
+    // A finite verb shows a clause, not a speaker: ", said the group was not giving up".
+    const clause = phrase.some((w) => !w.named && (w.lower === 'that' || r.lexicon.syntax.notInSpeaker.has(w.lower)));
+    if (phrase.length === 0 || phrase.length > MAX_INVERTED_SPEAKER_WORDS || clause || r.isSetting(cueLast + 1)) return [];
     return candidate(this, r, { view: r.view, first: cueLast + 1, last }, cue, r.contentBefore(first), 'reported-speech', r.appositiveAfter(last));
   },
 };

@@ -1,5 +1,5 @@
 import type { Analysis } from '../pipeline.js';
-import type { Span, Statement } from '../types.js';
+import type { Message, Span, Statement } from '../types.js';
 import { SpanIndex } from '../text/span-index.js';
 import { affiliationOf, SpeakerMemory, type Affiliated } from './affiliation.js';
 import type { ModalityCueLexicon } from './lexicon.js';
@@ -25,6 +25,8 @@ interface Draft extends Omit<Statement, 'parent'> {
 export class StatementResolver {
   /** Quotations an accepted statement has taken: recognisers skip them. */
   readonly consumed = new Set<Quote>();
+  /** What the resolver dropped or doubts: `claims:dropped` (another recogniser's reading won), `claims:no-speaker`. */
+  readonly messages: Message[] = [];
   private readonly drafts: Draft[] = [];
   private readonly memory = new SpeakerMemory();
 
@@ -38,12 +40,24 @@ export class StatementResolver {
   resolve(candidates: readonly Candidate[]): void {
     if (candidates.length === 0) return;
     const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
-    for (const c of candidates) if (c.rule === best.rule) this.accept(c);
+    for (const c of candidates) {
+      if (c.rule === best.rule) this.accept(c);
+      else this.note(c, 'claims:dropped', `${c.rule} read this cue too; ${best.rule} (score ${best.score}) kept over it (${c.score})`);
+    }
+  }
+
+  /** A message on the document about a candidate, at its cue (or its content). */
+  private note(c: Candidate, ruleId: string, reason: string): void {
+    const at = c.cue ?? c.content;
+    this.messages.push({ ruleId, reason, start: at.start, end: at.end, fatal: false });
   }
 
   private accept(c: Candidate): void {
     const who = c.phrase ? this.speakerOf(c, c.phrase) : this.previousInSentence(c.view);
-    if (!who) return;
+    if (!who) {
+      this.note(c, 'claims:no-speaker', `${c.rule}: no statement before it in the sentence says who goes on speaking`);
+      return;
+    }
     const { speaker, speakerKind, affiliation } = who;
     if (c.content.quote) this.consumed.add(c.content.quote);
     const form = c.form === 'reported-speech' && c.content.quote ? 'direct-quote'

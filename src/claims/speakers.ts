@@ -41,8 +41,9 @@ export function classifySpeaker(
     const previous = previousSpeaker(earlier, recentFrom, person ? PERSON_KINDS : BODY_KINDS);
     return previous ?? { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
   }
-  // "The statement added": the statement quoted before.
-  if (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower)) {
+  // "The statement added", "the same source said": the statement quoted before.
+  const sameAgain = words.length === 3 && syntax.determiners.has(words[0]!.lower) && syntax.anaphoric.has(words[1]!.lower);
+  if (sameAgain || (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower))) {
     return previousSpeaker(earlier, recentFrom, BODY_KINDS) ?? { speaker: surface, speakerKind: 'anonymous' };
   }
   if (has(speakers.anonymous)) return { speaker: surface, speakerKind: 'anonymous' };
@@ -65,7 +66,9 @@ export function classifySpeaker(
   // An indefinite description names nobody, whatever its capitals ("a Yazidi member of the local council").
   const indefinite = syntax.indefinites.has(words[0]!.lower);
   const named = !indefinite && words.some((w, k) => /^\p{Lu}/u.test(w.text) && !w.named && !opensSentence(k));
-  return { speaker: named ? plain : surface, speakerKind: named ? 'named-person' : 'anonymous' };
+  if (!named) return { speaker: surface, speakerKind: 'anonymous' };
+  // A person takes no article: "the Hashed", "the Observatory" name a body.
+  return { speaker: plain, speakerKind: syntax.definites.has(words[0]!.lower) ? 'group' : 'named-person' };
 }
 
 const PERSON_KINDS: readonly SourceKind[] = ['named-person', 'official', 'anonymous'];

@@ -1,5 +1,5 @@
 import type { Analysis } from '../pipeline.js';
-import type { Statement } from '../types.js';
+import type { Message, Statement } from '../types.js';
 import type { SentenceView } from '../text/sentence-view.js';
 import { firstStartingAtOrAfter } from '../text/span-index.js';
 import type { ModalityCueLexicon } from './lexicon.js';
@@ -11,19 +11,20 @@ import { StatementResolver } from './resolver.js';
 /**
  * Finds who says what: every recogniser (src/claims/recognisers.ts) reads
  * each word of each sentence, and the resolver keeps the best reading of
- * each cue. Statements come sorted outermost first; `parent` points to the
- * smallest statement whose content holds this one.
+ * each cue, with a message for each reading it drops. Statements come sorted
+ * outermost first; `parent` points to the smallest statement whose content
+ * holds this one.
  */
 export function findStatements(
   analysis: Readonly<Analysis>, views: readonly SentenceView[], lexicon: ModalityCueLexicon, authorName: string,
   recognisers: readonly Recogniser<Match>[] = RECOGNISERS,
-): Statement[] {
+): { statements: Statement[]; messages: Message[] } {
   const { text } = analysis;
   const quotes = [...findQuotes(text, analysis.paragraphs), ...findBlockQuoteLines(text, analysis.paragraphs)];
   const resolver = new StatementResolver(analysis, lexicon, authorName);
   const doc: DocumentContext = { text, quotes, lexicon, timeWordStarts: timeWordStarts(analysis), consumed: resolver.consumed };
   for (const view of views) readSentence(new StatementReader(view, doc), recognisers, resolver);
-  return resolver.statements(quotes);
+  return { statements: resolver.statements(quotes), messages: resolver.messages };
 }
 
 /** Runs the recognisers at each word of a sentence; a match may skip the words it read ("according to **the ministry**"). */

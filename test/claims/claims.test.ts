@@ -43,6 +43,7 @@ for (const c of fixtureCases('claims')) {
         attribution: e.attribution, modality: e.modality, negated: e.negated, factuality: e.factuality, plover: e.plover,
       })),
       sentences: sentences.map((s) => ({ stance: s.stance, text: c.text.slice(s.start, s.end) })),
+      messages: (out.messages ?? []).map((m) => ({ ruleId: m.ruleId, reason: m.reason, at: c.text.slice(m.start, m.end) })),
     });
   });
 }

@@ -25,6 +25,11 @@ const CASES: [sentence: string, statement: string][] = [
   ['The army left Tabqa, the ministry said, adding that the rebels fled Raqqa.', 'ministry (official) <claims:adding>: the rebels fled Raqqa'],
   ['"The fighters left Tabqa after a week of fighting," the PMF, also known as the Hashd al-Shaabi, said in a statement.', 'Popular Mobilization Units (group) <claims:appositive-speaker>: The fighters left Tabqa after a week of fighting'],
   ['The army took Tabqa — the last town on the road — and the dam, a spokesman for the ministry said at a briefing in Raqqa.', 'a spokesman for the ministry (official) <claims:speaker-before>: The army took Tabqa — the last town on the road — and the dam'],
+  ['The ministry said the army held Tabqa, which the rebels had taken in 2014.', 'ministry (official) <claims:speaker-before>: the army held Tabqa'],
+  ['The ministry announced its victory after retaking Tabqa in a statement.', 'ministry (official) <claims:speaker-before>: its victory'],
+  ['The rebels vowed to retake Tabqa before the winter.', 'rebels (group) <claims:speaker-before>: to retake Tabqa'],
+  ['Saadi said the operation, which began in May, was over and the army held Tabqa.', 'Saadi (named-person) <claims:speaker-before>: the operation, which began in May, was over and the army held Tabqa'],
+  ['The Hashed said that the fighters left Tabqa.', 'Hashed (group) <claims:speaker-before>: the fighters left Tabqa'],
   ['Local tribal leaders on Monday said that the rebels had left Tabqa.', 'Local tribal leaders (official) <claims:speaker-before>: the rebels had left Tabqa'],
 ];
 
