@@ -67,8 +67,7 @@ const ROLE_OF_WEIGHT: Record<Exclude<ClusterMention['weight'], 'evidence'>, Corr
 /**
  * Keys of one source, joined: a spokesman quoted by name in one report and
  * as his institution's voice in another ("Daniel Reyes"; "Daniel Reyes, a
- * coalition spokesman") is one source; so are two outlets printing the same
- * sentence (one agency copy, `copyKey`). Written here because it is a dozen
+ * coalition spokesman") is one source. Written here because it is a dozen
  * lines over the few keys of one cluster; no union-find package is worth it.
  */
 function sameSource(links: Iterable<[string, string]>): (key: string) => string {
@@ -87,7 +86,29 @@ function sameSource(links: Iterable<[string, string]>): (key: string) => string 
   return find;
 }
 
-/** Which mention of one source counts: the outlet's own reporting before a relay, then the earliest published (the original of a copy). */
+/**
+ * Mentions that print, in another document, the same sentence as an earlier
+ * one (agency copy, a statement run verbatim: `copyKey`), each with the
+ * mention it copies: the earliest published, then the lowest key. A copy is
+ * the original's report again, whoever the copy names as its source.
+ */
+function copies(mentions: readonly ClusterMention[]): Map<ClusterMention, ClusterMention> {
+  const originals = new Map<string, ClusterMention>();
+  const first = (a: ClusterMention, b: ClusterMention) => (a.publishedAt ?? '9999') < (b.publishedAt ?? '9999') || (a.publishedAt === b.publishedAt && a.key < b.key);
+  for (const m of mentions) {
+    if (!m.copyKey) continue;
+    const held = originals.get(m.copyKey);
+    if (!held || first(m, held)) originals.set(m.copyKey, m);
+  }
+  const copyOf = new Map<ClusterMention, ClusterMention>();
+  for (const m of mentions) {
+    const original = m.copyKey ? originals.get(m.copyKey)! : m;
+    if (original.docId !== m.docId) copyOf.set(m, original);
+  }
+  return copyOf;
+}
+
+/** Which mention of one source counts: the outlet's own reporting before a relay, then the earliest published. */
 function countsBefore(m: ClusterMention, origin: Origin, holder: ClusterMention, holderOrigin: Origin): boolean {
   if (holderOrigin.relayed !== origin.relayed) return !origin.relayed;
   return (m.publishedAt ?? '9999') < (holder.publishedAt ?? '9999');
@@ -102,11 +123,10 @@ function countsBefore(m: ClusterMention, origin: Origin, holder: ClusterMention,
 export function corroborate(mentions: readonly ClusterMention[], normalize: NormalizeName): Corroboration {
   const origins = new Map<ClusterMention, Origin>();
   for (const m of mentions) if (m.weight === 'evidence') origins.set(m, originOf(m, normalize));
+  const copyOf = copies([...origins.keys()]);
+  for (const copy of copyOf.keys()) origins.delete(copy);
   const links: [string, string][] = [];
-  for (const [m, { key, alias }] of origins) {
-    if (alias) links.push([key, alias]);
-    if (m.copyKey) links.push([key, `copy:${m.copyKey}`]);
-  }
+  for (const { key, alias } of origins.values()) if (alias) links.push([key, alias]);
   const sourceOf = sameSource(links);
   const counting = new Map<string, ClusterMention>();
   for (const [m, origin] of origins) {
@@ -115,6 +135,13 @@ export function corroborate(mentions: readonly ClusterMention[], normalize: Norm
     if (!holder || countsBefore(m, origin, holder, origins.get(holder)!)) counting.set(source, m);
   }
   const explanation = mentions.map((m): CorroborationEntry => {
+    const original = copyOf.get(m);
+    if (original) {
+      return {
+        mention: m.key, source: outletName(m), origin: sourceOf(origins.get(original)!.key), counted: false, role: 'repeat',
+        reason: `prints the same sentence as ${outletName(original)}: one copy, not two reports`,
+      };
+    }
     const origin = origins.get(m);
     if (!origin) {
       const weight = m.weight as keyof typeof NOT_EVIDENCE;
@@ -128,9 +155,7 @@ export function corroborate(mentions: readonly ClusterMention[], normalize: Norm
     }
     const reason = counter.docId === m.docId
       ? 'the same document already counts this source'
-      : m.copyKey !== null && m.copyKey === counter.copyKey
-        ? `prints the same sentence as ${outletName(counter)}: one copy, not two reports`
-        : origin.key.startsWith('source:')
+      : origin.key.startsWith('source:')
         ? `quotes ${origin.label}, already counted through ${outletName(counter)}`
         : origin.relayed
           ? `repeats ${origin.label}, already counted`
