@@ -261,7 +261,7 @@ function latestBySource(mentions: readonly Counted[], field: (typeof COUNTS)[num
   const latest = new Map<string, Counted>();
   for (const m of mentions) {
     if (m.casualties[field] === null) continue;
-    const source = originOf(m, fusion.normalizeName).key;
+    const source = originOf(m, fusion.sourceNames).key;
     const held = latest.get(source);
     if (!held || (m.publishedAt ?? '') > (held.publishedAt ?? '') || ((m.publishedAt ?? '') === (held.publishedAt ?? '') && m.key > held.key)) latest.set(source, m);
   }

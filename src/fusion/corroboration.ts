@@ -16,6 +16,32 @@ export interface Origin {
   alias: string | null;
 }
 
+/** How fusion names where a claim comes from: the one name key, and the outlet whose copy a publisher runs. */
+export interface SourceNames {
+  normalize: NormalizeName;
+  /** The outlet whose copy a publisher runs, by its name: "AzVision (Reuters)" is Reuters' copy, "AFP (via SpaceWar.com)" AFP's; else the outlet itself. */
+  originalOutlet(outlet: string): string;
+}
+
+/**
+ * A publisher named with the agency it reprints: "<site> (<agency>)" when
+ * the parenthesis is a wire agency of `wireAgencies` ("(Reuters)", not
+ * "(Bangladesh)" or "(blog)"), and "<outlet> (via <site>)" always.
+ */
+export function createSourceNames(normalize: NormalizeName, wireAgencies: readonly string[]): SourceNames {
+  const agencies = new Map(wireAgencies.map((a) => [normalize(a), a]));
+  return {
+    normalize,
+    originalOutlet(outlet) {
+      const parts = /^(.+?)\s*\((via\s+)?([^()]+)\)\s*$/i.exec(outlet);
+      if (!parts) return outlet;
+      const [, before, via, inside] = parts;
+      if (via) return before!.trim();
+      return agencies.get(normalize(inside!)) ?? outlet;
+    },
+  };
+}
+
 /** Name of the outlet that published a mention (or of its document when the outlet is unknown). */
 export function outletName(m: Pick<ClusterMention, 'outlet' | 'docId'>): string {
   return m.outlet ?? `document ${m.docId.slice(0, 12)}`;
@@ -29,8 +55,11 @@ export function outletName(m: Pick<ClusterMention, 'outlet' | 'docId'>): string 
  * outlet itself. Anonymous sources are only as independent as the outlet
  * that relays them.
  */
-export function originOf(m: ClusterMention, normalize: NormalizeName): Origin {
-  const own = normalize(outletName(m));
+export function originOf(m: ClusterMention, names: SourceNames): Origin {
+  const { normalize } = names;
+  const publisher = outletName(m);
+  const printed = names.originalOutlet(publisher);
+  const own = normalize(printed);
   const links = m.chain.length > 0 ? m.chain : [{ source: m.source, sourceKind: m.sourceKind, affiliation: null }];
   for (let i = links.length - 1; i >= 0; i--) {
     const link = links[i]!;
@@ -43,7 +72,7 @@ export function originOf(m: ClusterMention, normalize: NormalizeName): Origin {
       return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true, spokesperson: null, alias: null };
     }
   }
-  return { key: `outlet:${own}`, label: outletName(m), relayed: false, spokesperson: null, alias: null };
+  return { key: `outlet:${own}`, label: printed, relayed: printed !== publisher, spokesperson: null, alias: null };
 }
 
 function describe(m: ClusterMention, origin: Origin): string {
@@ -120,9 +149,9 @@ function countsBefore(m: ClusterMention, origin: Origin, holder: ClusterMention,
  * then the lowest key); the rest are explained as repeats, and what is not
  * evidence (background, plans, passing mentions, opinion, denials) by its role.
  */
-export function corroborate(mentions: readonly ClusterMention[], normalize: NormalizeName): Corroboration {
+export function corroborate(mentions: readonly ClusterMention[], names: SourceNames): Corroboration {
   const origins = new Map<ClusterMention, Origin>();
-  for (const m of mentions) if (m.weight === 'evidence') origins.set(m, originOf(m, normalize));
+  for (const m of mentions) if (m.weight === 'evidence') origins.set(m, originOf(m, names));
   const copyOf = copies([...origins.keys()]);
   for (const copy of copyOf.keys()) origins.delete(copy);
   const links: [string, string][] = [];
