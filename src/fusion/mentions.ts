@@ -154,6 +154,7 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         destination: event.destination,
         placeFrom: null,
         operation: operations.get(sentenceIndex(extraction.sentences, event.trigger.start)) ?? null,
+        unit: unitOf(input, event),
         control: readControl(event, agent, patient, semantics),
         start: Math.min(...spans.map((s) => s.start)),
         end: Math.max(...spans.map((s) => s.end)),
@@ -241,6 +242,31 @@ function namedOperations(input: FusionInput, heads: readonly string[]): Map<numb
     }
   });
   return found;
+}
+
+/** After the agent's name, at most one word ("convoy", "fighters"), then "from" and a place the geoparser found. */
+const UNIT_FROM = /^\s+(?:[\p{L}-]+\s+)?from\s+(?:the\s+)?$/u;
+/** The longest stretch read between the agent's name and the place. */
+const UNIT_SPAN = 40;
+
+/**
+ * The agent's unit as the text tells it apart: "the IS convoy from
+ * Qalamoun", "IS fighters from Raqqa" are `from Qalamoun`, `from Raqqa`:
+ * the agent's name in the event's clause, followed by at most one word,
+ * "from" and a place mention, before the event's trigger. Needs the document text.
+ */
+function unitOf(input: FusionInput, event: Event): string | null {
+  const { text } = input.document;
+  const clause = event.evidence.at(-1) ?? event.trigger;
+  if (!text || !event.agent) return null;
+  for (const actor of input.extraction.actors) {
+    if (actor.actorId !== event.agent.actorId || actor.start < clause.start || actor.end > clause.end) continue;
+    // The unit is the subject, told before its verb: in "Ukraine pulled its troops from Avdiivka" the place is where they left.
+    const place = input.extraction.places.find((p) => p.start > actor.end && p.end <= event.trigger.start &&
+      p.start - actor.end <= UNIT_SPAN && UNIT_FROM.test(text.slice(actor.end, p.start)));
+    if (place) return `from ${place.name}`;
+  }
+  return null;
 }
 
 /**
