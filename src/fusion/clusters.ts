@@ -77,6 +77,7 @@ export function summarize(mentions: readonly ClusterMention[], normalize: Normal
     origin: place('origin'),
     destination: place('destination'),
     control: clusterControl(sorted),
+    unit: mostFrequent(sorted.map((m) => m.unit), String),
     time: clusterWindow(sorted),
     mentions: sorted,
   };

@@ -1,4 +1,5 @@
 import { createNameNormalizer, loadTransliterationRules, type NameNormalizer } from '../text/normalize.js';
+import { createSourceNames, type SourceNames } from './corroboration.js';
 import { createMatcher, type Matcher } from './match.js';
 import { createSemantics, loadFusionSettings, type FusionSettings, type Semantics } from './settings.js';
 import { createGrid, type Grid } from './space-time.js';
@@ -11,16 +12,19 @@ export interface FusionContext {
   matcher: Matcher;
   /** The project's one name normalisation (resources/transliteration.json), for outlets, sources and places. */
   normalizeName: NameNormalizer;
+  /** Sources by that name key, and the agency a publisher reprints (`wireAgencies`). */
+  sourceNames: SourceNames;
 }
 
 export function createFusionContext(options: { settings?: FusionSettings; normalizeName?: NameNormalizer } = {}): FusionContext {
   const settings = options.settings ?? loadFusionSettings();
   const semantics = createSemantics(settings);
   const grid = createGrid(settings.placeKm);
+  const normalizeName = remembered(options.normalizeName ?? createNameNormalizer(loadTransliterationRules()));
   return {
-    settings, semantics, grid,
+    settings, semantics, grid, normalizeName,
     matcher: createMatcher(semantics, grid),
-    normalizeName: remembered(options.normalizeName ?? createNameNormalizer(loadTransliterationRules())),
+    sourceNames: createSourceNames(normalizeName, settings.wireAgencies),
   };
 }
 

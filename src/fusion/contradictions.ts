@@ -179,6 +179,19 @@ const controlVsControl: ContradictionRule = {
   },
 };
 
+/** Mentions of a named actor going from somewhere to somewhere, grouped by destination (within `placeKm`), in place-key order. */
+function byDestination(mentions: readonly ClusterMention[], { semantics, settings, normalizeName }: FusionContext): ClusterMention[][] {
+  const groups: ClusterMention[][] = [];
+  for (const m of mentions) {
+    if (!m.origin || !m.destination || !semantics.isNamed(m.agent)) continue;
+    const group = groups.find((g) => samePlace(g[0]!.destination!, m.destination!, settings.placeKm));
+    if (group) group.push(m);
+    else groups.push([m]);
+  }
+  const key = (g: ClusterMention[]) => placeKey(g[0]!.destination!, normalizeName);
+  return groups.sort((a, b) => compareKeys(key(a), key(b)));
+}
+
 /**
  * Two accounts of where the same named actor went from the same place at the
  * same time, taken as sides `pick` chooses (what happened, or the terms of a
@@ -186,33 +199,26 @@ const controlVsControl: ContradictionRule = {
  * ("they may leave Raqqa") holds together.
  */
 function destinations(kind: ContradictionKind, pick: (c: EventCluster) => ClusterMention[], what: string): ContradictionRule {
+  // Told from the first mention of each side inside a cluster, from the clusters across two.
+  type Going = Pick<ClusterMention, 'agent' | 'origin' | 'destination'>;
+  const explain = (a: Going, b: Going, ma: ClusterMention[], mb: ClusterMention[]) =>
+    `${a.agent!.name} ${what} ${a.origin!.name} for ${a.destination!.name} according to ${who(ma)}, for ${b.destination!.name} according to ${who(mb)}`;
   return {
     kind,
     find(cluster, { fusion, lookup }) {
       const { semantics, settings } = fusion;
       if (cluster.type !== 'movement') return [];
       const within = (): Contradiction | null => {
-        const going = pick(cluster).filter((m) => m.origin && m.destination && semantics.isNamed(m.agent));
-        const groups = new Map<string, ClusterMention[]>();
-        for (const m of going) {
-          const key = [...groups.keys()].find((k) => samePlace(groups.get(k)![0]!.destination!, m.destination!, settings.placeKm)) ?? placeKey(m.destination!, fusion.normalizeName);
-          groups.set(key, [...(groups.get(key) ?? []), m]);
-        }
-        const [first, second] = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, ms]) => ms);
-        if (!first || !second) return null;
-        const [ma, mb] = meeting(first, second, settings.maxWindowDays, overlapping(fusion));
-        if (ma.length === 0) return null;
-        return make(kind, [cluster, ma], [cluster, mb], `${ma[0]!.agent!.name} ${what} ${ma[0]!.origin!.name} for ${ma[0]!.destination!.name} according to ${who(ma)}, ` +
-          `for ${mb[0]!.destination!.name} according to ${who(mb)}`, 'where');
+        const [first, second] = byDestination(pick(cluster), fusion);
+        const [ma, mb] = first && second ? meeting(first, second, settings.maxWindowDays, overlapping(fusion)) : [[], []];
+        return ma.length > 0 ? make(kind, [cluster, ma], [cluster, mb], explain(ma[0]!, mb[0]!, ma, mb), 'where') : null;
       };
       const check = (a: EventCluster, b: EventCluster): Contradiction | null => {
         if (a.id > b.id || !a.origin || !b.origin || !a.destination || !b.destination) return null;
         if (!semantics.isNamed(a.agent) || a.agent.actorId !== b.agent?.actorId) return null;
         if (!samePlace(a.origin, b.origin, settings.placeKm) || samePlace(a.destination, b.destination, settings.placeKm)) return null;
         const [ma, mb] = meeting(pick(a), pick(b), settings.maxWindowDays, overlapping(fusion));
-        if (ma.length === 0) return null;
-        return make(kind, [a, ma], [b, mb], `${a.agent.name} ${what} ${a.origin.name} for ${a.destination.name} according to ${who(ma)}, ` +
-          `for ${b.destination.name} according to ${who(mb)}`);
+        return ma.length > 0 ? make(kind, [a, ma], [b, mb], explain(a, b, ma, mb)) : null;
       };
       const inside = within();
       const across = bothWays(cluster, lookup('movement', 'origin', cluster), check);
@@ -255,7 +261,7 @@ function latestBySource(mentions: readonly Counted[], field: (typeof COUNTS)[num
   const latest = new Map<string, Counted>();
   for (const m of mentions) {
     if (m.casualties[field] === null) continue;
-    const source = originOf(m, fusion.normalizeName).key;
+    const source = originOf(m, fusion.sourceNames).key;
     const held = latest.get(source);
     if (!held || (m.publishedAt ?? '') > (held.publishedAt ?? '') || ((m.publishedAt ?? '') === (held.publishedAt ?? '') && m.key > held.key)) latest.set(source, m);
   }

@@ -16,6 +16,32 @@ export interface Origin {
   alias: string | null;
 }
 
+/** How fusion names where a claim comes from: the one name key, and the outlet whose copy a publisher runs. */
+export interface SourceNames {
+  normalize: NormalizeName;
+  /** The outlet whose copy a publisher runs, by its name: "AzVision (Reuters)" is Reuters' copy, "AFP (via SpaceWar.com)" AFP's; else the outlet itself. */
+  originalOutlet(outlet: string): string;
+}
+
+/**
+ * A publisher named with the agency it reprints: "<site> (<agency>)" when
+ * the parenthesis is a wire agency of `wireAgencies` ("(Reuters)", not
+ * "(Bangladesh)" or "(blog)"), and "<outlet> (via <site>)" always.
+ */
+export function createSourceNames(normalize: NormalizeName, wireAgencies: readonly string[]): SourceNames {
+  const agencies = new Map(wireAgencies.map((a) => [normalize(a), a]));
+  return {
+    normalize,
+    originalOutlet(outlet) {
+      const parts = /^(.+?)\s*\((via\s+)?([^()]+)\)\s*$/i.exec(outlet);
+      if (!parts) return outlet;
+      const [, before, via, inside] = parts;
+      if (via) return before!.trim();
+      return agencies.get(normalize(inside!)) ?? outlet;
+    },
+  };
+}
+
 /** Name of the outlet that published a mention (or of its document when the outlet is unknown). */
 export function outletName(m: Pick<ClusterMention, 'outlet' | 'docId'>): string {
   return m.outlet ?? `document ${m.docId.slice(0, 12)}`;
@@ -29,8 +55,11 @@ export function outletName(m: Pick<ClusterMention, 'outlet' | 'docId'>): string 
  * outlet itself. Anonymous sources are only as independent as the outlet
  * that relays them.
  */
-export function originOf(m: ClusterMention, normalize: NormalizeName): Origin {
-  const own = normalize(outletName(m));
+export function originOf(m: ClusterMention, names: SourceNames): Origin {
+  const { normalize } = names;
+  const publisher = outletName(m);
+  const printed = names.originalOutlet(publisher);
+  const own = normalize(printed);
   const links = m.chain.length > 0 ? m.chain : [{ source: m.source, sourceKind: m.sourceKind, affiliation: null }];
   for (let i = links.length - 1; i >= 0; i--) {
     const link = links[i]!;
@@ -43,7 +72,7 @@ export function originOf(m: ClusterMention, normalize: NormalizeName): Origin {
       return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true, spokesperson: null, alias: null };
     }
   }
-  return { key: `outlet:${own}`, label: outletName(m), relayed: false, spokesperson: null, alias: null };
+  return { key: `outlet:${own}`, label: printed, relayed: printed !== publisher, spokesperson: null, alias: null };
 }
 
 function describe(m: ClusterMention, origin: Origin): string {
@@ -67,8 +96,7 @@ const ROLE_OF_WEIGHT: Record<Exclude<ClusterMention['weight'], 'evidence'>, Corr
 /**
  * Keys of one source, joined: a spokesman quoted by name in one report and
  * as his institution's voice in another ("Daniel Reyes"; "Daniel Reyes, a
- * coalition spokesman") is one source; so are two outlets printing the same
- * sentence (one agency copy, `copyKey`). Written here because it is a dozen
+ * coalition spokesman") is one source. Written here because it is a dozen
  * lines over the few keys of one cluster; no union-find package is worth it.
  */
 function sameSource(links: Iterable<[string, string]>): (key: string) => string {
@@ -87,7 +115,29 @@ function sameSource(links: Iterable<[string, string]>): (key: string) => string 
   return find;
 }
 
-/** Which mention of one source counts: the outlet's own reporting before a relay, then the earliest published (the original of a copy). */
+/**
+ * Mentions that print, in another document, the same sentence as an earlier
+ * one (agency copy, a statement run verbatim: `copyKey`), each with the
+ * mention it copies: the earliest published, then the lowest key. A copy is
+ * the original's report again, whoever the copy names as its source.
+ */
+function copies(mentions: readonly ClusterMention[]): Map<ClusterMention, ClusterMention> {
+  const originals = new Map<string, ClusterMention>();
+  const first = (a: ClusterMention, b: ClusterMention) => (a.publishedAt ?? '9999') < (b.publishedAt ?? '9999') || (a.publishedAt === b.publishedAt && a.key < b.key);
+  for (const m of mentions) {
+    if (!m.copyKey) continue;
+    const held = originals.get(m.copyKey);
+    if (!held || first(m, held)) originals.set(m.copyKey, m);
+  }
+  const copyOf = new Map<ClusterMention, ClusterMention>();
+  for (const m of mentions) {
+    const original = m.copyKey ? originals.get(m.copyKey)! : m;
+    if (original.docId !== m.docId) copyOf.set(m, original);
+  }
+  return copyOf;
+}
+
+/** Which mention of one source counts: the outlet's own reporting before a relay, then the earliest published. */
 function countsBefore(m: ClusterMention, origin: Origin, holder: ClusterMention, holderOrigin: Origin): boolean {
   if (holderOrigin.relayed !== origin.relayed) return !origin.relayed;
   return (m.publishedAt ?? '9999') < (holder.publishedAt ?? '9999');
@@ -99,14 +149,13 @@ function countsBefore(m: ClusterMention, origin: Origin, holder: ClusterMention,
  * then the lowest key); the rest are explained as repeats, and what is not
  * evidence (background, plans, passing mentions, opinion, denials) by its role.
  */
-export function corroborate(mentions: readonly ClusterMention[], normalize: NormalizeName): Corroboration {
+export function corroborate(mentions: readonly ClusterMention[], names: SourceNames): Corroboration {
   const origins = new Map<ClusterMention, Origin>();
-  for (const m of mentions) if (m.weight === 'evidence') origins.set(m, originOf(m, normalize));
+  for (const m of mentions) if (m.weight === 'evidence') origins.set(m, originOf(m, names));
+  const copyOf = copies([...origins.keys()]);
+  for (const copy of copyOf.keys()) origins.delete(copy);
   const links: [string, string][] = [];
-  for (const [m, { key, alias }] of origins) {
-    if (alias) links.push([key, alias]);
-    if (m.copyKey) links.push([key, `copy:${m.copyKey}`]);
-  }
+  for (const { key, alias } of origins.values()) if (alias) links.push([key, alias]);
   const sourceOf = sameSource(links);
   const counting = new Map<string, ClusterMention>();
   for (const [m, origin] of origins) {
@@ -115,6 +164,13 @@ export function corroborate(mentions: readonly ClusterMention[], normalize: Norm
     if (!holder || countsBefore(m, origin, holder, origins.get(holder)!)) counting.set(source, m);
   }
   const explanation = mentions.map((m): CorroborationEntry => {
+    const original = copyOf.get(m);
+    if (original) {
+      return {
+        mention: m.key, source: outletName(m), origin: sourceOf(origins.get(original)!.key), counted: false, role: 'repeat',
+        reason: `prints the same sentence as ${outletName(original)}: one copy, not two reports`,
+      };
+    }
     const origin = origins.get(m);
     if (!origin) {
       const weight = m.weight as keyof typeof NOT_EVIDENCE;
@@ -128,9 +184,7 @@ export function corroborate(mentions: readonly ClusterMention[], normalize: Norm
     }
     const reason = counter.docId === m.docId
       ? 'the same document already counts this source'
-      : m.copyKey !== null && m.copyKey === counter.copyKey
-        ? `prints the same sentence as ${outletName(counter)}: one copy, not two reports`
-        : origin.key.startsWith('source:')
+      : origin.key.startsWith('source:')
         ? `quotes ${origin.label}, already counted through ${outletName(counter)}`
         : origin.relayed
           ? `repeats ${origin.label}, already counted`

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
+import { copyKey, isNominal, namedOperations, unitOf } from './mention-text.js';
 import type { Semantics } from './settings.js';
 import { fromDay, toDay, windowsMeet, type DayWindow } from './space-time.js';
 import type { CasualtyCounts, ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
 
 /** One document as fusion reads it. */
 export interface FusionInput {
-  /** `text`, when given, is read for what the extraction does not carry: the named operation an event belongs to. */
+  /** `text`, when given, is read for what the extraction does not carry (see mention-text.ts): passing mentions, copies, operations, units. */
   document: { id: string; outlet: string | null; publishedAt: string | null; previousVersion?: string | null; text?: string };
   extraction: Extraction;
 }
@@ -50,17 +50,6 @@ function isBackground(event: Event, context: MentionContext): boolean {
   const published = toDay(context.publishedAt);
   const ends = toDay(event.time.to) ?? toDay(event.time.from);
   return published !== null && ends !== null && published - ends > context.backgroundDays;
-}
-
-/**
- * An event named in passing by a compound modifier ("the **IS-held** town",
- * "**rebel-controlled** areas"): its trigger is joined by a hyphen to the word
- * before it. It describes a place, it does not report the holding as news.
- */
-function isNominal(event: Event, text: string | undefined): boolean {
-  if (!text) return false;
-  const { start, end } = event.trigger;
-  return (start > 1 && text[start - 1] === '-' && /[\p{L}\p{N}]/u.test(text[start - 2]!)) || /[\p{L}\p{N}]-/u.test(text.slice(start, end));
 }
 
 export function weighMention(event: CheckedEvent, stance: Stance | null, context?: MentionContext): MentionWeight {
@@ -131,7 +120,7 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
   const { document, extraction } = input;
   const kinds = new Map<string, ActorKind>(extraction.actors.map((a) => [a.actorId, a.kind]));
   const fused = (a: ActorRef | null): FusedActor | null => (a ? { actorId: a.actorId, name: a.name, kind: kinds.get(a.actorId) ?? null } : null);
-  const operations = namedOperations(input, semantics.settings.operationHeads);
+  const operations = namedOperations(document.text, extraction, semantics.settings.operationHeads);
   const context: MentionContext = { publishedAt: document.publishedAt, text: document.text, backgroundDays: semantics.settings.backgroundDays };
   const read = extraction.events
     .filter(isChecked)
@@ -154,6 +143,7 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         destination: event.destination,
         placeFrom: null,
         operation: operations.get(sentenceIndex(extraction.sentences, event.trigger.start)) ?? null,
+        unit: unitOf(document.text, extraction, event),
         control: readControl(event, agent, patient, semantics),
         start: Math.min(...spans.map((s) => s.start)),
         end: Math.max(...spans.map((s) => s.end)),
@@ -176,18 +166,6 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
   return placeBySentenceChain(read, extraction.sentences, semantics).sort((a, b) => compareKeys(a.key, b.key));
 }
 
-/**
- * The sentence's words, folded: the same sentence with other quotes, dashes or spacing has the same key.
- * A short sentence ("Kirkuk has fallen.") may be written twice independently: it gets none.
- */
-function copyKey(sentence: string): string | null {
-  const words = sentence.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length < MIN_COPY_WORDS ? null : createHash('sha1').update(words.join(' ')).digest('hex').slice(0, 16);
-}
-
-/** Sentences of fewer words are not told apart from independent wording. */
-const MIN_COPY_WORDS = 8;
-
 /** The event's casualty figures, when its sentence gives any. */
 function readCasualties(event: Event): CasualtyCounts | null {
   const c = event.casualties;
@@ -197,38 +175,6 @@ function readCasualties(event: Event): CasualtyCounts | null {
 function sentenceIndex(sentences: readonly Sentence[], offset: number): number {
   const i = firstEndingAfter(sentences, offset);
   return sentences[i] && sentences[i]!.start <= offset ? i : -1;
-}
-
-/** A capitalised word, or a lower-case joining word inside an operation's name ("Wrath **of** Euphrates"). */
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{N}'’-]*|of|the|al|el)$/u;
-const JOINING_WORD = /^(?:of|the|al|el)$/;
-
-/**
- * The named operation each sentence speaks of ("Operation Euphrates Shield"),
- * by sentence index: a head of `operationHeads` followed by capitalised words.
- * An operation the actor lexicon knows ("Operation Inherent Resolve" is the
- * coalition) names an actor and a years-long campaign, not one action, so it is
- * left out. Needs the document text; without it, no operation is read.
- */
-function namedOperations(input: FusionInput, heads: readonly string[]): Map<number, string> {
-  const { text } = input.document;
-  const found = new Map<number, string>();
-  if (!text || heads.length === 0) return found;
-  const { sentences, actors } = input.extraction;
-  sentences.forEach((sentence, i) => {
-    const words = [...text.slice(sentence.start, sentence.end).matchAll(/[\p{L}\p{N}'’-]+/gu)];
-    for (let w = 0; w < words.length && !found.has(i); w++) {
-      if (!heads.includes(words[w]![0])) continue;
-      let last = w;
-      for (let n = w + 1; n < words.length && NAME_WORD.test(words[n]![0]); n++) if (!JOINING_WORD.test(words[n]![0])) last = n;
-      if (last === w) continue;
-      const start = sentence.start + words[w]!.index!;
-      const end = sentence.start + words[last]!.index! + words[last]![0].length;
-      if (actors.some((a) => a.start < end && start < a.end)) continue;
-      found.set(i, text.slice(start, end));
-    }
-  });
-  return found;
 }
 
 /**

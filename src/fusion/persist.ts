@@ -78,7 +78,7 @@ export function saveState(state: FusionState): SavedFusionState {
       doc: docIndex.get(m.docId)!, eventId: m.eventId, type: m.type, subtype: m.subtype,
       agent: actors.ref(m.agent), patient: actors.ref(m.patient),
       location: places.ref(m.location), origin: places.ref(m.origin), destination: places.ref(m.destination),
-      placeFrom: m.placeFrom, operation: m.operation,
+      placeFrom: m.placeFrom, operation: m.operation, unit: m.unit,
       source: m.source, sourceKind: m.sourceKind, chain: m.chain, modality: m.modality, negated: m.negated,
       stance: m.stance, weight: m.weight, time: m.time, evidence: m.evidence,
       sentence: m.sentence, copyKey: m.copyKey, casualties: m.casualties,
@@ -112,7 +112,7 @@ export function restoreState(saved: SavedFusionState, context: FusionContext): F
     return {
       key, docId: d.id, eventId: m.eventId, type: m.type, subtype: m.subtype, agent, patient,
       location: place(m.location), origin: place(m.origin), destination: place(m.destination),
-      placeFrom: m.placeFrom, operation: m.operation,
+      placeFrom: m.placeFrom, operation: m.operation, unit: m.unit,
       control: readControl(m, agent, patient, context.semantics),
       start: Math.min(...m.evidence.map((e) => e.start)), end: Math.max(...m.evidence.map((e) => e.end)),
       outlet: d.outlet, publishedAt: d.publishedAt, source: m.source, sourceKind: m.sourceKind, chain: m.chain,

@@ -27,6 +27,8 @@ export interface FusionSettings {
   operationHeads: string[];
   /** Faster than this between two steps of a trajectory is not one unit's journey: the path splits there. */
   maxSpeedKmPerDay: number;
+  /** News agencies whose copy other outlets run, named in a publisher's name: "AzVision (Reuters)" is Reuters' report. */
+  wireAgencies: string[];
   /** Event types identified by their parties when no place is named (an agreement between two named actors). */
   placelessByParties: EventType[];
   /** Control subtypes by the side they put the agent on. */

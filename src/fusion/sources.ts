@@ -28,7 +28,7 @@ export function sourceProfiles(state: FusionState): SourceProfile[] {
     for (const m of cluster.mentions) {
       if (m.weight !== 'evidence' && m.weight !== 'denial') continue;
       const speakers = [profile('outlet', outletName(m))];
-      const origin = originOf(m, normalize);
+      const origin = originOf(m, state.context.sourceNames);
       if (origin.key.startsWith('source:')) speakers.push(profile('source', origin.label));
       for (const p of speakers) {
         p.clusters.add(cluster.id);

@@ -111,7 +111,7 @@ function clusterKeys(ctx: FusionContext, c: EventCluster, type: EventCluster['ty
 /** A cluster of mentions with its corroboration; contradictions (none yet) and status follow from the state. */
 export function buildCluster(ctx: FusionContext, mentions: readonly ClusterMention[]): EventCluster {
   const core = summarize(mentions, ctx.normalizeName);
-  const corroboration = corroborate(core.mentions, ctx.normalizeName);
+  const corroboration = corroborate(core.mentions, ctx.sourceNames);
   return { ...core, corroboration, contradictions: [], ...statusOf({ corroboration, contradictions: [] }) };
 }
 

@@ -79,37 +79,47 @@ function legs(actor: ActorRef, steps: TrajectoryStep[], state: FusionState): Fea
   });
 }
 
+interface Path {
+  /** The unit the text names (`from Qalamoun`), null for a path told apart by plausibility alone. */
+  unit: string | null;
+  points: Point[];
+}
+
 /**
- * The actor's points as the paths of its units: each point joins the path
- * whose last point it can be reached from at no more than `maxSpeedKmPerDay`
- * (the nearest such, then the lowest path), else starts a path of its own:
- * Islamic State in Mosul and in Raqqa the same week are two units, not one
- * journey. A movement's origin and destination stay on one path.
+ * The actor's points as the paths of its units. A point whose cluster names
+ * the unit ("the IS convoy from Qalamoun") joins that unit's path; any other
+ * joins the path whose last point it can be reached from at no more than
+ * `maxSpeedKmPerDay` (the nearest such, then the first), else starts a path of
+ * its own: Islamic State in Mosul and in Raqqa the same week are two units,
+ * not one journey. A named unit's path splits too where it would have to
+ * move too fast. A movement's origin and destination stay on one path.
  */
-function pathsOf(points: Point[], maxSpeedKmPerDay: number): Point[][] {
+function pathsOf(points: Point[], maxSpeedKmPerDay: number): Path[] {
   points.sort((a, b) => a.day - b.day || a.order - b.order || compareKeys(a.cluster.id, b.cluster.id));
-  const paths: Point[][] = [];
-  const pathOfCluster = new Map<string, Point[]>();
+  const paths: Path[] = [];
+  const pathOfCluster = new Map<string, Path>();
+  const reachable = (path: Path, p: Point) => {
+    const last = path.points.at(-1)!;
+    return { path, km: distanceKm(last.place, p.place), days: Math.max(1, p.day - last.day) };
+  };
   for (const p of points) {
     let path = pathOfCluster.get(p.cluster.id);
     if (!path) {
-      const reach = paths.map((candidate) => {
-        const last = candidate.at(-1)!;
-        const km = distanceKm(last.place, p.place);
-        return { candidate, km, plausible: km <= maxSpeedKmPerDay * Math.max(1, p.day - last.day) };
-      }).filter((r) => r.plausible);
-      reach.sort((a, b) => a.km - b.km);
-      path = reach[0]?.candidate;
-      if (!path) paths.push((path = []));
+      const unit = p.cluster.unit;
+      const candidates = paths.filter((c) => (unit === null || c.unit === unit)).map((c) => reachable(c, p))
+        .filter((r) => r.km <= maxSpeedKmPerDay * r.days)
+        .sort((a, b) => a.km - b.km);
+      path = candidates[0]?.path;
+      if (!path) paths.push((path = { unit, points: [] }));
     }
-    path.push(p);
+    path.points.push(p);
     pathOfCluster.set(p.cluster.id, path);
   }
   return paths;
 }
 
-/** "from Qalamoun, 2017-08-28": the unit by where and when its path starts, when the actor has several. */
-const unitLabel = (steps: TrajectoryStep[]) => `from ${steps[0]!.place.name}, ${steps[0]!.from}`;
+/** "from Qalamoun", or where and when the path starts when the text names no unit: "from Mosul, 2017-08-28". */
+const unitLabel = (path: Path, steps: TrajectoryStep[]) => path.unit ?? `from ${steps[0]!.place.name}, ${steps[0]!.from}`;
 
 /**
  * Where an actor went, in time order, one trajectory per unit (see
@@ -119,9 +129,9 @@ const unitLabel = (steps: TrajectoryStep[]) => `from ${steps[0]!.place.name}, ${
 export function trajectory(state: FusionState, actor: ActorRef): Trajectory[] {
   const { placeKm, maxSpeedKmPerDay } = state.context.settings;
   const points = [...state.clusters.values()].flatMap((c) => pointsOf(c, actor.actorId));
-  const paths = pathsOf(points, maxSpeedKmPerDay).map((path) => stepsOf(path, placeKm));
-  return paths.map((steps) => ({
-    actor, unit: paths.length > 1 ? unitLabel(steps) : null, steps,
+  const paths = pathsOf(points, maxSpeedKmPerDay).map((path) => ({ path, steps: stepsOf(path.points, placeKm) }));
+  return paths.map(({ path, steps }) => ({
+    actor, unit: paths.length > 1 || path.unit ? unitLabel(path, steps) : null, steps,
     geojson: { type: 'FeatureCollection', features: legs(actor, steps, state) },
   }));
 }

@@ -78,6 +78,11 @@ export interface ClusterMention extends Span {
   placeFrom: string | null;
   /** The named operation its sentence speaks of ("Operation Euphrates Shield"), as written; null when none. */
   operation: string | null;
+  /**
+   * The unit of the agent the text distinguishes by where it comes from ("the IS convoy **from Qalamoun**",
+   * "IS fighters **from Raqqa**"): `from <place>`; null when the text names no such unit.
+   */
+  unit: string | null;
   control: ControlReading | null;
   outlet: string | null;
   publishedAt: string | null;
@@ -157,6 +162,8 @@ export interface EventCluster {
   origin: PlaceRef | null;
   destination: PlaceRef | null;
   control: ControlReading | null;
+  /** The agent's unit most mentions name (see `ClusterMention.unit`), null when none does. */
+  unit: string | null;
   time: TimeWindow | null;
   /** Sorted by key. */
   mentions: ClusterMention[];

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FusionInput, UserCorridor } from '../../src/fusion/index.js';
-import type { ActorKind, ActorMention, ActorRef, DocumentMeta, Event, EventType, Extraction, Modality, PlaceRef, SourceKind, Stance, TimePrecision } from '../../src/types.js';
+import type { ActorKind, ActorMention, ActorRef, DocumentMeta, Event, EventType, Extraction, Modality, PlaceMention, PlaceRef, SourceKind, Stance, TimePrecision } from '../../src/types.js';
 
 export const FUSION_FIXTURES = fileURLToPath(new URL('../../../test/fixtures/fusion/', import.meta.url));
 
@@ -170,6 +170,15 @@ function intentSpan(text: string, words: string | undefined, from: number): Even
   return { start, end: start + words.length, text: words };
 }
 
+/** Where the text names the events' places: every occurrence of each place name the events give, as the geoparser would find it. */
+function placeMentions(text: string, events: readonly Event[]): PlaceMention[] {
+  const named = new Map(events.flatMap((e) => [e.location, e.origin, e.destination]).filter((p): p is PlaceRef => p !== null).map((p) => [p.name, p]));
+  return [...named.values()].flatMap((p) => [...text.matchAll(new RegExp(p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => ({
+    ...p, text: p.name, start: m.index!, end: m.index! + p.name.length, country: null, admin1: null, featureCode: 'PPL',
+    kind: 'literal' as const, resolution: 'gazetteer' as const, precision: 'exact' as const, confidence: 1, rule: 'fixture', reasons: [],
+  }))).sort((a, b) => a.start - b.start);
+}
+
 /** The document and its extraction, as the store would hold them. */
 export function buildDocument(doc: FixtureDocument): { meta: DocumentMeta; extraction: Extraction } {
   const text = documentText(doc);
@@ -193,7 +202,7 @@ export function buildDocument(doc: FixtureDocument): { meta: DocumentMeta; extra
   };
   const extraction: Extraction = {
     document: { id: doc.id, title: null, url: null, outlet: doc.outlet, publishedAt: doc.publishedAt },
-    places: [], actors: events.flatMap((e) => actorMentions(text, e)), times: [], events, statements: [], sentences, corridors, messages: [],
+    places: placeMentions(text, events), actors: events.flatMap((e) => actorMentions(text, e)), times: [], events, statements: [], sentences, corridors, messages: [],
   };
   return { meta, extraction };
 }

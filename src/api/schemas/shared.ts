@@ -102,7 +102,7 @@ export const sharedSchemas: JsonSchema[] = [
       ...span, key: str, docId: str, eventId: str, type: enumOf(EVENT_TYPES), subtype: str,
       agent: nullableRef('FusedActor'), patient: nullableRef('FusedActor'),
       location: nullableRef('PlaceRef'), origin: nullableRef('PlaceRef'), destination: nullableRef('PlaceRef'),
-      placeFrom: nullableStr, operation: nullableStr,
+      placeFrom: nullableStr, operation: nullableStr, unit: nullableStr,
       control: nullableRef('ControlReading'),
       outlet: nullableStr, publishedAt: nullableStr,
       source: str, sourceKind: enumOf(SOURCE_KINDS), chain: arrayOf(object({ source: str, sourceKind: enumOf(SOURCE_KINDS), affiliation: nullableStr })),
@@ -126,6 +126,7 @@ export const sharedSchemas: JsonSchema[] = [
       origin: nullableRef('PlaceRef'),
       destination: nullableRef('PlaceRef'),
       control: nullableRef('ControlReading'),
+      unit: nullableStr,
       time: nullableRef('TimeWindow'),
       mentions: arrayOf(ref('ClusterMention')),
       corroboration: object({

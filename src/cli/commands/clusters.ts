@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ClaimStatus, ClusterMention, FusionState } from '../../fusion/index.js';
+import type { ClaimStatus, ClusterMention, CorroborationRole, FusionState } from '../../fusion/index.js';
 import type { Store } from '../../store/store.js';
 import type { EventType } from '../../types.js';
 import { CliError, dbOption, jsonOption, parseCount, printJson, shortId, withStore, type CliContext } from '../context.js';
@@ -50,6 +50,9 @@ interface ClustersOptions {
   json?: boolean;
 }
 
+/** The order `--explain` lists a cluster's mentions in, by role. */
+const ROLES: readonly CorroborationRole[] = ['source', 'repeat', 'context', 'denial', 'opinion'];
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('clusters')
@@ -82,9 +85,13 @@ export function register(program: Command, ctx: CliContext): void {
           const sources = `${c.corroboration.score} source${c.corroboration.score === 1 ? '' : 's'}`;
           ctx.stdout.write(`${c.id}  ${c.status.padEnd(13)}  ${sources.padEnd(10)}  ${describeCluster(c)}  [${c.mentions.length} mention${c.mentions.length === 1 ? '' : 's'}]\n`);
           if (!options.explain) continue;
-          for (const entry of c.corroboration.explanation) {
-            const m = c.mentions.find((x) => x.key === entry.mention)!;
-            ctx.stdout.write(`    ${entry.counted ? '+' : '-'} ${shortId(m.docId)} ${entry.source}: ${entry.reason}\n      "${await quote(m)}"\n`);
+          ctx.stdout.write(`    ${c.status}: ${c.statusReason}\n`);
+          // Sources and repeats first, then context (background, plans, passing mentions), denials and opinion, each apart.
+          for (const role of ROLES) {
+            for (const entry of c.corroboration.explanation.filter((e) => e.role === role)) {
+              const m = c.mentions.find((x) => x.key === entry.mention)!;
+              ctx.stdout.write(`    ${entry.counted ? '+' : '-'} ${role.padEnd(7)} ${shortId(m.docId)} ${entry.source}: ${entry.reason}\n      "${await quote(m)}"\n`);
+            }
           }
         }
       });
