@@ -216,11 +216,17 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const push = (c: NewCandidate, i: number, j: number) => {
     const next = nextWordIndex(j);
     const head = next >= 0 ? headKind(lexicon, words[next]!.lower) : null;
+    // "the Golan neighbourhood", "the Golan district": a part of a city is no country or region of that name.
+    const partOfCity = next >= 0 && isSubPlaceHead(next);
+    const entries = partOfCity ? c.entries.filter((e) => e.source !== 'country' && e.source !== 'region') : c.entries;
     candidates.push({
-      start: c.start, end: c.end, text: text.slice(c.start, c.end), entries: c.entries, match: c.match, kind: c.kind,
-      locative: hasLocativeBefore(i), head, container: null, anchor: null, rule: c.rule,
+      start: c.start, end: c.end, text: text.slice(c.start, c.end), entries, match: c.match, kind: c.kind,
+      locative: hasLocativeBefore(i), head, container: null, anchor: null, rule: c.rule + (entries.length < c.entries.length ? '+part-of-city' : ''),
     });
   };
+  /** A lower-case sub-place head right after the name: "the Jolan neighbourhood". */
+  const isSubPlaceHead = (k: number): boolean => !words[k]!.capitalised && lexicon.subPlaceHeads.has(words[k]!.lower) &&
+    /^ $/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
 
   for (let i = 0; i < tokens.length; i++) {
     const first = words[i];
@@ -474,7 +480,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     // After a capitalised word the name began before, and was not taken ("Sunni Muslim city").
     if (prev && prev.capitalised && /^ $/.test(text.slice(prev.token.end, w.token.start)) && !isSentenceInitial(tokens, prevIndex(i))) return null;
     const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i);
-    const rule = strongCue ? 'locative-cue' : anchoredAfter(i, last.coreEnd) ? 'anchor-cue' : null;
+    const after = nextWordIndex(lastIndex);
+    const rule = strongCue ? 'locative-cue' : anchoredAfter(i, last.coreEnd) ? 'anchor-cue' : after >= 0 && isSubPlaceHead(after) ? 'sub-place-head' : null;
     const candidate = (rule: string): NewCandidate => ({ start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule });
     if (rule) return { candidate: candidate(rule), lastIndex };
     // A list of places after a cue: "into Erbil and Bartella", "from Humayma and As Sukhnah".
