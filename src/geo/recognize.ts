@@ -317,6 +317,14 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       continue;
     }
     if (first.capitalised && !ALL_CAPS.test(first.token.text)) {
+      // "Central American", "North African": a region's adjective of two words before a country's of one.
+      const second = run.length > 1 ? run[1]! : -1;
+      const pair = second >= 0 ? gazetteer.demonym(text.slice(first.token.start, words[second]!.token.end)) : [];
+      if (pair.length) {
+        push({ start: first.token.start, end: words[second]!.token.end, entries: pair, match: 'demonym', kind: 'demonym', rule: 'demonym' }, i, second);
+        i = second;
+        continue;
+      }
       const demonym = gazetteer.demonym(first.token.text);
       if (demonym.length) {
         push({ start: first.token.start, end: first.token.end, entries: demonym, match: 'demonym', kind: 'demonym', rule: 'demonym' }, i, i);
