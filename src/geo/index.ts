@@ -6,6 +6,7 @@ import { loadGazetteer, type Gazetteer, type GazetteerEntry, type LoadGazetteerO
 import { headKind, loadGeoLexicon, type GeoLexicon } from './lexicon.js';
 import { linkContainers, recognize, type Candidate } from './recognize.js';
 import { anchorRadiusKm, linkAnchors } from './context.js';
+import { withinKm } from './distance.js';
 import { resolve, type Resolved } from './resolve.js';
 
 export { loadGazetteer, Gazetteer, type GazetteerEntry } from './gazetteer/index.js';
@@ -52,10 +53,30 @@ function documentFocus(resolved: readonly Resolved[]): GazetteerEntry | null {
     const w = r.entry.source === 'city' ? 1 : r.entry.source.startsWith('admin') ? 0.6 : 0.3;
     weight.set(r.entry, (weight.get(r.entry) ?? 0) + w * Math.max(r.confidence, 0.3));
   }
+  // A place the rest of the story bears out (its region named, its neighbours) is the focus before one
+  // named often but alone: in a story of Louisiana, Lafayette and the Marigny, New Orleans, not Columbus.
+  const support = (e: GazetteerEntry): number => {
+    let s = weight.get(e)!;
+    for (const [o, w] of weight) if (o !== e && bearsOut(o, e)) s += w;
+    return s;
+  };
   let best: GazetteerEntry | null = null;
   let bestWeight = 0;
-  for (const [e, w] of weight) if (w > bestWeight || (w === bestWeight && best && e.index < best.index)) { best = e; bestWeight = w; }
+  for (const e of weight.keys()) {
+    const w = support(e);
+    if (w > bestWeight || (w === bestWeight && best && e.index < best.index)) { best = e; bestWeight = w; }
+  }
   return best;
+}
+
+/**
+ * Does place `o` bear out `e` as where a story is: the admin1 region that holds it, or a place within
+ * 150 km? Only a point is borne out: a region is not where a story is for holding its towns.
+ */
+function bearsOut(o: GazetteerEntry, e: GazetteerEntry): boolean {
+  if (isWide(e)) return false;
+  if (o.source === 'admin1') return o.country === e.country && o.admin1Code === e.admin1Code;
+  return o.source !== 'country' && o.source !== 'region' && withinKm(o, e, 150);
 }
 
 /**

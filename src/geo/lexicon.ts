@@ -68,6 +68,8 @@ export interface GeoLexicon {
   anchorCues: AnchorCues;
   /** Words before a city that name a part of it ("east Mosul", "Old Aleppo"): the part is placed in the city. */
   subPlaceModifiers: Set<string>;
+  /** Words after a name that make it a part of a city ("the Jolan neighbourhood", "the Golan district"). */
+  subPlaceHeads: Set<string>;
   /** Common English words (SCOWL sizes 10-35): a capitalised one alone is rarely a place. */
   commonWords: Set<string>;
   firstNames: Set<string>;
@@ -133,6 +135,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     metonymyVerbs: lower(cues.metonymyVerbs),
     anchorCues: anchorCues(cues),
     subPlaceModifiers: lower(cues.subPlaceModifiers),
+    subPlaceHeads: lower(cues.subPlaceHeads),
     commonWords: readCommonWords(),
     firstNames: lower(firstNames),
   };

@@ -216,11 +216,17 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const push = (c: NewCandidate, i: number, j: number) => {
     const next = nextWordIndex(j);
     const head = next >= 0 ? headKind(lexicon, words[next]!.lower) : null;
+    // "the Golan neighbourhood", "the Golan district": a part of a city is no country or region of that name.
+    const partOfCity = next >= 0 && isSubPlaceHead(next);
+    const entries = partOfCity ? c.entries.filter((e) => e.source !== 'country' && e.source !== 'region') : c.entries;
     candidates.push({
-      start: c.start, end: c.end, text: text.slice(c.start, c.end), entries: c.entries, match: c.match, kind: c.kind,
-      locative: hasLocativeBefore(i), head, container: null, anchor: null, rule: c.rule,
+      start: c.start, end: c.end, text: text.slice(c.start, c.end), entries, match: c.match, kind: c.kind,
+      locative: hasLocativeBefore(i), head, container: null, anchor: null, rule: c.rule + (entries.length < c.entries.length ? '+part-of-city' : ''),
     });
   };
+  /** A lower-case sub-place head right after the name: "the Jolan neighbourhood". */
+  const isSubPlaceHead = (k: number): boolean => !words[k]!.capitalised && lexicon.subPlaceHeads.has(words[k]!.lower) &&
+    /^ $/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
 
   for (let i = 0; i < tokens.length; i++) {
     const first = words[i];
@@ -311,6 +317,14 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       continue;
     }
     if (first.capitalised && !ALL_CAPS.test(first.token.text)) {
+      // "Central American", "North African": a region's adjective of two words before a country's of one.
+      const second = run.length > 1 ? run[1]! : -1;
+      const pair = second >= 0 ? gazetteer.demonym(text.slice(first.token.start, words[second]!.token.end)) : [];
+      if (pair.length) {
+        push({ start: first.token.start, end: words[second]!.token.end, entries: pair, match: 'demonym', kind: 'demonym', rule: 'demonym' }, i, second);
+        i = second;
+        continue;
+      }
       const demonym = gazetteer.demonym(first.token.text);
       if (demonym.length) {
         push({ start: first.token.start, end: first.token.end, entries: demonym, match: 'demonym', kind: 'demonym', rule: 'demonym' }, i, i);
@@ -474,7 +488,8 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     // After a capitalised word the name began before, and was not taken ("Sunni Muslim city").
     if (prev && prev.capitalised && /^ $/.test(text.slice(prev.token.end, w.token.start)) && !isSentenceInitial(tokens, prevIndex(i))) return null;
     const strongCue = prev && ['near', 'outside', 'of'].includes(prev.lower) && hasLocativeBefore(i);
-    const rule = strongCue ? 'locative-cue' : anchoredAfter(i, last.coreEnd) ? 'anchor-cue' : null;
+    const after = nextWordIndex(lastIndex);
+    const rule = strongCue ? 'locative-cue' : anchoredAfter(i, last.coreEnd) ? 'anchor-cue' : after >= 0 && isSubPlaceHead(after) ? 'sub-place-head' : null;
     const candidate = (rule: string): NewCandidate => ({ start: w.token.start, end: last.coreEnd, entries: [], match: 'cue', kind: 'literal', rule });
     if (rule) return { candidate: candidate(rule), lastIndex };
     // A list of places after a cue: "into Erbil and Bartella", "from Humayma and As Sukhnah".

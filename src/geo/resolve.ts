@@ -74,6 +74,14 @@ function addVote(votes: Votes, entry: GazetteerEntry, weight: number): void {
   }
 }
 
+/**
+ * A pseudo-vote for "no country" in the coherence share: one unsure other place ("Ainsworth", a
+ * Nebraska village at 0.65) no longer counts as the whole story and moves Belfast to Maine. Measured on
+ * GeoWebNews end to end: 0 placed 2053 of 2235 within 161 km, 0.25 and 0.5 2056, 1 as many but 0.3%
+ * fewer gold spans, 2 fewer still.
+ */
+const UNSURE_CONTEXT = 0.25;
+
 /** How far below the best prior a reading of a name stays plausible, in log10-population units. */
 const PLAUSIBLE_MARGIN = 2.5;
 
@@ -168,7 +176,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
       if (entry.country) {
         const own = votesByName.get(keys[i]!) ?? emptyVotes();
         const others = documentVotes.total - own.total;
-        const share = others > 0 ? (votesFor(documentVotes.country, entry.country) - votesFor(own.country, entry.country)) / others : 0;
+        const share = others > 0 ? (votesFor(documentVotes.country, entry.country) - votesFor(own.country, entry.country)) / (others + UNSURE_CONTEXT) : 0;
         if (share > 0) { s += 2.5 * share; reasons.push('coherence:country'); }
         const a1Key = `${entry.country}.${entry.admin1Code}`;
         const a1 = entry.admin1Code ? votesFor(documentVotes.admin1, a1Key) - votesFor(own.admin1, a1Key) : 0;

@@ -80,6 +80,18 @@ test('geocodeSpans places a given span the gazetteer lacks at the first place na
   ]);
 });
 
+test('the story\'s focus is the place its other places bear out, not the one named most often alone', () => {
+  const text = 'Fans in Paris cheered; Paris cafes stayed open late and Paris police were out. Meanwhile Leeds, Bradford, Halifax and Wakefield held their own parties. Kirkgate Market opened at dawn.';
+  let from = 0;
+  const spans = ['Paris', 'Paris', 'Paris', 'Leeds', 'Bradford', 'Halifax', 'Wakefield', 'Kirkgate Market'].map((name) => {
+    const start = text.indexOf(name, from);
+    from = start + name.length;
+    return { start, end: start + name.length };
+  });
+  const market = geocodeSpans(text, spans, resources).places.at(-1)!;
+  assert.deepEqual([market.text, market.country, market.admin1, market.reasons], ['Kirkgate Market', 'GB', 'England', ['context:document']]);
+});
+
 test('the geo stage does not mutate its input', () => {
   const pipeline = createPipeline([segmentStage()]);
   const analysis = pipeline.analyse(documentFor('Fighters left Mosul for Tal Afar.'));
