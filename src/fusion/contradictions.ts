@@ -55,11 +55,10 @@ function make(kind: ContradictionKind, a: [EventCluster, ClusterMention[]], b: [
  * never speaks against a 2017 one. Empty sides when no pair meets.
  */
 function meeting(as: readonly ClusterMention[], bs: readonly ClusterMention[], maxWindowDays: number, meets: (wa: DayWindow, wb: DayWindow) => boolean): [ClusterMention[], ClusterMention[]] {
-  const window = (m: ClusterMention) => dayWindow(m.time, maxWindowDays);
-  const pairs = as.flatMap((a) => bs.filter((b) => {
-    const [wa, wb] = [window(a), window(b)];
-    return wa !== null && wb !== null && meets(wa, wb);
-  }).map((b) => [a, b] as const));
+  // Windows once per mention, not once per pair: restoring a state runs this over every cluster.
+  const dated = (ms: readonly ClusterMention[]) => ms.map((m) => ({ m, w: dayWindow(m.time, maxWindowDays) })).filter((d): d is { m: ClusterMention; w: DayWindow } => d.w !== null);
+  const db = dated(bs);
+  const pairs = dated(as).flatMap((a) => db.filter((b) => meets(a.w, b.w)).map((b) => [a.m, b.m] as const));
   return [[...new Set(pairs.map(([a]) => a))], [...new Set(pairs.map(([, b]) => b))]];
 }
 
@@ -148,6 +147,7 @@ const controlVsOngoing: ContradictionRule = {
       if (a.length === 0) return null;
       return make(this.kind, [change, a], [other, b], `${describeCluster(change)} according to ${who(a)}, while ${why} according to ${who(b)}`);
     };
+    if (!isChange(cluster) && !fighting(cluster) && !stillHeld(cluster)) return [];
     const types = ['control', 'declaration', ...Object.keys(settings.ongoingFighting)] as EventCluster['type'][];
     return bothWays(cluster, types.flatMap((t) => [...lookup(t, 'location', cluster)]), check);
   },
@@ -175,7 +175,7 @@ const controlVsControl: ContradictionRule = {
       return make(this.kind, [a, ma], [b, mb],
         `${describeCluster(a)} according to ${who(ma)}, while ${rival.name} is said to have taken ${b.location.name} according to ${who(mb)}`);
     };
-    return cluster.type === 'control' ? bothWays(cluster, lookup('control', 'location', cluster), check) : [];
+    return cluster.type === 'control' && isChange(cluster) ? bothWays(cluster, lookup('control', 'location', cluster), check) : [];
   },
 };
 
@@ -240,10 +240,10 @@ const dealDestinations = destinations('deal-terms', terms, 'is to leave');
  */
 const dealParties: ContradictionRule = {
   kind: 'deal-terms',
-  find(cluster, context) {
-    const { fusion } = context;
-    if (cluster.type !== 'movement' || claimVsDenial.find(cluster, context).length > 0) return [];
-    const [yes, no] = meeting(terms(cluster), denials(cluster), fusion.settings.maxWindowDays, overlapping(fusion));
+  find(cluster, { fusion }) {
+    const { maxWindowDays } = fusion.settings;
+    if (cluster.type !== 'movement' || meeting(evidence(cluster), denials(cluster), maxWindowDays, overlapping(fusion))[0].length > 0) return [];
+    const [yes, no] = meeting(terms(cluster), denials(cluster), maxWindowDays, overlapping(fusion));
     if (yes.length === 0) return [];
     return [make(this.kind, [cluster, yes], [cluster, no], `${describeCluster(cluster)}: a term of the deal according to ${who(yes)}; denied by ${who(no)}`, 'who')];
   },
