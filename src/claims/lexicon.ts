@@ -54,6 +54,7 @@ const fileSchema = z.object({
   version: z.literal(1),
   reporting: z.array(reportingSchema),
   accordingTo: z.array(z.string()),
+  quoteLabels: z.array(z.string()),
   quotedAs: z.object({ verbs: z.array(z.string()), saying: z.array(z.string()) }).strict(),
   markers: z.array(markerSchema),
   evaluative: z.array(z.string()),
@@ -105,6 +106,8 @@ export interface ModalityCueLexicon {
   /** The past, participle and -ing forms of reporting verbs: verbs wherever they stand, so they end a speaker phrase ("state", "reports" may be nouns). */
   reportingVerbForms: ReadonlySet<string>;
   accordingTo: PhraseSet;
+  /** Labels before a speaker, a colon and a quotation ("**Quote from** Syrskyi: '...'"). */
+  quoteLabels: PhraseSet;
   quotedVerbs: PhraseSet;
   quotedSaying: PhraseSet;
   markers: PhraseSet<Marker>;
@@ -171,6 +174,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     reporting: new PhraseSet(reporting),
     reportingVerbForms: new Set(verbOnly),
     accordingTo: PhraseSet.of(file.accordingTo),
+    quoteLabels: PhraseSet.of(file.quoteLabels),
     quotedVerbs: PhraseSet.of(file.quotedAs.verbs),
     quotedSaying: PhraseSet.of(file.quotedAs.saying),
     markers: new PhraseSet(file.markers.map((m): [string, Marker] => [m.phrase, {

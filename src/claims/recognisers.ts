@@ -121,6 +121,30 @@ export const accordingTo: Recogniser<AccordingTo> = {
   },
 };
 
+interface QuoteLabel extends Match {
+  speaker: WordRange;
+  label: WordRange;
+}
+
+/** "Quote from Syrskyi: '...'": a label, the speaker, a colon and a quotation (`quoteLabels`). */
+export const quoteLabel: Recogniser<QuoteLabel> = {
+  name: 'quote-label',
+  score: 0.9,
+  pattern(r, i) {
+    const label = r.lexicon.quoteLabels.matchAt(r.words, i);
+    if (!label) return null;
+    const first = i + label.length;
+    const colon = r.words.findIndex((w, k) => k > first && w.text === ':');
+    if (colon < 0 || colon - first > MAX_SPEAKER_WORDS) return null;
+    return { at: i, resume: colon, label: { first: i, last: first - 1 }, speaker: { first, last: colon - 1 } };
+  },
+  extract(r, { label, speaker }) {
+    const quote = r.quoteOpeningAt(r.words[speaker.last + 1]!.end);
+    const content = quote && { start: quote.start, end: quote.end, quote };
+    return candidate(this, r, { view: r.view, ...speaker }, r.span(label.first, label.last), content);
+  },
+};
+
 interface Reporting extends Match {
   cue: ReportingCue;
 }
@@ -247,5 +271,5 @@ export const parentheticalName: Recogniser<Reporting> = {
 
 /** The statement recognisers, in the order their candidates are read; the resolver keeps the best-scored reading of a cue. */
 export const RECOGNISERS: readonly Recogniser<Match>[] = [
-  quotedAs, accordingTo, asParenthesis, speakerBefore, adding, appositiveSpeaker, speakerAfter, parentheticalName,
+  quotedAs, accordingTo, quoteLabel, asParenthesis, speakerBefore, adding, appositiveSpeaker, speakerAfter, parentheticalName,
 ] as Recogniser<Match>[];

@@ -1,6 +1,6 @@
 import type { Analysis } from '../pipeline.js';
 import type { Message, Span, Statement } from '../types.js';
-import { SpanIndex } from '../text/span-index.js';
+import { lastStartingAtOrBefore, SpanIndex } from '../text/span-index.js';
 import { affiliationOf, SpeakerMemory, type Affiliated } from './affiliation.js';
 import type { ModalityCueLexicon } from './lexicon.js';
 import type { Quote } from './quotes.js';
@@ -93,14 +93,27 @@ export class StatementResolver {
   /** The statements chosen, with the quotations nobody is credited with that fill their own lines as block quotes; outermost first. */
   statements(quotes: readonly Quote[]): Statement[] {
     const { text } = this.analysis;
+    const quoted = this.drafts.filter((d) => d.form === 'direct-quote');
     for (const q of quotes) {
       if (this.consumed.has(q) || !fillsLines(text, q)) continue;
-      this.drafts.push({
-        speaker: UNATTRIBUTED, speakerKind: 'anonymous', affiliation: null, cueStart: null, cueEnd: null,
-        start: q.start, end: q.end, form: 'block-quote', rule: 'claims:block-quote', outer: { start: q.start, end: q.end },
-      });
+      const speaker = this.quoteGoingOn(q, quoted);
+      this.drafts.push(speaker
+        ? { ...speaker, cueStart: null, cueEnd: null, start: q.start, end: q.end, form: 'direct-quote', rule: 'claims:quote-continues', outer: { start: q.start, end: q.end } }
+        : {
+          speaker: UNATTRIBUTED, speakerKind: 'anonymous', affiliation: null, cueStart: null, cueEnd: null,
+          start: q.start, end: q.end, form: 'block-quote', rule: 'claims:block-quote', outer: { start: q.start, end: q.end },
+        });
+      if (speaker) quoted.push(this.drafts.at(-1)!);
     }
     return withParents(this.drafts);
+  }
+
+  /** The speaker of a quotation in the paragraph just before `q`, whose words `q` goes on with ("Quote from X: '...'" then a quoted paragraph). */
+  private quoteGoingOn(q: Quote, quoted: readonly Draft[]): Affiliated | null {
+    const previous = quoted.filter((d) => d.end <= q.open).at(-1);
+    if (!previous) return null;
+    const paragraph = lastStartingAtOrBefore(this.analysis.paragraphs, previous.end - 1);
+    return paragraph === q.paragraph - 1 || paragraph === q.paragraph ? previous : null;
   }
 }
 

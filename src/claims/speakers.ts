@@ -41,6 +41,9 @@ export function classifySpeaker(
     const previous = previousSpeaker(earlier, recentFrom, person ? PERSON_KINDS : BODY_KINDS);
     return previous ?? { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
   }
+  // "the source said" after "a military source said": the same speaker again.
+  const again = words.length === 2 && syntax.definites.has(words[0]!.lower) ? sameHead(earlier, recentFrom, words[1]!.lower) : null;
+  if (again) return again;
   // "The statement added", "the same source said": the statement quoted before.
   const sameAgain = words.length === 3 && syntax.determiners.has(words[0]!.lower) && syntax.anaphoric.has(words[1]!.lower);
   if (sameAgain || (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower))) {
@@ -78,6 +81,15 @@ const BODY_KINDS: readonly SourceKind[] = ['group', 'outlet', 'official', 'anony
 function previousSpeaker(earlier: readonly Pick<Statement, 'speaker' | 'speakerKind' | 'start'>[], recentFrom: number, kinds: readonly SourceKind[]): Speaker | null {
   for (let k = earlier.length - 1; k >= 0 && earlier[k]!.start >= recentFrom; k--) {
     if (kinds.includes(earlier[k]!.speakerKind)) return { speaker: earlier[k]!.speaker, speakerKind: earlier[k]!.speakerKind };
+  }
+  return null;
+}
+
+/** The latest speaker quoted since `recentFrom` whose phrase ends in `head` ("a military **source**"). */
+function sameHead(earlier: readonly Pick<Statement, 'speaker' | 'speakerKind' | 'start'>[], recentFrom: number, head: string): Speaker | null {
+  for (let k = earlier.length - 1; k >= 0 && earlier[k]!.start >= recentFrom; k--) {
+    const e = earlier[k]!;
+    if (e.speakerKind !== 'author' && e.speaker.toLowerCase().split(/\s+/).at(-1) === head) return { speaker: e.speaker, speakerKind: e.speakerKind };
   }
   return null;
 }

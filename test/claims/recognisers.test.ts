@@ -29,6 +29,9 @@ const CASES: [sentence: string, statement: string][] = [
   ['The ministry announced its victory after retaking Tabqa in a statement.', 'ministry (official) <claims:speaker-before>: its victory'],
   ['The rebels vowed to retake Tabqa before the winter.', 'rebels (group) <claims:speaker-before>: to retake Tabqa'],
   ['Saadi said the operation, which began in May, was over and the army held Tabqa.', 'Saadi (named-person) <claims:speaker-before>: the operation, which began in May, was over and the army held Tabqa'],
+  ['Quote from Daniel Reyes: "The army left Tabqa after a week of fighting."', 'Daniel Reyes (named-person) <claims:quote-label>: The army left Tabqa after a week of fighting.'],
+  ['Quote from Daniel Reyes: "The army left Tabqa after a week of fighting."\n\n"We will hold the dam against any attack."', 'Daniel Reyes (named-person) <claims:quote-continues>: We will hold the dam against any attack.'],
+  ['A military source said the army left Tabqa. The source said the rebels fled Raqqa.', 'A military source (anonymous) <claims:speaker-before>: the rebels fled Raqqa'],
   ['The Hashed said that the fighters left Tabqa.', 'Hashed (group) <claims:speaker-before>: the fighters left Tabqa'],
   ['Local tribal leaders on Monday said that the rebels had left Tabqa.', 'Local tribal leaders (official) <claims:speaker-before>: the rebels had left Tabqa'],
 ];
