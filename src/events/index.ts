@@ -222,14 +222,16 @@ function placed(d: Draft, placer: Placer): Draft {
 const OUTCOME_SUBTYPES = new Set(['killing', 'wounding']);
 
 /**
- * "Russian jets struck Deir ez-Zor on Monday, killing nine": deaths or wounds
- * told after an attack of their sentence, with no place of their own, happened
- * where that attack did (basis `sentence`).
+ * "Russian jets struck Deir ez-Zor on Monday, killing nine", "killed 250
+ * fighters during air raids over Palmyra": deaths or wounds with no place of
+ * their own happened where the nearest placed attack of their sentence did
+ * (basis `sentence`).
  */
 function withOutcomePlaces(drafts: Draft[]): Draft[] {
-  return drafts.map((d, k) => {
+  return drafts.map((d) => {
     if (d.type !== 'attack' || !OUTCOME_SUBTYPES.has(d.subtype) || anchorRole(d)) return d;
-    const cause = drafts.slice(0, k).reverse().find((c) => c.type === 'attack' && c.args.location !== null);
+    const distance = (c: Draft) => Math.abs(c.site.first - d.site.first);
+    const cause = drafts.filter((c) => c.type === 'attack' && c.args.location !== null).sort((a, b) => distance(a) - distance(b))[0];
     if (!cause) return d;
     const nearby = new Set(d.args.nearby);
     if (cause.args.nearby.has('location')) nearby.add('location');
