@@ -1,7 +1,7 @@
 // What the page shows, derived from the API's lists: filtering, grouping of
 // event mentions into the clusters fusion made of them, labels and dates.
 
-export const EVENT_TYPES = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration'];
+export const EVENT_TYPES = ['movement', 'control', 'attack', 'agreement', 'governance', 'displacement', 'declaration', 'protest'];
 export const MODALITIES = ['asserted', 'reported', 'claimed', 'alleged', 'denied', 'hedged', 'speculative', 'question', 'planned', 'conditional'];
 export const STANCES = ['fact', 'reported', 'opinion', 'speculation', 'question'];
 
@@ -14,6 +14,7 @@ export const TYPE_COLORS = {
   governance: '#6A3D9A',
   displacement: '#E69F00',
   declaration: '#5F5F5F',
+  protest: '#56B4E9',
 };
 export const CONTESTED_COLOR = '#D00000';
 
