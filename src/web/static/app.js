@@ -9,6 +9,7 @@ import {
 } from './model.js';
 import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
+import { timeRedraw } from './redraw-timing.js';
 import { createTimeline } from './timeline.js';
 
 // The largest pages the API serves (the `limit` maxima in /openapi.json): the page loads every list whole.
@@ -171,6 +172,7 @@ async function main() {
   timeline.setDomain(...domain);
 
   function render() {
+    timeRedraw(mapController.map);
     writeState(state);
     const filters = { ...state.filters, search: state.q ? { docs: new Set(searchHits.map((hit) => hit.docId)), events: searchEvents } : null };
     const matching = events.filter((e) => matchesFilters(e, filters));
