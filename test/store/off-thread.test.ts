@@ -33,6 +33,10 @@ describe('readOffThread', () => {
     assert.deepEqual(await reading.store.listEventRecords(filter), await store.listEventRecords(filter));
     assert.equal(await reading.store.countDocuments(), await store.countDocuments());
     assert.deepEqual(await reading.store.search('Mosul'), await store.search('Mosul'));
+    assert.deepEqual(await reading.store.listActors(), await store.listActors());
+    // A read taking a function (the caller's place key) is answered by the store's own connection.
+    const byName = (p: { name: string }) => p.name;
+    assert.deepEqual(await reading.store.listPlaces(byName), await store.listPlaces(byName));
   });
 
   it('sees what the writing connection committed just before', async () => {

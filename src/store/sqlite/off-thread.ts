@@ -6,11 +6,12 @@ import type { SqliteStore } from './sqlite-store.js';
  * The store's reads that a server answers clients with. better-sqlite3 runs
  * every query on the calling thread; on the server's thread a query that
  * waits (a writer's lock, a checkpoint, a slow disk) or reads a large page
- * stalls every connection at once.
+ * stalls every connection at once. Only reads whose arguments can be posted
+ * to a thread: listPlaces takes its caller's place-key function and stays here.
  */
 export const OFF_THREAD_READS = [
   'getDocument', 'findDocuments', 'listDocuments', 'countDocuments', 'getExtraction', 'search',
-  'listEvents', 'listEventRecords', 'listPlaces', 'listActors', 'getDerived', 'listSnapshots',
+  'listEvents', 'listEventRecords', 'listActors', 'getDerived', 'listSnapshots',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
 type OffThreadRead = (typeof OFF_THREAD_READS)[number];
