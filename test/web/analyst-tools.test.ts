@@ -86,4 +86,37 @@ describeInBrowser('the analyst\'s tools, continued, in chromium', () => {
     assert.match((await page.locator('#status').textContent())!, /^\d+ events · \d+ reports match/);
     assert.deepEqual(demo.problems, []);
   });
+
+  it('reaches every event in view from the keyboard: a focused list item shows its mark on the map, Enter opens it', async () => {
+    await demo.open('#map=35.5,40.5,3');
+    await page.waitForSelector('#panel-body .group-item');
+    // From the skip link, Tab alone reaches the list.
+    await page.locator('.skip-link').focus();
+    await page.keyboard.press('Enter');
+    let tabs = 0;
+    while (!(await page.evaluate(() => document.activeElement?.classList.contains('group-item'))) && tabs < 80) {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+    const label = await page.evaluate(() => document.activeElement?.querySelector('.group-label')?.textContent ?? null);
+    assert.ok(label, `no event reached in ${tabs} tabs`);
+    assert.equal(await page.locator('#map-focus').textContent(), `Shown on the map: ${label}`);
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => document.activeElement?.querySelector('.group-label')?.textContent ?? null);
+    assert.equal(await page.locator('#map-focus').textContent(), next ? `Shown on the map: ${next}` : '');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.mention');
+    assert.equal(await page.locator('#panel-title').textContent(), label);
+    assert.deepEqual(demo.problems, []);
+  });
+
+  it('explains in the legend what a mark\'s size, its faintness and an area\'s hatching mean', async () => {
+    await demo.open();
+    const legend = (await page.locator('#legend').textContent())!;
+    assert.match(legend, /size: independent sources asserting it/);
+    assert.match(legend, /faint: unsupported/);
+    assert.match(legend, /hatched: contested/);
+    assert.match(legend, /Enter opens it/);
+  });
 });

@@ -121,6 +121,11 @@ async function main() {
     navigate: (view, options) => navigate(view, options),
     views: { place: (place, tools) => control.placeView(place, tools) },
     groupLinks: (group, button) => control.placeLink(group, button),
+    // A focused list item haloes its mark and names it to screen readers; leaving it, the view's own marks return.
+    focusGroup: (group) => {
+      mapController.highlight(group ? [group] : groupsOfView(state.view).filter(Boolean), { bringIntoView: false });
+      byId('map-focus').textContent = group ? `Shown on the map: ${groupLabel(group)}` : '';
+    },
     data: () => ({
       groups: visibleGroups,
       groupsInView: visibleGroups.filter((g) => eventPoint(g) && mapController.inView(eventPoint(g))),

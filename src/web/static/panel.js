@@ -119,10 +119,11 @@ function mentionsOf(group) {
 }
 
 /**
+ * `focusGroup(group | null)` is told when a list item gains or loses focus.
  * `views` renders more kinds of view (`place:<id>` → `views.place(id, tools)`), with the panel's own
  * pieces as tools; `groupLinks(group, button)` adds links under an event's head.
  */
-export function createPanel({ root, title, body, back, close, openButton, cache, data, navigate, views = {}, groupLinks = () => null }) {
+export function createPanel({ root, title, body, back, close, openButton, cache, data, navigate, views = {}, groupLinks = () => null, focusGroup = () => {} }) {
   const history = [];
   let current = null;
   let token = 0;
@@ -149,7 +150,8 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     const list = h('ul', { class: 'group-list' });
     for (const g of [...groups].sort(newestFirst).slice(0, MAX_LIST)) {
       list.append(h('li', {},
-        h('button', { type: 'button', class: 'group-item', on: { click: () => navigate(`cluster:${g.key}`) } },
+        // Focus shows the item's mark on the map (the list and the map in step); Enter opens it.
+        h('button', { type: 'button', class: 'group-item', on: { click: () => navigate(`cluster:${g.key}`), focus: () => focusGroup(g), blur: () => focusGroup(null) } },
           typeIcon(g.type), h('span', { class: 'group-label' }, groupLabel(g)),
           h('span', { class: 'group-meta' }, `${whenLabel(g)} · ${g.reports} report${g.reports === 1 ? '' : 's'}`),
           statusBadge(g.status))));
