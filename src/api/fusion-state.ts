@@ -3,6 +3,7 @@ import {
   type ClaimStatus, type FusionContext, type FusionResult, type FusionState, type UserCorridorDefinition,
 } from '../fusion/index.js';
 import type { Store } from '../store/store.js';
+import { oneQueryAtATime } from './one-query-at-a-time.js';
 
 /** What the API needs to read fusion: its context and the user's corridors, loaded once. */
 export interface FusionResources {
@@ -38,7 +39,7 @@ export interface FusionReader {
  */
 export function createFusionReader(store: Store, resources: FusionResources): FusionReader {
   let cached: { version: number; state: Promise<FusionState>; result: Promise<FusionResult> } | null = null;
-  const version = async () => Math.max(0, ...(await store.listSnapshots()).map((s) => s.id));
+  const version = oneQueryAtATime(async () => Math.max(0, ...(await store.listSnapshots()).map((s) => s.id)));
   const current = async () => {
     const latest = await version();
     if (cached?.version !== latest) {

@@ -10,6 +10,7 @@ import { loadGazetteer, type Gazetteer } from '../geo/gazetteer/index.js';
 import { loadGeoResources, type GeoResources } from '../geo/index.js';
 import type { Pipeline } from '../pipeline.js';
 import { packageRoot } from '../resources.js';
+import { readOffThread, SqliteStore, type OffThreadStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { loadBasemap, type Basemap } from '../web/basemap.js';
 import { loadLayers, type ReferenceLayer } from '../web/layers.js';
@@ -234,22 +235,29 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Created when the first document is posted: serving what is stored needs no pipeline.
   const pipeline = options.pipeline ?? (() => createDefaultPipeline({ geo: sharedGeo() }));
   const loaded = options.layersDir ? await loadLayers(options.layersDir) : { layers: [], problems: [] };
+  // Clients are answered from a reader thread's connection, so a query that waits never holds the event loop.
+  const reading: OffThreadStore = options.store instanceof SqliteStore ? readOffThread(options.store) : { store: options.store, close: async () => {} };
   const app = await buildApp({
     ...options,
+    store: reading.store,
     pipeline,
     gazetteer: options.gazetteer ?? (() => sharedGeo().gazetteer),
     layers: [...(options.layers ?? []), ...loaded.layers],
     // Internal errors are logged (to stderr, keeping stdout for what the command prints); their details never reach clients.
     logger: options.logger ?? { level: 'error', stream: process.stderr },
   });
+  const close = async () => {
+    await app.close();
+    await reading.close();
+  };
   try {
     await app.listen({ host, port: options.port ?? DEFAULT_PORT });
   } catch (error) {
-    await app.close();
+    await close();
     throw error;
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? DEFAULT_PORT;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return { app, url, layerProblems: loaded.problems, close: () => app.close() };
+  return { app, url, layerProblems: loaded.problems, close };
 }

@@ -20,4 +20,5 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
 export { isPostgresUrl };
 export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export { openPostgresStore, PostgresStore, type PostgresStoreOptions, type SpatialIndex } from './postgres/postgres-store.js';
+export { readOffThread, type OffThreadStore } from './sqlite/off-thread.js';
 export type * from './store.js';

@@ -181,11 +181,12 @@ describeInBrowser('the analyst\'s tools in chromium', () => {
     await page.locator('#filter-type').selectOption('control');
     const control = await contradictions();
     assert.ok(control.length > 0 && control.length < all.length, `${control.length} of ${all.length}`);
-    assert.ok(control.every((cx) => cx.includes('(control)')), control.join(' | '));
+    // Each reads as a sentence; one side at least is a change or a holding of control.
+    assert.ok(control.every((cx) => / (took|retook|lost|holds|besieged|cleared) /.test(cx)), control.join(' | '));
 
     await demo.open('#from=2014-01-01&to=2014-12-31');
     const early = await contradictions();
-    assert.ok(early.length < all.length && early.every((cx) => /2014-/.test(cx)), early.join(' | '));
+    assert.ok(early.length < all.length && early.every((cx) => / 2014\b/.test(cx)), early.join(' | '));
 
     await demo.open('#map=35.5,40.5,3');
     const lastDays = (await page.locator('#panel-body .group-item .group-meta').allTextContents())
@@ -194,6 +195,19 @@ describeInBrowser('the analyst\'s tools in chromium', () => {
     assert.deepEqual(dated, [...dated].sort().reverse(), 'newest first');
     assert.deepEqual(lastDays.slice(dated.length).every((d) => d === 'undated'), true, 'undated last');
     assert.ok(dated[0]! > dated[dated.length - 1]!);
+  });
+
+  it('reads each contradiction as a sentence with both sides\' sources and dates', async () => {
+    await demo.open();
+    const sentences = await page.locator('#panel-body .cx-list li').allTextContents();
+    // The demo's Tal Afar story: the city retaken on 27 August, and a radio report of fighting the next day.
+    const talAfar = sentences.find((cx) => cx.includes('there was fighting at'));
+    assert.ok(talAfar, sentences.join(' | '));
+    assert.match(talAfar, new RegExp(`^.*Demo Radio.* says? .*retook ${TAL_AFAR} on 27 Aug 2017; Demo Radio says there was fighting at ${TAL_AFAR} on 28 Aug 2017$`));
+    assert.ok(sentences.every((cx) => !cx.includes('⟷') && / (says|say|denies that|deny that) /.test(cx)), sentences.join(' | '));
+    await page.locator('#panel-body .cx-list button', { hasText: 'there was fighting at' }).click();
+    assert.deepEqual(await page.locator('#panel-body .cx-side h4').allTextContents(), talAfar.split('; '));
+    assert.deepEqual(demo.problems, []);
   });
 
   it('finds a place by another transliteration: "Talafar" lists Tal Afar\'s events', async () => {

@@ -39,11 +39,11 @@ async function placeFilter(app: FastifyInstance, name: string): Promise<(e: Stor
 }
 
 /**
- * Characters of pages kept serialised: a whole page of 5000 events is about 6 MB
+ * Bytes of pages kept serialised: a whole page of 5000 events is about 6 MB
  * (1.2 kB an event on the demo store), so the map's lists and the last
  * viewports of a few users, without holding more than 64 MB.
  */
-const CACHED_CHARS = 64_000_000;
+const CACHED_BYTES = 64_000_000;
 
 /** One page of events as the response body: the stored JSON with fusion's cluster, corroboration and status added. */
 async function eventPage(app: FastifyInstance, request: FastifyRequest<{ Querystring: EventsQuery }>): Promise<string> {
@@ -77,7 +77,7 @@ async function eventPage(app: FastifyInstance, request: FastifyRequest<{ Queryst
 }
 
 export async function eventRoutes(app: FastifyInstance): Promise<void> {
-  const pages = createPageCache(CACHED_CHARS);
+  const pages = createPageCache(CACHED_BYTES);
   app.get<{ Querystring: EventsQuery }>('/api/events', {
     schema: {
       summary: 'Events, filtered; each with the cluster it was fused into and its corroboration',

@@ -16,6 +16,11 @@ import { refreshStatistics } from './statistics.js';
 export interface SqliteStoreOptions {
   /** Refuse to create a new database (commands that only read). */
   mustExist?: boolean;
+  /**
+   * Open an existing database to read only, without migrating it: a second
+   * connection beside the one that writes (see off-thread.ts).
+   */
+  readOnly?: boolean;
 }
 
 /** Rows fetched per step of `allExtractions`, so callers may write between steps. */
@@ -266,7 +271,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    keepStatistics(this.db);
+    if (!this.db.readonly) keepStatistics(this.db);
     this.db.close();
   }
 }
@@ -278,7 +283,8 @@ function sqlitePaging(filter: { limit?: number; offset?: number }): { limit: num
 }
 
 /** Opens (or creates) the file with WAL and foreign keys on, and migrates it, with errors that name the file. */
-function openDatabase(file: string, { mustExist = false }: SqliteStoreOptions): Database.Database {
+function openDatabase(file: string, { mustExist = false, readOnly = false }: SqliteStoreOptions): Database.Database {
+  if (readOnly) return openReadOnly(file);
   const inMemory = file === ':memory:';
   if (!inMemory && mustExist && !existsSync(file)) throw new Error(`${file}: no such database (create it with \`corridor ingest\`)`);
   if (!inMemory && !existsSync(dirname(file))) throw new Error(`${file}: cannot create the database, the folder ${dirname(file)} does not exist`);
@@ -296,6 +302,18 @@ function openDatabase(file: string, { mustExist = false }: SqliteStoreOptions): 
     db?.close();
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${file}: cannot open the database (${reason})`, { cause: error });
+  }
+}
+
+/** A reader of a database the writing connection created, migrated and put in WAL mode (a setting kept in the file). */
+function openReadOnly(file: string): Database.Database {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${file}: cannot open the database to read (${reason})`, { cause: error });
   }
 }
 

@@ -9,6 +9,8 @@ import {
 } from './model.js';
 import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
+import { timeRedraw } from './redraw-timing.js';
+import { speakerIndex } from './speakers.js';
 import { createTimeline } from './timeline.js';
 
 // The largest pages the API serves (the `limit` maxima in /openapi.json): the page loads every list whole.
@@ -68,8 +70,10 @@ async function main() {
   const outlets = [...new Set(events.map((e) => e.outlet).filter(Boolean))].sort((a, b) => a.localeCompare(b));
   fillSelect(byId('filter-outlet'), outlets.map((o) => ({ value: o, label: o })));
   fillSelect(byId('filter-status'), Object.entries(STATUS_LABELS).filter(([status]) => occurs((e) => e.status)(status)).map(([value, label]) => ({ value, label })));
-  const sources = [...new Set(events.map((e) => e.attribution?.source).filter(Boolean))].sort((a, b) => a.localeCompare(b));
-  fillSelect(byId('filter-source'), sources.map((s) => ({ value: s, label: s })));
+  // Speakers by who they speak for, one option per normalised name: a link's `source=` may hold any spelling of it.
+  const speakers = speakerIndex(events);
+  byId('filter-source').append(...speakers.groups.map(({ name, speakers: inGroup }) => h('optgroup', { label: name },
+    inGroup.map((speaker) => h('option', { value: speaker.key }, `${speaker.label} (${speaker.reports})`)))));
   const maxCorroboration = Math.max(0, ...allGroups.map((g) => g.corroboration));
   fillSelect(byId('filter-corroboration'), Array.from({ length: maxCorroboration }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })));
 
@@ -79,6 +83,7 @@ async function main() {
   };
   const syncFilterInputs = () => {
     for (const [key, id] of Object.entries(filterInputs)) byId(id).value = String(state.filters[key] ?? (key === 'minCorroboration' ? '0' : ''));
+    if (state.filters.source) byId('filter-source').value = speakers.keyOf(state.filters.source);
     byId('search-input').value = state.q;
   };
 
@@ -116,6 +121,11 @@ async function main() {
     navigate: (view, options) => navigate(view, options),
     views: { place: (place, tools) => control.placeView(place, tools) },
     groupLinks: (group, button) => control.placeLink(group, button),
+    // A focused list item haloes its mark and names it to screen readers; leaving it, the view's own marks return.
+    focusGroup: (group) => {
+      mapController.highlight(group ? [group] : groupsOfView(state.view).filter(Boolean), { bringIntoView: false });
+      byId('map-focus').textContent = group ? `Shown on the map: ${groupLabel(group)}` : '';
+    },
     data: () => ({
       groups: visibleGroups,
       groupsInView: visibleGroups.filter((g) => eventPoint(g) && mapController.inView(eventPoint(g))),
@@ -161,7 +171,7 @@ async function main() {
     : [today, today];
   const timeline = createTimeline({
     svg: byId('histogram'), fromInput: byId('time-from'), toInput: byId('time-to'), fromDate: byId('date-from'), toDate: byId('date-to'),
-    playButton: byId('play'), output: byId('time-label'),
+    playButton: byId('play'), speedSelect: byId('play-speed'), presets: byId('time-presets'), output: byId('time-label'),
     onChange: (range) => {
       state.from = range.full ? null : fromDay(range.from);
       state.to = range.full ? null : fromDay(range.to);
@@ -171,8 +181,13 @@ async function main() {
   timeline.setDomain(...domain);
 
   function render() {
+    timeRedraw(mapController.map);
     writeState(state);
-    const filters = { ...state.filters, search: state.q ? { docs: new Set(searchHits.map((hit) => hit.docId)), events: searchEvents } : null };
+    const filters = {
+      ...state.filters,
+      speaker: state.filters.source ? { key: speakers.keyOf(state.filters.source), keyOf: speakers.keyOf } : null,
+      search: state.q ? { docs: new Set(searchHits.map((hit) => hit.docId)), events: searchEvents } : null,
+    };
     const matching = events.filter((e) => matchesFilters(e, filters));
     timeline.setCounts(matching.map(eventDays).filter(Boolean));
     const range = timeline.range();
@@ -197,7 +212,8 @@ async function main() {
     }
     mapController.render({ groups: visibleGroups, legs, corridors, places: [...places.values()] });
     const searched = state.q ? ` · search “${state.q}”: ${searchHits.length} documents${searchEvents.size ? `, ${searchEvents.size} reports at the place` : ''}` : '';
-    setStatus(`${visibleGroups.length} events · ${shown.size} reports${searched}`);
+    // Every event and report the filters and dates keep, in view or not: the overview counts those the map shows.
+    setStatus(`${visibleGroups.length} events · ${shown.size} reports match${searched}`);
     if (!state.view || state.view === 'overview') panel.refresh();
   }
 

@@ -58,7 +58,8 @@ export function matchesFilters(event, filters) {
   if (filters.modality && event.modality !== filters.modality) return false;
   if (filters.outlet && event.outlet !== filters.outlet) return false;
   if (filters.status && event.status !== filters.status) return false;
-  if (filters.source && event.attribution?.source.toLowerCase() !== filters.source.toLowerCase()) return false;
+  // A speaker is matched by its merged, normalised name (speakers.js), whatever spelling the event gives.
+  if (filters.speaker && filters.speaker.keyOf(event.attribution?.source ?? '') !== filters.speaker.key) return false;
   if (filters.minCorroboration && event.corroboration < filters.minCorroboration) return false;
   if (filters.search && !filters.search.docs.has(event.docId) && !filters.search.events.has(`${event.docId}/${event.id}`)) return false;
   return true;

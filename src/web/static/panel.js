@@ -1,8 +1,11 @@
 // The evidence panel. Everything that comes from a document — its text, title,
 // outlet, names — is put in the page as text nodes (see dom.js): a document
 // holding markup or script shows it as text and never runs it.
+import { contradictionSentence, sideSentence } from './contradiction-sentence.js';
+import { barChart, countBy } from './charts.js';
 import { clear, h, safeUrl } from './dom.js';
-import { STANCES, STATUS_LABELS, TYPE_COLORS, dayRangeLabel, eventPoint, groupLabel, groupsAtPoint, newestFirst } from './model.js';
+import { TYPE_ICONS, relativeDay } from './feed.js';
+import { STANCES, STATUS_LABELS, TYPE_COLORS, dayRangeLabel, eventPoint, groupLabel, groupsAtPoint, newestFirst, toDay } from './model.js';
 
 const MARK_PRIORITY = { cue: 4, place: 3, actor: 2, time: 1 };
 const MAX_LIST = 300;
@@ -83,6 +86,19 @@ function typeDot(type) {
   return dot;
 }
 
+/** The type's symbol in its colour, named for screen readers. */
+function typeIcon(type) {
+  const icon = h('span', { class: 'type-icon', role: 'img', 'aria-label': type, title: type }, TYPE_ICONS[type] ?? '•');
+  icon.style.color = TYPE_COLORS[type] ?? '#333';
+  return icon;
+}
+
+/** "2017-08-27 · 9 years ago": the last day a group covers, and how long ago that was. */
+function whenLabel(g) {
+  if (g.to === null || g.to === undefined) return dayRangeLabel(g.from, g.to);
+  return `${dayRangeLabel(g.from, g.to)} · ${relativeDay(g.to, toDay(new Date().toISOString()))}`;
+}
+
 function quote(text, spans) {
   if (!text || !spans?.length) return null;
   const widest = spans.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
@@ -103,10 +119,11 @@ function mentionsOf(group) {
 }
 
 /**
+ * `focusGroup(group | null)` is told when a list item gains or loses focus.
  * `views` renders more kinds of view (`place:<id>` → `views.place(id, tools)`), with the panel's own
  * pieces as tools; `groupLinks(group, button)` adds links under an event's head.
  */
-export function createPanel({ root, title, body, back, close, openButton, cache, data, navigate, views = {}, groupLinks = () => null }) {
+export function createPanel({ root, title, body, back, close, openButton, cache, data, navigate, views = {}, groupLinks = () => null, focusGroup = () => {} }) {
   const history = [];
   let current = null;
   let token = 0;
@@ -133,28 +150,42 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
     const list = h('ul', { class: 'group-list' });
     for (const g of [...groups].sort(newestFirst).slice(0, MAX_LIST)) {
       list.append(h('li', {},
-        h('button', { type: 'button', class: 'group-item', on: { click: () => navigate(`cluster:${g.key}`) } },
-          typeDot(g.type), h('span', { class: 'group-label' }, groupLabel(g)),
-          h('span', { class: 'group-meta' }, `${dayRangeLabel(g.from, g.to)} · ${g.reports} report${g.reports === 1 ? '' : 's'}`),
+        // Focus shows the item's mark on the map (the list and the map in step); Enter opens it.
+        h('button', { type: 'button', class: 'group-item', on: { click: () => navigate(`cluster:${g.key}`), focus: () => focusGroup(g), blur: () => focusGroup(null) } },
+          typeIcon(g.type), h('span', { class: 'group-label' }, groupLabel(g)),
+          h('span', { class: 'group-meta' }, `${whenLabel(g)} · ${g.reports} report${g.reports === 1 ? '' : 's'}`),
           statusBadge(g.status))));
     }
     return [list, groups.length > MAX_LIST ? h('p', {}, `First ${MAX_LIST} shown; narrow the filters or zoom in to see the others.`) : null];
   }
 
+  /** Events in view by type, actor (the eight most frequent) and status, as small bar charts. */
+  function countCharts(groups) {
+    const axis = 'events in view';
+    const byType = countBy(groups, (g) => g.type).map(([type, count]) => ({ label: type, count, color: TYPE_COLORS[type] }));
+    const byActor = countBy(groups, (g) => g.agent?.name ?? null, 8).map(([label, count]) => ({ label, count }));
+    const byStatus = countBy(groups, (g) => g.status ?? null).map(([status, count]) => ({ label: STATUS_LABELS[status] ?? status, count }));
+    const chart = (title, rows) => (rows.length ? h('figure', { class: 'chart' }, h('figcaption', {}, title), barChart({ title, rows, axis })) : null);
+    return h('details', { class: 'counts', open: true }, h('summary', {}, 'Counts'),
+      chart('By type', byType), chart('By actor (agent)', byActor), chart('By status', byStatus));
+  }
+
   function overview() {
-    const { groups, groupsInView, contradictionsInView: contradictions, documents } = data();
+    const { groups, groupsInView, contradictionsInView: contradictions, documents, groupByKey } = data();
     title.textContent = 'Overview';
     const reports = groupsInView.reduce((n, g) => n + g.events.length, 0);
     const cxList = h('ul', { class: 'cx-list' }, contradictions.map((cx) =>
-      h('li', {}, button(`${cx.a.claim} ⟷ ${cx.b.claim}`, `contradiction:${cx.id}`))));
+      h('li', {}, button(contradictionSentence(cx, groupByKey), `contradiction:${cx.id}`))));
     if (documents === 0) {
       return [h('p', {}, 'No documents yet. Add some with `corridor ingest <files, folders or URLs>` (or `npm start` for the demo corpus), '
         + 'or POST them to /api/documents, then reload this page.')];
     }
     const outside = groups.length - groupsInView.length;
+    // The status line counts what the filters and dates keep; this line, the part of it the map shows.
     return [
-      h('p', { class: 'summary' }, `${groupsInView.length} events in view (${reports} reports from ${documents} documents)`
+      h('p', { class: 'summary' }, `${groupsInView.length} events in view (${reports} reports of them; ${documents} documents stored)`
         + `${outside ? `; ${outside} more match the filters outside the map's view or without a place` : ''}.`),
+      groupsInView.length ? countCharts(groupsInView) : null,
       contradictions.length ? h('section', {}, h('h3', {}, `Contradictions (${contradictions.length})`), cxList) : null,
       h('section', {}, h('h3', {}, 'Events in view'),
         groupsInView.length ? groupList(groupsInView) : h('p', {}, 'No event in view matches the filters and time range.')),
@@ -198,7 +229,8 @@ export function createPanel({ root, title, body, back, close, openButton, cache,
 
   async function contradictionSide(side) {
     return h('div', { class: 'cx-side' },
-      h('h4', {}, side.claim),
+      h('h4', {}, sideSentence(side, data().groupByKey(side.clusterId))),
+      h('p', { class: 'cx-claim' }, side.claim),
       h('ul', { class: 'mention-list' }, await Promise.all(side.mentions.map(mentionItem))),
       button('Open this claim', `cluster:${side.clusterId}`));
   }

@@ -1,6 +1,7 @@
 // The time control: a histogram of events per day, week or month, a two-handle
-// range that filters the map, two date fields for exact days, and a play button
-// that walks the range forward.
+// range that filters the map, two date fields for exact days, preset windows
+// ending on the data's last day, and a play button that walks the range
+// forward from the filter's start, at a chosen speed.
 import { clear, s } from './dom.js';
 import { fromDay } from './model.js';
 
@@ -8,11 +9,15 @@ const PLAY_STEP_MS = 700;
 
 const toDayNumber = (iso) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
-export function createTimeline({ svg, fromInput, toInput, fromDate, toDate, playButton, output, onChange }) {
+export function createTimeline({ svg, fromInput, toInput, fromDate, toDate, playButton, speedSelect, presets, output, onChange }) {
   let start = 0;
+  // The data's last day: the preset windows end on it.
+  let end = 0;
   let binDays = 1;
   let bins = 1;
   let timer = null;
+  // Where play started, to go back to once the window has reached the end.
+  let playStart = null;
   let counts = [];
   // Days chosen exactly (a date field, a link): a handle only shows the step that holds them,
   // since a long timeline moves in steps of a week or a month. Moving a handle forgets its day.
@@ -71,6 +76,15 @@ export function createTimeline({ svg, fromInput, toInput, fromDate, toDate, play
     });
   }
 
+  for (const preset of presets.querySelectorAll('button[data-days]')) {
+    preset.addEventListener('click', () => {
+      const days = preset.dataset.days;
+      if (days === 'all') selectDays(null, null);
+      else selectDays(Math.max(start, end - Number(days) + 1), end);
+      changed();
+    });
+  }
+
   const stop = () => {
     clearInterval(timer);
     timer = null;
@@ -88,19 +102,33 @@ export function createTimeline({ svg, fromInput, toInput, fromDate, toDate, play
     changed();
   };
 
+  const startTimer = () => {
+    clearInterval(timer);
+    timer = setInterval(step, PLAY_STEP_MS / Number(speedSelect.value || 1));
+  };
+
+  /** The window play walks: the one chosen (from the filter's start), a sixth of the timeline from its start when all is shown. */
+  const playWindow = () => {
+    if (range().full) return { a: 0, b: Math.max(0, Math.ceil(bins / 6) - 1) };
+    const a = Number(fromInput.value);
+    const b = Number(toInput.value);
+    // At the end, play starts again where it started last.
+    return b >= bins - 1 && playStart ? playStart : { a, b };
+  };
+
   playButton.addEventListener('click', () => {
     if (timer) return stop();
-    // Start from the beginning with a window of a sixth of the timeline (or the one already chosen).
-    if (range().full || Number(toInput.value) >= bins - 1) {
-      exact = { from: null, to: null };
-      fromInput.value = '0';
-      toInput.value = String(Math.max(0, Math.ceil(bins / 6) - 1));
-      changed();
-    }
+    const { a, b } = playWindow();
+    playStart = { a, b };
+    exact = { from: null, to: null };
+    fromInput.value = String(a);
+    toInput.value = String(b);
+    changed();
     playButton.textContent = '❚❚';
     playButton.setAttribute('aria-label', 'Pause');
-    timer = setInterval(step, PLAY_STEP_MS);
+    startTimer();
   });
+  speedSelect.addEventListener('change', () => { if (timer) startTimer(); });
 
   function draw() {
     clear(svg);
@@ -120,6 +148,10 @@ export function createTimeline({ svg, fromInput, toInput, fromDate, toDate, play
         class: selected ? 'bar selected' : 'bar',
       }, s('title', {}, `${fromDay(day)}: ${count} event${count === 1 ? '' : 's'}`)));
     });
+    // The count axis: what a bar counts, and the tallest bar's count.
+    const unit = binDays === 1 ? 'day' : binDays === 7 ? 'week' : 'month';
+    svg.setAttribute('aria-label', `Events per ${unit} over time; the tallest bar is ${max}`);
+    svg.append(s('text', { x: '2', y: '9', class: 'tick-label axis-title' }, `events per ${unit} (tallest bar: ${max})`));
     // A tick at each month start (each year start when the months would crowd).
     const first = new Date(start * 86_400_000);
     const months = (bins * binDays) / 30;
@@ -139,6 +171,7 @@ export function createTimeline({ svg, fromInput, toInput, fromDate, toDate, play
       const span = lastDay - firstDay + 1;
       binDays = span <= 120 ? 1 : span <= 800 ? 7 : 30;
       start = firstDay;
+      end = lastDay;
       bins = Math.max(1, Math.ceil(span / binDays));
       for (const input of [fromInput, toInput]) input.max = String(bins - 1);
       for (const field of [fromDate, toDate]) [field.min, field.max] = [fromDay(firstDay), fromDay(lastDay)];
