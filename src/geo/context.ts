@@ -39,6 +39,8 @@ export function anchorRadiusKm(anchor: Anchor): number {
  * anchorCue(' oil field, some 20 km west of ', lexicon.anchorCues) // => { cue: 'west of', km: 20, partOf: false }
  */
 export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: number; partOf: boolean } | null {
+  // Checked first because the recogniser tries every gap up to the next capital, and nearly none is a cue.
+  if (!cues.lastWords.has(lastWord(gap))) return null;
   let rest = gap.toLowerCase().replace(/\s+/g, ' ').trim();
   // "the al-Zanjili district of Mosul": a part of the place.
   const part = cues.partOf.exec(rest);
@@ -60,6 +62,14 @@ export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: num
   if (!m) return null;
   const { distance, unit, cue, near } = m.groups!;
   return { cue: (cue ?? near)!, km: distance ? Number(distance) * cues.units.get(unit!)! : 0, partOf: false };
+}
+
+/** The gap's last word, lower-cased: a scan from the end, since a regex anchored at the end tries every start. */
+function lastWord(gap: string): string {
+  const trimmed = gap.trimEnd();
+  let start = trimmed.length;
+  while (start > 0 && !/\s/.test(trimmed[start - 1]!)) start--;
+  return trimmed.slice(start).toLowerCase();
 }
 
 /** Longer than any cue ("oil field, a small Christian town located some 20 km (12 miles) north-east of the city of"). */

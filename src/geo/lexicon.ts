@@ -40,6 +40,8 @@ export interface AnchorCues {
   gapWords: Set<string>;
   /** Kilometres per unit. */
   units: Map<string, number>;
+  /** The words a cue can end with ("of", "near", "from", "the"): a gap ending otherwise is no cue. */
+  lastWords: Set<string>;
 }
 
 /** The word lists the recogniser reads, as lower-cased sets (resources/geo-cues.json). */
@@ -109,6 +111,8 @@ function anchorCues(cues: GeoCuesFile): AnchorCues {
     partOf: new RegExp(`^(?<cue>(?:${alternation(cues.subPlaceHeads)}) (?:of|in))(?: the)?$`),
     gapWords: new Set([...cues.featureHeads, ...cues.settlementHeads, ...cues.adminHeads].flatMap((h) => h.toLowerCase().split(' '))),
     units: new Map(Object.entries(distanceUnits).map(([unit, km]) => [unit.toLowerCase(), km])),
+    // Directions and sub-place heads end in "of"/"in"; any cue may be followed by "the".
+    lastWords: new Set([...proximity, ...afterDistance, 'of', 'in', 'the'].map((w) => w.toLowerCase().split(' ').pop()!)),
   };
 }
 

@@ -123,6 +123,31 @@ function isSentenceInitial(tokens: readonly Token[], i: number): boolean {
   return !WORD.test(prev.text) && (i === 1 || tokens[i - 2]!.sentence !== tokens[i]!.sentence);
 }
 
+/** What a Latin-script token says by itself, wherever it stands. */
+interface WordShape {
+  /** Without a possessive 's ("Syria's" -> "Syria"). */
+  core: string;
+  capitalised: boolean;
+  acronymLike: boolean;
+  lower: string;
+}
+
+/** Distinct token texts remembered before the memo starts over. */
+const SHAPE_MEMO_LIMIT = 200_000;
+const shapes = new Map<string, WordShape>();
+
+/** The shape of a token's text, memoised: texts repeat their words, and the Unicode tests are the recogniser's main per-token cost. */
+function wordShape(text: string): WordShape {
+  let shape = shapes.get(text);
+  if (!shape) {
+    if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
+    const core = POSSESSIVE.test(text) && text.length > 3 ? text.slice(0, -2) : text;
+    shape = { core, capitalised: CAPITALISED.test(text), acronymLike: TWO_CAPITALS.test(text), lower: core.toLowerCase() };
+    shapes.set(text, shape);
+  }
+  return shape;
+}
+
 /**
  * Finds toponym candidates by matching the gazetteer's normalised names over
  * the tokens, longest match first, then filters capitalised words that are
@@ -131,21 +156,12 @@ function isSentenceInitial(tokens: readonly Token[], i: number): boolean {
 export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: GeoLexicon): Candidate[] {
   const { text, tokens } = input;
   const normalize = gazetteer.normalize;
-  const foldCache = new Map<string, FoldedWord[]>();
-  const fold = (s: string): FoldedWord[] => {
-    let folded = foldCache.get(s);
-    if (!folded) foldCache.set(s, (folded = normalize.words(s)));
-    return folded;
-  };
+  const fold = normalize.words;
   const words: (Word | null)[] = tokens.map((token, i) => {
     if (!WORD.test(token.text)) return null;
     if (ARABIC_SCRIPT.test(token.text)) return arabicWord(token, tokens[i + 1]);
-    const possessive = POSSESSIVE.test(token.text) && token.text.length > 3;
-    const core = possessive ? token.text.slice(0, -2) : token.text;
-    return {
-      token, coreEnd: possessive ? token.end - 2 : token.end, folded: fold(core), capitalised: CAPITALISED.test(token.text),
-      acronymLike: TWO_CAPITALS.test(token.text), arabic: false, lower: core.toLowerCase(),
-    };
+    const { core, capitalised, acronymLike, lower } = wordShape(token.text);
+    return { token, coreEnd: token.end - (token.text.length - core.length), folded: fold(core), capitalised, acronymLike, arabic: false, lower };
   });
 
   /**

@@ -30,6 +30,16 @@ test('geo negatives: these strings contain no place', () => {
   }
 });
 
+test("a county's chief city is the one that bears the county's name, not one known by it of old", () => {
+  const pipeline = createPipeline([segmentStage(), geoparse(resources)]);
+  // Franklin County, Ohio holds Columbus, whose first name was Franklin: "Franklin" stays a town called Franklin.
+  const [franklin] = pipeline.extract(documentFor('The parade in Franklin drew a large crowd on Saturday.')).places;
+  assert.equal(franklin?.name, 'Franklin');
+  // An old or English name still finds its town when nothing else bears it more: Palmyra is Tadmur.
+  const [palmyra] = pipeline.extract(documentFor('Government troops retook Palmyra from the militants.')).places;
+  assert.equal(palmyra?.country, 'SY');
+});
+
 test('transliteration variants of one town resolve to one gazetteer entry', () => {
   const pipeline = createPipeline([segmentStage(), geoparse(resources)]);
   const text = "Tal Afar. Tall 'Afar. Tel Afar. Tall ʿAfar.";

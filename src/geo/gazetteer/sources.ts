@@ -69,6 +69,15 @@ export function readAdminCodes(level: 'admin1' | 'admin2'): AdminRecord[] {
   });
 }
 
+/** Natural Earth's label point of each admin1 region, by GeoNames code (resources/admin1-points.md). */
+export function readAdmin1Points(): Map<string, { lat: number; lon: number }> {
+  const [, ...rows] = readFileSync(resourcePath('admin1-points.tsv'), 'utf8').split('\n').filter(Boolean);
+  return new Map(rows.map((row) => {
+    const [code, , lat, lon] = row.split('\t');
+    return [code!, { lat: Number(lat), lon: Number(lon) }];
+  }));
+}
+
 /** How news abbreviates an admin region (resources/admin-abbreviations.md). */
 export interface AdminAbbreviations {
   /** Matched in exactly this spelling wherever they stand ("Calif.", "N.S.W."). */
