@@ -12,6 +12,7 @@ import type { Pipeline } from '../pipeline.js';
 import { packageRoot } from '../resources.js';
 import type { Store } from '../store/store.js';
 import { loadBasemap, type Basemap } from '../web/basemap.js';
+import { createBasemapDetail } from '../web/basemap-detail.js';
 import { loadLayers, type ReferenceLayer } from '../web/layers.js';
 import { webPlugin } from '../web/plugin.js';
 import './context.js';
@@ -25,6 +26,7 @@ import { eventRoutes } from './routes/events.js';
 import { controlRoutes } from './routes/control.js';
 import { fusionRoutes } from './routes/fusion.js';
 import { mapRoutes } from './routes/map.js';
+import { basemapDetailRoutes } from './routes/basemap-detail.js';
 import { sharedSchemas } from './schemas/shared.js';
 import { addSecurityHeaders, isLoopback, requireWriteToken } from './security.js';
 import { takeTurns } from './turns.js';
@@ -84,6 +86,7 @@ async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<voi
   // Converted on first use: a second that API-only uses never pay.
   app.decorate('basemap', () => (basemap ??= loadBasemap()));
   app.decorate('gazetteer', () => (gazetteer ??= given instanceof Function ? given() : loadGazetteer()));
+  app.decorate('basemapDetail', createBasemapDetail(() => app.gazetteer()));
   let actors: ActorDirectory | null = null;
   app.decorate('actors', () => {
     const normalize = app.fusion.context.normalizeName;
@@ -107,6 +110,7 @@ async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<voi
   await app.register(fusionRoutes);
   await app.register(controlRoutes);
   await app.register(mapRoutes);
+  await app.register(basemapDetailRoutes);
 }
 
 /** Maps every error to the catalogue; anything unexpected is logged and answered without details. */

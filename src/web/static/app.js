@@ -104,6 +104,8 @@ async function main() {
     label: groupLabel,
     featureSummary,
   });
+  // The MapLibre map, for the console and the browser tests (what it draws is on a canvas, not in the DOM).
+  window.corridorMap = mapController.map;
 
   control = await createControl({
     map: mapController.map, legend: byId('legend-control'), navigate: (view) => navigate(view),

@@ -1,7 +1,9 @@
-// The map: an offline basemap (Natural Earth polygons from the API, labels as
-// HTML markers because a style without glyphs cannot draw text), reference
-// layers, corridors, trajectories, movements with arrowheads, and events.
+// The map: an offline basemap (Natural Earth polygons from the API; admin-1
+// borders and populated places per view; its labels drawn by MapLibre with the
+// browser's fonts), reference layers, corridors, trajectories, movements with
+// arrowheads, and events. The evidence's own labels are HTML markers above all.
 import * as maplibregl from '/vendor/maplibre/maplibre-gl.mjs';
+import { basemapDetailStyle, followView } from './basemap-layers.js';
 import { h } from './dom.js';
 import { CONTESTED_COLOR, TYPE_COLORS, eventPoint, isMovement } from './model.js';
 
@@ -11,11 +13,13 @@ const REFERENCE_COLORS = ['#8c6d31', '#637939', '#7b4173', '#3182bd', '#636363',
 const ABOVE_REFERENCE = 'corridors';
 
 function style(basemap) {
+  const detail = basemapDetailStyle(basemap.labels);
   return {
     version: 8,
     sources: {
       land: { type: 'geojson', data: basemap.land },
       countries: { type: 'geojson', data: basemap.countries },
+      ...detail.sources,
       corridors: { type: 'geojson', data: EMPTY },
       trajectories: { type: 'geojson', data: EMPTY },
       movements: { type: 'geojson', data: EMPTY },
@@ -25,7 +29,9 @@ function style(basemap) {
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#d8e6ef' } },
       { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f1ea' } },
+      ...detail.borders,
       { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#a8a093', 'line-width': 0.8 } },
+      ...detail.labels,
       {
         id: 'corridors', type: 'line', source: 'corridors', layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: { 'line-color': '#8a6d00', 'line-width': 9, 'line-opacity': 0.22 },
@@ -123,13 +129,8 @@ export function createMap(container, basemap, handlers) {
 
   const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '320px', offset: 12 });
   let overlayMarkers = [];
-  const labelMarkers = [];
   const referenceLayers = new Map();
-
-  // Country labels: big countries first; CSS shows each rank from a zoom tier up.
-  for (const label of basemap.labels) {
-    labelMarkers.push(textMarker(label.lon, label.lat, `country-label rank-${label.rank}`, label.name).addTo(map));
-  }
+  // The evidence's place labels appear from zoom tier 2 (style.css).
   const setZoomTier = () => {
     const z = map.getZoom();
     container.dataset.zoomTier = String(z < 2.5 ? 0 : z < 3.5 ? 1 : z < 5 ? 2 : 3);
@@ -157,7 +158,9 @@ export function createMap(container, basemap, handlers) {
   // Marks at one place lie on top of each other: the click hands over every one under the pointer.
   map.on('click', 'events', (e) => handlers.selectPoint([...new Set(e.features.map((f) => f.properties.key))]));
 
-  const loaded = new Promise((resolve) => map.once('load', resolve));
+  const loaded = new Promise((resolve) => map.once('load', resolve)).then(() => {
+    followView(map).catch((error) => console.error('basemap detail:', error.message));
+  });
 
   return loaded.then(() => ({
     map,
@@ -211,7 +214,13 @@ export function createMap(container, basemap, handlers) {
         const next = c.line.coordinates[Math.floor((c.line.coordinates.length - 1) / 2) + 1] ?? middle;
         overlayMarkers.push(textMarker((middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2, 'corridor-label', c.name));
       }
-      for (const p of places) overlayMarkers.push(textMarker(p.lon, p.lat, 'place-label', p.name).setOffset([0, -16]));
+      // One label per place: a name the evidence labels is neither labelled twice nor by the basemap.
+      const labelled = new Map();
+      for (const p of places) if (!labelled.has(p.name)) labelled.set(p.name, p);
+      for (const p of labelled.values()) overlayMarkers.push(textMarker(p.lon, p.lat, 'place-label', p.name).setOffset([0, -16]));
+      const ids = places.map((p) => p.geonameid).filter((id) => id != null);
+      const notLabelled = ['!', ['any', ['in', ['get', 'name'], ['literal', [...labelled.keys()]]], ['in', ['get', 'geonameid'], ['literal', ids]]]];
+      for (const layer of ['places', 'place-dots']) map.setFilter(layer, notLabelled);
       for (const marker of overlayMarkers) marker.addTo(map);
     },
 
