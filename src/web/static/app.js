@@ -1,7 +1,7 @@
 // Corridor's page: loads what the API knows, then keeps the map, the timeline,
 // the panel and the URL in step with the filters.
 import { createDocumentCache, getAllItems, getItems, getJson } from './api.js';
-import { byId, clear, h } from './dom.js';
+import { byId, clear, fillSelect, h } from './dom.js';
 import { createControl } from './control.js';
 import { NARROW_PX, createMap } from './map.js';
 import {
@@ -9,6 +9,7 @@ import {
 } from './model.js';
 import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
+import { createTrajectoryPicker } from './trajectories.js';
 import { createTimeline } from './timeline.js';
 
 // The largest pages the API serves (the `limit` maxima in /openapi.json): the page loads every list whole.
@@ -17,10 +18,6 @@ const LIST_PAGE = 1000;
 
 const statusLine = byId('status');
 const setStatus = (text) => { statusLine.textContent = text; };
-
-function fillSelect(select, options) {
-  for (const { value, label } of options) select.append(h('option', { value }, label));
-}
 
 function toFeatureCollection(json) {
   if (json?.type === 'FeatureCollection' && Array.isArray(json.features)) return json;
@@ -185,6 +182,7 @@ async function main() {
     // A trajectory leg shows while one of the clusters behind it does: filters, search and time apply to it too.
     visibleKeys = new Set(visibleGroups.map((g) => g.key));
     const legs = trajectories
+      .filter((t) => trajectoryPicker.shows(t))
       .flatMap((t) => t.geojson.features.map((feature) => ({ actor: t.actor, feature })))
       .filter(({ feature }) => feature.properties.clusterIds.some((id) => visibleKeys.has(id)))
       .map(({ actor, feature }) => {
@@ -278,6 +276,10 @@ async function main() {
   };
   addToggle('control-areas', 'Areas of control', '#e0b000', (visible) => control.setVisible(visible));
   addToggle('trajectories', `Trajectories (${trajectories.length})`, '#3d3d3d', (visible) => mapController.setOverlayVisible('trajectories', visible));
+  const trajectoryPicker = createTrajectoryPicker(byId('trajectory-pick'), trajectories, (key) => {
+    state.path = key || null;
+    render();
+  });
   addToggle('corridors', `Corridors (${corridors.length})`, '#b8a25a', (visible) => mapController.setOverlayVisible('corridors', visible));
   for (const layer of layers) {
     try {
@@ -313,6 +315,7 @@ async function main() {
     syncFilterInputs();
     timeline.select(state.from, state.to);
     for (const [id, show] of toggles) show(state.layers[id] !== false);
+    trajectoryPicker.set(state.path ?? '');
     if (state.map) mapController.setView(state.map);
     else mapController.fitTo(allGroups.map(eventPoint).filter(Boolean));
     if (state.q !== searchedFor) await fetchSearch();

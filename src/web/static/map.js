@@ -4,6 +4,7 @@
 // arrowheads, and events. The evidence's own labels are HTML markers above all.
 import * as maplibregl from '/vendor/maplibre/maplibre-gl.mjs';
 import { basemapDetailStyle, followView } from './basemap-layers.js';
+import { TRAJECTORY_ARROWS } from './trajectories.js';
 import { h } from './dom.js';
 import { CONTESTED_COLOR, TYPE_COLORS, eventPoint, isMovement } from './model.js';
 
@@ -40,6 +41,7 @@ function style(basemap) {
         id: 'trajectories', type: 'line', source: 'trajectories', layout: { 'line-cap': 'round' },
         paint: { 'line-color': '#3d3d3d', 'line-width': 1.6, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
       },
+      TRAJECTORY_ARROWS,
       // The event whose evidence the panel shows, haloed under everything else.
       {
         id: 'selection-line', type: 'line', source: 'selection', filter: ['==', ['geometry-type'], 'LineString'],
@@ -303,7 +305,7 @@ export function createMap(container, basemap, handlers) {
 
     /** Shows or hides a built-in overlay (`trajectories` or `corridors`) with its HTML markers. */
     setOverlayVisible(name, visible) {
-      map.setLayoutProperty(name, 'visibility', visible ? 'visible' : 'none');
+      for (const layer of name === 'trajectories' ? [name, TRAJECTORY_ARROWS.id] : [name]) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
       container.classList.toggle(`hide-${name}`, !visible);
     },
 
