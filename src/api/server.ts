@@ -27,6 +27,7 @@ import { controlRoutes } from './routes/control.js';
 import { fusionRoutes } from './routes/fusion.js';
 import { mapRoutes } from './routes/map.js';
 import { basemapDetailRoutes } from './routes/basemap-detail.js';
+import { exportRoutes } from './routes/export.js';
 import { sharedSchemas } from './schemas/shared.js';
 import { addSecurityHeaders, isLoopback, requireWriteToken } from './security.js';
 import { takeTurns } from './turns.js';
@@ -111,6 +112,7 @@ async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<voi
   await app.register(controlRoutes);
   await app.register(mapRoutes);
   await app.register(basemapDetailRoutes);
+  await app.register(exportRoutes);
 }
 
 /** Maps every error to the catalogue; anything unexpected is logged and answered without details. */

@@ -10,6 +10,7 @@ import {
 import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
 import { createTrajectoryPicker } from './trajectories.js';
+import { createExportLinks } from './export.js';
 import { createTimeline } from './timeline.js';
 
 // The largest pages the API serves (the `limit` maxima in /openapi.json): the page loads every list whole.
@@ -280,6 +281,7 @@ async function main() {
     state.path = key || null;
     render();
   });
+  createExportLinks(byId('export-links'), () => ({ state, bounds: mapController.map.getBounds() }));
   addToggle('corridors', `Corridors (${corridors.length})`, '#b8a25a', (visible) => mapController.setOverlayVisible('corridors', visible));
   for (const layer of layers) {
     try {

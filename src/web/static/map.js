@@ -122,6 +122,8 @@ export function createMap(container, basemap, handlers) {
     pitchWithRotate: false,
     touchPitch: false,
     attributionControl: false,
+    // Printing copies the canvas: without the drawing buffer kept, the printed map is blank.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
