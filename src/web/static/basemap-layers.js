@@ -72,12 +72,27 @@ function viewBox(map) {
   return [out(clamp(b.getWest(), 180), false), out(clamp(b.getSouth(), 90), false), out(clamp(b.getEast(), 180), true), out(clamp(b.getNorth(), 90), true)].join(',');
 }
 
+/** Within this many degrees (about 5 km) a town and a place the evidence labels are one place spelt two ways. */
+const SAME_PLACE_DEGREES = 0.05;
+
+/** Whether a basemap town is a place the evidence already labels: the same id, name, or spot. */
+function labelledAlready(town, labelled) {
+  const [lon, lat] = town.geometry.coordinates;
+  const { geonameid, name } = town.properties;
+  return labelled.some((p) => (geonameid != null && p.geonameid === geonameid) || p.name === name
+    || (Math.abs(p.lon - lon) < SAME_PLACE_DEGREES && Math.abs(p.lat - lat) < SAME_PLACE_DEGREES));
+}
+
 /**
  * Keeps the admin-1 and places sources filled for the view. A reply that comes
  * after the map has moved on is dropped, so a slow one never overwrites a newer view.
+ * `setLabelled(places)` names the places the evidence labels: the basemap leaves them out.
  */
 export function followView(map) {
   let asked = 0;
+  let towns = EMPTY;
+  let labelled = [];
+  const showTowns = () => map.getSource('places').setData({ ...towns, features: towns.features.filter((t) => !labelledAlready(t, labelled)) });
   const refresh = async () => {
     const turn = ++asked;
     const zoom = Math.floor(map.getZoom());
@@ -88,8 +103,15 @@ export function followView(map) {
     ]);
     if (turn !== asked) return;
     map.getSource('admin1').setData(admin1);
-    map.getSource('places').setData(places);
+    towns = places;
+    showTowns();
   };
   map.on('moveend', () => refresh().catch((error) => console.error('basemap detail:', error.message)));
-  return refresh();
+  return {
+    ready: refresh(),
+    setLabelled(places) {
+      labelled = places;
+      showTowns();
+    },
+  };
 }

@@ -162,8 +162,10 @@ export function createMap(container, basemap, handlers) {
   // Marks at one place lie on top of each other: the click hands over every one under the pointer.
   map.on('click', 'events', (e) => handlers.selectPoint([...new Set(e.features.map((f) => f.properties.key))]));
 
+  let detail = null;
   const loaded = new Promise((resolve) => map.once('load', resolve)).then(() => {
-    followView(map).catch((error) => console.error('basemap detail:', error.message));
+    detail = followView(map);
+    detail.ready.catch((error) => console.error('basemap detail:', error.message));
   });
 
   return loaded.then(() => ({
@@ -222,9 +224,7 @@ export function createMap(container, basemap, handlers) {
       const labelled = new Map();
       for (const p of places) if (!labelled.has(p.name)) labelled.set(p.name, p);
       for (const p of labelled.values()) overlayMarkers.push(textMarker(p.lon, p.lat, 'place-label', p.name).setOffset([0, -16]));
-      const ids = places.map((p) => p.geonameid).filter((id) => id != null);
-      const notLabelled = ['!', ['any', ['in', ['get', 'name'], ['literal', [...labelled.keys()]]], ['in', ['get', 'geonameid'], ['literal', ids]]]];
-      for (const layer of ['places', 'place-dots']) map.setFilter(layer, notLabelled);
+      detail.setLabelled(places);
       for (const marker of overlayMarkers) marker.addTo(map);
     },
 
