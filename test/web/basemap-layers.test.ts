@@ -29,7 +29,7 @@ describeInBrowser('the basemap in chromium', () => {
     }, null, { timeout: 60_000 });
     const towns = await rendered('places');
     assert.equal(new Set(towns).size, towns.length, `one label per town: ${towns.join(', ')}`);
-    const evidenceLabels = await page.locator('.place-label').allTextContents();
+    const evidenceLabels = await rendered('evidence-labels');
     assert.ok(evidenceLabels.length > 0, 'the evidence labels its places');
     assert.deepEqual(towns.filter((t) => evidenceLabels.includes(t)), [], 'a place the evidence labels is not labelled again by the basemap');
     const labelled = new Set(evidenceLabels);

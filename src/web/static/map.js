@@ -3,7 +3,7 @@
 // browser's fonts), reference layers, corridors, trajectories, movements with
 // arrowheads, and events. The evidence's own labels are HTML markers above all.
 import * as maplibregl from '/vendor/maplibre/maplibre-gl.mjs';
-import { basemapDetailStyle, followView } from './basemap-layers.js';
+import { LABEL_FONT, basemapDetailStyle, followView } from './basemap-layers.js';
 import { TRAJECTORY_ARROWS } from './trajectories.js';
 import { h } from './dom.js';
 import { CONTESTED_COLOR, TYPE_COLORS, eventPoint, isMovement } from './model.js';
@@ -26,6 +26,7 @@ function style(basemap) {
       movements: { type: 'geojson', data: EMPTY },
       events: { type: 'geojson', data: EMPTY },
       selection: { type: 'geojson', data: EMPTY },
+      'evidence-places': { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#d8e6ef' } },
@@ -33,6 +34,7 @@ function style(basemap) {
       ...detail.borders,
       { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#a8a093', 'line-width': 0.8 } },
       ...detail.labels,
+      EVIDENCE_LABELS,
       {
         id: 'corridors', type: 'line', source: 'corridors', layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: { 'line-color': '#8a6d00', 'line-width': 9, 'line-opacity': 0.22 },
@@ -72,6 +74,20 @@ function style(basemap) {
     ],
   };
 }
+
+/**
+ * The names of the places the evidence is at, above their marks. Last in the style, they are placed
+ * first: a basemap name that would overlap one gives way, and of two that overlap each other
+ * (Ālbū Kamāl and Al Qā'im across the border) one is shown until the map zooms in.
+ */
+const EVIDENCE_LABELS = {
+  id: 'evidence-labels', type: 'symbol', source: 'evidence-places', minzoom: 3.5,
+  layout: {
+    'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12, 'text-anchor': 'bottom', 'text-offset': [0, -0.9],
+    'text-allow-overlap': false, 'text-padding': 2,
+  },
+  paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+};
 
 const lngLat = (p) => [p.lon, p.lat];
 /** The width under which the page takes its phone layout (style.css's max-width media query). */
@@ -134,13 +150,6 @@ export function createMap(container, basemap, handlers) {
   const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '320px', offset: 12 });
   let overlayMarkers = [];
   const referenceLayers = new Map();
-  // The evidence's place labels appear from zoom tier 2 (style.css).
-  const setZoomTier = () => {
-    const z = map.getZoom();
-    container.dataset.zoomTier = String(z < 2.5 ? 0 : z < 3.5 ? 1 : z < 5 ? 2 : 3);
-  };
-  map.on('zoom', setZoomTier);
-  setZoomTier();
 
   const showSummary = (key, lngLatAt, others = 0) => {
     const content = handlers.summary(key, others);
@@ -223,7 +232,10 @@ export function createMap(container, basemap, handlers) {
       // One label per place: a name the evidence labels is neither labelled twice nor by the basemap.
       const labelled = new Map();
       for (const p of places) if (!labelled.has(p.name)) labelled.set(p.name, p);
-      for (const p of labelled.values()) overlayMarkers.push(textMarker(p.lon, p.lat, 'place-label', p.name).setOffset([0, -16]));
+      map.getSource('evidence-places').setData({
+        type: 'FeatureCollection',
+        features: [...labelled.values()].map((p) => ({ type: 'Feature', properties: { name: p.name }, geometry: { type: 'Point', coordinates: lngLat(p) } })),
+      });
       detail.setLabelled(places);
       for (const marker of overlayMarkers) marker.addTo(map);
     },
