@@ -34,7 +34,6 @@ function style(basemap) {
       ...detail.borders,
       { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#a8a093', 'line-width': 0.8 } },
       ...detail.labels,
-      EVIDENCE_LABELS,
       {
         id: 'corridors', type: 'line', source: 'corridors', layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: { 'line-color': '#8a6d00', 'line-width': 9, 'line-opacity': 0.22 },
@@ -71,13 +70,14 @@ function style(basemap) {
           'circle-stroke-width': ['case', ['get', 'contested'], 3, 1.5],
         },
       },
+      EVIDENCE_LABELS,
     ],
   };
 }
 
 /**
- * The names of the places the evidence is at, above their marks. Last in the style, they are placed
- * first: a basemap name that would overlap one gives way, and of two that overlap each other
+ * The names of the places the evidence is at, above their marks. Last in the style, they are drawn
+ * over the marks and placed first: a basemap name that would overlap one gives way, and of two that overlap each other
  * (Ālbū Kamāl and Al Qā'im across the border) one is shown until the map zooms in.
  */
 const EVIDENCE_LABELS = {
