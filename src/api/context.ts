@@ -3,6 +3,7 @@ import type { Gazetteer } from '../geo/gazetteer/index.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import type { Basemap } from '../web/basemap.js';
+import type { BasemapDetail } from '../web/basemap-detail.js';
 import type { ReferenceLayer } from '../web/layers.js';
 import type { FusionReader } from './fusion-state.js';
 import type { JobQueue } from './jobs.js';
@@ -20,6 +21,8 @@ declare module 'fastify' {
     fusion: FusionReader;
     ingestJobs: JobQueue<IngestBody>;
     basemap: () => Basemap;
+    /** Admin-1 borders and populated places, cut to a view; each built on first use. */
+    basemapDetail: BasemapDetail;
     /** Every name of every place, for routes that take a place name; loaded on first use. */
     gazetteer: () => Gazetteer;
     /** Every name and alias of every actor (resources/actors.json), for routes that take an actor name; loaded on first use. */

@@ -13,6 +13,7 @@ import { packageRoot } from '../resources.js';
 import { readOffThread, SqliteStore, type OffThreadStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { loadBasemap, type Basemap } from '../web/basemap.js';
+import { createBasemapDetail } from '../web/basemap-detail.js';
 import { loadLayers, type ReferenceLayer } from '../web/layers.js';
 import { webPlugin } from '../web/plugin.js';
 import './context.js';
@@ -26,6 +27,8 @@ import { eventRoutes } from './routes/events.js';
 import { controlRoutes } from './routes/control.js';
 import { fusionRoutes } from './routes/fusion.js';
 import { mapRoutes } from './routes/map.js';
+import { basemapDetailRoutes } from './routes/basemap-detail.js';
+import { exportRoutes } from './routes/export.js';
 import { sharedSchemas } from './schemas/shared.js';
 import { addSecurityHeaders, isLoopback, requireWriteToken } from './security.js';
 import { takeTurns } from './turns.js';
@@ -85,6 +88,7 @@ async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<voi
   // Converted on first use: a second that API-only uses never pay.
   app.decorate('basemap', () => (basemap ??= loadBasemap()));
   app.decorate('gazetteer', () => (gazetteer ??= given instanceof Function ? given() : loadGazetteer()));
+  app.decorate('basemapDetail', createBasemapDetail(() => app.gazetteer()));
   let actors: ActorDirectory | null = null;
   app.decorate('actors', () => {
     const normalize = app.fusion.context.normalizeName;
@@ -108,6 +112,8 @@ async function apiPlugin(app: FastifyInstance, options: AppOptions): Promise<voi
   await app.register(fusionRoutes);
   await app.register(controlRoutes);
   await app.register(mapRoutes);
+  await app.register(basemapDetailRoutes);
+  await app.register(exportRoutes);
 }
 
 /** Maps every error to the catalogue; anything unexpected is logged and answered without details. */

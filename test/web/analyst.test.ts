@@ -21,11 +21,14 @@ describeInBrowser('the analyst\'s tools in chromium', () => {
 
   /** The number the overview's first line gives: events whose place the map shows. */
   const eventsInView = async () => Number((await page.locator('#panel-body .summary').textContent())!.match(/^(\d+) events in view/)![1]);
-  /** Where on the screen a place's marks are drawn: its label sits 16 px above them. */
-  const screenPoint = async (name: string) => {
-    const box = (await page.locator('.place-label', { hasText: name }).first().boundingBox())!;
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 + 16 };
-  };
+  /** Where on the screen a place's marks are drawn: the map projects the point its label names. */
+  const screenPoint = async (name: string) => page.evaluate((wanted) => {
+    const map = (window as any).corridorMap;
+    const place = map.querySourceFeatures('evidence-places').find((f: any) => f.properties.name === wanted);
+    const { x, y } = map.project(place.geometry.coordinates);
+    const box = map.getContainer().getBoundingClientRect();
+    return { x: box.left + x, y: box.top + y };
+  }, name);
   /** The scale bar's length in metres: it follows every step of a zoom. */
   const scaleMetres = async () => {
     const [, value, unit] = (await page.locator('.maplibregl-ctrl-scale').textContent())!.match(/^([\d.]+)\s*(km|m)$/)!;

@@ -83,7 +83,9 @@ describeInBrowser('the web page in chromium', () => {
     await open();
     const canvas = await page.locator('canvas.maplibregl-canvas').boundingBox();
     assert.ok(canvas && canvas.width > 600 && canvas.height > 400, 'the map fills its area');
-    assert.ok(await page.locator('.country-label', { hasText: 'Iraq' }).count() === 1);
+    // Country names are drawn by MapLibre on the canvas: the map is asked what it placed.
+    await page.waitForFunction(() => (window as any).corridorMap.queryRenderedFeatures({ layers: ['country-labels'] })
+      .filter((f: any) => f.properties.name === 'Iraq').length === 1, null, { timeout: 15_000 });
     assert.ok(await status() > 0, 'events are drawn');
     assert.ok(await page.locator('.group-item').count() > 0, 'the overview lists them');
     assert.deepEqual(foreignRequests, []);

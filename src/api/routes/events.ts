@@ -13,14 +13,14 @@ import { enumOf, ISO_DATE, pageOf, pageParams, ref } from '../schemas/helpers.js
 /** The store's event filter as a query string carries it: bbox as text, plus fusion's corroboration floor and a place by name. */
 type EventsQuery = Omit<EventFilter, 'bbox' | 'limit' | 'offset'> & { bbox?: string; minCorroboration?: number; place?: string; limit: number; offset: number };
 
-const NUMBER = '-?\\d+(?:\\.\\d+)?';
+export const NUMBER = '-?\\d+(?:\\.\\d+)?';
 
 type Box = [west: number, south: number, east: number, north: number];
 
 const isFourNumbers = (parts: number[]): parts is Box => parts.length === 4 && parts.every(Number.isFinite);
 
 /** `west,south,east,north` in degrees; west > east is a box across the antimeridian. */
-function parseBbox(value: string): Box {
+export function parseBbox(value: string): Box {
   const parts = value.split(',').map(Number);
   if (!isFourNumbers(parts)) throw apiError(ERRORS.QUERY_BBOX, value);
   const [west, south, east, north] = parts;

@@ -1,7 +1,7 @@
 // Corridor's page: loads what the API knows, then keeps the map, the timeline,
 // the panel and the URL in step with the filters.
 import { createDocumentCache, getAllItems, getItems, getJson } from './api.js';
-import { byId, clear, h } from './dom.js';
+import { byId, clear, fillSelect, h } from './dom.js';
 import { createControl } from './control.js';
 import { NARROW_PX, createMap } from './map.js';
 import {
@@ -11,6 +11,8 @@ import { createPanel, featureSummary, groupSummary } from './panel.js';
 import { readState, writeState } from './state.js';
 import { timeRedraw } from './redraw-timing.js';
 import { speakerIndex } from './speakers.js';
+import { createTrajectoryPicker } from './trajectories.js';
+import { createExportLinks } from './export.js';
 import { createTimeline } from './timeline.js';
 
 // The largest pages the API serves (the `limit` maxima in /openapi.json): the page loads every list whole.
@@ -19,10 +21,6 @@ const LIST_PAGE = 1000;
 
 const statusLine = byId('status');
 const setStatus = (text) => { statusLine.textContent = text; };
-
-function fillSelect(select, options) {
-  for (const { value, label } of options) select.append(h('option', { value }, label));
-}
 
 function toFeatureCollection(json) {
   if (json?.type === 'FeatureCollection' && Array.isArray(json.features)) return json;
@@ -109,6 +107,8 @@ async function main() {
     label: groupLabel,
     featureSummary,
   });
+  // The MapLibre map, for the console and the browser tests (what it draws is on a canvas, not in the DOM).
+  window.corridorMap = mapController.map;
 
   control = await createControl({
     map: mapController.map, legend: byId('legend-control'), navigate: (view) => navigate(view),
@@ -198,6 +198,7 @@ async function main() {
     // A trajectory leg shows while one of the clusters behind it does: filters, search and time apply to it too.
     visibleKeys = new Set(visibleGroups.map((g) => g.key));
     const legs = trajectories
+      .filter((t) => trajectoryPicker.shows(t))
       .flatMap((t) => t.geojson.features.map((feature) => ({ actor: t.actor, feature })))
       .filter(({ feature }) => feature.properties.clusterIds.some((id) => visibleKeys.has(id)))
       .map(({ actor, feature }) => {
@@ -292,6 +293,11 @@ async function main() {
   };
   addToggle('control-areas', 'Areas of control', '#e0b000', (visible) => control.setVisible(visible));
   addToggle('trajectories', `Trajectories (${trajectories.length})`, '#3d3d3d', (visible) => mapController.setOverlayVisible('trajectories', visible));
+  const trajectoryPicker = createTrajectoryPicker(byId('trajectory-pick'), trajectories, (key) => {
+    state.path = key || null;
+    render();
+  });
+  createExportLinks(byId('export-links'), () => ({ state, bounds: mapController.map.getBounds() }));
   addToggle('corridors', `Corridors (${corridors.length})`, '#b8a25a', (visible) => mapController.setOverlayVisible('corridors', visible));
   for (const layer of layers) {
     try {
@@ -327,6 +333,7 @@ async function main() {
     syncFilterInputs();
     timeline.select(state.from, state.to);
     for (const [id, show] of toggles) show(state.layers[id] !== false);
+    trajectoryPicker.set(state.path ?? '');
     if (state.map) mapController.setView(state.map);
     else mapController.fitTo(allGroups.map(eventPoint).filter(Boolean));
     if (state.q !== searchedFor) await fetchSearch();

@@ -65,3 +65,8 @@ export function byId(id) {
   if (!el) throw new Error(`missing #${id}`);
   return el;
 }
+
+/** Appends one option per `{ value, label }` to a select. */
+export function fillSelect(select, options) {
+  for (const { value, label } of options) select.append(h('option', { value }, label));
+}

@@ -1,7 +1,10 @@
-// The map: an offline basemap (Natural Earth polygons from the API, labels as
-// HTML markers because a style without glyphs cannot draw text), reference
-// layers, corridors, trajectories, movements with arrowheads, and events.
+// The map: an offline basemap (Natural Earth polygons from the API; admin-1
+// borders and populated places per view; its labels drawn by MapLibre with the
+// browser's fonts), reference layers, corridors, trajectories, movements with
+// arrowheads, and events. The evidence's own labels are HTML markers above all.
 import * as maplibregl from '/vendor/maplibre/maplibre-gl.mjs';
+import { LABEL_FONT, basemapDetailStyle, followView } from './basemap-layers.js';
+import { TRAJECTORY_ARROWS } from './trajectories.js';
 import { h } from './dom.js';
 import { CONTESTED_COLOR, TYPE_COLORS, eventPoint, isMovement } from './model.js';
 
@@ -11,21 +14,26 @@ const REFERENCE_COLORS = ['#8c6d31', '#637939', '#7b4173', '#3182bd', '#636363',
 const ABOVE_REFERENCE = 'corridors';
 
 function style(basemap) {
+  const detail = basemapDetailStyle(basemap.labels);
   return {
     version: 8,
     sources: {
       land: { type: 'geojson', data: basemap.land },
       countries: { type: 'geojson', data: basemap.countries },
+      ...detail.sources,
       corridors: { type: 'geojson', data: EMPTY },
       trajectories: { type: 'geojson', data: EMPTY },
       movements: { type: 'geojson', data: EMPTY },
       events: { type: 'geojson', data: EMPTY },
       selection: { type: 'geojson', data: EMPTY },
+      'evidence-places': { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#d8e6ef' } },
       { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f1ea' } },
+      ...detail.borders,
       { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#a8a093', 'line-width': 0.8 } },
+      ...detail.labels,
       {
         id: 'corridors', type: 'line', source: 'corridors', layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: { 'line-color': '#8a6d00', 'line-width': 9, 'line-opacity': 0.22 },
@@ -34,6 +42,7 @@ function style(basemap) {
         id: 'trajectories', type: 'line', source: 'trajectories', layout: { 'line-cap': 'round' },
         paint: { 'line-color': '#3d3d3d', 'line-width': 1.6, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
       },
+      TRAJECTORY_ARROWS,
       // The event whose evidence the panel shows, haloed under everything else.
       {
         id: 'selection-line', type: 'line', source: 'selection', filter: ['==', ['geometry-type'], 'LineString'],
@@ -61,9 +70,24 @@ function style(basemap) {
           'circle-stroke-width': ['case', ['get', 'contested'], 3, 1.5],
         },
       },
+      EVIDENCE_LABELS,
     ],
   };
 }
+
+/**
+ * The names of the places the evidence is at, above their marks. Last in the style, they are drawn
+ * over the marks and placed first: a basemap name that would overlap one gives way, and of two that overlap each other
+ * (Ālbū Kamāl and Al Qā'im across the border) one is shown until the map zooms in.
+ */
+const EVIDENCE_LABELS = {
+  id: 'evidence-labels', type: 'symbol', source: 'evidence-places', minzoom: 3.5,
+  layout: {
+    'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12, 'text-anchor': 'bottom', 'text-offset': [0, -0.9],
+    'text-allow-overlap': false, 'text-padding': 2,
+  },
+  paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+};
 
 const lngLat = (p) => [p.lon, p.lat];
 /** The width under which the page takes its phone layout (style.css's max-width media query). */
@@ -114,6 +138,8 @@ export function createMap(container, basemap, handlers) {
     pitchWithRotate: false,
     touchPitch: false,
     attributionControl: false,
+    // Printing copies the canvas: without the drawing buffer kept, the printed map is blank.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
@@ -123,19 +149,7 @@ export function createMap(container, basemap, handlers) {
 
   const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '320px', offset: 12 });
   let overlayMarkers = [];
-  const labelMarkers = [];
   const referenceLayers = new Map();
-
-  // Country labels: big countries first; CSS shows each rank from a zoom tier up.
-  for (const label of basemap.labels) {
-    labelMarkers.push(textMarker(label.lon, label.lat, `country-label rank-${label.rank}`, label.name).addTo(map));
-  }
-  const setZoomTier = () => {
-    const z = map.getZoom();
-    container.dataset.zoomTier = String(z < 2.5 ? 0 : z < 3.5 ? 1 : z < 5 ? 2 : 3);
-  };
-  map.on('zoom', setZoomTier);
-  setZoomTier();
 
   const showSummary = (key, lngLatAt, others = 0) => {
     const content = handlers.summary(key, others);
@@ -157,7 +171,11 @@ export function createMap(container, basemap, handlers) {
   // Marks at one place lie on top of each other: the click hands over every one under the pointer.
   map.on('click', 'events', (e) => handlers.selectPoint([...new Set(e.features.map((f) => f.properties.key))]));
 
-  const loaded = new Promise((resolve) => map.once('load', resolve));
+  let detail = null;
+  const loaded = new Promise((resolve) => map.once('load', resolve)).then(() => {
+    detail = followView(map);
+    detail.ready.catch((error) => console.error('basemap detail:', error.message));
+  });
 
   return loaded.then(() => ({
     map,
@@ -211,7 +229,14 @@ export function createMap(container, basemap, handlers) {
         const next = c.line.coordinates[Math.floor((c.line.coordinates.length - 1) / 2) + 1] ?? middle;
         overlayMarkers.push(textMarker((middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2, 'corridor-label', c.name));
       }
-      for (const p of places) overlayMarkers.push(textMarker(p.lon, p.lat, 'place-label', p.name).setOffset([0, -16]));
+      // One label per place: a name the evidence labels is neither labelled twice nor by the basemap.
+      const labelled = new Map();
+      for (const p of places) if (!labelled.has(p.name)) labelled.set(p.name, p);
+      map.getSource('evidence-places').setData({
+        type: 'FeatureCollection',
+        features: [...labelled.values()].map((p) => ({ type: 'Feature', properties: { name: p.name }, geometry: { type: 'Point', coordinates: lngLat(p) } })),
+      });
+      detail.setLabelled(places);
       for (const marker of overlayMarkers) marker.addTo(map);
     },
 
@@ -294,7 +319,7 @@ export function createMap(container, basemap, handlers) {
 
     /** Shows or hides a built-in overlay (`trajectories` or `corridors`) with its HTML markers. */
     setOverlayVisible(name, visible) {
-      map.setLayoutProperty(name, 'visibility', visible ? 'visible' : 'none');
+      for (const layer of name === 'trajectories' ? [name, TRAJECTORY_ARROWS.id] : [name]) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
       container.classList.toggle(`hide-${name}`, !visible);
     },
 

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { responses } from '../context.js';
+import { ERRORS } from '../errors.js';
+import { object, ref } from '../schemas/helpers.js';
+import { NUMBER, parseBbox } from './events.js';
+
+const TAGS = ['map'];
+// The basemap never changes while the server runs: a view asked again is served from the browser's cache.
+const CACHE_A_DAY = 'public, max-age=86400';
+const BBOX = { type: 'string', pattern: `^${NUMBER}(?:,${NUMBER}){3}$`, description: 'west,south,east,north in degrees' };
+
+/**
+ * The basemap's layers too heavy for the first load, served for the view the map shows:
+ * the page asks again each time the map comes to rest.
+ */
+export async function basemapDetailRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: { bbox: string; zoom: number } }>('/api/basemap/admin1', {
+    schema: {
+      summary: 'First-level admin divisions (Natural Earth 1:10m) meeting a view, simplified for its zoom',
+      tags: TAGS,
+      querystring: object({ bbox: BBOX, zoom: { type: 'number', minimum: 0, maximum: 24 } }),
+      response: responses(200, ref('FeatureCollection'), [ERRORS.QUERY_BBOX]),
+    },
+  }, async (request, reply) => {
+    const box = parseBbox(request.query.bbox);
+    reply.header('cache-control', CACHE_A_DAY);
+    return await app.basemapDetail.admin1(box, request.query.zoom);
+  });
+
+  app.get<{ Querystring: { bbox: string; limit: number } }>('/api/basemap/places', {
+    schema: {
+      summary: 'The most populous places (GeoNames, from the gazetteer) in a view, ranked for label placement',
+      tags: TAGS,
+      querystring: object({ bbox: BBOX, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 150 } }, ['limit']),
+      response: responses(200, ref('FeatureCollection'), [ERRORS.QUERY_BBOX]),
+    },
+  }, async (request, reply) => {
+    const box = parseBbox(request.query.bbox);
+    reply.header('cache-control', CACHE_A_DAY);
+    return app.basemapDetail.places(box, request.query.limit);
+  });
+}

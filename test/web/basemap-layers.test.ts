@@ -1,0 +1,48 @@
+// The basemap's detail in a real browser, on the demo store: admin-1 borders and
+// populated places asked for the view, and labels that never stand twice.
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { describeInBrowser } from '../browser.js';
+import { openDemoPage, type DemoPage } from './demo-page.js';
+
+describeInBrowser('the basemap in chromium', () => {
+  let demo: DemoPage;
+  let page: Page;
+
+  before(async () => {
+    demo = await openDemoPage();
+    page = demo.page;
+  });
+
+  after(async () => demo?.close());
+
+  /** The names MapLibre placed on screen for a layer (symbols lost to a collision are not rendered). */
+  const rendered = (layer: string): Promise<string[]> => page.evaluate((id) => (window as any).corridorMap.queryRenderedFeatures({ layers: [id] })
+    .map((f: any) => f.properties.name as string), layer);
+
+  it('draws governorate borders and town names along the Euphrates once zoomed in, each name once', async () => {
+    await demo.open('#map=34.9,40.6,8');
+    await page.waitForFunction(() => {
+      const map = (window as any).corridorMap;
+      return map.queryRenderedFeatures({ layers: ['admin1'] }).length > 0 && map.queryRenderedFeatures({ layers: ['places'] }).length > 0;
+    }, null, { timeout: 60_000 });
+    const towns = await rendered('places');
+    assert.equal(new Set(towns).size, towns.length, `one label per town: ${towns.join(', ')}`);
+    const evidenceLabels = await rendered('evidence-labels');
+    assert.ok(evidenceLabels.length > 0, 'the evidence labels its places');
+    assert.deepEqual(towns.filter((t) => evidenceLabels.includes(t)), [], 'a place the evidence labels is not labelled again by the basemap');
+    const labelled = new Set(evidenceLabels);
+    assert.equal(labelled.size, evidenceLabels.length, `one evidence label per name: ${evidenceLabels.join(', ')}`);
+    assert.deepEqual(demo.problems, []);
+  });
+
+  it('names no town at the zoom of the whole region, and only the largest countries when zoomed out', async () => {
+    await demo.open('#map=34,40,2');
+    await page.waitForFunction(() => (window as any).corridorMap.queryRenderedFeatures({ layers: ['country-labels'] }).length > 0, null, { timeout: 15_000 });
+    assert.deepEqual(await rendered('places'), []);
+    const countries = await rendered('country-labels');
+    assert.ok(countries.includes('Russia'), countries.join(', '));
+    assert.ok(!countries.includes('Lebanon'), 'a small country waits for a closer zoom');
+  });
+});

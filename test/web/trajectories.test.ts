@@ -1,0 +1,48 @@
+// One trajectory at a time, with arrows along it, in a real browser on the demo store.
+import { after, before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { describeInBrowser } from '../browser.js';
+import { openDemoPage, type DemoPage } from './demo-page.js';
+
+describeInBrowser('trajectories in chromium', () => {
+  let demo: DemoPage;
+  let page: Page;
+
+  before(async () => {
+    demo = await openDemoPage();
+    page = demo.page;
+  });
+
+  after(async () => demo?.close());
+
+  /** The actors of the trajectory legs the map draws now. */
+  const drawnActors = () => page.evaluate(() => [...new Set((window as any).corridorMap.querySourceFeatures('trajectories')
+    .map((f: any) => f.properties.actorId as string))].sort() as string[]);
+  /** The map takes new data in its worker: waits until it draws the legs of `expected`, then asserts it does. */
+  const drawsOnly = async (expected: string[]) => {
+    await page.waitForFunction((want) => JSON.stringify([...new Set((window as any).corridorMap.querySourceFeatures('trajectories')
+      .map((f: any) => f.properties.actorId))].sort()) === JSON.stringify(want), expected, { timeout: 15_000 }).catch(() => {});
+    assert.deepEqual(await drawnActors(), expected);
+  };
+
+  it('shows one actor\'s trajectory alone, from the picker and from a link, with arrows along it', async () => {
+    await demo.open('#map=35.5,40.5,6');
+    const all = await drawnActors();
+    assert.ok(all.length >= 3 && all.includes('islamic-state'), `every trajectory at first: ${all.join(', ')}`);
+
+    await page.selectOption('#trajectory-pick', 'islamic-state');
+    await page.waitForFunction(() => location.hash.includes('path=islamic-state'));
+    await drawsOnly(['islamic-state']);
+    await page.waitForFunction(() => (window as any).corridorMap.queryRenderedFeatures({ layers: ['trajectory-arrows'] }).length > 0, null, { timeout: 15_000 });
+
+    await page.selectOption('#trajectory-pick', '');
+    await page.waitForFunction(() => !location.hash.includes('path='));
+    await drawsOnly(all);
+
+    await demo.open('#path=syrian-arab-army&map=35.5,40.5,6');
+    assert.equal(await page.locator('#trajectory-pick').inputValue(), 'syrian-arab-army');
+    await drawsOnly(['syrian-arab-army']);
+    assert.deepEqual(demo.problems, []);
+  });
+});
