@@ -285,7 +285,11 @@ const casualtyMismatch: ContradictionRule = {
     });
     if (differing.length === 0) return [];
     const { field, figures, low, high } = differing[0]!;
-    const giving = (value: number | null) => figures.filter((m) => m.casualties[field] === value);
+    // Every sentence in which a source gives its latest figure, not one per source: the headline and the body both say it.
+    const giving = (value: number | null) => {
+      const sources = new Set(figures.filter((m) => m.casualties[field] === value).map((m) => originOf(m, fusion.sourceNames).key));
+      return counted.filter((m) => m.casualties[field] === value && sources.has(originOf(m, fusion.sourceNames).key));
+    };
     return [make(this.kind, [cluster, giving(low.casualties[field])], [cluster, giving(high.casualties[field])],
       differing.map((d) => `${d.field}: ${d.low.casualties[d.field]} according to ${speaker(d.low)}, ${d.high.casualties[d.field]} according to ${speaker(d.high)}`).join('; '))];
   },
