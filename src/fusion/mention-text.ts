@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Event, Extraction } from '../types.js';
+import type { Event, Extraction, Span } from '../types.js';
 
 /**
  * What fusion reads in a document's text beyond its extraction: a trigger
@@ -84,4 +84,22 @@ export function unitOf(text: string | undefined, extraction: Pick<Extraction, 'a
     if (place) return `from ${place.name}`;
   }
   return null;
+}
+
+/** How many words either side of a trigger a continuing cue may stand ("fighting **had broken out**"). */
+const CONTINUING_REACH = 3;
+
+/**
+ * Whether the words around an event's trigger, inside its sentence, tell it
+ * as going on when told: a cue of `continuingCues` within `CONTINUING_REACH`
+ * words of the trigger ("fighting **continued**", "**still** fighting").
+ * Needs the document text; without it, nothing is told as continuing.
+ */
+export function isToldContinuing(text: string | undefined, sentence: Span | null, trigger: Span, cues: readonly string[]): boolean {
+  if (!text || !sentence) return false;
+  const words = (from: number, to: number) => text.slice(from, to).toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  const before = words(sentence.start, trigger.start).slice(-CONTINUING_REACH);
+  const after = words(trigger.end, sentence.end).slice(0, CONTINUING_REACH);
+  const near = ` ${[...before, ...words(trigger.start, trigger.end), ...after].join(' ')} `;
+  return cues.some((cue) => near.includes(` ${cue.toLowerCase()} `));
 }

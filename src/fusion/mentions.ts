@@ -1,6 +1,6 @@
 import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
-import { copyKey, isNominal, namedOperations, unitOf } from './mention-text.js';
+import { copyKey, isNominal, isToldContinuing, namedOperations, unitOf } from './mention-text.js';
 import type { Semantics } from './settings.js';
 import { fromDay, toDay, windowsMeet, type DayWindow } from './space-time.js';
 import type { CasualtyCounts, ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
@@ -144,6 +144,7 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         placeFrom: null,
         operation: operations.get(sentenceIndex(extraction.sentences, event.trigger.start)) ?? null,
         unit: unitOf(document.text, extraction, event),
+        continuing: isToldContinuing(document.text, sentence ?? null, event.trigger, semantics.settings.continuingCues),
         control: readControl(event, agent, patient, semantics),
         start: Math.min(...spans.map((s) => s.start)),
         end: Math.max(...spans.map((s) => s.end)),
