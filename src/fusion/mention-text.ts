@@ -19,6 +19,27 @@ export function isNominal(event: Event, text: string | undefined): boolean {
   return (start > 1 && text[start - 1] === '-' && /[\p{L}\p{N}]/u.test(text[start - 2]!)) || /[\p{L}\p{N}]-/u.test(text.slice(start, end));
 }
 
+/** Words that make a participle the verb of its clause ("was held by", "remains controlled by"), not a description. */
+const AUXILIARY = /^(?:is|are|was|were|be|been|being|has|have|had|remain|remains|remained|stay|stays|stayed|get|gets|got)$/i;
+/** How many words before a participle an auxiliary may stand ("is now firmly held by"). */
+const AUXILIARY_REACH = 3;
+
+/**
+ * A holding told as a description of the place named before it, not as
+ * news: a participle followed by "by" with no auxiliary just before it ("the
+ * other major city **held by** IS", "Kidal, **controlled by** rebels"), or in
+ * a relative clause ("Kidal, **which is controlled by** rebels").
+ */
+export function isDescribedHolding(event: Event, text: string | undefined): boolean {
+  if (!text) return false;
+  const { start, end } = event.trigger;
+  if (!/^\s+by\b/i.test(text.slice(end, end + 4))) return false;
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (/\b(?:which|that)\s+(?:is|are|was|were)\s+$/i.test(before)) return true;
+  const words = before.match(/[\p{L}\p{N}'’]+|[.;:!?]/gu) ?? [];
+  return !words.slice(-AUXILIARY_REACH).some((w) => AUXILIARY.test(w) || /^[.;:!?]$/.test(w));
+}
+
 /**
  * The sentence's words, folded: the same sentence with other quotes, dashes or spacing has the same key.
  * A short sentence ("Kirkuk has fallen.") may be written twice independently: it gets none.

@@ -8,12 +8,13 @@ import type { ControlPeriod, ControlTimeline, EventCluster } from './types.js';
 /**
  * Clusters a timeline can rest on: changes of control (including declared
  * victories and defeats) and holdings, located, dated, and asserted by at
- * least one source, or recalled as history by one ("IS took Raqqa in January
- * 2014": context for today's news, evidence of who held the place then).
+ * least one source, or recalled as history or named in passing by one ("IS
+ * took Raqqa in January 2014", "Raqqa, the city held by IS": context for
+ * today's news, evidence of who held the place then).
  */
 function controlClaims(state: FusionState): EventCluster[] {
   return [...state.clusters.values()].filter((c) =>
-    c.location && c.time && (c.corroboration.score > 0 || c.mentions.some((m) => m.weight === 'background')) &&
+    c.location && c.time && (c.corroboration.score > 0 || c.mentions.some((m) => m.weight === 'background' || m.weight === 'nominal')) &&
     (c.control?.role === 'gain' || c.control?.role === 'loss' || c.control?.role === 'holds'));
 }
 
