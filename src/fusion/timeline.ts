@@ -27,12 +27,17 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[])
       return cx.a.clusterId === other || cx.b.clusterId === other;
     });
   const { actorsAgree, isNamed, canHold } = state.context.semantics;
+  // A period a holding opened began with a change to the same holder told within the holding's days
+  // ("completely controls Mekelle", dated by its report's week, and "took Mekelle on Saturday").
+  const beganWith = (period: ControlPeriod, change: EventCluster) =>
+    period.changeClusterId === null && change.time!.from <= state.clusters.get(period.claims[0]!)!.time!.to;
   for (const c of claims) {
     const { role, holder } = c.control!;
     const current = periods.at(-1);
     if (current && current.holder && holder && actorsAgree(current.holder, holder)) {
       // "The militants seized it", then "Islamic State held it": the period is the named actor's.
       if (!isNamed(current.holder) && isNamed(holder)) current.holder = holder;
+      if (role !== 'holds' && beganWith(current, c)) Object.assign(current, { from: c.time!.from, changeClusterId: c.id, status: c.status });
       current.claims.push(c.id);
       continue;
     }
