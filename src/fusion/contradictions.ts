@@ -125,7 +125,10 @@ const controlVsOngoing: ContradictionRule = {
   find(cluster, { fusion, lookup }) {
     const { semantics, settings } = fusion;
     const tolerance = settings.timeToleranceDays;
-    const fighting = (c: EventCluster) => semantics.isOngoingFighting(c.type, c.subtype);
+    // A clash merged into a cluster of a generic subtype ("wounding") still says fighting goes on.
+    const fightingIn = (c: EventCluster) => semantics.isOngoingFighting(c.type, c.subtype)
+      ? evidence(c) : evidence(c).filter((m) => semantics.isOngoingFighting(m.type, m.subtype));
+    const fighting = (c: EventCluster) => fightingIn(c).length > 0;
     const stillHeld = (c: EventCluster) => c.control?.role === 'holds';
     const check = (change: EventCluster, other: EventCluster): Contradiction | null => {
       if (!isChange(change) || !(fighting(other) || stillHeld(other)) || !change.location || !other.location) return null;
@@ -143,7 +146,13 @@ const controlVsOngoing: ContradictionRule = {
         wo.to > wc.to && wo.from <= wc.to + tolerance && (fighting(other) || wo.to - wo.from <= MAX_STILL_HOLDS_DAYS);
       // Only fighting or holding its own words date can be after the change: dated by its report
       // alone ("the battle of Tabqa"), it may be what led to the change, recalled a week later.
-      const [a, b] = meeting(evidence(change), evidence(other).filter((m) => m.time?.precision !== 'document'), settings.maxWindowDays, after);
+      const against = fighting(other) ? fightingIn(other) : evidence(other);
+      const dated = meeting(evidence(change), against.filter((m) => m.time?.precision !== 'document'), settings.maxWindowDays, after);
+      // Fighting told as going on ("fighting continued", "still fighting") up to the change's last day goes on when it is claimed;
+      // told as going on before, the change may have ended it.
+      const upToChange = (wc: DayWindow, wo: DayWindow) => wo.to >= wc.to && overlapping(fusion)(wc, wo);
+      const goingOn = fighting(other) ? meeting(evidence(change), against.filter((m) => m.continuing), settings.maxWindowDays, upToChange) : [[], []];
+      const [a, b] = [[...new Set([...dated[0], ...goingOn[0]])], [...new Set([...dated[1], ...goingOn[1]])]];
       if (a.length === 0) return null;
       return make(this.kind, [change, a], [other, b], `${describeCluster(change)} according to ${who(a)}, while ${why} according to ${who(b)}`);
     };
@@ -285,7 +294,11 @@ const casualtyMismatch: ContradictionRule = {
     });
     if (differing.length === 0) return [];
     const { field, figures, low, high } = differing[0]!;
-    const giving = (value: number | null) => figures.filter((m) => m.casualties[field] === value);
+    // Every sentence in which a source gives its latest figure, not one per source: the headline and the body both say it.
+    const giving = (value: number | null) => {
+      const sources = new Set(figures.filter((m) => m.casualties[field] === value).map((m) => originOf(m, fusion.sourceNames).key));
+      return counted.filter((m) => m.casualties[field] === value && sources.has(originOf(m, fusion.sourceNames).key));
+    };
     return [make(this.kind, [cluster, giving(low.casualties[field])], [cluster, giving(high.casualties[field])],
       differing.map((d) => `${d.field}: ${d.low.casualties[d.field]} according to ${speaker(d.low)}, ${d.high.casualties[d.field]} according to ${speaker(d.high)}`).join('; '))];
   },

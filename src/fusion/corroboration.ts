@@ -115,6 +115,30 @@ function sameSource(links: Iterable<[string, string]>): (key: string) => string 
   return find;
 }
 
+/** Fewer words than this are a description ("ministry"), not a name another may qualify. */
+const MIN_QUALIFIED_WORDS = 2;
+
+/**
+ * A source named with a qualifier in one report and without it in another
+ * ("UK-based Syrian Observatory for Human Rights", "Syrian Observatory for
+ * Human Rights"; "Russian Defense Minister Sergei Shoigu", "Sergei Shoigu"):
+ * a name of at least `MIN_QUALIFIED_WORDS` words joins the one longer name
+ * of the cluster that ends with it. When several do ("Russian defence
+ * ministry", "Ukrainian defence ministry"), the short name could be either
+ * and joins none, so it never ties two sources together.
+ */
+function qualifiedNames(keys: readonly string[]): [string, string][] {
+  const names = [...new Set(keys.filter((k) => k.startsWith('source:')))];
+  const links: [string, string][] = [];
+  for (const short of names) {
+    const words = short.slice('source:'.length);
+    if (words.split(' ').length < MIN_QUALIFIED_WORDS) continue;
+    const longer = names.filter((k) => k.endsWith(` ${words}`));
+    if (longer.length === 1) links.push([longer[0]!, short]);
+  }
+  return links;
+}
+
 /**
  * Mentions that print, in another document, the same sentence as an earlier
  * one (agency copy, a statement run verbatim: `copyKey`), each with the
@@ -156,6 +180,7 @@ export function corroborate(mentions: readonly ClusterMention[], names: SourceNa
   for (const copy of copyOf.keys()) origins.delete(copy);
   const links: [string, string][] = [];
   for (const { key, alias } of origins.values()) if (alias) links.push([key, alias]);
+  links.push(...qualifiedNames([...origins.values()].flatMap(({ key, alias }) => (alias ? [key, alias] : [key]))));
   const sourceOf = sameSource(links);
   const counting = new Map<string, ClusterMention>();
   for (const [m, origin] of origins) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Event, Extraction } from '../types.js';
+import type { Event, Extraction, Span } from '../types.js';
 
 /**
  * What fusion reads in a document's text beyond its extraction: a trigger
@@ -17,6 +17,27 @@ export function isNominal(event: Event, text: string | undefined): boolean {
   if (!text) return false;
   const { start, end } = event.trigger;
   return (start > 1 && text[start - 1] === '-' && /[\p{L}\p{N}]/u.test(text[start - 2]!)) || /[\p{L}\p{N}]-/u.test(text.slice(start, end));
+}
+
+/** Words that make a participle the verb of its clause ("was held by", "remains controlled by"), not a description. */
+const AUXILIARY = /^(?:is|are|was|were|be|been|being|has|have|had|remain|remains|remained|stay|stays|stayed|get|gets|got)$/i;
+/** How many words before a participle an auxiliary may stand ("is now firmly held by"). */
+const AUXILIARY_REACH = 3;
+
+/**
+ * A holding told as a description of the place named before it, not as
+ * news: a participle followed by "by" with no auxiliary just before it ("the
+ * other major city **held by** IS", "Kidal, **controlled by** rebels"), or in
+ * a relative clause ("Kidal, **which is controlled by** rebels").
+ */
+export function isDescribedHolding(event: Event, text: string | undefined): boolean {
+  if (!text) return false;
+  const { start, end } = event.trigger;
+  if (!/^\s+by\b/i.test(text.slice(end, end + 4))) return false;
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (/\b(?:which|that)\s+(?:is|are|was|were)\s+$/i.test(before)) return true;
+  const words = before.match(/[\p{L}\p{N}'’]+|[.;:!?]/gu) ?? [];
+  return !words.slice(-AUXILIARY_REACH).some((w) => AUXILIARY.test(w) || /^[.;:!?]$/.test(w));
 }
 
 /**
@@ -84,4 +105,22 @@ export function unitOf(text: string | undefined, extraction: Pick<Extraction, 'a
     if (place) return `from ${place.name}`;
   }
   return null;
+}
+
+/** How many words either side of a trigger a continuing cue may stand ("fighting **had broken out**"). */
+const CONTINUING_REACH = 3;
+
+/**
+ * Whether the words around an event's trigger, inside its sentence, tell it
+ * as going on when told: a cue of `continuingCues` within `CONTINUING_REACH`
+ * words of the trigger ("fighting **continued**", "**still** fighting").
+ * Needs the document text; without it, nothing is told as continuing.
+ */
+export function isToldContinuing(text: string | undefined, sentence: Span | null, trigger: Span, cues: readonly string[]): boolean {
+  if (!text || !sentence) return false;
+  const words = (from: number, to: number) => text.slice(from, to).toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  const before = words(sentence.start, trigger.start).slice(-CONTINUING_REACH);
+  const after = words(trigger.end, sentence.end).slice(0, CONTINUING_REACH);
+  const near = ` ${[...before, ...words(trigger.start, trigger.end), ...after].join(' ')} `;
+  return cues.some((cue) => near.includes(` ${cue.toLowerCase()} `));
 }

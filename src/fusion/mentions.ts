@@ -1,6 +1,6 @@
 import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
-import { copyKey, isNominal, namedOperations, unitOf } from './mention-text.js';
+import { copyKey, isDescribedHolding, isNominal, isToldContinuing, namedOperations, unitOf } from './mention-text.js';
 import type { Semantics } from './settings.js';
 import { fromDay, toDay, windowsMeet, type DayWindow } from './space-time.js';
 import type { CasualtyCounts, ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
@@ -39,6 +39,8 @@ export interface MentionContext {
   publishedAt: string | null;
   text: string | undefined;
   backgroundDays: number;
+  /** Whether an event says who holds a place (a `holds` control subtype): only a holding is read as a description. */
+  isHolding(event: Event): boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export function weighMention(event: CheckedEvent, stance: Stance | null, context
   if (stance === 'opinion' && event.attribution.sourceKind === 'author') return 'opinion';
   // An aim the events stage marked ("an offensive to retake the town") is no report that it happened.
   if (!isOccurrence(event)) return 'prospective';
-  if (context && isNominal(event, context.text)) return 'nominal';
+  if (context && (isNominal(event, context.text) || (context.isHolding(event) && isDescribedHolding(event, context.text)))) return 'nominal';
   if (context && isBackground(event, context)) return 'background';
   return 'evidence';
 }
@@ -121,7 +123,10 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
   const kinds = new Map<string, ActorKind>(extraction.actors.map((a) => [a.actorId, a.kind]));
   const fused = (a: ActorRef | null): FusedActor | null => (a ? { actorId: a.actorId, name: a.name, kind: kinds.get(a.actorId) ?? null } : null);
   const operations = namedOperations(document.text, extraction, semantics.settings.operationHeads);
-  const context: MentionContext = { publishedAt: document.publishedAt, text: document.text, backgroundDays: semantics.settings.backgroundDays };
+  const context: MentionContext = {
+    publishedAt: document.publishedAt, text: document.text, backgroundDays: semantics.settings.backgroundDays,
+    isHolding: (event) => semantics.controlRole(event.type, event.subtype) === 'holds',
+  };
   const read = extraction.events
     .filter(isChecked)
     .map((event): ClusterMention => {
@@ -144,6 +149,7 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         placeFrom: null,
         operation: operations.get(sentenceIndex(extraction.sentences, event.trigger.start)) ?? null,
         unit: unitOf(document.text, extraction, event),
+        continuing: isToldContinuing(document.text, sentence ?? null, event.trigger, semantics.settings.continuingCues),
         control: readControl(event, agent, patient, semantics),
         start: Math.min(...spans.map((s) => s.start)),
         end: Math.max(...spans.map((s) => s.end)),

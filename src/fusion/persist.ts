@@ -29,7 +29,7 @@ export interface SavedMention extends Omit<ClusterMention,
  * clusters).
  */
 export interface SavedFusionState {
-  format: 4;
+  format: 5;
   settings: FusionSettings;
   documents: Omit<DocumentEntry, 'mentions'>[];
   superseded: string[];
@@ -70,7 +70,7 @@ export function saveState(state: FusionState): SavedFusionState {
   const mentions = [...state.mentions.values()].sort((a, b) => compareKeys(a.key, b.key));
   const position = new Map(mentions.map((m, i) => [m.key, i]));
   return {
-    format: 4,
+    format: 5,
     settings: state.context.settings,
     documents: documents.map(({ mentions: _mentions, ...d }) => d),
     superseded: [...state.superseded].sort(compareKeys),
@@ -78,7 +78,7 @@ export function saveState(state: FusionState): SavedFusionState {
       doc: docIndex.get(m.docId)!, eventId: m.eventId, type: m.type, subtype: m.subtype,
       agent: actors.ref(m.agent), patient: actors.ref(m.patient),
       location: places.ref(m.location), origin: places.ref(m.origin), destination: places.ref(m.destination),
-      placeFrom: m.placeFrom, operation: m.operation, unit: m.unit,
+      placeFrom: m.placeFrom, operation: m.operation, unit: m.unit, continuing: m.continuing,
       source: m.source, sourceKind: m.sourceKind, chain: m.chain, modality: m.modality, negated: m.negated,
       stance: m.stance, weight: m.weight, time: m.time, evidence: m.evidence,
       sentence: m.sentence, copyKey: m.copyKey, casualties: m.casualties,
@@ -95,7 +95,7 @@ export function saveState(state: FusionState): SavedFusionState {
  * the caller then fuses from scratch.
  */
 export function restoreState(saved: SavedFusionState, context: FusionContext): FusionState | null {
-  if (saved.format !== 4 || JSON.stringify(saved.settings) !== JSON.stringify(context.settings)) return null;
+  if (saved.format !== 5 || JSON.stringify(saved.settings) !== JSON.stringify(context.settings)) return null;
   const state = emptyState(context);
   for (const id of saved.superseded) state.superseded.add(id);
   const documents = saved.documents.map((d): DocumentEntry => ({ ...d, mentions: [] }));
@@ -112,7 +112,7 @@ export function restoreState(saved: SavedFusionState, context: FusionContext): F
     return {
       key, docId: d.id, eventId: m.eventId, type: m.type, subtype: m.subtype, agent, patient,
       location: place(m.location), origin: place(m.origin), destination: place(m.destination),
-      placeFrom: m.placeFrom, operation: m.operation, unit: m.unit,
+      placeFrom: m.placeFrom, operation: m.operation, unit: m.unit, continuing: m.continuing,
       control: readControl(m, agent, patient, context.semantics),
       start: Math.min(...m.evidence.map((e) => e.start)), end: Math.max(...m.evidence.map((e) => e.end)),
       outlet: d.outlet, publishedAt: d.publishedAt, source: m.source, sourceKind: m.sourceKind, chain: m.chain,

@@ -25,6 +25,8 @@ export interface FusionSettings {
   linkSentences: number;
   /** Words that head the name of an operation ("Operation" Euphrates Shield): mentions of one named operation are linked. */
   operationHeads: string[];
+  /** Words near a trigger that tell the event as going on when told ("fighting **continued**", "**still** fighting"). */
+  continuingCues: string[];
   /** Faster than this between two steps of a trajectory is not one unit's journey: the path splits there. */
   maxSpeedKmPerDay: number;
   /** News agencies whose copy other outlets run, named in a publisher's name: "AzVision (Reuters)" is Reuters' report. */

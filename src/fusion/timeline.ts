@@ -8,12 +8,13 @@ import type { ControlPeriod, ControlTimeline, EventCluster } from './types.js';
 /**
  * Clusters a timeline can rest on: changes of control (including declared
  * victories and defeats) and holdings, located, dated, and asserted by at
- * least one source, or recalled as history by one ("IS took Raqqa in January
- * 2014": context for today's news, evidence of who held the place then).
+ * least one source, or recalled as history or named in passing by one ("IS
+ * took Raqqa in January 2014", "Raqqa, the city held by IS": context for
+ * today's news, evidence of who held the place then).
  */
 function controlClaims(state: FusionState): EventCluster[] {
   return [...state.clusters.values()].filter((c) =>
-    c.location && c.time && (c.corroboration.score > 0 || c.mentions.some((m) => m.weight === 'background')) &&
+    c.location && c.time && (c.corroboration.score > 0 || c.mentions.some((m) => m.weight === 'background' || m.weight === 'nominal')) &&
     (c.control?.role === 'gain' || c.control?.role === 'loss' || c.control?.role === 'holds'));
 }
 
@@ -26,12 +27,17 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[])
       return cx.a.clusterId === other || cx.b.clusterId === other;
     });
   const { actorsAgree, isNamed, canHold } = state.context.semantics;
+  // A period a holding opened began with a change to the same holder told within the holding's days
+  // ("completely controls Mekelle", dated by its report's week, and "took Mekelle on Saturday").
+  const beganWith = (period: ControlPeriod, change: EventCluster) =>
+    period.changeClusterId === null && change.time!.from <= state.clusters.get(period.claims[0]!)!.time!.to;
   for (const c of claims) {
     const { role, holder } = c.control!;
     const current = periods.at(-1);
     if (current && current.holder && holder && actorsAgree(current.holder, holder)) {
       // "The militants seized it", then "Islamic State held it": the period is the named actor's.
       if (!isNamed(current.holder) && isNamed(holder)) current.holder = holder;
+      if (role !== 'holds' && beganWith(current, c)) Object.assign(current, { from: c.time!.from, changeClusterId: c.id, status: c.status });
       current.claims.push(c.id);
       continue;
     }

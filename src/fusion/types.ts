@@ -83,6 +83,8 @@ export interface ClusterMention extends Span {
    * "IS fighters **from Raqqa**"): `from <place>`; null when the text names no such unit.
    */
   unit: string | null;
+  /** Whether its own words tell it as going on when told ("fighting **continued**", "**still** fighting"; `continuingCues`). */
+  continuing: boolean;
   control: ControlReading | null;
   outlet: string | null;
   publishedAt: string | null;

@@ -46,7 +46,7 @@ function mention(file: string, phrase: string, type: EventType, fields: Partial<
     ...span, key: `${docId}/${start}`, docId, eventId: `${docId}:${start}`, type, subtype: 'captured', agent: null, patient: null,
     location: TAL_RIFAAT, origin: null, destination: null, placeFrom: null, operation: null, control: null, outlet: file, publishedAt: '2024-03-05', source: file, sourceKind: 'author',
     chain: [], modality: 'asserted', negated: false, stance: 'fact', weight: 'evidence', time: null,
-    evidence: clause ? [span, spanOf(file, clause)] : [span], sentence: null, copyKey: null, casualties: null, unit: null, ...fields,
+    evidence: clause ? [span, spanOf(file, clause)] : [span], sentence: null, copyKey: null, casualties: null, unit: null, continuing: false, ...fields,
   };
 }
 

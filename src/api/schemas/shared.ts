@@ -102,7 +102,7 @@ export const sharedSchemas: JsonSchema[] = [
       ...span, key: str, docId: str, eventId: str, type: enumOf(EVENT_TYPES), subtype: str,
       agent: nullableRef('FusedActor'), patient: nullableRef('FusedActor'),
       location: nullableRef('PlaceRef'), origin: nullableRef('PlaceRef'), destination: nullableRef('PlaceRef'),
-      placeFrom: nullableStr, operation: nullableStr, unit: nullableStr,
+      placeFrom: nullableStr, operation: nullableStr, unit: nullableStr, continuing: bool,
       control: nullableRef('ControlReading'),
       outlet: nullableStr, publishedAt: nullableStr,
       source: str, sourceKind: enumOf(SOURCE_KINDS), chain: arrayOf(object({ source: str, sourceKind: enumOf(SOURCE_KINDS), affiliation: nullableStr })),
