@@ -12,6 +12,7 @@ export const num = { type: 'number' } as const;
 export const nullableNum = { type: ['number', 'null'] } as const;
 export const int = { type: 'integer' } as const;
 export const nullableInt = { type: ['integer', 'null'] } as const;
+export const nullableBool = { type: ['boolean', 'null'] } as const;
 export const bool = { type: 'boolean' } as const;
 
 export const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}$';

@@ -10,7 +10,7 @@ import {
 } from './enums.js';
 import { readExtractionSchemas } from './extraction.js';
 import {
-  arrayOf, bool, enumOf, int, nullableEnum, nullableInt, nullableRef, nullableStr, num, object, ref, str,
+  arrayOf, bool, enumOf, int, nullableBool, nullableEnum, nullableInt, nullableRef, nullableStr, num, object, ref, str,
   type JsonSchema,
 } from './helpers.js';
 
@@ -111,7 +111,7 @@ export const sharedSchemas: JsonSchema[] = [
       evidence: arrayOf(ref('Span')),
       sentence: nullableRef('Span'),
       copyKey: nullableStr,
-      casualties: { ...object({ killed: nullableInt, wounded: nullableInt, abducted: nullableInt, civilians: nullableInt }), type: ['object', 'null'] },
+      casualties: { ...object({ killed: nullableInt, wounded: nullableInt, abducted: nullableInt, civilians: nullableBool }), type: ['object', 'null'] },
     }),
   },
   {
