@@ -209,6 +209,8 @@ describeInBrowser('the analyst\'s tools in chromium', () => {
     assert.match(talAfar, new RegExp(`^.*Demo Radio.* says? .*retook ${TAL_AFAR} on 27 Aug 2017; Demo Radio says there was fighting at ${TAL_AFAR} on 28 Aug 2017$`));
     assert.ok(sentences.every((cx) => !cx.includes('⟷') && / (says|say|denies that|deny that) /.test(cx)), sentences.join(' | '));
     await page.locator('#panel-body .cx-list button', { hasText: 'there was fighting at' }).click();
+    // The sides are drawn once their documents have been fetched.
+    await page.waitForSelector('#panel-body .cx-side h4');
     assert.deepEqual(await page.locator('#panel-body .cx-side h4').allTextContents(), talAfar.split('; '));
     assert.deepEqual(demo.problems, []);
   });

@@ -106,7 +106,7 @@ function arrowMarker({ from, to, color, className, label, at, onActivate, onHove
   const { point, degrees } = arrowPlacement(from, to, at);
   const element = h('button', { type: 'button', class: className, 'aria-label': label, title: label });
   element.style.color = color;
-  if (onActivate) element.addEventListener('click', (event) => { event.stopPropagation(); onActivate(); });
+  if (onActivate) element.addEventListener('click', (event) => { event.stopPropagation(); onActivate(event); });
   if (onHover) {
     element.addEventListener('mouseenter', () => onHover(true));
     element.addEventListener('mouseleave', () => onHover(false));
@@ -167,7 +167,21 @@ export function createMap(container, basemap, handlers) {
     map.getCanvas().style.cursor = '';
     popup.remove();
   });
-  map.on('click', 'movements', (e) => handlers.select(e.features[0].properties.key));
+  // A line crossing a place's dots gives way to them: the dots' click lists every event there.
+  /**
+   * An arrowhead that happens to sit on a place's dots gives the mouse's click to them (the list of
+   * events there); from the keyboard (no pointer position) it opens its own movement.
+   */
+  const openUnlessOverDots = (event, open) => {
+    const box = map.getContainer().getBoundingClientRect();
+    const dots = event.detail > 0 ? map.queryRenderedFeatures([event.clientX - box.left, event.clientY - box.top], { layers: ['events'] }) : [];
+    if (dots.length) handlers.selectPoint([...new Set(dots.map((f) => f.properties.key))]);
+    else open();
+  };
+  map.on('click', 'movements', (e) => {
+    if (map.queryRenderedFeatures(e.point, { layers: ['events'] }).length) return;
+    handlers.select(e.features[0].properties.key);
+  });
   // Marks at one place lie on top of each other: the click hands over every one under the pointer.
   map.on('click', 'events', (e) => handlers.selectPoint([...new Set(e.features.map((f) => f.properties.key))]));
 
@@ -199,7 +213,7 @@ export function createMap(container, basemap, handlers) {
             from: lngLat(g.origin), to: lngLat(g.destination), color, at: 0.8,
             className: `arrowhead movement-arrow${g.contested ? ' contested' : ''}`,
             label: `${handlers.label(g)} — ${g.reports} report${g.reports === 1 ? '' : 's'}; open the evidence`,
-            onActivate: () => handlers.select(g.key),
+            onActivate: (event) => openUnlessOverDots(event, () => handlers.select(g.key)),
             onHover: (on) => (on ? showSummary(g.key, lngLat(g.destination)) : popup.remove()),
           }));
         }
@@ -214,7 +228,7 @@ export function createMap(container, basemap, handlers) {
         overlayMarkers.push(arrowMarker({
           from: coords[coords.length - 2], to: coords[coords.length - 1], color: '#3d3d3d', at: 0.6,
           className: 'arrowhead trajectory-arrow', label: leg.label,
-          onActivate: leg.clusterKey ? () => handlers.select(leg.clusterKey) : null,
+          onActivate: leg.clusterKey ? (event) => openUnlessOverDots(event, () => handlers.select(leg.clusterKey)) : null,
         }));
       }
 
