@@ -31,7 +31,11 @@ describeInBrowser('trajectories in chromium', () => {
     const all = await drawnActors();
     assert.ok(all.length >= 3 && all.includes('islamic-state'), `every trajectory at first: ${all.join(', ')}`);
 
-    await page.selectOption('#trajectory-pick', 'islamic-state');
+    // Fusion may tell an actor's units apart ('islamic-state/<unit>'): the picker lists each path.
+    const pick = await page.locator('#trajectory-pick option').evaluateAll((options) =>
+      options.map((o) => (o as HTMLOptionElement).value).find((v) => v === 'islamic-state' || v.startsWith('islamic-state/')));
+    assert.ok(pick, 'a path of the Islamic State in the picker');
+    await page.selectOption('#trajectory-pick', pick);
     await page.waitForFunction(() => location.hash.includes('path=islamic-state'));
     await drawsOnly(['islamic-state']);
     await page.waitForFunction(() => (window as any).corridorMap.queryRenderedFeatures({ layers: ['trajectory-arrows'] }).length > 0, null, { timeout: 15_000 });
