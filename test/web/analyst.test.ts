@@ -1,23 +1,17 @@
 // The analyst's everyday tools in a real browser, on the demo store: the events
 // at one place as a list, a list that follows the map, links that reopen a view.
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../browser.js';
-import { openDemoPage, type DemoPage } from './demo-page.js';
+import { withDemoPage, type DemoPage } from './demo-page.js';
 
 const TAL_AFAR = 'Tall ‘Afar';
 
 describeInBrowser('the analyst\'s tools in chromium', () => {
-  let demo: DemoPage;
-  let page: Page;
-
-  before(async () => {
-    demo = await openDemoPage();
-    page = demo.page;
-  });
-
-  after(async () => demo?.close());
+  let demo!: DemoPage;
+  let page!: Page;
+  withDemoPage((opened) => { demo = opened; page = opened.page; });
 
   /** The number the overview's first line gives: events whose place the map shows. */
   const eventsInView = async () => Number((await page.locator('#panel-body .summary').textContent())!.match(/^(\d+) events in view/)![1]);

@@ -1,21 +1,15 @@
 // The basemap's detail in a real browser, on the demo store: admin-1 borders and
 // populated places asked for the view, and labels that never stand twice.
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../browser.js';
-import { openDemoPage, type DemoPage } from './demo-page.js';
+import { withDemoPage, type DemoPage } from './demo-page.js';
 
 describeInBrowser('the basemap in chromium', () => {
-  let demo: DemoPage;
-  let page: Page;
-
-  before(async () => {
-    demo = await openDemoPage();
-    page = demo.page;
-  });
-
-  after(async () => demo?.close());
+  let demo!: DemoPage;
+  let page!: Page;
+  withDemoPage((opened) => { demo = opened; page = opened.page; });
 
   /** The names MapLibre placed on screen for a layer (symbols lost to a collision are not rendered). */
   const rendered = (layer: string): Promise<string[]> => page.evaluate((id) => (window as any).corridorMap.queryRenderedFeatures({ layers: [id] })

@@ -1,5 +1,6 @@
 // The web page in chromium on a server holding the demo corpus: what the browser
 // tests of the analyst's views share (control.test.ts, analyst.test.ts).
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,4 +54,20 @@ export async function openDemoPage(viewport = { width: 1280, height: 800 }): Pro
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens the demo page before a suite's tests and closes it after them; `use` receives it once open.
+ *
+ * @example
+ * let page!: Page;
+ * withDemoPage((demo) => { page = demo.page; });
+ */
+export function withDemoPage(use: (demo: DemoPage) => void, viewport?: { width: number; height: number }): void {
+  let demo: DemoPage | undefined;
+  before(async () => {
+    demo = await openDemoPage(viewport);
+    use(demo);
+  });
+  after(async () => demo?.close());
 }

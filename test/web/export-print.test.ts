@@ -1,21 +1,15 @@
 // Export buttons and printing in a real browser, on the demo store.
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../browser.js';
-import { openDemoPage, type DemoPage } from './demo-page.js';
+import { withDemoPage, type DemoPage } from './demo-page.js';
 
 describeInBrowser('export and print in chromium', () => {
-  let demo: DemoPage;
-  let page: Page;
-
-  before(async () => {
-    demo = await openDemoPage();
-    page = demo.page;
-  });
-
-  after(async () => demo?.close());
+  let demo!: DemoPage;
+  let page!: Page;
+  withDemoPage((opened) => { demo = opened; page = opened.page; });
 
   /** Clicks an export link and reads the file it downloads. */
   const download = async (format: string) => {

@@ -1,20 +1,14 @@
 // One trajectory at a time, with arrows along it, in a real browser on the demo store.
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../browser.js';
-import { openDemoPage, type DemoPage } from './demo-page.js';
+import { withDemoPage, type DemoPage } from './demo-page.js';
 
 describeInBrowser('trajectories in chromium', () => {
-  let demo: DemoPage;
-  let page: Page;
-
-  before(async () => {
-    demo = await openDemoPage();
-    page = demo.page;
-  });
-
-  after(async () => demo?.close());
+  let demo!: DemoPage;
+  let page!: Page;
+  withDemoPage((opened) => { demo = opened; page = opened.page; });
 
   /** The actors of the trajectory legs the map draws now. */
   const drawnActors = () => page.evaluate(() => [...new Set((window as any).corridorMap.querySourceFeatures('trajectories')
