@@ -138,6 +138,8 @@ export function createMap(container, basemap, handlers) {
     pitchWithRotate: false,
     touchPitch: false,
     attributionControl: false,
+    // Labels appear at once: MapLibre's default 300 ms fade keeps the map from being idle (drawn) after every filter change.
+    fadeDuration: 0,
     // Printing copies the canvas: without the drawing buffer kept, the printed map is blank.
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
