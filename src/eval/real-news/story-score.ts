@@ -45,6 +45,8 @@ export interface FoundItem {
   found: boolean;
   /** What was matched (a cluster, contradiction or period id, a step), or why nothing was. */
   detail: string;
+  /** For a miss: what fusion made near it (the mentions at each anchor, the place's periods, the actor's paths). */
+  nearby?: string[];
 }
 
 export interface ClusterItem extends FoundItem {
@@ -122,6 +124,15 @@ class StoryReader {
     return this.fusion.clusters.find((c) => c.id === id);
   }
 
+  /** The fused mentions at an anchor, each with its reading and the cluster it joined (`--verbose`). */
+  describeAnchor(anchor: LocatedAnchor): string[] {
+    const at = this.fusion.clusters.flatMap((c) => c.mentions.filter((m) => this.mentionAt(m, anchor)).map((m) => ({ c, m })));
+    if (at.length === 0) return [`${anchor.report} "${anchor.anchor}": no fused mention`];
+    return at.map(({ c, m }) => `${anchor.report} "${anchor.anchor}": ${m.type}/${m.subtype} at ${m.location?.name ?? 'no place'}`
+      + ` by ${m.agent?.actorId ?? '-'}${m.control ? ` holder ${m.control.holder?.actorId ?? '-'}` : ''}, ${m.time ? `${m.time.from}..${m.time.to}` : 'no time'}, ${m.weight}`
+      + ` -> ${c.id} ${c.type}/${c.subtype} at ${c.location?.name ?? 'no place'}, ${c.time ? `${c.time.from}..${c.time.to}` : 'no time'}, ${c.status}`);
+  }
+
   /** A cluster's actors: agent, patient, and for control who holds and who lost the place. */
   actorsOf(c: EventCluster): (FusedActor | null)[] {
     return [c.agent, c.patient, c.control?.holder ?? null, c.control?.loser ?? null];
@@ -167,7 +178,10 @@ function matchClusters(expected: readonly ClusterExpectation[], reader: StoryRea
 
 function scoreCluster(expected: ClusterExpectation, c: EventCluster | null, reader: StoryReader): ClusterItem {
   const of = expected.reports.length;
-  if (!c) return { label: expected.label, found: false, detail: 'no cluster of the type, place, actors and time holds a listed anchor (and no other expected cluster took it)', members: { count: 0, of }, statusRight: null, sourcesRight: null };
+  if (!c) {
+    const detail = 'no cluster of the type, place, actors and time holds a listed anchor (and no other expected cluster took it)';
+    return { label: expected.label, found: false, detail, nearby: expected.reports.flatMap((r) => reader.describeAnchor(r)), members: { count: 0, of }, statusRight: null, sourcesRight: null };
+  }
   const score = c.corroboration?.score ?? 0;
   return {
     label: expected.label, found: true,
@@ -184,7 +198,8 @@ function scoreContradiction(expected: ContradictionExpectation, reader: StoryRea
   const match = contradictions
     .filter((x) => !expected.kinds || expected.kinds.includes(x.kind))
     .find((x) => (sideHolds(x.a, expected.a) && sideHolds(x.b, expected.b)) || (sideHolds(x.a, expected.b) && sideHolds(x.b, expected.a)));
-  return { label: expected.label, found: match !== undefined, detail: match ? `${match.id} ${match.kind}` : 'no contradiction sets these two anchors against each other' };
+  if (match) return { label: expected.label, found: true, detail: `${match.id} ${match.kind}` };
+  return { label: expected.label, found: false, detail: 'no contradiction sets these two anchors against each other', nearby: [...reader.describeAnchor(expected.a), ...reader.describeAnchor(expected.b)] };
 }
 
 const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -201,7 +216,9 @@ function scoreTimelineChange(expected: TimelineExpectation, reader: StoryReader,
     const beforeRight = !expected.before || reader.actorIs(periods[at - 1]?.holder, expected.before) || reader.actorIs(loser, expected.before);
     if (beforeRight) return { label, found: true, detail: `${timeline.place.name}: ${period.holder?.name} from ${period.from}` };
   }
-  return { label, found: false, detail: 'no period of the holder starting near the date, after the holder before' };
+  const nearby = timelines.filter((t) => reader.placeIs(t.place, expected.place))
+    .map((t) => `${t.place.name}: ${(t.periods ?? []).map((p) => `${p.holder?.actorId ?? '?'} from ${p.from}${p.changeClusterId ? ` (${p.changeClusterId})` : ''}`).join(', ')}`);
+  return { label, found: false, detail: 'no period of the holder starting near the date, after the holder before', nearby: nearby.length ? nearby : ['no timeline of the place'] };
 }
 
 function scoreTrajectoryStep(expected: TrajectoryExpectation, reader: StoryReader, trajectories: readonly Trajectory[]): FoundItem {
@@ -213,7 +230,9 @@ function scoreTrajectoryStep(expected: TrajectoryExpectation, reader: StoryReade
       && (expected.from === null || reader.placeIs(steps[i - 1]?.place, expected.from)));
     if (at >= 0) return { label, found: true, detail: `${trajectory.actor.name}: step ${at} at ${steps[at]!.place.name}, ${steps[at]!.from}..${steps[at]!.to}` };
   }
-  return { label, found: false, detail: 'no trajectory of the actor has this step' };
+  const nearby = trajectories.filter((t) => reader.actorIs(t.actor, expected.actor))
+    .map((t) => `${t.actor.actorId}${t.unit ? ` (${t.unit})` : ''}: ${(t.steps ?? []).map((s) => `${s.place.name} ${s.from}`).join(' -> ')}`);
+  return { label, found: false, detail: 'no trajectory of the actor has this step', nearby: nearby.length ? nearby : ['no trajectory of the actor'] };
 }
 
 /** A background, planned or nominal mention must not count toward a cluster called corroborated. */
