@@ -89,6 +89,12 @@ function narrowest(spans: readonly Span[]): Span | null {
   return spans.reduce<Span | null>((best, s) => (best && best.end - best.start <= s.end - s.start ? best : s), null);
 }
 
+type Placed = Pick<EventCluster, 'location' | 'origin' | 'destination'>;
+
+/** An event's places, where it happened or where it went from and to ("from Manbij to Jarablus"). */
+const placeSlots = (e: Placed) => [e.location, e.origin, e.destination].filter((p): p is PlaceRef => p !== null);
+const placesOf = (e: Placed) => (e.location ? e.location.name : e.origin || e.destination ? `${e.origin?.name ?? '?'}->${e.destination?.name ?? '?'}` : 'no place');
+
 class StoryReader {
   constructor(private readonly fusion: StoryFusion, private readonly ctx: StoryScoreContext) {}
 
@@ -128,9 +134,9 @@ class StoryReader {
   describeAnchor(anchor: LocatedAnchor): string[] {
     const at = this.fusion.clusters.flatMap((c) => c.mentions.filter((m) => this.mentionAt(m, anchor)).map((m) => ({ c, m })));
     if (at.length === 0) return [`${anchor.report} "${anchor.anchor}": no fused mention`];
-    return at.map(({ c, m }) => `${anchor.report} "${anchor.anchor}": ${m.type}/${m.subtype} at ${m.location?.name ?? 'no place'}`
+    return at.map(({ c, m }) => `${anchor.report} "${anchor.anchor}": ${m.type}/${m.subtype} at ${placesOf(m)}`
       + ` by ${m.agent?.actorId ?? '-'}${m.control ? ` holder ${m.control.holder?.actorId ?? '-'}` : ''}, ${m.time ? `${m.time.from}..${m.time.to}` : 'no time'}, ${m.weight}`
-      + ` -> ${c.id} ${c.type}/${c.subtype} at ${c.location?.name ?? 'no place'}, ${c.time ? `${c.time.from}..${c.time.to}` : 'no time'}, ${c.status}`);
+      + ` -> ${c.id} ${c.type}/${c.subtype} at ${placesOf(c)}, ${c.time ? `${c.time.from}..${c.time.to}` : 'no time'}, ${c.status}`);
   }
 
   /** A cluster's actors: agent, patient, and for control who holds and who lost the place. */
@@ -151,7 +157,7 @@ const windowsOverlap = (a: { from: string; to: string }, from: string, to: strin
 function clusterCandidates(expected: ClusterExpectation, reader: StoryReader, clusters: readonly EventCluster[]): { c: EventCluster; held: number }[] {
   return clusters
     .filter((c) => typeIs(c, expected.types))
-    .filter((c) => (expected.place === null ? c.location === null : reader.placeIs(c.location, expected.place)))
+    .filter((c) => (expected.place === null ? placeSlots(c).length === 0 : placeSlots(c).some((p) => reader.placeIs(p, expected.place!))))
     .filter((c) => !expected.actors || reader.actorsOf(c).some((a) => reader.actorIs(a, expected.actors!)))
     .filter((c) => !expected.time || (!!c.time && windowsOverlap(c.time, expected.time[0], expected.time[1])))
     .map((c) => ({ c, held: expected.reports.filter((r) => reader.holdsAnchor(c.mentions, r)).length }))
@@ -185,7 +191,7 @@ function scoreCluster(expected: ClusterExpectation, c: EventCluster | null, read
   const score = c.corroboration?.score ?? 0;
   return {
     label: expected.label, found: true,
-    detail: `${c.id} ${c.type}/${c.subtype} at ${c.location?.name ?? 'no place'}, ${c.status}, ${score} source(s), ${c.mentions.length} mention(s)`,
+    detail: `${c.id} ${c.type}/${c.subtype} at ${placesOf(c)}, ${c.status}, ${score} source(s), ${c.mentions.length} mention(s)`,
     members: { count: expected.reports.filter((r) => reader.holdsAnchor(c.mentions, r)).length, of },
     statusRight: expected.status ? expected.status.includes(c.status) : null,
     sourcesRight: expected.minSources !== undefined ? score >= expected.minSources : null,
