@@ -21,6 +21,19 @@ export interface SourceNames {
   normalize: NormalizeName;
   /** The outlet whose copy a publisher runs, by its name: "AzVision (Reuters)" is Reuters' copy, "AFP (via SpaceWar.com)" AFP's; else the outlet itself. */
   originalOutlet(outlet: string): string;
+  /**
+   * The state whose government a source speaks for, read from its name: a state's name or demonym
+   * alone ("Russia"), or followed by words of `governmentWords` ("Russia's defence ministry",
+   * "Russian Defense Minister Sergei Shoigu"): "Russia". Null for other names ("Syrian Observatory
+   * for Human Rights", "Ukrainian Pravda").
+   */
+  stateVoice(source: string): string | null;
+}
+
+/** States by the names and demonyms a source's name may start with (resources/actors.json), and the words of government. */
+export interface StateVoices {
+  states: { label: string; names: string[] }[];
+  governmentWords: string[];
 }
 
 /**
@@ -28,10 +41,21 @@ export interface SourceNames {
  * the parenthesis is a wire agency of `wireAgencies` ("(Reuters)", not
  * "(Bangladesh)" or "(blog)"), and "<outlet> (via <site>)" always.
  */
-export function createSourceNames(normalize: NormalizeName, wireAgencies: readonly string[]): SourceNames {
+export function createSourceNames(normalize: NormalizeName, wireAgencies: readonly string[], voices: StateVoices = { states: [], governmentWords: [] }): SourceNames {
   const agencies = new Map(wireAgencies.map((a) => [normalize(a), a]));
+  const states = new Map(voices.states.flatMap(({ label, names }) => names.map((n) => [normalize(n), label] as const)));
+  const longest = Math.max(0, ...[...states.keys()].map((k) => k.split(' ').length));
+  const government = new Set(voices.governmentWords.map(normalize));
   return {
     normalize,
+    stateVoice(source) {
+      const words = normalize(source).split(' ');
+      for (let n = Math.min(longest, words.length); n >= 1; n--) {
+        const label = states.get(words.slice(0, n).join(' '));
+        if (label !== undefined) return n === words.length || words.slice(n).some((w) => government.has(w)) ? label : null;
+      }
+      return null;
+    },
     originalOutlet(outlet) {
       const parts = /^(.+?)\s*\((via\s+)?([^()]+)\)\s*$/i.exec(outlet);
       if (!parts) return outlet;
@@ -51,7 +75,8 @@ export function outletName(m: Pick<ClusterMention, 'outlet' | 'docId'>): string 
  * Where a claim comes from, read from the innermost end of its attribution
  * chain: the first named person, official or group quoted (a spokesman as
  * the institution he speaks for: "Orlov" and "Russia's defence ministry" are
- * one source); else an outlet the document relays; else the publishing
+ * one source; a state's ministry or minister as the state: "Russian Defense
+ * Ministry" and "Russia" are one government); else an outlet the document relays; else the publishing
  * outlet itself. Anonymous sources are only as independent as the outlet
  * that relays them.
  */
@@ -64,9 +89,10 @@ export function originOf(m: ClusterMention, names: SourceNames): Origin {
   for (let i = links.length - 1; i >= 0; i--) {
     const link = links[i]!;
     if (IDENTIFIABLE.has(link.sourceKind)) {
-      const label = link.affiliation ?? link.source;
-      const alias = link.affiliation ? `source:${normalize(link.source)}` : null;
-      return { key: `source:${normalize(label)}`, label, relayed: true, spokesperson: link.affiliation ? link.source : null, alias };
+      const institution = link.affiliation ?? names.stateVoice(link.source);
+      const label = institution ?? link.source;
+      const alias = institution && normalize(institution) !== normalize(link.source) ? `source:${normalize(link.source)}` : null;
+      return { key: `source:${normalize(label)}`, label, relayed: true, spokesperson: alias ? link.source : null, alias };
     }
     if (link.sourceKind === 'outlet' && normalize(link.source) !== own) {
       return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true, spokesperson: null, alias: null };
