@@ -14,7 +14,17 @@ export interface Origin {
   spokesperson: string | null;
   /** Another key of the same source: the person's own (`source:<name>`) when the origin is their institution. */
   alias: string | null;
+  /** Whether the key names a person (a surname alone may stand for the full name). */
+  person?: boolean;
 }
+
+/**
+ * A person's name as compared across reports: a word's final -yi, -iy, -y or -i
+ * (after the normaliser's folding of doubled letters) read as one ending, since
+ * outlets transliterate Slavic names each their way ("Syrskyi", "Syrskii",
+ * "Syrsky"; "Zelensky", "Zelenskiy").
+ */
+const personKey = (normalized: string) => normalized.split(' ').map((w) => (w.length >= 4 ? w.replace(/(?:yi|iy|y|i)$/, 'i') : w)).join(' ');
 
 /** How fusion names where a claim comes from: the one name key, and the outlet whose copy a publisher runs. */
 export interface SourceNames {
@@ -92,7 +102,8 @@ export function originOf(m: ClusterMention, names: SourceNames): Origin {
       const institution = link.affiliation ?? names.stateVoice(link.source);
       const label = institution ?? link.source;
       const alias = institution && normalize(institution) !== normalize(link.source) ? `source:${normalize(link.source)}` : null;
-      return { key: `source:${normalize(label)}`, label, relayed: true, spokesperson: alias ? link.source : null, alias };
+      const person = !institution && link.sourceKind === 'named-person';
+      return { key: `source:${person ? personKey(normalize(label)) : normalize(label)}`, label, relayed: true, spokesperson: alias ? link.source : null, alias, person };
     }
     if (link.sourceKind === 'outlet' && normalize(link.source) !== own) {
       return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true, spokesperson: null, alias: null };
@@ -148,17 +159,19 @@ const MIN_QUALIFIED_WORDS = 2;
  * A source named with a qualifier in one report and without it in another
  * ("UK-based Syrian Observatory for Human Rights", "Syrian Observatory for
  * Human Rights"; "Russian Defense Minister Sergei Shoigu", "Sergei Shoigu"):
- * a name of at least `MIN_QUALIFIED_WORDS` words joins the one longer name
+ * a name of at least `MIN_QUALIFIED_WORDS` words (or a person's surname:
+ * "Syrskyi", "Oleksandr Syrskyi") joins the one longer name
  * of the cluster that ends with it. When several do ("Russian defence
  * ministry", "Ukrainian defence ministry"), the short name could be either
  * and joins none, so it never ties two sources together.
  */
-function qualifiedNames(keys: readonly string[]): [string, string][] {
+function qualifiedNames(keys: readonly string[], persons: ReadonlySet<string>): [string, string][] {
   const names = [...new Set(keys.filter((k) => k.startsWith('source:')))];
   const links: [string, string][] = [];
   for (const short of names) {
     const words = short.slice('source:'.length);
-    if (words.split(' ').length < MIN_QUALIFIED_WORDS) continue;
+    // A person's surname alone ("Syrskyi") is a name; a one-word description ("ministry") is not.
+    if (words.split(' ').length < MIN_QUALIFIED_WORDS && !persons.has(short)) continue;
     const longer = names.filter((k) => k.endsWith(` ${words}`));
     if (longer.length === 1) links.push([longer[0]!, short]);
   }
@@ -206,7 +219,8 @@ export function corroborate(mentions: readonly ClusterMention[], names: SourceNa
   for (const copy of copyOf.keys()) origins.delete(copy);
   const links: [string, string][] = [];
   for (const { key, alias } of origins.values()) if (alias) links.push([key, alias]);
-  links.push(...qualifiedNames([...origins.values()].flatMap(({ key, alias }) => (alias ? [key, alias] : [key]))));
+  const persons = new Set([...origins.values()].filter((o) => o.person).map((o) => o.key));
+  links.push(...qualifiedNames([...origins.values()].flatMap(({ key, alias }) => (alias ? [key, alias] : [key])), persons));
   const sourceOf = sameSource(links);
   const counting = new Map<string, ClusterMention>();
   for (const [m, origin] of origins) {
