@@ -1,6 +1,6 @@
 import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
-import { copyKey, isDescribedHolding, isNominal, isToldContinuing, namedOperations, unitOf } from './mention-text.js';
+import { copyKey, isDescribedEvent, isDescribedHolding, isNominal, isToldContinuing, namedOperations, unitOf } from './mention-text.js';
 import type { Semantics } from './settings.js';
 import { fromDay, toDay, windowsMeet, type DayWindow } from './space-time.js';
 import type { CasualtyCounts, ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
@@ -62,7 +62,7 @@ export function weighMention(event: CheckedEvent, stance: Stance | null, context
   if (stance === 'opinion' && event.attribution.sourceKind === 'author') return 'opinion';
   // An aim the events stage marked ("an offensive to retake the town") is no report that it happened.
   if (!isOccurrence(event)) return 'prospective';
-  if (context && (isNominal(event, context.text) || (context.isHolding(event) && isDescribedHolding(event, context.text)))) return 'nominal';
+  if (context && (isNominal(event, context.text) || isDescribedEvent(event, context.text) || (context.isHolding(event) && isDescribedHolding(event, context.text)))) return 'nominal';
   if (context && isBackground(event, context)) return 'background';
   return 'evidence';
 }
