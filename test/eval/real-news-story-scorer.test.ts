@@ -85,8 +85,8 @@ function handMadeFusion(): StoryFusion {
   const timeline: ControlTimeline = {
     place: TAL_RIFAAT,
     periods: [
-      { holder: GOVERNMENT, from: '2016-01-01', to: '2024-03-03', changeClusterId: null, claims: [], contradictions: [], status: 'single-source' },
-      { holder: REBELS, from: '2024-03-04', to: null, changeClusterId: 'ev-taken', claims: ['ev-taken'], contradictions: ['cx-1'], status: 'contested' },
+      { holder: GOVERNMENT, from: '2016-01-01', to: '2024-03-03', changeClusterId: null, loser: null, claims: [], contradictions: [], status: 'single-source' },
+      { holder: REBELS, from: '2024-03-04', to: null, changeClusterId: 'ev-taken', loser: null, claims: ['ev-taken'], contradictions: ['cx-1'], status: 'contested' },
     ],
   };
   const step = (place: PlaceRef, day: string) => ({ place, from: day, to: day, clusterIds: ['ev-taken'], status: 'contested' as const });

@@ -159,6 +159,7 @@ export const sharedSchemas: JsonSchema[] = [
         from: str,
         to: nullableStr,
         changeClusterId: nullableStr,
+        loser: nullableRef('FusedActor'),
         claims: arrayOf(str),
         contradictions: arrayOf(str),
         status: enumOf(CLAIM_STATUSES),

@@ -218,12 +218,13 @@ function scoreTimelineChange(expected: TimelineExpectation, reader: StoryReader,
     const at = periods.findIndex((p) => reader.actorIs(p.holder, expected.after) && daysApart(p.from, expected.date) <= expected.days);
     if (at < 0) continue;
     const period = periods[at]!;
-    const loser = period.changeClusterId ? reader.clusterById(period.changeClusterId)?.control?.loser : null;
+    const loser = period.loser ?? (period.changeClusterId ? reader.clusterById(period.changeClusterId)?.control?.loser : null);
     const beforeRight = !expected.before || reader.actorIs(periods[at - 1]?.holder, expected.before) || reader.actorIs(loser, expected.before);
     if (beforeRight) return { label, found: true, detail: `${timeline.place.name}: ${period.holder?.name} from ${period.from}` };
   }
   const nearby = timelines.filter((t) => reader.placeIs(t.place, expected.place))
-    .map((t) => `${t.place.name}: ${(t.periods ?? []).map((p) => `${p.holder?.actorId ?? '?'} from ${p.from}${p.changeClusterId ? ` (${p.changeClusterId})` : ''}`).join(', ')}`);
+    .map((t) => `${t.place.name}: ${(t.periods ?? []).map((p) => `${p.holder?.actorId ?? '?'} from ${p.from}${p.changeClusterId
+      ? ` (${p.changeClusterId}, lost by ${p.loser?.actorId ?? '?'})` : ''}`).join(', ')}`);
   return { label, found: false, detail: 'no period of the holder starting near the date, after the holder before', nearby: nearby.length ? nearby : ['no timeline of the place'] };
 }
 
