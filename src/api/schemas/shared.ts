@@ -187,6 +187,11 @@ export const sharedSchemas: JsonSchema[] = [
     ...object({ palette: object(Object.fromEntries(ACTOR_KINDS.map((kind) => [kind, str]))), contested: str }),
   },
   {
+    // One actor's paths: one per unit where fusion tells its units apart (`/api/trajectories/:actor`).
+    $id: 'ActorTrajectories',
+    ...object({ actor: ref('ActorRef'), trajectories: arrayOf(ref('Trajectory')) }),
+  },
+  {
     $id: 'Trajectory',
     ...object({
       actor: ref('ActorRef'),
