@@ -190,6 +190,8 @@ function sentenceIndex(sentences: readonly Sentence[], offset: number): number {
  * sentence or the nearest of the `linkSentences` before it that has one.
  * When that sentence holds such events in different places, the link is
  * ambiguous and the event stays unplaced: it never ties two places together.
+ * A denial reaches further back: to the claims its report asserted anywhere
+ * before it, when they are all at one place.
  */
 function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics): ClusterMention[] {
   const { linkSentences, timeToleranceDays, maxWindowDays } = semantics.settings;
@@ -203,16 +205,24 @@ function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Se
       semantics.actorsAgree(m1, c1) && semantics.actorsAgree(m2, c2) &&
       wm !== null && wc !== null && windowsMeet(wm, wc, timeToleranceDays);
   };
+  const linked = (m: ClusterMention, partners: ClusterMention[]): ClusterMention | null => {
+    if (partners.length === 0) return null;
+    const places = new Set(partners.map((c) => PLACE_SLOTS.map((slot) => placeName(c[slot])).join('|')));
+    if (places.size > 1) return m;
+    const from = [...partners].sort((a, b) => compareKeys(a.key, b.key))[0]!;
+    return { ...m, location: from.location, origin: from.origin, destination: from.destination, placeFrom: from.eventId };
+  };
   return mentions.map((m) => {
     const own = sentenceOf.get(m)!;
     if (hasPlace(m) || own < 0) return m;
     for (let s = own; s >= Math.max(0, own - linkSentences); s--) {
-      const partners = placed.filter((c) => sentenceOf.get(c) === s && continues(m, c));
-      if (partners.length === 0) continue;
-      const places = new Set(partners.map((c) => PLACE_SLOTS.map((slot) => placeName(c[slot])).join('|')));
-      if (places.size > 1) return m;
-      const from = [...partners].sort((a, b) => compareKeys(a.key, b.key))[0]!;
-      return { ...m, location: from.location, origin: from.origin, destination: from.destination, placeFrom: from.eventId };
+      const found = linked(m, placed.filter((c) => sentenceOf.get(c) === s && continues(m, c)));
+      if (found) return found;
+    }
+    // A denial answers a claim the report told ("It did not capture anything"): the claim's place, when
+    // everything of the kind the report asserts before it happened at one place.
+    if (m.weight === 'denial') {
+      return linked(m, placed.filter((c) => c.weight === 'evidence' && sentenceOf.get(c)! < own && continues(m, c))) ?? m;
     }
     return m;
   });
