@@ -191,7 +191,8 @@ function sentenceIndex(sentences: readonly Sentence[], offset: number): number {
  * When that sentence holds such events in different places, the link is
  * ambiguous and the event stays unplaced: it never ties two places together.
  * A denial reaches further back: to the claims its report asserted anywhere
- * before it, when they are all at one place.
+ * before it, when they are all at one place; and fighting told as going on,
+ * to the place of every change of control its report asserts, when there is one.
  */
 function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics): ClusterMention[] {
   const { linkSentences, timeToleranceDays, maxWindowDays } = semantics.settings;
@@ -223,6 +224,13 @@ function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Se
     // everything of the kind the report asserts before it happened at one place.
     if (m.weight === 'denial') {
       return linked(m, placed.filter((c) => c.weight === 'evidence' && sentenceOf.get(c)! < own && continues(m, c))) ?? m;
+    }
+    // Fighting told as going on ("and that battles continued") goes on where the report says control changed,
+    // when every change it asserts is at one place.
+    if (m.continuing && semantics.isOngoingFighting(m.type, m.subtype)) {
+      const changes = placed.filter((c) => c.weight === 'evidence' && c.location !== null && (c.control?.role === 'gain' || c.control?.role === 'loss'));
+      const found = linked(m, changes);
+      return found && found !== m ? { ...found, origin: null, destination: null } : m;
     }
     return m;
   });
