@@ -104,7 +104,8 @@ export class ArgumentReader {
     const first0 = view.words[clause.first]!;
     const opener = !first0.named && this.lexicon.clauses.subordinators.has(first0.lower) ? 1 : 0;
     for (const e of before) {
-      const possessor = pos === 'noun' && e.kind === 'actor' && e.last === first - 1;
+      // "panic among residents fleeing to Gisenyi": an actor right before an -ing form is its subject, as before a noun.
+      const possessor = (pos === 'noun' || /ing$/i.test(view.words[first]!.text)) && e.kind === 'actor' && e.last === first - 1;
       const gov = possessor ? null : this.governor(view, e.first, clause.first + opener);
       if (!gov?.preposition && onlyAdjacent && !possessor && !(voice === 'reduced' && e.kind === 'place')) continue;
       if (gov?.preposition) {
