@@ -62,6 +62,8 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[],
       // "The militants seized it", then "Islamic State held it": the period is the named actor's.
       if (!isNamed(current.holder) && isNamed(holder)) current.holder = holder;
       if (role !== 'holds' && beganWith(current, c)) Object.assign(current, { from: c.time!.from, changeClusterId: c.id, loser: loserOf(state, c, leaving), status: c.status });
+      // Another report of the change may name who lost the place when the first did not.
+      else if (role !== 'holds' && current.changeClusterId !== null && current.loser === null) current.loser = loserOf(state, c, leaving);
       current.claims.push(c.id);
       continue;
     }
