@@ -18,12 +18,19 @@ function controlClaims(state: FusionState): EventCluster[] {
     (c.control?.role === 'gain' || c.control?.role === 'loss' || c.control?.role === 'holds'));
 }
 
-/** Departures a timeline reads for who lost a place: movements away from it (`origin`), of the `withdrew` group, asserted by a source. */
+/**
+ * Departures a timeline reads for who lost a place: movements of the `withdrew` group, asserted by a
+ * source, away from it (`origin`; or where a withdrawal with no destination happened: "retreated from
+ * the palace", placed at Aden).
+ */
 function departures(state: FusionState): EventCluster[] {
   const { compatibleSubtypes } = state.context.semantics;
   return [...state.clusters.values()].filter((c) =>
-    c.type === 'movement' && c.origin && c.time && c.corroboration.score > 0 && c.subtype !== 'headed-to' && compatibleSubtypes('movement', c.subtype, 'withdrew'));
+    c.type === 'movement' && departedFrom(c) && c.time && c.corroboration.score > 0 && c.subtype !== 'headed-to' && compatibleSubtypes('movement', c.subtype, 'withdrew'));
 }
+
+/** The place a departure left: its origin, else the place of a withdrawal going nowhere named. */
+const departedFrom = (c: EventCluster) => c.origin ?? (c.destination === null && c.subtype === 'withdrew' ? c.location : null);
 
 /**
  * Who lost the place when a change opened a period: the change's own loser,
@@ -101,7 +108,7 @@ export function controlTimeline(state: FusionState, place: PlaceRef): ControlTim
   const normalize = state.context.normalizeName;
   const key = placeKey(place, normalize);
   const claims = controlClaims(state).filter((c) => placeKey(c.location!, normalize) === key);
-  const leaving = departures(state).filter((c) => placeKey(c.origin!, normalize) === key);
+  const leaving = departures(state).filter((c) => placeKey(departedFrom(c)!, normalize) === key);
   return claims.length > 0 ? timelineOf(state, representativePlace(claims), claims, leaving) : null;
 }
 
@@ -117,7 +124,7 @@ export function controlTimelines(state: FusionState): ControlTimeline[] {
   }
   const leaving = new Map<string, EventCluster[]>();
   for (const c of departures(state)) {
-    const key = placeKey(c.origin!, normalize);
+    const key = placeKey(departedFrom(c)!, normalize);
     leaving.set(key, [...(leaving.get(key) ?? []), c]);
   }
   return [...byPlace.entries()]
