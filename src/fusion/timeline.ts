@@ -62,10 +62,16 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[],
   // ("completely controls Mekelle", dated by its report's week, and "took Mekelle on Saturday").
   const beganWith = (period: ControlPeriod, change: EventCluster) =>
     period.changeClusterId === null && change.time!.from <= state.clusters.get(period.claims[0]!)!.time!.to;
+  // A change to the holder a month after anything said it held the place ("when they held the city for
+  // 10 days" in 2012, "seized Goma" in 2025) is a new period: the holder had lost the place in between.
+  const retakenLater = (period: ControlPeriod, change: EventCluster) => {
+    const lastSaid = Math.max(...period.claims.map((id) => toDay(state.clusters.get(id)!.time!.to)!));
+    return toDay(change.time!.from)! - lastSaid > state.context.settings.backgroundDays;
+  };
   for (const c of claims) {
     const { role, holder } = c.control!;
     const current = periods.at(-1);
-    if (current && current.holder && holder && actorsAgree(current.holder, holder)) {
+    if (current && current.holder && holder && actorsAgree(current.holder, holder) && !(role !== 'holds' && retakenLater(current, c))) {
       // "The militants seized it", then "Islamic State held it": the period is the named actor's.
       if (!isNamed(current.holder) && isNamed(holder)) current.holder = holder;
       if (role !== 'holds' && beganWith(current, c)) Object.assign(current, { from: c.time!.from, changeClusterId: c.id, loser: loserOf(state, c, leaving), status: c.status });
