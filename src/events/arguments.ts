@@ -325,7 +325,12 @@ export class ArgumentReader {
       if (prep && (prep.length > 1 || !phraseFiller.has(w.lower))) {
         return { preposition: prep.value, nearby: nearby || near.prepositions.has(prep.value), adjacent: false };
       }
-      if (phraseFiller.has(w.lower) || isAdverb(w) || this.isCount(words, j)) {
+      if (this.isCount(words, j)) {
+        // "about 200 fighters": the approximation is part of the count, not a preposition.
+        if (APPROXIMATORS.has(words[j - 1]!.lower)) j--;
+        continue;
+      }
+      if (phraseFiller.has(w.lower) || isAdverb(w)) {
         if (near.nouns.has(w.lower)) nearby = true;
         continue;
       }
