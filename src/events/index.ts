@@ -70,6 +70,7 @@ export function events(options: EventsOptions = {}): Stage {
     const placer = new Placer(placement, lexicon, analysis, reader);
     const drafts: Draft[] = [];
     const casualties = new Map<number, CasualtyMention[]>();
+    const times = new SpanIndex(analysis.times);
     for (const view of sentenceViews(analysis)) {
       const { words } = view;
       // Most sentences hold no cue word: skip them before splitting clauses.
@@ -79,7 +80,7 @@ export function events(options: EventsOptions = {}): Stage {
         return !!word && !word.named && lexicon.verbForms.has(word.lower);
       });
       const sites: TriggerSite[] = [];
-      const dates = analysis.times.filter((t) => t.start < view.end && view.start < t.end);
+      const dates = times.overlapping(view.start, view.end);
       for (let i = 0; i < words.length; i++) {
         const match = matcher.matchAt(words, i);
         if (!match) continue;
@@ -99,11 +100,10 @@ export function events(options: EventsOptions = {}): Stage {
         ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon.negators, lexicon.intent) ?? own[k]
         : own[k]) ?? []);
       const kept = withOutcomePlaces(dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)).map((d) => placed(d, placer)));
-      if (kept.length) casualties.set(view.index, readCasualties(view, analysis, casualtyCues));
+      if (kept.length) casualties.set(view.index, readCasualties(view, dates, analysis, casualtyCues));
       drafts.push(...kept);
     }
     const undated = documentTime(analysis.document.publishedAt);
-    const times = new SpanIndex(analysis.times);
     const figures = (d: Draft) => casualtiesOf({ type: d.type, trigger: d.site.first, clause: d.site.clause }, casualties.get(d.site.view.index) ?? [], d.site.view, analysis.text, casualtyCues);
     return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated, figures(d))).sort((a, b) => a.trigger.start - b.trigger.start) };
   });
