@@ -225,8 +225,10 @@ export class StatementReader {
   private isAppositive(first: number, last: number): boolean {
     const w = this.words[first];
     if (!w) return false;
+    // "..., including the death of a senior commander, confirmed the army": a participle opens a clause, not a description.
+    const participle = !w.named && /^\p{Ll}+ing$/u.test(w.text);
     return this.syntax.appositiveOpeners.has(w.lower) || /^\p{Lu}.*['’]s$/u.test(w.text) || this.settingAt(first) !== null
-      || (this.lexicon.speakers.titles.someIn(this.words, first, last, true) && !this.isName(first, last));
+      || (this.lexicon.speakers.titles.someIn(this.words, first, last, true) && !this.isName(first, last) && !participle);
   }
 
   /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
