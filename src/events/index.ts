@@ -143,6 +143,9 @@ function isExcluded(words: readonly Word[], first: number, last: number, candida
   // An auxiliary excludes a participle ("was left behind"), never a progressive ("were leaving Raqqa").
   const progressive = candidate.kinds.every((k) => k === 'ing') && !!prev && lexicon.passiveAuxiliaries.has(prev.value);
   if (prev && !progressive) return true;
+  // "it is clear that", "clear of mines": the base form is an adjective there; "had been cleared of IS" is the verb.
+  const base = candidate.kinds.includes('base') && (exclude.baseNext.matchAt(words, last + 1) || (first > 0 && exclude.basePrev.matchEndingAt(words, first - 1)));
+  if (base) return true;
   if (exclude.near.size > 0) {
     for (let k = Math.max(0, first - 4); k < Math.min(words.length, last + 5); k++) if (exclude.near.has(words[k]!.lower)) return true;
   }
