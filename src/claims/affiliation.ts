@@ -24,6 +24,8 @@ const INSTITUTION_KINDS = new Set<SourceKind>(['official', 'group']);
 const PERSON_KINDS = new Set<SourceKind>(['named-person', 'official', 'anonymous']);
 
 const headOf = (name: string) => fold(name.trim().split(/\s+/).at(-1) ?? '').replace(/'s$/, '');
+/** A last name without the particle joined to it by a hyphen: "al-Saadi" is "Saadi" again. */
+const lastNameOf = (name: string) => headOf(name).replace(/^\p{Ll}+-(?=\p{L})/u, '');
 
 /**
  * What a document has said so far about who speaks for whom, by last word:
@@ -34,10 +36,18 @@ const headOf = (name: string) => fold(name.trim().split(/\s+/).at(-1) ?? '').rep
 export class SpeakerMemory {
   private readonly institutions = new Map<string, string>();
   private readonly affiliations = new Map<string, string>();
+  private readonly titled = new Set<string>();
 
   remember(s: Affiliated): void {
     if (s.affiliation === null && INSTITUTION_KINDS.has(s.speakerKind)) this.institutions.set(headOf(s.speaker), s.speaker);
     if (s.affiliation !== null && PERSON_KINDS.has(s.speakerKind)) this.affiliations.set(headOf(s.speaker), s.affiliation);
+    // "Turkish Defence Minister Fikri Isik": a titled person, whose last name may come back alone.
+    if (s.speakerKind === 'official' && /\p{Lu}/u.test(s.speaker.trim().split(/\s+/).at(-1) ?? '')) this.titled.add(lastNameOf(s.speaker));
+  }
+
+  /** Whether a person named `speaker` was quoted earlier with a title ("Isik" after "Turkish Defence Minister Fikri Isik"). */
+  wasTitled(speaker: string): boolean {
+    return this.titled.has(lastNameOf(speaker));
   }
 
   institution(head: string): string | null {

@@ -225,8 +225,10 @@ export class StatementReader {
   private isAppositive(first: number, last: number): boolean {
     const w = this.words[first];
     if (!w) return false;
+    // "..., including the death of a senior commander, confirmed the army": a participle opens a clause, not a description.
+    const participle = !w.named && /^\p{Ll}+ing$/u.test(w.text);
     return this.syntax.appositiveOpeners.has(w.lower) || /^\p{Lu}.*['’]s$/u.test(w.text) || this.settingAt(first) !== null
-      || (this.lexicon.speakers.titles.someIn(this.words, first, last, true) && !this.isName(first, last));
+      || (this.lexicon.speakers.titles.someIn(this.words, first, last, true) && !this.isName(first, last) && !participle);
   }
 
   /** A participle or appositive tail after a trailing cue ("said, speaking on condition of anonymity"), not a clause. */
@@ -246,17 +248,26 @@ export class StatementReader {
       if (words[k] && !words[k]!.named && this.isTimeWord(words[k]!)) k++;
       // "said on Friday.", "said at a ministry meeting in Moscow.": a prepositional phrase to the end is the setting too.
       else if (words[k] && !words[k]!.named && this.syntax.timePrepositions.has(words[k]!.lower)) return this.settingEnds(k + 1);
-      else return !words[k] || /^[,.!?;]$/.test(words[k]!.text);
+      else return this.endsAt(k);
     }
+  }
+
+  /** Whether a statement's cue and setting end at word `k`: the sentence end, or a comma not followed by a quotation ("said in a statement, “...”" goes on). */
+  private endsAt(k: number): boolean {
+    const w = this.words[k];
+    if (!w || /^[.!?;]$/.test(w.text)) return true;
+    const next = this.words[k + 1];
+    return w.text === ',' && !(next && this.quoteOpeningAt(next.start));
   }
 
   /** Whether what follows a setting describes it up to a comma or the sentence end ("in a statement **posted on its Facebook page**."), with no content after "that", a colon or a quotation. */
   private settingEnds(from: number): boolean {
     const { words } = this;
-    for (let k = from; words[k] && !/^[,.!?;]$/.test(words[k]!.text); k++) {
+    let k = from;
+    for (; words[k] && !/^[,.!?;]$/.test(words[k]!.text); k++) {
       if ((words[k]!.lower === 'that' && !words[k]!.named) || words[k]!.text === ':' || this.quoteOpeningAt(words[k]!.start)) return false;
     }
-    return true;
+    return this.endsAt(k);
   }
 
   /** The setting of a statement at word `k` ("in a statement", "on X"; `speakers.skipAfterCue`), across names: "X" may be read as one. */

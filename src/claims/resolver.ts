@@ -77,7 +77,9 @@ export class StatementResolver {
     const { analysis, lexicon } = this;
     const { paragraph } = analysis.sentences[c.view.index]!;
     const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
-    const who = classifySpeaker(phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
+    const named = classifySpeaker(phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
+    // One person, one kind: a last name alone is the titled person quoted before ("Isik said" after "Defence Minister Fikri Isik").
+    const who = named.speakerKind === 'named-person' && this.memory.wasTitled(named.speaker) ? { ...named, speakerKind: 'official' as const } : named;
     // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
     const descriptions = c.description ? [c.description, phrase] : [phrase];
     const affiliation = affiliationOf(analysis, c.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });

@@ -54,6 +54,9 @@ export function classifySpeaker(
   if (has(speakers.titles)) return { speaker: plain, speakerKind: 'official' };
   // The head of an English noun phrase comes last: "US-backed Iraqi government forces" are Iraqi forces.
   const actor = view.entities.findLast((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
+  if (namesPersonBeside(view, first, last, actor ?? null, lexicon)) {
+    return { speaker: plain, speakerKind: speakers.titles.someIn(view.words, first, last, true) ? 'official' : 'named-person' };
+  }
   if (actor) {
     const mention = analysis.actors[actor.index]!;
     if (mention.kind === 'civilians') return { speaker: surface, speakerKind: 'anonymous' };
@@ -72,6 +75,22 @@ export function classifySpeaker(
   if (!named) return { speaker: surface, speakerKind: 'anonymous' };
   // A person takes no article: "the Hashed", "the Observatory" name a body.
   return { speaker: plain, speakerKind: syntax.definites.has(words[0]!.lower) ? 'group' : 'named-person' };
+}
+
+/**
+ * Whether the phrase names a person beside the actor it mentions: a name after it ("FSA Commander
+ * **Ahmed al-Shahabi**", "TPLF leader **Debretsion Gebremichael**") or a name before "of" and the actor
+ * ("**Rami Abdel Rahman** of the Syrian Observatory"). The person, not the body, is the head.
+ */
+function namesPersonBeside(view: SentenceView, first: number, last: number, actor: { first: number; last: number } | null, lexicon: ModalityCueLexicon): boolean {
+  const { words } = view;
+  const { syntax, speakers } = lexicon;
+  const nameWord = (k: number, at: number) => !words[k]!.named && (/^\p{Lu}/u.test(words[k]!.text) || (at > 0 && (/^[.'’-]$/.test(words[k]!.text) || syntax.nameParticles.has(words[k]!.lower))));
+  const isName = (from: number, to: number) => from <= to && Array.from({ length: to - from + 1 }, (_, at) => nameWord(from + at, at)).every(Boolean);
+  if (actor && actor.last < last) return isName(actor.last + 1, last);
+  // "Rami Abdel Rahman of the ...": a name, then a link word; a body's own name ("Observatory for Human Rights") is no person.
+  const link = words.findIndex((w, k) => k > first && k <= last && speakers.roleLinks.hasWord(w.lower) && !w.named);
+  return link > first + 1 && isName(first, link - 1) && !speakers.organisations.someIn(words, first, link - 1, true) && !speakers.outlets.someIn(words, first, link - 1, true);
 }
 
 const PERSON_KINDS: readonly SourceKind[] = ['named-person', 'official', 'anonymous'];

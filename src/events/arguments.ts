@@ -31,6 +31,8 @@ export interface TriggerSite {
   pos: 'verb' | 'noun';
   /** Every trigger of the sentence (this one included): a later trigger takes the phrases after it. */
   others: readonly TriggerSite[];
+  /** The verb that carries a noun trigger ("**launched** an attack", "the explosion **occurred**"), as word indices, with its lemma. */
+  support?: { first: number; last: number; lemma: string };
 }
 
 interface Candidate {

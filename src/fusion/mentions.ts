@@ -1,4 +1,4 @@
-import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Stance } from '../types.js';
+import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Span, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
 import { copyKey, isDescribedEvent, isDescribedHolding, isNominal, isToldContinuing, namedOperations, unitOf } from './mention-text.js';
 import type { Semantics } from './settings.js';
@@ -165,12 +165,25 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         time: windowOf(event, document.publishedAt, semantics.settings.timeToleranceDays),
         evidence: spans.map(({ start, end }) => ({ start, end })),
         sentence: sentence ? { start: sentence.start, end: sentence.end } : null,
-        copyKey: sentence && document.text ? copyKey(document.text.slice(sentence.start, sentence.end)) : null,
+        copyKey: document.text ? copyKeyOf(document.text, quotationOf(event, extraction.statements) ?? sentence ?? null) : null,
         casualties: readCasualties(event),
       };
     });
   return placeBySentenceChain(read, extraction.sentences, semantics).sort((a, b) => compareKeys(a.key, b.key));
 }
+
+/**
+ * The quotation whose words carry the event, when its source is quoted verbatim: outlets that
+ * quote one statement ("'The federal government is now fully in control of the city'") each
+ * write their own sentence around it, and the quotation is what they copy.
+ */
+function quotationOf(event: CheckedEvent, statements: Extraction['statements']): Span | null {
+  const { cueStart } = event.attribution;
+  if (cueStart === null) return null;
+  return statements.find((s) => s.cueStart === cueStart && s.form === 'direct-quote' && s.start <= event.trigger.start && event.trigger.end <= s.end) ?? null;
+}
+
+const copyKeyOf = (text: string, span: Span | null) => (span ? copyKey(text.slice(span.start, span.end)) : null);
 
 /** The event's casualty figures, when its sentence gives any. */
 function readCasualties(event: Event): CasualtyCounts | null {

@@ -105,8 +105,9 @@ export interface ClusterMention extends Span {
   /** The sentence holding the event, in the document; null when the extraction has no sentence there. */
   sentence: Span | null;
   /**
-   * A hash of the sentence's words (case, spacing and punctuation aside) when the text was given:
-   * two outlets printing the same sentence carry one copy (agency copy, a statement), not two reports.
+   * A hash of the sentence's words (case, spacing and punctuation aside) when the text was given, or of
+   * the quotation's when the event is quoted verbatim: two outlets printing the same sentence, or quoting
+   * the same words in sentences of their own, carry one copy (agency copy, a statement), not two reports.
    */
   copyKey: string | null;
   casualties: CasualtyCounts | null;

@@ -52,10 +52,19 @@ export function isMovement(e) {
   return !!(e.origin && e.destination && (e.origin.lat !== e.destination.lat || e.origin.lon !== e.destination.lon));
 }
 
+// Modalities of what has not happened: `isOccurrence` in src/types.ts, which fusion and control timelines read (test/web/model.test.ts holds the two together).
+const NOT_OCCURRED = new Set(['planned', 'conditional']);
+
+/** Whether the event is told as something that happened: not a plan, an aim, an avoided or future event, nor a condition. */
+export function isOccurrence(event) {
+  return event.modality !== null && !NOT_OCCURRED.has(event.modality) && (event.intent ?? null) === null;
+}
+
+/** Whether the filters keep an event; without a Modality filter, only what happened is shown ("planned" shows the plans). */
 export function matchesFilters(event, filters) {
   if (filters.type && event.type !== filters.type) return false;
   if (filters.actor && event.agent?.actorId !== filters.actor && event.patient?.actorId !== filters.actor) return false;
-  if (filters.modality && event.modality !== filters.modality) return false;
+  if (filters.modality ? event.modality !== filters.modality : !isOccurrence(event)) return false;
   if (filters.outlet && event.outlet !== filters.outlet) return false;
   if (filters.status && event.status !== filters.status) return false;
   // A speaker is matched by its merged, normalised name (speakers.js), whatever spelling the event gives.
