@@ -275,6 +275,17 @@ export class ArgumentReader {
    * With `nounAttaches` (phrases after a trigger), "of" after a noun of its own
    * belongs to that noun: "with the support **of** X" is not the trigger's.
    */
+  /**
+   * A number counting the phrase's members, after "of" or an approximation: "the withdrawal of
+   * (roughly) **70** ISIS fighters". A number after another word is a year or a date ("in 2014 IS
+   * fighters seized", "in early 2014"), and stops the walk.
+   */
+  private isCount(words: SentenceView['words'], j: number): boolean {
+    if (!/^\d[\d,.]*$/.test(words[j]!.text)) return false;
+    const before = words[j - 1];
+    return !!before && (before.lower === 'of' || APPROXIMATORS.has(before.lower));
+  }
+
   governor(view: SentenceView, entityFirst: number, bound: number, nounAttaches = false): Governor {
     const { words } = view;
     const { phraseFiller, nearby: near } = this.lexicon;
@@ -315,6 +326,11 @@ export class ArgumentReader {
       const prep = this.lexicon.prepositions.matchEndingAt(words, j);
       if (prep && (prep.length > 1 || !phraseFiller.has(w.lower))) {
         return { preposition: prep.value, nearby: nearby || near.prepositions.has(prep.value), adjacent: false };
+      }
+      if (this.isCount(words, j)) {
+        // "about 200 fighters": the approximation is part of the count, not a preposition.
+        if (APPROXIMATORS.has(words[j - 1]!.lower)) j--;
+        continue;
       }
       if (phraseFiller.has(w.lower) || isAdverb(w)) {
         if (near.nouns.has(w.lower)) nearby = true;
@@ -433,6 +449,9 @@ export class ArgumentReader {
     return null;
   }
 }
+
+/** Words that make a number approximate ("**about** 70 fighters"). */
+const APPROXIMATORS = new Set(['about', 'around', 'some', 'nearly', 'almost', 'approximately', 'roughly']);
 
 /** The longest apposition skipped between a relative pronoun and its antecedent, in words. */
 const APPOSITION_WORDS = 6;

@@ -23,6 +23,17 @@ function inAsideBefore(text: string, t: Span, trigger: Span, sentence: Span): bo
   return t.end <= trigger.start && text.slice(t.end, trigger.start).includes(',') && text.slice(sentence.start, t.start).includes(',');
 }
 
+/**
+ * "Russia's biggest gain since it captured Bakhmut in May 2023": a time in a "since" clause after the
+ * trigger dates that clause's own event, not the trigger's. ("held the city since 2014", with the time
+ * right after "since", is where the holding starts, and stays.)
+ */
+function inSinceClauseAfter(text: string, t: Span, trigger: Span): boolean {
+  if (t.start < trigger.end) return false;
+  const between = text.slice(trigger.end, t.start);
+  return /\bsince\s+\S/i.test(between) && !/\bsince\s*$/i.test(between);
+}
+
 /** What lies between a time and a trigger of the clause it opens: ", when they" (no other stop). */
 const WHEN_CLAUSE = /^,?\s*when\b[^,.;:]*$/i;
 
@@ -37,7 +48,7 @@ export function eventTime(times: readonly TimeMention[], trigger: Span, clause: 
   for (const [basis, scope] of [['clause', clause], ['sentence', sentence]] as const) {
     let nearest: TimeMention | null = null;
     for (const t of times) {
-      if (!inside(t, scope) || inAsideBefore(text, t, trigger, sentence)) continue;
+      if (!inside(t, scope) || inAsideBefore(text, t, trigger, sentence) || inSinceClauseAfter(text, t, trigger)) continue;
       if (!nearest || distance(t, trigger) < distance(nearest, trigger)) nearest = t;
     }
     if (nearest) return { from: nearest.from, to: nearest.to, precision: nearest.precision, basis };

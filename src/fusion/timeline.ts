@@ -18,12 +18,19 @@ function controlClaims(state: FusionState): EventCluster[] {
     (c.control?.role === 'gain' || c.control?.role === 'loss' || c.control?.role === 'holds'));
 }
 
-/** Departures a timeline reads for who lost a place: movements away from it (`origin`), of the `withdrew` group, asserted by a source. */
+/**
+ * Departures a timeline reads for who lost a place: movements of the `withdrew` group, asserted by a
+ * source, away from it (`origin`; or where a withdrawal with no destination happened: "retreated from
+ * the palace", placed at Aden).
+ */
 function departures(state: FusionState): EventCluster[] {
   const { compatibleSubtypes } = state.context.semantics;
   return [...state.clusters.values()].filter((c) =>
-    c.type === 'movement' && c.origin && c.time && c.corroboration.score > 0 && c.subtype !== 'headed-to' && compatibleSubtypes('movement', c.subtype, 'withdrew'));
+    c.type === 'movement' && departedFrom(c) && c.time && c.corroboration.score > 0 && c.subtype !== 'headed-to' && compatibleSubtypes('movement', c.subtype, 'withdrew'));
 }
+
+/** The place a departure left: its origin, else the place of a withdrawal going nowhere named. */
+const departedFrom = (c: EventCluster) => c.origin ?? (c.destination === null && c.subtype === 'withdrew' ? c.location : null);
 
 /**
  * Who lost the place when a change opened a period: the change's own loser,
@@ -55,10 +62,16 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[],
   // ("completely controls Mekelle", dated by its report's week, and "took Mekelle on Saturday").
   const beganWith = (period: ControlPeriod, change: EventCluster) =>
     period.changeClusterId === null && change.time!.from <= state.clusters.get(period.claims[0]!)!.time!.to;
+  // A change to the holder a month after anything said it held the place ("when they held the city for
+  // 10 days" in 2012, "seized Goma" in 2025) is a new period: the holder had lost the place in between.
+  const retakenLater = (period: ControlPeriod, change: EventCluster) => {
+    const lastSaid = Math.max(...period.claims.map((id) => toDay(state.clusters.get(id)!.time!.to)!));
+    return toDay(change.time!.from)! - lastSaid > state.context.settings.backgroundDays;
+  };
   for (const c of claims) {
     const { role, holder } = c.control!;
     const current = periods.at(-1);
-    if (current && current.holder && holder && actorsAgree(current.holder, holder)) {
+    if (current && current.holder && holder && actorsAgree(current.holder, holder) && !(role !== 'holds' && retakenLater(current, c))) {
       // "The militants seized it", then "Islamic State held it": the period is the named actor's.
       if (!isNamed(current.holder) && isNamed(holder)) current.holder = holder;
       if (role !== 'holds' && beganWith(current, c)) Object.assign(current, { from: c.time!.from, changeClusterId: c.id, loser: loserOf(state, c, leaving), status: c.status });
@@ -101,7 +114,7 @@ export function controlTimeline(state: FusionState, place: PlaceRef): ControlTim
   const normalize = state.context.normalizeName;
   const key = placeKey(place, normalize);
   const claims = controlClaims(state).filter((c) => placeKey(c.location!, normalize) === key);
-  const leaving = departures(state).filter((c) => placeKey(c.origin!, normalize) === key);
+  const leaving = departures(state).filter((c) => placeKey(departedFrom(c)!, normalize) === key);
   return claims.length > 0 ? timelineOf(state, representativePlace(claims), claims, leaving) : null;
 }
 
@@ -117,7 +130,7 @@ export function controlTimelines(state: FusionState): ControlTimeline[] {
   }
   const leaving = new Map<string, EventCluster[]>();
   for (const c of departures(state)) {
-    const key = placeKey(c.origin!, normalize);
+    const key = placeKey(departedFrom(c)!, normalize);
     leaving.set(key, [...(leaving.get(key) ?? []), c]);
   }
   return [...byPlace.entries()]

@@ -27,7 +27,7 @@ export function register(program: Command, ctx: CliContext): void {
         for (const p of timeline.periods) {
           const span = `${p.from} .. ${p.to ?? 'now'}`;
           ctx.stdout.write(`  ${span.padEnd(24)}  ${(p.holder?.name ?? 'unknown holder').padEnd(28)}  ${p.status}\n`);
-          const change = p.changeClusterId ? `change ${p.changeClusterId}` : 'holding claimed';
+          const change = p.changeClusterId ? `change ${p.changeClusterId}${p.loser ? `, lost by ${p.loser.name}` : ''}` : 'holding claimed';
           ctx.stdout.write(`      ${change}; claims ${p.claims.join(', ')}\n`);
           for (const id of p.contradictions) ctx.stdout.write(`      contested: ${state.contradictions.get(id)!.explanation}\n`);
         }
