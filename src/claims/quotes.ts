@@ -29,12 +29,15 @@ const WORDS = /[\p{L}\p{N}]+/gu;
  */
 export function findQuotes(text: string, paragraphs: readonly Span[], minWords = 4): Quote[] {
   const quotes: Quote[] = [];
+  // Only quotation marks matter: one pass jumps from each to the next, across paragraphs in text order
+  // (restarting the search at every paragraph would rescan the quote-free rest of the text each time).
+  QUOTE_MARK.lastIndex = 0;
+  let m = QUOTE_MARK.exec(text);
   paragraphs.forEach((p, paragraph) => {
     let open = -1;
     let closers = '';
-    // Only quotation marks matter: jump from one to the next.
-    QUOTE_MARK.lastIndex = p.start;
-    for (let m = QUOTE_MARK.exec(text); m && m.index < p.end; m = QUOTE_MARK.exec(text)) {
+    while (m && m.index < p.start) m = QUOTE_MARK.exec(text);
+    for (; m && m.index < p.end; m = QUOTE_MARK.exec(text)) {
       const i = m.index;
       const ch = m[0];
       const prev = text[i - 1] ?? ' ';

@@ -31,6 +31,8 @@ export interface TriggerSite {
   pos: 'verb' | 'noun';
   /** Every trigger of the sentence (this one included): a later trigger takes the phrases after it. */
   others: readonly TriggerSite[];
+  /** The verb that carries a noun trigger ("**launched** an attack", "the explosion **occurred**"), as word indices, with its lemma. */
+  support?: { first: number; last: number; lemma: string };
 }
 
 interface Candidate {
@@ -104,7 +106,8 @@ export class ArgumentReader {
     const first0 = view.words[clause.first]!;
     const opener = !first0.named && this.lexicon.clauses.subordinators.has(first0.lower) ? 1 : 0;
     for (const e of before) {
-      const possessor = pos === 'noun' && e.kind === 'actor' && e.last === first - 1;
+      // "panic among residents fleeing to Gisenyi": an actor right before an -ing form is its subject, as before a noun.
+      const possessor = (pos === 'noun' || /ing$/i.test(view.words[first]!.text)) && e.kind === 'actor' && e.last === first - 1;
       const gov = possessor ? null : this.governor(view, e.first, clause.first + opener);
       if (!gov?.preposition && onlyAdjacent && !possessor && !(voice === 'reduced' && e.kind === 'place')) continue;
       if (gov?.preposition) {
@@ -414,8 +417,8 @@ export class ArgumentReader {
       // "IS fighters, who left Mosul": the pronoun refers to the phrase right before it, not to one further
       // back ("the militants were taxing anyone who tried to leave").
       const entity = view.entities.filter((e) => e.last < clause.first).at(-1);
-      const between = entity ? view.words.slice(entity.last + 1, clause.first) : [];
-      const adjacent = between.every((w) => /^[,(—–-]$/.test(w.text) || this.lexicon.phraseFiller.has(w.lower));
+      const between = withoutApposition(entity ? view.words.slice(entity.last + 1, clause.first) : []);
+      const adjacent = between.every((w) => /^[,()—–-]$/.test(w.text) || this.lexicon.phraseFiller.has(w.lower));
       return entity && adjacent && (!only || entity.kind === only) ? entity : null;
     }
     // "when warplanes bombed ...": a clause with words of its own before the verb has its own subject.
@@ -429,6 +432,23 @@ export class ArgumentReader {
     }
     return null;
   }
+}
+
+/** The longest apposition skipped between a relative pronoun and its antecedent, in words. */
+const APPOSITION_WORDS = 6;
+
+/**
+ * The words between an antecedent and its relative pronoun without an
+ * apposition that describes it: "the PSF**), a Tuareg-dominated armed
+ * group,** who regained Kidal" refers to the PSF.
+ */
+function withoutApposition<W extends { text: string; lower: string }>(words: W[]): W[] {
+  const open = words.findIndex((w) => w.text === ',');
+  const close = words.length - 1;
+  if (open < 0 || close - open < 2 || close - open > APPOSITION_WORDS + 1 || words[close]!.text !== ',') return words;
+  const inner = words.slice(open + 1, close);
+  const isNounPhrase = /^(?:a|an|the)$/.test(inner[0]!.lower) && inner.every((w) => /^[\p{L}\p{N}'’-]+$/u.test(w.text));
+  return isNounPhrase ? [...words.slice(0, open), words[close]!] : words;
 }
 
 /** How many unknown words may describe a place noun before "of": "the oil rich town of". */

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Analysis } from '../pipeline.js';
 import { readJsonResource, resourcePath } from '../resources.js';
-import type { Casualties, CasualtyEvidence, CasualtyKind, EventType, Span } from '../types.js';
+import type { Casualties, CasualtyEvidence, CasualtyKind, EventType, Span, TimeMention } from '../types.js';
 import { PhraseSet, wordSpan, type SentenceView, type Word } from '../text/sentence-view.js';
 
 const KINDS = ['killed', 'wounded', 'abducted'] as const satisfies readonly CasualtyKind[];
@@ -268,10 +268,10 @@ function civiliansOf(view: SentenceView, counts: readonly Count[], count: Count 
  * "wounded", "kidnapped") with the count after it ("killed at least 58
  * militants") or, failing that, the nearest free count before it ("eight
  * civilians were killed"); a cue with no count still says who the victims were.
+ * `times` are the time mentions overlapping the sentence (their numbers are no counts).
  */
-export function readCasualties(view: SentenceView, analysis: Readonly<Analysis>, lex: CasualtyCues): CasualtyMention[] {
+export function readCasualties(view: SentenceView, times: readonly TimeMention[], analysis: Readonly<Analysis>, lex: CasualtyCues): CasualtyMention[] {
   const { words } = view;
-  const times = analysis.times.filter((t) => t.start < view.end && view.start < t.end);
   const counts = findCounts(view, times, lex);
   const used = new Set<Count>();
   const mentions: CasualtyMention[] = [];

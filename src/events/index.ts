@@ -70,6 +70,7 @@ export function events(options: EventsOptions = {}): Stage {
     const placer = new Placer(placement, lexicon, analysis, reader);
     const drafts: Draft[] = [];
     const casualties = new Map<number, CasualtyMention[]>();
+    const times = new SpanIndex(analysis.times);
     for (const view of sentenceViews(analysis)) {
       const { words } = view;
       // Most sentences hold no cue word: skip them before splitting clauses.
@@ -79,7 +80,7 @@ export function events(options: EventsOptions = {}): Stage {
         return !!word && !word.named && lexicon.verbForms.has(word.lower);
       });
       const sites: TriggerSite[] = [];
-      const dates = analysis.times.filter((t) => t.start < view.end && view.start < t.end);
+      const dates = times.overlapping(view.start, view.end);
       for (let i = 0; i < words.length; i++) {
         const match = matcher.matchAt(words, i);
         if (!match) continue;
@@ -89,21 +90,24 @@ export function events(options: EventsOptions = {}): Stage {
         const candidate = pickCue(match.value, view, i, lexicon);
         if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
         const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i) ? 'noun' : candidate.cue.pos;
-        sites.push({ view, clauses, clause: clauseOf(clauses, i), first: i, last, cue: candidate.cue, formKinds: candidate.kinds, pos, others: sites });
+        const clause = clauseOf(clauses, i);
+        const support = supportOf(words, i, last, pos, clause, lexicon);
+        const carried = !!support && sites.some((s) => s.support?.first === support.first);
+        // "heavy clashes broke out": a verb form right before a support verb is its subject, a noun.
+        sites.push({ view, clauses, clause, first: i, last, cue: candidate.cue, formKinds: candidate.kinds, pos: support ? 'noun' : pos, others: sites, ...(support && !carried ? { support } : {}) });
         i = last;
       }
-      const read = sites.map((site) => reader.read(site));
-      const own = sites.map((site, k) => makeDraft(site, withAnaphor(site, read[k]!, placer), analysis, lexicon.negators, lexicon.intent));
+      const read = sites.map((site) => supportSubject(site, reader.read(site), reader));
+      const own = sites.map((site, k) => makeDraft(site, withAnaphor(site, read[k]!, placer), analysis, lexicon));
       // An agreement that names nobody and nowhere takes the movement it lets happen before any "the city".
       const sentenceDrafts = sites.flatMap((site, k) => (site.cue.type === 'agreement' && !hasArgument(read[k]!)
-        ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon.negators, lexicon.intent) ?? own[k]
+        ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon) ?? own[k]
         : own[k]) ?? []);
-      const kept = withOutcomePlaces(dedupe(mergeSplitMovements(sentenceDrafts, analysis, view)).map((d) => placed(d, placer)));
-      if (kept.length) casualties.set(view.index, readCasualties(view, analysis, casualtyCues));
+      const kept = withOutcomePlaces(dedupe(mergeSplitMovements(absorbSupportCues(sentenceDrafts), analysis, view)).map((d) => placed(d, placer)));
+      if (kept.length) casualties.set(view.index, readCasualties(view, dates, analysis, casualtyCues));
       drafts.push(...kept);
     }
     const undated = documentTime(analysis.document.publishedAt);
-    const times = new SpanIndex(analysis.times);
     const figures = (d: Draft) => casualtiesOf({ type: d.type, trigger: d.site.first, clause: d.site.clause }, casualties.get(d.site.view.index) ?? [], d.site.view, analysis.text, casualtyCues);
     return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated, figures(d))).sort((a, b) => a.trigger.start - b.trigger.start) };
   });
@@ -127,8 +131,91 @@ function pickCue(candidates: CueMatch[], view: SentenceView, i: number, lexicon:
   const prev = words[i - 1];
   const entity = prev && prev.entity >= 0 ? view.entities[prev.entity]! : null;
   const wantNoun = !!prev && (NOUN_CONTEXT.has(prev.lower) || /'s$/.test(prev.lower) || (prev.named && prev.entity < 0)
-    || (!!entity && !!lexicon.prepositions.matchEndingAt(words, entity.first - 1)));
+    || (!!entity && !!lexicon.prepositions.matchEndingAt(words, entity.first - 1)) || supportBefore(words, i, lexicon) !== null);
   return candidates.find((c) => (c.cue.pos === 'noun') === wantNoun) ?? candidates[0]!;
+}
+
+type Support = NonNullable<TriggerSite['support']>;
+
+/** How many words may stand between a support verb and the noun it carries as object: "launched **this morning an intense** attack", "began their **large-scale** offensive". */
+const SUPPORT_OBJECT_GAP = 5;
+/** How many `gap` words may stand between a noun and the support verb it is the subject of: "the shelling **had** continued". */
+const SUPPORT_SUBJECT_GAP = 2;
+/** Words that end the walk from a noun back to a support verb: the noun belongs to something else ("began talks **after** the attack"). */
+const SUPPORT_BARRIERS = new Set([',', ';', ':', '—', '–', '(', ')', '"', 'and', 'or', 'but', 'to']);
+
+/** "launched a powerful attack", "claimed responsibility for the bombing": the support verb whose object the noun at `first` is. */
+function supportBefore(words: readonly Word[], first: number, lexicon: EventCueLexicon): Support | null {
+  for (let k = first - 1; k >= Math.max(0, first - 1 - SUPPORT_OBJECT_GAP); k--) {
+    const match = lexicon.support.object.matchEndingAt(words, k);
+    if (match) return { first: k - match.length + 1, last: k, lemma: match.value };
+    const w = words[k]!;
+    // A name stays part of the object: "began the ISIS offensive".
+    if (w.named) continue;
+    if (SUPPORT_BARRIERS.has(w.lower) || lexicon.verbForms.has(w.lower) || lexicon.clauses.subordinators.has(w.lower)
+      || (lexicon.prepositions.hasWord(w.lower) && w.lower !== 'of')) return null;
+  }
+  return null;
+}
+
+/** "the explosion occurred", "fighting has broken out": the support verb the noun ending at `last` is the subject of. */
+function supportAfter(words: readonly Word[], last: number, lexicon: EventCueLexicon): Support | null {
+  for (let k = last + 1; k <= last + 1 + SUPPORT_SUBJECT_GAP && k < words.length; k++) {
+    const match = lexicon.support.subject.matchAt(words, k);
+    if (match) return { first: k, last: k + match.length - 1, lemma: match.value };
+    if (!lexicon.support.gap.has(words[k]!.lower)) return null;
+  }
+  return null;
+}
+
+/**
+ * The support verb of a noun trigger inside its clause, its object's first, else its subject's; a verb
+ * form is the subject of a support verb right after it ("clashes **broke out**", "fighting **continued**").
+ */
+function supportOf(words: readonly Word[], first: number, last: number, pos: 'verb' | 'noun', clause: Clause, lexicon: EventCueLexicon): Support | null {
+  const after = supportAfter(words, last, lexicon);
+  const support = pos === 'noun' ? supportBefore(words, first, lexicon) ?? after : after?.first === last + 1 ? after : null;
+  if (!support || support.first < clause.first || support.last > clause.last) return null;
+  // "has staged many mass abductions": a generic quantifier before the noun names a habit, not a happening.
+  for (let k = support.last + 1; k < first; k++) if (lexicon.support.generic.has(words[k]!.lower)) return null;
+  return support;
+}
+
+/** "IS claimed responsibility for the bombing": the subject of the support verb before a noun is the noun's agent. */
+function supportSubject(site: TriggerSite, args: Arguments, reader: ArgumentReader): Arguments {
+  const { support } = site;
+  if (!support || support.first > site.first || args.agent !== null) return args;
+  const agent = reader.read({ ...site, first: support.first, last: support.last, pos: 'verb', formKinds: ['past'] }).agent;
+  return agent === null ? args : { ...args, agent };
+}
+
+/**
+ * "launched raids on Tabqa": a verb cue that is the support verb of a noun
+ * trigger is that noun's event, not one of its own; the noun's event takes
+ * its arguments where it has none.
+ */
+function absorbSupportCues(drafts: Draft[]): Draft[] {
+  const carriers = drafts.filter((d) => d.site.support);
+  if (!carriers.length) return drafts;
+  const carrierOf = (d: Draft) => carriers.find((c) => c !== d && c.site.support!.first <= d.site.last && d.site.first <= c.site.support!.last);
+  const absorbed = new Map<Draft, Draft[]>();
+  for (const d of drafts) {
+    const carrier = d.site.pos === 'verb' ? carrierOf(d) : undefined;
+    if (carrier) absorbed.set(carrier, [...(absorbed.get(carrier) ?? []), d]);
+  }
+  return drafts.filter((d) => d.site.pos !== 'verb' || !carrierOf(d)).map((d) => {
+    const verbs = absorbed.get(d);
+    if (!verbs) return d;
+    const args = { ...d.args, nearby: new Set(d.args.nearby) };
+    for (const v of verbs) {
+      for (const r of ROLES) {
+        if (args[r] !== null || v.args[r] === null) continue;
+        args[r] = v.args[r];
+        if (v.args.nearby.has(r)) args.nearby.add(r);
+      }
+    }
+    return { ...d, args, negated: d.negated || verbs.some((v) => v.negated), intent: d.intent ?? verbs.find((v) => v.intent)?.intent ?? null };
+  });
 }
 
 /** "during the fighting": an -ing form after a determiner names the event like a noun. */
@@ -282,21 +369,39 @@ function intentOf(site: TriggerSite, intent: EventCueLexicon['intent']): Span | 
   return null;
 }
 
-function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, negators: PhraseSet, intent: EventCueLexicon['intent']): Draft | null {
-  // A trigger with nobody and nowhere attached is no conflict event ("capture the moment"), unless its cue is one by itself ("were killed").
-  if (!hasArgument(args) && !site.cue.bare) return null;
+/** Words that tell a trigger as going on ("battles **continued**", "fighting **was still raging**"). */
+const GOING_ON = new Set(['continued', 'continue', 'continues', 'continuing', 'raged', 'rages', 'raging', 'persisted', 'persists', 'ongoing', 'intensified', 'intensifies']);
+/** Words that may stand between the trigger and such a word: "fighting **was still** raging". */
+const GOING_ON_FILLERS = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'been', 'still', 'also', 'reportedly']);
+/** How many words after a trigger such a word may stand. */
+const GOING_ON_REACH = 3;
+
+/** "battles continued": a trigger told as going on is an event by itself, though nobody and nowhere is attached to it. */
+function toldGoingOn(site: TriggerSite): boolean {
+  const words = site.view.words.slice(site.last + 1, Math.min(site.clause.last, site.last + GOING_ON_REACH) + 1);
+  const verb = words.find((w) => !GOING_ON_FILLERS.has(w.lower));
+  return verb !== undefined && GOING_ON.has(verb.lower);
+}
+
+function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, lexicon: EventCueLexicon): Draft | null {
+  const { negators, intent } = lexicon;
+  // A trigger with nobody and nowhere attached is no conflict event ("capture the moment"), unless its cue is one by itself
+  // ("were killed"), a support verb says it happened ("the explosion occurred") or it is told as going on ("battles continued").
+  if (!hasArgument(args) && !site.cue.bare && !site.support && !toldGoingOn(site)) return null;
   const refined = refine(site.cue, args, site, analysis);
   if (!refined) return null;
-  const { view, clause, cue } = site;
+  const { view, clause, cue, support } = site;
+  // "did not launch an attack", "plans to carry out attacks": negation and aim sit before the support verb.
+  const head = support && support.first < site.first ? { ...site, first: support.first } : site;
   const evidence = cue.frame.scope === 'sentence' ? { start: clause.start, end: view.end } : { start: clause.start, end: clause.end };
   const roles = refined.agentRole === 'patient' && args.patient === null ? { ...args, patient: args.agent, agent: null } : args;
   return {
     cue, site, args: roles, type: refined.type, subtype: refined.subtype,
-    negated: isNegated(site, negators),
-    intent: intentOf(site, intent),
+    negated: isNegated(head, negators),
+    intent: intentOf(head, intent),
     extraTriggers: [],
     evidence,
-    rule: `events:${cue.pos}:${cue.lemma}`,
+    rule: support ? `events:support:${support.lemma}+${cue.lemma}` : `events:${cue.pos}:${cue.lemma}`,
     placeBasis: null,
   };
 }
@@ -362,7 +467,9 @@ function dedupe(drafts: Draft[]): Draft[] {
       && k.negated === d.negated && ROLES.every((r) => k.args[r] === null || d.args[r] === null || k.args[r] === d.args[r]));
     if (twin < 0) { kept.push(d); continue; }
     const k = kept[twin]!;
-    const dFirst = d.site.pos !== k.site.pos ? d.site.pos === 'verb' : argumentCount(d.args) > argumentCount(k.args);
+    // A noun carried by a support verb reads as that verb ("launched an attack").
+    const verbal = (x: Draft) => x.site.pos === 'verb' || !!x.site.support;
+    const dFirst = verbal(d) !== verbal(k) ? verbal(d) : argumentCount(d.args) > argumentCount(k.args);
     const [better, other] = dFirst ? [d, k] : [k, d];
     const args = { ...better.args, nearby: new Set(better.args.nearby) };
     for (const r of ROLES) {
@@ -404,7 +511,7 @@ function placePrecision(d: Draft, analysis: Readonly<Analysis>): PlacePrecision 
 }
 
 function confidence(d: Draft): number {
-  let c = d.cue.pos === 'verb' ? 0.6 : 0.5;
+  let c = d.cue.pos === 'verb' || d.site.support ? 0.6 : 0.5;
   if (d.args.agent !== null) c += 0.15;
   if (d.args.patient !== null) c += 0.05;
   // A place taken from the sentence rather than the clause adds nothing to how sure the event is.
@@ -415,7 +522,10 @@ function confidence(d: Draft): number {
 
 function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime, casualties: Casualties | null): Event {
   const { document, sentences } = analysis;
-  const trigger = wordSpan(d.site.view.words, d.site.first, d.site.last);
+  const { support } = d.site;
+  const noun = wordSpan(d.site.view.words, d.site.first, d.site.last);
+  // A noun carried by a support verb is triggered by the verb, as two cues of one happening are ("launched an attack").
+  const trigger = support ? wordSpan(d.site.view.words, support.first, support.last) : noun;
   const place = (role: ArgumentRole) => {
     const index = d.args[role];
     const mention = index === null ? undefined : analysis.places[index];
@@ -433,7 +543,7 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMe
     origin: place('origin'),
     destination: place('destination'),
     time: eventTime(times.overlapping(sentence.start, sentence.end), trigger, clause, sentence, analysis.text) ?? { from: undated.from, to: undated.to, precision: undated.precision, basis: undated.basis },
-    evidence: [trigger, ...d.extraTriggers, d.evidence],
+    evidence: [trigger, ...(support ? [noun] : []), ...d.extraTriggers, d.evidence],
     trigger: { start: trigger.start, end: trigger.end, text: analysis.text.slice(trigger.start, trigger.end) },
     attribution: null,
     modality: null,

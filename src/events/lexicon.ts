@@ -66,6 +66,11 @@ const cueSchema = z.object({
   bare: z.boolean().default(false),
 }).strict();
 
+/** A support verb: its lemma, or the lemma with its irregular forms ("begin": "began", "begun"). */
+const supportEntry = z.union([z.string().min(1), z.object({
+  lemma: z.string().min(1), third: z.string().optional(), past: z.string().optional(), participle: z.string().optional(), ing: z.string().optional(),
+}).strict()]);
+
 const fileSchema = z.object({
   version: z.literal(1),
   frames: z.record(z.string(), frameSchema),
@@ -78,6 +83,12 @@ const fileSchema = z.object({
   endingVerbs: z.array(z.string()),
   intent: z.object({ phrases: z.array(z.string()), nouns: z.array(z.string()) }).strict(),
   causatives: z.array(z.string()),
+  supportVerbs: z.object({
+    object: z.array(supportEntry),
+    subject: z.array(supportEntry),
+    generic: z.array(z.string()),
+    gap: z.array(z.string()),
+  }).strict(),
   clauses: z.object({
     subordinators: z.array(z.string()),
     relativePronouns: z.array(z.string()),
@@ -145,6 +156,13 @@ export interface EventCueLexicon {
   intent: { phrases: PhraseSet; nouns: Set<string> };
   /** Verbs that make someone else move ("let the militants leave"): the mover follows them. */
   causatives: Set<string>;
+  /**
+   * Verbs that name no event but carry the noun trigger of their clause, their object ("**launched** an
+   * attack", "**claimed responsibility for** the bombing") or their subject ("the explosion **occurred**"):
+   * every inflected form, with its lemma; `generic`, the quantifiers that make the noun a habit rather than a
+   * happening ("has staged **many** abductions"); `gap`, the words that may stand between a subject and its verb.
+   */
+  support: { object: PhraseSet; subject: PhraseSet; generic: Set<string>; gap: Set<string> };
   clauses: ClauseCues;
   /** Every verb form of every cue, lower-cased: clause splitting reads "and" + verb as a new clause. */
   verbForms: Set<string>;
@@ -158,6 +176,17 @@ function addForm(forms: Map<string, FormKind[]>, form: string, kind: FormKind): 
   const kinds = forms.get(key) ?? [];
   if (!kinds.includes(kind)) kinds.push(kind);
   forms.set(key, kinds);
+}
+
+/** Every inflected form of each support verb, with its lemma. */
+function supportForms(entries: readonly z.infer<typeof supportEntry>[]): PhraseSet {
+  const forms: [string, string][] = [];
+  for (const entry of entries) {
+    const { lemma, ...irregular } = typeof entry === 'string' ? { lemma: entry } : entry;
+    const { base, third, past, participle, ing } = verbForms(lemma, irregular);
+    for (const form of new Set([base, third, past, participle, ing])) forms.push([form, lemma]);
+  }
+  return new PhraseSet(forms);
 }
 
 function cueForms(entry: CueEntry): Map<string, FormKind[]> {
@@ -223,6 +252,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
     endingVerbs: lower(file.endingVerbs),
     intent: { phrases: PhraseSet.of(file.intent.phrases), nouns: lower(file.intent.nouns) },
     causatives: lower(file.causatives),
+    support: { object: supportForms(file.supportVerbs.object), subject: supportForms(file.supportVerbs.subject), generic: lower(file.supportVerbs.generic), gap: lower(file.supportVerbs.gap) },
     clauses: {
       subordinators: lower(clauses.subordinators), relativePronouns: lower(clauses.relativePronouns), coordinators: lower(clauses.coordinators),
       coordinatedVerbStarts: lower(clauses.coordinatedVerbStarts), punctuation: new Set(clauses.punctuation), complementizer: clauses.complementizer.toLowerCase(),

@@ -23,11 +23,17 @@ function inAsideBefore(text: string, t: Span, trigger: Span, sentence: Span): bo
   return t.end <= trigger.start && text.slice(t.end, trigger.start).includes(',') && text.slice(sentence.start, t.start).includes(',');
 }
 
+/** What lies between a time and a trigger of the clause it opens: ", when they" (no other stop). */
+const WHEN_CLAUSE = /^,?\s*when\b[^,.;:]*$/i;
+
 /**
  * When an event happened by its own words: the time mention nearest the
  * trigger in its clause, else in its sentence; null when neither has one.
  */
 export function eventTime(times: readonly TimeMention[], trigger: Span, clause: Span, sentence: Span, text: string): EventTime | null {
+  // "since 2012, when they held the city": a clause opened by "when" after a time is dated by it.
+  const named = times.find((t) => inside(t, sentence) && t.end <= trigger.start && WHEN_CLAUSE.test(text.slice(t.end, trigger.start)));
+  if (named) return { from: named.from, to: named.to, precision: named.precision, basis: 'clause' };
   for (const [basis, scope] of [['clause', clause], ['sentence', sentence]] as const) {
     let nearest: TimeMention | null = null;
     for (const t of times) {

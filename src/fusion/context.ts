@@ -1,5 +1,6 @@
 import { createNameNormalizer, loadTransliterationRules, type NameNormalizer } from '../text/normalize.js';
-import { createSourceNames, type SourceNames } from './corroboration.js';
+import { readJsonResource } from '../resources.js';
+import { createSourceNames, type SourceNames, type StateVoices } from './corroboration.js';
 import { createMatcher, type Matcher } from './match.js';
 import { createSemantics, loadFusionSettings, type FusionSettings, type Semantics } from './settings.js';
 import { createGrid, type Grid } from './space-time.js';
@@ -24,8 +25,30 @@ export function createFusionContext(options: { settings?: FusionSettings; normal
   return {
     settings, semantics, grid, normalizeName,
     matcher: createMatcher(semantics, grid),
-    sourceNames: createSourceNames(normalizeName, settings.wireAgencies),
+    sourceNames: createSourceNames(normalizeName, settings.wireAgencies, stateVoices(settings)),
   };
+}
+
+interface ActorsFile {
+  actors: { id: string; name: string; kind: string; country?: string; aliases: string[] }[];
+  demonymForms: { demonyms: { demonyms: string[]; actor: string }[] };
+}
+
+/**
+ * The states of the actor lexicon (kind `state`) by their names and aliases,
+ * and by the demonyms of any actor of their country ("Russian", "Russia's"),
+ * so that a source named after one speaks for its government.
+ */
+function stateVoices(settings: FusionSettings): StateVoices {
+  const file = readJsonResource<ActorsFile>('actors.json');
+  const byId = new Map(file.actors.map((a) => [a.id, a]));
+  const states = new Map<string, { label: string; names: string[] }>();
+  for (const a of file.actors) if (a.kind === 'state' && a.country && !states.has(a.country)) states.set(a.country, { label: a.name, names: [a.name, ...a.aliases] });
+  for (const form of file.demonymForms.demonyms) {
+    const country = byId.get(form.actor)?.country;
+    if (country) states.get(country)?.names.push(...form.demonyms);
+  }
+  return { states: [...states.values()], governmentWords: settings.governmentWords };
 }
 
 /** Outlet, source and place names repeat across thousands of mentions: normalise each once. */

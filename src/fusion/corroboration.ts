@@ -14,13 +14,36 @@ export interface Origin {
   spokesperson: string | null;
   /** Another key of the same source: the person's own (`source:<name>`) when the origin is their institution. */
   alias: string | null;
+  /** Whether the key names a person (a surname alone may stand for the full name). */
+  person?: boolean;
 }
+
+/**
+ * A person's name as compared across reports: a word's final -yi, -iy, -y or -i
+ * (after the normaliser's folding of doubled letters) read as one ending, since
+ * outlets transliterate Slavic names each their way ("Syrskyi", "Syrskii",
+ * "Syrsky"; "Zelensky", "Zelenskiy").
+ */
+const personKey = (normalized: string) => normalized.split(' ').map((w) => (w.length >= 4 ? w.replace(/(?:yi|iy|y|i)$/, 'i') : w)).join(' ');
 
 /** How fusion names where a claim comes from: the one name key, and the outlet whose copy a publisher runs. */
 export interface SourceNames {
   normalize: NormalizeName;
   /** The outlet whose copy a publisher runs, by its name: "AzVision (Reuters)" is Reuters' copy, "AFP (via SpaceWar.com)" AFP's; else the outlet itself. */
   originalOutlet(outlet: string): string;
+  /**
+   * The state whose government a source speaks for, read from its name: a state's name or demonym
+   * alone ("Russia"), or followed by words of `governmentWords` ("Russia's defence ministry",
+   * "Russian Defense Minister Sergei Shoigu"): "Russia". Null for other names ("Syrian Observatory
+   * for Human Rights", "Ukrainian Pravda").
+   */
+  stateVoice(source: string): string | null;
+}
+
+/** States by the names and demonyms a source's name may start with (resources/actors.json), and the words of government. */
+export interface StateVoices {
+  states: { label: string; names: string[] }[];
+  governmentWords: string[];
 }
 
 /**
@@ -28,10 +51,21 @@ export interface SourceNames {
  * the parenthesis is a wire agency of `wireAgencies` ("(Reuters)", not
  * "(Bangladesh)" or "(blog)"), and "<outlet> (via <site>)" always.
  */
-export function createSourceNames(normalize: NormalizeName, wireAgencies: readonly string[]): SourceNames {
+export function createSourceNames(normalize: NormalizeName, wireAgencies: readonly string[], voices: StateVoices = { states: [], governmentWords: [] }): SourceNames {
   const agencies = new Map(wireAgencies.map((a) => [normalize(a), a]));
+  const states = new Map(voices.states.flatMap(({ label, names }) => names.map((n) => [normalize(n), label] as const)));
+  const longest = Math.max(0, ...[...states.keys()].map((k) => k.split(' ').length));
+  const government = new Set(voices.governmentWords.map(normalize));
   return {
     normalize,
+    stateVoice(source) {
+      const words = normalize(source).split(' ');
+      for (let n = Math.min(longest, words.length); n >= 1; n--) {
+        const label = states.get(words.slice(0, n).join(' '));
+        if (label !== undefined) return n === words.length || words.slice(n).some((w) => government.has(w)) ? label : null;
+      }
+      return null;
+    },
     originalOutlet(outlet) {
       const parts = /^(.+?)\s*\((via\s+)?([^()]+)\)\s*$/i.exec(outlet);
       if (!parts) return outlet;
@@ -51,7 +85,8 @@ export function outletName(m: Pick<ClusterMention, 'outlet' | 'docId'>): string 
  * Where a claim comes from, read from the innermost end of its attribution
  * chain: the first named person, official or group quoted (a spokesman as
  * the institution he speaks for: "Orlov" and "Russia's defence ministry" are
- * one source); else an outlet the document relays; else the publishing
+ * one source; a state's ministry or minister as the state: "Russian Defense
+ * Ministry" and "Russia" are one government); else an outlet the document relays; else the publishing
  * outlet itself. Anonymous sources are only as independent as the outlet
  * that relays them.
  */
@@ -64,9 +99,11 @@ export function originOf(m: ClusterMention, names: SourceNames): Origin {
   for (let i = links.length - 1; i >= 0; i--) {
     const link = links[i]!;
     if (IDENTIFIABLE.has(link.sourceKind)) {
-      const label = link.affiliation ?? link.source;
-      const alias = link.affiliation ? `source:${normalize(link.source)}` : null;
-      return { key: `source:${normalize(label)}`, label, relayed: true, spokesperson: link.affiliation ? link.source : null, alias };
+      const institution = link.affiliation ?? names.stateVoice(link.source);
+      const label = institution ?? link.source;
+      const alias = institution && normalize(institution) !== normalize(link.source) ? `source:${normalize(link.source)}` : null;
+      const person = !institution && link.sourceKind === 'named-person';
+      return { key: `source:${person ? personKey(normalize(label)) : normalize(label)}`, label, relayed: true, spokesperson: alias ? link.source : null, alias, person };
     }
     if (link.sourceKind === 'outlet' && normalize(link.source) !== own) {
       return { key: `outlet:${normalize(link.source)}`, label: link.source, relayed: true, spokesperson: null, alias: null };
@@ -122,17 +159,19 @@ const MIN_QUALIFIED_WORDS = 2;
  * A source named with a qualifier in one report and without it in another
  * ("UK-based Syrian Observatory for Human Rights", "Syrian Observatory for
  * Human Rights"; "Russian Defense Minister Sergei Shoigu", "Sergei Shoigu"):
- * a name of at least `MIN_QUALIFIED_WORDS` words joins the one longer name
+ * a name of at least `MIN_QUALIFIED_WORDS` words (or a person's surname:
+ * "Syrskyi", "Oleksandr Syrskyi") joins the one longer name
  * of the cluster that ends with it. When several do ("Russian defence
  * ministry", "Ukrainian defence ministry"), the short name could be either
  * and joins none, so it never ties two sources together.
  */
-function qualifiedNames(keys: readonly string[]): [string, string][] {
+function qualifiedNames(keys: readonly string[], persons: ReadonlySet<string>): [string, string][] {
   const names = [...new Set(keys.filter((k) => k.startsWith('source:')))];
   const links: [string, string][] = [];
   for (const short of names) {
     const words = short.slice('source:'.length);
-    if (words.split(' ').length < MIN_QUALIFIED_WORDS) continue;
+    // A person's surname alone ("Syrskyi") is a name; a one-word description ("ministry") is not.
+    if (words.split(' ').length < MIN_QUALIFIED_WORDS && !persons.has(short)) continue;
     const longer = names.filter((k) => k.endsWith(` ${words}`));
     if (longer.length === 1) links.push([longer[0]!, short]);
   }
@@ -180,7 +219,8 @@ export function corroborate(mentions: readonly ClusterMention[], names: SourceNa
   for (const copy of copyOf.keys()) origins.delete(copy);
   const links: [string, string][] = [];
   for (const { key, alias } of origins.values()) if (alias) links.push([key, alias]);
-  links.push(...qualifiedNames([...origins.values()].flatMap(({ key, alias }) => (alias ? [key, alias] : [key]))));
+  const persons = new Set([...origins.values()].filter((o) => o.person).map((o) => o.key));
+  links.push(...qualifiedNames([...origins.values()].flatMap(({ key, alias }) => (alias ? [key, alias] : [key])), persons));
   const sourceOf = sameSource(links);
   const counting = new Map<string, ClusterMention>();
   for (const [m, origin] of origins) {

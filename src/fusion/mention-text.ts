@@ -19,6 +19,28 @@ export function isNominal(event: Event, text: string | undefined): boolean {
   return (start > 1 && text[start - 1] === '-' && /[\p{L}\p{N}]/u.test(text[start - 2]!)) || /[\p{L}\p{N}]-/u.test(text.slice(start, end));
 }
 
+/** A participle after a noun that a preposition heads: "withdraw from **positions seized** in Aden", "the return of areas captured". */
+const REDUCED_RELATIVE = /\b(?:from|of|in|into|on|at|for|with|over|to)\s+(?:(?:the|its|their|his|her|all|some|those|these|any)\s+)?(\p{Ll}+)\s+$/u;
+const PARTICIPLE = /(?:ed|en|wn)$/i;
+/** What follows a participle that describes ("seized **in** Aden", "captured **by** IS", "held **.**"), unlike a verb's object ("seized **the** base"). */
+const AFTER_PARTICIPLE = /^\s*(?:$|[,.;:)—–]|(?:in|by|from|during|since|last|earlier|near|after|before|at|on)\b)/i;
+
+/**
+ * An event told as a description of a noun, not as news: a participle right
+ * after a common noun that a preposition heads and before a phrase of its
+ * own, not an object ("withdraw from positions **seized** in Aden", "return
+ * to areas **captured** last year"), where it cannot be the verb of a
+ * clause ("the convoy from Qalamoun **reached** Abu Kamal" is one). (A relative clause, "Mekelle, which was seized at
+ * the weekend", may well be the report's news, and is not read so.)
+ */
+export function isDescribedEvent(event: Event, text: string | undefined): boolean {
+  if (!text) return false;
+  const { start, end } = event.trigger;
+  const noun = REDUCED_RELATIVE.exec(text.slice(Math.max(0, start - 60), start))?.[1];
+  // "claimed to have captured": an auxiliary is no noun, and makes the participle a verb.
+  return PARTICIPLE.test(text.slice(start, end)) && noun !== undefined && !AUXILIARY.test(noun) && AFTER_PARTICIPLE.test(text.slice(end, end + 12));
+}
+
 /** Words that make a participle the verb of its clause ("was held by", "remains controlled by"), not a description. */
 const AUXILIARY = /^(?:is|are|was|were|be|been|being|has|have|had|remain|remains|remained|stay|stays|stayed|get|gets|got)$/i;
 /** How many words before a participle an auxiliary may stand ("is now firmly held by"). */

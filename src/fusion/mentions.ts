@@ -1,6 +1,6 @@
 import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Span, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
-import { copyKey, isDescribedHolding, isNominal, isToldContinuing, namedOperations, unitOf } from './mention-text.js';
+import { copyKey, isDescribedEvent, isDescribedHolding, isNominal, isToldContinuing, namedOperations, unitOf } from './mention-text.js';
 import type { Semantics } from './settings.js';
 import { fromDay, toDay, windowsMeet, type DayWindow } from './space-time.js';
 import type { CasualtyCounts, ClusterMention, ControlReading, FusedActor, MentionKey, MentionWeight, TimeWindow } from './types.js';
@@ -62,7 +62,7 @@ export function weighMention(event: CheckedEvent, stance: Stance | null, context
   if (stance === 'opinion' && event.attribution.sourceKind === 'author') return 'opinion';
   // An aim the events stage marked ("an offensive to retake the town") is no report that it happened.
   if (!isOccurrence(event)) return 'prospective';
-  if (context && (isNominal(event, context.text) || (context.isHolding(event) && isDescribedHolding(event, context.text)))) return 'nominal';
+  if (context && (isNominal(event, context.text) || isDescribedEvent(event, context.text) || (context.isHolding(event) && isDescribedHolding(event, context.text)))) return 'nominal';
   if (context && isBackground(event, context)) return 'background';
   return 'evidence';
 }
@@ -203,6 +203,9 @@ function sentenceIndex(sentences: readonly Sentence[], offset: number): number {
  * sentence or the nearest of the `linkSentences` before it that has one.
  * When that sentence holds such events in different places, the link is
  * ambiguous and the event stays unplaced: it never ties two places together.
+ * A denial reaches further back: to the claims its report asserted anywhere
+ * before it, when they are all at one place; and fighting told as going on,
+ * to the place of every change of control its report asserts, when there is one.
  */
 function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics): ClusterMention[] {
   const { linkSentences, timeToleranceDays, maxWindowDays } = semantics.settings;
@@ -216,16 +219,31 @@ function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Se
       semantics.actorsAgree(m1, c1) && semantics.actorsAgree(m2, c2) &&
       wm !== null && wc !== null && windowsMeet(wm, wc, timeToleranceDays);
   };
+  const linked = (m: ClusterMention, partners: ClusterMention[]): ClusterMention | null => {
+    if (partners.length === 0) return null;
+    const places = new Set(partners.map((c) => PLACE_SLOTS.map((slot) => placeName(c[slot])).join('|')));
+    if (places.size > 1) return m;
+    const from = [...partners].sort((a, b) => compareKeys(a.key, b.key))[0]!;
+    return { ...m, location: from.location, origin: from.origin, destination: from.destination, placeFrom: from.eventId };
+  };
   return mentions.map((m) => {
     const own = sentenceOf.get(m)!;
     if (hasPlace(m) || own < 0) return m;
     for (let s = own; s >= Math.max(0, own - linkSentences); s--) {
-      const partners = placed.filter((c) => sentenceOf.get(c) === s && continues(m, c));
-      if (partners.length === 0) continue;
-      const places = new Set(partners.map((c) => PLACE_SLOTS.map((slot) => placeName(c[slot])).join('|')));
-      if (places.size > 1) return m;
-      const from = [...partners].sort((a, b) => compareKeys(a.key, b.key))[0]!;
-      return { ...m, location: from.location, origin: from.origin, destination: from.destination, placeFrom: from.eventId };
+      const found = linked(m, placed.filter((c) => sentenceOf.get(c) === s && continues(m, c)));
+      if (found) return found;
+    }
+    // A denial answers a claim the report told ("It did not capture anything"): the claim's place, when
+    // everything of the kind the report asserts before it happened at one place.
+    if (m.weight === 'denial') {
+      return linked(m, placed.filter((c) => c.weight === 'evidence' && sentenceOf.get(c)! < own && continues(m, c))) ?? m;
+    }
+    // Fighting told as going on ("and that battles continued") goes on where the report says control changed,
+    // when every change it asserts is at one place.
+    if (m.continuing && semantics.isOngoingFighting(m.type, m.subtype)) {
+      const changes = placed.filter((c) => c.weight === 'evidence' && c.location !== null && (c.control?.role === 'gain' || c.control?.role === 'loss'));
+      const found = linked(m, changes);
+      return found && found !== m ? { ...found, origin: null, destination: null } : m;
     }
     return m;
   });

@@ -31,6 +31,8 @@ export interface FusionSettings {
   maxSpeedKmPerDay: number;
   /** News agencies whose copy other outlets run, named in a publisher's name: "AzVision (Reuters)" is Reuters' report. */
   wireAgencies: string[];
+  /** Words that, after a state's name or demonym, make a source's name a voice of that state's government ("Russian **Defense Ministry**"). */
+  governmentWords: string[];
   /** Event types identified by their parties when no place is named (an agreement between two named actors). */
   placelessByParties: EventType[];
   /** Control subtypes by the side they put the agent on. */

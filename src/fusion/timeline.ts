@@ -1,8 +1,8 @@
 import type { PlaceRef } from '../types.js';
 import { compareKeys } from './mentions.js';
-import { fromDay, placeKey, toDay } from './space-time.js';
+import { fromDay, placeKey, toDay, windowsMeet } from './space-time.js';
 import type { FusionState } from './state.js';
-import type { ControlPeriod, ControlTimeline, EventCluster } from './types.js';
+import type { ControlPeriod, ControlTimeline, EventCluster, FusedActor } from './types.js';
 
 
 /**
@@ -18,7 +18,31 @@ function controlClaims(state: FusionState): EventCluster[] {
     (c.control?.role === 'gain' || c.control?.role === 'loss' || c.control?.role === 'holds'));
 }
 
-function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[]): ControlTimeline | null {
+/** Departures a timeline reads for who lost a place: movements away from it (`origin`), of the `withdrew` group, asserted by a source. */
+function departures(state: FusionState): EventCluster[] {
+  const { compatibleSubtypes } = state.context.semantics;
+  return [...state.clusters.values()].filter((c) =>
+    c.type === 'movement' && c.origin && c.time && c.corroboration.score > 0 && c.subtype !== 'headed-to' && compatibleSubtypes('movement', c.subtype, 'withdrew'));
+}
+
+/**
+ * Who lost the place when a change opened a period: the change's own loser,
+ * else the named actor, not the new holder's side, told leaving the place in
+ * the change's days ("Ukrainian troops withdrew from Avdiivka" the day Russia
+ * said it took it), the best-corroborated first.
+ */
+function loserOf(state: FusionState, change: EventCluster, leaving: readonly EventCluster[]): FusedActor | null {
+  const { isNamed, actorsAgree } = state.context.semantics;
+  const holder = change.control?.holder ?? null;
+  if (change.control?.loser) return change.control.loser;
+  const day = (c: EventCluster) => ({ from: toDay(c.time!.from)!, to: toDay(c.time!.to)! });
+  const left = leaving
+    .filter((d) => isNamed(d.agent) && !(holder && actorsAgree(holder, d.agent)) && windowsMeet(day(d), day(change), state.context.settings.timeToleranceDays))
+    .sort((a, b) => b.corroboration.score - a.corroboration.score || compareKeys(a.id, b.id));
+  return left[0]?.agent ?? null;
+}
+
+function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[], leaving: readonly EventCluster[] = []): ControlTimeline | null {
   claims.sort((a, b) => compareKeys(a.time!.from, b.time!.from) || compareKeys(a.id, b.id));
   const periods: ControlPeriod[] = [];
   const contradicts = (c: EventCluster, other: string | null) =>
@@ -37,7 +61,9 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[])
     if (current && current.holder && holder && actorsAgree(current.holder, holder)) {
       // "The militants seized it", then "Islamic State held it": the period is the named actor's.
       if (!isNamed(current.holder) && isNamed(holder)) current.holder = holder;
-      if (role !== 'holds' && beganWith(current, c)) Object.assign(current, { from: c.time!.from, changeClusterId: c.id, status: c.status });
+      if (role !== 'holds' && beganWith(current, c)) Object.assign(current, { from: c.time!.from, changeClusterId: c.id, loser: loserOf(state, c, leaving), status: c.status });
+      // Another report of the change may name who lost the place when the first did not.
+      else if (role !== 'holds' && current.changeClusterId !== null && current.loser === null) current.loser = loserOf(state, c, leaving);
       current.claims.push(c.id);
       continue;
     }
@@ -47,6 +73,7 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[])
     periods.push({
       holder, from: c.time!.from, to: null,
       changeClusterId: role === 'holds' ? null : c.id,
+      loser: role === 'holds' ? null : loserOf(state, c, leaving),
       claims: [c.id], contradictions: [], status: c.status,
     });
   }
@@ -74,7 +101,8 @@ export function controlTimeline(state: FusionState, place: PlaceRef): ControlTim
   const normalize = state.context.normalizeName;
   const key = placeKey(place, normalize);
   const claims = controlClaims(state).filter((c) => placeKey(c.location!, normalize) === key);
-  return claims.length > 0 ? timelineOf(state, representativePlace(claims), claims) : null;
+  const leaving = departures(state).filter((c) => placeKey(c.origin!, normalize) === key);
+  return claims.length > 0 ? timelineOf(state, representativePlace(claims), claims, leaving) : null;
 }
 
 /** Every place's control timeline, by place name. */
@@ -87,8 +115,13 @@ export function controlTimelines(state: FusionState): ControlTimeline[] {
     if (list) list.push(c);
     else byPlace.set(key, [c]);
   }
-  return [...byPlace.values()]
-    .map((claims) => timelineOf(state, representativePlace(claims), claims))
+  const leaving = new Map<string, EventCluster[]>();
+  for (const c of departures(state)) {
+    const key = placeKey(c.origin!, normalize);
+    leaving.set(key, [...(leaving.get(key) ?? []), c]);
+  }
+  return [...byPlace.entries()]
+    .map(([key, claims]) => timelineOf(state, representativePlace(claims), claims, leaving.get(key)))
     .filter((t): t is ControlTimeline => t !== null)
     .sort((a, b) => compareKeys(a.place.name, b.place.name) || compareKeys(placeKey(a.place, normalize), placeKey(b.place, normalize)));
 }

@@ -228,6 +228,11 @@ export interface ControlPeriod {
   to: string | null;
   /** The control change that opened the period; null when it opens with a claim that someone holds the place. */
   changeClusterId: string | null;
+  /**
+   * Who lost the place when the change opened the period: the change's loser, else the named actor
+   * told leaving the place in the change's days (an asserted withdrawal); null when unknown or no change.
+   */
+  loser: FusedActor | null;
   /** Every cluster that says this holder held the place in the period, sorted. */
   claims: string[];
   /** Ids of the contradictions against the period's claims (e.g. "fighting continues", "still holds"), sorted. */

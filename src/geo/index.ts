@@ -206,7 +206,8 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       if (entries.length) { match = kind; break; }
     }
     if (match === 'feature' && headKind(resources.lexicon, surface.split(/\s+/).pop()!) !== null) match = 'name';
-    return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, head: null, container: null, anchor: null, rule: 'given-span' };
+    const article = /^the\s/i.test(text.slice(s.start, s.end)) || /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 5), s.start));
+    return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, article, head: null, container: null, anchor: null, rule: 'given-span' };
   });
   const toks = segment(text).tokens;
   const resolved = resolve(linkAnchors(text, linkContainers(text, candidates, resources.lexicon), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize });

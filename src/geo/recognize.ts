@@ -16,6 +16,8 @@ export interface Candidate extends Span {
   kind: PlaceKind;
   /** A locative cue ("in", "north of") stands before it. */
   locative: boolean;
+  /** "the" stands right before it ("the White House", "the Washington Post"): English gives towns no article. */
+  article: boolean;
   /** The head word that follows: administrative ("Nineveh province") or a settlement ("Raqqa city", "the Mosul area"). */
   head: 'admin' | 'settlement' | null;
   /** Index of the candidate that contains this one ("Sinjar, Nineveh"), set by `linkContainers`. */
@@ -89,7 +91,7 @@ interface ShortName {
 }
 
 /** What a recogniser finds; the links between candidates and the cues around them are added after. */
-type NewCandidate = Omit<Candidate, 'text' | 'container' | 'anchor' | 'locative' | 'head'>;
+type NewCandidate = Omit<Candidate, 'text' | 'container' | 'anchor' | 'locative' | 'article' | 'head'>;
 
 interface Word {
   token: Token;
@@ -194,6 +196,10 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     for (let k = i - 1; k >= 0 && tokens[k]!.sentence === tokens[i]!.sentence; k--) if (words[k]) return words[k]!;
     return null;
   };
+  const hasArticleBefore = (i: number): boolean => {
+    const p = prevWord(i);
+    return p !== null && p.lower === 'the' && /^\s+$/.test(text.slice(p.token.end, tokens[i]!.start));
+  };
   const nextWordIndex = (i: number): number => {
     for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
       if (words[k]) return k;
@@ -237,7 +243,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const entries = partOfCity ? c.entries.filter((e) => e.source !== 'country' && e.source !== 'region') : c.entries;
     candidates.push({
       start: c.start, end: c.end, text: text.slice(c.start, c.end), entries, match: c.match, kind: c.kind,
-      locative: hasLocativeBefore(i), head, container: null, anchor: null, rule: c.rule + (entries.length < c.entries.length ? '+part-of-city' : ''),
+      locative: hasLocativeBefore(i), article: hasArticleBefore(i), head, container: null, anchor: null, rule: c.rule + (entries.length < c.entries.length ? '+part-of-city' : ''),
     });
   };
   /** A lower-case sub-place head right after the name: "the Jolan neighbourhood". */
@@ -401,7 +407,7 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
       // The word as written and without its proclitics: "وإن" (and that) is also the Arabic name of Van.
       const written = tokens[i]!.text;
       if ([written, ...normalize.proclitics(written).map((r) => r.name)].some((n) => arabicNotPlaces!.has(normalize(n)))) return false;
-      return entries.some((e) => e.source === 'country' || /^PPL(C|A2?)$/.test(e.featureCode) || e.population >= 20_000);
+      return entries.some((e) => e.source === 'country' || e.source === 'facility' || /^PPL(C|A2?)$/.test(e.featureCode) || e.population >= 20_000);
     }
     const isCountry = entries.some((e) => e.source === 'country' || e.source === 'region');
     // "seized Sake, 25 km west of Goma": an anchor cue after the name marks it as a place as well as a cue before it.

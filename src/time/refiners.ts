@@ -98,12 +98,16 @@ const mergeBetween: Refiner = {
   },
 };
 
-/** A count and a unit, with the lead word when chrono took it in: "for three years", "12 months". */
-const COUNTED_UNITS = /^(?:(\p{L}+)\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+(?:days?|weeks?|months?|years?|decades?)$/iu;
+/**
+ * A count and a unit, with the lead word when chrono took it in: "for three years", "12 months";
+ * also with the "before" or "after" chrono reads as a shift ("10 days before").
+ */
+const COUNTED_UNITS = /^(?:(\p{L}+)\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+(?:days?|weeks?|months?|years?|decades?)(?:\s+(?:before|after))?$/iu;
 
 /**
  * "held the city for three years", "to retake it in 12 months": a count of units after a duration
- * word measures time, it dates nothing. "three years ago" or "two weeks later" stay dates.
+ * word measures time, it dates nothing, even when a clause follows ("held the city for 10 days
+ * before retreating"). "three years ago", "two weeks later" or "10 days before the vote" stay dates.
  */
 const dropDurations = (cues: TimeCues) => filter((context, r) => {
   const counted = COUNTED_UNITS.exec(r.text.trim());

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFusionReader, loadFusionResources } from '../../src/api/fusion-state.js';
 import { fusionResult, loadFusionState, loadUserCorridors, type FusionResult } from '../../src/fusion/index.js';
+import { fileURLToPath } from 'node:url';
 import { createFixture, json, type Fixture } from './helpers.js';
 
 describe('fusion API', () => {
@@ -68,17 +69,32 @@ describe('fusion API', () => {
     assert.deepEqual(json(missing), { error: { code: 'CORRIDOR_ERR_TIMELINE_NOT_FOUND', message: 'No control timeline for place Atlantis' } });
   });
 
-  it("finds one actor's trajectory by id or by name", async () => {
+  it("finds one actor's trajectories, every unit of it, by id or by name", async () => {
     const [trajectory] = expected.trajectories;
     assert.ok(trajectory, 'the corpus gives a trajectory');
-    assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.actorId)}`)), trajectory);
-    assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.name.toLowerCase())}`)), trajectory);
-    const islamicState = expected.trajectories.find((t) => t.actor.actorId === 'islamic-state');
-    assert.ok(islamicState, 'the corpus gives an Islamic State trajectory');
-    // Aliases of the actor lexicon, in any spelling: the same actor's (first) unit.
+    const of = (actorId: string) => ({ actor: trajectory.actor.actorId === actorId ? trajectory.actor : expected.trajectories.find((t) => t.actor.actorId === actorId)!.actor,
+      trajectories: expected.trajectories.filter((t) => t.actor.actorId === actorId) });
+    assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.actorId)}`)), of(trajectory.actor.actorId));
+    assert.deepEqual(json(await f.app.inject(`/api/trajectories/${encodeURIComponent(trajectory.actor.name.toLowerCase())}`)), of(trajectory.actor.actorId));
+    const islamicState = of('islamic-state');
+    // Aliases of the actor lexicon, in any spelling: the same actor's units.
     for (const alias of ['Daesh', 'ISIL', 'ISIS']) assert.deepEqual(json(await f.app.inject(`/api/trajectories/${alias}`)), islamicState, alias);
     const missing = await f.app.inject('/api/trajectories/nobody');
     assert.equal(missing.statusCode, 404);
     assert.equal(json(missing).error.code, 'CORRIDOR_ERR_TRAJECTORY_NOT_FOUND');
+  });
+
+  it('returns every unit of an actor, not only the first', async () => {
+    // Two reports written for this test: an Islamic State convoy from Qalamoun, and fighters from Raqqa, in the same days.
+    const units = await createFixture([fileURLToPath(new URL('../../../test/api/corpus-units/', import.meta.url))]);
+    try {
+      const all = fusionResult(await loadFusionState(units.store), loadUserCorridors()).trajectories.filter((t) => t.actor.actorId === 'islamic-state');
+      assert.equal(all.length, 2, 'fusion tells the two units apart');
+      const body = json(await units.app.inject('/api/trajectories/Daesh'));
+      assert.deepEqual(body.trajectories.map((t: { unit: string }) => t.unit).sort(), all.map((t) => t.unit).sort());
+      assert.deepEqual(body, JSON.parse(JSON.stringify({ actor: all[0]!.actor, trajectories: all })));
+    } finally {
+      await units.close();
+    }
   });
 });

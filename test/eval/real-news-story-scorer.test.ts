@@ -85,8 +85,8 @@ function handMadeFusion(): StoryFusion {
   const timeline: ControlTimeline = {
     place: TAL_RIFAAT,
     periods: [
-      { holder: GOVERNMENT, from: '2016-01-01', to: '2024-03-03', changeClusterId: null, claims: [], contradictions: [], status: 'single-source' },
-      { holder: REBELS, from: '2024-03-04', to: null, changeClusterId: 'ev-taken', claims: ['ev-taken'], contradictions: ['cx-1'], status: 'contested' },
+      { holder: GOVERNMENT, from: '2016-01-01', to: '2024-03-03', changeClusterId: null, loser: null, claims: [], contradictions: [], status: 'single-source' },
+      { holder: REBELS, from: '2024-03-04', to: null, changeClusterId: 'ev-taken', loser: null, claims: ['ev-taken'], contradictions: ['cx-1'], status: 'contested' },
     ],
   };
   const step = (place: PlaceRef, day: string) => ({ place, from: day, to: day, clusterIds: ['ev-taken'], status: 'contested' as const });
@@ -147,7 +147,9 @@ test('story scorer: a fused cluster answers one expected cluster only, and the w
   assert.deepEqual(scoreStory(twice, fusion, scoreContext()).clusters.map((c) => c.found), [true, false]);
   const [taken] = fusion.clusters;
   const later = { ...fusion, clusters: [{ ...taken!, time: { from: '2024-03-09', to: '2024-03-10', precision: 'day' as const } }] };
-  assert.equal(scoreStory(story!, later, scoreContext()).clusters[0]!.found, false, 'outside the time window');
+  const missed = scoreStory(story!, later, scoreContext()).clusters[0]!;
+  assert.equal(missed.found, false, 'outside the time window');
+  assert.ok(missed.nearby!.length > 0 && missed.nearby!.every((n) => n.includes(`-> ${taken!.id} `) && n.includes('2024-03-09..2024-03-10')), 'a miss says which cluster holds its anchors, and when');
   const otherDoc = { ...fusion, clusters: [{ ...taken!, mentions: taken!.mentions.map((m) => ({ ...m, docId: 'doc-c' })) }] };
   assert.equal(scoreStory(story!, otherDoc, scoreContext()).clusters[0]!.found, false, 'the anchors are in other documents');
   const timeline = fusion.timelines[0]!;

@@ -17,7 +17,7 @@ const SUBTYPES: Record<EventType, string[]> = {
     'airstrike', 'shelling', 'bombing', 'clash', 'execution', 'suicide-attack', 'grenade', 'chemical', 'killing', 'wounding', 'shooting', 'raid',
     'abduction', 'sexual-violence', 'looting', 'destruction',
   ],
-  agreement: ['ceasefire', 'corridor', 'evacuation-deal', 'surrender'],
+  agreement: ['ceasefire', 'corridor', 'evacuation-deal', 'surrender', 'accord'],
   governance: ['taxation', 'administration', 'arrest'],
   displacement: ['civilians-displaced', 'population-transfer'],
   declaration: ['victory', 'defeat', 'caliphate', 'headquarters'],

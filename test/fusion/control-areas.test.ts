@@ -131,12 +131,12 @@ describe('controlSites', () => {
   const timelines: ControlTimeline[] = [
     {
       place, periods: [
-        { holder: holder('islamic-state'), from: '2014-01-01', to: '2017-10-16', changeClusterId: null, claims: ['ev-1', 'ev-2'], contradictions: [], status: 'corroborated' },
-        { holder: holder('sdf', 'militia'), from: '2017-10-17', to: null, changeClusterId: 'ev-3', claims: ['ev-3'], contradictions: [], status: 'corroborated' },
+        { holder: holder('islamic-state'), from: '2014-01-01', to: '2017-10-16', changeClusterId: null, loser: null, claims: ['ev-1', 'ev-2'], contradictions: [], status: 'corroborated' },
+        { holder: holder('sdf', 'militia'), from: '2017-10-17', to: null, changeClusterId: 'ev-3', loser: null, claims: ['ev-3'], contradictions: [], status: 'corroborated' },
       ],
     },
-    { place: { geonameid: 2, name: 'Mosul', lat: 36.3, lon: 43.1 }, periods: [{ holder: null, from: '2014-01-01', to: null, changeClusterId: null, claims: [], contradictions: [], status: 'single-source' }] },
-    { place: { geonameid: 3, name: 'Syria', lat: 35, lon: 38 }, periods: [{ holder: holder('sdf', 'militia'), from: '2014-01-01', to: null, changeClusterId: null, claims: ['ev-1'], contradictions: [], status: 'single-source' }] },
+    { place: { geonameid: 2, name: 'Mosul', lat: 36.3, lon: 43.1 }, periods: [{ holder: null, from: '2014-01-01', to: null, changeClusterId: null, loser: null, claims: [], contradictions: [], status: 'single-source' }] },
+    { place: { geonameid: 3, name: 'Syria', lat: 35, lon: 38 }, periods: [{ holder: holder('sdf', 'militia'), from: '2014-01-01', to: null, changeClusterId: null, loser: null, claims: ['ev-1'], contradictions: [], status: 'single-source' }] },
   ];
   const options = { cluster: (id: string) => clusters.get(id), population: (p: { name: string }) => (p.name === 'Syria' ? null : 177_000) };
 

@@ -42,7 +42,7 @@ function project(input: FixtureInput, state: FusionState, result: FusionResult) 
         out['timelines'] = result.timelines.map((t) => ({
           place: t.place.name,
           periods: t.periods.map((p) => ({
-            holder: p.holder?.name ?? null, from: p.from, to: p.to, status: p.status,
+            holder: p.holder?.name ?? null, lostBy: p.loser?.name ?? null, from: p.from, to: p.to, status: p.status,
             change: p.changeClusterId, claims: p.claims, contradictions: p.contradictions.map((id) => state.contradictions.get(id)!.kind),
           })),
         }));

@@ -19,7 +19,7 @@ test('facility rows: GeoNames columns, a feature code for facilities, a known ad
     assert.ok(!ids.has(f[0]!), `${where}: id used twice`);
     ids.add(f[0]!);
     assert.ok(Number(f[0]) >= LOCAL_ID_BASE, `${where}: an id of Corridor's own, or the row's GeoNames id once it has one`);
-    assert.match(`${f[6]}.${f[7]}`, /^(S\.(AIRB|AIRP|AIRF|MILB|DAM|PSTB|BDG|MFG)|L\.(OILF|GASF))$/, where);
+    assert.match(`${f[6]}.${f[7]}`, /^(S\.(AIRB|AIRP|AIRF|MILB|DAM|PSTB|BDG|MFG|BLDG|CSTL)|L\.(OILF|GASF))$/, where);
     assert.ok(admin1.has(`${f[8]}.${f[10]}`), `${where}: admin1 ${f[8]}.${f[10]}`);
     assert.ok(Math.abs(Number(f[4])) <= 90 && Math.abs(Number(f[5])) <= 180, where);
     assert.ok(f[19]!.trim().length > 10, `${where}: source`);

@@ -116,3 +116,16 @@ test('a lower-case facility head goes on a name the gazetteer has under it; an a
   assert.deepEqual(places.map((p) => p.text), ['Mosul dam', 'Sinjar', 'Tabqa airport', 'Kobani']);
   assert.deepEqual([places[0]!.featureCode, places[2]!.featureCode], ['DAM', 'AIRB']);
 });
+
+test('after "the", a name that also names a building is the building, not a town of that name; without it, the town', () => {
+  const given = (text: string, names: string[]) => geocodeSpans(text, names.map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length })), resources)
+    .places.map((p) => [p.text, p.name, p.country, p.featureCode]);
+  assert.deepEqual(given('Aides at the White House met officials at the Pentagon.', ['White House', 'Pentagon']), [
+    ['White House', 'White House', 'US', 'BLDG'],
+    ['Pentagon', 'The Pentagon', 'US', 'BLDG'],
+  ]);
+  assert.deepEqual(given('The mayor of White House met voters in Sumner County.', ['White House', 'Sumner County']).map((p) => p.slice(0, 4)), [
+    ['White House', 'White House', 'US', 'PPL'],
+    ['Sumner County', 'Sumner County', 'US', 'ADM2'],
+  ]);
+});

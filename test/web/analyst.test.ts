@@ -19,7 +19,7 @@ describeInBrowser('the analyst\'s tools in chromium', () => {
   /** Where on the screen a place's marks are drawn: the map projects the point its label names. */
   const screenPoint = async (name: string) => page.evaluate((wanted) => {
     const map = (window as any).corridorMap;
-    const place = map.querySourceFeatures('evidence-places').find((f: any) => f.properties.name === wanted);
+    const place = map.querySourceFeatures('places').find((f: any) => f.properties.kind === 'evidence' && f.properties.name === wanted);
     const { x, y } = map.project(place.geometry.coordinates);
     const box = map.getContainer().getBoundingClientRect();
     return { x: box.left + x, y: box.top + y };

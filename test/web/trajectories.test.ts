@@ -10,13 +10,19 @@ describeInBrowser('trajectories in chromium', () => {
   let page!: Page;
   withDemoPage((opened) => { demo = opened; page = opened.page; });
 
-  /** The actors of the trajectory legs the map draws now. */
-  const drawnActors = () => page.evaluate(() => [...new Set((window as any).corridorMap.querySourceFeatures('trajectories')
-    .map((f: any) => f.properties.actorId as string))].sort() as string[]);
-  /** The map takes new data in its worker: waits until it draws the legs of `expected`, then asserts it does. */
+  /** The actors of the trajectory legs the map draws now: it holds every leg, and shows those whose feature state says so. */
+  const drawnActors = () => page.evaluate(() => {
+    const map = (window as any).corridorMap;
+    return [...new Set(map.querySourceFeatures('trajectories').filter((f: any) => map.getFeatureState({ source: 'trajectories', id: f.id }).shown)
+      .map((f: any) => f.properties.actorId as string))].sort() as string[];
+  });
+  /** The map shows new marks once it has laid out their labels: waits until it draws the legs of `expected`, then asserts it does. */
   const drawsOnly = async (expected: string[]) => {
-    await page.waitForFunction((want) => JSON.stringify([...new Set((window as any).corridorMap.querySourceFeatures('trajectories')
-      .map((f: any) => f.properties.actorId))].sort()) === JSON.stringify(want), expected, { timeout: 15_000 }).catch(() => {});
+    await page.waitForFunction((want) => {
+      const map = (window as any).corridorMap;
+      const shown = map.querySourceFeatures('trajectories').filter((f: any) => map.getFeatureState({ source: 'trajectories', id: f.id }).shown);
+      return JSON.stringify([...new Set(shown.map((f: any) => f.properties.actorId))].sort()) === JSON.stringify(want);
+    }, expected, { timeout: 15_000 }).catch(() => {});
     assert.deepEqual(await drawnActors(), expected);
   };
 

@@ -65,17 +65,17 @@ export async function fusionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { actor: string } }>('/api/trajectories/:actor', {
     schema: {
-      summary: "One actor's trajectory (its first unit when its points make several paths), by actor id, name or any alias in any spelling",
+      summary: "One actor's trajectories, one per unit when its points make several paths, by actor id, name or any alias in any spelling",
       tags: TAGS,
       params: object({ actor: { ...str, minLength: 1, maxLength: 200 } }),
-      response: responses(200, ref('Trajectory'), [ERRORS.TRAJECTORY_NOT_FOUND]),
+      response: responses(200, ref('ActorTrajectories'), [ERRORS.TRAJECTORY_NOT_FOUND]),
     },
   }, async (request) => {
     const wanted = request.params.actor;
     const actor = findActor(await app.fusion.state(), wanted, app.actors());
-    const found = actor && (await app.fusion.read()).trajectories.find((t) => t.actor.actorId === actor.actorId);
-    if (!found) throw apiError(ERRORS.TRAJECTORY_NOT_FOUND, wanted);
-    return found;
+    const found = actor ? (await app.fusion.read()).trajectories.filter((t) => t.actor.actorId === actor.actorId) : [];
+    if (found.length === 0) throw apiError(ERRORS.TRAJECTORY_NOT_FOUND, wanted);
+    return { actor: found[0]!.actor, trajectories: found };
   });
 
   app.get<{ Querystring: PageQuery }>('/api/corridors', {

@@ -159,6 +159,7 @@ export const sharedSchemas: JsonSchema[] = [
         from: str,
         to: nullableStr,
         changeClusterId: nullableStr,
+        loser: nullableRef('FusedActor'),
         claims: arrayOf(str),
         contradictions: arrayOf(str),
         status: enumOf(CLAIM_STATUSES),
@@ -184,6 +185,11 @@ export const sharedSchemas: JsonSchema[] = [
   {
     $id: 'ControlPalette',
     ...object({ palette: object(Object.fromEntries(ACTOR_KINDS.map((kind) => [kind, str]))), contested: str }),
+  },
+  {
+    // One actor's paths: one per unit where fusion tells its units apart (`/api/trajectories/:actor`).
+    $id: 'ActorTrajectories',
+    ...object({ actor: ref('ActorRef'), trajectories: arrayOf(ref('Trajectory')) }),
   },
   {
     $id: 'Trajectory',

@@ -107,12 +107,15 @@ export function formatFusionReport(r: FusionEvalReport, verbose: boolean): strin
 
 function storyLines(s: FusionEvalReport['scores'][number]): string[] {
   const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
+  // A miss is followed by what fusion made near it, one line each.
+  const item = (kind: string, c: { found: boolean; label: string; detail: string; nearby?: string[] }, extra = '') =>
+    [`  ${mark(c.found)} ${kind} ${c.label}: ${c.detail}${extra}`, ...(c.nearby ?? []).map((n) => `         near: ${n}`)];
   return [
     `${s.story}:`,
-    ...s.clusters.map((c) => `  ${mark(c.found)} cluster ${c.label}: ${c.detail}${c.found ? `; reports ${c.members.count}/${c.members.of}, status ${show(c.statusRight)}, sources ${show(c.sourcesRight)}` : ''}`),
-    ...s.contradictions.map((c) => `  ${mark(c.found)} contradiction ${c.label}: ${c.detail}`),
-    ...s.timeline.map((c) => `  ${mark(c.found)} change ${c.label}: ${c.detail}`),
-    ...s.trajectory.map((c) => `  ${mark(c.found)} step ${c.label}: ${c.detail}`),
+    ...s.clusters.flatMap((c) => item('cluster', c, c.found ? `; reports ${c.members.count}/${c.members.of}, status ${show(c.statusRight)}, sources ${show(c.sourcesRight)}` : '')),
+    ...s.contradictions.flatMap((c) => item('contradiction', c)),
+    ...s.timeline.flatMap((c) => item('change', c)),
+    ...s.trajectory.flatMap((c) => item('step', c)),
     ...[...s.notCorroborating, ...s.oneSource, ...s.verbatim].filter((c) => c.violated).map((c) => `  VIOLATED ${c.label}: ${c.detail}`),
     ...s.steps.implausible.map((p) => `  VIOLATED implausible step of ${p.actor}: ${p.from} -> ${p.to}, ${p.km} km in ${p.days} day(s)`),
   ];

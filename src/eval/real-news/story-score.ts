@@ -45,6 +45,8 @@ export interface FoundItem {
   found: boolean;
   /** What was matched (a cluster, contradiction or period id, a step), or why nothing was. */
   detail: string;
+  /** For a miss: what fusion made near it (the mentions at each anchor, the place's periods, the actor's paths). */
+  nearby?: string[];
 }
 
 export interface ClusterItem extends FoundItem {
@@ -87,6 +89,12 @@ function narrowest(spans: readonly Span[]): Span | null {
   return spans.reduce<Span | null>((best, s) => (best && best.end - best.start <= s.end - s.start ? best : s), null);
 }
 
+type Placed = Pick<EventCluster, 'location' | 'origin' | 'destination'>;
+
+/** An event's places, where it happened or where it went from and to ("from Manbij to Jarablus"). */
+const placeSlots = (e: Placed) => [e.location, e.origin, e.destination].filter((p): p is PlaceRef => p !== null);
+const placesOf = (e: Placed) => (e.location ? e.location.name : e.origin || e.destination ? `${e.origin?.name ?? '?'}->${e.destination?.name ?? '?'}` : 'no place');
+
 class StoryReader {
   constructor(private readonly fusion: StoryFusion, private readonly ctx: StoryScoreContext) {}
 
@@ -122,6 +130,15 @@ class StoryReader {
     return this.fusion.clusters.find((c) => c.id === id);
   }
 
+  /** The fused mentions at an anchor, each with its reading and the cluster it joined (`--verbose`). */
+  describeAnchor(anchor: LocatedAnchor): string[] {
+    const at = this.fusion.clusters.flatMap((c) => c.mentions.filter((m) => this.mentionAt(m, anchor)).map((m) => ({ c, m })));
+    if (at.length === 0) return [`${anchor.report} "${anchor.anchor}": no fused mention`];
+    return at.map(({ c, m }) => `${anchor.report} "${anchor.anchor}": ${m.type}/${m.subtype} at ${placesOf(m)}`
+      + ` by ${m.agent?.actorId ?? '-'}${m.control ? ` holder ${m.control.holder?.actorId ?? '-'}` : ''}, ${m.time ? `${m.time.from}..${m.time.to}` : 'no time'}, ${m.weight}`
+      + ` -> ${c.id} ${c.type}/${c.subtype} at ${placesOf(c)}, ${c.time ? `${c.time.from}..${c.time.to}` : 'no time'}, ${c.status}`);
+  }
+
   /** A cluster's actors: agent, patient, and for control who holds and who lost the place. */
   actorsOf(c: EventCluster): (FusedActor | null)[] {
     return [c.agent, c.patient, c.control?.holder ?? null, c.control?.loser ?? null];
@@ -140,7 +157,7 @@ const windowsOverlap = (a: { from: string; to: string }, from: string, to: strin
 function clusterCandidates(expected: ClusterExpectation, reader: StoryReader, clusters: readonly EventCluster[]): { c: EventCluster; held: number }[] {
   return clusters
     .filter((c) => typeIs(c, expected.types))
-    .filter((c) => (expected.place === null ? c.location === null : reader.placeIs(c.location, expected.place)))
+    .filter((c) => (expected.place === null ? placeSlots(c).length === 0 : placeSlots(c).some((p) => reader.placeIs(p, expected.place!))))
     .filter((c) => !expected.actors || reader.actorsOf(c).some((a) => reader.actorIs(a, expected.actors!)))
     .filter((c) => !expected.time || (!!c.time && windowsOverlap(c.time, expected.time[0], expected.time[1])))
     .map((c) => ({ c, held: expected.reports.filter((r) => reader.holdsAnchor(c.mentions, r)).length }))
@@ -167,11 +184,14 @@ function matchClusters(expected: readonly ClusterExpectation[], reader: StoryRea
 
 function scoreCluster(expected: ClusterExpectation, c: EventCluster | null, reader: StoryReader): ClusterItem {
   const of = expected.reports.length;
-  if (!c) return { label: expected.label, found: false, detail: 'no cluster of the type, place, actors and time holds a listed anchor (and no other expected cluster took it)', members: { count: 0, of }, statusRight: null, sourcesRight: null };
+  if (!c) {
+    const detail = 'no cluster of the type, place, actors and time holds a listed anchor (and no other expected cluster took it)';
+    return { label: expected.label, found: false, detail, nearby: expected.reports.flatMap((r) => reader.describeAnchor(r)), members: { count: 0, of }, statusRight: null, sourcesRight: null };
+  }
   const score = c.corroboration?.score ?? 0;
   return {
     label: expected.label, found: true,
-    detail: `${c.id} ${c.type}/${c.subtype} at ${c.location?.name ?? 'no place'}, ${c.status}, ${score} source(s), ${c.mentions.length} mention(s)`,
+    detail: `${c.id} ${c.type}/${c.subtype} at ${placesOf(c)}, ${c.status}, ${score} source(s), ${c.mentions.length} mention(s)`,
     members: { count: expected.reports.filter((r) => reader.holdsAnchor(c.mentions, r)).length, of },
     statusRight: expected.status ? expected.status.includes(c.status) : null,
     sourcesRight: expected.minSources !== undefined ? score >= expected.minSources : null,
@@ -184,7 +204,8 @@ function scoreContradiction(expected: ContradictionExpectation, reader: StoryRea
   const match = contradictions
     .filter((x) => !expected.kinds || expected.kinds.includes(x.kind))
     .find((x) => (sideHolds(x.a, expected.a) && sideHolds(x.b, expected.b)) || (sideHolds(x.a, expected.b) && sideHolds(x.b, expected.a)));
-  return { label: expected.label, found: match !== undefined, detail: match ? `${match.id} ${match.kind}` : 'no contradiction sets these two anchors against each other' };
+  if (match) return { label: expected.label, found: true, detail: `${match.id} ${match.kind}` };
+  return { label: expected.label, found: false, detail: 'no contradiction sets these two anchors against each other', nearby: [...reader.describeAnchor(expected.a), ...reader.describeAnchor(expected.b)] };
 }
 
 const dayOf = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -197,11 +218,14 @@ function scoreTimelineChange(expected: TimelineExpectation, reader: StoryReader,
     const at = periods.findIndex((p) => reader.actorIs(p.holder, expected.after) && daysApart(p.from, expected.date) <= expected.days);
     if (at < 0) continue;
     const period = periods[at]!;
-    const loser = period.changeClusterId ? reader.clusterById(period.changeClusterId)?.control?.loser : null;
+    const loser = period.loser ?? (period.changeClusterId ? reader.clusterById(period.changeClusterId)?.control?.loser : null);
     const beforeRight = !expected.before || reader.actorIs(periods[at - 1]?.holder, expected.before) || reader.actorIs(loser, expected.before);
     if (beforeRight) return { label, found: true, detail: `${timeline.place.name}: ${period.holder?.name} from ${period.from}` };
   }
-  return { label, found: false, detail: 'no period of the holder starting near the date, after the holder before' };
+  const nearby = timelines.filter((t) => reader.placeIs(t.place, expected.place))
+    .map((t) => `${t.place.name}: ${(t.periods ?? []).map((p) => `${p.holder?.actorId ?? '?'} from ${p.from}${p.changeClusterId
+      ? ` (${p.changeClusterId}, lost by ${p.loser?.actorId ?? '?'})` : ''}`).join(', ')}`);
+  return { label, found: false, detail: 'no period of the holder starting near the date, after the holder before', nearby: nearby.length ? nearby : ['no timeline of the place'] };
 }
 
 function scoreTrajectoryStep(expected: TrajectoryExpectation, reader: StoryReader, trajectories: readonly Trajectory[]): FoundItem {
@@ -213,7 +237,9 @@ function scoreTrajectoryStep(expected: TrajectoryExpectation, reader: StoryReade
       && (expected.from === null || reader.placeIs(steps[i - 1]?.place, expected.from)));
     if (at >= 0) return { label, found: true, detail: `${trajectory.actor.name}: step ${at} at ${steps[at]!.place.name}, ${steps[at]!.from}..${steps[at]!.to}` };
   }
-  return { label, found: false, detail: 'no trajectory of the actor has this step' };
+  const nearby = trajectories.filter((t) => reader.actorIs(t.actor, expected.actor))
+    .map((t) => `${t.actor.actorId}${t.unit ? ` (${t.unit})` : ''}: ${(t.steps ?? []).map((s) => `${s.place.name} ${s.from}`).join(' -> ')}`);
+  return { label, found: false, detail: 'no trajectory of the actor has this step', nearby: nearby.length ? nearby : ['no trajectory of the actor'] };
 }
 
 /** A background, planned or nominal mention must not count toward a cluster called corroborated. */

@@ -52,6 +52,8 @@ async function main() {
   const groupOfMention = new Map();
   for (const g of allGroups) for (const e of g.events) groupOfMention.set(`${e.docId}/${e.id}`, g);
   for (const c of clusters) for (const m of c.mentions) if (groupsByKey.has(c.id)) groupOfMention.set(m.key, groupsByKey.get(c.id));
+  // Every leg of every trajectory: the map holds them all and shows those the picker and the filters keep.
+  const allLegs = trajectories.flatMap((trajectory) => trajectory.geojson.features.map((feature) => ({ actor: trajectory.actor, trajectory, feature })));
   let visibleGroups = allGroups;
   let visibleKeys = new Set(allGroups.map((g) => g.key));
   let searchHits = [];
@@ -197,21 +199,20 @@ async function main() {
 
     // A trajectory leg shows while one of the clusters behind it does: filters, search and time apply to it too.
     visibleKeys = new Set(visibleGroups.map((g) => g.key));
-    const legs = trajectories
-      .filter((t) => trajectoryPicker.shows(t))
-      .flatMap((t) => t.geojson.features.map((feature) => ({ actor: t.actor, feature })))
-      .filter(({ feature }) => feature.properties.clusterIds.some((id) => visibleKeys.has(id)))
-      .map(({ actor, feature }) => {
-        const p = feature.properties;
-        const clusterKey = [...p.clusterIds].reverse().find((id) => visibleKeys.has(id));
-        return { feature, clusterKey, label: `Trajectory of ${actor.name}: ${p.from} → ${p.to} (${p.departed} – ${p.arrived})` };
-      });
+    const legs = allLegs.map(({ actor, trajectory, feature }) => {
+      const p = feature.properties;
+      const clusterKey = [...p.clusterIds].reverse().find((id) => visibleKeys.has(id)) ?? null;
+      return {
+        feature, clusterKey, shown: trajectoryPicker.shows(trajectory) && clusterKey !== null,
+        label: `Trajectory of ${actor.name}: ${p.from} → ${p.to} (${p.departed} – ${p.arrived})`,
+      };
+    });
 
     const places = new Map();
     for (const g of visibleGroups) {
       for (const p of [eventPoint(g), g.origin, g.destination]) if (p) places.set(`${p.name}@${p.lat},${p.lon}`, p);
     }
-    mapController.render({ groups: visibleGroups, legs, corridors, places: [...places.values()] });
+    mapController.render({ groups: allGroups, shown: visibleKeys, legs, corridors, places: [...places.values()] });
     const searched = state.q ? ` · search “${state.q}”: ${searchHits.length} documents${searchEvents.size ? `, ${searchEvents.size} reports at the place` : ''}` : '';
     // Every event and report the filters and dates keep, in view or not: the overview counts those the map shows.
     setStatus(`${visibleGroups.length} events · ${shown.size} reports match${searched}`);

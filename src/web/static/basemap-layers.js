@@ -2,6 +2,8 @@
 // for the view each time the map comes to rest (they are too heavy for the first
 // load), and every basemap label drawn by MapLibre, whose symbol collision keeps
 // one label where several would overlap: the higher ranked (lower sort key) wins.
+// The towns and the names of the places the evidence is at share one source
+// (`kind` tells them apart): a filter change lays both out in one worker tile.
 import { getJson } from './api.js';
 
 const EMPTY = { type: 'FeatureCollection', features: [] };
@@ -13,6 +15,9 @@ const PLACES_FROM_ZOOM = 5;
 /** Places asked for per view: enough to fill a screen once collisions have thinned them. */
 const PLACES_PER_VIEW = 150;
 const HALO = { 'text-halo-color': '#f4f1ea', 'text-halo-width': 1.5 };
+/** The `places` source's two kinds of feature: basemap towns, and the places the evidence labels (map.js's `evidence-labels`). */
+const IS_TOWN = ['==', ['get', 'kind'], 'town'];
+export const IS_EVIDENCE_PLACE = ['==', ['get', 'kind'], 'evidence'];
 
 /** Country label points as GeoJSON, for a symbol layer. */
 function countryLabelFeatures(labels) {
@@ -27,7 +32,8 @@ export function basemapDetailStyle(labels) {
   return {
     sources: {
       admin1: { type: 'geojson', data: EMPTY },
-      places: { type: 'geojson', data: EMPTY },
+      // Labels only: tiles of zoom 5 (a point to within about 150 m) mean a few tiles per view for the worker to lay out.
+      places: { type: 'geojson', data: EMPTY, maxzoom: 5 },
       'country-labels': { type: 'geojson', data: countryLabelFeatures(labels) },
     },
     borders: [
@@ -48,7 +54,7 @@ export function basemapDetailStyle(labels) {
         paint: { 'text-color': '#6d665b', ...HALO },
       },
       {
-        id: 'places', type: 'symbol', source: 'places', minzoom: PLACES_FROM_ZOOM,
+        id: 'places', type: 'symbol', source: 'places', minzoom: PLACES_FROM_ZOOM, filter: IS_TOWN,
         layout: {
           'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': ['step', ['get', 'rank'], 13, 5, 12, 30, 11],
           'symbol-sort-key': ['get', 'rank'], 'text-allow-overlap': false, 'text-padding': 3,
@@ -57,7 +63,7 @@ export function basemapDetailStyle(labels) {
         paint: { 'text-color': '#4a4a4a', ...HALO },
       },
       {
-        id: 'place-dots', type: 'circle', source: 'places', minzoom: PLACES_FROM_ZOOM,
+        id: 'place-dots', type: 'circle', source: 'places', minzoom: PLACES_FROM_ZOOM, filter: IS_TOWN,
         paint: { 'circle-radius': 2, 'circle-color': '#6d665b' },
       },
     ],
@@ -86,13 +92,21 @@ function labelledAlready(town, labelled) {
 /**
  * Keeps the admin-1 and places sources filled for the view. A reply that comes
  * after the map has moved on is dropped, so a slow one never overwrites a newer view.
- * `setLabelled(places)` names the places the evidence labels: the basemap leaves them out.
+ * `setLabelled(places)` names the places the evidence labels, one label per name: the basemap leaves
+ * them out (it returns the pending write of the source, or null when it stays as it is).
+ * `write(sourceId, collection)` sets a source's data (source-data.js: only when it changed).
  */
-export function followView(map) {
+export function followView(map, write) {
   let asked = 0;
   let towns = EMPTY;
   let labelled = [];
-  const showTowns = () => map.getSource('places').setData({ ...towns, features: towns.features.filter((t) => !labelledAlready(t, labelled)) });
+  const showTowns = () => {
+    const names = new Map();
+    for (const p of labelled) if (!names.has(p.name)) names.set(p.name, p);
+    const evidence = [...names.values()].map((p) => ({ type: 'Feature', properties: { kind: 'evidence', name: p.name }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+    const shown = towns.features.filter((t) => !labelledAlready(t, labelled)).map((t) => ({ ...t, properties: { ...t.properties, kind: 'town' } }));
+    return write('places', { type: 'FeatureCollection', features: [...shown, ...evidence] });
+  };
   const refresh = async () => {
     const turn = ++asked;
     const zoom = Math.floor(map.getZoom());
@@ -102,7 +116,7 @@ export function followView(map) {
       zoom >= PLACES_FROM_ZOOM ? getJson(`/api/basemap/places?bbox=${bbox}&limit=${PLACES_PER_VIEW}`) : EMPTY,
     ]);
     if (turn !== asked) return;
-    map.getSource('admin1').setData(admin1);
+    write('admin1', admin1);
     towns = places;
     showTowns();
   };
@@ -111,7 +125,7 @@ export function followView(map) {
     ready: refresh(),
     setLabelled(places) {
       labelled = places;
-      showTowns();
+      return showTowns();
     },
   };
 }

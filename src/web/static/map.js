@@ -3,15 +3,23 @@
 // browser's fonts), reference layers, corridors, trajectories, movements with
 // arrowheads, and events. The evidence's own labels are HTML markers above all.
 import * as maplibregl from '/vendor/maplibre/maplibre-gl.mjs';
-import { LABEL_FONT, basemapDetailStyle, followView } from './basemap-layers.js';
+import { IS_EVIDENCE_PLACE, LABEL_FONT, basemapDetailStyle, followView } from './basemap-layers.js';
 import { TRAJECTORY_ARROWS } from './trajectories.js';
 import { h } from './dom.js';
+import { afterLoading, createSourceWriter } from './source-data.js';
 import { CONTESTED_COLOR, TYPE_COLORS, eventPoint, isMovement } from './model.js';
 
 const EMPTY = { type: 'FeatureCollection', features: [] };
 const REFERENCE_COLORS = ['#8c6d31', '#637939', '#7b4173', '#3182bd', '#636363', '#843c39'];
 // First layer drawn above the reference layers: user layers go under the evidence.
 const ABOVE_REFERENCE = 'corridors';
+/**
+ * Every event's mark is in the `events` and `movements` sources from the start; the filters
+ * show or hide it through its feature state, which the map applies in its next frame without
+ * re-tiling anything in its worker. A hidden mark has no size, so the mouse never finds it.
+ */
+const SHOWN = ['boolean', ['feature-state', 'shown'], false];
+const ifShown = (value) => ['case', SHOWN, value, 0];
 
 function style(basemap) {
   const detail = basemapDetailStyle(basemap.labels);
@@ -26,7 +34,6 @@ function style(basemap) {
       movements: { type: 'geojson', data: EMPTY },
       events: { type: 'geojson', data: EMPTY },
       selection: { type: 'geojson', data: EMPTY },
-      'evidence-places': { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#d8e6ef' } },
@@ -40,7 +47,7 @@ function style(basemap) {
       },
       {
         id: 'trajectories', type: 'line', source: 'trajectories', layout: { 'line-cap': 'round' },
-        paint: { 'line-color': '#3d3d3d', 'line-width': 1.6, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
+        paint: { 'line-color': '#3d3d3d', 'line-width': ifShown(1.6), 'line-dasharray': [3, 2], 'line-opacity': ifShown(0.8) },
       },
       TRAJECTORY_ARROWS,
       // The event whose evidence the panel shows, haloed under everything else.
@@ -54,20 +61,21 @@ function style(basemap) {
       },
       {
         id: 'movements-contested', type: 'line', source: 'movements', filter: ['==', ['get', 'contested'], true],
-        paint: { 'line-color': CONTESTED_COLOR, 'line-width': ['+', 6, ['min', ['get', 'corroboration'], 4]], 'line-dasharray': [1.5, 1] },
+        paint: { 'line-color': CONTESTED_COLOR, 'line-width': ifShown(['+', 6, ['min', ['get', 'corroboration'], 4]]), 'line-dasharray': [1.5, 1] },
       },
       {
         id: 'movements', type: 'line', source: 'movements', layout: { 'line-cap': 'round' },
-        paint: { 'line-color': ['get', 'color'], 'line-width': ['+', 2, ['min', ['get', 'corroboration'], 4]], 'line-opacity': 0.9 },
+        paint: { 'line-color': ['get', 'color'], 'line-width': ifShown(['+', 2, ['min', ['get', 'corroboration'], 4]]), 'line-opacity': ifShown(0.9) },
       },
       {
         id: 'events', type: 'circle', source: 'events',
         paint: {
           'circle-color': ['get', 'color'],
-          'circle-radius': ['+', 5, ['*', 2.5, ['min', ['get', 'corroboration'], 6]]],
-          'circle-opacity': ['case', ['==', ['get', 'status'], 'unsupported'], 0.45, 0.85],
+          'circle-radius': ifShown(['+', 5, ['*', 2.5, ['min', ['get', 'corroboration'], 6]]]),
+          'circle-opacity': ifShown(['case', ['==', ['get', 'status'], 'unsupported'], 0.45, 0.85]),
           'circle-stroke-color': ['case', ['get', 'contested'], CONTESTED_COLOR, '#ffffff'],
-          'circle-stroke-width': ['case', ['get', 'contested'], 3, 1.5],
+          'circle-stroke-width': ifShown(['case', ['get', 'contested'], 3, 1.5]),
+          'circle-stroke-opacity': ifShown(1),
         },
       },
       EVIDENCE_LABELS,
@@ -81,7 +89,7 @@ function style(basemap) {
  * (Ālbū Kamāl and Al Qā'im across the border) one is shown until the map zooms in.
  */
 const EVIDENCE_LABELS = {
-  id: 'evidence-labels', type: 'symbol', source: 'evidence-places', minzoom: 3.5,
+  id: 'evidence-labels', type: 'symbol', source: 'places', filter: IS_EVIDENCE_PLACE, minzoom: 3.5,
   layout: {
     'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12, 'text-anchor': 'bottom', 'text-offset': [0, -0.9],
     'text-allow-overlap': false, 'text-padding': 2,
@@ -121,6 +129,125 @@ function textMarker(lon, lat, className, text) {
   return new maplibregl.Marker({ element, anchor: 'center' }).setLngLat([lon, lat]);
 }
 
+/** The point and line of a group, `id` its feature id in the `events` and `movements` sources. */
+function markFeatures(group, id, color) {
+  const properties = { key: group.key, type: group.type, color, corroboration: group.corroboration, contested: group.contested, status: group.status ?? 'single-source' };
+  const point = eventPoint(group);
+  return {
+    point: point ? { type: 'Feature', id, properties, geometry: { type: 'Point', coordinates: lngLat(point) } } : null,
+    line: isMovement(group) ? { type: 'Feature', id, properties, geometry: { type: 'LineString', coordinates: [lngLat(group.origin), lngLat(group.destination)] } } : null,
+  };
+}
+
+/**
+ * The events' marks: every group's point and line set once (again only when a colour changes), shown or
+ * hidden by feature state, and the arrowheads of the movements shown (HTML buttons the keyboard reaches).
+ */
+function eventMarks(map, write, handlers, openUnlessOverDots, showSummary, popup) {
+  const ids = new Map();
+  const idOf = (key) => ids.get(key) ?? ids.set(key, ids.size).get(key);
+  const stateOf = new Map();
+  const arrows = new Map();
+  let arrowsDrawn = [];
+  let arrowsKey = '';
+
+  const arrowOf = (g, color) => {
+    const known = arrows.get(g.key);
+    if (known?.color === color) return known.marker;
+    const marker = arrowMarker({
+      from: lngLat(g.origin), to: lngLat(g.destination), color, at: 0.8,
+      className: `arrowhead movement-arrow${g.contested ? ' contested' : ''}`,
+      label: `${handlers.label(g)} — ${g.reports} report${g.reports === 1 ? '' : 's'}; open the evidence`,
+      onActivate: (event) => openUnlessOverDots(event, () => handlers.select(g.key)),
+      onHover: (on) => (on ? showSummary(g.key, lngLat(g.destination)) : popup.remove()),
+    });
+    arrows.set(g.key, { color, marker });
+    return marker;
+  };
+
+  return {
+    draw(groups, shown) {
+      const points = [];
+      const lines = [];
+      const colors = new Map();
+      for (const g of groups) {
+        const color = handlers.markColor?.(g) ?? TYPE_COLORS[g.type] ?? '#333';
+        colors.set(g.key, color);
+        const { point, line } = markFeatures(g, idOf(g.key), color);
+        if (point) points.push(point);
+        if (line) lines.push(line);
+      }
+      write('events', { type: 'FeatureCollection', features: points });
+      write('movements', { type: 'FeatureCollection', features: lines });
+      for (const g of groups) {
+        const id = idOf(g.key);
+        const on = shown.has(g.key);
+        if (stateOf.get(id) === on) continue;
+        stateOf.set(id, on);
+        for (const source of ['events', 'movements']) map.setFeatureState({ source, id }, { shown: on });
+      }
+      // The arrowheads of the movements shown, in the groups' order (the keyboard's), redone only when they change.
+      const moving = groups.filter((g) => shown.has(g.key) && isMovement(g));
+      const key = moving.map((g) => `${g.key}:${colors.get(g.key)}`).join('|');
+      if (key === arrowsKey) return;
+      arrowsKey = key;
+      for (const marker of arrowsDrawn) marker.remove();
+      arrowsDrawn = moving.map((g) => arrowOf(g, colors.get(g.key)));
+      for (const marker of arrowsDrawn) marker.addTo(map);
+    },
+  };
+}
+
+/**
+ * Trajectory legs and corridors, with their arrowheads and names. `legs` are every leg of every
+ * trajectory (the same list at each call), each `shown` or not, as the events' marks are.
+ */
+function overlayLines(map, write, handlers, openUnlessOverDots) {
+  const legState = new Map();
+  let legMarkers = [];
+  let legsKey = '';
+  let corridorMarkers = [];
+  return {
+    draw(legs, corridors) {
+      write('trajectories', { type: 'FeatureCollection', features: legs.map((leg, id) => ({ ...leg.feature, id })) });
+      legs.forEach((leg, id) => {
+        if (legState.get(id) === leg.shown) return;
+        legState.set(id, leg.shown);
+        map.setFeatureState({ source: 'trajectories', id }, { shown: leg.shown });
+      });
+      const shown = legs.filter((leg) => leg.shown && leg.feature.geometry.coordinates.length >= 2);
+      const key = JSON.stringify(shown.map((leg) => [leg.label, leg.clusterKey]));
+      if (key !== legsKey) {
+        legsKey = key;
+        for (const marker of legMarkers) marker.remove();
+        legMarkers = shown.map((leg) => {
+          const coords = leg.feature.geometry.coordinates;
+          return arrowMarker({
+            from: coords[coords.length - 2], to: coords[coords.length - 1], color: '#3d3d3d', at: 0.6,
+            className: 'arrowhead trajectory-arrow', label: leg.label,
+            onActivate: leg.clusterKey ? (event) => openUnlessOverDots(event, () => handlers.select(leg.clusterKey)) : null,
+          });
+        });
+        for (const marker of legMarkers) marker.addTo(map);
+      }
+      // A corridor with a single known waypoint has no line to draw.
+      const drawable = corridors.filter((c) => c.line);
+      const corridorsChanged = write('corridors', {
+        type: 'FeatureCollection',
+        features: drawable.map((c) => ({ type: 'Feature', properties: { name: c.name }, geometry: c.line })),
+      });
+      if (!corridorsChanged) return;
+      for (const marker of corridorMarkers) marker.remove();
+      corridorMarkers = drawable.map((c) => {
+        const middle = c.line.coordinates[Math.floor((c.line.coordinates.length - 1) / 2)];
+        const next = c.line.coordinates[Math.floor((c.line.coordinates.length - 1) / 2) + 1] ?? middle;
+        return textMarker((middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2, 'corridor-label', c.name);
+      });
+      for (const marker of corridorMarkers) marker.addTo(map);
+    },
+  };
+}
+
 /**
  * Creates the map in `container`. Resolves once the style is loaded.
  * `handlers.select(groupKey)` opens a group's evidence; `handlers.selectPoint(groupKeys)` the marks under a click; `handlers.summary(groupKey)` builds its hover summary;
@@ -150,7 +277,6 @@ export function createMap(container, basemap, handlers) {
   map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Natural Earth' }));
 
   const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '320px', offset: 12 });
-  let overlayMarkers = [];
   const referenceLayers = new Map();
 
   const showSummary = (key, lngLatAt, others = 0) => {
@@ -187,73 +313,38 @@ export function createMap(container, basemap, handlers) {
   // Marks at one place lie on top of each other: the click hands over every one under the pointer.
   map.on('click', 'events', (e) => handlers.selectPoint([...new Set(e.features.map((f) => f.properties.key))]));
 
+  const write = createSourceWriter(map);
+  const marks = eventMarks(map, write, handlers, openUnlessOverDots, showSummary, popup);
+  const overlays = overlayLines(map, write, handlers, openUnlessOverDots);
   let detail = null;
+  let renders = 0;
   const loaded = new Promise((resolve) => map.once('load', resolve)).then(() => {
-    detail = followView(map);
+    detail = followView(map, write);
     detail.ready.catch((error) => console.error('basemap detail:', error.message));
   });
 
   return loaded.then(() => ({
     map,
 
-    /** Redraws the evidence: event groups, trajectory legs and corridors. */
-    render({ groups, legs, corridors, places }) {
+    /**
+     * Redraws the evidence: `groups` are every event group the page knows (the same list at each call),
+     * `shown` the keys of those the filters keep; then trajectory legs, corridors and the places to label.
+     */
+    render({ groups, shown, legs, corridors, places }) {
       popup.remove();
-      for (const marker of overlayMarkers) marker.remove();
-      overlayMarkers = [];
-
-      const pointFeatures = [];
-      const lineFeatures = [];
-      for (const g of groups) {
-        const color = handlers.markColor?.(g) ?? TYPE_COLORS[g.type] ?? '#333';
-        const props = { key: g.key, type: g.type, color, corroboration: g.corroboration, contested: g.contested, status: g.status ?? 'single-source' };
-        const point = eventPoint(g);
-        if (point) pointFeatures.push({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: lngLat(point) } });
-        if (isMovement(g)) {
-          lineFeatures.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: [lngLat(g.origin), lngLat(g.destination)] } });
-          overlayMarkers.push(arrowMarker({
-            from: lngLat(g.origin), to: lngLat(g.destination), color, at: 0.8,
-            className: `arrowhead movement-arrow${g.contested ? ' contested' : ''}`,
-            label: `${handlers.label(g)} — ${g.reports} report${g.reports === 1 ? '' : 's'}; open the evidence`,
-            onActivate: (event) => openUnlessOverDots(event, () => handlers.select(g.key)),
-            onHover: (on) => (on ? showSummary(g.key, lngLat(g.destination)) : popup.remove()),
-          }));
-        }
-      }
-      map.getSource('events').setData({ type: 'FeatureCollection', features: pointFeatures });
-      map.getSource('movements').setData({ type: 'FeatureCollection', features: lineFeatures });
-
-      map.getSource('trajectories').setData({ type: 'FeatureCollection', features: legs.map((leg) => leg.feature) });
-      for (const leg of legs) {
-        const coords = leg.feature.geometry.coordinates;
-        if (coords.length < 2) continue;
-        overlayMarkers.push(arrowMarker({
-          from: coords[coords.length - 2], to: coords[coords.length - 1], color: '#3d3d3d', at: 0.6,
-          className: 'arrowhead trajectory-arrow', label: leg.label,
-          onActivate: leg.clusterKey ? (event) => openUnlessOverDots(event, () => handlers.select(leg.clusterKey)) : null,
-        }));
-      }
-
-      // A corridor with a single known waypoint has no line to draw.
-      const drawable = corridors.filter((c) => c.line);
-      map.getSource('corridors').setData({
-        type: 'FeatureCollection',
-        features: drawable.map((c) => ({ type: 'Feature', properties: { name: c.name }, geometry: c.line })),
-      });
-      for (const c of drawable) {
-        const middle = c.line.coordinates[Math.floor((c.line.coordinates.length - 1) / 2)];
-        const next = c.line.coordinates[Math.floor((c.line.coordinates.length - 1) / 2) + 1] ?? middle;
-        overlayMarkers.push(textMarker((middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2, 'corridor-label', c.name));
-      }
+      const turn = ++renders;
       // One label per place: a name the evidence labels is neither labelled twice nor by the basemap.
-      const labelled = new Map();
-      for (const p of places) if (!labelled.has(p.name)) labelled.set(p.name, p);
-      map.getSource('evidence-places').setData({
-        type: 'FeatureCollection',
-        features: [...labelled.values()].map((p) => ({ type: 'Feature', properties: { name: p.name }, geometry: { type: 'Point', coordinates: lngLat(p) } })),
-      });
-      detail.setLabelled(places);
-      for (const marker of overlayMarkers) marker.addTo(map);
+      const writes = [detail.setLabelled(places)].filter(Boolean);
+      const drawMarks = () => {
+        // A later redraw has its own marks to show.
+        if (turn !== renders) return;
+        marks.draw(groups, shown);
+        overlays.draw(legs, corridors);
+      };
+      // The marks change in the frame that draws the new labels: each frame the map draws while its worker
+      // lays the labels out is one more before it is idle (and, drawn in software, takes the worker's CPU).
+      if (writes.length) afterLoading(map, writes, ['places'], drawMarks);
+      else drawMarks();
     },
 
     /** Haloes the groups the panel shows (none for the overview); unless told not to, brings them into view. */

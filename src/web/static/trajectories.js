@@ -19,7 +19,8 @@ export const TRAJECTORY_ARROWS = {
     'symbol-placement': 'line', 'symbol-spacing': 90, 'text-field': '▶', 'text-font': LABEL_FONT, 'text-size': 11,
     'text-keep-upright': false, 'text-allow-overlap': true, 'text-ignore-placement': true,
   },
-  paint: { 'text-color': '#3d3d3d' },
+  // The map holds every leg and shows those kept by their feature state (map.js).
+  paint: { 'text-color': '#3d3d3d', 'text-opacity': ['case', ['boolean', ['feature-state', 'shown'], false], 1, 0] },
 };
 
 /**
