@@ -104,8 +104,12 @@ export class StatementReader {
     const last = i + reporting.length - 1;
     // "wrote on its website that": the words a cue requires may follow its setting.
     const next = this.skipSettings(last + 1);
-    // Right after a quotation ('"...," wrote the spokesman') the cue needs nothing after it.
-    const afterQuote = CLOSING_MARKS.has(words[i - 1]?.text ?? '');
+    // Right after a quotation ('"...," wrote the spokesman', '"...," the statement read') the cue needs nothing after it.
+    const quoteBefore = () => {
+      const speaker = this.speakerBefore(i);
+      return speaker !== null && this.quoteClosingAt(speaker.first - 1) !== null;
+    };
+    const afterQuote = CLOSING_MARKS.has(words[i - 1]?.text ?? '') || (!!verb.requiresNext && quoteBefore());
     if (verb.requiresNext && !afterQuote && !verb.requiresNext.someIn(words, next, next + verb.window - 1)) return null;
     if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) return null;
     if (syntax.determiners.has(words[i - 1]?.lower ?? '') || (syntax.participleNext.has(words[last + 1]?.lower ?? '') && !this.infinitiveAfter(last, verb))) return null;

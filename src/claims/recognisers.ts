@@ -247,7 +247,9 @@ export const speakerAfter: Recogniser<Reporting> = {
     const phrase = words.slice(cueLast + 1, last + 1);
     // A finite verb shows a clause, not a speaker: ", said the group was not giving up".
     const clause = phrase.some((w) => !w.named && (w.lower === 'that' || r.lexicon.syntax.notInSpeaker.has(w.lower)));
-    if (phrase.length === 0 || phrase.length > MAX_INVERTED_SPEAKER_WORDS || clause || r.isSetting(cueLast + 1)) return [];
+    // Punctuation is no word: "the Peoples' Protection Units (YPG)" is five.
+    const wordCount = phrase.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).length;
+    if (wordCount === 0 || wordCount > MAX_INVERTED_SPEAKER_WORDS || clause || r.isSetting(cueLast + 1)) return [];
     return candidate(this, r, { view: r.view, first: cueLast + 1, last }, cue, r.contentBefore(first), 'reported-speech', r.appositiveAfter(last));
   },
 };
