@@ -104,7 +104,7 @@ function rank(scored: Scored[]): Scored[] {
 }
 
 /** Softmax margin of the best score over the rest, as a 0..1 confidence. */
-function confidenceOf(ranked: Scored[]): number {
+function confidenceOf(ranked: readonly Scored[]): number {
   if (ranked.length === 0) return 0;
   const best = ranked[0]!.score;
   const total = ranked.reduce((s, r) => s + Math.exp(Math.max(-30, r.score - best)), 0);
@@ -129,15 +129,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   const nameKeys = new Map<string, string>();
   const normalize = (name: string): string => nameKeys.get(name) ?? nameKeys.set(name, options.normalize(name)).get(name)!;
   const keys = candidates.map((c) => normalize(c.text.replace(/['’]s$/, '')));
-  const firstPass = candidates.map((c, i) => {
-    const key = keys[i]!;
-    const ownCountries = ownNameCountries(c.entries, key, normalize);
-    return rank(c.entries.map((entry) => {
-      const ownName = ownKey(entry, normalize) === key;
-      const shadowed = entry.source === 'city' && !ownName && ownCountries.has(entry.country) ? SHADOWED_ALTERNATE : 0;
-      return { entry, score: prior(entry, key, normalize) - shadowed + headBonus(c, entry, ownName) - articlePenalty(c, entry), reasons: ['prior'] };
-    }));
-  });
+  const firstPass = candidates.map((c, i) => priorReadings(c, keys[i]!, normalize));
 
   // Document context from first-pass winners, weighted by how clear they were, and the same votes by name:
   // every mention of one name ("Franklin" three times) is one reading, so they cannot confirm each other.
@@ -215,7 +207,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
       }
       return { entry, score: s, reasons };
     });
-    return rank(rescored)[0] ? rank(rescored)[0]! : null;
+    return rank(rescored)[0] ?? null;
   };
   // Places that depend on another (its container, its anchor) come after it.
   const dependent = (c: Candidate): number => Number(c.container !== null || c.anchor !== null);
@@ -231,6 +223,30 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   });
 }
 
+/**
+ * The readings of a candidate ranked by prior alone, remembered per entry list (the gazetteer hands out one
+ * frozen list per name) and per what else the prior reads: the name's key, the head word, the article.
+ * News repeats its names, and ranking a common name's hundred readings was a tenth of geoparsing. The
+ * lists are shared: nothing changes them after they are ranked.
+ */
+const priorMemo = new WeakMap<readonly GazetteerEntry[], Map<string, readonly Scored[]>>();
+
+function priorReadings(c: Candidate, key: string, normalize: (name: string) => string): readonly Scored[] {
+  const byContext = priorMemo.get(c.entries) ?? priorMemo.set(c.entries, new Map()).get(c.entries)!;
+  const memoKey = `${key}\u0000${c.head}\u0000${c.article && c.match !== 'feature'}`;
+  let ranked = byContext.get(memoKey);
+  if (!ranked) {
+    const ownCountries = ownNameCountries(c.entries, key, normalize);
+    ranked = rank(c.entries.map((entry) => {
+      const ownName = ownKey(entry, normalize) === key;
+      const shadowed = entry.source === 'city' && !ownName && ownCountries.has(entry.country) ? SHADOWED_ALTERNATE : 0;
+      return { entry, score: prior(entry, key, normalize) - shadowed + headBonus(c, entry, ownName) - articlePenalty(c, entry), reasons: ['prior'] };
+    }));
+    byContext.set(memoKey, ranked);
+  }
+  return ranked;
+}
+
 /** Reasons that come from what the text says around a mention, not from the rest of the document. */
 const LOCAL_EVIDENCE = /^(containment|anchor:)/;
 
@@ -239,7 +255,7 @@ const LOCAL_EVIDENCE = /^(containment|anchor:)/;
  * English city of Salisbury", "Portland, Maine"), the other mentions of that name that can be the same
  * place follow it (reason `coherence:same-name`). The first such mention decides. Changes `chosen`.
  */
-function oneSensePerName(keys: readonly string[], chosen: (Scored | null)[], readings: readonly Scored[][]): void {
+function oneSensePerName(keys: readonly string[], chosen: (Scored | null)[], readings: readonly (readonly Scored[])[]): void {
   const decided = new Map<string, GazetteerEntry>();
   chosen.forEach((c, i) => {
     if (c && !decided.has(keys[i]!) && c.reasons.some((r) => LOCAL_EVIDENCE.test(r))) decided.set(keys[i]!, c.entry);

@@ -82,6 +82,7 @@ export class Gazetteer {
   private readonly acronymMemo = new LookupMemo();
   private readonly containerAcronymMemo = new LookupMemo();
   private readonly demonymMemo = new LookupMemo();
+  private readonly wordsMemo = new Map<string, WordsMatch | null>();
 
   constructor(private readonly data: GazetteerData, readonly normalize: NameNormalizer, imported: readonly NamedEntry[] = []) {
     this.names = new PostingIndex(data.names);
@@ -160,6 +161,18 @@ export class Gazetteer {
    * theirs: "ديرالزور" finds Deir ez-Zor ("دير الزور"), but "جديد" (new) never finds a place "الجديد".
    */
   byWords(words: readonly FoldedWord[], options: { arabic?: boolean | 'article' } = {}): WordsMatch | null {
+    // The folded words decide every key below: one look-up for a run of words seen before, found or not.
+    let memoKey = String(options.arabic);
+    for (const w of words) memoKey += ` ${w.folded}`;
+    let found = this.wordsMemo.get(memoKey);
+    if (found === undefined) {
+      if (this.wordsMemo.size >= MEMO_LIMIT) this.wordsMemo.clear();
+      this.wordsMemo.set(memoKey, (found = this.findWords(words, options)));
+    }
+    return found;
+  }
+
+  private findWords(words: readonly FoldedWord[], options: { arabic?: boolean | 'article' }): WordsMatch | null {
     const key = this.normalize.joinKeys(words, AS_WRITTEN);
     if (this.names.has(key) || this.importedNames.has(key)) {
       return { by: 'name', entries: this.byKeyMemo.get(key, () => this.withImported(this.names, this.importedNames, key)) };
