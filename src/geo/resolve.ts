@@ -76,13 +76,24 @@ interface Scored { entry: GazetteerEntry; score: number; reasons: string[] }
 interface Votes { country: Map<string, number>; admin1: Map<string, number>; total: number }
 
 const emptyVotes = (): Votes => ({ country: new Map(), admin1: new Map(), total: 0 });
+/** The votes of a name no mention of which voted: read, never added to. */
+const NO_VOTES: Votes = emptyVotes();
 const votesFor = (votes: Map<string, number>, key: string): number => votes.get(key) ?? 0;
+
+// Entries are shared, read-only objects: their `CC.A1` key is built once (votes are counted by it for every reading).
+const admin1Keys = new WeakMap<GazetteerEntry, string>();
+
+function admin1Key(e: GazetteerEntry): string {
+  let key = admin1Keys.get(e);
+  if (key === undefined) admin1Keys.set(e, (key = `${e.country}.${e.admin1Code}`));
+  return key;
+}
 
 function addVote(votes: Votes, entry: GazetteerEntry, weight: number): void {
   votes.total += weight;
   if (entry.country) votes.country.set(entry.country, votesFor(votes.country, entry.country) + weight);
   if (entry.admin1Code) {
-    const key = `${entry.country}.${entry.admin1Code}`;
+    const key = admin1Key(entry);
     votes.admin1.set(key, votesFor(votes.admin1, key) + weight);
   }
 }
@@ -180,15 +191,15 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
     const anchor = at && isPointAnchor(at) ? at : null;
     if (anchor) readings[i] = nearAnchor(firstPass[i]!, anchor, c.anchor!);
     const holds = held.get(i) ?? [];
+    const own = votesByName.get(keys[i]!) ?? NO_VOTES;
+    const others = documentVotes.total - own.total;
     const rescored = readings[i]!.map(({ entry, score }) => {
       const reasons = c.anchor && anchor ? ['prior', `anchor:${c.anchor.cue}`] : ['prior'];
       let s = score;
       if (entry.country) {
-        const own = votesByName.get(keys[i]!) ?? emptyVotes();
-        const others = documentVotes.total - own.total;
         const share = others > 0 ? (votesFor(documentVotes.country, entry.country) - votesFor(own.country, entry.country)) / (others + UNSURE_CONTEXT) : 0;
         if (share > 0) { s += 2.5 * share; reasons.push('coherence:country'); }
-        const a1Key = `${entry.country}.${entry.admin1Code}`;
+        const a1Key = admin1Key(entry);
         const a1 = entry.admin1Code ? votesFor(documentVotes.admin1, a1Key) - votesFor(own.admin1, a1Key) : 0;
         if (a1 > 0 && liesInOneAdmin1(entry)) { s += Math.min(1.5, a1); reasons.push('coherence:admin1'); }
       }

@@ -36,6 +36,12 @@ export interface WordsMatch {
   entries: readonly GazetteerEntry[];
 }
 
+/** A run of folded words in `Gazetteer.byWords`'s memo: what it finds with each Arabic option, and the runs it starts. */
+interface WordsNode {
+  next: WeakMap<FoldedWord, WordsNode>;
+  found: (WordsMatch | null | undefined)[];
+}
+
 /** Distinct lookups remembered before the memo starts over (a corpus repeats few names, a huge one many). */
 const MEMO_LIMIT = 200_000;
 
@@ -82,7 +88,7 @@ export class Gazetteer {
   private readonly acronymMemo = new LookupMemo();
   private readonly containerAcronymMemo = new LookupMemo();
   private readonly demonymMemo = new LookupMemo();
-  private readonly wordsMemo = new Map<string, WordsMatch | null>();
+  private readonly wordsMemo: WordsNode = { next: new WeakMap(), found: [undefined, undefined, undefined] };
 
   constructor(private readonly data: GazetteerData, readonly normalize: NameNormalizer, imported: readonly NamedEntry[] = []) {
     this.names = new PostingIndex(data.names);
@@ -161,14 +167,18 @@ export class Gazetteer {
    * theirs: "ديرالزور" finds Deir ez-Zor ("دير الزور"), but "جديد" (new) never finds a place "الجديد".
    */
   byWords(words: readonly FoldedWord[], options: { arabic?: boolean | 'article' } = {}): WordsMatch | null {
-    // The folded words decide every key below: one look-up for a run of words seen before, found or not.
-    let memoKey = String(options.arabic);
-    for (const w of words) memoKey += ` ${w.folded}`;
-    let found = this.wordsMemo.get(memoKey);
-    if (found === undefined) {
-      if (this.wordsMemo.size >= MEMO_LIMIT) this.wordsMemo.clear();
-      this.wordsMemo.set(memoKey, (found = this.findWords(words, options)));
+    // The folded words decide every key below: a run of words seen before is answered, found or not, by
+    // following its words (the normaliser hands out one object per word) down a tree of weak maps.
+    if (!words.length) return this.findWords(words, options);
+    let node = this.wordsMemo;
+    for (const w of words) {
+      let next = node.next.get(w);
+      if (!next) node.next.set(w, (next = { next: new WeakMap(), found: [undefined, undefined, undefined] }));
+      node = next;
     }
+    const slot = options.arabic === false ? 0 : options.arabic === 'article' ? 1 : 2;
+    let found = node.found[slot];
+    if (found === undefined) node.found[slot] = found = this.findWords(words, options);
     return found;
   }
 
