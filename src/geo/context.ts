@@ -40,7 +40,7 @@ export function anchorRadiusKm(anchor: Anchor): number {
  */
 export function anchorCue(gap: string, cues: AnchorCues): { cue: string; km: number; partOf: boolean } | null {
   // Checked first because the recogniser tries every gap up to the next capital, and nearly none is a cue.
-  if (!cues.lastWords.has(lastWord(gap))) return null;
+  if (!cues.lastWords.has(lastWord(gap)) || !cues.tail.test(gap)) return null;
   let rest = gap.toLowerCase().replace(/\s+/g, ' ').trim();
   // "the al-Zanjili district of Mosul": a part of the place.
   const part = cues.partOf.exec(rest);

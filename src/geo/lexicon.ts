@@ -42,6 +42,12 @@ export interface AnchorCues {
   units: Map<string, number>;
   /** The words a cue can end with ("of", "near", "from", "the"): a gap ending otherwise is no cue. */
   lastWords: Set<string>;
+  /**
+   * What every cue ends with, tested on the gap as written (any case, any white space): a cue phrase, then
+   * "the" and "city of" as `pattern` allows them. A gap ending otherwise matches neither `pattern` nor
+   * `partOf`, so it is turned away before it is lower-cased and split.
+   */
+  tail: RegExp;
 }
 
 /** The word lists the recogniser reads, as lower-cased sets (resources/geo-cues.json). */
@@ -98,6 +104,9 @@ export function readCommonWords(): Set<string> {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (list: string[]): string => list.map((w) => escape(w.toLowerCase())).sort((a, b) => b.length - a.length).join('|');
 
+/** An alternation whose spaces match any white space, as the gap between two names has it. */
+const spaced = (alternated: string): string => alternated.replace(/ /g, '\\s+');
+
 function anchorCues(cues: GeoCuesFile): AnchorCues {
   const { directions, proximity, afterDistance, hedges, distanceUnits } = cues.anchorCues;
   // Up to two: "located some 20 km", "which lies just outside".
@@ -113,6 +122,7 @@ function anchorCues(cues: GeoCuesFile): AnchorCues {
     units: new Map(Object.entries(distanceUnits).map(([unit, km]) => [unit.toLowerCase(), km])),
     // Directions and sub-place heads end in "of"/"in"; any cue may be followed by "the".
     lastWords: new Set([...proximity, ...afterDistance, 'of', 'in', 'the'].map((w) => w.toLowerCase().split(' ').pop()!)),
+    tail: new RegExp(`(?:(?:${spaced(alternation(directions))})\\s+of|${spaced(alternation([...proximity, ...afterDistance]))}|(?:${spaced(alternation(cues.subPlaceHeads))})\\s+(?:of|in))(?:\\s+the)?(?:\\s+(?:city|town|village)\\s+of)?\\s*$`, 'iu'),
   };
 }
 

@@ -132,19 +132,22 @@ interface WordShape {
   capitalised: boolean;
   acronymLike: boolean;
   lower: string;
+  /** The core's folded words (shared: the normaliser memoises them too). */
+  folded: FoldedWord[];
 }
 
 /** Distinct token texts remembered before the memo starts over. */
 const SHAPE_MEMO_LIMIT = 200_000;
-const shapes = new Map<string, WordShape>();
+// One memo per normaliser, since the folded words are its own.
+const shapeMemos = new WeakMap<(core: string) => FoldedWord[], Map<string, WordShape>>();
 
 /** The shape of a token's text, memoised: texts repeat their words, and the Unicode tests are the recogniser's main per-token cost. */
-function wordShape(text: string): WordShape {
+function wordShape(text: string, shapes: Map<string, WordShape>, fold: (core: string) => FoldedWord[]): WordShape {
   let shape = shapes.get(text);
   if (!shape) {
     if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
     const core = POSSESSIVE.test(text) && text.length > 3 ? text.slice(0, -2) : text;
-    shape = { core, capitalised: CAPITALISED.test(text), acronymLike: TWO_CAPITALS.test(text), lower: core.toLowerCase() };
+    shape = { core, capitalised: CAPITALISED.test(text), acronymLike: TWO_CAPITALS.test(text), lower: core.toLowerCase(), folded: fold(core) };
     shapes.set(text, shape);
   }
   return shape;
@@ -159,11 +162,12 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
   const { text, tokens } = input;
   const normalize = gazetteer.normalize;
   const fold = normalize.words;
+  const shapes = shapeMemos.get(fold) ?? shapeMemos.set(fold, new Map()).get(fold)!;
   const words: (Word | null)[] = tokens.map((token, i) => {
     if (!WORD.test(token.text)) return null;
     if (ARABIC_SCRIPT.test(token.text)) return arabicWord(token, tokens[i + 1]);
-    const { core, capitalised, acronymLike, lower } = wordShape(token.text);
-    return { token, coreEnd: token.end - (token.text.length - core.length), folded: fold(core), capitalised, acronymLike, arabic: false, lower };
+    const { core, capitalised, acronymLike, lower, folded } = wordShape(token.text, shapes, fold);
+    return { token, coreEnd: token.end - (token.text.length - core.length), folded, capitalised, acronymLike, arabic: false, lower };
   });
 
   /**
@@ -304,12 +308,15 @@ export function recognize(input: RecognizeInput, gazetteer: Gazetteer, lexicon: 
     const acronymAt = run.findIndex((k) => words[k]!.acronymLike);
     const beforeAcronym = acronymAt < 0 ? run.length : acronymAt;
     let matched = false;
+    // The run's folded words end to end, and where each word's end: a prefix of it is the name tried.
+    const runFolded: FoldedWord[] = [];
+    const foldedEnds = run.map((k) => runFolded.push(...words[k]!.folded));
     for (let len = run.length; len >= 1 && !matched; len--) {
       const last = words[run[len - 1]!]!;
       if (!last.capitalised && !(len > 1 && lexicon.featureHeadWords.has(last.lower))) continue;
       // "As", "Al" before a name are its article, never a place of their own (Ås, Ål).
       if (len === 1 && run.length > 1 && first.folded.length === 1 && first.folded[0]!.article) break;
-      const folded = run.slice(0, len).flatMap((k) => words[k]!.folded);
+      const folded = len === run.length ? runFolded : runFolded.slice(0, foldedEnds[len - 1]);
       const englishWord = len > 1 && englishFirst;
       const match = gazetteer.byWords(folded, first.arabic ? IN_ARABIC_SCRIPT : { arabic: len <= beforeAcronym && folded.length <= 4 && arabicFirst && !englishWord });
       if (!match) continue;

@@ -76,13 +76,24 @@ interface Scored { entry: GazetteerEntry; score: number; reasons: string[] }
 interface Votes { country: Map<string, number>; admin1: Map<string, number>; total: number }
 
 const emptyVotes = (): Votes => ({ country: new Map(), admin1: new Map(), total: 0 });
+/** The votes of a name no mention of which voted: read, never added to. */
+const NO_VOTES: Votes = emptyVotes();
 const votesFor = (votes: Map<string, number>, key: string): number => votes.get(key) ?? 0;
+
+// Entries are shared, read-only objects: their `CC.A1` key is built once (votes are counted by it for every reading).
+const admin1Keys = new WeakMap<GazetteerEntry, string>();
+
+function admin1Key(e: GazetteerEntry): string {
+  let key = admin1Keys.get(e);
+  if (key === undefined) admin1Keys.set(e, (key = `${e.country}.${e.admin1Code}`));
+  return key;
+}
 
 function addVote(votes: Votes, entry: GazetteerEntry, weight: number): void {
   votes.total += weight;
   if (entry.country) votes.country.set(entry.country, votesFor(votes.country, entry.country) + weight);
   if (entry.admin1Code) {
-    const key = `${entry.country}.${entry.admin1Code}`;
+    const key = admin1Key(entry);
     votes.admin1.set(key, votesFor(votes.admin1, key) + weight);
   }
 }
@@ -104,7 +115,7 @@ function rank(scored: Scored[]): Scored[] {
 }
 
 /** Softmax margin of the best score over the rest, as a 0..1 confidence. */
-function confidenceOf(ranked: Scored[]): number {
+function confidenceOf(ranked: readonly Scored[]): number {
   if (ranked.length === 0) return 0;
   const best = ranked[0]!.score;
   const total = ranked.reduce((s, r) => s + Math.exp(Math.max(-30, r.score - best)), 0);
@@ -129,15 +140,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   const nameKeys = new Map<string, string>();
   const normalize = (name: string): string => nameKeys.get(name) ?? nameKeys.set(name, options.normalize(name)).get(name)!;
   const keys = candidates.map((c) => normalize(c.text.replace(/['’]s$/, '')));
-  const firstPass = candidates.map((c, i) => {
-    const key = keys[i]!;
-    const ownCountries = ownNameCountries(c.entries, key, normalize);
-    return rank(c.entries.map((entry) => {
-      const ownName = ownKey(entry, normalize) === key;
-      const shadowed = entry.source === 'city' && !ownName && ownCountries.has(entry.country) ? SHADOWED_ALTERNATE : 0;
-      return { entry, score: prior(entry, key, normalize) - shadowed + headBonus(c, entry, ownName) - articlePenalty(c, entry), reasons: ['prior'] };
-    }));
-  });
+  const firstPass = candidates.map((c, i) => priorReadings(c, keys[i]!, normalize));
 
   // Document context from first-pass winners, weighted by how clear they were, and the same votes by name:
   // every mention of one name ("Franklin" three times) is one reading, so they cannot confirm each other.
@@ -188,15 +191,15 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
     const anchor = at && isPointAnchor(at) ? at : null;
     if (anchor) readings[i] = nearAnchor(firstPass[i]!, anchor, c.anchor!);
     const holds = held.get(i) ?? [];
+    const own = votesByName.get(keys[i]!) ?? NO_VOTES;
+    const others = documentVotes.total - own.total;
     const rescored = readings[i]!.map(({ entry, score }) => {
       const reasons = c.anchor && anchor ? ['prior', `anchor:${c.anchor.cue}`] : ['prior'];
       let s = score;
       if (entry.country) {
-        const own = votesByName.get(keys[i]!) ?? emptyVotes();
-        const others = documentVotes.total - own.total;
         const share = others > 0 ? (votesFor(documentVotes.country, entry.country) - votesFor(own.country, entry.country)) / (others + UNSURE_CONTEXT) : 0;
         if (share > 0) { s += 2.5 * share; reasons.push('coherence:country'); }
-        const a1Key = `${entry.country}.${entry.admin1Code}`;
+        const a1Key = admin1Key(entry);
         const a1 = entry.admin1Code ? votesFor(documentVotes.admin1, a1Key) - votesFor(own.admin1, a1Key) : 0;
         if (a1 > 0 && liesInOneAdmin1(entry)) { s += Math.min(1.5, a1); reasons.push('coherence:admin1'); }
       }
@@ -215,7 +218,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
       }
       return { entry, score: s, reasons };
     });
-    return rank(rescored)[0] ? rank(rescored)[0]! : null;
+    return rank(rescored)[0] ?? null;
   };
   // Places that depend on another (its container, its anchor) come after it.
   const dependent = (c: Candidate): number => Number(c.container !== null || c.anchor !== null);
@@ -231,6 +234,30 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   });
 }
 
+/**
+ * The readings of a candidate ranked by prior alone, remembered per entry list (the gazetteer hands out one
+ * frozen list per name) and per what else the prior reads: the name's key, the head word, the article.
+ * News repeats its names, and ranking a common name's hundred readings was a tenth of geoparsing. The
+ * lists are shared: nothing changes them after they are ranked.
+ */
+const priorMemo = new WeakMap<readonly GazetteerEntry[], Map<string, readonly Scored[]>>();
+
+function priorReadings(c: Candidate, key: string, normalize: (name: string) => string): readonly Scored[] {
+  const byContext = priorMemo.get(c.entries) ?? priorMemo.set(c.entries, new Map()).get(c.entries)!;
+  const memoKey = `${key}\u0000${c.head}\u0000${c.article && c.match !== 'feature'}`;
+  let ranked = byContext.get(memoKey);
+  if (!ranked) {
+    const ownCountries = ownNameCountries(c.entries, key, normalize);
+    ranked = rank(c.entries.map((entry) => {
+      const ownName = ownKey(entry, normalize) === key;
+      const shadowed = entry.source === 'city' && !ownName && ownCountries.has(entry.country) ? SHADOWED_ALTERNATE : 0;
+      return { entry, score: prior(entry, key, normalize) - shadowed + headBonus(c, entry, ownName) - articlePenalty(c, entry), reasons: ['prior'] };
+    }));
+    byContext.set(memoKey, ranked);
+  }
+  return ranked;
+}
+
 /** Reasons that come from what the text says around a mention, not from the rest of the document. */
 const LOCAL_EVIDENCE = /^(containment|anchor:)/;
 
@@ -239,7 +266,7 @@ const LOCAL_EVIDENCE = /^(containment|anchor:)/;
  * English city of Salisbury", "Portland, Maine"), the other mentions of that name that can be the same
  * place follow it (reason `coherence:same-name`). The first such mention decides. Changes `chosen`.
  */
-function oneSensePerName(keys: readonly string[], chosen: (Scored | null)[], readings: readonly Scored[][]): void {
+function oneSensePerName(keys: readonly string[], chosen: (Scored | null)[], readings: readonly (readonly Scored[])[]): void {
   const decided = new Map<string, GazetteerEntry>();
   chosen.forEach((c, i) => {
     if (c && !decided.has(keys[i]!) && c.reasons.some((r) => LOCAL_EVIDENCE.test(r))) decided.set(keys[i]!, c.entry);

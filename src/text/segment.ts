@@ -144,7 +144,11 @@ export function segment(text: string): Segmentation {
   const paragraphs = paragraphSpans(text);
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, pi) => {
-    for (const s of sentenceSpans(text, p).flatMap((span) => capLength(text, span))) sentences.push({ ...s, stance: null, paragraph: pi });
+    for (const span of sentenceSpans(text, p)) {
+      // A sentence span is trimmed already: one within the limit is its own only piece.
+      const pieces = span.end - span.start <= MAX_SENTENCE_LENGTH ? [span] : capLength(text, span);
+      for (const s of pieces) sentences.push({ start: s.start, end: s.end, stance: null, paragraph: pi });
+    }
   });
   const tokens: Token[] = [];
   sentences.forEach((s, si) => {

@@ -36,6 +36,12 @@ export interface WordsMatch {
   entries: readonly GazetteerEntry[];
 }
 
+/** A run of folded words in `Gazetteer.byWords`'s memo: what it finds with each Arabic option, and the runs it starts. */
+interface WordsNode {
+  next: WeakMap<FoldedWord, WordsNode>;
+  found: (WordsMatch | null | undefined)[];
+}
+
 /** Distinct lookups remembered before the memo starts over (a corpus repeats few names, a huge one many). */
 const MEMO_LIMIT = 200_000;
 
@@ -82,6 +88,7 @@ export class Gazetteer {
   private readonly acronymMemo = new LookupMemo();
   private readonly containerAcronymMemo = new LookupMemo();
   private readonly demonymMemo = new LookupMemo();
+  private readonly wordsMemo: WordsNode = { next: new WeakMap(), found: [undefined, undefined, undefined] };
 
   constructor(private readonly data: GazetteerData, readonly normalize: NameNormalizer, imported: readonly NamedEntry[] = []) {
     this.names = new PostingIndex(data.names);
@@ -160,6 +167,22 @@ export class Gazetteer {
    * theirs: "ديرالزور" finds Deir ez-Zor ("دير الزور"), but "جديد" (new) never finds a place "الجديد".
    */
   byWords(words: readonly FoldedWord[], options: { arabic?: boolean | 'article' } = {}): WordsMatch | null {
+    // The folded words decide every key below: a run of words seen before is answered, found or not, by
+    // following its words (the normaliser hands out one object per word) down a tree of weak maps.
+    if (!words.length) return this.findWords(words, options);
+    let node = this.wordsMemo;
+    for (const w of words) {
+      let next = node.next.get(w);
+      if (!next) node.next.set(w, (next = { next: new WeakMap(), found: [undefined, undefined, undefined] }));
+      node = next;
+    }
+    const slot = options.arabic === false ? 0 : options.arabic === 'article' ? 1 : 2;
+    let found = node.found[slot];
+    if (found === undefined) node.found[slot] = found = this.findWords(words, options);
+    return found;
+  }
+
+  private findWords(words: readonly FoldedWord[], options: { arabic?: boolean | 'article' }): WordsMatch | null {
     const key = this.normalize.joinKeys(words, AS_WRITTEN);
     if (this.names.has(key) || this.importedNames.has(key)) {
       return { by: 'name', entries: this.byKeyMemo.get(key, () => this.withImported(this.names, this.importedNames, key)) };
