@@ -43,6 +43,7 @@ const markerSchema = z.object({
 const SYNTAX_KEYS = [
   'clauseWords', 'determiners', 'participleNext', 'notInSpeaker', 'relativePronouns', 'passiveAuxiliaries', 'timePrepositions',
   'clauseAuxiliaries', 'tailOpeners', 'appositiveOpeners', 'nameParticles', 'personPronouns', 'indefinites', 'definites', 'infinitives', 'anaphoric', 'functionWords', 'beforeOrganisation',
+  'contrastOpeners',
 ] as const;
 type SyntaxKey = (typeof SYNTAX_KEYS)[number];
 /** The closed-class words statement syntax reads (`syntax` in modality-cues.json), folded to lower case. */

@@ -347,8 +347,8 @@ export class StatementReader {
     // "declared the liberation of Raqqa, three days after ...": without "that", only the object is declared.
     if (verb?.objectOnly && that < 0 && words[k - 1]?.text !== ':') return this.objectAt(k);
     const end = Math.max(this.contentEnd(words[k]!.start), this.doc.quotes.find((q) => q.open >= words[k]!.start && q.open < this.view.end && q.close > this.view.end)?.end ?? 0);
-    const relative = this.relativeClauseAfter(k, end);
-    const until = relative >= 0 ? words[relative - 1]!.end : end;
+    const cut = [this.relativeClauseAfter(k, end), this.contrastAfter(k, end)].filter((c) => c >= 0);
+    const until = cut.length ? words[Math.min(...cut) - 1]!.end : end;
     return until > words[k]!.start ? { start: words[k]!.start, end: until, quote: null } : null;
   }
 
@@ -372,6 +372,21 @@ export class StatementReader {
     return found;
   }
 
+  /**
+   * The comma opening a contrast between word `from` and offset `end`, or -1: "officials said the town
+   * was taken**, but** fighting went on" sets the writer's account against the speaker's. "..., but
+   * that ..." is still reported, and inside a quotation the speaker's own words run on.
+   */
+  private contrastAfter(from: number, end: number): number {
+    const { words } = this;
+    if (this.doc.quotes.some((q) => q.start <= words[from]!.start && words[from]!.start < q.end)) return -1;
+    for (let k = from + 1; words[k + 2] && words[k + 1]!.start < end; k++) {
+      const opener = words[k + 1]!;
+      if (words[k]!.text === ',' && !opener.named && this.syntax.contrastOpeners.has(opener.lower) && words[k + 2]!.lower !== 'that') return k;
+    }
+    return -1;
+  }
+
   private skipPunctuation(from: number): number {
     let k = from;
     while (this.words[k] && /^[,:\-–—]$/.test(this.words[k]!.text)) k++;
@@ -387,11 +402,14 @@ export class StatementReader {
     return k - from >= MAX_RECIPIENT_WORDS ? from : k;
   }
 
-  /** The "that" opening a content clause near `from`, or -1. Past a finite verb or an actor, "that" is a relative ("said aircraft also struck IS vehicles that ..."). */
+  /**
+   * The "that" opening a content clause near `from`, or -1. Past a finite verb or an actor, "that" is a relative ("said aircraft
+   * also struck IS vehicles that ..."); past a comma it opens a second clause ("said the convoy left, but that ...").
+   */
   private thatAhead(from: number): number {
     const { words } = this;
     for (let t = from; t < Math.min(words.length, from + THAT_WINDOW); t++) {
-      if (this.quoteOpeningAt(words[t]!.start) || this.syntax.clauseAuxiliaries.has(words[t]!.lower) || this.isActor(words[t]!)) return -1;
+      if (words[t]!.text === ',' || this.quoteOpeningAt(words[t]!.start) || this.syntax.clauseAuxiliaries.has(words[t]!.lower) || this.isActor(words[t]!)) return -1;
       if (words[t]!.lower === 'that' && !words[t]!.named) return t;
     }
     return -1;
