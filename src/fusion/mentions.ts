@@ -169,7 +169,21 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         casualties: readCasualties(event),
       };
     });
-  return placeBySentenceChain(read, extraction.sentences, semantics).sort((a, b) => compareKeys(a.key, b.key));
+  const saysWhere = new Set(read.filter((m) => m.continuing && namesUnfoundPlace(document.text, m, semantics.settings.locativePrepositions)));
+  return placeBySentenceChain(read, extraction.sentences, semantics, saysWhere).sort((a, b) => compareKeys(a.key, b.key));
+}
+
+/**
+ * Whether an unplaced mention's own words, from its trigger to the end of its clause, say where it happened
+ * by a preposition and a capitalised name ("fighting continued **in al-Ayadiya**") that no place matched:
+ * it happened there, not at a place borrowed from elsewhere in the report.
+ */
+function namesUnfoundPlace(text: string | undefined, m: ClusterMention, prepositions: readonly string[]): boolean {
+  if (!text || hasPlace(m)) return false;
+  const trigger = m.evidence[0]!;
+  const clause = text.slice(trigger.end, m.sentence?.end ?? trigger.end).split(/[,;.!?]/u)[0]!;
+  const words = clause.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  return words.some((w, i) => prepositions.includes(w.toLowerCase()) && /^(?:(?:al|el|ad|ar|as|at|an|az)-)?\p{Lu}/u.test(words[i + 1] === 'the' ? words[i + 2] ?? '' : words[i + 1] ?? ''));
 }
 
 /**
@@ -205,9 +219,10 @@ function sentenceIndex(sentences: readonly Sentence[], offset: number): number {
  * ambiguous and the event stays unplaced: it never ties two places together.
  * A denial reaches further back: to the claims its report asserted anywhere
  * before it, when they are all at one place; and fighting told as going on,
- * to the place of every change of control its report asserts, when there is one.
+ * to the place of every change of control its report asserts, when there is one
+ * and its own words name no other place (`saysWhere`).
  */
-function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics): ClusterMention[] {
+function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics, saysWhere: ReadonlySet<ClusterMention>): ClusterMention[] {
   const { linkSentences, timeToleranceDays, maxWindowDays } = semantics.settings;
   const sentenceOf = new Map(mentions.map((m) => [m, sentenceIndex(sentences, m.evidence[0]!.start)]));
   const placed = mentions.filter(hasPlace);
@@ -240,7 +255,7 @@ function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Se
     }
     // Fighting told as going on ("and that battles continued") goes on where the report says control changed,
     // when every change it asserts is at one place.
-    if (m.continuing && semantics.isOngoingFighting(m.type, m.subtype)) {
+    if (m.continuing && !saysWhere.has(m) && semantics.isOngoingFighting(m.type, m.subtype)) {
       const changes = placed.filter((c) => c.weight === 'evidence' && c.location !== null && (c.control?.role === 'gain' || c.control?.role === 'loss'));
       const found = linked(m, changes);
       return found && found !== m ? { ...found, origin: null, destination: null } : m;

@@ -27,6 +27,8 @@ export interface FusionSettings {
   operationHeads: string[];
   /** Words near a trigger that tell the event as going on when told ("fighting **continued**", "**still** fighting"). */
   continuingCues: string[];
+  /** Prepositions after which a capitalised name says where an unplaced event happened, found as a place or not ("**in** al-Ayadiya"). */
+  locativePrepositions: string[];
   /** Faster than this between two steps of a trajectory is not one unit's journey: the path splits there. */
   maxSpeedKmPerDay: number;
   /** News agencies whose copy other outlets run, named in a publisher's name: "AzVision (Reuters)" is Reuters' report. */
