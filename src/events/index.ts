@@ -369,25 +369,21 @@ function intentOf(site: TriggerSite, intent: EventCueLexicon['intent']): Span | 
   return null;
 }
 
-/** Words that tell a trigger as going on ("battles **continued**", "fighting **was still raging**"). */
-const GOING_ON = new Set(['continued', 'continue', 'continues', 'continuing', 'raged', 'rages', 'raging', 'persisted', 'persists', 'ongoing', 'intensified', 'intensifies']);
-/** Words that may stand between the trigger and such a word: "fighting **was still** raging". */
-const GOING_ON_FILLERS = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'been', 'still', 'also', 'reportedly']);
-/** How many words after a trigger such a word may stand. */
+/** How many words after a trigger a word of `goingOn` may stand ("fighting was still raging"). */
 const GOING_ON_REACH = 3;
 
 /** "battles continued": a trigger told as going on is an event by itself, though nobody and nowhere is attached to it. */
-function toldGoingOn(site: TriggerSite): boolean {
+function toldGoingOn(site: TriggerSite, { words: goingOn, fillers }: EventCueLexicon['goingOn']): boolean {
   const words = site.view.words.slice(site.last + 1, Math.min(site.clause.last, site.last + GOING_ON_REACH) + 1);
-  const verb = words.find((w) => !GOING_ON_FILLERS.has(w.lower));
-  return verb !== undefined && GOING_ON.has(verb.lower);
+  const verb = words.find((w) => !fillers.has(w.lower));
+  return verb !== undefined && goingOn.has(verb.lower);
 }
 
 function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, lexicon: EventCueLexicon): Draft | null {
   const { negators, intent } = lexicon;
   // A trigger with nobody and nowhere attached is no conflict event ("capture the moment"), unless its cue is one by itself
   // ("were killed"), a support verb says it happened ("the explosion occurred") or it is told as going on ("battles continued").
-  if (!hasArgument(args) && !site.cue.bare && !site.support && !toldGoingOn(site)) return null;
+  if (!hasArgument(args) && !site.cue.bare && !site.support && !toldGoingOn(site, lexicon.goingOn)) return null;
   const refined = refine(site.cue, args, site, analysis);
   if (!refined) return null;
   const { view, clause, cue, support } = site;
