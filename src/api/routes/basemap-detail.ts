@@ -27,6 +27,19 @@ export async function basemapDetailRoutes(app: FastifyInstance): Promise<void> {
     return await app.basemapDetail.admin1(box, request.query.zoom);
   });
 
+  app.get<{ Querystring: { bbox: string; zoom: number } }>('/api/basemap/rivers', {
+    schema: {
+      summary: 'River areas (OpenStreetMap, ODbL, through @geo-maps/earth-rivers) meeting a view: 10 km detail below zoom 6, 1 km from it',
+      tags: TAGS,
+      querystring: object({ bbox: BBOX, zoom: { type: 'number', minimum: 0, maximum: 24 } }),
+      response: responses(200, ref('FeatureCollection'), [ERRORS.QUERY_BBOX]),
+    },
+  }, async (request, reply) => {
+    const box = parseBbox(request.query.bbox);
+    reply.header('cache-control', CACHE_A_DAY);
+    return app.basemapDetail.rivers(box, request.query.zoom);
+  });
+
   app.get<{ Querystring: { bbox: string; limit: number } }>('/api/basemap/places', {
     schema: {
       summary: 'The most populous places (GeoNames, from the gazetteer) in a view, ranked for label placement',
