@@ -55,7 +55,9 @@ describeInBrowser('the basemap in chromium', () => {
     try {
       await fresh.goto(`${demo.server.url}/`);
       await fresh.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-      await fresh.evaluate(() => new Promise((resolve) => (window as any).corridorMap.once('idle', resolve)));
+      // The first view's basemap detail is asked for once the map has loaded (the demo opens at about zoom 6): wait until it has come.
+      await fresh.waitForFunction(() => ['/api/basemap/rivers', '/api/basemap/admin1', '/api/basemap/places'].every((path) => performance.getEntriesByType('resource')
+        .some((entry) => entry.name.includes(path) && (entry as PerformanceResourceTiming).responseEnd > 0)), null, { timeout: 30_000 });
       const bytes = await fresh.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
         .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0));
       assert.ok(bytes > 100_000, `the page and its data were counted: ${bytes} bytes`);
