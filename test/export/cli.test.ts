@@ -64,10 +64,17 @@ describe('the export, import and compare commands', () => {
     const control = await corridor('export', '--format', 'geojson', '--type', 'control', '--from', '2017-10-01', '--db', fixture.db);
     const types = JSON.parse(control.stdout).features.filter((f: any) => f.properties.featureKind === 'event').map((f: any) => [f.properties.type, f.properties.timeTo >= '2017-10-01']);
     assert.ok(types.length > 0 && types.every(([type, late]: [string, boolean]) => type === 'control' && late));
+    // The map's filters too: one report meets the modality and the outlet at once.
+    const all = JSON.parse((await corridor('export', '--format', 'geojson', '--db', fixture.db)).stdout).features.filter((f: any) => f.properties.featureKind === 'event');
+    const [sample] = all.flatMap((f: any) => f.properties.evidence).filter((ev: any) => ev.outlet);
+    const told = await corridor('export', '--format', 'geojson', '--modality', sample.modality, '--outlet', sample.outlet, '--db', fixture.db);
+    const kept = JSON.parse(told.stdout).features.filter((f: any) => f.properties.featureKind === 'event');
+    assert.ok(kept.length > 0 && kept.length < all.length, `${kept.length} of ${all.length}`);
+    for (const f of kept) assert.ok(f.properties.evidence.some((ev: any) => ev.modality === sample.modality && ev.outlet === sample.outlet), f.properties.label);
   });
 
   it('refuses bad options as usage errors (exit 2) with one line', async () => {
-    for (const args of [['--format', 'kml'], ['--format', 'geojson', '--bbox', '40,36,39'], ['--format', 'html', '--from', '2017-13-01'], ['--format', 'html', '--from', '2017-10-02', '--to', '2017-10-01'], ['--format', 'html', '--json']]) {
+    for (const args of [['--format', 'kml'], ['--format', 'geojson', '--bbox', '40,36,39'], ['--format', 'html', '--from', '2017-13-01'], ['--format', 'html', '--from', '2017-10-02', '--to', '2017-10-01'], ['--format', 'html', '--json'], ['--format', 'geojson', '--status', 'certain'], ['--format', 'geojson', '--modality', 'sure']]) {
       const result = await corridor('export', ...args, '--db', fixture.db);
       assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
       assert.equal(result.stderr.trim().split('\n')[0]!.startsWith('corridor: '), true, result.stderr);

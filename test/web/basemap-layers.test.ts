@@ -1,5 +1,5 @@
-// The basemap's detail in a real browser, on the demo store: admin-1 borders and
-// populated places asked for the view, and labels that never stand twice.
+// The basemap's detail in a real browser, on the demo store: river areas, admin-1
+// borders and populated places asked for the view, and labels that never stand twice.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -38,5 +38,32 @@ describeInBrowser('the basemap in chromium', () => {
     const countries = await rendered('country-labels');
     assert.ok(countries.includes('Russia'), countries.join(', '));
     assert.ok(!countries.includes('Lebanon'), 'a small country waits for a closer zoom');
+  });
+
+  it('draws the river areas of the Euphrates around Raqqa at zoom 9', async () => {
+    await demo.open('#map=35.95,39.0,9');
+    await page.waitForFunction(() => (window as any).corridorMap.queryRenderedFeatures({ layers: ['rivers'] }).length > 0, null, { timeout: 30_000 });
+    const attribution = await page.evaluate(() => (window as any).corridorMap.getContainer().querySelector('.maplibregl-ctrl-attrib-inner')?.textContent ?? '');
+    assert.match(attribution, /OpenStreetMap/);
+    assert.match(attribution, /Natural Earth/);
+    assert.deepEqual(demo.problems, []);
+  });
+
+  it('keeps the first load within 6 MB, basemap detail of the first view included (issue #20)', async () => {
+    // A page of its own: a new context, so nothing comes from the other tests' cache.
+    const fresh = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await fresh.goto(`${demo.server.url}/`);
+      await fresh.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      // The first view's basemap detail is asked for once the map has loaded (the demo opens at about zoom 6): wait until it has come.
+      await fresh.waitForFunction(() => ['/api/basemap/rivers', '/api/basemap/admin1', '/api/basemap/places'].every((path) => performance.getEntriesByType('resource')
+        .some((entry) => entry.name.includes(path) && (entry as PerformanceResourceTiming).responseEnd > 0)), null, { timeout: 30_000 });
+      const bytes = await fresh.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0));
+      assert.ok(bytes > 100_000, `the page and its data were counted: ${bytes} bytes`);
+      assert.ok(bytes <= 6 * 1024 * 1024, `first load: ${(bytes / 1024 / 1024).toFixed(2)} MB`);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -33,6 +33,28 @@ describeInBrowser('export and print in chromium', () => {
     assert.deepEqual(demo.problems, []);
   });
 
+  it('exports what the outlet, status and source filters keep, every spelling of the speaker asked for (issue #20)', async () => {
+    await demo.open('#outlet=Demo%20Wire&status=corroborated&map=35.5,40,5');
+    const byOutlet = await download('geojson');
+    assert.equal(byOutlet.url.searchParams.get('outlet'), 'Demo Wire');
+    assert.equal(byOutlet.url.searchParams.get('status'), 'corroborated');
+    const kept = JSON.parse(byOutlet.content).features.filter((f: any) => f.properties.featureKind === 'event');
+    assert.ok(kept.length > 0);
+    for (const e of kept) {
+      assert.equal(e.properties.status, 'corroborated');
+      assert.ok(e.properties.evidence.some((ev: any) => ev.outlet === 'Demo Wire'), e.properties.label);
+    }
+
+    // "Reyes" and "Col. Daniel Reyes" are one speaker in the Source filter.
+    await demo.open('#source=Reyes&map=35.5,40,5');
+    const bySource = await download('geojson');
+    assert.deepEqual(bySource.url.searchParams.getAll('source').sort(), ['Col. Daniel Reyes', 'Reyes']);
+    const told = JSON.parse(bySource.content).features.filter((f: any) => f.properties.featureKind === 'event');
+    assert.ok(told.length > 0);
+    for (const e of told) assert.ok(e.properties.evidence.some((ev: any) => /Reyes$/.test(ev.source)), e.properties.label);
+    assert.deepEqual(demo.problems, []);
+  });
+
   it('prints the map as drawn and the legend in its colours, without the controls', async () => {
     await demo.open('#map=35.5,40,6');
     await page.emulateMedia({ media: 'print' });

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { FeatureCollection } from 'geojson';
+import type { Box } from '../../web/basemap-detail.js';
 import { responses } from '../context.js';
 import { ERRORS } from '../errors.js';
 import { object, ref } from '../schemas/helpers.js';
@@ -14,18 +16,10 @@ const BBOX = { type: 'string', pattern: `^${NUMBER}(?:,${NUMBER}){3}$`, descript
  * the page asks again each time the map comes to rest.
  */
 export async function basemapDetailRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { bbox: string; zoom: number } }>('/api/basemap/admin1', {
-    schema: {
-      summary: 'First-level admin divisions (Natural Earth 1:10m) meeting a view, simplified for its zoom',
-      tags: TAGS,
-      querystring: object({ bbox: BBOX, zoom: { type: 'number', minimum: 0, maximum: 24 } }),
-      response: responses(200, ref('FeatureCollection'), [ERRORS.QUERY_BBOX]),
-    },
-  }, async (request, reply) => {
-    const box = parseBbox(request.query.bbox);
-    reply.header('cache-control', CACHE_A_DAY);
-    return await app.basemapDetail.admin1(box, request.query.zoom);
-  });
+  byZoom(app, '/api/basemap/admin1', 'First-level admin divisions (Natural Earth 1:10m) meeting a view, simplified for its zoom',
+    (box, zoom) => app.basemapDetail.admin1(box, zoom));
+  byZoom(app, '/api/basemap/rivers', 'River areas (OpenStreetMap, ODbL, through @geo-maps/earth-rivers) meeting a view: 10 km detail below zoom 6, 1 km from it',
+    (box, zoom) => app.basemapDetail.rivers(box, zoom));
 
   app.get<{ Querystring: { bbox: string; limit: number } }>('/api/basemap/places', {
     schema: {
@@ -38,5 +32,21 @@ export async function basemapDetailRoutes(app: FastifyInstance): Promise<void> {
     const box = parseBbox(request.query.bbox);
     reply.header('cache-control', CACHE_A_DAY);
     return app.basemapDetail.places(box, request.query.limit);
+  });
+}
+
+/** A layer served for a view (`bbox`) at the detail its `zoom` needs. */
+function byZoom(app: FastifyInstance, path: string, summary: string, layer: (box: Box, zoom: number) => FeatureCollection | Promise<FeatureCollection>): void {
+  app.get<{ Querystring: { bbox: string; zoom: number } }>(path, {
+    schema: {
+      summary,
+      tags: TAGS,
+      querystring: object({ bbox: BBOX, zoom: { type: 'number', minimum: 0, maximum: 24 } }),
+      response: responses(200, ref('FeatureCollection'), [ERRORS.QUERY_BBOX]),
+    },
+  }, async (request, reply) => {
+    const box = parseBbox(request.query.bbox);
+    reply.header('cache-control', CACHE_A_DAY);
+    return await layer(box, request.query.zoom);
   });
 }

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildExportDataset, loadExportResources, renderExport, type ExportFilter, type ExportResources } from '../../export/index.js';
 import { responses } from '../context.js';
 import { ERRORS } from '../errors.js';
-import { EVENT_TYPES } from '../schemas/enums.js';
+import { CLAIM_STATUSES, EVENT_TYPES, MODALITIES } from '../schemas/enums.js';
 import { enumOf, ISO_DATE } from '../schemas/helpers.js';
 import { NUMBER, parseBbox } from './events.js';
-import type { EventType } from '../../types.js';
+import type { ClaimStatus } from '../../fusion/index.js';
+import type { EventType, Modality } from '../../types.js';
 
 /** The exports the page offers for its view, with what each is served as. */
 const FORMATS = {
@@ -22,12 +23,16 @@ interface ExportQuery {
   type?: EventType;
   actor?: string;
   minCorroboration?: number;
+  status?: ClaimStatus;
+  modality?: Modality;
+  outlet?: string;
+  source?: string[];
 }
 
 /**
  * `corridor export` over HTTP, for the page's export buttons: the fused events that a
- * view's box, dates, type, actor and corroboration floor keep, as GeoJSON, an ACLED CSV
- * or the HTML dossier, sent as a file to save.
+ * view's box, dates and filters keep (those of /api/events, and the map's outlet and
+ * status), as GeoJSON, an ACLED CSV or the HTML dossier, sent as a file to save.
  */
 export async function exportRoutes(app: FastifyInstance): Promise<void> {
   let resources: ExportResources | null = null;
@@ -45,7 +50,15 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
           type: enumOf(EVENT_TYPES),
           actor: { type: 'string', minLength: 1, maxLength: 200, description: 'Actor id or name' },
           minCorroboration: { type: 'integer', minimum: 0, maximum: 1000 },
+          status: enumOf(CLAIM_STATUSES),
+          modality: { ...enumOf(MODALITIES), description: 'How one of its reports asserts the event (that report also meets outlet and source)' },
+          outlet: { type: 'string', minLength: 1, maxLength: 200, description: 'The outlet of one of its reports' },
+          source: {
+            type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 200 },
+            description: 'Who asserts the event in one of its reports: any of these spellings (repeat the parameter; case-insensitive)',
+          },
         },
+        additionalProperties: false,
       },
       response: responses(200, { type: 'string' }, [ERRORS.QUERY_BBOX]),
     },

@@ -76,14 +76,24 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--to <date>', 'only events starting on or before this date (YYYY-MM-DD)', isoDate)
     .option('--bbox <w,s,e,n>', 'only events whose place lies in this box (degrees)', parseBboxOption)
     .option('--min-corroboration <n>', 'only events asserted by at least this many independent sources', parseCount)
+    .option('--status <status>', 'only events of this status (corroborated, single-source, contested, unsupported)')
+    .option('--modality <modality>', 'only events one report tells with this modality (asserted, reported, claimed, alleged, denied, ...)')
+    .option('--outlet <outlet>', 'only events one report of this outlet tells')
+    .option('--source <names...>', 'only events one report attributes to one of these sources (case-insensitive)')
     .option('--title <title>', 'title of the HTML dossier')
     .option('--out <file>', 'write to this file instead of standard output')
     .addOption(dbOption())
     .option('--json', 'with --out: print what was written and left out as JSON')
-    .addHelpText('after', '\nThe ACLED CSV leaves out events ACLED would not record (a place held, not taken; no source asserting it; no place; a date vaguer than a month) and says which on stderr.')
+    .addHelpText('after', '\n--modality, --outlet and --source are met by one report of an event at once, as the map\'s filters are.'
+      + '\nThe ACLED CSV leaves out events ACLED would not record (a place held, not taken; no source asserting it; no place; a date vaguer than a month) and says which on stderr.')
     .action(async (options: ExportOptions) => {
       if (options.from && options.to && options.from > options.to) throw new CliError(`--from ${options.from} is after --to ${options.to}`, 2);
       if (options.json && !options.out) throw new CliError('--json reports on a file written with --out; without --out the export itself goes to standard output', 2);
+      // Checked here, not when the command is defined: `corridor --help` loads no more than the definitions.
+      const { CLAIM_STATUSES, MODALITIES } = await import('../../api/schemas/enums.js');
+      for (const [name, value, allowed] of [['status', options.status, CLAIM_STATUSES], ['modality', options.modality, MODALITIES]] as const) {
+        if (value !== undefined && !(allowed as readonly string[]).includes(value)) throw new CliError(`--${name} ${value}: expected one of ${allowed.join(', ')}`, 2);
+      }
       const { format, out, title, db, json, at, ...filter } = options;
       if (format === 'control-areas') {
         await exportControlAreasTo(ctx, { at: at ?? new Date().toISOString().slice(0, 10), out, db, json });

@@ -298,7 +298,15 @@ async function main() {
     state.path = key || null;
     render();
   });
-  createExportLinks(byId('export-links'), () => ({ state, bounds: mapController.map.getBounds() }));
+  // The Source filter merges spellings ("Reyes", "Col. Daniel Reyes"): the export asks for every one the events give.
+  const spellingsOf = (source) => {
+    const key = speakers.keyOf(source);
+    const spellings = new Set(events.map((e) => e.attribution?.source).filter((s) => s && speakers.keyOf(s) === key));
+    return spellings.size ? [...spellings] : [source];
+  };
+  createExportLinks(byId('export-links'), () => ({
+    state, bounds: mapController.map.getBounds(), sources: state.filters.source ? spellingsOf(state.filters.source) : [],
+  }));
   addToggle('corridors', `Corridors (${corridors.length})`, '#b8a25a', (visible) => mapController.setOverlayVisible('corridors', visible));
   for (const layer of layers) {
     try {

@@ -1,4 +1,4 @@
-// The basemap's detail: first-level admin borders and populated places, asked
+// The basemap's detail: river areas, first-level admin borders and populated places, asked
 // for the view each time the map comes to rest (they are too heavy for the first
 // load), and every basemap label drawn by MapLibre, whose symbol collision keeps
 // one label where several would overlap: the higher ranked (lower sort key) wins.
@@ -11,6 +11,9 @@ const EMPTY = { type: 'FeatureCollection', features: [] };
 export const LABEL_FONT = ['sans-serif'];
 /** Below these zooms the layer is too dense to read: countries say enough. */
 const ADMIN1_FROM_ZOOM = 4;
+/** Rivers are asked for at every zoom: the server gives the 10 km file's largest rivers and lakes below zoom 6. */
+const RIVERS_FROM_ZOOM = 2;
+const WATER = '#a8c8de';
 const PLACES_FROM_ZOOM = 5;
 /** Places asked for per view: enough to fill a screen once collisions have thinned them. */
 const PLACES_PER_VIEW = 150;
@@ -27,15 +30,21 @@ function countryLabelFeatures(labels) {
   };
 }
 
-/** The sources and layers to add to the style: borders go above `borders`, labels on top of the basemap. */
+/** The sources and layers to add to the style: water goes over the land, borders above `borders`, labels on top of the basemap. */
 export function basemapDetailStyle(labels) {
   return {
     sources: {
+      rivers: { type: 'geojson', data: EMPTY },
       admin1: { type: 'geojson', data: EMPTY },
       // Labels only: tiles of zoom 5 (a point to within about 150 m) mean a few tiles per view for the worker to lay out.
       places: { type: 'geojson', data: EMPTY, maxzoom: 5 },
       'country-labels': { type: 'geojson', data: countryLabelFeatures(labels) },
     },
+    // River areas (OpenStreetMap's riverbanks and lakes). The fill's antialiased edge (an outline in its colour)
+    // keeps a reach narrower than a pixel in sight: no line layer, which would cost every frame a layer more.
+    water: [
+      { id: 'rivers', type: 'fill', source: 'rivers', paint: { 'fill-color': WATER, 'fill-outline-color': WATER } },
+    ],
     borders: [
       {
         id: 'admin1', type: 'line', source: 'admin1', minzoom: ADMIN1_FROM_ZOOM,
@@ -111,11 +120,13 @@ export function followView(map, write) {
     const turn = ++asked;
     const zoom = Math.floor(map.getZoom());
     const bbox = viewBox(map);
-    const [admin1, places] = await Promise.all([
+    const [rivers, admin1, places] = await Promise.all([
+      zoom >= RIVERS_FROM_ZOOM ? getJson(`/api/basemap/rivers?bbox=${bbox}&zoom=${zoom}`) : EMPTY,
       zoom >= ADMIN1_FROM_ZOOM ? getJson(`/api/basemap/admin1?bbox=${bbox}&zoom=${zoom}`) : EMPTY,
       zoom >= PLACES_FROM_ZOOM ? getJson(`/api/basemap/places?bbox=${bbox}&limit=${PLACES_PER_VIEW}`) : EMPTY,
     ]);
     if (turn !== asked) return;
+    write('rivers', rivers);
     write('admin1', admin1);
     towns = places;
     showTowns();

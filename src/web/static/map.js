@@ -38,6 +38,7 @@ function style(basemap) {
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#d8e6ef' } },
       { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f4f1ea' } },
+      ...detail.water,
       ...detail.borders,
       { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#a8a093', 'line-width': 0.8 } },
       ...detail.labels,
@@ -274,7 +275,11 @@ export function createMap(container, basemap, handlers) {
   map.keyboard.disableRotation();
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Natural Earth' }));
+  map.addControl(new maplibregl.AttributionControl({
+    compact: true,
+    // Rivers are OpenStreetMap's (ODbL), towns GeoNames' (CC BY 4.0), the rest Natural Earth's (public domain).
+    customAttribution: ['Natural Earth', 'GeoNames', '© OpenStreetMap contributors'],
+  }));
 
   const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '320px', offset: 12 });
   const referenceLayers = new Map();
