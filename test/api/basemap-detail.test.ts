@@ -45,17 +45,22 @@ describe('the basemap served per view', () => {
     }
   });
 
-  it('serves the river areas of a view: the 10 km file at small scales, the 1 km one from zoom 6', async () => {
-    // Lake Assad, on the Euphrates upstream of Raqqa, is in both; the 1 km file adds the river's own reaches.
+  it('serves the rivers of a view: centrelines at every zoom, the areas of the 10 km file at small scales and of the 1 km one from zoom 6', async () => {
+    // Lake Assad, on the Euphrates upstream of Raqqa, is in both area files; the 1 km file adds the river's own reaches.
     const RAQQA_REACH = '38,35.5,39.5,36.5';
     const small = json(await f.app.inject(`/api/basemap/rivers?bbox=${RAQQA_REACH}&zoom=4`));
     const large = json(await f.app.inject(`/api/basemap/rivers?bbox=${RAQQA_REACH}&zoom=9`));
-    assert.ok(small.features.length >= 1, 'the lake at small scales');
-    assert.ok(large.features.length > small.features.length, `${large.features.length} areas at zoom 9, ${small.features.length} at zoom 4`);
-    for (const river of large.features) assert.equal(river.geometry.type, 'Polygon');
+    const areas = (c: any) => c.features.filter((r: any) => r.geometry.type === 'Polygon');
+    const lines = (c: any) => c.features.filter((r: any) => r.geometry.type === 'LineString' || r.geometry.type === 'MultiLineString');
+    assert.ok(areas(small).length >= 1, 'the lake at small scales');
+    assert.ok(areas(large).length > areas(small).length, `${areas(large).length} areas at zoom 9, ${areas(small).length} at zoom 4`);
+    assert.equal(areas(large).length + lines(large).length, large.features.length, 'areas and centrelines only');
+    // The Euphrates' course runs through the view as a line at both scales.
+    assert.ok(lines(small).length >= 1 && lines(large).length === lines(small).length, 'the same centrelines at every zoom');
     const [west, south, east, north] = RAQQA_REACH.split(',').map(Number);
-    const meets = (river: any) => river.geometry.coordinates[0].some(([lon, lat]: [number, number]) => lon >= west! - 1 && lon <= east! + 1 && lat >= south! - 1 && lat <= north! + 1);
-    assert.ok(large.features.every(meets), 'nothing far from the view');
+    const near = ([lon, lat]: [number, number]) => lon >= west! - 1 && lon <= east! + 1 && lat >= south! - 1 && lat <= north! + 1;
+    assert.ok(areas(large).every((river: any) => river.geometry.coordinates[0].some(near)), 'no area far from the view');
+    assert.ok(lines(large).every((river: any) => river.geometry.coordinates.flat(river.geometry.type === 'LineString' ? 0 : 1).some(near)), 'no line far from the view');
     const elsewhere = json(await f.app.inject('/api/basemap/rivers?bbox=-10,-10,-9,-9&zoom=9'));
     assert.equal(elsewhere.features.length, 0, 'the open Atlantic holds no river');
   });

