@@ -3,13 +3,12 @@ import type { FeatureCollection } from 'geojson';
 import type { Box } from '../../web/basemap-detail.js';
 import { responses } from '../context.js';
 import { ERRORS } from '../errors.js';
-import { object, ref } from '../schemas/helpers.js';
-import { NUMBER, parseBbox } from './events.js';
+import { BBOX, object, ref } from '../schemas/helpers.js';
+import { parseBbox } from './events.js';
 
 const TAGS = ['map'];
 // The basemap never changes while the server runs: a view asked again is served from the browser's cache.
 const CACHE_A_DAY = 'public, max-age=86400';
-const BBOX = { type: 'string', pattern: `^${NUMBER}(?:,${NUMBER}){3}$`, description: 'west,south,east,north in degrees' };
 
 /**
  * The basemap's layers too heavy for the first load, served for the view the map shows:

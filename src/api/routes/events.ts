@@ -8,12 +8,11 @@ import { indexMentions } from '../fusion-state.js';
 import { EVENT_TYPES, MODALITIES } from '../schemas/enums.js';
 import { createPageCache } from '../page-cache.js';
 import { nextLink } from '../paging.js';
-import { enumOf, ISO_DATE, pageOf, pageParams, ref } from '../schemas/helpers.js';
+import { BBOX, enumOf, ISO_DATE, pageOf, pageParams, ref } from '../schemas/helpers.js';
 
 /** The store's event filter as a query string carries it: bbox as text, plus fusion's corroboration floor and a place by name. */
 type EventsQuery = Omit<EventFilter, 'bbox' | 'limit' | 'offset'> & { bbox?: string; minCorroboration?: number; place?: string; limit: number; offset: number };
 
-export const NUMBER = '-?\\d+(?:\\.\\d+)?';
 
 type Box = [west: number, south: number, east: number, north: number];
 
@@ -85,7 +84,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       querystring: {
         type: 'object',
         properties: {
-          bbox: { type: 'string', pattern: `^${NUMBER}(?:,${NUMBER}){3}$`, description: 'west,south,east,north in degrees; matches the event location, else its destination' },
+          bbox: { ...BBOX, description: `${BBOX.description}; matches the event location, else its destination` },
           from: { type: 'string', pattern: ISO_DATE, description: 'Events ending on or after this date' },
           to: { type: 'string', pattern: ISO_DATE, description: 'Events starting on or before this date' },
           type: enumOf(EVENT_TYPES),

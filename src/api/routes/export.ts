@@ -3,8 +3,8 @@ import { buildExportDataset, loadExportResources, renderExport, type ExportFilte
 import { responses } from '../context.js';
 import { ERRORS } from '../errors.js';
 import { CLAIM_STATUSES, EVENT_TYPES, MODALITIES } from '../schemas/enums.js';
-import { enumOf, ISO_DATE } from '../schemas/helpers.js';
-import { NUMBER, parseBbox } from './events.js';
+import { BBOX, enumOf, ISO_DATE } from '../schemas/helpers.js';
+import { parseBbox } from './events.js';
 import type { ClaimStatus } from '../../fusion/index.js';
 import type { EventType, Modality } from '../../types.js';
 
@@ -44,7 +44,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
       querystring: {
         type: 'object',
         properties: {
-          bbox: { type: 'string', pattern: `^${NUMBER}(?:,${NUMBER}){3}$`, description: 'west,south,east,north in degrees' },
+          bbox: BBOX,
           from: { type: 'string', pattern: ISO_DATE, description: 'Events ending on or after this date' },
           to: { type: 'string', pattern: ISO_DATE, description: 'Events starting on or before this date' },
           type: enumOf(EVENT_TYPES),

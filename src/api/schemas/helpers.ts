@@ -19,6 +19,11 @@ export const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 /** A date, or a date-time with an optional zone: what `publishedAt` may hold. */
 export const ISO_DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$';
 
+/** A decimal number, as a query parameter writes one. */
+export const NUMBER = '-?\\d+(?:\\.\\d+)?';
+/** `bbox=west,south,east,north` in degrees. */
+export const BBOX = { type: 'string', pattern: `^${NUMBER}(?:,${NUMBER}){3}$`, description: 'west,south,east,north in degrees' } as const;
+
 export function ref(id: string): JsonSchema {
   return { $ref: `${id}#` };
 }
