@@ -45,10 +45,10 @@ function isWide(e: GazetteerEntry): boolean {
 }
 
 /** Where unplaced mentions fall back to: the document's most-mentioned specific place. */
-function documentFocus(resolved: readonly Resolved[]): GazetteerEntry | null {
+function documentFocus(resolved: readonly Resolved[], ownNameCounts: (r: Resolved) => boolean): GazetteerEntry | null {
   const weight = new Map<GazetteerEntry, number>();
   for (const r of resolved) {
-    if (!r.entry || r.candidate.match === 'demonym') continue;
+    if (!r.entry || r.candidate.match === 'demonym' || !ownNameCounts(r)) continue;
     // Specific places say more about where a story is than the country it is in.
     const w = r.entry.source === 'city' ? 1 : r.entry.source.startsWith('admin') ? 0.6 : 0.3;
     weight.set(r.entry, (weight.get(r.entry) ?? 0) + w * Math.max(r.confidence, 0.3));
@@ -86,7 +86,9 @@ function bearsOut(o: GazetteerEntry, e: GazetteerEntry): boolean {
  * document's focus, with `resolution: "context"` and a lower confidence.
  */
 function toMentions(text: string, tokens: readonly Token[], resolved: readonly Resolved[], gazetteer: Gazetteer, lexicon: GeoLexicon): GeoparseResult {
-  const focus = documentFocus(resolved);
+  // A street named after a place ("Collins Avenue", "Atlantic Avenue") is rarely in it: the place neither places it nor the story.
+  const ownNameCounts = (r: Resolved): boolean => r.candidate.match !== 'feature' || !namesAStreet(text, r.candidate, lexicon);
+  const focus = documentFocus(resolved, ownNameCounts);
   const messages: Message[] = [];
   // Past the last token an offset counts in the last sentence.
   const sentenceOf = (offset: number): number => (tokens[firstEndingAfter(tokens, offset)] ?? tokens.at(-1))?.sentence ?? -1;
@@ -121,7 +123,8 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       // "Mosul Dam" is placed by its own name, else by the place the text puts it near, else by what contains it, else by its neighbours.
       // A country or region beside it says less than the story's own focus inside that country ("the Russian Embassy" in a Washington story).
       const neighbour = nearest && focus && isWide(nearest) && focus.country === nearest.country ? null : nearest;
-      const [by, placedAt] = ([['own-name', entry], ['anchor', anchor], ['container', container], ['sentence', neighbour], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
+      const ownName = ownNameCounts(r) ? entry : null;
+      const [by, placedAt] = ([['own-name', ownName], ['anchor', anchor], ['container', container], ['sentence', neighbour], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
       entry = placedAt;
       reasons = by === 'anchor' ? ['context:anchor', `anchor:${c.anchor!.cue}`] : [`context:${by}`];
       confidence = entry ? Math.min(0.4, confidence || 0.3) : 0;
@@ -148,6 +151,12 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
     });
   });
   return { places, messages };
+}
+
+/** Does the mention end in a street's head written as a name's word ("Collins Avenue", "N. Bedford Dr.")? */
+function namesAStreet(text: string, c: Candidate, lexicon: GeoLexicon): boolean {
+  const head = /(\p{Lu}\p{L}*)\.?$/u.exec(text.slice(c.start, c.end))?.[1];
+  return head !== undefined && lexicon.streetHeads.has(head.toLowerCase());
 }
 
 /** "Turkey said", "Washington warned": a country or capital acting as a speaker or agent. */
@@ -195,7 +204,8 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       ['feature', () => {
         const m = /^(.+?)\s+(\p{L}+)$/u.exec(surface);
         const head = m?.[2]!.toLowerCase();
-        return m && (headKind(resources.lexicon, head!) !== null || resources.lexicon.featureHeads.has(head!)) ? gazetteer.lookup(m[1]!) : [];
+        const known = m && !resources.lexicon.notPlaces.has(m[1]!.toLowerCase()) && (headKind(resources.lexicon, head!) !== null || resources.lexicon.featureHeads.has(head!));
+        return known ? gazetteer.lookup(m![1]!) : [];
       }],
       ['feature', () => innerPlace(surface, resources)],
     ];
