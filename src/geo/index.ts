@@ -44,8 +44,19 @@ function isWide(e: GazetteerEntry): boolean {
   return e.source === 'country' || e.source === 'region' || e.source === 'admin1';
 }
 
+/** A town that is neither a seat of government nor a city of 100,000. */
+function isSmallTown(e: GazetteerEntry): boolean {
+  return e.source === 'city' && e.population < 100_000 && !/^PPL(C|A)$/.test(e.featureCode);
+}
+
 /** Where unplaced mentions fall back to: the document's most-mentioned specific place. */
-function documentFocus(resolved: readonly Resolved[], ownNameCounts: (r: Resolved) => boolean): GazetteerEntry | null {
+interface DocumentFocus {
+  focus: GazetteerEntry | null;
+  /** Does another place of the story bear out this one (`bearsOut`)? */
+  borneOut: (e: GazetteerEntry) => boolean;
+}
+
+function documentFocus(resolved: readonly Resolved[], ownNameCounts: (r: Resolved) => boolean): DocumentFocus {
   const weight = new Map<GazetteerEntry, number>();
   for (const r of resolved) {
     if (!r.entry || r.candidate.match === 'demonym' || !ownNameCounts(r)) continue;
@@ -66,7 +77,7 @@ function documentFocus(resolved: readonly Resolved[], ownNameCounts: (r: Resolve
     const w = support(e);
     if (w > bestWeight || (w === bestWeight && best && e.index < best.index)) { best = e; bestWeight = w; }
   }
-  return best;
+  return { focus: best, borneOut: (e) => [...weight.keys()].some((o) => o !== e && bearsOut(o, e)) };
 }
 
 /**
@@ -88,7 +99,7 @@ function bearsOut(o: GazetteerEntry, e: GazetteerEntry): boolean {
 function toMentions(text: string, tokens: readonly Token[], resolved: readonly Resolved[], gazetteer: Gazetteer, lexicon: GeoLexicon): GeoparseResult {
   // A street named after a place ("Collins Avenue", "Atlantic Avenue") is rarely in it: the place neither places it nor the story.
   const ownNameCounts = (r: Resolved): boolean => r.candidate.match !== 'feature' || !namesAStreet(text, r.candidate, lexicon);
-  const focus = documentFocus(resolved, ownNameCounts);
+  const { focus, borneOut } = documentFocus(resolved, ownNameCounts);
   const messages: Message[] = [];
   // Past the last token an offset counts in the last sentence.
   const sentenceOf = (offset: number): number => (tokens[firstEndingAfter(tokens, offset)] ?? tokens.at(-1))?.sentence ?? -1;
@@ -113,16 +124,20 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       const anchor = c.anchor && resolved[c.anchor.index]!.entry;
       // The nearest placed mention in the same sentence, before or after ("Khirbat al-Nasr, outside Sinjar").
       const sentence = sentenceOf(c.start);
-      let nearest: GazetteerEntry | null = null;
+      let nearestMention: Resolved | null = null;
       let nearestGap = Infinity;
       for (const p of placedBySentence.get(sentence) ?? []) {
         if (p === r) continue;
         const gap = p.candidate.start >= c.end ? p.candidate.start - c.end : c.start - p.candidate.end;
-        if (gap < nearestGap) { nearest = p.entry; nearestGap = gap; }
+        if (gap < nearestGap) { nearestMention = p; nearestGap = gap; }
       }
+      const nearest = nearestMention?.entry ?? null;
       // "Mosul Dam" is placed by its own name, else by the place the text puts it near, else by what contains it, else by its neighbours.
       // A country or region beside it says less than the story's own focus inside that country ("the Russian Embassy" in a Washington story).
-      const neighbour = nearest && focus && isWide(nearest) && focus.country === nearest.country ? null : nearest;
+      // So does a small town picked among homonyms that nothing else in the story bears out, when the focus is borne out (Stonewall,
+      // Louisiana beside schools of a Virginia story); a capital or a city is named for itself (Rome beside its hospital).
+      const guess = nearestMention && nearest && focus && isSmallTown(nearest) && nearestMention.candidate.entries.length > 1 && !borneOut(nearest) && borneOut(focus);
+      const neighbour = nearest && focus && ((isWide(nearest) && focus.country === nearest.country) || guess) ? null : nearest;
       const ownName = ownNameCounts(r) ? entry : null;
       const [by, placedAt] = ([['own-name', ownName], ['anchor', anchor], ['container', container], ['sentence', neighbour], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
       entry = placedAt;
