@@ -135,8 +135,9 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
     let precision: PlacePrecision | null = entry ? precisionOf(entry) : null;
     let reasons = r.reasons;
     // A name read, unsure, as a far town of that name is more likely a place the gazetteer lacks in the story's own area
-    // ("Stonewall" in a Virginia story is not Stonewall, Louisiana): it is placed from its context.
-    const stray = c.match === 'name' && unsupportedGuess(r) && r.confidence < STRAY_CONFIDENCE && !withinKm(entry!, focus!, FAR_KM);
+    // ("Stonewall" in a Virginia story is not Stonewall, Louisiana), and a feature named after a far town is not in it (the
+    // Carnegie Library of a New Orleans story): it is placed from its context.
+    const stray = (c.match === 'name' || c.match === 'feature') && unsupportedGuess(r) && r.confidence < STRAY_CONFIDENCE && !withinKm(entry!, focus!, FAR_KM);
     if (stray) entry = null;
     if (c.match === 'feature' || !entry) {
       resolution = 'context';
