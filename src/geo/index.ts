@@ -226,11 +226,12 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
     const surface = text.slice(s.start, s.end).replace(/^the\s+/i, '').replace(/['’]s$/, '');
     // Short capitals are acronyms first (US, UK, EU), and adjectives are demonyms first (Canadian, not Canadian, Texas).
     const lookups: [Candidate['match'], () => readonly GazetteerEntry[]][] = [
-      ['acronym', () => (/^[\p{Lu}.]{2,6}$/u.test(surface) ? gazetteer.acronym(surface) : [])],
+      ['acronym', () => (ACRONYM_LIKE.test(surface) ? gazetteer.acronym(surface) : [])],
       ['demonym', () => gazetteer.demonym(surface)],
       // A given span ending in a full stop is an abbreviation: "Ga." is Georgia before it is any town called Ga.
       ['acronym', () => (surface.endsWith('.') ? abbreviation(gazetteer, surface) : [])],
-      ['name', () => gazetteer.lookup(surface)],
+      // Short capitals are an acronym or a name as written ("WA" is also Wa): never a name the transliteration folds to them ("SA" is no Saa).
+      ['name', () => (ACRONYM_LIKE.test(surface) ? gazetteer.lookup(surface).filter((e) => sameLetters(e.name, surface)) : gazetteer.lookup(surface))],
       ['acronym', () => gazetteer.acronym(surface)],
       // A given span is a place: a code that elsewhere needs "Place, " before it ("Wash.") stands for its region here.
       ['acronym', () => gazetteer.containerAcronym(surface)],
@@ -256,6 +257,14 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
   const toks = segment(text).tokens;
   const resolved = resolve(linkAnchors(text, linkContainers(text, candidates, resources.lexicon), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize });
   return toMentions(text, toks, resolved, gazetteer, resources.lexicon);
+}
+
+const ACRONYM_LIKE = /^[\p{Lu}.]{2,6}$/u;
+
+/** Are two names the same letters, case and accents aside? */
+function sameLetters(a: string, b: string): boolean {
+  const fold = (s: string): string => s.normalize('NFKD').replace(/[^\p{L}]/gu, '').toLowerCase();
+  return fold(a) === fold(b);
 }
 
 /**
