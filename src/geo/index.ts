@@ -122,10 +122,9 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
     const s = sentenceOf(p.candidate.start);
     (placedBySentence.get(s) ?? placedBySentence.set(s, []).get(s)!).push(p);
   }
-  // A small town picked among homonyms that nothing else in the story bears out, when the story's focus is borne out: a guess.
-  // A capital or a city is named for itself (Rome beside its hospital in a London story).
-  const unsupportedGuess = (r: Resolved): boolean => r.entry !== null && focus !== null && isSmallTown(r.entry) && r.candidate.entries.length > 1 &&
-    !borneOut(r.entry) && borneOut(focus);
+  // A small town that nothing else in the story bears out, when the story's focus is borne out: a guess, or a namesake of a place
+  // the gazetteer lacks. A capital or a city is named for itself (Rome beside its hospital in a London story).
+  const unsupportedGuess = (r: Resolved): boolean => r.entry !== null && focus !== null && isSmallTown(r.entry) && !borneOut(r.entry) && borneOut(focus);
   const places: PlaceMention[] = [];
   resolved.forEach((r) => {
     const c = r.candidate;
@@ -137,7 +136,7 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
     // A name read, unsure, as a far town of that name is more likely a place the gazetteer lacks in the story's own area
     // ("Stonewall" in a Virginia story is not Stonewall, Louisiana), and a feature named after a far town is not in it (the
     // Carnegie Library of a New Orleans story): it is placed from its context.
-    const stray = (c.match === 'name' || c.match === 'feature') && unsupportedGuess(r) && r.confidence < STRAY_CONFIDENCE && !withinKm(entry!, focus!, FAR_KM);
+    const stray = (c.match === 'name' || c.match === 'feature') && c.entries.length > 1 && unsupportedGuess(r) && r.confidence < STRAY_CONFIDENCE && !withinKm(entry!, focus!, FAR_KM);
     if (stray) entry = null;
     if (c.match === 'feature' || !entry) {
       resolution = 'context';
@@ -155,7 +154,8 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       const nearest = nearestMention?.entry ?? null;
       // "Mosul Dam" is placed by its own name, else by the place the text puts it near, else by what contains it, else by its neighbours.
       // A country or region beside it says less than the story's own focus inside that country ("the Russian Embassy" in a Washington story).
-      // So does a guess among homonyms (Stonewall, Louisiana beside the schools of a Virginia story).
+      // So does an unsupported small town (Stonewall, Louisiana beside the schools of a Virginia story; Franklin Square, New York
+      // beside the churches of New Orleans).
       const neighbour = nearest && focus && ((isWide(nearest) && focus.country === nearest.country) || unsupportedGuess(nearestMention!)) ? null : nearest;
       const ownName = ownNameCounts(r) ? entry : null;
       const [by, placedAt] = ([['own-name', ownName], ['anchor', anchor], ['container', container], ['sentence', neighbour], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
