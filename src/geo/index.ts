@@ -229,7 +229,8 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
       ['acronym', () => (ACRONYM_LIKE.test(surface) ? gazetteer.acronym(surface) : [])],
       ['demonym', () => gazetteer.demonym(surface)],
       // A given span ending in a full stop is an abbreviation: "Ga." is Georgia before it is any town called Ga.
-      ['acronym', () => (surface.endsWith('.') ? abbreviation(gazetteer, surface) : [])],
+      // So is one in short capitals: "WA" is Washington or Western Australia before Wa, Ghana.
+      ['acronym', () => (surface.endsWith('.') || ACRONYM_LIKE.test(surface) ? abbreviation(gazetteer, surface) : [])],
       // Short capitals are an acronym or a name as written ("WA" is also Wa): never a name the transliteration folds to them ("SA" is no Saa).
       ['name', () => (ACRONYM_LIKE.test(surface) ? gazetteer.lookup(surface).filter((e) => sameLetters(e.name, surface)) : gazetteer.lookup(surface))],
       ['acronym', () => gazetteer.acronym(surface)],
