@@ -56,9 +56,12 @@ const STRAY_CONFIDENCE = 0.8;
  */
 const FAR_KM = 500;
 
-/** A town that is neither a seat of government nor a city of 100,000. */
-function isSmallTown(e: GazetteerEntry): boolean {
-  return e.source === 'city' && e.population < 100_000 && !/^PPL(C|A)$/.test(e.featureCode);
+/**
+ * A town that is neither a seat of government nor a city of 100,000, or a county: a place a story names for
+ * being there, whose namesakes abound (Rockingham County in an English motor-racing story is not the place).
+ */
+function isMinorPlace(e: GazetteerEntry): boolean {
+  return (e.source === 'city' && e.population < 100_000 && !/^PPL(C|A)$/.test(e.featureCode)) || e.source === 'admin2';
 }
 
 /** Where unplaced mentions fall back to: the document's most-mentioned specific place. */
@@ -122,9 +125,9 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
     const s = sentenceOf(p.candidate.start);
     (placedBySentence.get(s) ?? placedBySentence.set(s, []).get(s)!).push(p);
   }
-  // A small town that nothing else in the story bears out, when the story's focus is borne out: a guess, or a namesake of a place
-  // the gazetteer lacks. A capital or a city is named for itself (Rome beside its hospital in a London story).
-  const unsupportedGuess = (r: Resolved): boolean => r.entry !== null && focus !== null && isSmallTown(r.entry) && !borneOut(r.entry) && borneOut(focus);
+  // A small town or a county that nothing else in the story bears out, when the story's focus is borne out: a guess, or a namesake
+  // of a place the gazetteer lacks. A capital or a city is named for itself (Rome beside its hospital in a London story).
+  const unsupportedGuess = (r: Resolved): boolean => r.entry !== null && focus !== null && isMinorPlace(r.entry) && !borneOut(r.entry) && borneOut(focus);
   const places: PlaceMention[] = [];
   resolved.forEach((r) => {
     const c = r.candidate;
