@@ -25,6 +25,7 @@ interface GeoCuesFile {
   };
   subPlaceModifiers: string[];
   subPlaceHeads: string[];
+  streetHeads: string[];
 }
 
 /** The cues that tie a place to a nearby one ("X, 30 km west of Y", "X near Y"); read by `src/geo/context.ts`. */
@@ -78,6 +79,8 @@ export interface GeoLexicon {
   subPlaceModifiers: Set<string>;
   /** Words after a name that make it a part of a city ("the Jolan neighbourhood", "the Golan district"). */
   subPlaceHeads: Set<string>;
+  /** Last words of a street's name ("Avenue", "Drive"): a place named inside a street's name does not place it. */
+  streetHeads: Set<string>;
   /** Common English words (SCOWL sizes 10-35): a capitalised one alone is rarely a place. */
   commonWords: Set<string>;
   firstNames: Set<string>;
@@ -150,6 +153,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     anchorCues: anchorCues(cues),
     subPlaceModifiers: lower(cues.subPlaceModifiers),
     subPlaceHeads: lower(cues.subPlaceHeads),
+    streetHeads: lower(cues.streetHeads),
     commonWords: readCommonWords(),
     firstNames: lower(firstNames),
   };

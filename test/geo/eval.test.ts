@@ -42,3 +42,11 @@ test('GeoWebNews end to end: geotagging above spaCy, geocoding accuracy at 85% o
   assert.ok(corridor.geotagging!.f1 >= spacyReport.geotagging!.f1, `F1 ${corridor.geotagging!.f1} < spaCy ${spacyReport.geotagging!.f1}`);
   assert.ok(corridor.geocoding!.acc161 >= 0.85, `acc@161 ${corridor.geocoding!.acc161}`);
 });
+
+test('the error listing holds exactly the toponyms placed past 161 km', { skip: !existsSync(GWN) && 'GeoWebNews not present' }, () => {
+  const corpus = readEvalCorpus(GWN);
+  const report = evaluateCorridor(corpus, geoResources(), 'gold-spans');
+  const wrong = Math.round(report.geocoding!.n * (1 - report.geocoding!.acc161));
+  assert.ok(Math.abs(report.errors.length - wrong) <= 1, `${report.errors.length} listed, ${wrong} wrong`);
+  assert.ok(report.errors.every((e) => e.km >= 161 && e.text.length > 0));
+});

@@ -70,6 +70,16 @@ test('geocodeSpans reads a given span ending in a full stop as an abbreviation, 
   assert.deepEqual(places.map((p) => [p.name, p.country, p.featureCode]), [['Georgia', 'US', 'ADM1'], ['Louisiana', 'US', 'ADM1'], ['Montana', 'US', 'ADM1']]);
 });
 
+test('geocodeSpans reads short capitals as an acronym or a name as written, never as a name the folding makes of them', () => {
+  const text = 'Students at UCLA in Los Angeles went on strike, and so did students in Perth, WA.';
+  const spans = ['UCLA', 'Los Angeles', 'Perth', 'WA'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+  const { places } = geocodeSpans(text, spans, resources);
+  // Not Uccle, Belgium, whose folded key UCLA shares: placed from its neighbour. WA is an abbreviation before Wa, Ghana.
+  assert.deepEqual(places.map((p) => [p.text, p.name, p.resolution]), [
+    ['UCLA', 'Los Angeles', 'context'], ['Los Angeles', 'Los Angeles', 'gazetteer'], ['Perth', 'Perth', 'gazetteer'], ['WA', 'Western Australia', 'gazetteer'],
+  ]);
+});
+
 test('a name the gazetteer lacks, beside only its country, is placed at the story\'s focus in that country', () => {
   const text = 'Police in Leeds sealed off the area on Friday. Kirkgate Market, the oldest in England, stayed shut. Leeds council met.';
   const spans = ['Leeds', 'Kirkgate Market', 'England', 'Leeds'].map((s, k) => {

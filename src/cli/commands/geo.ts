@@ -66,8 +66,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--compare <dir>', 'also score the other systems found in this folder (spacy/, google/, gwn_<system>.txt)')
     .option('--brat <dir>', 'the brat texts that baseline offsets refer to (default: <corpus dir>/brat)')
     .option('--focus <codes>', 'countries or admin1 codes to favour', parseFocus)
+    .option('--errors', 'also list the toponyms placed more than 161 km from their gold point')
     .addOption(jsonOption())
-    .action(async (corpusPath: string, options: { goldSpans?: boolean; compare?: string; brat?: string; focus?: string[]; json?: boolean }) => {
+    .action(async (corpusPath: string, options: { goldSpans?: boolean; compare?: string; brat?: string; focus?: string[]; errors?: boolean; json?: boolean }) => {
       const [{ loadGeoResources }, { readEvalCorpus }, { evaluateBaseline, evaluateCorridor }, { readBaselines }] = await Promise.all([
         import('../../geo/index.js'), import('../../geo/eval/corpus.js'), import('../../geo/eval/run.js'), import('../../geo/eval/baselines.js'),
       ]);
@@ -84,11 +85,16 @@ export function register(program: Command, ctx: CliContext): void {
         const bratDir = options.brat ?? corpusPath.replace(/[^/]*$/, 'brat');
         for (const baseline of readBaselines(options.compare, corpus, bratDir)) reports.push(evaluateBaseline(corpus, baseline));
       }
+      // Error lists are long: only asked for.
+      if (!options.errors) for (const r of reports) r.errors = [];
       if (options.json) {
         printJson(ctx, reports.length === 1 ? reports[0] : reports);
         return;
       }
       ctx.stdout.write(formatReports(reports));
+      for (const e of reports.flatMap((r) => r.errors.map((x) => ({ system: r.system, ...x })))) {
+        ctx.stdout.write(`${e.system}\t${e.document}\t${e.text}\tgold ${e.gold[0]},${e.gold[1]}\t${e.placed ?? 'not placed'}\t${e.km} km\n`);
+      }
     });
 
   const gazetteer = program.command('gazetteer').description('build, extend and query the gazetteer');

@@ -6,6 +6,8 @@ export interface Prediction {
   end: number;
   lat: number | null;
   lon: number | null;
+  /** What the system placed it at, for error listings ("Paris, FR PPLC"). */
+  label?: string;
 }
 
 export interface TaggingScore { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number }
@@ -60,12 +62,15 @@ export function geocodingScore(errorsKm: readonly number[]): GeocodingScore {
   const mid = Math.floor(n / 2);
   return {
     n,
-    acc161: round(sorted.filter((e) => e <= 161).length / n),
+    acc161: round(sorted.filter((e) => e <= MAX_CORRECT_KM).length / n),
     meanKm: Math.round(sorted.reduce((s, e) => s + e, 0) / n),
     medianKm: Math.round(n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2),
     auc: round(auc),
   };
 }
+
+/** The error within which a toponym counts as right (100 miles, as in the literature). */
+export const MAX_CORRECT_KM = 161;
 
 /** The largest distance on Earth: the error of a toponym left without coordinates. */
 export const MAX_ERROR_KM = 20039;

@@ -138,6 +138,7 @@ export function readCountries(aliases: Record<string, CountryAlias> = {}, points
       ])],
       // Three-letter codes (USA) are safe as exact-case acronyms; two-letter ones (IS, IT, NO) are not.
       acronyms: [...new Set([...spellings.filter((s) => /^[A-Z]{3,4}$/.test(s)), ...(extra?.acronyms ?? [])])],
+      containerAcronyms: extra?.containerAcronyms ?? [],
       demonyms: [...new Set([...(c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : []), ...(extra?.demonyms ?? [])])],
     };
   });
@@ -161,7 +162,13 @@ export function readArabicCountries(): Set<string> {
   return new Set(countries.filter((c) => c.languages?.ara !== undefined).map((c) => c.cca2));
 }
 
-export interface CountryAlias { names: string[]; acronyms: string[]; demonyms?: string[] }
+export interface CountryAlias {
+  names: string[];
+  acronyms: string[];
+  demonyms?: string[];
+  /** Short forms that name the country only after "Place, " ("Durban, SA"): elsewhere they are other things (a company's "SA"). */
+  containerAcronyms?: string[];
+}
 
 interface RegionRecord { name: string; geonameid: number | null; lat: number; lon: number; featureCode: string; country?: string; aliases: string[]; acronyms?: string[]; demonyms?: string[] }
 
