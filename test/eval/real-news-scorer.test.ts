@@ -176,3 +176,9 @@ test('corridor eval real-news: the command on the synthetic folder, as text, JSO
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /no-such-folder: no such folder/);
 });
+
+test('real-news scorer: an actor goes by its demonym forms too, as the actors stage reads them', () => {
+  // "The Malian army said" resolves to Malian Armed Forces; "Malian army" is that actor's name.
+  assert.ok(ctx.actorNames.get('malian-armed-forces')!.includes('Malian army'));
+  assert.ok(!ctx.actorNames.get('malian-armed-forces')!.includes('Sudanese army'));
+});

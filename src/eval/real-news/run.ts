@@ -79,9 +79,11 @@ export function readManifest(reportsDir: string): Map<string, ManifestEntry> {
 export function loadScoreContext(): ScoreContext {
   const actorCountries = new Map<string, string>();
   const actorNames = new Map<string, string[]>();
-  for (const [id, actor] of loadActorLexicon().actors) {
+  const lexicon = loadActorLexicon();
+  for (const [id, actor] of lexicon.actors) {
     if (actor.country) actorCountries.set(id, actor.country);
-    actorNames.set(id, [id, actor.name, ...actor.aliases]);
+    // The demonym forms are the actor's names too ("the Malian army" said -> Malian Armed Forces).
+    actorNames.set(id, [id, actor.name, ...actor.aliases, ...(lexicon.demonymNames.get(id) ?? [])]);
   }
   return {
     mapping: loadAcledMapping(),
