@@ -117,7 +117,9 @@ export const accordingTo: Recogniser<AccordingTo> = {
     const leadIn = r.lexicon.speakers.leadIn.findAll(r.words, 0, at - 1).reduce((n, m) => n + m.last - m.first + 1, 0);
     const leading = at === 0 || r.words[at - 1]!.text === ':' || leadIn === at;
     const content = leading ? r.contentAfter(speaker.last + 1, null) : r.contentBefore(at);
-    return candidate(this, r, { view: r.view, ...speaker }, r.span(cue.first, cue.last), content, 'according-to');
+    // "..., according to the officials, who asked to remain anonymous.": what follows describes them.
+    const description = leading ? null : r.appositiveAfter(speaker.last);
+    return candidate(this, r, { view: r.view, ...speaker }, r.span(cue.first, cue.last), content, 'according-to', description);
   },
 };
 

@@ -5,7 +5,7 @@ import { affiliationOf, SpeakerMemory, type Affiliated } from './affiliation.js'
 import type { ModalityCueLexicon } from './lexicon.js';
 import type { Quote } from './quotes.js';
 import type { Candidate } from './recognisers.js';
-import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
+import { classifySpeaker, withholdsName, type SpeakerPhrase } from './speakers.js';
 import type { SentenceView } from '../text/sentence-view.js';
 
 /** The speaker of a quotation nobody in the text is credited with. */
@@ -79,7 +79,8 @@ export class StatementResolver {
     const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
     const named = classifySpeaker(phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
     // One person, one kind: a last name alone is the titled person quoted before ("Isik said" after "Defence Minister Fikri Isik").
-    const who = named.speakerKind === 'named-person' && this.memory.wasTitled(named.speaker) ? { ...named, speakerKind: 'official' as const } : named;
+    const titled = named.speakerKind === 'named-person' && this.memory.wasTitled(named.speaker) ? { ...named, speakerKind: 'official' as const } : named;
+    const who = c.description && withholdsName(c.view, c.description, lexicon) ? { speaker: surfaceOf(analysis.text, phrase), speakerKind: 'anonymous' as const } : titled;
     // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
     const descriptions = c.description ? [c.description, phrase] : [phrase];
     const affiliation = affiliationOf(analysis, c.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
@@ -117,6 +118,11 @@ export class StatementResolver {
     const paragraph = lastStartingAtOrBefore(this.analysis.paragraphs, previous.end - 1);
     return paragraph === q.paragraph - 1 || paragraph === q.paragraph ? previous : null;
   }
+}
+
+/** A speaker phrase as written: an unnamed speaker goes by it ("an SDF commander"), not by the body it mentions. */
+function surfaceOf(text: string, { view, first, last }: SpeakerPhrase): string {
+  return text.slice(view.words[first]!.start, view.words[last]!.end);
 }
 
 function fillsLines(text: string, q: Quote): boolean {

@@ -93,6 +93,18 @@ function namesPersonBeside(view: SentenceView, first: number, last: number, acto
   return link > first + 1 && isName(first, link - 1) && !speakers.organisations.someIn(words, first, link - 1, true) && !speakers.outlets.someIn(words, first, link - 1, true);
 }
 
+/**
+ * Whether a description beside a speaker says they withhold their name: a relative clause or a
+ * participle holding an anonymity phrase ("the officials**, who asked to remain anonymous**", "a
+ * commander**, speaking on condition of anonymity**"). A noun phrase ("Karim Saleh, a source close to
+ * the army") names the speaker still.
+ */
+export function withholdsName(view: SentenceView, description: { first: number; last: number }, lexicon: ModalityCueLexicon): boolean {
+  const opener = view.words[description.first]!;
+  const clause = !opener.named && (lexicon.syntax.relativePronouns.has(opener.lower) || /^\p{Ll}+ing$/u.test(opener.text));
+  return clause && lexicon.speakers.anonymous.someIn(view.words, description.first, description.last);
+}
+
 const PERSON_KINDS: readonly SourceKind[] = ['named-person', 'official', 'anonymous'];
 const BODY_KINDS: readonly SourceKind[] = ['group', 'outlet', 'official', 'anonymous', 'named-person'];
 

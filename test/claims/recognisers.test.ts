@@ -17,6 +17,7 @@ function statementsOf(text: string): string[] {
 const CASES: [sentence: string, statement: string][] = [
   ['Demo Radio quoted a local official as saying that the army left Tabqa.', 'a local official (official) <claims:quoted-as>: the army left Tabqa'],
   ['According to a local official, the army left Tabqa.', 'a local official (official) <claims:according-to>: the army left Tabqa'],
+  ['The army left Tabqa, according to two officers, who asked not to be named.', 'two officers (anonymous) <claims:according-to>: The army left Tabqa'],
   ['The army left Tabqa, as the rebels claim, after a week of fighting.', 'rebels (group) <claims:as-parenthesis>: The army left Tabqa'],
   ['The army commander said that his troops had left Tabqa.', 'army commander (official) <claims:speaker-before>: his troops had left Tabqa'],
   ['Fabrice Moreau, a researcher at a Paris institute, told reporters that the army left Tabqa.', 'Fabrice Moreau (named-person) <claims:appositive-speaker>: the army left Tabqa'],
