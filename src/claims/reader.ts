@@ -333,7 +333,7 @@ export class StatementReader {
     const { words } = this;
     let k = this.skipPunctuation(from);
     if (verb?.recipient) {
-      const afterRecipient = this.skipRecipient(k);
+      const afterRecipient = this.skipRecipient(k, verb.requiresNext);
       if (afterRecipient === null) return null;
       k = afterRecipient;
     }
@@ -393,13 +393,18 @@ export class StatementReader {
     return k;
   }
 
-  /** Past the hearer of "told Demo Radio (that) ..."; null when only a hearer follows ("..., a commander told Demo Radio."). */
-  private skipRecipient(from: number): number | null {
+  /**
+   * Past the hearer of "told Demo Radio (that) ..."; null when only a hearer follows ("..., a commander told Demo Radio.").
+   * A word the verb requires after its hearer opens the content ("informed the president **about** ...").
+   */
+  private skipRecipient(from: number, opener: PhraseSet | null): number | null {
     const { words } = this;
     let k = from;
-    while (words[k] && k - from < MAX_RECIPIENT_WORDS && !/^[,:.!?]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !this.quoteOpeningAt(words[k]!.start)) k++;
+    const opens = (at: number) => (words[at]!.lower === 'that' ? null : opener?.matchAt(words, at) ?? null);
+    while (words[k] && k - from < MAX_RECIPIENT_WORDS && !/^[,:.!?]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !opens(k) && !this.quoteOpeningAt(words[k]!.start)) k++;
     if (!words[k] || /^[.!?]$/.test(words[k]!.text)) return null;
-    return k - from >= MAX_RECIPIENT_WORDS ? from : k;
+    if (k - from >= MAX_RECIPIENT_WORDS) return from;
+    return k + (opens(k)?.length ?? 0);
   }
 
   /**
