@@ -145,6 +145,8 @@ export class StatementReader {
       const left = this.phraseStart(k - 2);
       if ((left > 0 && words[left - 1]!.text === ',') || (left === 0 && this.isName(left, k - 2))) k = left;
     }
+    // A pronoun takes no modifier: "a few days ago **it** announced" is "it".
+    if (this.lexicon.speakers.pronouns.has(words[end]!.lower)) k = end;
     const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
     for (let lead = this.lexicon.speakers.leadIn.matchAt(words, k); lead && k <= end; lead = this.lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
     // "in a brief press statement posted ...": a phrase opening with a preposition is no speaker.
