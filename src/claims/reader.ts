@@ -349,7 +349,7 @@ export class StatementReader {
     // "declared the liberation of Raqqa, three days after ...": without "that", only the object is declared.
     if (verb?.objectOnly && that < 0 && words[k - 1]?.text !== ':') return this.objectAt(k);
     const end = Math.max(this.contentEnd(words[k]!.start), this.doc.quotes.find((q) => q.open >= words[k]!.start && q.open < this.view.end && q.close > this.view.end)?.end ?? 0);
-    const cut = [this.relativeClauseAfter(k, end), this.contrastAfter(k, end)].filter((c) => c >= 0);
+    const cut = [this.relativeClauseAfter(k, end), this.contrastAfter(k, end), this.descriptionAfter(k, end)].filter((c) => c >= 0);
     const until = cut.length ? words[Math.min(...cut) - 1]!.end : end;
     return until > words[k]!.start ? { start: words[k]!.start, end: until, quote: null } : null;
   }
@@ -385,6 +385,28 @@ export class StatementReader {
     for (let k = from + 1; words[k + 2] && words[k + 1]!.start < end; k++) {
       const opener = words[k + 1]!;
       if (words[k]!.text === ',' && !opener.named && this.syntax.contrastOpeners.has(opener.lower) && words[k + 2]!.lower !== 'that') return k;
+    }
+    return -1;
+  }
+
+  /**
+   * The comma opening an indefinite appositive between word `from` and offset `end`, or -1: "said 50
+   * people were taken to Novoazovsk**, a** town held by separatists" — the writer's description of what
+   * the speaker named. A time ("**, a** day after ...") goes on reporting, and so do the speaker's own words
+   * and a clause that resumes after the appositive.
+   */
+  private descriptionAfter(from: number, end: number): number {
+    const { words, syntax } = this;
+    if (this.doc.quotes.some((q) => q.start <= words[from]!.start && words[from]!.start < q.end)) return -1;
+    // "a day **after** ...", but "a town **that** ..." describes.
+    const clauseSoon = (k: number) => words.slice(k + 2, k + 4).some((w) => !w.named && w.lower !== 'that' && syntax.clauseWords.has(w.lower));
+    // "Mekelle**,** a city of 500,000 people**,** was under fire": a clause that resumes after it is the speaker's.
+    const runsOut = (k: number) => {
+      const next = words.findIndex((w, at) => at > k + 1 && w.start < end && w.text === ',');
+      return next < 0 || syntax.determiners.has(words[next + 1]?.lower ?? '');
+    };
+    for (let k = from + 1; words[k + 2] && words[k + 1]!.start < end; k++) {
+      if (words[k]!.text === ',' && syntax.indefinites.has(words[k + 1]!.lower) && !clauseSoon(k) && runsOut(k)) return k;
     }
     return -1;
   }
