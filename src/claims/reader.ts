@@ -218,7 +218,15 @@ export class StatementReader {
       const phrase = this.isAppositive(k + 1, comma - 1) ? this.speakerBefore(k) : null;
       return phrase && { phrase, description: { first: k + 1, last: comma - 1 } };
     }
-    return null;
+    return this.relativeSubject(comma);
+  }
+
+  /** "Families who fled the fighting, have told Demo Radio ...": the sentence's subject before a relative clause that ends in the comma at `comma`. */
+  private relativeSubject(comma: number): { phrase: SpeakerBefore; description: WordRange } | null {
+    const { words } = this;
+    const who = words.findIndex((w, k) => k < comma && !w.named && this.syntax.relativePronouns.has(w.lower));
+    if (who < 1 || comma - who > MAX_APPOSITIVE_WORDS || words.slice(0, who).some((w) => this.isBoundary(w))) return null;
+    return { phrase: { view: this.view, first: 0, last: who - 1, afterBreak: false }, description: { first: who, last: comma - 1 } };
   }
 
   /**
