@@ -26,16 +26,11 @@ function link(s: Statement): SourceLink {
   return { source: s.speaker, sourceKind: s.speakerKind, affiliation: s.affiliation, cueStart: s.cueStart, cueEnd: s.cueEnd };
 }
 
-/**
- * The chain of statements, outermost first, around the innermost non-author statement holding the span;
- * else around the statement whose cue it is: a declaration is its speaker's own act ("the prime minister
- * **announced** the end of the operation").
- */
-function carrier(statements: readonly Statement[], position: ReadonlyMap<Statement, number>, reported: SpanIndex<Statement>, cues: SpanIndex<CueSpan>, at: Span): Statement[] {
+/** The chain of statements, outermost first, around the innermost non-author statement holding the span. */
+function carrier(statements: readonly Statement[], position: ReadonlyMap<Statement, number>, reported: SpanIndex<Statement>, at: Span): Statement[] {
   // The shortest holder is the innermost; among equals, the first found.
   const innermost = reported.containing(at.start, at.end)
-    .reduce<Statement | null>((best, s) => (!best || s.end - s.start < best.end - best.start ? s : best), null)
-    ?? cues.containing(at.start, at.end)[0]?.statement;
+    .reduce<Statement | null>((best, s) => (!best || s.end - s.start < best.end - best.start ? s : best), null);
   const chain: Statement[] = [];
   for (let index: number | null = innermost ? position.get(innermost)! : null; index !== null; index = statements[index]!.parent) chain.unshift(statements[index]!);
   return chain;
@@ -54,11 +49,6 @@ function statementCueClass(s: Statement, views: readonly SentenceView[], lexicon
   const verb = lexicon.reporting.findAll(cueWords)[0]?.value.class ?? 'reported';
   if (!lexicon.negators.someIn(cueWords)) return verb;
   return verb === 'denied' ? 'reported' : 'unconfirmed';
-}
-
-/** A statement's cue, as a span to look events up by. */
-interface CueSpan extends Span {
-  statement: Statement;
 }
 
 const NOT_YET: ReadonlySet<Modality> = new Set(['planned', 'conditional']);
@@ -108,9 +98,8 @@ export function claims(options: ClaimsOptions = {}): Stage {
     const position = new Map(statements.map((s, i) => [s, i]));
     const others = statements.filter((s) => s.speakerKind !== 'author');
     const reported = new SpanIndex(others);
-    const cueSpans = new SpanIndex(others.filter((o) => o.cueStart !== null).map((o): CueSpan => ({ start: o.cueStart!, end: o.cueEnd!, statement: o })));
     const events = analysis.events.map((event): Event => {
-      const chain = carrier(statements, position, reported, cueSpans, event.trigger);
+      const chain = carrier(statements, position, reported, event.trigger);
       const innermost = chain.at(-1);
       const attribution: Attribution = innermost
         ? { source: innermost.speaker, sourceKind: innermost.speakerKind, cueStart: innermost.cueStart, cueEnd: innermost.cueEnd, chain: [author.chain[0]!, ...chain.map(link)], rule: innermost.rule }
