@@ -77,6 +77,8 @@ export interface ActorLexicon {
   normalize: NameNormalizer;
   actors: ReadonlyMap<string, ActorEntry>;
   names: PhraseIndex<NameValue>;
+  /** The demonym forms each actor is named by ("Malian army" -> malian-armed-forces), as written. */
+  demonymNames: ReadonlyMap<string, readonly string[]>;
   memberNouns: PhraseIndex<true>;
   memberNounKinds: ReadonlySet<ActorKind>;
   prefixes: PhraseIndex<true>;
@@ -162,6 +164,7 @@ export function compileActorLexicon(
     }
   }
   // Demonym forms go in after every alias: an explicit alias of the same words wins.
+  const demonymNames = new Map<string, string[]>();
   for (const form of file.demonymForms.demonyms) {
     known(form.actor, `demonymForms "${form.demonyms[0]}"`);
     for (const [noun, id] of Object.entries(form.byNoun ?? {})) known(id, `demonymForms "${form.demonyms[0]}".byNoun.${noun}`);
@@ -170,7 +173,9 @@ export function compileActorLexicon(
         if (form.exceptNouns?.includes(noun)) continue;
         const words = wordsOf(`${demonym} ${noun}`);
         if (names.get(words).length > 0) continue;
-        names.add(words, { actorId: form.byNoun?.[noun] ?? form.actor, rule: 'demonym-form' });
+        const actorId = form.byNoun?.[noun] ?? form.actor;
+        names.add(words, { actorId, rule: 'demonym-form' });
+        demonymNames.set(actorId, [...(demonymNames.get(actorId) ?? []), `${demonym} ${noun}`]);
       }
     }
   }
@@ -195,6 +200,7 @@ export function compileActorLexicon(
     normalize,
     actors,
     names,
+    demonymNames,
     memberNouns: flagIndex(file.memberNouns.nouns, 'memberNouns'),
     memberNounKinds: new Set(file.memberNouns.kinds),
     prefixes: flagIndex(file.prefixes.phrases, 'prefixes'),

@@ -145,6 +145,8 @@ export class StatementReader {
       const left = this.phraseStart(k - 2);
       if ((left > 0 && words[left - 1]!.text === ',') || (left === 0 && this.isName(left, k - 2))) k = left;
     }
+    // A pronoun takes no modifier: "a few days ago **it** announced" is "it".
+    if (this.lexicon.speakers.pronouns.has(words[end]!.lower)) k = end;
     const afterBreak = k > 0 && (words[k - 1]!.text === ',' || CLOSING_MARKS.has(words[k - 1]!.text));
     for (let lead = this.lexicon.speakers.leadIn.matchAt(words, k); lead && k <= end; lead = this.lexicon.speakers.leadIn.matchAt(words, k)) k += lead.length;
     // "in a brief press statement posted ...": a phrase opening with a preposition is no speaker.
@@ -216,7 +218,15 @@ export class StatementReader {
       const phrase = this.isAppositive(k + 1, comma - 1) ? this.speakerBefore(k) : null;
       return phrase && { phrase, description: { first: k + 1, last: comma - 1 } };
     }
-    return null;
+    return this.relativeSubject(comma);
+  }
+
+  /** "Families who fled the fighting, have told Demo Radio ...": the sentence's subject before a relative clause that ends in the comma at `comma`. */
+  private relativeSubject(comma: number): { phrase: SpeakerBefore; description: WordRange } | null {
+    const { words } = this;
+    const who = words.findIndex((w, k) => k < comma && !w.named && this.syntax.relativePronouns.has(w.lower));
+    if (who < 1 || comma - who > MAX_APPOSITIVE_WORDS || words.slice(0, who).some((w) => this.isBoundary(w))) return null;
+    return { phrase: { view: this.view, first: 0, last: who - 1, afterBreak: false }, description: { first: who, last: comma - 1 } };
   }
 
   /**
@@ -333,7 +343,7 @@ export class StatementReader {
     const { words } = this;
     let k = this.skipPunctuation(from);
     if (verb?.recipient) {
-      const afterRecipient = this.skipRecipient(k);
+      const afterRecipient = this.skipRecipient(k, verb.requiresNext);
       if (afterRecipient === null) return null;
       k = afterRecipient;
     }
@@ -347,7 +357,7 @@ export class StatementReader {
     // "declared the liberation of Raqqa, three days after ...": without "that", only the object is declared.
     if (verb?.objectOnly && that < 0 && words[k - 1]?.text !== ':') return this.objectAt(k);
     const end = Math.max(this.contentEnd(words[k]!.start), this.doc.quotes.find((q) => q.open >= words[k]!.start && q.open < this.view.end && q.close > this.view.end)?.end ?? 0);
-    const cut = [this.relativeClauseAfter(k, end), this.contrastAfter(k, end)].filter((c) => c >= 0);
+    const cut = [this.relativeClauseAfter(k, end), this.contrastAfter(k, end), this.descriptionAfter(k, end)].filter((c) => c >= 0);
     const until = cut.length ? words[Math.min(...cut) - 1]!.end : end;
     return until > words[k]!.start ? { start: words[k]!.start, end: until, quote: null } : null;
   }
@@ -387,19 +397,46 @@ export class StatementReader {
     return -1;
   }
 
+  /**
+   * The comma opening an indefinite appositive between word `from` and offset `end`, or -1: "said 50
+   * people were taken to Novoazovsk**, a** town held by separatists" — the writer's description of what
+   * the speaker named. A time ("**, a** day after ...") goes on reporting, and so do the speaker's own words
+   * and a clause that resumes after the appositive.
+   */
+  private descriptionAfter(from: number, end: number): number {
+    const { words, syntax } = this;
+    if (this.doc.quotes.some((q) => q.start <= words[from]!.start && words[from]!.start < q.end)) return -1;
+    // "a day **after** ...", but "a town **that** ..." describes.
+    const clauseSoon = (k: number) => words.slice(k + 2, k + 4).some((w) => !w.named && w.lower !== 'that' && syntax.clauseWords.has(w.lower));
+    // "Mekelle**,** a city of 500,000 people**,** was under fire": a clause that resumes after it is the speaker's.
+    const runsOut = (k: number) => {
+      const next = words.findIndex((w, at) => at > k + 1 && w.start < end && w.text === ',');
+      return next < 0 || syntax.determiners.has(words[next + 1]?.lower ?? '');
+    };
+    for (let k = from + 1; words[k + 2] && words[k + 1]!.start < end; k++) {
+      if (words[k]!.text === ',' && syntax.indefinites.has(words[k + 1]!.lower) && !clauseSoon(k) && runsOut(k)) return k;
+    }
+    return -1;
+  }
+
   private skipPunctuation(from: number): number {
     let k = from;
     while (this.words[k] && /^[,:\-–—]$/.test(this.words[k]!.text)) k++;
     return k;
   }
 
-  /** Past the hearer of "told Demo Radio (that) ..."; null when only a hearer follows ("..., a commander told Demo Radio."). */
-  private skipRecipient(from: number): number | null {
+  /**
+   * Past the hearer of "told Demo Radio (that) ..."; null when only a hearer follows ("..., a commander told Demo Radio.").
+   * A word the verb requires after its hearer opens the content ("informed the president **about** ...").
+   */
+  private skipRecipient(from: number, opener: PhraseSet | null): number | null {
     const { words } = this;
     let k = from;
-    while (words[k] && k - from < MAX_RECIPIENT_WORDS && !/^[,:.!?]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !this.quoteOpeningAt(words[k]!.start)) k++;
+    const opens = (at: number) => (words[at]!.lower === 'that' ? null : opener?.matchAt(words, at) ?? null);
+    while (words[k] && k - from < MAX_RECIPIENT_WORDS && !/^[,:.!?]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !opens(k) && !this.quoteOpeningAt(words[k]!.start)) k++;
     if (!words[k] || /^[.!?]$/.test(words[k]!.text)) return null;
-    return k - from >= MAX_RECIPIENT_WORDS ? from : k;
+    if (k - from >= MAX_RECIPIENT_WORDS) return from;
+    return k + (opens(k)?.length ?? 0);
   }
 
   /**

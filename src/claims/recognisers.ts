@@ -117,7 +117,9 @@ export const accordingTo: Recogniser<AccordingTo> = {
     const leadIn = r.lexicon.speakers.leadIn.findAll(r.words, 0, at - 1).reduce((n, m) => n + m.last - m.first + 1, 0);
     const leading = at === 0 || r.words[at - 1]!.text === ':' || leadIn === at;
     const content = leading ? r.contentAfter(speaker.last + 1, null) : r.contentBefore(at);
-    return candidate(this, r, { view: r.view, ...speaker }, r.span(cue.first, cue.last), content, 'according-to');
+    // "..., according to the officials, who asked to remain anonymous.": what follows describes them.
+    const description = leading ? null : r.appositiveAfter(speaker.last);
+    return candidate(this, r, { view: r.view, ...speaker }, r.span(cue.first, cue.last), content, 'according-to', description);
   },
 };
 
@@ -198,6 +200,37 @@ export const speakerBefore: Recogniser<Reporting> = {
   },
 };
 
+interface ReportedSaying extends Match {
+  outer: ReportingCue;
+  inner: ReportingCue;
+}
+
+/**
+ * "Demo Wire reported commander Karim Nouri said ...", "'...,' Demo Wire reported commander Karim
+ * Nouri said.": the outlet carries what the speaker after its cue says.
+ */
+export const reportedSaying: Recogniser<ReportedSaying> = {
+  name: 'reported-saying',
+  score: 0.82,
+  pattern(r, i) {
+    const outer = r.reportingCue(i);
+    if (!outer?.speaker) return null;
+    for (let k = outer.last + 2; k <= outer.last + MAX_SPEAKER_WORDS && r.words[k]; k++) {
+      if (r.isBoundary(r.words[k - 1]!)) return null;
+      const inner = r.speakerBefore(k)?.first === outer.last + 1 ? r.reportingCue(k) : null;
+      if (inner) return { at: i, resume: inner.last, outer: r.reportingCue(i)!, inner };
+    }
+    return null;
+  },
+  extract(r, { outer, inner }) {
+    const quote = r.quoteClosingAt(outer.speaker!.first - 1);
+    const content = quote ? { start: quote.start, end: quote.end, quote } : r.contentAfter(inner.last + 1, inner.verb);
+    if (!content) return [];
+    const carried = quote ? { start: content.start, end: inner.cue.end, quote: null } : { start: r.words[outer.last + 1]!.start, end: content.end, quote: null };
+    return [...candidate(this, r, outer.speaker!, outer.cue, carried), ...candidate(this, r, inner.speaker!, inner.cue, content)];
+  },
+};
+
 /** "..., the coalition said, adding that ...": the speaker of the statement before goes on. */
 export const adding: Recogniser<Reporting> = {
   name: 'adding',
@@ -273,5 +306,5 @@ export const parentheticalName: Recogniser<Reporting> = {
 
 /** The statement recognisers, in the order their candidates are read; the resolver keeps the best-scored reading of a cue. */
 export const RECOGNISERS: readonly Recogniser<Match>[] = [
-  quotedAs, accordingTo, quoteLabel, asParenthesis, speakerBefore, adding, appositiveSpeaker, speakerAfter, parentheticalName,
+  quotedAs, accordingTo, quoteLabel, asParenthesis, reportedSaying, speakerBefore, adding, appositiveSpeaker, speakerAfter, parentheticalName,
 ] as Recogniser<Match>[];

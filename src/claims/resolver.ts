@@ -5,7 +5,7 @@ import { affiliationOf, SpeakerMemory, type Affiliated } from './affiliation.js'
 import type { ModalityCueLexicon } from './lexicon.js';
 import type { Quote } from './quotes.js';
 import type { Candidate } from './recognisers.js';
-import { classifySpeaker, type SpeakerPhrase } from './speakers.js';
+import { classifySpeaker, withholdsName, type SpeakerPhrase } from './speakers.js';
 import type { SentenceView } from '../text/sentence-view.js';
 
 /** The speaker of a quotation nobody in the text is credited with. */
@@ -79,7 +79,8 @@ export class StatementResolver {
     const recentFrom = analysis.paragraphs[Math.max(0, paragraph - 1)]?.start ?? 0;
     const named = classifySpeaker(phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
     // One person, one kind: a last name alone is the titled person quoted before ("Isik said" after "Defence Minister Fikri Isik").
-    const who = named.speakerKind === 'named-person' && this.memory.wasTitled(named.speaker) ? { ...named, speakerKind: 'official' as const } : named;
+    const titled = named.speakerKind === 'named-person' && this.memory.wasTitled(named.speaker) ? { ...named, speakerKind: 'official' as const } : named;
+    const who = c.description && withholdsName(c.view, c.description, lexicon) ? { speaker: surfaceOf(analysis.text, phrase), speakerKind: 'anonymous' as const } : titled;
     // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
     const descriptions = c.description ? [c.description, phrase] : [phrase];
     const affiliation = affiliationOf(analysis, c.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
@@ -97,8 +98,12 @@ export class StatementResolver {
     const { text } = this.analysis;
     const quoted = this.drafts.filter((d) => d.form === 'direct-quote');
     for (const q of quotes) {
-      if (this.consumed.has(q) || !fillsLines(text, q)) continue;
-      const speaker = this.quoteGoingOn(q, quoted);
+      if (this.consumed.has(q)) continue;
+      const lines = fillsLines(text, q);
+      // A quoted sentence with no cue of its own goes on with the quotation just before it in its paragraph
+      // ('"...," Saleh told reporters. "We will ..."'); only a quotation filling its lines may stand unattributed.
+      const speaker = lines || fillsSentences(this.analysis, q) ? this.quoteGoingOn(q, quoted, lines) : null;
+      if (!speaker && !lines) continue;
       this.drafts.push(speaker
         ? { ...speaker, cueStart: null, cueEnd: null, start: q.start, end: q.end, form: 'direct-quote', rule: 'claims:quote-continues', outer: { start: q.start, end: q.end } }
         : {
@@ -110,13 +115,29 @@ export class StatementResolver {
     return withParents(this.drafts);
   }
 
-  /** The speaker of a quotation in the paragraph just before `q`, whose words `q` goes on with ("Quote from X: '...'" then a quoted paragraph). */
-  private quoteGoingOn(q: Quote, quoted: readonly Draft[]): Affiliated | null {
+  /**
+   * The speaker of a quotation just before `q` whose words `q` goes on with, with no other speaker's
+   * statement between them: in `q`'s paragraph, or when `q` fills its lines in the paragraph before
+   * ("Quote from X: '...'" then a quoted paragraph).
+   */
+  private quoteGoingOn(q: Quote, quoted: readonly Draft[], lines: boolean): Affiliated | null {
     const previous = quoted.filter((d) => d.end <= q.open).at(-1);
-    if (!previous) return null;
+    if (!previous || this.drafts.some((d) => d.start >= previous.end && d.start < q.open && d.speaker !== previous.speaker)) return null;
     const paragraph = lastStartingAtOrBefore(this.analysis.paragraphs, previous.end - 1);
-    return paragraph === q.paragraph - 1 || paragraph === q.paragraph ? previous : null;
+    return (lines && paragraph === q.paragraph - 1) || paragraph === q.paragraph ? previous : null;
   }
+}
+
+/** A speaker phrase as written: an unnamed speaker goes by it ("an SDF commander"), not by the body it mentions. */
+function surfaceOf(text: string, { view, first, last }: SpeakerPhrase): string {
+  return text.slice(view.words[first]!.start, view.words[last]!.end);
+}
+
+/** Whether `q` opens a sentence and runs to the end of one (only its closing stop after it). */
+function fillsSentences({ text, sentences }: Readonly<Analysis>, q: Quote): boolean {
+  const first = sentences[lastStartingAtOrBefore(sentences, q.open)];
+  const last = sentences[lastStartingAtOrBefore(sentences, q.close - 1)];
+  return !!first && !!last && !text.slice(first.start, q.open).trim() && /^[\s.!?]*$/.test(text.slice(q.close, last.end));
 }
 
 function fillsLines(text: string, q: Quote): boolean {

@@ -1,5 +1,5 @@
 import type { Analysis } from '../pipeline.js';
-import type { PlaceMention, SourceKind, Statement } from '../types.js';
+import type { ActorMention, PlaceMention, SourceKind, Statement } from '../types.js';
 import type { PhraseSet, SentenceView } from '../text/sentence-view.js';
 import type { ModalityCueLexicon } from './lexicon.js';
 import { SpanIndex } from '../text/span-index.js';
@@ -38,7 +38,7 @@ export function classifySpeaker(
   if (words.length === 1 && speakers.author.has(words[0]!.lower)) return { speaker: authorName, speakerKind: 'author' };
   if (words.length === 1 && speakers.pronouns.has(words[0]!.lower)) {
     const person = syntax.personPronouns.has(words[0]!.lower);
-    const previous = previousSpeaker(earlier, recentFrom, person ? PERSON_KINDS : BODY_KINDS);
+    const previous = (person ? null : subjectBefore(phrase, analysis, lexicon, earlier)) ?? previousSpeaker(earlier, recentFrom, person ? PERSON_KINDS : BODY_KINDS);
     return previous ?? { speaker: surface, speakerKind: person ? 'named-person' : 'group' };
   }
   // "the source said" after "a military source said": the same speaker again.
@@ -59,8 +59,7 @@ export function classifySpeaker(
   }
   if (actor) {
     const mention = analysis.actors[actor.index]!;
-    if (mention.kind === 'civilians') return { speaker: surface, speakerKind: 'anonymous' };
-    return { speaker: mention.name, speakerKind: speakers.officialActorKinds.has(mention.kind) ? 'official' : 'group' };
+    return mention.kind === 'civilians' ? { speaker: surface, speakerKind: 'anonymous' } : actorSpeaker(mention, lexicon);
   }
   const demonym = placeIndex(analysis.places).overlapping(words[0]!.start, words.at(-1)!.end)
     .some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
@@ -91,6 +90,39 @@ function namesPersonBeside(view: SentenceView, first: number, last: number, acto
   // "Rami Abdel Rahman of the ...": a name, then a link word; a body's own name ("Observatory for Human Rights") is no person.
   const link = words.findIndex((w, k) => k > first && k <= last && speakers.roleLinks.hasWord(w.lower) && !w.named);
   return link > first + 1 && isName(first, link - 1) && !speakers.organisations.someIn(words, first, link - 1, true) && !speakers.outlets.someIn(words, first, link - 1, true);
+}
+
+/**
+ * Whether a description beside a speaker says they withhold their name: a relative clause or a
+ * participle holding an anonymity phrase ("the officials**, who asked to remain anonymous**", "a
+ * commander**, speaking on condition of anonymity**"). A noun phrase ("Karim Saleh, a source close to
+ * the army") names the speaker still.
+ */
+export function withholdsName(view: SentenceView, description: { first: number; last: number }, lexicon: ModalityCueLexicon): boolean {
+  const opener = view.words[description.first]!;
+  const clause = !opener.named && (lexicon.syntax.relativePronouns.has(opener.lower) || /^\p{Ll}+ing$/u.test(opener.text));
+  return clause && lexicon.speakers.anonymous.someIn(view.words, description.first, description.last);
+}
+
+/** An actor speaking: a state, its forces or a coalition of states speak for a state (`speakers.officialActorKinds`). */
+function actorSpeaker(mention: ActorMention, lexicon: ModalityCueLexicon): Speaker {
+  return { speaker: mention.name, speakerKind: lexicon.speakers.officialActorKinds.has(mention.kind) ? 'official' : 'group' };
+}
+
+/**
+ * The actor a body pronoun stands for when its sentence opens with that actor and nobody was quoted
+ * in the sentence before it: "The army has not commented, but a week ago **it** announced ..." is the
+ * army, not the speaker quoted before. After a comma or a quotation the pronoun closes a statement
+ * ("..., **it** said") and is the speaker quoted before.
+ */
+function subjectBefore(phrase: SpeakerPhrase, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon, earlier: readonly Pick<Statement, 'start'>[]): Speaker | null {
+  const { view, first } = phrase;
+  if (first === 0 || /^[,"“”'’]$/.test(view.words[first - 1]!.text) || earlier.some((e) => e.start >= view.start)) return null;
+  // The subject opens the sentence, after an article at most.
+  const opening = view.words.findIndex((w) => !lexicon.syntax.determiners.has(w.lower));
+  const entity = view.entities[0];
+  const mention = entity && entity.kind === 'actor' && entity.first === opening && entity.last < first ? analysis.actors[entity.index]! : null;
+  return mention && mention.kind !== 'civilians' ? actorSpeaker(mention, lexicon) : null;
 }
 
 const PERSON_KINDS: readonly SourceKind[] = ['named-person', 'official', 'anonymous'];

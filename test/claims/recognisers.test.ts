@@ -17,11 +17,13 @@ function statementsOf(text: string): string[] {
 const CASES: [sentence: string, statement: string][] = [
   ['Demo Radio quoted a local official as saying that the army left Tabqa.', 'a local official (official) <claims:quoted-as>: the army left Tabqa'],
   ['According to a local official, the army left Tabqa.', 'a local official (official) <claims:according-to>: the army left Tabqa'],
+  ['The army left Tabqa, according to two officers, who asked not to be named.', 'two officers (anonymous) <claims:according-to>: The army left Tabqa'],
   ['The army left Tabqa, as the rebels claim, after a week of fighting.', 'rebels (group) <claims:as-parenthesis>: The army left Tabqa'],
   ['The army commander said that his troops had left Tabqa.', 'army commander (official) <claims:speaker-before>: his troops had left Tabqa'],
   ['Fabrice Moreau, a researcher at a Paris institute, told reporters that the army left Tabqa.', 'Fabrice Moreau (named-person) <claims:appositive-speaker>: the army left Tabqa'],
   ['The army left Tabqa on Monday, said Daniel Reyes.', 'Daniel Reyes (named-person) <claims:speaker-after>: The army left Tabqa on Monday'],
   ['A coalition spokesman, Daniel Reyes, told reporters that the army left Tabqa.', 'Daniel Reyes (named-person) <claims:parenthetical-name>: the army left Tabqa'],
+  ['Demo Radio reported commander Karim Nouri said the army left Tabqa.', 'commander Karim Nouri (official) <claims:reported-saying>: the army left Tabqa'],
   ['The army left Tabqa, the ministry said, adding that the rebels fled Raqqa.', 'ministry (official) <claims:adding>: the rebels fled Raqqa'],
   ['"The fighters left Tabqa after a week of fighting," the PMF, also known as the Hashd al-Shaabi, said in a statement.', 'Popular Mobilization Units (group) <claims:appositive-speaker>: The fighters left Tabqa after a week of fighting'],
   ['The army took Tabqa — the last town on the road — and the dam, a spokesman for the ministry said at a briefing in Raqqa.', 'a spokesman for the ministry (official) <claims:speaker-before>: The army took Tabqa — the last town on the road — and the dam'],

@@ -121,6 +121,7 @@ test('real-news scorer: each item and field of the synthetic report, counted exa
   assert.deepEqual(report.attributed, {
     events: 3, source: { count: 3, of: 3, share: 1 }, sourceKind: { count: 3, of: 3, share: 1 }, modality: { count: 2, of: 3, share: 0.667 },
     prospective: 1, countedAsOccurrence: 1,
+    found: { events: 3, source: { count: 3, of: 3, share: 1 }, sourceKind: { count: 3, of: 3, share: 1 }, modality: { count: 2, of: 3, share: 0.667 } },
   });
   assert.equal(report.failures.length, 6, JSON.stringify(report.failures, null, 1));
 });
@@ -136,6 +137,9 @@ test('real-news scorer: an event the extraction lacks fails every field it state
   assert.equal(seized.matched, false);
   assert.equal(seized.checks.length, 8, 'type and the 7 fields it states');
   assert.ok(seized.checks.every((c) => !c.ok && c.found === null));
+  // Attribution is also measured on the events found at their anchor alone.
+  const { attributed } = summarise([{ expectations, items }], { reportsDir: REPORTS, expectationsDir: EXPECTATIONS });
+  assert.deepEqual([attributed.events, attributed.source.count, attributed.found.events, attributed.found.source.count], [3, 1, 1, 1]);
 });
 
 test('real-news expectations: a misspelt field, a missing anchor, a repeated anchor without nth and an unknown type are refused', () => {
@@ -175,4 +179,10 @@ test('corridor eval real-news: the command on the synthetic folder, as text, JSO
   const missing = await runCliInProcess(['eval', 'real-news', join(ROOT, 'no-such-folder')]);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /no-such-folder: no such folder/);
+});
+
+test('real-news scorer: an actor goes by its demonym forms too, as the actors stage reads them', () => {
+  // "The Malian army said" resolves to Malian Armed Forces; "Malian army" is that actor's name.
+  assert.ok(ctx.actorNames.get('malian-armed-forces')!.includes('Malian army'));
+  assert.ok(!ctx.actorNames.get('malian-armed-forces')!.includes('Sudanese army'));
 });

@@ -69,6 +69,10 @@ export function formatRealNewsReport(r: RealNewsReport, verbose: boolean): strin
     line('  source kind right', a.sourceKind),
     line('  modality right', a.modality),
     `  planned or conditional events found: ${a.prospective}, counted as occurrences: ${a.countedAsOccurrence}`,
+    `  of the ${a.found.events} found at their anchor:`,
+    line('    source right', a.found.source),
+    line('    source kind right', a.found.sourceKind),
+    line('    modality right', a.found.modality),
   ];
   if (verbose) {
     lines.push('failures:');

@@ -63,6 +63,8 @@ export interface RealNewsReport {
     /** Planned or conditional events found, and how many of them fusion would count as occurrences. */
     prospective: number;
     countedAsOccurrence: number;
+    /** The same three among the events found at their anchor: what attribution gets right when the events stage found the event. */
+    found: { events: number; source: Share; sourceKind: Share; modality: Share };
   };
   files: { path: string; file: string; holding: Share }[];
   failures: Failure[];
@@ -79,9 +81,11 @@ export function readManifest(reportsDir: string): Map<string, ManifestEntry> {
 export function loadScoreContext(): ScoreContext {
   const actorCountries = new Map<string, string>();
   const actorNames = new Map<string, string[]>();
-  for (const [id, actor] of loadActorLexicon().actors) {
+  const lexicon = loadActorLexicon();
+  for (const [id, actor] of lexicon.actors) {
     if (actor.country) actorCountries.set(id, actor.country);
-    actorNames.set(id, [id, actor.name, ...actor.aliases]);
+    // The demonym forms are the actor's names too ("the Malian army" said -> Malian Armed Forces).
+    actorNames.set(id, [id, actor.name, ...actor.aliases, ...(lexicon.demonymNames.get(id) ?? [])]);
   }
   return {
     mapping: loadAcledMapping(),
@@ -112,6 +116,7 @@ export function summarise(scored: { expectations: Expectations; items: ItemScore
   };
   const places = of('place').flatMap((i) => i.checks);
   const attributed = events.filter((i) => i.attributed);
+  const found = attributed.filter((i) => i.matched === true);
   const prospective = events.filter((i) => i.countedAsOccurrence !== undefined);
   return {
     ...dirs,
@@ -129,6 +134,7 @@ export function summarise(scored: { expectations: Expectations; items: ItemScore
       modality: right(attributed, 'modality'),
       prospective: prospective.length,
       countedAsOccurrence: count(prospective, (i) => i.countedAsOccurrence === true),
+      found: { events: found.length, source: right(found, 'source'), sourceKind: right(found, 'sourceKind'), modality: right(found, 'modality') },
     },
     files: scored.map((s) => ({ path: s.expectations.path, file: s.expectations.file, holding: held(s.items) })),
     failures: scored.flatMap((s) => s.items.flatMap((i) => i.checks.filter((c) => !c.ok).map((c) => ({
