@@ -11,8 +11,11 @@ export type ReportClass = 'reported' | 'claimed' | 'alleged' | 'denied';
 export type CueClass = ReportClass | 'unconfirmed';
 /** What a scope marker does to the events around it. */
 export type MarkerClass = 'hedge' | 'speculation' | 'alleged' | 'planned' | 'conditional';
-/** Where a marker reaches: a few words before the trigger, its clause, or its sentence. */
-export type MarkerScope = 'near' | 'clause' | 'sentence';
+/**
+ * Where a marker reaches: a few words before the trigger, its clause, or its sentence; the markers
+ * syntax makes (src/claims/complements.ts) reach the verb of their infinitive, or what follows them.
+ */
+export type MarkerScope = 'near' | 'clause' | 'sentence' | 'infinitive' | 'following';
 
 const reportingSchema = z.object({
   lemma: z.string().min(1),
@@ -63,6 +66,16 @@ const fileSchema = z.object({
   noContent: z.array(z.string()),
   questionMarks: z.array(z.string()),
   exclamationIsOpinion: z.boolean(),
+  complements: z.object({
+    infinitive: z.array(z.string()),
+    fillers: z.array(z.string()),
+    notAimBefore: z.array(z.string()),
+    doneByObject: z.array(z.string()),
+    coordinators: z.array(z.string()),
+    particles: z.array(z.string()),
+    speechModals: z.array(z.string()),
+    whetherAfter: z.array(z.string()),
+  }).strict(),
   syntax: syntaxSchema,
   speakers: z.object({
     titles: z.array(z.string()),
@@ -119,6 +132,8 @@ export interface ModalityCueLexicon {
   noContent: PhraseSet;
   questionMarks: string[];
   exclamationIsOpinion: boolean;
+  /** The syntax of aims, coordination and speech yet to come (`complements` in modality-cues.json). */
+  complements: Readonly<Record<keyof z.infer<typeof fileSchema>['complements'], ReadonlySet<string>>>;
   syntax: SyntaxWords;
   speakers: {
     titles: PhraseSet;
@@ -186,6 +201,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     noContent: PhraseSet.of(file.noContent),
     questionMarks: file.questionMarks,
     exclamationIsOpinion: file.exclamationIsOpinion,
+    complements: Object.fromEntries(Object.entries(file.complements).map(([k, words]) => [k, new Set(words.map((w) => w.toLowerCase()))])) as unknown as ModalityCueLexicon['complements'],
     syntax: Object.fromEntries(SYNTAX_KEYS.map((k) => [k, new Set(file.syntax[k].map((w) => w.toLowerCase()))])) as unknown as SyntaxWords,
     speakers: {
       titles: PhraseSet.of(speakers.titles),

@@ -1,6 +1,7 @@
 import type { Attribution, Event, Factuality, Modality, Span, Statement } from '../types.js';
 import type { SentenceView } from '../text/sentence-view.js';
 import { firstEndingAfter } from '../text/span-index.js';
+import { askingWhether, conjunctHead, isBareVerb, syntacticMarkers } from './complements.js';
 import type { CueClass, Marker, ModalityCueLexicon } from './lexicon.js';
 
 const NEAR_WINDOW = 4;
@@ -11,6 +12,8 @@ export interface FoundMarker {
   marker: Marker;
   first: number;
   last: number;
+  /** The word an infinitive marker governs: the verb after "to". */
+  target?: number;
 }
 
 export interface Assessment {
@@ -23,13 +26,15 @@ export interface Assessment {
 /**
  * The markers of one sentence, found once and shared by its events and its
  * stance. A cue word inside a name or a date is no cue: "May" in "in May 2015"
- * is the month the times stage found, not the modal.
+ * is the month the times stage found, not the modal. An "if" after a verb of
+ * knowing asks whether ("unable to verify **if** anyone was killed"): it hedges and sets no condition.
  */
 export function sentenceMarkers(view: SentenceView, lexicon: ModalityCueLexicon, dates: readonly Span[] = []): FoundMarker[] {
   const inDate = (w: Span) => dates.some((d) => w.start >= d.start && w.end <= d.end);
-  return lexicon.markers.findAll(view.words)
+  const cues = lexicon.markers.findAll(view.words)
     .filter((m) => !view.words.slice(m.first, m.last + 1).some((w) => w.named || inDate(w)))
-    .map((m) => ({ marker: m.value, first: m.first, last: m.last }));
+    .map((m) => askingWhether({ marker: m.value, first: m.first, last: m.last }, view, lexicon));
+  return [...cues, ...syntacticMarkers(view, lexicon, cues)];
 }
 
 /** Whether a sentence reads as a question: its last mark, before closing quotes and brackets, is "?". */
@@ -38,10 +43,23 @@ export function isQuestion(text: string, sentence: Span, lexicon: ModalityCueLex
   return lexicon.questionMarks.some((q) => body.endsWith(q));
 }
 
-function applies(found: FoundMarker, view: SentenceView, trigger: { first: number; last: number }, clause: Span): boolean {
+/** A trigger's words, and where the coordination it closes begins ("searching for and **detaining**" begins at "searching"). */
+interface TriggerWords {
+  first: number;
+  last: number;
+  head: number;
+  /** Whether the trigger is a verb in its bare form, as after "to". */
+  bare: boolean;
+}
+
+function applies(found: FoundMarker, view: SentenceView, trigger: TriggerWords, clause: Span): boolean {
   const start = view.words[found.first]!.start;
+  const before = (first: number) => found.last < first && first - found.last <= NEAR_WINDOW;
   switch (found.marker.scope) {
-    case 'near': return found.last < trigger.first && trigger.first - found.last <= NEAR_WINDOW && start >= clause.start;
+    // The first verb of a coordination may stand in the clause before the trigger's.
+    case 'near': return (before(trigger.first) && start >= clause.start) || (trigger.head < trigger.first && before(trigger.head));
+    case 'infinitive': return trigger.bare && (found.target === trigger.first || found.target === trigger.head);
+    case 'following': return found.last < trigger.first;
     case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end && !inParenthesis(found, view, trigger, clause);
     case 'sentence': return true;
   }
@@ -88,9 +106,10 @@ function wordEndingAt(view: SentenceView, offset: number): number {
  */
 export function assess(
   event: Event, view: SentenceView, markers: readonly FoundMarker[], question: boolean,
-  statement: Statement | null, cueClass: CueClass | null, attribution: Attribution,
+  statement: Statement | null, cueClass: CueClass | null, attribution: Attribution, lexicon: ModalityCueLexicon,
 ): Assessment {
-  const trigger = { first: wordStartingAt(view, event.trigger.start), last: wordEndingAt(view, event.trigger.end) };
+  const first = wordStartingAt(view, event.trigger.start);
+  const trigger = { first, last: wordEndingAt(view, event.trigger.end), head: first < 0 ? first : conjunctHead(view, first, lexicon), bare: isBareVerb(event) };
   const clause = event.evidence.at(-1)!;
   const inScope = markers.filter((m) => m.marker.class && (!statement || inStatement(view.words[m.first]!.start, statement)) && applies(m, view, trigger, clause));
   const byClass = (c: Marker['class']) => inScope.filter((m) => m.marker.class === c);

@@ -1,0 +1,106 @@
+import type { SentenceView } from '../text/sentence-view.js';
+import type { Event } from '../types.js';
+import type { Marker, ModalityCueLexicon } from './lexicon.js';
+import type { FoundMarker } from './modality.js';
+
+/** How many words before a reporting verb a future auxiliary may stand: "**will** be able to **say**". */
+const SPEECH_WINDOW = 4;
+/** How many words before "to" the word that governs it may stand: "used **drones** to", "the first **city** to". */
+const GOVERNOR_WINDOW = 3;
+/** How far before "to" a verb may stand across its object: "**allowing** Islamic State fighters and their families to". */
+const OBJECT_WINDOW = 8;
+
+const AIM: Marker = { phrase: 'to', class: 'planned', certainty: 'possible', scope: 'infinitive', stance: null };
+/** "unable to verify **if** anyone was killed": what is asked is neither told nor conditioned. */
+const WHETHER: Marker = { phrase: 'if', class: 'hedge', certainty: 'underspecified', scope: 'clause', stance: null };
+const HYPOTHETICAL_SPEECH: Marker = { phrase: 'will say', class: 'conditional', certainty: 'underspecified', scope: 'following', stance: null };
+
+/** Whether a word may stand between "to" and its verb: "to **be later** exchanged", "to **fully** take over". */
+function isFiller(view: SentenceView, k: number, lexicon: ModalityCueLexicon): boolean {
+  const w = view.words[k]!;
+  return !w.named && (lexicon.complements.fillers.has(w.lower) || /^\p{L}+ly$/u.test(w.lower));
+}
+
+/**
+ * Whether the "to" at `k` is governed by a word that says its act was done: one of `notAimBefore` up to
+ * three words before it ("managed **to** escape", "the **first** city **to** fall"), or a verb of
+ * `doneByObject` before its object, in the same clause ("**allowing** IS fighters and their families **to** leave").
+ */
+function doneBefore(view: SentenceView, k: number, lexicon: ModalityCueLexicon): boolean {
+  const { notAimBefore, doneByObject } = lexicon.complements;
+  for (let j = k - 1; j >= Math.max(0, k - OBJECT_WINDOW); j--) {
+    const w = view.words[j]!;
+    if (!w.named && ((k - j <= GOVERNOR_WINDOW && notAimBefore.has(w.lower)) || doneByObject.has(w.lower))) return true;
+    // Punctuation ends the clause, but not an abbreviation's full stop or a hyphen ("the **U.N.** to", "Raqqa**-**Palmyra").
+    if (/^[^\p{L}\p{N}.'’-]+$/u.test(w.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * Infinitives told as aims: "entered the province **to** regain control", "a campaign **to** isolate and capture".
+ * Each marker's `target` is the verb after "to". An implicative before "to" says the act was done ("managed to
+ * escape", "were forced to withdraw"), and a "to" inside a cue is that cue's ("is believed to", "plans to").
+ */
+function infinitiveMarkers(view: SentenceView, lexicon: ModalityCueLexicon, cues: readonly FoundMarker[]): FoundMarker[] {
+  const { words } = view;
+  const inCue = (k: number) => cues.some((m) => k >= m.first && k <= m.last);
+  const found: FoundMarker[] = [];
+  for (let k = 1; k < words.length - 1; k++) {
+    if (!lexicon.complements.infinitive.has(words[k]!.lower) || inCue(k)) continue;
+    if (doneBefore(view, k, lexicon)) continue;
+    let target = k + 1;
+    while (target < words.length - 1 && isFiller(view, target, lexicon)) target++;
+    found.push({ marker: AIM, first: k, last: k, target });
+  }
+  return found;
+}
+
+/**
+ * A future auxiliary before a reporting verb ("we **will** be able to **say** that ...", "would announce that"):
+ * what would be said is not yet told as done.
+ */
+function hypotheticalSpeech(view: SentenceView, lexicon: ModalityCueLexicon): FoundMarker[] {
+  const { words } = view;
+  const verbs = lexicon.reporting.findAll(words);
+  const found: FoundMarker[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (!lexicon.complements.speechModals.has(words[k]!.lower)) continue;
+    const verb = verbs.find((v) => v.first > k && v.first - k <= SPEECH_WINDOW);
+    if (verb && !lexicon.negators.someIn(words, k + 1, verb.first - 1)) found.push({ marker: HYPOTHETICAL_SPEECH, first: k, last: verb.last });
+  }
+  return found;
+}
+
+/** A conditional cue after a verb of knowing asks whether ("verify **if**", "unclear **if**"), and sets no condition. */
+export function askingWhether(found: FoundMarker, view: SentenceView, lexicon: ModalityCueLexicon): FoundMarker {
+  const asks = found.marker.class === 'conditional' && found.first > 0 && lexicon.complements.whetherAfter.has(view.words[found.first - 1]!.lower);
+  return asks ? { ...found, marker: WHETHER } : found;
+}
+
+/** The markers a sentence's syntax makes, besides its cue words: aims in infinitives and speech yet to come. */
+export function syntacticMarkers(view: SentenceView, lexicon: ModalityCueLexicon, cues: readonly FoundMarker[]): FoundMarker[] {
+  return [...infinitiveMarkers(view, lexicon, cues), ...hypotheticalSpeech(view, lexicon)];
+}
+
+/**
+ * Where the coordination a trigger closes begins: "searching for **and** detaining", "to isolate **and**
+ * capture" start at "searching" and "isolate", so the markers of the first verb reach the second.
+ */
+export function conjunctHead(view: SentenceView, first: number, lexicon: ModalityCueLexicon): number {
+  const { words } = view;
+  const { coordinators, particles } = lexicon.complements;
+  if (first < 2 || !coordinators.has(words[first - 1]!.lower)) return first;
+  const head = particles.has(words[first - 2]!.lower) ? first - 3 : first - 2;
+  const w = words[head];
+  return w && !w.named && /^\p{L}+$/u.test(w.text) ? head : first;
+}
+
+/** The verb an event rule names (`events:verb:retake`, `events:support:launch+offensive`), null for nouns. */
+const VERB_RULE = /^events:(?:verb|support):([^+]+)/;
+
+/** Whether the event's trigger is its verb's bare form ("to **retake**"), not an inflected one ("led to **clashes**"). */
+export function isBareVerb(event: Pick<Event, 'rule' | 'trigger'>): boolean {
+  const lemma = VERB_RULE.exec(event.rule)?.[1];
+  return lemma !== undefined && event.trigger.text.toLowerCase().split(/\s+/)[0] === lemma.split(' ')[0];
+}
