@@ -1,4 +1,5 @@
 import type { SentenceView } from '../text/sentence-view.js';
+import { verbForms } from '../events/inflect.js';
 import type { Event } from '../types.js';
 import type { Marker, ModalityCueLexicon } from './lexicon.js';
 import type { FoundMarker } from './modality.js';
@@ -13,6 +14,10 @@ const OBJECT_WINDOW = 8;
 const AIM: Marker = { phrase: 'to', class: 'planned', certainty: 'possible', scope: 'infinitive', stance: null };
 /** "unable to verify **if** anyone was killed": what is asked is neither told nor conditioned. */
 const WHETHER: Marker = { phrase: 'if', class: 'hedge', certainty: 'underspecified', scope: 'clause', stance: null };
+/** "we will rebuild **while** the police apprehend them": a time clause under a future tells of the future in the present tense. */
+const FUTURE_TIME: Marker = { phrase: 'while', class: 'planned', certainty: 'probable', scope: 'future-clause', stance: null };
+/** "fighting **was reported** in the city": a report with no speaker, of the event just before it. */
+const PASSIVE_REPORT: Marker = { phrase: 'was reported', class: 'reported', certainty: 'certain', scope: 'subject', stance: null };
 const HYPOTHETICAL_SPEECH: Marker = { phrase: 'will say', class: 'conditional', certainty: 'underspecified', scope: 'following', stance: null };
 
 /** Whether a word may stand between "to" and its verb: "to **be later** exchanged", "to **fully** take over". */
@@ -78,9 +83,36 @@ export function askingWhether(found: FoundMarker, view: SentenceView, lexicon: M
   return asks ? { ...found, marker: WHETHER } : found;
 }
 
-/** The markers a sentence's syntax makes, besides its cue words: aims in infinitives and speech yet to come. */
+/** Index of the passive auxiliary before the verb at `i`, past adverbs ("were **also** reported", "was widely reported"), or -1. */
+export function passiveAuxiliaryBefore(words: SentenceView['words'], i: number, lexicon: ModalityCueLexicon): number {
+  const { passiveAuxiliaries } = lexicon.syntax;
+  const adverb = (w: SentenceView['words'][number]) => !passiveAuxiliaries.has(w.lower) && (lexicon.complements.fillers.has(w.lower) || /^\p{L}+ly$/u.test(w.lower));
+  let aux = i - 1;
+  while (aux > 0 && !words[aux]!.named && adverb(words[aux]!)) aux--;
+  return aux >= 0 && !words[aux]!.named && passiveAuxiliaries.has(words[aux]!.lower) ? aux : -1;
+}
+
+/** A passive auxiliary and a reporting verb of class `reported` after it: "clashes **were also reported**". */
+function passiveReports(view: SentenceView, lexicon: ModalityCueLexicon): FoundMarker[] {
+  return lexicon.reporting.findAll(view.words).flatMap((verb) => {
+    const aux = passiveAuxiliaryBefore(view.words, verb.first, lexicon);
+    return aux >= 0 && verb.value.class === 'reported' ? [{ marker: PASSIVE_REPORT, first: aux, last: verb.last }] : [];
+  });
+}
+
+/**
+ * The openers of time clauses ("while", "when", "once") in a sentence with a future auxiliary outside
+ * them: "our focus will be on rebuilding **while** federal police apprehend the leaders".
+ */
+function futureTimeClauses(view: SentenceView, lexicon: ModalityCueLexicon): FoundMarker[] {
+  const { futureAuxiliaries, temporalOpeners } = lexicon.complements;
+  if (!view.words.some((w) => futureAuxiliaries.has(w.lower))) return [];
+  return view.words.flatMap((w, k) => (temporalOpeners.has(w.lower) ? [{ marker: FUTURE_TIME, first: k, last: k }] : []));
+}
+
+/** The markers a sentence's syntax makes, besides its cue words: aims in infinitives, speech and time clauses yet to come, passive reports. */
 export function syntacticMarkers(view: SentenceView, lexicon: ModalityCueLexicon, cues: readonly FoundMarker[]): FoundMarker[] {
-  return [...infinitiveMarkers(view, lexicon, cues), ...hypotheticalSpeech(view, lexicon)];
+  return [...infinitiveMarkers(view, lexicon, cues), ...hypotheticalSpeech(view, lexicon), ...futureTimeClauses(view, lexicon), ...passiveReports(view, lexicon)];
 }
 
 /**
@@ -99,8 +131,11 @@ export function conjunctHead(view: SentenceView, first: number, lexicon: Modalit
 /** The verb an event rule names (`events:verb:retake`, `events:support:launch+offensive`), null for nouns. */
 const VERB_RULE = /^events:(?:verb|support):([^+]+)/;
 
-/** Whether the event's trigger is its verb's bare form ("to **retake**"), not an inflected one ("led to **clashes**"). */
-export function isBareVerb(event: Pick<Event, 'rule' | 'trigger'>): boolean {
+/** The form of an event's verb trigger: bare ("to **retake**"), present third person ("once it **ends**"), or another (past, -ing, a noun). */
+export function verbForm(event: Pick<Event, 'rule' | 'trigger'>): 'bare' | 'third' | null {
   const lemma = VERB_RULE.exec(event.rule)?.[1];
-  return lemma !== undefined && event.trigger.text.toLowerCase().split(/\s+/)[0] === lemma.split(' ')[0];
+  if (lemma === undefined) return null;
+  const word = event.trigger.text.toLowerCase().split(/\s+/)[0];
+  const forms = verbForms(lemma.split(' ')[0]!);
+  return word === forms.base ? 'bare' : word === forms.third ? 'third' : null;
 }

@@ -10,12 +10,12 @@ export type ReportClass = 'reported' | 'claimed' | 'alleged' | 'denied';
 /** The commitment a statement's cue carries; a negated cue that is no denial ("did not confirm") only hedges. */
 export type CueClass = ReportClass | 'unconfirmed';
 /** What a scope marker does to the events around it. */
-export type MarkerClass = 'hedge' | 'speculation' | 'alleged' | 'planned' | 'conditional';
+export type MarkerClass = 'hedge' | 'speculation' | 'alleged' | 'planned' | 'conditional' | 'reported';
 /**
  * Where a marker reaches: a few words before the trigger, its clause, or its sentence; the markers
  * syntax makes (src/claims/complements.ts) reach the verb of their infinitive, or what follows them.
  */
-export type MarkerScope = 'near' | 'clause' | 'sentence' | 'infinitive' | 'following';
+export type MarkerScope = 'near' | 'clause' | 'sentence' | 'infinitive' | 'following' | 'future-clause' | 'subject';
 
 const reportingSchema = z.object({
   lemma: z.string().min(1),
@@ -37,7 +37,7 @@ const reportingSchema = z.object({
 
 const markerSchema = z.object({
   phrase: z.string().min(1),
-  class: z.enum(['hedge', 'speculation', 'alleged', 'planned', 'conditional']).optional(),
+  class: z.enum(['hedge', 'speculation', 'alleged', 'planned', 'conditional', 'reported']).optional(),
   certainty: z.enum(['certain', 'probable', 'possible', 'underspecified']).optional(),
   scope: z.enum(['near', 'clause', 'sentence']).default('near'),
   stance: z.enum(['opinion', 'speculation']).optional(),
@@ -75,6 +75,9 @@ const fileSchema = z.object({
     particles: z.array(z.string()),
     speechModals: z.array(z.string()),
     whetherAfter: z.array(z.string()),
+    futureAuxiliaries: z.array(z.string()),
+    temporalOpeners: z.array(z.string()),
+    prepositions: z.array(z.string()),
   }).strict(),
   syntax: syntaxSchema,
   speakers: z.object({

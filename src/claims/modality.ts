@@ -1,10 +1,12 @@
 import type { Attribution, Event, Factuality, Modality, Span, Statement } from '../types.js';
 import type { SentenceView } from '../text/sentence-view.js';
 import { firstEndingAfter } from '../text/span-index.js';
-import { askingWhether, conjunctHead, isBareVerb, syntacticMarkers } from './complements.js';
+import { askingWhether, conjunctHead, syntacticMarkers, verbForm } from './complements.js';
 import type { CueClass, Marker, ModalityCueLexicon } from './lexicon.js';
 
 const NEAR_WINDOW = 4;
+/** How far after the opener of a time clause its verb may stand: "while **federal police** apprehend". */
+const TIME_CLAUSE_WINDOW = 5;
 const CERTAINTY_RANK: Record<Factuality['certainty'], number> = { certain: 3, probable: 2, possible: 1, underspecified: 0 };
 
 /** A scope marker found in a sentence, with its word range. */
@@ -48,8 +50,8 @@ interface TriggerWords {
   first: number;
   last: number;
   head: number;
-  /** Whether the trigger is a verb in its bare form, as after "to". */
-  bare: boolean;
+  /** The trigger's verb form: bare ("to **retake**"), present third person ("once it **ends**"), or null. */
+  form: 'bare' | 'third' | null;
 }
 
 function applies(found: FoundMarker, view: SentenceView, trigger: TriggerWords, clause: Span): boolean {
@@ -58,11 +60,18 @@ function applies(found: FoundMarker, view: SentenceView, trigger: TriggerWords, 
   switch (found.marker.scope) {
     // The first verb of a coordination may stand in the clause before the trigger's.
     case 'near': return (before(trigger.first) && start >= clause.start) || (trigger.head < trigger.first && before(trigger.head));
-    case 'infinitive': return trigger.bare && (found.target === trigger.first || found.target === trigger.head);
+    case 'infinitive': return trigger.form === 'bare' && (found.target === trigger.first || found.target === trigger.head);
+    case 'future-clause': return trigger.form !== null && found.last < trigger.first && trigger.first - found.last <= TIME_CLAUSE_WINDOW && clausePlain(view, found.last, trigger.first);
     case 'following': return found.last < trigger.first;
+    case 'subject': return trigger.last < found.first && found.first - trigger.last <= NEAR_WINDOW && clausePlain(view, trigger.last, found.first);
     case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end && !inParenthesis(found, view, trigger, clause);
     case 'sentence': return true;
   }
+}
+
+/** Whether no punctuation stands between two words: they are in one clause. */
+function clausePlain(view: SentenceView, from: number, to: number): boolean {
+  return view.words.slice(from + 1, to).every((w) => /[\p{L}\p{N}]/u.test(w.text));
 }
 
 /** Whether a marker at `offset` is the statement's own: inside what it says, or its cue ("**vowed to** continue"). */
@@ -101,15 +110,15 @@ function wordEndingAt(view: SentenceView, offset: number): number {
  * markers around its trigger, the cue of the statement that carries it and
  * its source chain. Precedence (first that applies): question, conditional,
  * denial, plan (a marker, or an aim the events stage marked), hedge (speculative when the author hedges, alleged for
- * "allegedly"), the reporting cue (claimed, alleged, reported), the author's
- * plain assertion. See resources/modality-cues.md for the table.
+ * "allegedly"), the reporting cue (claimed, alleged, reported) or a report
+ * marker ("reports of", "was reported"), the author's plain assertion. See resources/modality-cues.md for the table.
  */
 export function assess(
   event: Event, view: SentenceView, markers: readonly FoundMarker[], question: boolean,
   statement: Statement | null, cueClass: CueClass | null, attribution: Attribution, lexicon: ModalityCueLexicon,
 ): Assessment {
   const first = wordStartingAt(view, event.trigger.start);
-  const trigger = { first, last: wordEndingAt(view, event.trigger.end), head: first < 0 ? first : conjunctHead(view, first, lexicon), bare: isBareVerb(event) };
+  const trigger = { first, last: wordEndingAt(view, event.trigger.end), head: first < 0 ? first : conjunctHead(view, first, lexicon), form: verbForm(event) };
   const clause = event.evidence.at(-1)!;
   const inScope = markers.filter((m) => m.marker.class && (!statement || inStatement(view.words[m.first]!.start, statement)) && applies(m, view, trigger, clause));
   const byClass = (c: Marker['class']) => inScope.filter((m) => m.marker.class === c);
@@ -134,8 +143,9 @@ export function assess(
       : byClass('speculation').length && attribution.sourceKind === 'author' ? 'speculative' : 'hedged';
     const certainty = hedges.length ? weakest(hedges) : 'possible';
     result = { modality, factuality: { certainty, polarity: positive } };
-  } else if (cueClass) {
-    result = { modality: cueClass, factuality: { certainty: 'certain', polarity: positive } };
+  } else if (cueClass || byClass('reported').length) {
+    // Without a statement, "**reports of** clashes" and "fighting **was reported**" report all the same.
+    result = { modality: cueClass ?? 'reported', factuality: { certainty: 'certain', polarity: positive } };
   } else {
     result = { modality: 'asserted', factuality: { certainty: 'certain', polarity: positive } };
   }
