@@ -18,6 +18,8 @@ const WHETHER: Marker = { phrase: 'if', class: 'hedge', certainty: 'underspecifi
 const FUTURE_TIME: Marker = { phrase: 'while', class: 'planned', certainty: 'probable', scope: 'future-clause', stance: null };
 /** "fighting **was reported** in the city": a report with no speaker, of the event just before it. */
 const PASSIVE_REPORT: Marker = { phrase: 'was reported', class: 'reported', certainty: 'certain', scope: 'subject', stance: null };
+/** "Taking Afrin **has been the main objective**": an event named as an aim is not told as done. */
+const AIM_PREDICATE: Marker = { phrase: 'is the objective', class: 'planned', certainty: 'possible', scope: 'subject', stance: null };
 const HYPOTHETICAL_SPEECH: Marker = { phrase: 'will say', class: 'conditional', certainty: 'underspecified', scope: 'following', stance: null };
 
 /** Whether a word may stand between "to" and its verb: "to **be later** exchanged", "to **fully** take over". */
@@ -100,6 +102,27 @@ function passiveReports(view: SentenceView, lexicon: ModalityCueLexicon): FoundM
   });
 }
 
+/** How many words may stand between a copula and the aim noun it predicates: "has been **the main** objective". */
+const AIM_NOUN_REACH = 3;
+
+/** A copula and an aim noun after it (`complements.aimNouns`): "retaking the city **is the main goal**". */
+function aimPredicates(view: SentenceView, lexicon: ModalityCueLexicon): FoundMarker[] {
+  const { words } = view;
+  const found: FoundMarker[] = [];
+  words.forEach((w, k) => {
+    if (w.named || !lexicon.complements.aimNouns.has(w.lower)) return;
+    for (let j = k - 1; j >= Math.max(0, k - 1 - AIM_NOUN_REACH); j--) {
+      if (!/[\p{L}\p{N}]/u.test(words[j]!.text)) return;
+      if (lexicon.syntax.passiveAuxiliaries.has(words[j]!.lower)) {
+        const has = j > 0 && lexicon.complements.perfectAuxiliaries.has(words[j - 1]!.lower) ? j - 1 : j;
+        found.push({ marker: AIM_PREDICATE, first: has, last: k });
+        return;
+      }
+    }
+  });
+  return found;
+}
+
 /**
  * The openers of time clauses ("while", "when", "once") in a sentence with a future auxiliary outside
  * them: "our focus will be on rebuilding **while** federal police apprehend the leaders".
@@ -110,9 +133,9 @@ function futureTimeClauses(view: SentenceView, lexicon: ModalityCueLexicon): Fou
   return view.words.flatMap((w, k) => (temporalOpeners.has(w.lower) ? [{ marker: FUTURE_TIME, first: k, last: k }] : []));
 }
 
-/** The markers a sentence's syntax makes, besides its cue words: aims in infinitives, speech and time clauses yet to come, passive reports. */
+/** The markers a sentence's syntax makes, besides its cue words: aims in infinitives and predicates, speech and time clauses yet to come, passive reports. */
 export function syntacticMarkers(view: SentenceView, lexicon: ModalityCueLexicon, cues: readonly FoundMarker[]): FoundMarker[] {
-  return [...infinitiveMarkers(view, lexicon, cues), ...hypotheticalSpeech(view, lexicon), ...futureTimeClauses(view, lexicon), ...passiveReports(view, lexicon)];
+  return [...infinitiveMarkers(view, lexicon, cues), ...hypotheticalSpeech(view, lexicon), ...futureTimeClauses(view, lexicon), ...passiveReports(view, lexicon), ...aimPredicates(view, lexicon)];
 }
 
 /**

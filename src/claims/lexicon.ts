@@ -78,6 +78,8 @@ const fileSchema = z.object({
     futureAuxiliaries: z.array(z.string()),
     temporalOpeners: z.array(z.string()),
     prepositions: z.array(z.string()),
+    aimNouns: z.array(z.string()),
+    perfectAuxiliaries: z.array(z.string()),
   }).strict(),
   syntax: syntaxSchema,
   speakers: z.object({

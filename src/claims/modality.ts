@@ -16,6 +16,8 @@ export interface FoundMarker {
   last: number;
   /** The word an infinitive marker governs: the verb after "to". */
   target?: number;
+  /** A marker right before a preposition hedges the phrase it opens, not a trigger before it ("a strike **apparently** against rebels"). */
+  opensPhrase?: boolean;
 }
 
 export interface Assessment {
@@ -35,7 +37,7 @@ export function sentenceMarkers(view: SentenceView, lexicon: ModalityCueLexicon,
   const inDate = (w: Span) => dates.some((d) => w.start >= d.start && w.end <= d.end);
   const cues = lexicon.markers.findAll(view.words)
     .filter((m) => !view.words.slice(m.first, m.last + 1).some((w) => w.named || inDate(w)))
-    .map((m) => askingWhether({ marker: m.value, first: m.first, last: m.last }, view, lexicon));
+    .map((m) => askingWhether({ marker: m.value, first: m.first, last: m.last, opensPhrase: lexicon.complements.prepositions.has(view.words[m.last + 1]?.lower ?? '') }, view, lexicon));
   return [...cues, ...syntacticMarkers(view, lexicon, cues)];
 }
 
@@ -64,7 +66,7 @@ function applies(found: FoundMarker, view: SentenceView, trigger: TriggerWords, 
     case 'future-clause': return trigger.form !== null && found.last < trigger.first && trigger.first - found.last <= TIME_CLAUSE_WINDOW && clausePlain(view, found.last, trigger.first);
     case 'following': return found.last < trigger.first;
     case 'subject': return trigger.last < found.first && found.first - trigger.last <= NEAR_WINDOW && clausePlain(view, trigger.last, found.first);
-    case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end && !inParenthesis(found, view, trigger, clause);
+    case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end && !inParenthesis(found, view, trigger, clause) && !(found.opensPhrase && found.first > trigger.last);
     case 'sentence': return true;
   }
 }
