@@ -56,7 +56,18 @@ interface TriggerWords {
   form: 'bare' | 'third' | null;
 }
 
-function applies(found: FoundMarker, view: SentenceView, trigger: TriggerWords, clause: Span): boolean {
+/**
+ * Whether a relative clause opened by a comma stands between the marker and a trigger after it: "ISIS **it
+ * appears** has lost its nerve, **which** explains why hundreds were killed" describes, and is not hedged.
+ */
+function inRelativeAfter(found: FoundMarker, view: SentenceView, first: number, relativePronouns: ReadonlySet<string>): boolean {
+  for (let k = found.last + 1; k < first; k++) {
+    if (view.words[k]!.text === ',' && relativePronouns.has(view.words[k + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+function applies(found: FoundMarker, view: SentenceView, trigger: TriggerWords, clause: Span, relativePronouns: ReadonlySet<string>): boolean {
   const start = view.words[found.first]!.start;
   const before = (first: number) => found.last < first && first - found.last <= NEAR_WINDOW;
   switch (found.marker.scope) {
@@ -67,7 +78,7 @@ function applies(found: FoundMarker, view: SentenceView, trigger: TriggerWords, 
     case 'following': return found.last < trigger.first;
     case 'subject': return trigger.last < found.first && found.first - trigger.last <= NEAR_WINDOW && clausePlain(view, trigger.last, found.first);
     case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end && !inParenthesis(found, view, trigger, clause) && !(found.opensPhrase && found.first > trigger.last);
-    case 'sentence': return true;
+    case 'sentence': return !inRelativeAfter(found, view, trigger.first, relativePronouns);
   }
 }
 
@@ -122,7 +133,7 @@ export function assess(
   const first = wordStartingAt(view, event.trigger.start);
   const trigger = { first, last: wordEndingAt(view, event.trigger.end), head: first < 0 ? first : conjunctHead(view, first, lexicon), form: verbForm(event) };
   const clause = event.evidence.at(-1)!;
-  const inScope = markers.filter((m) => m.marker.class && (!statement || inStatement(view.words[m.first]!.start, statement)) && applies(m, view, trigger, clause));
+  const inScope = markers.filter((m) => m.marker.class && (!statement || inStatement(view.words[m.first]!.start, statement)) && applies(m, view, trigger, clause, lexicon.syntax.relativePronouns));
   const byClass = (c: Marker['class']) => inScope.filter((m) => m.marker.class === c);
   const positive: Factuality['polarity'] = event.negated ? 'negative' : 'positive';
   const negative: Factuality['polarity'] = event.negated ? 'positive' : 'negative';
