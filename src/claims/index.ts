@@ -105,7 +105,7 @@ export function claims(options: ClaimsOptions = {}): Stage {
         ? { source: innermost.speaker, sourceKind: innermost.speakerKind, cueStart: innermost.cueStart, cueEnd: innermost.cueEnd, chain: [author.chain[0]!, ...chain.map(link)], rule: innermost.rule }
         : author;
       const si = viewAt(views, event.trigger.start);
-      const { modality, factuality, contexts } = assess(event, views[si]!, markers[si]!, questions[si]!, innermost ?? null, cueClass(innermost), attribution);
+      const { modality, factuality, contexts } = assess(event, views[si]!, markers[si]!, questions[si]!, innermost ?? null, cueClass(innermost), attribution, lexicon);
       const plover = event.plover && contexts.length ? { ...event.plover, context: [...new Set([...event.plover.context, ...contexts])] } : event.plover;
       return { ...event, attribution, modality, factuality, plover, time: happenedBy(event.time, modality, document.publishedAt) };
     });

@@ -10,9 +10,12 @@ export type ReportClass = 'reported' | 'claimed' | 'alleged' | 'denied';
 /** The commitment a statement's cue carries; a negated cue that is no denial ("did not confirm") only hedges. */
 export type CueClass = ReportClass | 'unconfirmed';
 /** What a scope marker does to the events around it. */
-export type MarkerClass = 'hedge' | 'speculation' | 'alleged' | 'planned' | 'conditional';
-/** Where a marker reaches: a few words before the trigger, its clause, or its sentence. */
-export type MarkerScope = 'near' | 'clause' | 'sentence';
+export type MarkerClass = 'hedge' | 'speculation' | 'alleged' | 'planned' | 'conditional' | 'reported';
+/**
+ * Where a marker reaches: a few words before the trigger, its clause, or its sentence; the markers
+ * syntax makes (src/claims/complements.ts) reach the verb of their infinitive, or what follows them.
+ */
+export type MarkerScope = 'near' | 'clause' | 'sentence' | 'infinitive' | 'following' | 'future-clause' | 'subject';
 
 const reportingSchema = z.object({
   lemma: z.string().min(1),
@@ -34,7 +37,7 @@ const reportingSchema = z.object({
 
 const markerSchema = z.object({
   phrase: z.string().min(1),
-  class: z.enum(['hedge', 'speculation', 'alleged', 'planned', 'conditional']).optional(),
+  class: z.enum(['hedge', 'speculation', 'alleged', 'planned', 'conditional', 'reported']).optional(),
   certainty: z.enum(['certain', 'probable', 'possible', 'underspecified']).optional(),
   scope: z.enum(['near', 'clause', 'sentence']).default('near'),
   stance: z.enum(['opinion', 'speculation']).optional(),
@@ -63,6 +66,21 @@ const fileSchema = z.object({
   noContent: z.array(z.string()),
   questionMarks: z.array(z.string()),
   exclamationIsOpinion: z.boolean(),
+  complements: z.object({
+    infinitive: z.array(z.string()),
+    fillers: z.array(z.string()),
+    notAimBefore: z.array(z.string()),
+    doneByObject: z.array(z.string()),
+    coordinators: z.array(z.string()),
+    particles: z.array(z.string()),
+    speechModals: z.array(z.string()),
+    whetherAfter: z.array(z.string()),
+    futureAuxiliaries: z.array(z.string()),
+    temporalOpeners: z.array(z.string()),
+    prepositions: z.array(z.string()),
+    aimNouns: z.array(z.string()),
+    perfectAuxiliaries: z.array(z.string()),
+  }).strict(),
   syntax: syntaxSchema,
   speakers: z.object({
     titles: z.array(z.string()),
@@ -119,6 +137,8 @@ export interface ModalityCueLexicon {
   noContent: PhraseSet;
   questionMarks: string[];
   exclamationIsOpinion: boolean;
+  /** The syntax of aims, coordination and speech yet to come (`complements` in modality-cues.json). */
+  complements: Readonly<Record<keyof z.infer<typeof fileSchema>['complements'], ReadonlySet<string>>>;
   syntax: SyntaxWords;
   speakers: {
     titles: PhraseSet;
@@ -186,6 +206,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
     noContent: PhraseSet.of(file.noContent),
     questionMarks: file.questionMarks,
     exclamationIsOpinion: file.exclamationIsOpinion,
+    complements: Object.fromEntries(Object.entries(file.complements).map(([k, words]) => [k, new Set(words.map((w) => w.toLowerCase()))])) as unknown as ModalityCueLexicon['complements'],
     syntax: Object.fromEntries(SYNTAX_KEYS.map((k) => [k, new Set(file.syntax[k].map((w) => w.toLowerCase()))])) as unknown as SyntaxWords,
     speakers: {
       titles: PhraseSet.of(speakers.titles),

@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import type { PhraseSet, SentenceView, Word } from '../text/sentence-view.js';
 import type { ModalityCueLexicon, ReportingVerb, SyntaxWords } from './lexicon.js';
+import { passiveAuxiliaryBefore } from './complements.js';
 import type { Quote } from './quotes.js';
 import type { SpeakerPhrase } from './speakers.js';
 
@@ -99,7 +100,7 @@ export class StatementReader {
     // Capitalised inside a sentence, a cue word is part of a name ("the Department of **State**").
     if (isCapitalised(words[i]!) && i > 0 && !/^[“"‘':(—–-]$/.test(words[i - 1]!.text)) return null;
     // "before the victory was declared": a passive cue has no speaker before it ("is claiming" is active).
-    if (i > 0 && !words[i - 1]!.named && syntax.passiveAuxiliaries.has(words[i - 1]!.lower) && !words[i]!.lower.endsWith('ing')) return null;
+    if (passiveAuxiliaryBefore(words, i, this.lexicon) >= 0 && !words[i]!.lower.endsWith('ing')) return null;
     const verb = reporting.value;
     const last = i + reporting.length - 1;
     // "wrote on its website that": the words a cue requires may follow its setting.
@@ -112,7 +113,8 @@ export class StatementReader {
     const afterQuote = CLOSING_MARKS.has(words[i - 1]?.text ?? '') || (!!verb.requiresNext && quoteBefore());
     if (verb.requiresNext && !afterQuote && !verb.requiresNext.someIn(words, next, next + verb.window - 1)) return null;
     if (verb.excludePrev && i > 0 && verb.excludePrev.matchEndingAt(words, i - 1)) return null;
-    if (syntax.determiners.has(words[i - 1]?.lower ?? '') || (syntax.participleNext.has(words[last + 1]?.lower ?? '') && !this.infinitiveAfter(last, verb))) return null;
+    // "this alleged victory", "amid reports of shelling": after a determiner or a preposition the verb form is a noun or an adjective.
+    if (syntax.determiners.has(words[i - 1]?.lower ?? '') || this.lexicon.complements.prepositions.has(words[i - 1]?.lower ?? '') || (syntax.participleNext.has(words[last + 1]?.lower ?? '') && !this.infinitiveAfter(last, verb))) return null;
     // "the self-declared caliphate": a participle joined by a hyphen is an adjective.
     if (words[i - 1]?.text === '-' && words[i - 1]!.end === words[i]!.start) return null;
     const speaker = this.speakerBefore(i);
