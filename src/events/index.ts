@@ -473,9 +473,16 @@ function dedupe(drafts: Draft[]): Draft[] {
       args[r] = other.args[r];
       if (other.args.nearby.has(r)) args.nearby.add(r);
     }
-    kept[twin] = { ...better, args };
+    // The other cue stays evidence of the happening it names ("launched an offensive ..., targeting the districts").
+    kept[twin] = { ...better, args, extraTriggers: [...better.extraTriggers, ...cueSpans(other)] };
   }
   return kept;
+}
+
+/** The words of a draft's cue: its trigger (with the support verb carrying it) and the triggers merged into it. */
+function cueSpans(d: Draft): Span[] {
+  const { view: { words }, first, last, support } = d.site;
+  return [...(support ? [wordSpan(words, support.first, support.last)] : []), wordSpan(words, first, last), ...d.extraTriggers];
 }
 
 function argumentCount(args: Arguments): number {
