@@ -158,12 +158,31 @@ function supportBefore(words: readonly Word[], first: number, lexicon: EventCueL
   return null;
 }
 
-/** "the explosion occurred", "fighting has broken out": the support verb the noun ending at `last` is the subject of. */
+/** How many words the noun's own phrases may take before its support verb: "the attack **on the governor's convoy** occurred". */
+const SUPPORT_SUBJECT_PHRASES = 6;
+
+/**
+ * "the explosion occurred", "fighting has broken out", "the attack on Gayoom occurred": the support verb the
+ * noun ending at `last` is the subject of; `gap` words and -ly adverbs may stand between, and so may the noun's
+ * own prepositional phrases when they name someone or somewhere, as long as no cue verb, clause boundary or
+ * barrier comes first.
+ */
 function supportAfter(words: readonly Word[], last: number, lexicon: EventCueLexicon): Support | null {
-  for (let k = last + 1; k <= last + 1 + SUPPORT_SUBJECT_GAP && k < words.length; k++) {
+  let gaps = 0, phrase = 0, named = false;
+  for (let k = last + 1; k < words.length; k++) {
     const match = lexicon.support.subject.matchAt(words, k);
-    if (match) return { first: k, last: k + match.length - 1, lemma: match.value };
-    if (!lexicon.support.gap.has(words[k]!.lower)) return null;
+    // A phrase that names nobody and nowhere leaves the noun a figure of speech: "the attack on reason continues".
+    if (match) return phrase > 0 && !named ? null : { first: k, last: k + match.length - 1, lemma: match.value };
+    const w = words[k]!;
+    if (lexicon.support.gap.has(w.lower) || (!w.named && /ly$/.test(w.lower))) {
+      if (++gaps > SUPPORT_SUBJECT_GAP) return null;
+      continue;
+    }
+    const opens = phrase === 0 ? lexicon.prepositions.matchAt(words, k) : null;
+    if (!opens && phrase === 0) return null;
+    if (SUPPORT_BARRIERS.has(w.lower) || lexicon.verbForms.has(w.lower) || lexicon.clauses.subordinators.has(w.lower)
+      || lexicon.clauses.relativePronouns.has(w.lower) || ++phrase > SUPPORT_SUBJECT_PHRASES) return null;
+    named ||= w.named;
   }
   return null;
 }
