@@ -398,11 +398,28 @@ function toldGoingOn(site: TriggerSite, { words: goingOn, fillers }: EventCueLex
   return verb !== undefined && goingOn.has(verb.lower);
 }
 
+/** How many words before a noun trigger a generic quantifier may stand: "without **any** deadly attacks". */
+const GENERIC_REACH = 2;
+
+/** "without any attacks", "many bombings": a generic quantifier makes the noun a kind of happening, not one that happened. */
+function isGeneric(site: TriggerSite, lexicon: EventCueLexicon): boolean {
+  const { view: { words }, first } = site;
+  for (let k = first - 1; k >= Math.max(0, first - GENERIC_REACH); k--) if (lexicon.support.generic.has(words[k]!.lower)) return true;
+  return false;
+}
+
+/** "the attack on reason": a noun whose target phrase names no actor or place is a figure of speech when nothing else is attached. */
+function namesNoTarget(site: TriggerSite): boolean {
+  const next = site.view.words[site.last + 1];
+  return !!next && site.cue.targetPhrases.has(next.lower);
+}
+
 function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, lexicon: EventCueLexicon): Draft | null {
   const { negators, intent } = lexicon;
   // A trigger with nobody and nowhere attached is no conflict event ("capture the moment"), unless its cue is one by itself
   // ("were killed"), a support verb says it happened ("the explosion occurred") or it is told as going on ("battles continued").
-  if (!hasArgument(args) && !site.cue.bare && !site.support && !toldGoingOn(site, lexicon.goingOn)) return null;
+  const bare = site.cue.bare && !(site.pos === 'noun' && (isGeneric(site, lexicon) || namesNoTarget(site)));
+  if (!hasArgument(args) && !bare && !site.support && !toldGoingOn(site, lexicon.goingOn)) return null;
   const refined = refine(site.cue, args, site, analysis);
   if (!refined) return null;
   const { view, clause, cue, support } = site;
