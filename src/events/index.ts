@@ -158,12 +158,31 @@ function supportBefore(words: readonly Word[], first: number, lexicon: EventCueL
   return null;
 }
 
-/** "the explosion occurred", "fighting has broken out": the support verb the noun ending at `last` is the subject of. */
+/** How many words the noun's own phrases may take before its support verb: "the attack **on the governor's convoy** occurred". */
+const SUPPORT_SUBJECT_PHRASES = 6;
+
+/**
+ * "the explosion occurred", "fighting has broken out", "the attack on Gayoom occurred": the support verb the
+ * noun ending at `last` is the subject of; `gap` words and -ly adverbs may stand between, and so may the noun's
+ * own prepositional phrases when they name someone or somewhere, as long as no cue verb, clause boundary or
+ * barrier comes first.
+ */
 function supportAfter(words: readonly Word[], last: number, lexicon: EventCueLexicon): Support | null {
-  for (let k = last + 1; k <= last + 1 + SUPPORT_SUBJECT_GAP && k < words.length; k++) {
+  let gaps = 0, phrase = 0, named = false;
+  for (let k = last + 1; k < words.length; k++) {
     const match = lexicon.support.subject.matchAt(words, k);
-    if (match) return { first: k, last: k + match.length - 1, lemma: match.value };
-    if (!lexicon.support.gap.has(words[k]!.lower)) return null;
+    // A phrase that names nobody and nowhere leaves the noun a figure of speech: "the attack on reason continues".
+    if (match) return phrase > 0 && !named ? null : { first: k, last: k + match.length - 1, lemma: match.value };
+    const w = words[k]!;
+    if (lexicon.support.gap.has(w.lower) || (!w.named && /ly$/.test(w.lower))) {
+      if (++gaps > SUPPORT_SUBJECT_GAP) return null;
+      continue;
+    }
+    const opens = phrase === 0 ? lexicon.prepositions.matchAt(words, k) : null;
+    if (!opens && phrase === 0) return null;
+    if (SUPPORT_BARRIERS.has(w.lower) || lexicon.verbForms.has(w.lower) || lexicon.clauses.subordinators.has(w.lower)
+      || lexicon.clauses.relativePronouns.has(w.lower) || ++phrase > SUPPORT_SUBJECT_PHRASES) return null;
+    named ||= w.named;
   }
   return null;
 }
@@ -379,11 +398,28 @@ function toldGoingOn(site: TriggerSite, { words: goingOn, fillers }: EventCueLex
   return verb !== undefined && goingOn.has(verb.lower);
 }
 
+/** How many words before a noun trigger a generic quantifier may stand: "without **any** deadly attacks". */
+const GENERIC_REACH = 2;
+
+/** "without any attacks", "many bombings": a generic quantifier makes the noun a kind of happening, not one that happened. */
+function isGeneric(site: TriggerSite, lexicon: EventCueLexicon): boolean {
+  const { view: { words }, first } = site;
+  for (let k = first - 1; k >= Math.max(0, first - GENERIC_REACH); k--) if (lexicon.support.generic.has(words[k]!.lower)) return true;
+  return false;
+}
+
+/** "the attack on reason": a noun whose target phrase names no actor or place is a figure of speech when nothing else is attached. */
+function namesNoTarget(site: TriggerSite): boolean {
+  const next = site.view.words[site.last + 1];
+  return !!next && site.cue.targetPhrases.has(next.lower);
+}
+
 function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, lexicon: EventCueLexicon): Draft | null {
   const { negators, intent } = lexicon;
   // A trigger with nobody and nowhere attached is no conflict event ("capture the moment"), unless its cue is one by itself
   // ("were killed"), a support verb says it happened ("the explosion occurred") or it is told as going on ("battles continued").
-  if (!hasArgument(args) && !site.cue.bare && !site.support && !toldGoingOn(site, lexicon.goingOn)) return null;
+  const bare = site.cue.bare && !(site.pos === 'noun' && (isGeneric(site, lexicon) || namesNoTarget(site)));
+  if (!hasArgument(args) && !bare && !site.support && !toldGoingOn(site, lexicon.goingOn)) return null;
   const refined = refine(site.cue, args, site, analysis);
   if (!refined) return null;
   const { view, clause, cue, support } = site;
@@ -473,9 +509,16 @@ function dedupe(drafts: Draft[]): Draft[] {
       args[r] = other.args[r];
       if (other.args.nearby.has(r)) args.nearby.add(r);
     }
-    kept[twin] = { ...better, args };
+    // The other cue stays evidence of the happening it names ("launched an offensive ..., targeting the districts").
+    kept[twin] = { ...better, args, extraTriggers: [...better.extraTriggers, ...cueSpans(other)] };
   }
   return kept;
+}
+
+/** The words of a draft's cue: its trigger (with the support verb carrying it) and the triggers merged into it. */
+function cueSpans(d: Draft): Span[] {
+  const { view: { words }, first, last, support } = d.site;
+  return [...(support ? [wordSpan(words, support.first, support.last)] : []), wordSpan(words, first, last), ...d.extraTriggers];
 }
 
 function argumentCount(args: Arguments): number {

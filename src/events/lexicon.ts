@@ -64,6 +64,8 @@ const cueSchema = z.object({
   phraseSubject: z.boolean().default(false),
   /** The word is an event with nobody and nowhere attached ("at least ten people **were killed**"). */
   bare: z.boolean().default(false),
+  /** Prepositions whose phrase right after a `bare` noun must name an actor or a place for it to stay bare ("the attack **on** reason"). */
+  targetPhrases: z.array(z.string()).default([]),
 }).strict();
 
 /** A support verb: its lemma, or the lemma with its irregular forms ("begin": "began", "begun"). */
@@ -128,6 +130,7 @@ export interface EventCue {
   requires: { before: PhraseSet; window: number } | null;
   phraseSubject: boolean;
   bare: boolean;
+  targetPhrases: Set<string>;
 }
 
 /** The clause cues as sets of folded words. */
@@ -238,6 +241,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,
       phraseSubject: entry.phraseSubject,
       bare: entry.bare,
+      targetPhrases: lower(entry.targetPhrases),
     };
   });
   const verbFormSet = new Set<string>();

@@ -51,7 +51,7 @@ function formatWikiEvents(r: WikiEventsReport): string {
 function formatEventLocation(r: EventLocationReport): string {
   return [
     `${r.file}: ${r.records} event verbs`,
-    `event on the verb        ${shareText(r.triggers)}`,
+    `event on the verb        ${shareText(r.triggers)}   (${r.statements} of them a statement's speech verb)`,
     `put at a gold location   ${shareText(r.placed)}   (found events whose sentence names their place)`,
     `left unplaced            ${shareText(r.unplaced)}   (found events whose sentence names none)`,
     `most missed verbs: ${r.missedVerbs.map((v) => `${v.verb} ${v.missed}/${v.of}`).join(', ')}`,

@@ -2,13 +2,15 @@
  * What the event scores are computed from: the part of an extraction they
  * read, and the measures shared by the sets (shares, spans, places).
  */
-import type { Casualties, Event, PlaceMention, PlaceRef, Plover, Span } from '../../types.js';
+import type { Casualties, Event, PlaceMention, PlaceRef, Plover, Span, Statement } from '../../types.js';
 
 /** The part of an extraction's event the scores read. */
 export type PredictedEvent = Pick<Event, 'type' | 'subtype' | 'trigger' | 'location' | 'destination' | 'origin'> & {
   plover: Pick<Plover, 'type'> | null;
   /** Absent in predictions written before casualties were read: no figure. */
   casualties?: Pick<Casualties, 'killed' | 'wounded'> | null;
+  /** Absent in predictions written before cue words were scored: the trigger alone. */
+  evidence?: readonly Span[];
 };
 export type PredictedPlace = Pick<PlaceMention, 'start' | 'end' | 'geonameid' | 'name' | 'lat' | 'lon'>;
 
@@ -16,6 +18,8 @@ export type PredictedPlace = Pick<PlaceMention, 'start' | 'end' | 'geonameid' | 
 export interface Predicted {
   events: readonly PredictedEvent[];
   places: readonly PredictedPlace[];
+  /** What the claims stage reads as said, with the span of its speech verb; absent: none. */
+  statements?: readonly Pick<Statement, 'cueStart' | 'cueEnd'>[];
 }
 
 /** `count` of `of`, and their ratio (0 when `of` is 0). */
@@ -31,6 +35,15 @@ export function share(count: number, of: number): Share {
 
 export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * The words that name the event's happening: its trigger, then the other cue words the
+ * extraction folded into it (the noun a support verb carries, a second cue of the same
+ * happening), the evidence between the trigger and the clause, which comes last.
+ */
+export function cueWords(event: PredictedEvent): readonly Span[] {
+  return [event.trigger, ...(event.evidence?.slice(1, -1) ?? [])];
 }
 
 /** The place an event is put at on the map: where it happened, else where a movement went, else where it came from. */
