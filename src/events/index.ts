@@ -226,6 +226,7 @@ function isGerund(candidate: CueMatch, words: readonly Word[], first: number): b
 function isExcluded(words: readonly Word[], first: number, last: number, candidate: CueMatch, lexicon: EventCueLexicon): boolean {
   const { exclude, requires } = candidate.cue;
   if (exclude.next.matchAt(words, last + 1) || (exclude.beforeNumber && DIGITS.test(words[last + 1]?.lower ?? ''))) return true;
+  if (exclude.cueNext && lexicon.verbForms.has(words[last + 1]?.lower ?? '')) return true;
   const prev = first > 0 ? exclude.prev.matchEndingAt(words, first - 1) : null;
   // An auxiliary excludes a participle ("was left behind"), never a progressive ("were leaving Raqqa").
   const progressive = candidate.kinds.every((k) => k === 'ing') && !!prev && lexicon.passiveAuxiliaries.has(prev.value);

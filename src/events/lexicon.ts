@@ -58,7 +58,9 @@ const cueSchema = z.object({
     /** As `next` and `prev`, for the base form only: a verb whose base form is also an adjective ("it is **clear** of mines", "had been **cleared** of IS"). */
     baseNext: z.array(z.string()).default([]),
     basePrev: z.array(z.string()).default([]),
-  }).strict().default({ next: [], prev: [], near: [], baseNext: [], basePrev: [] }),
+    /** A verb form of a cue right after makes it no event: "ready to **leave**" is the leaving, as an aim. */
+    cueNext: z.boolean().default(false),
+  }).strict().default({ next: [], prev: [], near: [], baseNext: [], basePrev: [], cueNext: false }),
   requires: z.object({ before: z.array(z.string()), window: z.number().int().positive().default(4) }).strict().optional(),
   /** A noun read inside its prepositional phrase: the clause subject is still its argument ("Raqqa was **under the control** of IS"). */
   phraseSubject: z.boolean().default(false),
@@ -124,7 +126,7 @@ export interface EventCue {
   forms: Map<string, FormKind[]>;
   when: CompiledRefinement[];
   /** `beforeNumber`: a number in digits right after excludes the cue (`"#"` in `exclude.next`: "left 12 people dead"). */
-  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string>; beforeNumber: boolean; baseNext: PhraseSet; basePrev: PhraseSet };
+  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string>; beforeNumber: boolean; baseNext: PhraseSet; basePrev: PhraseSet; cueNext: boolean };
   requires: { before: PhraseSet; window: number } | null;
   phraseSubject: boolean;
   bare: boolean;
@@ -233,7 +235,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       exclude: {
         next: PhraseSet.of(entry.exclude.next.filter((w) => w !== NUMBER)), prev: PhraseSet.of(entry.exclude.prev), near: lower(entry.exclude.near),
         beforeNumber: entry.exclude.next.includes(NUMBER),
-        baseNext: PhraseSet.of(entry.exclude.baseNext), basePrev: PhraseSet.of(entry.exclude.basePrev),
+        baseNext: PhraseSet.of(entry.exclude.baseNext), basePrev: PhraseSet.of(entry.exclude.basePrev), cueNext: entry.exclude.cueNext,
       },
       requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,
       phraseSubject: entry.phraseSubject,
