@@ -373,11 +373,17 @@ function intentOf(site: TriggerSite, intent: EventCueLexicon['intent']): Span | 
 /** How many words after a trigger a word of `goingOn` may stand ("fighting was still raging"). */
 const GOING_ON_REACH = 3;
 
-/** "battles continued": a trigger told as going on is an event by itself, though nobody and nowhere is attached to it. */
-function toldGoingOn(site: TriggerSite, { words: goingOn, fillers }: EventCueLexicon['goingOn']): boolean {
-  const words = site.view.words.slice(site.last + 1, Math.min(site.clause.last, site.last + GOING_ON_REACH) + 1);
+/**
+ * "battles continued", "four days of (fierce) fighting": a trigger told as going on, or as lasting a
+ * while, is an event by itself, though nobody and nowhere is attached to it.
+ */
+function toldGoingOn(site: TriggerSite, { words: goingOn, fillers, durations }: EventCueLexicon['goingOn']): boolean {
+  const all = site.view.words;
+  const words = all.slice(site.last + 1, Math.min(site.clause.last, site.last + GOING_ON_REACH) + 1);
   const verb = words.find((w) => !fillers.has(w.lower));
-  return verb !== undefined && goingOn.has(verb.lower);
+  if (verb !== undefined && goingOn.has(verb.lower)) return true;
+  const of = [site.first - 1, site.first - 2].find((k) => k > 0 && all[k]!.lower === 'of' && !all[k + 1]!.named);
+  return of !== undefined && durations.has(all[of - 1]!.lower);
 }
 
 function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analysis>, lexicon: EventCueLexicon): Draft | null {

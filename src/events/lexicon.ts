@@ -85,7 +85,7 @@ const fileSchema = z.object({
   endingVerbs: z.array(z.string()),
   intent: z.object({ phrases: z.array(z.string()), nouns: z.array(z.string()) }).strict(),
   causatives: z.array(z.string()),
-  goingOn: z.object({ words: z.array(z.string()), fillers: z.array(z.string()) }).strict(),
+  goingOn: z.object({ words: z.array(z.string()), fillers: z.array(z.string()), durations: z.array(z.string()).default([]) }).strict(),
   supportVerbs: z.object({
     object: z.array(supportEntry),
     subject: z.array(supportEntry),
@@ -160,7 +160,7 @@ export interface EventCueLexicon {
   /** Verbs that make someone else move ("let the militants leave"): the mover follows them. */
   causatives: Set<string>;
   /** Words after a trigger that tell it as going on ("battles **continued**"), and the `fillers` that may stand before them ("was **still** raging"). */
-  goingOn: { words: Set<string>; fillers: Set<string> };
+  goingOn: { words: Set<string>; fillers: Set<string>; durations: Set<string> };
   /**
    * Verbs that name no event but carry the noun trigger of their clause, their object ("**launched** an
    * attack", "**claimed responsibility for** the bombing") or their subject ("the explosion **occurred**"):
@@ -257,7 +257,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
     endingVerbs: lower(file.endingVerbs),
     intent: { phrases: PhraseSet.of(file.intent.phrases), nouns: lower(file.intent.nouns) },
     causatives: lower(file.causatives),
-    goingOn: { words: lower(file.goingOn.words), fillers: lower(file.goingOn.fillers) },
+    goingOn: { words: lower(file.goingOn.words), fillers: lower(file.goingOn.fillers), durations: lower(file.goingOn.durations) },
     support: { object: supportForms(file.supportVerbs.object), subject: supportForms(file.supportVerbs.subject), generic: lower(file.supportVerbs.generic), gap: lower(file.supportVerbs.gap) },
     clauses: {
       subordinators: lower(clauses.subordinators), relativePronouns: lower(clauses.relativePronouns), coordinators: lower(clauses.coordinators),
