@@ -414,6 +414,8 @@ export class ArgumentReader {
     const { subordinators, coordinators } = this.lexicon.clauses;
     for (let k = clause.first; k < trigger; k++) {
       const w = view.words[k]!;
+      // "and promise to continue the fight": a verb taking "to" passes the clause's missing subject on to its complement.
+      if (!w.named && view.words[k + 1]?.lower === 'to' && k + 1 < trigger) return true;
       const opener = !w.named && (subordinators.has(w.lower) || coordinators.has(w.lower)
         || this.lexicon.passiveAuxiliaries.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || isAdverb(w) || /^[,;:—–-]$/.test(w.text));
       if (!opener) return false;

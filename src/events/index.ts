@@ -245,6 +245,7 @@ function isGerund(candidate: CueMatch, words: readonly Word[], first: number): b
 function isExcluded(words: readonly Word[], first: number, last: number, candidate: CueMatch, lexicon: EventCueLexicon): boolean {
   const { exclude, requires } = candidate.cue;
   if (exclude.next.matchAt(words, last + 1) || (exclude.beforeNumber && DIGITS.test(words[last + 1]?.lower ?? ''))) return true;
+  if (exclude.cueNext && lexicon.verbForms.has(words[last + 1]?.lower ?? '')) return true;
   const prev = first > 0 ? exclude.prev.matchEndingAt(words, first - 1) : null;
   // An auxiliary excludes a participle ("was left behind"), never a progressive ("were leaving Raqqa").
   const progressive = candidate.kinds.every((k) => k === 'ing') && !!prev && lexicon.passiveAuxiliaries.has(prev.value);
@@ -391,11 +392,17 @@ function intentOf(site: TriggerSite, intent: EventCueLexicon['intent']): Span | 
 /** How many words after a trigger a word of `goingOn` may stand ("fighting was still raging"). */
 const GOING_ON_REACH = 3;
 
-/** "battles continued": a trigger told as going on is an event by itself, though nobody and nowhere is attached to it. */
-function toldGoingOn(site: TriggerSite, { words: goingOn, fillers }: EventCueLexicon['goingOn']): boolean {
-  const words = site.view.words.slice(site.last + 1, Math.min(site.clause.last, site.last + GOING_ON_REACH) + 1);
+/**
+ * "battles continued", "four days of (fierce) fighting": a trigger told as going on, or as lasting a
+ * while, is an event by itself, though nobody and nowhere is attached to it.
+ */
+function toldGoingOn(site: TriggerSite, { words: goingOn, fillers, durations }: EventCueLexicon['goingOn']): boolean {
+  const all = site.view.words;
+  const words = all.slice(site.last + 1, Math.min(site.clause.last, site.last + GOING_ON_REACH) + 1);
   const verb = words.find((w) => !fillers.has(w.lower));
-  return verb !== undefined && goingOn.has(verb.lower);
+  if (verb !== undefined && goingOn.has(verb.lower)) return true;
+  const of = [site.first - 1, site.first - 2].find((k) => k > 0 && all[k]!.lower === 'of' && !all[k + 1]!.named);
+  return of !== undefined && durations.has(all[of - 1]!.lower);
 }
 
 /** How many words before a noun trigger a generic quantifier may stand: "without **any** deadly attacks". */

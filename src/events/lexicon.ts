@@ -58,7 +58,9 @@ const cueSchema = z.object({
     /** As `next` and `prev`, for the base form only: a verb whose base form is also an adjective ("it is **clear** of mines", "had been **cleared** of IS"). */
     baseNext: z.array(z.string()).default([]),
     basePrev: z.array(z.string()).default([]),
-  }).strict().default({ next: [], prev: [], near: [], baseNext: [], basePrev: [] }),
+    /** A verb form of a cue right after makes it no event: "ready to **leave**" is the leaving, as an aim. */
+    cueNext: z.boolean().default(false),
+  }).strict().default({ next: [], prev: [], near: [], baseNext: [], basePrev: [], cueNext: false }),
   requires: z.object({ before: z.array(z.string()), window: z.number().int().positive().default(4) }).strict().optional(),
   /** A noun read inside its prepositional phrase: the clause subject is still its argument ("Raqqa was **under the control** of IS"). */
   phraseSubject: z.boolean().default(false),
@@ -85,7 +87,7 @@ const fileSchema = z.object({
   endingVerbs: z.array(z.string()),
   intent: z.object({ phrases: z.array(z.string()), nouns: z.array(z.string()) }).strict(),
   causatives: z.array(z.string()),
-  goingOn: z.object({ words: z.array(z.string()), fillers: z.array(z.string()) }).strict(),
+  goingOn: z.object({ words: z.array(z.string()), fillers: z.array(z.string()), durations: z.array(z.string()).default([]) }).strict(),
   supportVerbs: z.object({
     object: z.array(supportEntry),
     subject: z.array(supportEntry),
@@ -126,7 +128,7 @@ export interface EventCue {
   forms: Map<string, FormKind[]>;
   when: CompiledRefinement[];
   /** `beforeNumber`: a number in digits right after excludes the cue (`"#"` in `exclude.next`: "left 12 people dead"). */
-  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string>; beforeNumber: boolean; baseNext: PhraseSet; basePrev: PhraseSet };
+  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string>; beforeNumber: boolean; baseNext: PhraseSet; basePrev: PhraseSet; cueNext: boolean };
   requires: { before: PhraseSet; window: number } | null;
   phraseSubject: boolean;
   bare: boolean;
@@ -161,7 +163,7 @@ export interface EventCueLexicon {
   /** Verbs that make someone else move ("let the militants leave"): the mover follows them. */
   causatives: Set<string>;
   /** Words after a trigger that tell it as going on ("battles **continued**"), and the `fillers` that may stand before them ("was **still** raging"). */
-  goingOn: { words: Set<string>; fillers: Set<string> };
+  goingOn: { words: Set<string>; fillers: Set<string>; durations: Set<string> };
   /**
    * Verbs that name no event but carry the noun trigger of their clause, their object ("**launched** an
    * attack", "**claimed responsibility for** the bombing") or their subject ("the explosion **occurred**"):
@@ -236,7 +238,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       exclude: {
         next: PhraseSet.of(entry.exclude.next.filter((w) => w !== NUMBER)), prev: PhraseSet.of(entry.exclude.prev), near: lower(entry.exclude.near),
         beforeNumber: entry.exclude.next.includes(NUMBER),
-        baseNext: PhraseSet.of(entry.exclude.baseNext), basePrev: PhraseSet.of(entry.exclude.basePrev),
+        baseNext: PhraseSet.of(entry.exclude.baseNext), basePrev: PhraseSet.of(entry.exclude.basePrev), cueNext: entry.exclude.cueNext,
       },
       requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,
       phraseSubject: entry.phraseSubject,
@@ -259,7 +261,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
     endingVerbs: lower(file.endingVerbs),
     intent: { phrases: PhraseSet.of(file.intent.phrases), nouns: lower(file.intent.nouns) },
     causatives: lower(file.causatives),
-    goingOn: { words: lower(file.goingOn.words), fillers: lower(file.goingOn.fillers) },
+    goingOn: { words: lower(file.goingOn.words), fillers: lower(file.goingOn.fillers), durations: lower(file.goingOn.durations) },
     support: { object: supportForms(file.supportVerbs.object), subject: supportForms(file.supportVerbs.subject), generic: lower(file.supportVerbs.generic), gap: lower(file.supportVerbs.gap) },
     clauses: {
       subordinators: lower(clauses.subordinators), relativePronouns: lower(clauses.relativePronouns), coordinators: lower(clauses.coordinators),

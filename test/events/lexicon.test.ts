@@ -15,12 +15,12 @@ const SUBTYPES: Record<EventType, string[]> = {
   control: ['captured', 'retaken', 'lost', 'holds', 'besieged', 'cleared'],
   attack: [
     'airstrike', 'shelling', 'bombing', 'clash', 'execution', 'suicide-attack', 'grenade', 'chemical', 'killing', 'wounding', 'shooting', 'raid',
-    'abduction', 'sexual-violence', 'looting', 'destruction',
+    'abduction', 'sexual-violence', 'torture', 'looting', 'destruction',
   ],
-  agreement: ['ceasefire', 'corridor', 'evacuation-deal', 'surrender', 'accord'],
-  governance: ['taxation', 'administration', 'arrest'],
+  agreement: ['ceasefire', 'corridor', 'evacuation-deal', 'surrender', 'accord', 'commitment'],
+  governance: ['taxation', 'administration', 'arrest', 'restriction', 'restriction-eased', 'weapons-disrupted'],
   displacement: ['civilians-displaced', 'population-transfer'],
-  declaration: ['victory', 'defeat', 'caliphate', 'headquarters'],
+  declaration: ['victory', 'defeat', 'caliphate', 'headquarters', 'concession'],
   protest: ['peaceful', 'intervention', 'excessive-force', 'violent', 'mob-violence'],
 };
 
