@@ -149,7 +149,7 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         placeFrom: null,
         operation: operations.get(sentenceIndex(extraction.sentences, event.trigger.start)) ?? null,
         unit: unitOf(document.text, extraction, event),
-        continuing: isToldContinuing(document.text, sentence ?? null, event.trigger, semantics.settings.continuingCues),
+        continuing: isToldContinuing(document.text, sentence ?? null, event.trigger, semantics.settings.continuingCues, semantics.settings.clauseOpeners),
         control: readControl(event, agent, patient, semantics),
         start: Math.min(...spans.map((s) => s.start)),
         end: Math.max(...spans.map((s) => s.end)),
