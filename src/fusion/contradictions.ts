@@ -265,23 +265,48 @@ const differ = (a: number, b: number, tolerance: number) => Math.abs(a - b) > to
 
 type Counted = ClusterMention & { casualties: CasualtyCounts };
 
-/** Each source's latest figure for one count: a newer toll from the same source updates it, it does not contradict it. */
+/**
+ * Whom a figure counts, as far as its mention says: civilians or not, and the
+ * party it names ("300 SDF fighters", "200 civilians"). Figures for different
+ * victims of one battle are two counts, not two accounts of one.
+ */
+const victimsOf = (m: Counted) => `${m.casualties.civilians ?? '?'}|${m.patient?.actorId ?? '?'}`;
+
+function sameVictims(a: Counted, b: Counted, fusion: FusionContext): boolean {
+  const [ca, cb] = [a.casualties.civilians, b.casualties.civilians];
+  return (ca === null || cb === null || ca === cb) && fusion.semantics.actorsAgree(a.patient, b.patient);
+}
+
+/** Each source's latest figure for one count of the same victims: a newer toll from the same source updates it, it does not contradict it. */
 function latestBySource(mentions: readonly Counted[], field: (typeof COUNTS)[number], fusion: FusionContext): Counted[] {
   const latest = new Map<string, Counted>();
   for (const m of mentions) {
     if (m.casualties[field] === null) continue;
-    const source = originOf(m, fusion.sourceNames).key;
-    const held = latest.get(source);
-    if (!held || (m.publishedAt ?? '') > (held.publishedAt ?? '') || ((m.publishedAt ?? '') === (held.publishedAt ?? '') && m.key > held.key)) latest.set(source, m);
+    const key = `${originOf(m, fusion.sourceNames).key}|${victimsOf(m)}`;
+    const held = latest.get(key);
+    if (!held || (m.publishedAt ?? '') > (held.publishedAt ?? '') || ((m.publishedAt ?? '') === (held.publishedAt ?? '') && m.key > held.key)) latest.set(key, m);
   }
   return [...latest.values()].sort((a, b) => a.casualties[field]! - b.casualties[field]! || compareKeys(a.key, b.key));
 }
 
 /**
- * Different casualty figures for one event from different sources: the
- * lowest and the highest of the sources' latest figures, on the first count
- * they differ on by more than `casualtyTolerance`, every such count in the
- * explanation.
+ * The lowest figure that another figure of the same victims, from another
+ * source, exceeds by more than `casualtyTolerance`, with the highest such.
+ */
+function widestGap(figures: readonly Counted[], field: (typeof COUNTS)[number], fusion: FusionContext): { low: Counted; high: Counted } | null {
+  const source = (m: Counted) => originOf(m, fusion.sourceNames).key;
+  for (const low of figures) {
+    const high = figures.findLast((h) => source(h) !== source(low) && sameVictims(low, h, fusion));
+    if (high && differ(low.casualties[field]!, high.casualties[field]!, fusion.settings.casualtyTolerance)) return { low, high };
+  }
+  return null;
+}
+
+/**
+ * Different casualty figures for one event from different sources, counting
+ * the same victims: the lowest and the highest of the sources' latest figures,
+ * on the first count they differ on by more than `casualtyTolerance`, every
+ * such count in the explanation.
  */
 const casualtyMismatch: ContradictionRule = {
   kind: 'casualty-mismatch',
@@ -289,17 +314,17 @@ const casualtyMismatch: ContradictionRule = {
     const counted = evidence(cluster).filter((m): m is Counted => m.casualties !== null);
     const differing = COUNTS.flatMap((field) => {
       const figures = latestBySource(counted, field, fusion);
-      const [low, high] = [figures[0], figures.at(-1)];
-      return low && high && differ(low.casualties[field]!, high.casualties[field]!, fusion.settings.casualtyTolerance) ? [{ field, figures, low, high }] : [];
+      const gap = widestGap(figures, field, fusion);
+      return gap ? [{ field, figures, ...gap }] : [];
     });
     if (differing.length === 0) return [];
     const { field, figures, low, high } = differing[0]!;
     // Every sentence in which a source gives its latest figure, not one per source: the headline and the body both say it.
-    const giving = (value: number | null) => {
-      const sources = new Set(figures.filter((m) => m.casualties[field] === value).map((m) => originOf(m, fusion.sourceNames).key));
-      return counted.filter((m) => m.casualties[field] === value && sources.has(originOf(m, fusion.sourceNames).key));
+    const giving = (m: Counted) => {
+      const sources = new Set(figures.filter((f) => f.casualties[field] === m.casualties[field] && sameVictims(f, m, fusion)).map((f) => originOf(f, fusion.sourceNames).key));
+      return counted.filter((c) => c.casualties[field] === m.casualties[field] && sameVictims(c, m, fusion) && sources.has(originOf(c, fusion.sourceNames).key));
     };
-    return [make(this.kind, [cluster, giving(low.casualties[field])], [cluster, giving(high.casualties[field])],
+    return [make(this.kind, [cluster, giving(low)], [cluster, giving(high)],
       differing.map((d) => `${d.field}: ${d.low.casualties[d.field]} according to ${speaker(d.low)}, ${d.high.casualties[d.field]} according to ${speaker(d.high)}`).join('; '))];
   },
 };

@@ -129,20 +129,30 @@ export function unitOf(text: string | undefined, extraction: Pick<Extraction, 'a
   return null;
 }
 
-/** How many words either side of a trigger a continuing cue may stand ("fighting **had broken out**"). */
-const CONTINUING_REACH = 3;
+/**
+ * How many words either side of a trigger a continuing cue may stand, inside
+ * the trigger's clause: "fighting **had broken out**", "the blockade of the
+ * plant **continues**" (a noun's complement stands between them).
+ */
+const CONTINUING_REACH = 5;
+/** Where a clause ends by punctuation: a cue past it tells of another clause ("took the town, while fighting continued"). */
+const CLAUSE_BREAK = /[,;:]/u;
 
 /**
- * Whether the words around an event's trigger, inside its sentence, tell it
+ * Whether the words around an event's trigger, inside its clause, tell it
  * as going on when told: a cue of `continuingCues` within `CONTINUING_REACH`
- * words of the trigger ("fighting **continued**", "**still** fighting").
+ * words of the trigger and no clause opener (`clauseOpeners`) between them
+ * ("fighting **continued**", "**still** fighting").
  * Needs the document text; without it, nothing is told as continuing.
  */
-export function isToldContinuing(text: string | undefined, sentence: Span | null, trigger: Span, cues: readonly string[]): boolean {
+export function isToldContinuing(text: string | undefined, sentence: Span | null, trigger: Span, cues: readonly string[], clauseOpeners: readonly string[]): boolean {
   if (!text || !sentence) return false;
-  const words = (from: number, to: number) => text.slice(from, to).toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
-  const before = words(sentence.start, trigger.start).slice(-CONTINUING_REACH);
-  const after = words(trigger.end, sentence.end).slice(0, CONTINUING_REACH);
-  const near = ` ${[...before, ...words(trigger.start, trigger.end), ...after].join(' ')} `;
+  const words = (part: string) => part.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  const preceding = words(text.slice(sentence.start, trigger.start).split(CLAUSE_BREAK).at(-1)!);
+  const following = words(text.slice(trigger.end, sentence.end).split(CLAUSE_BREAK)[0]!);
+  const opens = (w: string) => clauseOpeners.includes(w);
+  const before = preceding.slice(preceding.findLastIndex(opens) + 1).slice(-CONTINUING_REACH);
+  const after = (following.findIndex(opens) < 0 ? following : following.slice(0, following.findIndex(opens))).slice(0, CONTINUING_REACH);
+  const near = ` ${[...before, ...words(text.slice(trigger.start, trigger.end)), ...after].join(' ')} `;
   return cues.some((cue) => near.includes(` ${cue.toLowerCase()} `));
 }

@@ -1,4 +1,4 @@
-import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type Sentence, type Span, type Stance } from '../types.js';
+import { isChecked, isOccurrence, type ActorKind, type ActorRef, type CheckedEvent, type Event, type Extraction, type PlaceRef, type PlacePrecision, type Sentence, type Span, type Stance } from '../types.js';
 import { firstEndingAfter } from '../text/span-index.js';
 import { copyKey, isDescribedEvent, isDescribedHolding, isNominal, isToldContinuing, namedOperations, unitOf } from './mention-text.js';
 import type { Semantics } from './settings.js';
@@ -149,7 +149,7 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         placeFrom: null,
         operation: operations.get(sentenceIndex(extraction.sentences, event.trigger.start)) ?? null,
         unit: unitOf(document.text, extraction, event),
-        continuing: isToldContinuing(document.text, sentence ?? null, event.trigger, semantics.settings.continuingCues),
+        continuing: isToldContinuing(document.text, sentence ?? null, event.trigger, semantics.settings.continuingCues, semantics.settings.clauseOpeners),
         control: readControl(event, agent, patient, semantics),
         start: Math.min(...spans.map((s) => s.start)),
         end: Math.max(...spans.map((s) => s.end)),
@@ -170,8 +170,13 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
       };
     });
   const saysWhere = new Set(read.filter((m) => m.continuing && namesUnfoundPlace(document.text, m, semantics.settings.locativePrepositions)));
-  return placeBySentenceChain(read, extraction.sentences, semantics, saysWhere).sort((a, b) => compareKeys(a.key, b.key));
+  const precision = new Map(extraction.events.map((e) => [mentionKey(document.id, e.id), e.placePrecision]));
+  const coarse = new Set(read.filter((m) => COARSE_PRECISIONS.has(precision.get(m.key) ?? null)).map((m) => m.key));
+  return placeBySentenceChain(read, extraction.sentences, semantics, { saysWhere, coarse }).sort((a, b) => compareKeys(a.key, b.key));
 }
+
+/** Places a whole country or region wide: "Al Bab in northern Syria" placed at Syria names no second place beside Al Bab. */
+const COARSE_PRECISIONS: ReadonlySet<PlacePrecision | null> = new Set(['country', 'region']);
 
 /**
  * Whether an unplaced mention's own words, from its trigger to the end of its clause, say where it happened
@@ -216,13 +221,16 @@ function sentenceIndex(sentences: readonly Sentence[], offset: number): number {
  * compatible subtype, agreeing actors and overlapping time, in its own
  * sentence or the nearest of the `linkSentences` before it that has one.
  * When that sentence holds such events in different places, the link is
- * ambiguous and the event stays unplaced: it never ties two places together.
+ * ambiguous and the event stays unplaced: it never ties two places together;
+ * a place a country or region wide (`coarse`) does not count against a
+ * finer one, which it may only contain.
  * A denial reaches further back: to the claims its report asserted anywhere
  * before it, when they are all at one place; and fighting told as going on,
  * to the place of every change of control its report asserts, when there is one
  * and its own words name no other place (`saysWhere`).
  */
-function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics, saysWhere: ReadonlySet<ClusterMention>): ClusterMention[] {
+function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics,
+  { saysWhere, coarse }: { saysWhere: ReadonlySet<ClusterMention>; coarse: ReadonlySet<MentionKey> }): ClusterMention[] {
   const { linkSentences, timeToleranceDays, maxWindowDays } = semantics.settings;
   const sentenceOf = new Map(mentions.map((m) => [m, sentenceIndex(sentences, m.evidence[0]!.start)]));
   const placed = mentions.filter(hasPlace);
@@ -234,8 +242,10 @@ function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Se
       semantics.actorsAgree(m1, c1) && semantics.actorsAgree(m2, c2) &&
       wm !== null && wc !== null && windowsMeet(wm, wc, timeToleranceDays);
   };
-  const linked = (m: ClusterMention, partners: ClusterMention[]): ClusterMention | null => {
-    if (partners.length === 0) return null;
+  const linked = (m: ClusterMention, candidates: ClusterMention[]): ClusterMention | null => {
+    if (candidates.length === 0) return null;
+    const fine = candidates.filter((c) => !coarse.has(c.key));
+    const partners = fine.length > 0 ? fine : candidates;
     const places = new Set(partners.map((c) => PLACE_SLOTS.map((slot) => placeName(c[slot])).join('|')));
     if (places.size > 1) return m;
     const from = [...partners].sort((a, b) => compareKeys(a.key, b.key))[0]!;

@@ -27,6 +27,8 @@ export interface FusionSettings {
   operationHeads: string[];
   /** Words near a trigger that tell the event as going on when told ("fighting **continued**", "**still** fighting"). */
   continuingCues: string[];
+  /** Words that open another clause: a continuing cue past one ("the fight ahead **as** we continue") tells of that clause. */
+  clauseOpeners: string[];
   /** Prepositions after which a capitalised name says where an unplaced event happened, found as a place or not ("**in** al-Ayadiya"). */
   locativePrepositions: string[];
   /** Faster than this between two steps of a trajectory is not one unit's journey: the path splits there. */

@@ -136,7 +136,20 @@ export function trajectory(state: FusionState, actor: ActorRef): Trajectory[] {
   }));
 }
 
-/** The trajectories of every unit that moved between at least two places. */
+/**
+ * Whether a path went somewhere: it has two steps, or one a movement
+ * arrived at ("Saudi forces arrived in Aden": from somewhere the text does
+ * not name, to Aden).
+ */
+function wentSomewhere(t: Trajectory, state: FusionState): boolean {
+  if (t.steps.length >= 2) return true;
+  return t.steps.some((s) => s.clusterIds.some((id) => {
+    const c = state.clusters.get(id)!;
+    return c.type === 'movement' && c.destination !== null && samePlace(c.destination, s.place, state.context.settings.placeKm);
+  }));
+}
+
+/** The trajectories of every unit that moved between at least two places, or arrived somewhere. */
 export function trajectories(state: FusionState): Trajectory[] {
   const actors = new Map<string, ActorRef>();
   // The name is taken from the lowest cluster id, whatever order the clusters were made in.
@@ -147,5 +160,5 @@ export function trajectories(state: FusionState): Trajectory[] {
   }
   return [...actors.keys()].sort(compareKeys)
     .flatMap((id) => trajectory(state, actors.get(id)!))
-    .filter((t) => t.steps.length >= 2);
+    .filter((t) => wentSomewhere(t, state));
 }

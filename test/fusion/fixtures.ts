@@ -34,6 +34,8 @@ export interface FixtureEvent {
   location?: string;
   origin?: string;
   destination?: string;
+  /** How wide the event's place is, as the events stage grades it (default `exact`; `country` for "in northern Syria"). */
+  placePrecision?: Event['placePrecision'];
   /** A day, [from, to] or [from, to, precision]; absent: the week before publication. */
   time?: string | [string, string] | [string, string, TimePrecision];
   /** The sources after the author, outermost first: [name, kind]. */
@@ -154,7 +156,7 @@ function toEvent(doc: FixtureDocument, text: string, e: FixtureEvent): Event {
     attribution: { source: innermost.source, sourceKind: innermost.sourceKind, cueStart: null, cueEnd: null, chain, rule: 'fixture' },
     modality, negated,
     factuality: { certainty: 'certain', polarity: negated || modality === 'denied' ? 'negative' : 'positive' },
-    plover: null, casualties: casualtiesOf(e), placePrecision: 'exact', placeBasis: 'clause', intent: intentSpan(text, e.intent, start), confidence: 0.9, rule: 'fixture',
+    plover: null, casualties: casualtiesOf(e), placePrecision: e.placePrecision ?? 'exact', placeBasis: 'clause', intent: intentSpan(text, e.intent, start), confidence: 0.9, rule: 'fixture',
   };
 }
 

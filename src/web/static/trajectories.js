@@ -29,7 +29,7 @@ export const TRAJECTORY_ARROWS = {
  */
 export function createTrajectoryPicker(select, trajectories, onPick) {
   const options = trajectories
-    .map((t) => ({ value: trajectoryKey(t), label: `${trajectoryName(t)} (${t.steps.length} steps)` }))
+    .map((t) => ({ value: trajectoryKey(t), label: `${trajectoryName(t)} (${t.steps.length} step${t.steps.length === 1 ? '' : 's'})` }))
     .sort((a, b) => a.label.localeCompare(b.label));
   fillSelect(select, options);
   select.addEventListener('change', () => onPick(select.value));
