@@ -18,7 +18,7 @@ const SUBTYPES: Record<EventType, string[]> = {
     'abduction', 'sexual-violence', 'torture', 'looting', 'destruction',
   ],
   agreement: ['ceasefire', 'corridor', 'evacuation-deal', 'surrender', 'accord', 'commitment'],
-  governance: ['taxation', 'administration', 'arrest', 'restriction', 'restriction-eased', 'weapons-disrupted'],
+  governance: ['taxation', 'administration', 'arrest', 'restriction', 'restriction-eased', 'blockade-lifted', 'weapons-disrupted'],
   displacement: ['civilians-displaced', 'population-transfer'],
   declaration: ['victory', 'defeat', 'caliphate', 'headquarters', 'concession'],
   protest: ['peaceful', 'intervention', 'excessive-force', 'violent', 'mob-violence'],
