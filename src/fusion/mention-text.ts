@@ -131,8 +131,8 @@ export function unitOf(text: string | undefined, extraction: Pick<Extraction, 'a
 
 /**
  * How many words either side of a trigger a continuing cue may stand, inside
- * the trigger's clause: "fighting **had broken out**", "the blockade of the
- * plant **continues**" (a noun's complement stands between them).
+ * the trigger's clause: "fighting **had broken out**", "the siege of the old
+ * city **continues**" (a noun's complement stands between them).
  */
 const CONTINUING_REACH = 5;
 /** Where a clause ends by punctuation: a cue past it tells of another clause ("took the town, while fighting continued"). */

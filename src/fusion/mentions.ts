@@ -172,10 +172,12 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
   const saysWhere = new Set(read.filter((m) => m.continuing && namesUnfoundPlace(document.text, m, semantics.settings.locativePrepositions)));
   const precision = new Map(extraction.events.map((e) => [mentionKey(document.id, e.id), e.placePrecision]));
   const coarse = new Set(read.filter((m) => COARSE_PRECISIONS.has(precision.get(m.key) ?? null)).map((m) => m.key));
-  return placeBySentenceChain(read, extraction.sentences, semantics, { saysWhere, coarse }).sort((a, b) => compareKeys(a.key, b.key));
+  const countries = new Map(extraction.places.map((p) => [placeName(p), p.country]));
+  const countryOf = (p: PlaceRef | null) => (p ? countries.get(placeName(p)) ?? null : null);
+  return placeBySentenceChain(read, extraction.sentences, semantics, { saysWhere, coarse, countryOf }).sort((a, b) => compareKeys(a.key, b.key));
 }
 
-/** Places a whole country or region wide: "Al Bab in northern Syria" placed at Syria names no second place beside Al Bab. */
+/** Places a whole country or region wide: "took Tabqa in northern Syria", read at Tabqa and at Syria, names no second place beside Tabqa. */
 const COARSE_PRECISIONS: ReadonlySet<PlacePrecision | null> = new Set(['country', 'region']);
 
 /**
@@ -230,7 +232,7 @@ function sentenceIndex(sentences: readonly Sentence[], offset: number): number {
  * and its own words name no other place (`saysWhere`).
  */
 function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Sentence[], semantics: Semantics,
-  { saysWhere, coarse }: { saysWhere: ReadonlySet<ClusterMention>; coarse: ReadonlySet<MentionKey> }): ClusterMention[] {
+  { saysWhere, coarse, countryOf }: { saysWhere: ReadonlySet<ClusterMention>; coarse: ReadonlySet<MentionKey>; countryOf: (p: PlaceRef | null) => string | null }): ClusterMention[] {
   const { linkSentences, timeToleranceDays, maxWindowDays } = semantics.settings;
   const sentenceOf = new Map(mentions.map((m) => [m, sentenceIndex(sentences, m.evidence[0]!.start)]));
   const placed = mentions.filter(hasPlace);
@@ -251,13 +253,22 @@ function placeBySentenceChain(mentions: ClusterMention[], sentences: readonly Se
     const from = [...partners].sort((a, b) => compareKeys(a.key, b.key))[0]!;
     return { ...m, location: from.location, origin: from.origin, destination: from.destination, placeFrom: from.eventId };
   };
+  // A country-wide place is narrowed the same way, by a finer place inside that country ("the attack in
+  // northern Iraq killed four soldiers", read at Iraq, after "fighters attacked a checkpoint in Tal Afar").
+  const within = (m: ClusterMention) => {
+    const country = countryOf(m.location ?? m.origin ?? m.destination);
+    return (c: ClusterMention) => !coarse.has(c.key) && country !== null && PLACE_SLOTS.every((slot) => !c[slot] || countryOf(c[slot]) === country);
+  };
   return mentions.map((m) => {
     const own = sentenceOf.get(m)!;
-    if (hasPlace(m) || own < 0) return m;
+    const narrowing = coarse.has(m.key) && hasPlace(m);
+    if ((hasPlace(m) && !narrowing) || own < 0) return m;
+    const inside = narrowing ? within(m) : () => true;
     for (let s = own; s >= Math.max(0, own - linkSentences); s--) {
-      const found = linked(m, placed.filter((c) => sentenceOf.get(c) === s && continues(m, c)));
+      const found = linked(m, placed.filter((c) => c !== m && sentenceOf.get(c) === s && continues(m, c) && inside(c)));
       if (found) return found;
     }
+    if (narrowing) return m;
     // A denial answers a claim the report told ("It did not capture anything"): the claim's place, when
     // everything of the kind the report asserts before it happened at one place.
     if (m.weight === 'denial') {

@@ -27,7 +27,7 @@ export interface FusionSettings {
   operationHeads: string[];
   /** Words near a trigger that tell the event as going on when told ("fighting **continued**", "**still** fighting"). */
   continuingCues: string[];
-  /** Words that open another clause: a continuing cue past one ("the fight ahead **as** we continue") tells of that clause. */
+  /** Words that open another clause: a continuing cue past one ("readied the fight **as** the campaign continues") tells of that clause. */
   clauseOpeners: string[];
   /** Prepositions after which a capitalised name says where an unplaced event happened, found as a place or not ("**in** al-Ayadiya"). */
   locativePrepositions: string[];

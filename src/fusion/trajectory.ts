@@ -138,8 +138,8 @@ export function trajectory(state: FusionState, actor: ActorRef): Trajectory[] {
 
 /**
  * Whether a path went somewhere: it has two steps, or one a movement
- * arrived at ("Saudi forces arrived in Aden": from somewhere the text does
- * not name, to Aden).
+ * arrived at ("Russian forces reached Palmyra": from somewhere the text
+ * does not name, to Palmyra).
  */
 function wentSomewhere(t: Trajectory, state: FusionState): boolean {
   if (t.steps.length >= 2) return true;

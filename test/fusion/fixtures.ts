@@ -16,8 +16,8 @@ import type { ActorKind, ActorMention, ActorRef, DocumentMeta, Event, EventType,
 export const FUSION_FIXTURES = fileURLToPath(new URL('../../../test/fixtures/fusion/', import.meta.url));
 
 interface World {
-  /** name -> [geonameid, lat, lon] */
-  places: Record<string, [number | null, number, number]>;
+  /** name -> [geonameid, lat, lon, country (ISO alpha-2, when a case needs it)] */
+  places: Record<string, [number | null, number, number, string?]>;
   /** id -> [name, kind] */
   actors: Record<string, [string, ActorKind]>;
 }
@@ -176,7 +176,7 @@ function intentSpan(text: string, words: string | undefined, from: number): Even
 function placeMentions(text: string, events: readonly Event[]): PlaceMention[] {
   const named = new Map(events.flatMap((e) => [e.location, e.origin, e.destination]).filter((p): p is PlaceRef => p !== null).map((p) => [p.name, p]));
   return [...named.values()].flatMap((p) => [...text.matchAll(new RegExp(p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => ({
-    ...p, text: p.name, start: m.index!, end: m.index! + p.name.length, country: null, admin1: null, featureCode: 'PPL',
+    ...p, text: p.name, start: m.index!, end: m.index! + p.name.length, country: theWorld().places[p.name]?.[3] ?? null, admin1: null, featureCode: 'PPL',
     kind: 'literal' as const, resolution: 'gazetteer' as const, precision: 'exact' as const, confidence: 1, rule: 'fixture', reasons: [],
   }))).sort((a, b) => a.start - b.start);
 }
