@@ -112,7 +112,7 @@ export class ArgumentReader {
       if (!gov?.preposition && onlyAdjacent && !possessor && !(voice === 'reduced' && e.kind === 'place')) continue;
       if (gov?.preposition) {
         const nearby = gov.nearby || this.followedByOutskirts(view, e);
-        add(e, frame.prepositionsBefore[gov.preposition]?.[e.kind], BEFORE_PHRASE, nearby);
+        add(this.possessed(view, e) ?? e, frame.prepositionsBefore[gov.preposition]?.[e.kind], BEFORE_PHRASE, nearby);
         const named = this.namedPlace(e);
         if (named) add(named, frame.prepositionsBefore[gov.preposition]?.place, BEFORE_PHRASE, nearby);
       } else if (!subjectSeen[e.kind] && !this.isQualifier(view, e)) {
@@ -149,12 +149,12 @@ export class ArgumentReader {
         // A phrase after a later trigger is that trigger's: in "corridors to let fighters move to X and towns
         // controlled by Y", "by Y" is not the corridor's agent. A place may still serve when nothing closer does
         // ("fighting continues to clear IS out of Mosul"), unless a noun holds it ("escaped the battle for Mosul").
-        const place = e.kind === 'place' ? e : this.namedPlace(e);
+        const place = e.kind === 'place' ? this.possessed(view, e) ?? e : this.namedPlace(e);
         if (place && claimant.pos === 'verb') add(place, frame.prepositions[gov.preposition!]?.place, 5, nearby);
       } else if (gov.preposition) {
         const mapped = frame.prepositions[gov.preposition]?.[e.kind];
         const byAgent = gov.preposition === 'by' && e.kind === 'actor' && passive ? 'agent' : undefined;
-        add(e, mapped ?? byAgent, 2, nearby);
+        add(this.possessed(view, e) ?? e, mapped ?? byAgent, 2, nearby);
         const named = this.namedPlace(e);
         if (named) add(named, frame.prepositions[gov.preposition]?.place, 2, nearby);
       } else if (previous && gov.adjacent === false && this.coordinated(view, previous.entity, e)) {
@@ -368,6 +368,23 @@ export class ArgumentReader {
     return this.namesKindOfNext(view, e);
   }
 
+  /**
+   * "in Pakistan's largest city, Karachi", "Yemen's capital Sanaa", "Libya's rebel-held city of Misrata": a place
+   * in the possessive, then only lower-case words (a comma or "of" among them) before a place it holds; the
+   * phrase is about the place held, which takes the role the phrase gives.
+   */
+  private possessed(view: SentenceView, e: Entity): Entity | null {
+    if (e.kind !== 'place') return null;
+    const next = view.entities.find((x) => x.first > e.last);
+    if (next?.kind !== 'place') return null;
+    // The marker is a word of its own or the end of the name's last word ("Pakistan's").
+    const marked = /'s?$/.test(view.words[e.last]!.lower);
+    const between = view.words.slice(e.last + (marked ? 1 : 2), next.first);
+    if ((!marked && !POSSESSIVE.has(view.words[e.last + 1]?.lower ?? '')) || between.length > POSSESSED_REACH) return null;
+    const plain = between.every((w) => !w.named && (w.text === w.lower || w.text === ',') && (w.lower === 'of' || !this.lexicon.prepositions.hasWord(w.lower)));
+    return plain && contains(this.analysis.places[e.index]!, this.analysis.places[next.index]!) ? next : null;
+  }
+
   /** "the West Bank town of Bethlehem", "the Homs neighbourhood of Baba Amr": a place before "<noun> of" and the place it holds. */
   private namesKindOfNext(view: SentenceView, e: Entity): boolean {
     const next = view.entities.find((x) => x.first > e.last);
@@ -497,6 +514,8 @@ function isHyphenated(view: SentenceView, i: number): boolean {
 }
 
 const POSSESSIVE = new Set(["'s", "'"]);
+/** How many words may stand from a possessive place to the place it holds: "Libya's rebel-held city of Misrata". */
+const POSSESSED_REACH = 5;
 /** Filler words that are no noun: a comma after them opens no apposition. */
 const DETERMINER_FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'some', 'many', 'most', 'all', 'another', 'several', 'few']);
 

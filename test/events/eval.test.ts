@@ -114,7 +114,7 @@ test('placement: right when a place mention overlapping a gold span resolves to 
 // F1 .889; triggers 3/5, 3/4, F1 .667. Life.Die ("died") and Justice.ArrestJailDetain ("arrested") have Corridor
 // types but no such event: each misses its sentence and trigger, so the sums are sentences 4/5, 4/6, F1 .727;
 // triggers 3/5, 3/6, F1 .545. Place: the attack on Kandahar (placed there) and the Baghdad bomb (placed at Basra)
-// -> 1 of 2; the Basra arrest has a Place but no arrest event. The "capture" in B0 stands for no type.
+// -> 1 of 2, both Places being place mentions (named 1 of 2); the Basra arrest has a Place but no arrest event. The "capture" in B0 stands for no type.
 test('WikiEvents scores: per KAIROS type on sentences and triggers, and the Place argument', () => {
   const set = readEventSet(join(FIXTURES, 'wikievents'));
   if (set.kind !== 'wikievents') throw new Error('not WikiEvents');

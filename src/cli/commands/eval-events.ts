@@ -43,7 +43,7 @@ function formatWikiEvents(r: WikiEventsReport): string {
     `${'KAIROS type'.padEnd(25)}  gold   sentences: P      R     F1   triggers: P      R     F1   Corridor events`,
     ...r.types.map((t) => row(t.type, t.corridor.join(', '), t.mentions, t.sentences, t.triggers)),
     row('types Corridor has', '', r.summary.covered, r.summary.sentences, r.summary.triggers),
-    `Place: of ${r.place.withPlace} gold events with a Place argument, ${r.place.placed.of} have a Corridor event of their type in their sentence, ${r.place.placed.count} of them put at the Place (${pct(r.place.placed.share).trim()})`,
+    `Place: of ${r.place.withPlace} gold events with a Place argument, ${r.place.placed.of} have a Corridor event of their type in their sentence, ${r.place.placed.count} of them put at the Place (${pct(r.place.placed.share).trim()}); of the ${r.place.named.of} whose Place is a place mention, ${r.place.named.count} (${pct(r.place.named.share).trim()})`,
     `Not scored: ${r.summary.unlisted} gold mentions of other KAIROS types; Corridor events of other types: ${counts(r.unscored)}`,
   ].join('\n') + '\n';
 }

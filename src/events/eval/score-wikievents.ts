@@ -36,8 +36,13 @@ export interface WikiEventsReport {
     covered: number;
     unlisted: number;
   };
-  /** Gold events (of a type Corridor has) with a Place argument; of those, matched by a Corridor event in their sentence; of those, put at the Place. */
-  place: { withPlace: number; placed: Share };
+  /**
+   * Gold events (of a type Corridor has) with a Place argument; of those, matched by a Corridor event in their
+   * sentence; of those, put at the Place. `named`: the same, over the matched events whose Place Corridor reads
+   * as a place mention; the others' Place is a common noun ("the station", "areas") that only the annotators'
+   * coreference ties to a place, and no place mention can overlap it.
+   */
+  place: { withPlace: number; placed: Share; named: Share };
   /** Corridor events that stand for none of the listed types, by Corridor type. */
   unscored: Record<string, number>;
 }
@@ -98,14 +103,18 @@ export function scoreWikiEvents(documents: readonly WikiEventsDocument[], predic
     scored.reduce((n, t) => n + pick(t).tp, 0), scored.reduce((n, t) => n + pick(t).tp + pick(t).fp, 0), scored.reduce((n, t) => n + pick(t).tp + pick(t).fn, 0));
 
   const withPlace = gold.filter((g) => g.type !== undefined && kairos.corridor(g.type).length > 0 && g.mention.places.length > 0);
-  let matched = 0;
-  let placed = 0;
+  let matched = 0, placed = 0, named = 0, namedPlaced = 0;
   for (const g of withPlace) {
     const candidates = found.filter((f) => f.doc === g.doc && f.sentence === g.mention.sentence && kairos.covers(g.type!, f.event)).map((f) => f.event);
     const event = answering(g.mention, candidates);
     if (!event) continue;
     matched++;
-    if (placedAt(eventPlace(event), predicted[g.doc]!.places, g.mention.places)) placed++;
+    const { places } = predicted[g.doc]!;
+    const right = placedAt(eventPlace(event), places, g.mention.places);
+    if (right) placed++;
+    if (!places.some((m) => g.mention.places.some((s) => overlaps(m, s)))) continue;
+    named++;
+    if (right) namedPlaced++;
   }
 
   return {
@@ -120,7 +129,7 @@ export function scoreWikiEvents(documents: readonly WikiEventsDocument[], predic
       covered: scored.reduce((n, t) => n + t.mentions, 0),
       unlisted: gold.filter((g) => g.type === undefined).length,
     },
-    place: { withPlace: withPlace.length, placed: share(placed, matched) },
+    place: { withPlace: withPlace.length, placed: share(placed, matched), named: share(namedPlaced, named) },
     unscored,
   };
 }
