@@ -22,10 +22,16 @@ const PASSIVE_REPORT: Marker = { phrase: 'was reported', class: 'reported', cert
 const AIM_PREDICATE: Marker = { phrase: 'is the objective', class: 'planned', certainty: 'possible', scope: 'subject', stance: null };
 const HYPOTHETICAL_SPEECH: Marker = { phrase: 'will say', class: 'conditional', certainty: 'underspecified', scope: 'following', stance: null };
 
+/** An adverb in "-ly" ("**widely** reported", "to **fully** take over"). */
+const ADVERB = /^\p{L}+ly$/u;
+
+/** The reporting verbs of a sentence, as `PhraseSet.findAll` gives them. */
+type ReportingMatch = ReturnType<ModalityCueLexicon['reporting']['findAll']>[number];
+
 /** Whether a word may stand between "to" and its verb: "to **be later** exchanged", "to **fully** take over". */
 function isFiller(view: SentenceView, k: number, lexicon: ModalityCueLexicon): boolean {
   const w = view.words[k]!;
-  return !w.named && (lexicon.complements.fillers.has(w.lower) || /^\p{L}+ly$/u.test(w.lower));
+  return !w.named && (lexicon.complements.fillers.has(w.lower) || ADVERB.test(w.lower));
 }
 
 /**
@@ -67,9 +73,8 @@ function infinitiveMarkers(view: SentenceView, lexicon: ModalityCueLexicon, cues
  * A future auxiliary before a reporting verb ("we **will** be able to **say** that ...", "would announce that"):
  * what would be said is not yet told as done.
  */
-function hypotheticalSpeech(view: SentenceView, lexicon: ModalityCueLexicon): FoundMarker[] {
+function hypotheticalSpeech(view: SentenceView, lexicon: ModalityCueLexicon, verbs: readonly ReportingMatch[]): FoundMarker[] {
   const { words } = view;
-  const verbs = lexicon.reporting.findAll(words);
   const found: FoundMarker[] = [];
   for (let k = 0; k < words.length; k++) {
     if (!lexicon.complements.speechModals.has(words[k]!.lower)) continue;
@@ -88,15 +93,17 @@ export function askingWhether(found: FoundMarker, view: SentenceView, lexicon: M
 /** Index of the passive auxiliary before the verb at `i`, past adverbs ("were **also** reported", "was widely reported"), or -1. */
 export function passiveAuxiliaryBefore(words: SentenceView['words'], i: number, lexicon: ModalityCueLexicon): number {
   const { passiveAuxiliaries } = lexicon.syntax;
-  const adverb = (w: SentenceView['words'][number]) => !passiveAuxiliaries.has(w.lower) && (lexicon.complements.fillers.has(w.lower) || /^\p{L}+ly$/u.test(w.lower));
-  let aux = i - 1;
-  while (aux > 0 && !words[aux]!.named && adverb(words[aux]!)) aux--;
-  return aux >= 0 && !words[aux]!.named && passiveAuxiliaries.has(words[aux]!.lower) ? aux : -1;
+  for (let aux = i - 1; aux >= 0 && !words[aux]!.named; aux--) {
+    const w = words[aux]!.lower;
+    if (passiveAuxiliaries.has(w)) return aux;
+    if (!lexicon.complements.fillers.has(w) && !ADVERB.test(w)) return -1;
+  }
+  return -1;
 }
 
 /** A passive auxiliary and a reporting verb of class `reported` after it: "clashes **were also reported**". */
-function passiveReports(view: SentenceView, lexicon: ModalityCueLexicon): FoundMarker[] {
-  return lexicon.reporting.findAll(view.words).flatMap((verb) => {
+function passiveReports(view: SentenceView, lexicon: ModalityCueLexicon, verbs: readonly ReportingMatch[]): FoundMarker[] {
+  return verbs.flatMap((verb) => {
     const aux = passiveAuxiliaryBefore(view.words, verb.first, lexicon);
     return aux >= 0 && verb.value.class === 'reported' ? [{ marker: PASSIVE_REPORT, first: aux, last: verb.last }] : [];
   });
@@ -135,7 +142,11 @@ function futureTimeClauses(view: SentenceView, lexicon: ModalityCueLexicon): Fou
 
 /** The markers a sentence's syntax makes, besides its cue words: aims in infinitives and predicates, speech and time clauses yet to come, passive reports. */
 export function syntacticMarkers(view: SentenceView, lexicon: ModalityCueLexicon, cues: readonly FoundMarker[]): FoundMarker[] {
-  return [...infinitiveMarkers(view, lexicon, cues), ...hypotheticalSpeech(view, lexicon), ...futureTimeClauses(view, lexicon), ...passiveReports(view, lexicon), ...aimPredicates(view, lexicon)];
+  const verbs = lexicon.reporting.findAll(view.words);
+  return [
+    ...infinitiveMarkers(view, lexicon, cues), ...hypotheticalSpeech(view, lexicon, verbs), ...futureTimeClauses(view, lexicon),
+    ...passiveReports(view, lexicon, verbs), ...aimPredicates(view, lexicon),
+  ];
 }
 
 /**
@@ -154,11 +165,15 @@ export function conjunctHead(view: SentenceView, first: number, lexicon: Modalit
 /** The verb an event rule names (`events:verb:retake`, `events:support:launch+offensive`), null for nouns. */
 const VERB_RULE = /^events:(?:verb|support):([^+]+)/;
 
+/** The forms of the verbs event rules name, computed once per lemma. */
+const FORMS = new Map<string, ReturnType<typeof verbForms>>();
+
 /** The form of an event's verb trigger: bare ("to **retake**"), present third person ("once it **ends**"), or another (past, -ing, a noun). */
 export function verbForm(event: Pick<Event, 'rule' | 'trigger'>): 'bare' | 'third' | null {
-  const lemma = VERB_RULE.exec(event.rule)?.[1];
+  const lemma = VERB_RULE.exec(event.rule)?.[1]?.split(' ')[0];
   if (lemma === undefined) return null;
   const word = event.trigger.text.toLowerCase().split(/\s+/)[0];
-  const forms = verbForms(lemma.split(' ')[0]!);
+  let forms = FORMS.get(lemma);
+  if (!forms) FORMS.set(lemma, forms = verbForms(lemma));
   return word === forms.base ? 'bare' : word === forms.third ? 'third' : null;
 }
