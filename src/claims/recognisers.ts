@@ -241,6 +241,19 @@ export const adding: Recogniser<Reporting> = {
   },
 };
 
+/**
+ * "The coalition confirmed that ..., **but denied** that ...", "X said ... **and added** that ...": a cue
+ * with no speaker of its own after a conjunction (`syntax.tailOpeners`) shares the subject of the statement before it in the sentence.
+ */
+export const sharedSubject: Recogniser<Reporting> = {
+  name: 'shared-subject',
+  score: 0.9,
+  pattern: reportingPattern((r, c) => c.speaker === null && c.first > 0 && !r.words[c.first - 1]!.named && r.lexicon.syntax.tailOpeners.has(r.words[c.first - 1]!.lower)),
+  extract(r, { cue }) {
+    return candidate(this, r, null, cue.cue, r.contentAfter(cue.last + 1, cue.verb));
+  },
+};
+
 /** "Balanche, a Syria expert, told ...": the name before an appositive speaks, the appositive describes them. */
 export const appositiveSpeaker: Recogniser<Reporting> = {
   name: 'appositive-speaker',
@@ -306,5 +319,5 @@ export const parentheticalName: Recogniser<Reporting> = {
 
 /** The statement recognisers, in the order their candidates are read; the resolver keeps the best-scored reading of a cue. */
 export const RECOGNISERS: readonly Recogniser<Match>[] = [
-  quotedAs, accordingTo, quoteLabel, asParenthesis, reportedSaying, speakerBefore, adding, appositiveSpeaker, speakerAfter, parentheticalName,
+  quotedAs, accordingTo, quoteLabel, asParenthesis, reportedSaying, speakerBefore, adding, sharedSubject, appositiveSpeaker, speakerAfter, parentheticalName,
 ] as Recogniser<Match>[];

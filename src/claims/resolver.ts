@@ -5,8 +5,7 @@ import { affiliationOf, SpeakerMemory, type Affiliated } from './affiliation.js'
 import type { ModalityCueLexicon } from './lexicon.js';
 import type { Quote } from './quotes.js';
 import type { Candidate } from './recognisers.js';
-import { classifySpeaker, withholdsName, type SpeakerPhrase } from './speakers.js';
-import type { SentenceView } from '../text/sentence-view.js';
+import { classifySpeaker, sentenceSubject, withholdsName, type SpeakerPhrase } from './speakers.js';
 
 /** The speaker of a quotation nobody in the text is credited with. */
 export const UNATTRIBUTED = 'unattributed';
@@ -53,9 +52,9 @@ export class StatementResolver {
   }
 
   private accept(c: Candidate): void {
-    const who = c.phrase ? this.speakerOf(c, c.phrase) : this.previousInSentence(c.view);
+    const who = c.phrase ? this.speakerOf(c, c.phrase) : this.previousInSentence(c);
     if (!who) {
-      this.note(c, 'claims:no-speaker', `${c.rule}: no statement before it in the sentence says who goes on speaking`);
+      this.note(c, 'claims:no-speaker', `${c.rule}: no statement or actor before it in the sentence says who goes on speaking`);
       return;
     }
     const { speaker, speakerKind, affiliation } = who;
@@ -87,10 +86,14 @@ export class StatementResolver {
     return { ...who, affiliation };
   }
 
-  /** The speaker of the latest statement whose cue lies in the sentence, or null. */
-  private previousInSentence(view: SentenceView): Affiliated | null {
+  /** The speaker of the latest statement whose cue lies in the sentence, else the actor the sentence opens with before the cue, or null. */
+  private previousInSentence({ view, cue }: Candidate): Affiliated | null {
     const last = this.drafts.at(-1);
-    return last && last.cueStart !== null && last.cueStart >= view.start ? last : null;
+    if (last && last.cueStart !== null && last.cueStart >= view.start) return last;
+    // Else the sentence's subject: "**The rebels** withdrew from Manbij, but claimed ...".
+    const before = cue ? view.words.findIndex((w) => w.start >= cue.start) : -1;
+    const subject = before > 0 ? sentenceSubject(view, before, this.analysis, this.lexicon) : null;
+    return subject && { ...subject, affiliation: null };
   }
 
   /** The statements chosen, with the quotations nobody is credited with that fill their own lines as block quotes; outermost first. */

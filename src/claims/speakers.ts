@@ -118,10 +118,14 @@ function actorSpeaker(mention: ActorMention, lexicon: ModalityCueLexicon): Speak
 function subjectBefore(phrase: SpeakerPhrase, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon, earlier: readonly Pick<Statement, 'start'>[]): Speaker | null {
   const { view, first } = phrase;
   if (first === 0 || /^[,"“”'’]$/.test(view.words[first - 1]!.text) || earlier.some((e) => e.start >= view.start)) return null;
-  // The subject opens the sentence, after an article at most.
+  return sentenceSubject(view, first, analysis, lexicon);
+}
+
+/** The actor that opens a sentence, after an article at most, and ends before word `before`: the sentence's subject ("**The rebels** withdrew, but claimed ..."). */
+export function sentenceSubject(view: SentenceView, before: number, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon): Speaker | null {
   const opening = view.words.findIndex((w) => !lexicon.syntax.determiners.has(w.lower));
   const entity = view.entities[0];
-  const mention = entity && entity.kind === 'actor' && entity.first === opening && entity.last < first ? analysis.actors[entity.index]! : null;
+  const mention = entity && entity.kind === 'actor' && entity.first === opening && entity.last < before ? analysis.actors[entity.index]! : null;
   return mention && mention.kind !== 'civilians' ? actorSpeaker(mention, lexicon) : null;
 }
 
