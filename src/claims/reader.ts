@@ -152,7 +152,7 @@ export class StatementReader {
     // "in a brief press statement posted ...": a phrase opening with a preposition is no speaker.
     if (k > end || this.syntax.timePrepositions.has(words[k]!.lower)) return null;
     // "a security official who asked not to be named" is a speaker; "who are struggling for a land" is not.
-    const anonymous = this.lexicon.speakers.anonymous.someIn(words, k, end);
+    const anonymous = this.lexicon.speakers.anonymous.someIn(words, k, end) || this.lexicon.speakers.withheld.someIn(words, k, end);
     // Capitalised, such words belong to a name ("Raqqa **Is Being** Slaughtered Silently tweeted").
     const clauseWord = (w: Word, at: number) => !w.named && (at === 0 || !isCapitalised(w)) && (this.syntax.relativePronouns.has(w.lower) || this.syntax.notInSpeaker.has(w.lower));
     if (!anonymous && words.slice(k, end + 1).some((w, at) => clauseWord(w, at))) return null;
@@ -435,8 +435,18 @@ export class StatementReader {
     const opens = (at: number) => (words[at]!.lower === 'that' ? null : opener?.matchAt(words, at) ?? null);
     while (words[k] && k - from < MAX_RECIPIENT_WORDS && !/^[,:.!?]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !opens(k) && !this.quoteOpeningAt(words[k]!.start)) k++;
     if (!words[k] || /^[.!?]$/.test(words[k]!.text)) return null;
-    if (k - from >= MAX_RECIPIENT_WORDS) return from;
+    if (k - from >= MAX_RECIPIENT_WORDS) return this.outletAfter(from);
     return k + (opens(k)?.length ?? 0);
+  }
+
+  /** Past an outlet heard without "that" ("told **Demo Wire** the army had left"): its name, or capitalised words ending in a `speakers.outletSuffixes` word; else `from`. */
+  private outletAfter(from: number): number {
+    const { words } = this;
+    const known = this.lexicon.speakers.outlets.matchAt(words, from, true);
+    if (known) return from + known.length;
+    let k = from;
+    while (words[k] && isCapitalised(words[k]!) && k - from < MAX_RECIPIENT_WORDS) k++;
+    return k - from >= 2 && this.lexicon.speakers.outletSuffixes.has(words[k - 1]!.text) ? k : from;
   }
 
   /**

@@ -79,7 +79,8 @@ export class StatementResolver {
     const named = classifySpeaker(phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
     // One person, one kind: a last name alone is the titled person quoted before ("Isik said" after "Defence Minister Fikri Isik").
     const titled = named.speakerKind === 'named-person' && this.memory.wasTitled(named.speaker) ? { ...named, speakerKind: 'official' as const } : named;
-    const who = c.description && withholdsName(c.view, c.description, lexicon) ? { speaker: surfaceOf(analysis.text, phrase), speakerKind: 'anonymous' as const } : titled;
+    const withheld = (c.description && withholdsName(c.view, c.description, lexicon)) || settingWithholds(c, lexicon);
+    const who = withheld ? { speaker: surfaceOf(analysis.text, phrase), speakerKind: 'anonymous' as const } : titled;
     // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
     const descriptions = c.description ? [c.description, phrase] : [phrase];
     const affiliation = affiliationOf(analysis, c.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
@@ -129,6 +130,14 @@ export class StatementResolver {
     const paragraph = lastStartingAtOrBefore(this.analysis.paragraphs, previous.end - 1);
     return (lines && paragraph === q.paragraph - 1) || paragraph === q.paragraph ? previous : null;
   }
+}
+
+/** Whether the words between a cue and the content after it withhold the speaker's name ("told reporters **on condition of anonymity** that"). */
+function settingWithholds({ view, cue, content }: Candidate, lexicon: ModalityCueLexicon): boolean {
+  if (!cue || content.start < cue.end) return false;
+  const first = view.words.findIndex((w) => w.start >= cue.end);
+  const last = view.words.findLastIndex((w) => w.end <= content.start);
+  return first >= 0 && first <= last && lexicon.speakers.withheld.someIn(view.words, first, last);
 }
 
 /** A speaker phrase as written: an unnamed speaker goes by it ("an SDF commander"), not by the body it mentions. */

@@ -49,7 +49,7 @@ export function classifySpeaker(
   if (sameAgain || (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower))) {
     return previousSpeaker(earlier, recentFrom, BODY_KINDS) ?? { speaker: surface, speakerKind: 'anonymous' };
   }
-  if (has(speakers.anonymous)) return { speaker: surface, speakerKind: 'anonymous' };
+  if (has(speakers.anonymous) || has(speakers.withheld)) return { speaker: surface, speakerKind: 'anonymous' };
   if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes, syntax.functionWords)) return { speaker: plain, speakerKind: 'outlet' };
   if (has(speakers.titles)) return { speaker: plain, speakerKind: 'official' };
   // The head of an English noun phrase comes last: "US-backed Iraqi government forces" are Iraqi forces.
@@ -94,14 +94,14 @@ function namesPersonBeside(view: SentenceView, first: number, last: number, acto
 
 /**
  * Whether a description beside a speaker says they withhold their name: a relative clause or a
- * participle holding an anonymity phrase ("the officials**, who asked to remain anonymous**", "a
+ * participle holding a `speakers.withheld` phrase ("the officials**, who asked to remain anonymous**", "a
  * commander**, speaking on condition of anonymity**"). A noun phrase ("Karim Saleh, a source close to
  * the army") names the speaker still.
  */
 export function withholdsName(view: SentenceView, description: { first: number; last: number }, lexicon: ModalityCueLexicon): boolean {
   const opener = view.words[description.first]!;
   const clause = !opener.named && (lexicon.syntax.relativePronouns.has(opener.lower) || /^\p{Ll}+ing$/u.test(opener.text));
-  return clause && lexicon.speakers.anonymous.someIn(view.words, description.first, description.last);
+  return clause && lexicon.speakers.withheld.someIn(view.words, description.first, description.last);
 }
 
 /** An actor speaking: a state, its forces or a coalition of states speak for a state (`speakers.officialActorKinds`). */
