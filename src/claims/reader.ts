@@ -321,6 +321,14 @@ export class StatementReader {
     return !!w && (this.settingAt(k) !== null || this.isTimeWord(w) || this.syntax.timePrepositions.has(w.lower));
   }
 
+  /** Whether words `first..last` name a speaker by what they are: an actor throughout, or a `speakers` outlet, title, organisation or unnamed-source word. */
+  namesSpeaker(first: number, last: number): boolean {
+    const { words, view } = this;
+    const actor = view.entities.some((e) => e.kind === 'actor' && e.first === first && e.last === last);
+    const { outlets, titles, organisations, anonymous } = this.lexicon.speakers;
+    return actor || [outlets, titles, organisations, anonymous].some((set) => set.someIn(words, first, last, true));
+  }
+
   /** The first of `set`'s phrases within `window` words from `from`. */
   findAhead(set: PhraseSet, from: number, window: number): WordRange | null {
     for (let k = from; k < Math.min(this.words.length, from + window); k++) {

@@ -317,7 +317,30 @@ export const parentheticalName: Recogniser<Reporting> = {
   },
 };
 
+// A headline's speaker after its colon is short ("Rebels seize Manbij: **Syrian monitor**").
+const MAX_HEADLINE_SPEAKER_WORDS = 4;
+
+/**
+ * A headline that names its source after a colon, with no cue: "Rebels seize Manbij: monitor". A
+ * headline has no closing stop, and the words after the colon must name a speaker: an actor, or a
+ * `speakers` word (outlet, title, organisation, unnamed source).
+ */
+export const headlineSource: Recogniser = {
+  name: 'headline-source',
+  score: 0.6,
+  pattern(r, i) {
+    const { words } = r;
+    const rest = words.length - 1 - i;
+    if (words[i]!.text !== ':' || i < 2 || rest < 1 || rest > MAX_HEADLINE_SPEAKER_WORDS || /^[.!?"”]$/.test(words.at(-1)!.text)) return null;
+    return r.namesSpeaker(i + 1, words.length - 1) ? { at: i, resume: words.length - 1 } : null;
+  },
+  extract(r, { at }) {
+    const content = r.contentBefore(at);
+    return candidate(this, r, { view: r.view, first: at + 1, last: r.words.length - 1 }, r.span(at, at), content);
+  },
+};
+
 /** The statement recognisers, in the order their candidates are read; the resolver keeps the best-scored reading of a cue. */
 export const RECOGNISERS: readonly Recogniser<Match>[] = [
-  quotedAs, accordingTo, quoteLabel, asParenthesis, reportedSaying, speakerBefore, adding, sharedSubject, appositiveSpeaker, speakerAfter, parentheticalName,
+  quotedAs, accordingTo, quoteLabel, asParenthesis, reportedSaying, speakerBefore, adding, sharedSubject, appositiveSpeaker, speakerAfter, parentheticalName, headlineSource,
 ] as Recogniser<Match>[];
