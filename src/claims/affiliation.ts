@@ -9,13 +9,14 @@ export interface Affiliated {
   affiliation: string | null;
 }
 
-/** The lexicon entries affiliation reads (`speakers.roles`, `speakers.roleLinks`, `speakers.anonymous` in modality-cues.json). */
+/** The lexicon entries affiliation reads (`speakers.roles`, `speakers.roleLinks`, `speakers.anonymous`, `speakers.withheld` in modality-cues.json). */
 export interface AffiliationLexicon {
   /** Words before an organisation that are not part of its name ("a **senior** army officer"): `syntax.beforeOrganisation`. */
   beforeOrganisation: ReadonlySet<string>;
   roles: PhraseSet;
   roleLinks: PhraseSet;
   anonymous: PhraseSet;
+  withheld: PhraseSet;
 }
 
 // An institution quoted on its own ("Russia's defence ministry said") is what a spokesman's "ministry" refers to.
@@ -104,7 +105,7 @@ function organisationIn(words: readonly Word[], first: number, last: number, lex
   const link = lexicon.roleLinks.matchAt(words, role.last + 1);
   let from = link ? role.last + 1 + link.length : first;
   let to = link ? last : role.first - 1;
-  const skipped = (k: number) => lexicon.beforeOrganisation.has(words[k]!.lower) || lexicon.anonymous.matchAt(words, k) !== null;
+  const skipped = (k: number) => lexicon.beforeOrganisation.has(words[k]!.lower) || lexicon.anonymous.matchAt(words, k) !== null || lexicon.withheld.matchAt(words, k) !== null;
   while (from <= to && skipped(from)) from++;
   // The possessive of "the coalition's spokesman" may be a word of its own.
   while (to >= from && /^['’]s$/.test(words[to]!.text)) to--;

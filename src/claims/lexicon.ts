@@ -87,6 +87,7 @@ const fileSchema = z.object({
     roles: z.array(z.string()),
     roleLinks: z.array(z.string()),
     anonymous: z.array(z.string()),
+    withheld: z.array(z.string()),
     outlets: z.array(z.string()),
     outletSuffixes: z.array(z.string()),
     organisations: z.array(z.string()),
@@ -147,6 +148,8 @@ export interface ModalityCueLexicon {
     /** Words between a role and its organisation ("spokesman **for** the command"). */
     roleLinks: PhraseSet;
     anonymous: PhraseSet;
+    /** What says a speaker's name is withheld ("on condition of **anonymity**", "**declined to be named**"). */
+    withheld: PhraseSet;
     outlets: PhraseSet;
     outletSuffixes: Set<string>;
     /** Head nouns of bodies that are no state ("the medical **charity** ...", "a **monitor group**"): such a speaker is a group. */
@@ -213,6 +216,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
       roles: PhraseSet.of(speakers.roles),
       roleLinks: PhraseSet.of(speakers.roleLinks),
       anonymous: PhraseSet.of(speakers.anonymous),
+      withheld: PhraseSet.of(speakers.withheld),
       outlets: PhraseSet.of(speakers.outlets),
       outletSuffixes: new Set(speakers.outletSuffixes),
       organisations: PhraseSet.of(speakers.organisations),

@@ -154,7 +154,7 @@ export class StatementReader {
     // "in a brief press statement posted ...": a phrase opening with a preposition is no speaker.
     if (k > end || this.syntax.timePrepositions.has(words[k]!.lower)) return null;
     // "a security official who asked not to be named" is a speaker; "who are struggling for a land" is not.
-    const anonymous = this.lexicon.speakers.anonymous.someIn(words, k, end);
+    const anonymous = this.lexicon.speakers.anonymous.someIn(words, k, end) || this.lexicon.speakers.withheld.someIn(words, k, end);
     // Capitalised, such words belong to a name ("Raqqa **Is Being** Slaughtered Silently tweeted").
     const clauseWord = (w: Word, at: number) => !w.named && (at === 0 || !isCapitalised(w)) && (this.syntax.relativePronouns.has(w.lower) || this.syntax.notInSpeaker.has(w.lower));
     if (!anonymous && words.slice(k, end + 1).some((w, at) => clauseWord(w, at))) return null;
@@ -323,6 +323,14 @@ export class StatementReader {
     return !!w && (this.settingAt(k) !== null || this.isTimeWord(w) || this.syntax.timePrepositions.has(w.lower));
   }
 
+  /** Whether words `first..last` name a speaker by what they are: an actor throughout, or a `speakers` outlet, title, organisation or unnamed-source word. */
+  namesSpeaker(first: number, last: number): boolean {
+    const { words, view } = this;
+    const actor = view.entities.some((e) => e.kind === 'actor' && e.first === first && e.last === last);
+    const { outlets, titles, organisations, anonymous } = this.lexicon.speakers;
+    return actor || [outlets, titles, organisations, anonymous].some((set) => set.someIn(words, first, last, true));
+  }
+
   /** The first of `set`'s phrases within `window` words from `from`. */
   findAhead(set: PhraseSet, from: number, window: number): WordRange | null {
     for (let k = from; k < Math.min(this.words.length, from + window); k++) {
@@ -437,8 +445,18 @@ export class StatementReader {
     const opens = (at: number) => (words[at]!.lower === 'that' ? null : opener?.matchAt(words, at) ?? null);
     while (words[k] && k - from < MAX_RECIPIENT_WORDS && !/^[,:.!?]$/.test(words[k]!.text) && words[k]!.lower !== 'that' && !opens(k) && !this.quoteOpeningAt(words[k]!.start)) k++;
     if (!words[k] || /^[.!?]$/.test(words[k]!.text)) return null;
-    if (k - from >= MAX_RECIPIENT_WORDS) return from;
+    if (k - from >= MAX_RECIPIENT_WORDS) return this.outletAfter(from);
     return k + (opens(k)?.length ?? 0);
+  }
+
+  /** Past an outlet heard without "that" ("told **Demo Wire** the army had left"): its name, or capitalised words ending in a `speakers.outletSuffixes` word; else `from`. */
+  private outletAfter(from: number): number {
+    const { words } = this;
+    const known = this.lexicon.speakers.outlets.matchAt(words, from, true);
+    if (known) return from + known.length;
+    let k = from;
+    while (words[k] && isCapitalised(words[k]!) && k - from < MAX_RECIPIENT_WORDS) k++;
+    return k - from >= 2 && this.lexicon.speakers.outletSuffixes.has(words[k - 1]!.text) ? k : from;
   }
 
   /**

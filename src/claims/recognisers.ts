@@ -241,6 +241,19 @@ export const adding: Recogniser<Reporting> = {
   },
 };
 
+/**
+ * "The coalition confirmed that ..., **but denied** that ...", "X said ... **and added** that ...": a cue
+ * with no speaker of its own after a conjunction (`syntax.tailOpeners`) shares the subject of the statement before it in the sentence.
+ */
+export const sharedSubject: Recogniser<Reporting> = {
+  name: 'shared-subject',
+  score: 0.9,
+  pattern: reportingPattern((r, c) => c.speaker === null && c.first > 0 && !r.words[c.first - 1]!.named && r.lexicon.syntax.tailOpeners.has(r.words[c.first - 1]!.lower)),
+  extract(r, { cue }) {
+    return candidate(this, r, null, cue.cue, r.contentAfter(cue.last + 1, cue.verb));
+  },
+};
+
 /** "Balanche, a Syria expert, told ...": the name before an appositive speaks, the appositive describes them. */
 export const appositiveSpeaker: Recogniser<Reporting> = {
   name: 'appositive-speaker',
@@ -304,7 +317,30 @@ export const parentheticalName: Recogniser<Reporting> = {
   },
 };
 
+// A headline's speaker after its colon is short ("Rebels seize Manbij: **Syrian monitor**").
+const MAX_HEADLINE_SPEAKER_WORDS = 4;
+
+/**
+ * A headline that names its source after a colon, with no cue: "Rebels seize Manbij: monitor". A
+ * headline has no closing stop, and the words after the colon must name a speaker: an actor, or a
+ * `speakers` word (outlet, title, organisation, unnamed source).
+ */
+export const headlineSource: Recogniser = {
+  name: 'headline-source',
+  score: 0.6,
+  pattern(r, i) {
+    const { words } = r;
+    const rest = words.length - 1 - i;
+    if (words[i]!.text !== ':' || i < 2 || rest < 1 || rest > MAX_HEADLINE_SPEAKER_WORDS || /^[.!?"”]$/.test(words.at(-1)!.text)) return null;
+    return r.namesSpeaker(i + 1, words.length - 1) ? { at: i, resume: words.length - 1 } : null;
+  },
+  extract(r, { at }) {
+    const content = r.contentBefore(at);
+    return candidate(this, r, { view: r.view, first: at + 1, last: r.words.length - 1 }, r.span(at, at), content);
+  },
+};
+
 /** The statement recognisers, in the order their candidates are read; the resolver keeps the best-scored reading of a cue. */
 export const RECOGNISERS: readonly Recogniser<Match>[] = [
-  quotedAs, accordingTo, quoteLabel, asParenthesis, reportedSaying, speakerBefore, adding, appositiveSpeaker, speakerAfter, parentheticalName,
+  quotedAs, accordingTo, quoteLabel, asParenthesis, reportedSaying, speakerBefore, adding, sharedSubject, appositiveSpeaker, speakerAfter, parentheticalName, headlineSource,
 ] as Recogniser<Match>[];

@@ -5,8 +5,7 @@ import { affiliationOf, SpeakerMemory, type Affiliated } from './affiliation.js'
 import type { ModalityCueLexicon } from './lexicon.js';
 import type { Quote } from './quotes.js';
 import type { Candidate } from './recognisers.js';
-import { classifySpeaker, withholdsName, type SpeakerPhrase } from './speakers.js';
-import type { SentenceView } from '../text/sentence-view.js';
+import { classifySpeaker, sentenceSubject, withholdsName, type SpeakerPhrase } from './speakers.js';
 
 /** The speaker of a quotation nobody in the text is credited with. */
 export const UNATTRIBUTED = 'unattributed';
@@ -53,9 +52,9 @@ export class StatementResolver {
   }
 
   private accept(c: Candidate): void {
-    const who = c.phrase ? this.speakerOf(c, c.phrase) : this.previousInSentence(c.view);
+    const who = c.phrase ? this.speakerOf(c, c.phrase) : this.previousInSentence(c);
     if (!who) {
-      this.note(c, 'claims:no-speaker', `${c.rule}: no statement before it in the sentence says who goes on speaking`);
+      this.note(c, 'claims:no-speaker', `${c.rule}: no statement or actor before it in the sentence says who goes on speaking`);
       return;
     }
     const { speaker, speakerKind, affiliation } = who;
@@ -80,17 +79,22 @@ export class StatementResolver {
     const named = classifySpeaker(phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
     // One person, one kind: a last name alone is the titled person quoted before ("Isik said" after "Defence Minister Fikri Isik").
     const titled = named.speakerKind === 'named-person' && this.memory.wasTitled(named.speaker) ? { ...named, speakerKind: 'official' as const } : named;
-    const who = c.description && withholdsName(c.view, c.description, lexicon) ? { speaker: surfaceOf(analysis.text, phrase), speakerKind: 'anonymous' as const } : titled;
+    const withheld = (c.description && withholdsName(c.view, c.description, lexicon)) || settingWithholds(c, lexicon);
+    const who = withheld ? { speaker: surfaceOf(analysis.text, phrase), speakerKind: 'anonymous' as const } : titled;
     // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
     const descriptions = c.description ? [c.description, phrase] : [phrase];
     const affiliation = affiliationOf(analysis, c.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
     return { ...who, affiliation };
   }
 
-  /** The speaker of the latest statement whose cue lies in the sentence, or null. */
-  private previousInSentence(view: SentenceView): Affiliated | null {
+  /** The speaker of the latest statement whose cue lies in the sentence, else the actor the sentence opens with before the cue, or null. */
+  private previousInSentence({ view, cue }: Candidate): Affiliated | null {
     const last = this.drafts.at(-1);
-    return last && last.cueStart !== null && last.cueStart >= view.start ? last : null;
+    if (last && last.cueStart !== null && last.cueStart >= view.start) return last;
+    // Else the sentence's subject: "**The rebels** withdrew from Manbij, but claimed ...".
+    const before = cue ? view.words.findIndex((w) => w.start >= cue.start) : -1;
+    const subject = before > 0 ? sentenceSubject(view, before, this.analysis, this.lexicon) : null;
+    return subject && { ...subject, affiliation: null };
   }
 
   /** The statements chosen, with the quotations nobody is credited with that fill their own lines as block quotes; outermost first. */
@@ -126,6 +130,14 @@ export class StatementResolver {
     const paragraph = lastStartingAtOrBefore(this.analysis.paragraphs, previous.end - 1);
     return (lines && paragraph === q.paragraph - 1) || paragraph === q.paragraph ? previous : null;
   }
+}
+
+/** Whether the words between a cue and the content after it withhold the speaker's name ("told reporters **on condition of anonymity** that"). */
+function settingWithholds({ view, cue, content }: Candidate, lexicon: ModalityCueLexicon): boolean {
+  if (!cue || content.start < cue.end) return false;
+  const first = view.words.findIndex((w) => w.start >= cue.end);
+  const last = view.words.findLastIndex((w) => w.end <= content.start);
+  return first >= 0 && first <= last && lexicon.speakers.withheld.someIn(view.words, first, last);
 }
 
 /** A speaker phrase as written: an unnamed speaker goes by it ("an SDF commander"), not by the body it mentions. */

@@ -49,7 +49,7 @@ export function classifySpeaker(
   if (sameAgain || (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower))) {
     return previousSpeaker(earlier, recentFrom, BODY_KINDS) ?? { speaker: surface, speakerKind: 'anonymous' };
   }
-  if (has(speakers.anonymous)) return { speaker: surface, speakerKind: 'anonymous' };
+  if (has(speakers.anonymous) || has(speakers.withheld)) return { speaker: surface, speakerKind: 'anonymous' };
   if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes, syntax.functionWords)) return { speaker: plain, speakerKind: 'outlet' };
   if (has(speakers.titles)) return { speaker: plain, speakerKind: 'official' };
   // The head of an English noun phrase comes last: "US-backed Iraqi government forces" are Iraqi forces.
@@ -94,14 +94,14 @@ function namesPersonBeside(view: SentenceView, first: number, last: number, acto
 
 /**
  * Whether a description beside a speaker says they withhold their name: a relative clause or a
- * participle holding an anonymity phrase ("the officials**, who asked to remain anonymous**", "a
+ * participle holding a `speakers.withheld` phrase ("the officials**, who asked to remain anonymous**", "a
  * commander**, speaking on condition of anonymity**"). A noun phrase ("Karim Saleh, a source close to
  * the army") names the speaker still.
  */
 export function withholdsName(view: SentenceView, description: { first: number; last: number }, lexicon: ModalityCueLexicon): boolean {
   const opener = view.words[description.first]!;
   const clause = !opener.named && (lexicon.syntax.relativePronouns.has(opener.lower) || /^\p{Ll}+ing$/u.test(opener.text));
-  return clause && lexicon.speakers.anonymous.someIn(view.words, description.first, description.last);
+  return clause && lexicon.speakers.withheld.someIn(view.words, description.first, description.last);
 }
 
 /** An actor speaking: a state, its forces or a coalition of states speak for a state (`speakers.officialActorKinds`). */
@@ -118,10 +118,14 @@ function actorSpeaker(mention: ActorMention, lexicon: ModalityCueLexicon): Speak
 function subjectBefore(phrase: SpeakerPhrase, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon, earlier: readonly Pick<Statement, 'start'>[]): Speaker | null {
   const { view, first } = phrase;
   if (first === 0 || /^[,"“”'’]$/.test(view.words[first - 1]!.text) || earlier.some((e) => e.start >= view.start)) return null;
-  // The subject opens the sentence, after an article at most.
+  return sentenceSubject(view, first, analysis, lexicon);
+}
+
+/** The actor that opens a sentence, after an article at most, and ends before word `before`: the sentence's subject ("**The rebels** withdrew, but claimed ..."). */
+export function sentenceSubject(view: SentenceView, before: number, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon): Speaker | null {
   const opening = view.words.findIndex((w) => !lexicon.syntax.determiners.has(w.lower));
   const entity = view.entities[0];
-  const mention = entity && entity.kind === 'actor' && entity.first === opening && entity.last < first ? analysis.actors[entity.index]! : null;
+  const mention = entity && entity.kind === 'actor' && entity.first === opening && entity.last < before ? analysis.actors[entity.index]! : null;
   return mention && mention.kind !== 'civilians' ? actorSpeaker(mention, lexicon) : null;
 }
 
