@@ -92,7 +92,18 @@ function documentFocus(resolved: readonly Resolved[], ownNameCounts: (r: Resolve
     const w = support(e);
     if (w > bestWeight || (w === bestWeight && best && e.index < best.index)) { best = e; bestWeight = w; }
   }
-  return { focus: best, borneOut: (e) => [...weight.keys()].some((o) => o !== e && bearsOut(o, e)) };
+  // Asked for every mention placed from context and its neighbour: each entry is measured once.
+  const borne = new Map<GazetteerEntry, boolean>();
+  const borneOut = (e: GazetteerEntry): boolean => {
+    let b = borne.get(e);
+    if (b === undefined) {
+      b = false;
+      for (const o of weight.keys()) if (o !== e && bearsOut(o, e)) { b = true; break; }
+      borne.set(e, b);
+    }
+    return b;
+  };
+  return { focus: best, borneOut };
 }
 
 /**
