@@ -279,7 +279,8 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
   const { view: { words }, clause } = site;
   for (const r of cue.when) {
     if (r.words) {
-      const [from, to] = r.scope === 'following' ? [site.first, words.length - 1] : r.scope === 'sentence' ? [0, words.length - 1]
+      const [from, to] = r.scope === 'patient' ? patientWindow(site, args)
+        : r.scope === 'following' ? [site.first, words.length - 1] : r.scope === 'sentence' ? [0, words.length - 1]
         : r.scope === 'preceding' ? [Math.max(0, site.first - PRECEDING_WINDOW), site.first - 1] : [clause.first, clause.last];
       // Refinement words may sit inside names: "Russian jets" makes a strike an airstrike.
       if (!r.words.someIn(words, from, to, true)) continue;
@@ -289,6 +290,12 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
     return { type: r.type ?? cue.type, subtype: r.subtype, ...(r.agentRole ? { agentRole: r.agentRole } : {}) };
   }
   return cue.subtype ? { type: cue.type, subtype: cue.subtype } : null;
+}
+
+/** Where a verb's patient stands: its subject before it in the passive ("a commander was captured"), its object after it ("captured the journalist"). */
+function patientWindow(site: TriggerSite, args: Arguments): [number, number] {
+  const { clause, first, last } = site;
+  return args.passive ? [Math.max(clause.first, first - PRECEDING_WINDOW), first - 1] : [last + 1, Math.min(clause.last, last + PRECEDING_WINDOW)];
 }
 
 /** How many words after an agreement the movement it lets happen may start ("agreement has been reached allowing IS fighters and their families to **leave**"). */
