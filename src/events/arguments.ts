@@ -101,7 +101,7 @@ export class ArgumentReader {
     // stands between it and the trigger, or is not named at all.
     const causative = this.causativeBefore(view, clause, first);
     const before = nounInPhrase ? [] : view.entities.filter((e) => e.last < first && e.first >= clause.first && e.first > causative
-      && !this.isModifier(view, e) && !this.isPossessor(site, e)).reverse();
+      && !this.isModifier(view, e) && !this.isPossessor(site, e) && !this.inApposition(view, e, clause.first, first)).reverse();
     // "after IS fighters withdrew": the subordinator that opens the clause governs no phrase.
     const first0 = view.words[clause.first]!;
     const opener = !first0.named && this.lexicon.clauses.subordinators.has(first0.lower) ? 1 : 0;
@@ -238,6 +238,21 @@ export class ArgumentReader {
 
   private isPossessor(site: TriggerSite, e: Entity): boolean {
     return site.others.some((o) => o !== site && o.pos === 'noun' && o.first === e.last + 1);
+  }
+
+  /**
+   * "In Tal Afar, a city west of Mosul, gunmen ...": a place inside a comma-closed phrase on an
+   * earlier place only describes that place; the event is where the phrase's head place is.
+   */
+  private inApposition(view: SentenceView, e: Entity, from: number, trigger: number): boolean {
+    const { words } = view;
+    const comma = (k: number) => !words[k]!.named && words[k]!.text === ',';
+    let open = e.first - 1;
+    while (open > from && !comma(open)) open--;
+    const closed = words.slice(e.last + 1, trigger).some((w) => !w.named && w.text === ',');
+    const head = words[open + 1]!;
+    return open > from && closed && !head.named && head.text === head.lower
+      && view.entities.some((p) => p.kind === 'place' && p.last === open - 1);
   }
 
   /** "US-backed forces", "the Syria-Lebanon border": an actor joined by a hyphen to the next word only modifies it. */

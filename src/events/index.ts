@@ -40,6 +40,8 @@ interface Draft {
   rule: string;
   /** How the event was placed; set once its sentence's drafts are merged. */
   placeBasis: PlaceBasis | null;
+  /** Took its location from the verb it is coordinated with ("shelled and pounded Aleppo"). */
+  coordinated?: boolean;
 }
 
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'new', 'further', 'recent', 'latest', 'first', 'second', 'last', 'alleged', 'reported', 'major', 'heavy', 'fierce', 'renewed', 'several', 'two', 'three', 'many', 'more']);
@@ -103,7 +105,7 @@ export function events(options: EventsOptions = {}): Stage {
       const sentenceDrafts = sites.flatMap((site, k) => (site.cue.type === 'agreement' && !hasArgument(read[k]!)
         ? makeDraft(site, licensedArguments(site, read[k]!, own), analysis, lexicon) ?? own[k]
         : own[k]) ?? []);
-      const kept = withOutcomePlaces(dedupe(mergeSplitMovements(absorbSupportCues(sentenceDrafts), analysis, view)).map((d) => placed(d, placer)));
+      const kept = withOutcomePlaces(withCoordinatedPlaces(dedupe(mergeSplitMovements(absorbSupportCues(sentenceDrafts), analysis, view)), lexicon).map((d) => placed(d, placer)));
       if (kept.length) casualties.set(view.index, readCasualties(view, dates, analysis, casualtyCues));
       drafts.push(...kept);
     }
@@ -279,7 +281,8 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
   const { view: { words }, clause } = site;
   for (const r of cue.when) {
     if (r.words) {
-      const [from, to] = r.scope === 'following' ? [site.first, words.length - 1] : r.scope === 'sentence' ? [0, words.length - 1]
+      const [from, to] = r.scope === 'patient' ? patientWindow(site, args)
+        : r.scope === 'following' ? [site.first, words.length - 1] : r.scope === 'sentence' ? [0, words.length - 1]
         : r.scope === 'preceding' ? [Math.max(0, site.first - PRECEDING_WINDOW), site.first - 1] : [clause.first, clause.last];
       // Refinement words may sit inside names: "Russian jets" makes a strike an airstrike.
       if (!r.words.someIn(words, from, to, true)) continue;
@@ -289,6 +292,12 @@ function refine(cue: EventCue, args: Arguments, site: TriggerSite, analysis: Rea
     return { type: r.type ?? cue.type, subtype: r.subtype, ...(r.agentRole ? { agentRole: r.agentRole } : {}) };
   }
   return cue.subtype ? { type: cue.type, subtype: cue.subtype } : null;
+}
+
+/** Where a verb's patient stands: its subject before it in the passive ("a commander was captured"), its object after it ("captured the journalist"). */
+function patientWindow(site: TriggerSite, args: Arguments): [number, number] {
+  const { clause, first, last } = site;
+  return args.passive ? [Math.max(clause.first, first - PRECEDING_WINDOW), first - 1] : [last + 1, Math.min(clause.last, last + PRECEDING_WINDOW)];
 }
 
 /** How many words after an agreement the movement it lets happen may start ("agreement has been reached allowing IS fighters and their families to **leave**"). */
@@ -326,6 +335,29 @@ function placed(d: Draft, placer: Placer): Draft {
   const nearby = new Set(d.args.nearby);
   if (found.nearby) nearby.add(found.role);
   return { ...d, args: { ...d.args, [found.role]: found.place, nearby }, placeBasis: found.basis };
+}
+
+/**
+ * "shelled and pounded Aleppo": a verb joined by a coordinator to the next
+ * event's verb shares its object, so an unplaced first verb takes the
+ * second's location (a movement's origin or destination is its own).
+ */
+function withCoordinatedPlaces(drafts: Draft[], lexicon: EventCueLexicon): Draft[] {
+  const out = [...drafts];
+  // From the last pair back, so "burned, looted and shelled the town" passes the place down the chain.
+  for (let k = out.length - 1; k >= 0; k--) {
+    const d = out[k]!;
+    const { view: { words }, last, pos } = d.site;
+    const link = words[last + 1]?.lower ?? '';
+    if (pos !== 'verb' || anchorRole(d) || !(lexicon.clauses.coordinators.has(link) || link === ',')) continue;
+    const partner = out.find((e) => e.site.pos === 'verb' && e.site.first === last + 2 && e.args.location !== null);
+    if (!partner || (link === ',' && !partner.coordinated)) continue;
+    const nearby = new Set(d.args.nearby);
+    if (partner.args.nearby.has('location')) nearby.add('location');
+    const anaphor = partner.args.anaphor === 'location' ? { anaphor: 'location' as const } : {};
+    out[k] = { ...d, args: { ...d.args, location: partner.args.location, nearby, ...anaphor }, coordinated: true };
+  }
+  return out;
 }
 
 /** Subtypes that tell what an attack did to people, not how: "struck Deir ez-Zor, **killing** nine". */

@@ -28,7 +28,7 @@ const frameSchema = z.object({
 
 const refinementSchema = z.object({
   words: z.array(z.string()).optional(),
-  scope: z.enum(['clause', 'following', 'preceding', 'sentence']).default('clause'),
+  scope: z.enum(['clause', 'following', 'preceding', 'sentence', 'patient']).default('clause'),
   has: z.array(role).optional(),
   agentKind: z.array(actorKind).optional(),
   type: eventType.optional(),
