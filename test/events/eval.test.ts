@@ -8,6 +8,7 @@ import { packageRoot } from '../../src/resources.js';
 import type { Predicted } from '../../src/events/eval/metrics.js';
 import { placedAt } from '../../src/events/eval/metrics.js';
 import { scoreEventLocation } from '../../src/events/eval/score-event-location.js';
+import { eventTriggers } from '../../src/events/eval/plover-markup.js';
 import { scorePlover } from '../../src/events/eval/score-plover.js';
 import { scoreWikiEvents } from '../../src/events/eval/score-wikievents.js';
 import { DEFAULT_EVAL_DIR, locateEventSet, readEventSet } from '../../src/events/eval/sets.js';
@@ -76,10 +77,10 @@ test('event-location and PLOVER readers: verbs and their locations; PLOVER recor
   const plover = readEventSet(join(FIXTURES, 'plover'));
   assert.equal(plover.kind, 'plover');
   if (plover.kind === 'plover') {
-    assert.deepEqual(plover.records.map((r) => r.type), ['ASSAULT', 'FIGHT', 'AGREE', 'PROTEST', 'SUPPORT', 'RETREAT']);
+    assert.deepEqual(plover.records.map((r) => r.type), ['ASSAULT', 'FIGHT', 'AGREE', 'PROTEST', 'SUPPORT', 'RETREAT', 'THREATEN', 'REJECT', 'AGREE', 'DEMAND', 'ASSAULT']);
     const [bomb] = plover.records;
     assert.deepEqual({ ...bomb, text: undefined }, {
-      id: 'FIXTURE-ASSAULT-0001', text: undefined, publishedAt: '2000-01-01', type: 'ASSAULT', mode: 'explosives',
+      id: 'FIXTURE-ASSAULT-0001', text: undefined, publishedAt: '2000-01-01', type: 'ASSAULT', mode: 'explosives', triggers: [{ start: 2, end: 15 }, { start: 16, end: 22 }],
       location: { name: 'Baqubah', spans: [{ start: 71, end: 78 }] }, dead: 2, injured: 4,
     });
     assert.equal(plover.records[5]!.mode, null, 'an empty mode is no mode');
@@ -133,25 +134,40 @@ test('event-location scores: an event on the verb, at a gold location, unplaced 
   assert.deepEqual(withoutFile(report), fixture('event-location', 'expected.json'));
 });
 
-// Covered records: ASSAULT (bombing, code ASSAULT), FIGHT (shelling, code ASSAULT: right type, other code),
-// RETREAT (withdrawal, code RETREAT), AGREE (no event), PROTEST (no event) -> 3 of 5 right, 2 of 5 codes. SUPPORT
-// is not listed. Location: Baqubah (placed), Idlib (event without a place) -> 1 of 2; Zawiyah is
-// not how the text spells it. The roadside bomb is predicted with the record's two dead and four injured.
-test('PLOVER scores: right type, PLOVER code, location, the dead and injured counted', () => {
+// Each record is read at its marked trigger. ASSAULT: the roadside bomb (right); the shooting of the judge has only a
+// clash elsewhere in its text (no event at the trigger, though the lenient measure counts it). FIGHT: "shelled" is
+// coded ASSAULT (a FIGHT miss, an ASSAULT false positive) -> ASSAULT 1/2, 1/2; FIGHT 0/0, 0/1. RETREAT 1/1, 1/1.
+// AGREE: "agreed" has no event; "promised to open a corridor" is planned, and AGREE is a commitment category, so it
+// counts -> 1/1, 1/2. PROTEST: the rally has no event; the march of the DEMAND record is one -> 0/1, 0/1. Summed:
+// 3 of 5 found, 3 of 7 records -> P .6, R .429, F1 .5; accuracy 3/7, one wrong type (FIGHT), three with none.
+// Other categories (SUPPORT, THREATEN, REJECT, DEMAND): the threatened curfew is planned, the accord is negated and
+// the shelling is not at "would not sign" -> only the march is spurious, 1 of 4. Lenient: bomb, shelling (FIGHT
+// lists attacks), withdrawal, corridor, clash -> 5 of 7. Location: of the right records, Baqubah is placed and
+// Zawiyah is not how the text spells it -> 1 of 1. The roadside bomb is predicted with the record's two dead and four injured.
+test('PLOVER scores: per category at the marked trigger, in PLOVER\'s terms; spurious events; location, the dead and injured', () => {
   const set = readEventSet(join(FIXTURES, 'plover'));
   if (set.kind !== 'plover') throw new Error('not PLOVER');
-  const report = scorePlover(set.records, fixture('plover', 'predicted.json') as Predicted[], types.plover, set.file);
+  const report = scorePlover(set.records, fixture('plover', 'predicted.json') as Predicted[], types, set.file);
   assert.deepEqual(withoutFile(report), fixture('plover', 'expected.json'));
+});
+
+test('PLOVER markup: the EVT pieces found in the text, through nested tags, the text\'s own brackets and a tag closed by a brace', () => {
+  const words = (markup: string, text: string) => eventTriggers(markup, text).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(words('A (SRC: (EVT: truck bomb)) hit the (TAR: base (the old one)) and (EVT: killed) four.', 'A truck bomb hit the base (the old one) and killed four.'), ['truck bomb', 'killed']);
+  assert.deepEqual(words('{(SRC: Troops) (EVT: moved  into) (LOC:the valley)}', 'Troops moved into the valley'), ['moved into']);
+  assert.deepEqual(words('The (SRC: army) (EVT: has sent} troops to (TAR: Gao).', 'The army has sent troops to Gao.'), ['has sent']);
+  const text = 'They said the talks failed, and said so again.';
+  assert.deepEqual(eventTriggers('They said the talks failed, and (EVT: said) so again.', text), [{ start: 32, end: 36 }], 'the occurrence at its place in the markup');
 });
 
 test('corridor eval events: the default pipeline on a set, as JSON and as a table; --limit; unknown sets refused', async () => {
   const run = (...args: string[]) => runCliInProcess(['eval', 'events', ...args]);
   const json = await run(join(FIXTURES, 'plover'), '--json');
   assert.equal(json.status, 0, json.stderr);
-  const report = JSON.parse(json.stdout) as { set: string; records: number; summary: { right: { of: number } }; fatalities: { dead: { count: number; of: number } } };
+  const report = JSON.parse(json.stdout) as { set: string; records: number; summary: { accuracy: { of: number } }; fatalities: { dead: { count: number; of: number } } };
   assert.equal(report.set, 'plover');
-  assert.equal(report.records, 6);
-  assert.equal(report.summary.right.of, 5);
+  assert.equal(report.records, 11);
+  assert.equal(report.summary.accuracy.of, 7);
   assert.deepEqual(report.fatalities.dead, { count: 1, of: 1, share: 1 });
 
   const table = await run(join(FIXTURES, 'wikievents'), '--limit', '1');

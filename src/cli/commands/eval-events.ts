@@ -59,16 +59,20 @@ function formatEventLocation(r: EventLocationReport): string {
 }
 
 function formatPlover(r: PloverReport): string {
-  const row = (label: string, records: number, right: Share | null, code: Share, noEvent: number, corridor: string) =>
-    `${label.padEnd(20)} ${String(records).padStart(7)}  ${right ? `${String(right.count).padStart(4)} ${pct(right.share)}` : '  no Corridor event'.padEnd(11)}  ${String(code.count).padStart(4)} ${pct(code.share)}  ${String(noEvent).padStart(8)}   ${corridor}`.trimEnd();
+  const row = (label: string, records: number, score: TaggingScore, noEvent: number) =>
+    `${label.padEnd(24)} ${String(records).padStart(7)}   ${prf(score)}  ${String(score.fp).padStart(4)}  ${String(noEvent).padStart(8)}`;
+  const { summary: s } = r;
   return [
-    `${r.file}: ${r.records} records`,
-    `${'PLOVER category'.padEnd(20)} records  right type    PLOVER code  no event   Corridor events`,
-    ...r.types.map((t) => row(t.type, t.records, t.right, t.ploverCode, t.noEvent, t.corridor.join(', '))),
-    row('categories Corridor has', r.summary.right.of, r.summary.right, r.summary.ploverCode, r.summary.noEvent, ''),
-    `Not scored: ${r.summary.unlisted} records of other categories, ${r.summary.uncovered} of categories Corridor has no event for`,
+    `${r.file}: ${r.records} records; each read at the words its markup gives as the event's`,
+    `${'PLOVER category'.padEnd(24)} records        P      R     F1    FP  no event`,
+    ...r.types.map((t) => row(t.type, t.records, t.score, t.noEvent)),
+    row('categories Corridor has', s.accuracy.of, s.score, s.noEvent),
+    `Type accuracy at the trigger  ${shareText(s.accuracy)}   (${s.wrongType} with another category there, ${s.noEvent} with none)`,
+    `Spurious at the trigger       ${shareText(s.spurious)}   (records of other categories given a covered category)`,
+    `Lenient, any event in text    ${shareText(s.anywhere)}   (a covered record with an event its category lists anywhere in its text)`,
+    ...(s.noTrigger ? [`${s.noTrigger} records whose marked trigger is not in their text`] : []),
     `Location: of ${r.location.placed.of} right records whose location the text names, ${r.location.placed.count} put there (${pct(r.location.placed.share).trim()}); ${r.location.notInText} locations not in the text`,
-    `Fatalities: of ${r.fatalities.dead.of} records giving the dead, ${r.fatalities.dead.count} with an event of that count (${pct(r.fatalities.dead.share).trim()}); injured ${r.fatalities.injured.count} of ${r.fatalities.injured.of}`,
+    `Fatalities: of ${r.fatalities.dead.of} records giving the dead, ${r.fatalities.dead.count} with an event at the trigger of that count (${pct(r.fatalities.dead.share).trim()}); injured ${r.fatalities.injured.count} of ${r.fatalities.injured.of}`,
   ].join('\n') + '\n';
 }
 

@@ -11,6 +11,10 @@ export type PredictedEvent = Pick<Event, 'type' | 'subtype' | 'trigger' | 'locat
   casualties?: Pick<Casualties, 'killed' | 'wounded'> | null;
   /** Absent in predictions written before cue words were scored: the trigger alone. */
   evidence?: readonly Span[];
+  /** Absent (or null) in predictions without the claims stage: told as a happening. */
+  modality?: Event['modality'];
+  negated?: boolean;
+  intent?: Event['intent'];
 };
 export type PredictedPlace = Pick<PlaceMention, 'start' | 'end' | 'geonameid' | 'name' | 'lat' | 'lon'>;
 

@@ -1,9 +1,10 @@
 /**
  * Reads the PLOVER gold-standard records (Open Event Data Alliance): short
  * news texts, each with its PLOVER event category and, for some, the
- * event's location and its dead and injured.
+ * event's location and its dead and injured, and the words its markup gives as the event's.
  */
 import type { Span } from '../../types.js';
+import { eventTriggers } from './plover-markup.js';
 
 export interface PloverRecord {
   id: string;
@@ -12,6 +13,8 @@ export interface PloverRecord {
   /** PLOVER category, `ASSAULT`. */
   type: string;
   mode: string | null;
+  /** The words the record's markup marks as the event's (its `EVT` pieces), where they stand in the text. */
+  triggers: Span[];
   /** The location's name as the record gives it, and where that name stands in the text (none when it does not). */
   location: { name: string; spans: Span[] } | null;
   dead: number | null;
@@ -24,6 +27,8 @@ interface Raw {
   mode?: string | null;
   date?: string;
   text?: string;
+  /** Usually an object with the markup; one record of the gold standard gives the markup string itself. */
+  textInfo?: { markup?: string } | string;
   eventLoc?: { name: string };
   dead?: string | number;
   injured?: string | number;
@@ -49,6 +54,7 @@ export function readPloverRecords(json: string): PloverRecord[] {
     publishedAt: r.date && /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : null,
     type: r.event,
     mode: r.mode || null,
+    triggers: eventTriggers(typeof r.textInfo === 'string' ? r.textInfo : r.textInfo?.markup ?? '', r.text!),
     location: r.eventLoc?.name ? { name: r.eventLoc.name, spans: occurrences(r.text!, r.eventLoc.name) } : null,
     dead: count(r.dead),
     injured: count(r.injured),

@@ -44,6 +44,6 @@ export async function evaluateEvents(set: EventSet, options: { pipeline?: Pipeli
     case 'event-location':
       return scoreEventLocation(set.records, set.records.map((r) => extract(r.text, null)), set.file);
     case 'plover':
-      return scorePlover(set.records, set.records.map((r) => extract(r.text, r.publishedAt)), types.plover, set.file);
+      return scorePlover(set.records, set.records.map((r) => extract(r.text, r.publishedAt)), types, set.file);
   }
 }

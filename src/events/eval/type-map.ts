@@ -14,6 +14,7 @@ const fileSchema = z.object({
   $comment: z.string().optional(),
   kairos: z.record(z.string().regex(/^[A-Za-z]+(?:\.[A-Za-z]+)*$/), corridorTypes),
   plover: z.record(z.string().regex(/^[A-Z]+$/), corridorTypes),
+  ploverCommitments: z.array(z.string().regex(/^[A-Z]+$/)).default([]),
 }).strict();
 
 type TypedEvent = Pick<Event, 'type' | 'subtype'>;
@@ -35,6 +36,8 @@ export interface GoldTypeMap {
 export interface EventEvalTypes {
   kairos: GoldTypeMap;
   plover: GoldTypeMap;
+  /** PLOVER categories coded for a stated commitment or a future as much as for a happening (AGREE). */
+  ploverCommitments: ReadonlySet<string>;
 }
 
 function goldTypeMap(entries: Record<string, string[]>): GoldTypeMap {
@@ -78,7 +81,7 @@ export function compileEventEvalTypes(data: unknown, source = 'event-eval-types.
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) throw new Error(`corridor: ${source}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
   check(parsed.data, plover, source);
-  return { kairos: goldTypeMap(parsed.data.kairos), plover: goldTypeMap(parsed.data.plover) };
+  return { kairos: goldTypeMap(parsed.data.kairos), plover: goldTypeMap(parsed.data.plover), ploverCommitments: new Set(parsed.data.ploverCommitments) };
 }
 
 /**
