@@ -19,19 +19,15 @@ interface Anaphor {
  * coalitions) is the latest actor of that kind named earlier in the document:
  * a Yemen report's "the coalition" is the Saudi-led coalition it named, not
  * the US-led one. Unlike "the group", the whole document counts: a report
- * names its coalition once, in the lead, then says "the coalition". A state
- * named with its `forces` counts as them: after "Mali's leader says", "the
- * army" is the Malian army. With none named earlier, the mention stays generic.
+ * names its coalition once, in the lead, then says "the coalition". With
+ * none named earlier, the mention stays generic.
  */
 export function resolveGenericNames(named: readonly NamedMention[], lexicon: ActorLexicon): NamedMention[] {
   const latest = new Map<ActorKind, NamedMention>();
   return named.map((mention) => {
-    const entry = lexicon.actors.get(mention.actorId)!;
-    const { refersTo } = entry;
+    const refersTo = lexicon.actors.get(mention.actorId)!.refersTo;
     if (!refersTo) {
       if (mention.kind !== 'generic') latest.set(mention.kind, mention);
-      const forces = entry.forces && lexicon.actors.get(entry.forces)!;
-      if (forces) latest.set(forces.kind, { ...mention, actorId: forces.id, name: forces.name, kind: forces.kind });
       return mention;
     }
     const antecedent = latest.get(refersTo);

@@ -28,8 +28,6 @@ const lexiconSchema = z.object({
     affiliation: z.array(z.string()).optional(),
     successor: z.string().optional(),
     refersTo: z.enum(ACTOR_KINDS).optional(),
-    forces: z.string().optional(),
-    notBefore: phrases.optional(),
     country: z.string().regex(/^[A-Z]{2}$/, 'country is an ISO 3166-1 alpha-2 code').optional(),
     note: z.string().optional(),
   }).strict()).min(1),
@@ -94,8 +92,6 @@ export interface ActorLexicon {
   anaphors: PhraseIndex<ReadonlySet<ActorKind>>;
   /** Keyed by word key. */
   pronouns: ReadonlyMap<string, PronounRule>;
-  /** Per actor id, the word keys after which its name is a modifier ("army commander"), not the actor. */
-  notBefore: ReadonlyMap<string, ReadonlySet<string>>;
   clauseOpeners: ReadonlySet<string>;
 }
 
@@ -150,10 +146,6 @@ export function compileActorLexicon(
     if (entry.parent) known(entry.parent, `${entry.id}.parent`);
     if (entry.successor) known(entry.successor, `${entry.id}.successor`);
     for (const id of entry.affiliation ?? []) known(id, `${entry.id}.affiliation`);
-    if (entry.forces) {
-      known(entry.forces, `${entry.id}.forces`);
-      if (entry.kind !== 'state' || actors.get(entry.forces)!.kind !== 'state-force') fail(`${entry.id}.forces: only a state names its armed forces, a state-force`);
-    }
     if (entry.refersTo && (entry.kind !== 'generic' || entry.refersTo === 'generic')) {
       fail(`${entry.id}.refersTo: only a generic entry may stand for a named actor, of another kind`);
     }
@@ -223,6 +215,5 @@ export function compileActorLexicon(
     anaphors,
     pronouns,
     clauseOpeners: new Set(file.clauseOpeners.map(keyOf)),
-    notBefore: new Map(file.actors.filter((e) => e.notBefore).map((e) => [e.id, new Set(e.notBefore!.map(keyOf))])),
   };
 }

@@ -43,7 +43,7 @@ function matchAt(text: string, words: readonly ActorWord[], at: number, lexicon:
   }
   const name = lexicon.names.longestAt(text, words, at);
   if (!name || isShoutedWord(text, words, at, name.length) || isDesignation(text, words[at + name.length - 1]!)
-    || isPlace(text, words, at, name.value.actorId, lexicon) || isModifier(text, words, at + name.length, name.value.actorId, lexicon)) return null;
+    || isPlace(text, words, at, name.value.actorId, lexicon)) return null;
   return toMention(text, words, at, at + name.length, name.value.actorId, lexicon);
 }
 
@@ -59,12 +59,6 @@ function isPlace(text: string, words: readonly ActorWord[], at: number, actorId:
   const before = words[at - 1];
   return lexicon.locativeKinds.has(lexicon.actors.get(actorId)!.kind)
     && !!before && lexicon.locativeWords.has(before.key) && areAdjacent(text, before, words[at]!);
-}
-
-/** "army commander", "army spokesman": a name the lexicon marks as a modifier before that word is no actor. */
-function isModifier(text: string, words: readonly ActorWord[], next: number, actorId: string, lexicon: ActorLexicon): boolean {
-  const after = words[next];
-  return !!after && !!lexicon.notBefore.get(actorId)?.has(after.key) && areAdjacent(text, words[next - 1]!, after);
 }
 
 // After a possessive only spaces may stand before a member noun ("Hezbollah's fighters").
