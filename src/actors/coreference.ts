@@ -38,6 +38,36 @@ export function resolveGenericNames(named: readonly NamedMention[], lexicon: Act
 }
 
 /**
+ * "70 fighters of the Islamic State group", "militants from al-Shabaab": a
+ * generic member noun followed by a membership preposition (an optional
+ * determiner) and a named group is one mention of that group.
+ */
+export function resolveMembers(text: string, words: readonly ActorWord[], named: readonly NamedMention[], lexicon: ActorLexicon): NamedMention[] {
+  const output: NamedMention[] = [];
+  for (let k = 0; k < named.length; k++) {
+    const mention = named[k]!;
+    const group = named[k + 1];
+    if (group && isMemberOf(text, words, mention, group, lexicon)) {
+      output.push({ ...group, text: text.slice(mention.start, group.end), start: mention.start, firstWord: mention.firstWord });
+      k++;
+    } else {
+      output.push(mention);
+    }
+  }
+  return output;
+}
+
+function isMemberOf(text: string, words: readonly ActorWord[], mention: NamedMention, group: NamedMention, lexicon: ActorLexicon): boolean {
+  if (mention.kind !== 'generic' || !lexicon.memberNounKinds.has(group.kind)) return false;
+  if (lexicon.memberNouns.longestAt(text, words, mention.firstWord)?.length !== mention.lastWord - mention.firstWord) return false;
+  let at = mention.lastWord;
+  if (!lexicon.memberPrepositions.has(words[at]?.key ?? '')) return false;
+  at++;
+  if (lexicon.memberDeterminers.has(words[at]?.key ?? '')) at++;
+  return group.firstWord === at && words[at]!.sentence === words[mention.firstWord]!.sentence;
+}
+
+/**
  * Resolves "the group", "the militants" and clause-initial "they"/"their"/"it"
  * to the last compatible actor mention earlier in the same paragraph. An
  * anaphor without one is dropped (a "the militants" then stays the generic

@@ -1,5 +1,5 @@
 import { named, type Stage } from '../pipeline.js';
-import { resolveAnaphora, resolveGenericNames } from './coreference.js';
+import { resolveAnaphora, resolveGenericNames, resolveMembers } from './coreference.js';
 import type { ActorLexicon } from './lexicon.js';
 import { findNamedMentions } from './match.js';
 import { actorWords } from './words.js';
@@ -30,7 +30,7 @@ export function actors(options: ActorsOptions): Stage {
   return named('actors', (a) => {
     const { text } = a;
     const words = actorWords(a.tokens, lexicon.normalize.words);
-    const mentions = resolveGenericNames(findNamedMentions(text, words, lexicon), lexicon);
+    const mentions = resolveGenericNames(resolveMembers(text, words, findNamedMentions(text, words, lexicon), lexicon), lexicon);
     return { actors: resolveAnaphora(text, words, mentions, a.sentences, lexicon) };
   });
 }

@@ -40,7 +40,7 @@ const lexiconSchema = z.object({
       exceptNouns: phrases.optional(),
     }).strict()),
   }).strict(),
-  memberNouns: z.object({ kinds, nouns: phrases.min(1) }).strict(),
+  memberNouns: z.object({ kinds, nouns: phrases.min(1), prepositions: phrases.optional(), determiners: phrases.optional() }).strict(),
   prefixes: z.object({ kinds, phrases: phrases.min(1) }).strict(),
   locatives: z.object({ kinds, words: phrases.min(1) }).strict(),
   anaphors: z.array(z.object({ phrases: phrases.min(1), compatible: kinds }).strict()),
@@ -81,6 +81,9 @@ export interface ActorLexicon {
   demonymNames: ReadonlyMap<string, readonly string[]>;
   memberNouns: PhraseIndex<true>;
   memberNounKinds: ReadonlySet<ActorKind>;
+  /** Word keys joining a member noun to its group ("fighters of IS"), and the determiners that may follow them. */
+  memberPrepositions: ReadonlySet<string>;
+  memberDeterminers: ReadonlySet<string>;
   prefixes: PhraseIndex<true>;
   prefixKinds: ReadonlySet<ActorKind>;
   /** Word keys before a name of these kinds that make it a place ("in Syria"). */
@@ -203,6 +206,8 @@ export function compileActorLexicon(
     demonymNames,
     memberNouns: flagIndex(file.memberNouns.nouns, 'memberNouns'),
     memberNounKinds: new Set(file.memberNouns.kinds),
+    memberPrepositions: new Set((file.memberNouns.prepositions ?? []).map(keyOf)),
+    memberDeterminers: new Set((file.memberNouns.determiners ?? []).map(keyOf)),
     prefixes: flagIndex(file.prefixes.phrases, 'prefixes'),
     prefixKinds: new Set(file.prefixes.kinds),
     locativeWords: new Set(file.locatives.words.map(keyOf)),

@@ -117,7 +117,8 @@ export class ArgumentReader {
         if (named) add(named, frame.prepositionsBefore[gov.preposition]?.place, BEFORE_PHRASE, nearby);
       } else if (!subjectSeen[e.kind] && !this.isQualifier(view, e)) {
         subjectSeen[e.kind] = true;
-        add(e, subjectRoles[e.kind], e.kind === 'actor' || passive ? 1 : 3, this.followedByOutskirts(view, e));
+        const subject = e.kind === 'actor' && !passive ? this.firstConjunct(view, e, clause.first + opener) : e;
+        add(subject, subjectRoles[e.kind], e.kind === 'actor' || passive ? 1 : 3, this.followedByOutskirts(view, e));
       }
     }
     if (pos === 'verb' && voice !== 'reduced' && causative < 0 && (!subjectSeen.actor || (!subjectSeen.place && clause.kind === 'relative'))) {
@@ -234,6 +235,19 @@ export class ArgumentReader {
       this.namedPlaces.set(e, place);
     }
     return place;
+  }
+
+  /**
+   * "Turkish troops and their Syrian rebel allies seized": of actors joined by "and" as an active subject, the
+   * first is the one acting; the second (allies, partners) accompanies it.
+   */
+  private firstConjunct(view: SentenceView, e: Entity, clauseFirst: number): Entity {
+    for (let k = e.first - 1; k > clauseFirst && k >= e.first - CONJUNCT_REACH; k--) {
+      if (view.words[k]!.lower !== 'and') continue;
+      const first = view.entities.find((x) => x.kind === 'actor' && x.last === k - 1);
+      return first && !this.isModifier(view, first) && this.governor(view, first.first, clauseFirst).preposition === null ? first : e;
+    }
+    return e;
   }
 
   private isPossessor(site: TriggerSite, e: Entity): boolean {
@@ -508,6 +522,8 @@ function withoutApposition<W extends { text: string; lower: string }>(words: W[]
 const NOUN_DESCRIBERS = 2;
 /** How far after a hyphenated participle its noun's phrase may reach: "IS-held town in eastern Syria". */
 const COMPOUND_REACH = 4;
+/** How far before the second of two coordinated subjects their "and" may stand: "and their Syrian rebel allies". */
+const CONJUNCT_REACH = 4;
 /** How far before a noun trigger a verb that ends it is looked for: "broke the Islamic State siege". */
 const ENDING_WINDOW = 4;
 
