@@ -6,7 +6,8 @@
  * texts, the time of single long documents up to 10 MB (bench/long-documents.ts),
  * and the cost of fusing one more document as the state grows to
  * 100k events (bench/fusion.ts), and the time to draw the areas of control
- * for a day (bench/control-areas.ts). Ratios matter more than absolute figures,
+ * for a day (bench/control-areas.ts), and the resident memory the pipeline
+ * alone needs (bench/pipeline-memory.ts). Ratios matter more than absolute figures,
  * which vary by machine.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,11 +20,14 @@ import { benchControlAreas } from './control-areas.js';
 import { benchFusion } from './fusion.js';
 import { benchLongDocuments } from './long-documents.js';
 import type { PeerResult } from './peer.js';
+import type { PipelineMemory } from './pipeline-memory.js';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const docsArg = args.indexOf('--docs');
 const syntheticCount = docsArg >= 0 ? Number(args[docsArg + 1]) : 10_000;
+/** The heap the pipeline-memory run may use: the gazetteer, the lexicons and one document's work fit in it. */
+const PIPELINE_OLD_SPACE_MB = 320;
 
 function log(line: string): void {
   if (!asJson) process.stdout.write(`${line}\n`);
@@ -97,6 +101,12 @@ if (corridorF1 !== null && peer.f1 !== null) {
   log(`\ngeotagging F1 on GeoWebNews (exact spans): Corridor ${round(corridorF1, 3)}, ${peer.name} ${round(peer.f1, 3)} (ratio ${round(corridorF1 / peer.f1, 2)})`);
 }
 log(`peak resident memory: Corridor ${corridorPeakMb} MB (all corpora in memory), ${peer.name} ${peer.peakRssMb} MB (its own process)`);
+// V8 grows its heap far past what is live before it collects; capped, the same run shows what the pipeline needs.
+const memoryScript = fileURLToPath(new URL('./pipeline-memory.js', import.meta.url));
+const pipelineMemory = JSON.parse(execFileSync(process.execPath, [
+  '--max-semi-space-size=32', `--max-old-space-size=${PIPELINE_OLD_SPACE_MB}`, memoryScript, String(syntheticCount),
+], { encoding: 'utf8', maxBuffer: 1 << 20 })) as PipelineMemory;
+log(`pipeline alone, ${pipelineMemory.documents} documents one at a time, V8 old space capped at ${PIPELINE_OLD_SPACE_MB} MB: peak resident ${pipelineMemory.peakRssMb} MB`);
 
 log('\nlong documents, one at a time (the demo and synthetic texts joined)');
 const longDocuments = benchLongDocuments(pipeline, corpora.filter((c) => c.name !== 'geowebnews').flatMap((c) => c.documents), { log });
@@ -112,7 +122,7 @@ const controlAreas = benchControlAreas({ log });
 
 if (asJson) {
   process.stdout.write(`${JSON.stringify({
-    pipeline: { docsPerSec: main.pipeline.docsPerSec, mbPerSec: main.pipeline.mbPerSec, peakRssMb: corridorPeakMb },
+    pipeline: { docsPerSec: main.pipeline.docsPerSec, mbPerSec: main.pipeline.mbPerSec, peakRssMb: corridorPeakMb, alone: { ...pipelineMemory, oldSpaceMb: PIPELINE_OLD_SPACE_MB } },
     geoparse: { docsPerSec: main.geoparse.docsPerSec },
     gazetteer,
     peer: { name: peer.name, docsPerSec: main.peer.docsPerSec, f1: peer.f1, peakRssMb: peer.peakRssMb },
