@@ -125,6 +125,8 @@ export interface ActorMention extends Span {
   kind: ActorKind;
   /** Set when the mention is a pronoun, "the group" or a generic "coalition" resolved to an earlier mention. */
   antecedent?: Span;
+  /** Set when a document-level rule, not a name, made the mention (`actors:bare-force`: a bare "the army" or "troops" read as the first state force the document named before it). */
+  rule?: string;
 }
 
 export type TimePrecision = 'day' | 'week' | 'month' | 'year';

@@ -1,7 +1,7 @@
 import type { ActorKind, ActorMention, Sentence } from '../types.js';
 import type { ActorLexicon } from './lexicon.js';
 import { toActorMention, type NamedMention } from './match.js';
-import type { ActorWord } from './words.js';
+import { areAdjacent, type ActorWord } from './words.js';
 import { SpanIndex } from '../text/span-index.js';
 
 interface Anaphor {
@@ -35,6 +35,69 @@ export function resolveGenericNames(named: readonly NamedMention[], lexicon: Act
     const { actorId, name, kind, start, end } = antecedent;
     return { ...mention, actorId, name, kind, antecedent: { start, end } };
   });
+}
+
+/** The rule id of a bare force noun read as the document's first-named force. */
+export const BARE_FORCE_RULE = 'actors:bare-force';
+
+/**
+ * "the army retook the village" in a report that names "the Iraqi army": a
+ * bare force noun (`bareForces.nouns`: "army", "troops", "soldiers",
+ * "forces"; never "military", as often an adjective) after the first force of
+ * `bareForces.kinds` the document names is that force, in any paragraph:
+ * reports name the army they follow first, a second state's forces come later
+ * and are named when they act. Before it, a bare noun stays no actor. A noun
+ * that is part of a name, modified by a name, a hyphenated word or a
+ * `notAfter` word ("Wagner troops", "Turkish-backed forces", "foreign
+ * troops"), possessed ("Haftar's forces") or a modifier itself ("army
+ * commander") is left alone, and so is every one in a document naming none.
+ */
+export function resolveBareForces(text: string, words: readonly ActorWord[], named: readonly NamedMention[], lexicon: ActorLexicon): NamedMention[] {
+  const { bareForces } = lexicon;
+  const force = named.find((m) => bareForces.kinds.has(m.kind));
+  if (!force) return [...named];
+  const covered = new Uint8Array(words.length);
+  for (const m of named) covered.fill(1, m.firstWord, m.lastWord);
+  const bare: NamedMention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    // Only after the force is named: a bare noun before it has nothing to stand for yet.
+    const match = covered[i] || i < force.lastWord ? null : bareForces.nouns.longestAt(text, words, i);
+    if (!match) continue;
+    const last = i + match.length;
+    const from = i;
+    // A rejected "armed forces" is not tried again as "forces".
+    i = last - 1;
+    if (!covered.subarray(from, last).every((c) => c === 0) || isModifiedNoun(text, words, from, last, lexicon)) continue;
+    bare.push({
+      text: text.slice(words[from]!.start, words[last - 1]!.end), start: words[from]!.start, end: words[last - 1]!.end,
+      firstWord: from, lastWord: last, actorId: force.actorId, name: force.name, kind: force.kind,
+      antecedent: { start: force.start, end: force.end }, rule: BARE_FORCE_RULE,
+    });
+  }
+  return [...named, ...bare].sort((a, b) => a.start - b.start);
+}
+
+/** Whether the words around a bare force noun make it someone else's, or a modifier. */
+function isModifiedNoun(text: string, words: readonly ActorWord[], first: number, last: number, lexicon: ActorLexicon): boolean {
+  const { notAfter, notBefore } = lexicon.bareForces;
+  const after = words[last];
+  if (after && after.sentence === words[last - 1]!.sentence && notBefore.has(after.key) && areAdjacent(text, words[last - 1]!, after)) return true;
+  // Up to two words before it: "our heroic armed forces", "foreign troops", "Turkish-backed forces".
+  for (let k = first - 1; k >= Math.max(0, first - 2); k--) {
+    const before = words[k]!;
+    const gap = text.slice(before.after, words[k + 1]!.start);
+    if (before.sentence !== words[first]!.sentence || !/^[ \t]*$/.test(gap)) break;
+    // A hyphenated word is a compound modifier: "Turkish-backed" reads as "Turkish", "backed".
+    if (notAfter.has(before.key) || /[-‐‑]/.test(before.raw) || /[-‐‑]$/.test(text.slice(0, before.start))) return true;
+  }
+  const before = words[first - 1];
+  if (!before || before.sentence !== words[first]!.sentence) return false;
+  // "Haftar's forces": a named possessor.
+  if (before.possessive) return /^\p{Lu}/u.test(before.raw);
+  // A capitalised word right before, or an acronym in brackets, is a name we do not know ("Wagner troops",
+  // "the Southern Brigade (SB) forces"); the first word of a sentence is capitalised anyway ("Iraq forces").
+  const opensSentence = !words[first - 2] || words[first - 2]!.sentence !== before.sentence;
+  return /^\)?[ \t]*$/.test(text.slice(before.after, words[first]!.start)) && !opensSentence && /^\p{Lu}/u.test(before.raw);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { named, type Stage } from '../pipeline.js';
-import { resolveAnaphora, resolveGenericNames, resolveMembers } from './coreference.js';
+import { resolveAnaphora, resolveBareForces, resolveGenericNames, resolveMembers } from './coreference.js';
 import type { ActorLexicon } from './lexicon.js';
 import { findNamedMentions } from './match.js';
 import { actorWords } from './words.js';
@@ -13,8 +13,10 @@ export interface ActorsOptions {
 /**
  * Finds armed groups, forces, states and generic actors by name (aliases,
  * acronyms in capitals, demonym forms such as "Russian jets"), then resolves
- * a generic "coalition" to the coalition the document named, and "the group"
- * and clause-initial pronouns within a paragraph. Reads the
+ * a generic "coalition" to the coalition the document named, a bare "the
+ * army" or "troops" to the first state force it named before (rule
+ * `actors:bare-force`), and "the group" and clause-initial pronouns within a
+ * paragraph. Reads the
  * tokens of `segmentStage()`, which must run before it. Mentions come out
  * sorted by start and never overlap.
  *
@@ -31,6 +33,6 @@ export function actors(options: ActorsOptions): Stage {
     const { text } = a;
     const words = actorWords(a.tokens, lexicon.normalize.words);
     const mentions = resolveGenericNames(resolveMembers(text, words, findNamedMentions(text, words, lexicon), lexicon), lexicon);
-    return { actors: resolveAnaphora(text, words, mentions, a.sentences, lexicon) };
+    return { actors: resolveAnaphora(text, words, resolveBareForces(text, words, mentions, lexicon), a.sentences, lexicon) };
   });
 }

@@ -50,6 +50,12 @@ const lexiconSchema = z.object({
     notBefore: phrases.optional(),
   }).strict()),
   clauseOpeners: phrases,
+  bareForces: z.object({
+    kinds,
+    nouns: phrases.min(1),
+    notAfter: phrases.optional(),
+    notBefore: phrases.optional(),
+  }).strict(),
 }).strict();
 
 type LexiconFile = z.infer<typeof lexiconSchema>;
@@ -93,6 +99,15 @@ export interface ActorLexicon {
   /** Keyed by word key. */
   pronouns: ReadonlyMap<string, PronounRule>;
   clauseOpeners: ReadonlySet<string>;
+  /** Bare "army", "troops": read as the first force of these kinds the document names (see resolveBareForces). */
+  bareForces: {
+    nouns: PhraseIndex<true>;
+    kinds: ReadonlySet<ActorKind>;
+    /** Word keys right before the noun that make it someone else's ("foreign troops"). */
+    notAfter: ReadonlySet<string>;
+    /** Word keys right after it that make it a modifier ("army commander"). */
+    notBefore: ReadonlySet<string>;
+  };
 }
 
 // The compiled file lives at dist/src/actors/lexicon.js; resources/ sits at the package root.
@@ -215,5 +230,11 @@ export function compileActorLexicon(
     anaphors,
     pronouns,
     clauseOpeners: new Set(file.clauseOpeners.map(keyOf)),
+    bareForces: {
+      nouns: flagIndex(file.bareForces.nouns, 'bareForces.nouns'),
+      kinds: new Set(file.bareForces.kinds),
+      notAfter: new Set((file.bareForces.notAfter ?? []).map(keyOf)),
+      notBefore: new Set((file.bareForces.notBefore ?? []).map(keyOf)),
+    },
   };
 }

@@ -1,4 +1,6 @@
 import type { EventTime, Span, TimeMention } from '../types.js';
+import { COUNT } from '../time/words.js';
+import type { Clause } from './clauses.js';
 
 const DAY_MS = 86_400_000;
 
@@ -38,14 +40,37 @@ function inSinceClauseAfter(text: string, t: Span, trigger: Span): boolean {
 const WHEN_CLAUSE = /^,?\s*when\b[^,.;:]*$/i;
 
 /**
+ * A counted interval right before a clause: "nearly three months | after the militants seized the city".
+ * Weeks and longer only: "two days after" stays within the week an undated event is given anyway.
+ */
+const INTERVAL_BEFORE = new RegExp(`\\b${COUNT}\\s+(?:weeks?|months?|years?|decades?)\\s*$`, 'i');
+const INTERVAL_LINK = /^(?:after|before)\b/i;
+
+/**
+ * "retook the city on Thursday, nearly three months after the militants seized it": a clause tied
+ * to the rest of its sentence by a counted interval of weeks or more happened that long before (or
+ * after) what the sentence dates, and long before the report, so neither date is its own.
+ */
+function isIntervalAway(text: string, clause: Clause, sentence: Span): boolean {
+  return clause.kind === 'subordinate' && INTERVAL_LINK.test(text.slice(clause.start, clause.end))
+    && INTERVAL_BEFORE.test(text.slice(sentence.start, clause.start));
+}
+
+const UNDATED: EventTime = { from: null, to: null, precision: null, basis: 'none' };
+
+/**
  * When an event happened by its own words: the time mention nearest the
  * trigger in its clause, else in its sentence; null when neither has one.
+ * An event a counted interval away from its sentence's own ("three months
+ * after IS seized it") takes no date but its clause's: `basis: 'none'`.
  */
-export function eventTime(times: readonly TimeMention[], trigger: Span, clause: Span, sentence: Span, text: string): EventTime | null {
+export function eventTime(times: readonly TimeMention[], trigger: Span, clause: Clause, sentence: Span, text: string): EventTime | null {
   // "since 2012, when they held the city": a clause opened by "when" after a time is dated by it.
   const named = times.find((t) => inside(t, sentence) && t.end <= trigger.start && WHEN_CLAUSE.test(text.slice(t.end, trigger.start)));
   if (named) return { from: named.from, to: named.to, precision: named.precision, basis: 'clause' };
+  const away = isIntervalAway(text, clause, sentence);
   for (const [basis, scope] of [['clause', clause], ['sentence', sentence]] as const) {
+    if (away && basis === 'sentence') return UNDATED;
     let nearest: TimeMention | null = null;
     for (const t of times) {
       if (!inside(t, scope) || inAsideBefore(text, t, trigger, sentence) || inSinceClauseAfter(text, t, trigger)) continue;

@@ -99,19 +99,25 @@ const mergeBetween: Refiner = {
 };
 
 /**
- * A count and a unit, with the lead word when chrono took it in: "for three years", "12 months";
- * also with the "before" or "after" chrono reads as a shift ("10 days before").
+ * A count and a unit, with the lead word when chrono took it in: "for three years", "12 months",
+ * "for a few hours"; also with the "before" or "after" chrono reads as a shift ("10 days before").
+ * Seconds, minutes and hours count too: "for a second time" is an ordinal chrono reads as
+ * "for a second", and "for two hours" measures a fight; read as shifts from the reference,
+ * both would date a story's background to the day it was published.
  */
-const COUNTED_UNITS = /^(?:(\p{L}+)\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)\s+(?:days?|weeks?|months?|years?|decades?)(?:\s+(?:before|after))?$/iu;
+const COUNTED_UNITS = /^(?:(\p{L}+)\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|(?:a\s+)?few|many|(?:a\s+)?couple\s+of)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)(?:\s+(before|after))?$/iu;
 
 /**
  * "held the city for three years", "to retake it in 12 months": a count of units after a duration
  * word measures time, it dates nothing, even when a clause follows ("held the city for 10 days
  * before retreating"). "three years ago", "two weeks later" or "10 days before the vote" stay dates.
+ * "three months after the militants seized the city" counts from the seizure the words name, not
+ * from the report: read from the reference it would lie after the report, so it dates nothing.
  */
 const dropDurations = (cues: TimeCues) => filter((context, r) => {
   const counted = COUNTED_UNITS.exec(r.text.trim());
   if (!counted) return true;
+  if (counted[2]?.toLowerCase() === 'after' && /^\s*\p{L}/u.test(textAfter(context, r))) return false;
   const lead = counted[1]?.toLowerCase();
   if (lead && !cues.durationLeadWords.has(lead)) return true;
   if (/^\s*(?:ago|later|earlier|before|after|from now)\b/i.test(textAfter(context, r))) return true;
