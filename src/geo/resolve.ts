@@ -24,6 +24,9 @@ const FEATURE_BONUS: Record<string, number> = {
   PCLI: 2.5, PCLD: 1.5, PCLIX: 1, PCLS: 1, PCLF: 1, TERR: 1.5, CONT: 2.5, RGN: 1.5, SEA: 1.5, OCN: 1.5, GULF: 1.2,
   STM: 1, DSRT: 1, PEN: 1, PLN: 0.5, LK: 1,
   ADM1: 1.2, ADM2: -0.8, PPLC: 2.3, PPLA: 0.8, PPLA2: 0.4, PPLA3: 0.1, PPLX: -1.2, PPLH: -1, PPLQ: -1.5,
+  // The airports the gazetteer lists are hubs news names alone ("flights out of Heathrow"): one outranks a small town
+  // of its name (Heathrow, Florida, 5,900 people) unless the story is in that town's country.
+  AIRP: 2,
 };
 
 // Entries are shared, read-only objects: their own name's key is computed once.
