@@ -288,8 +288,12 @@ function sameLetters(a: string, b: string): boolean {
  * counts only when no name does ("the Russian Foreign Ministry").
  */
 function innerPlace(surface: string, resources: GeoResources): readonly GazetteerEntry[] {
+  // "The Russian Embassy", "the Embassy of Armenia": the country is the owner; only a town inside places it ("British Embassy Tokyo").
+  const owned = surface.toLowerCase().split(/\s+/).some((w) => resources.lexicon.ownerHeads.has(w));
   const inner = recognize({ text: surface, tokens: segment(surface).tokens }, resources.gazetteer, resources.lexicon)
-    .filter((c) => c.entries.length && c.end - c.start < surface.length);
+    .filter((c) => c.entries.length && c.end - c.start < surface.length)
+    // A name that is a country's is the owner's name, whatever towns share it (Norway, Maine).
+    .filter((c) => !owned || (c.match !== 'demonym' && !c.entries.some((e) => e.source === 'country' || e.source === 'region')));
   return (inner.find((c) => c.match !== 'demonym') ?? inner[0])?.entries ?? [];
 }
 
