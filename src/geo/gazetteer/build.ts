@@ -50,7 +50,7 @@ export interface PostingList {
   slots?: Int32Array;
 }
 
-export const GAZETTEER_VERSION = 16;
+export const GAZETTEER_VERSION = 17;
 
 class PostingBuilder {
   private readonly map = new Map<string, Set<number>>();
