@@ -225,7 +225,7 @@ function isMetonymic(text: string, c: Candidate, entry: GazetteerEntry, lexicon:
 export function geoparseText(text: string, resources: GeoResources, options: GeoparseOptions = {}, tokens?: readonly Token[]): GeoparseResult {
   const toks = tokens ?? segment(text).tokens;
   const candidates = linkAnchors(text, linkContainers(text, recognize({ text, tokens: toks }, resources.gazetteer, resources.lexicon), resources.lexicon), resources.lexicon);
-  const resolved = resolve(candidates, { focus: options.focus, normalize: resources.gazetteer.normalize });
+  const resolved = resolve(candidates, { focus: options.focus, normalize: resources.gazetteer.normalize, text });
   return toMentions(text, toks, resolved, resources.gazetteer, resources.lexicon);
 }
 
@@ -270,7 +270,7 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
     return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, article, head: null, container: null, anchor: null, rule: 'given-span' };
   });
   const toks = segment(text).tokens;
-  const resolved = resolve(linkAnchors(text, linkContainers(text, candidates, resources.lexicon), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize });
+  const resolved = resolve(linkAnchors(text, linkContainers(text, candidates, resources.lexicon), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize, text });
   return toMentions(text, toks, resolved, gazetteer, resources.lexicon);
 }
 

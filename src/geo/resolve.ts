@@ -17,6 +17,8 @@ export interface ResolveOptions {
   normalize: (name: string) => string;
   /** ISO alpha-2 countries or `CC.A1` admin1 codes to prefer. */
   focus?: readonly string[];
+  /** The text the candidates' offsets point into: lists are read from it ("Utah, Colorado and Idaho"). */
+  text?: string;
 }
 
 // Prior weights, in log10-population units. Capitals and countries are what news names most.
@@ -109,6 +111,27 @@ function addVote(votes: Votes, entry: GazetteerEntry, weight: number): void {
  */
 const UNSURE_CONTEXT = 0.25;
 
+const NO_SIBLINGS: ReadonlySet<string> = new Set();
+
+/** The bonus of an admin1 reading of a name listed among admin1 regions of its country. */
+const LIST_OF_REGIONS = 3;
+
+/**
+ * The countries whose admin1 regions are the first-pass readings of the names listed next to candidate `i`
+ * ("Utah, Colorado and Idaho"; joined by a comma, "and" or "or"): the name is likely one more such region.
+ */
+function listSiblings(candidates: readonly Candidate[], firstPass: readonly (readonly Scored[])[], i: number, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const j of [i - 1, i + 1]) {
+    const other = candidates[j];
+    const best = firstPass[j]?.[0]?.entry;
+    if (!other || !best || best.source !== 'admin1' || !best.country) continue;
+    const gap = j < i ? text.slice(other.end, candidates[i]!.start) : text.slice(candidates[i]!.end, other.start);
+    if (/^\s*(?:,|(?:,\s*)?(?:and|or))\s*$/.test(gap)) out.add(best.country);
+  }
+  return out;
+}
+
 /** How far below the best prior a reading of a name stays plausible, in log10-population units. */
 const PLAUSIBLE_MARGIN = 2.5;
 
@@ -194,6 +217,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
     const anchor = at && isPointAnchor(at) ? at : null;
     if (anchor) readings[i] = nearAnchor(firstPass[i]!, anchor, c.anchor!);
     const holds = held.get(i) ?? [];
+    const siblings = options.text !== undefined ? listSiblings(candidates, firstPass, i, options.text) : NO_SIBLINGS;
     const own = votesByName.get(keys[i]!) ?? NO_VOTES;
     const others = documentVotes.total - own.total;
     const rescored = readings[i]!.map(({ entry, score }) => {
@@ -212,6 +236,8 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
         const near = nearAnchors(entry);
         if (near) { s += Math.min(1, 0.4 * near); reasons.push('coherence:distance'); }
       }
+      // One of a list of states is a state ("California, Oregon or Washington"), of theirs.
+      if (entry.source === 'admin1' && siblings.has(entry.country ?? '')) { s += LIST_OF_REGIONS; reasons.push('coherence:list'); }
       // A region that holds one of the places named before it (the state of Washington, not the capital).
       if (holds.some((e) => contains(entry, e))) { s += 3; reasons.push('containment:holds'); }
       if (container) {
