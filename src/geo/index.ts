@@ -292,6 +292,8 @@ function innerPlace(surface: string, resources: GeoResources): readonly Gazettee
   const owned = surface.toLowerCase().split(/\s+/).some((w) => resources.lexicon.ownerHeads.has(w));
   const inner = recognize({ text: surface, tokens: segment(surface).tokens }, resources.gazetteer, resources.lexicon)
     .filter((c) => c.entries.length && c.end - c.start < surface.length)
+    // The name's own head word is no place in it: "Fire Island" is not in Iceland ("Island"), "Turtle Valley" not in a town called Valley.
+    .filter((c) => !resources.lexicon.featureHeads.has(surface.slice(c.start, c.end).toLowerCase()))
     // A name that is a country's is the owner's name, whatever towns share it (Norway, Maine).
     .filter((c) => !owned || (c.match !== 'demonym' && !c.entries.some((e) => e.source === 'country' || e.source === 'region')));
   return (inner.find((c) => c.match !== 'demonym') ?? inner[0])?.entries ?? [];

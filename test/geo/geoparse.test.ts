@@ -73,6 +73,14 @@ test('geocodeSpans: a country or nationality in an embassy\'s name is its owner,
   ]);
 });
 
+test('geocodeSpans: the head word of a given name is no place inside it (Fire Island is not in Iceland)', () => {
+  const text = 'Ferries to Fire Island were cancelled, and hotels in Patchogue, New York, filled up.';
+  const spans = ['Fire Island', 'Patchogue', 'New York'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+  const { places } = geocodeSpans(text, spans, resources);
+  assert.deepEqual(places.map((p) => [p.text, p.country]), [['Fire Island', 'US'], ['Patchogue', 'US'], ['New York', 'US']]);
+  assert.equal(places[0]!.resolution, 'context');
+});
+
 test('geocodeSpans reads a given span ending in a full stop as an abbreviation, alone or written after a place', () => {
   const text = 'Deputies in Dalton, Ga. and Opelousas, La. met colleagues from Helena, Mont.';
   const spans = ['Ga.', 'La.', 'Mont.'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
