@@ -158,9 +158,11 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       const anchor = c.anchor && resolved[c.anchor.index]!.entry;
       // The nearest placed mention in the same sentence, before or after ("Khirbat al-Nasr, outside Sinjar").
       const sentence = sentenceOf(c.start);
-      let nearestMention: Resolved | null = null;
+      // "Le Bernardin in New York", "Collins Avenue in Miami Beach": the town the text puts it in holds it, however unsure.
+      const heldBy = (placedBySentence.get(sentence) ?? []).find((p) => p !== r && p.candidate.start >= c.end && IN_PLACE.test(text.slice(c.end, p.candidate.start))) ?? null;
+      let nearestMention: Resolved | null = heldBy;
       let nearestGap = Infinity;
-      for (const p of placedBySentence.get(sentence) ?? []) {
+      for (const p of heldBy ? [] : placedBySentence.get(sentence) ?? []) {
         if (p === r) continue;
         const gap = p.candidate.start >= c.end ? p.candidate.start - c.end : c.start - p.candidate.end;
         if (gap < nearestGap) { nearestMention = p; nearestGap = gap; }
@@ -170,7 +172,7 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       // A country or region beside it says less than the story's own focus inside that country ("the Russian Embassy" in a Washington story).
       // So does an unsupported small town (Stonewall, Louisiana beside the schools of a Virginia story; Franklin Square, New York
       // beside the churches of New Orleans).
-      const neighbour = nearest && focus && ((isWide(nearest) && focus.country === nearest.country) || unsupportedGuess(nearestMention!)) ? null : nearest;
+      const neighbour = nearest && focus && !heldBy && ((isWide(nearest) && focus.country === nearest.country) || unsupportedGuess(nearestMention!)) ? null : nearest;
       const ownName = ownNameCounts(r) ? entry : null;
       const [by, placedAt] = ([['own-name', ownName], ['anchor', anchor], ['container', container], ['sentence', neighbour], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
       entry = placedAt;
@@ -200,6 +202,9 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
   });
   return { places, messages };
 }
+
+/** The words between a place and the town the text puts it in: "Le Bernardin in New York", "the clinic in Tal Afar". */
+const IN_PLACE = /^,?\s+in\s+(?:the\s+)?$/i;
 
 /** Does the mention end in a street's head written as a name's word ("Collins Avenue", "N. Bedford Dr.")? */
 function namesAStreet(text: string, c: Candidate, lexicon: GeoLexicon): boolean {
