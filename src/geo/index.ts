@@ -158,9 +158,11 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       const anchor = c.anchor && resolved[c.anchor.index]!.entry;
       // The nearest placed mention in the same sentence, before or after ("Khirbat al-Nasr, outside Sinjar").
       const sentence = sentenceOf(c.start);
-      let nearestMention: Resolved | null = null;
+      // "Le Bernardin in New York", "Collins Avenue in Miami Beach": the town the text puts it in holds it, however unsure.
+      const heldBy = (placedBySentence.get(sentence) ?? []).find((p) => p !== r && p.candidate.start >= c.end && IN_PLACE.test(text.slice(c.end, p.candidate.start))) ?? null;
+      let nearestMention: Resolved | null = heldBy;
       let nearestGap = Infinity;
-      for (const p of placedBySentence.get(sentence) ?? []) {
+      for (const p of heldBy ? [] : placedBySentence.get(sentence) ?? []) {
         if (p === r) continue;
         const gap = p.candidate.start >= c.end ? p.candidate.start - c.end : c.start - p.candidate.end;
         if (gap < nearestGap) { nearestMention = p; nearestGap = gap; }
@@ -170,7 +172,7 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
       // A country or region beside it says less than the story's own focus inside that country ("the Russian Embassy" in a Washington story).
       // So does an unsupported small town (Stonewall, Louisiana beside the schools of a Virginia story; Franklin Square, New York
       // beside the churches of New Orleans).
-      const neighbour = nearest && focus && ((isWide(nearest) && focus.country === nearest.country) || unsupportedGuess(nearestMention!)) ? null : nearest;
+      const neighbour = nearest && focus && !heldBy && ((isWide(nearest) && focus.country === nearest.country) || unsupportedGuess(nearestMention!)) ? null : nearest;
       const ownName = ownNameCounts(r) ? entry : null;
       const [by, placedAt] = ([['own-name', ownName], ['anchor', anchor], ['container', container], ['sentence', neighbour], ['document', focus]] as const).find(([, e]) => e) ?? ['none', null];
       entry = placedAt;
@@ -201,6 +203,9 @@ function toMentions(text: string, tokens: readonly Token[], resolved: readonly R
   return { places, messages };
 }
 
+/** The words between a place and the town the text puts it in: "Le Bernardin in New York", "the clinic in Tal Afar". */
+const IN_PLACE = /^,?\s+in\s+(?:the\s+)?$/i;
+
 /** Does the mention end in a street's head written as a name's word ("Collins Avenue", "N. Bedford Dr.")? */
 function namesAStreet(text: string, c: Candidate, lexicon: GeoLexicon): boolean {
   const head = /(\p{Lu}\p{L}*)\.?$/u.exec(text.slice(c.start, c.end))?.[1];
@@ -225,7 +230,7 @@ function isMetonymic(text: string, c: Candidate, entry: GazetteerEntry, lexicon:
 export function geoparseText(text: string, resources: GeoResources, options: GeoparseOptions = {}, tokens?: readonly Token[]): GeoparseResult {
   const toks = tokens ?? segment(text).tokens;
   const candidates = linkAnchors(text, linkContainers(text, recognize({ text, tokens: toks }, resources.gazetteer, resources.lexicon), resources.lexicon), resources.lexicon);
-  const resolved = resolve(candidates, { focus: options.focus, normalize: resources.gazetteer.normalize });
+  const resolved = resolve(candidates, { focus: options.focus, normalize: resources.gazetteer.normalize, text });
   return toMentions(text, toks, resolved, resources.gazetteer, resources.lexicon);
 }
 
@@ -270,7 +275,7 @@ export function geocodeSpans(text: string, spans: readonly Span[], resources: Ge
     return { ...s, text: text.slice(s.start, s.end), entries, match, kind: match === 'demonym' ? 'demonym' : 'literal', locative: false, article, head: null, container: null, anchor: null, rule: 'given-span' };
   });
   const toks = segment(text).tokens;
-  const resolved = resolve(linkAnchors(text, linkContainers(text, candidates, resources.lexicon), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize });
+  const resolved = resolve(linkAnchors(text, linkContainers(text, candidates, resources.lexicon), resources.lexicon), { focus: options.focus, normalize: gazetteer.normalize, text });
   return toMentions(text, toks, resolved, gazetteer, resources.lexicon);
 }
 
@@ -288,8 +293,14 @@ function sameLetters(a: string, b: string): boolean {
  * counts only when no name does ("the Russian Foreign Ministry").
  */
 function innerPlace(surface: string, resources: GeoResources): readonly GazetteerEntry[] {
+  // "The Russian Embassy", "the Embassy of Armenia": the country is the owner; only a town inside places it ("British Embassy Tokyo").
+  const owned = surface.toLowerCase().split(/\s+/).some((w) => resources.lexicon.ownerHeads.has(w));
   const inner = recognize({ text: surface, tokens: segment(surface).tokens }, resources.gazetteer, resources.lexicon)
-    .filter((c) => c.entries.length && c.end - c.start < surface.length);
+    .filter((c) => c.entries.length && c.end - c.start < surface.length)
+    // The name's own head word is no place in it: "Fire Island" is not in Iceland ("Island"), "Turtle Valley" not in a town called Valley.
+    .filter((c) => !resources.lexicon.featureHeads.has(surface.slice(c.start, c.end).toLowerCase()))
+    // A name that is a country's is the owner's name, whatever towns share it (Norway, Maine).
+    .filter((c) => !owned || (c.match !== 'demonym' && !c.entries.some((e) => e.source === 'country' || e.source === 'region')));
   return (inner.find((c) => c.match !== 'demonym') ?? inner[0])?.entries ?? [];
 }
 

@@ -26,6 +26,7 @@ interface GeoCuesFile {
   subPlaceModifiers: string[];
   subPlaceHeads: string[];
   streetHeads: string[];
+  ownerHeads: string[];
 }
 
 /** The cues that tie a place to a nearby one ("X, 30 km west of Y", "X near Y"); read by `src/geo/context.ts`. */
@@ -81,6 +82,8 @@ export interface GeoLexicon {
   subPlaceHeads: Set<string>;
   /** Last words of a street's name ("Avenue", "Drive"): a place named inside a street's name does not place it. */
   streetHeads: Set<string>;
+  /** Words of a building a country keeps abroad ("Embassy"): a nationality or a country in its name says whose it is, not where. */
+  ownerHeads: Set<string>;
   /** Common English words (SCOWL sizes 10-35): a capitalised one alone is rarely a place. */
   commonWords: Set<string>;
   firstNames: Set<string>;
@@ -154,6 +157,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     subPlaceModifiers: lower(cues.subPlaceModifiers),
     subPlaceHeads: lower(cues.subPlaceHeads),
     streetHeads: lower(cues.streetHeads),
+    ownerHeads: lower(cues.ownerHeads),
     commonWords: readCommonWords(),
     firstNames: lower(firstNames),
   };

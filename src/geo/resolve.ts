@@ -17,6 +17,8 @@ export interface ResolveOptions {
   normalize: (name: string) => string;
   /** ISO alpha-2 countries or `CC.A1` admin1 codes to prefer. */
   focus?: readonly string[];
+  /** The text the candidates' offsets point into: lists are read from it ("Utah, Colorado and Idaho"). */
+  text?: string;
 }
 
 // Prior weights, in log10-population units. Capitals and countries are what news names most.
@@ -24,6 +26,9 @@ const FEATURE_BONUS: Record<string, number> = {
   PCLI: 2.5, PCLD: 1.5, PCLIX: 1, PCLS: 1, PCLF: 1, TERR: 1.5, CONT: 2.5, RGN: 1.5, SEA: 1.5, OCN: 1.5, GULF: 1.2,
   STM: 1, DSRT: 1, PEN: 1, PLN: 0.5, LK: 1,
   ADM1: 1.2, ADM2: -0.8, PPLC: 2.3, PPLA: 0.8, PPLA2: 0.4, PPLA3: 0.1, PPLX: -1.2, PPLH: -1, PPLQ: -1.5,
+  // The airports the gazetteer lists are hubs news names alone ("flights out of Heathrow"): one outranks a small town
+  // of its name (Heathrow, Florida, 5,900 people) unless the story is in that town's country.
+  AIRP: 2,
 };
 
 // Entries are shared, read-only objects: their own name's key is computed once.
@@ -105,6 +110,27 @@ function addVote(votes: Votes, entry: GazetteerEntry, weight: number): void {
  * fewer gold spans, 2 fewer still.
  */
 const UNSURE_CONTEXT = 0.25;
+
+const NO_SIBLINGS: ReadonlySet<string> = new Set();
+
+/** The bonus of an admin1 reading of a name listed among admin1 regions of its country. */
+const LIST_OF_REGIONS = 3;
+
+/**
+ * The countries whose admin1 regions are the first-pass readings of the names listed next to candidate `i`
+ * ("Utah, Colorado and Idaho"; joined by a comma, "and" or "or"): the name is likely one more such region.
+ */
+function listSiblings(candidates: readonly Candidate[], firstPass: readonly (readonly Scored[])[], i: number, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const j of [i - 1, i + 1]) {
+    const other = candidates[j];
+    const best = firstPass[j]?.[0]?.entry;
+    if (!other || !best || best.source !== 'admin1' || !best.country) continue;
+    const gap = j < i ? text.slice(other.end, candidates[i]!.start) : text.slice(candidates[i]!.end, other.start);
+    if (/^\s*(?:,|(?:,\s*)?(?:and|or))\s*$/.test(gap)) out.add(best.country);
+  }
+  return out;
+}
 
 /** How far below the best prior a reading of a name stays plausible, in log10-population units. */
 const PLAUSIBLE_MARGIN = 2.5;
@@ -191,6 +217,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
     const anchor = at && isPointAnchor(at) ? at : null;
     if (anchor) readings[i] = nearAnchor(firstPass[i]!, anchor, c.anchor!);
     const holds = held.get(i) ?? [];
+    const siblings = options.text !== undefined ? listSiblings(candidates, firstPass, i, options.text) : NO_SIBLINGS;
     const own = votesByName.get(keys[i]!) ?? NO_VOTES;
     const others = documentVotes.total - own.total;
     const rescored = readings[i]!.map(({ entry, score }) => {
@@ -209,6 +236,8 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
         const near = nearAnchors(entry);
         if (near) { s += Math.min(1, 0.4 * near); reasons.push('coherence:distance'); }
       }
+      // One of a list of states is a state ("California, Oregon or Washington"), of theirs.
+      if (entry.source === 'admin1' && siblings.has(entry.country ?? '')) { s += LIST_OF_REGIONS; reasons.push('coherence:list'); }
       // A region that holds one of the places named before it (the state of Washington, not the capital).
       if (holds.some((e) => contains(entry, e))) { s += 3; reasons.push('containment:holds'); }
       if (container) {
@@ -226,7 +255,7 @@ export function resolve(candidates: readonly Candidate[], options: ResolveOption
   const dependent = (c: Candidate): number => Number(c.container !== null || c.anchor !== null);
   const order = candidates.map((_, i) => i).sort((a, b) => dependent(candidates[a]!) - dependent(candidates[b]!));
   for (const i of order) chosen[i] = score(i);
-  oneSensePerName(keys, chosen, readings);
+  oneSensePerName(keys, chosen, readings, candidates.map((c, i) => (c.match === 'acronym' && chosen[i]?.entry.source === 'admin1' ? ownKey(chosen[i]!.entry, normalize) : null)));
 
   return candidates.map((candidate, i) => {
     const best = chosen[i];
@@ -267,11 +296,19 @@ const LOCAL_EVIDENCE = /^(containment|anchor:)/;
  * One place per name in a document: where one mention of a name is placed by its own context ("the
  * English city of Salisbury", "Portland, Maine"), the other mentions of that name that can be the same
  * place follow it (reason `coherence:same-name`). The first such mention decides. Changes `chosen`.
+ * A state's abbreviation speaks for its full name too (`abbreviates[i]`: the key of the admin1 region
+ * mention i abbreviates): under "CAMP MURRAY, Wash." the story's bare "Washington" is the state, not the
+ * capital, unless a mention of that name is placed by its own context. GeoWebNews gold spans: 3 more
+ * of the 2,601 toponyms within 161 km, none fewer.
  */
-function oneSensePerName(keys: readonly string[], chosen: (Scored | null)[], readings: readonly (readonly Scored[])[]): void {
+function oneSensePerName(keys: readonly string[], chosen: (Scored | null)[], readings: readonly (readonly Scored[])[], abbreviates: readonly (string | null)[]): void {
   const decided = new Map<string, GazetteerEntry>();
   chosen.forEach((c, i) => {
     if (c && !decided.has(keys[i]!) && c.reasons.some((r) => LOCAL_EVIDENCE.test(r))) decided.set(keys[i]!, c.entry);
+  });
+  chosen.forEach((c, i) => {
+    const key = abbreviates[i];
+    if (c && key && !decided.has(key)) decided.set(key, c.entry);
   });
   chosen.forEach((c, i) => {
     const entry = decided.get(keys[i]!);

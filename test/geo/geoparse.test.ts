@@ -63,6 +63,24 @@ test('geocodeSpans resolves exactly the spans it is given', () => {
   assert.equal(places[2]!.resolution, 'context');
 });
 
+test('geocodeSpans: a country or nationality in an embassy\'s name is its owner, not its place', () => {
+  const text = 'Protesters met outside the Embassy of Norway in Nairobi, then outside the Italian Embassy, as talks went on in Kenya.';
+  const spans = ['Embassy of Norway', 'Nairobi', 'Italian Embassy', 'Kenya'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+  const { places } = geocodeSpans(text, spans, resources);
+  // Placed from their context (Nairobi beside the first, the story's focus for the second), never in Norway or Italy.
+  assert.deepEqual(places.map((p) => [p.text, p.country, p.resolution]), [
+    ['Embassy of Norway', 'KE', 'context'], ['Nairobi', 'KE', 'gazetteer'], ['Italian Embassy', 'KE', 'context'], ['Kenya', 'KE', 'gazetteer'],
+  ]);
+});
+
+test('geocodeSpans: the head word of a given name is no place inside it (Fire Island is not in Iceland)', () => {
+  const text = 'Ferries to Fire Island were cancelled, and hotels in Patchogue, New York, filled up.';
+  const spans = ['Fire Island', 'Patchogue', 'New York'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));
+  const { places } = geocodeSpans(text, spans, resources);
+  assert.deepEqual(places.map((p) => [p.text, p.country]), [['Fire Island', 'US'], ['Patchogue', 'US'], ['New York', 'US']]);
+  assert.equal(places[0]!.resolution, 'context');
+});
+
 test('geocodeSpans reads a given span ending in a full stop as an abbreviation, alone or written after a place', () => {
   const text = 'Deputies in Dalton, Ga. and Opelousas, La. met colleagues from Helena, Mont.';
   const spans = ['Ga.', 'La.', 'Mont.'].map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }));

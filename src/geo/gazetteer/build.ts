@@ -50,7 +50,7 @@ export interface PostingList {
   slots?: Int32Array;
 }
 
-export const GAZETTEER_VERSION = 13;
+export const GAZETTEER_VERSION = 17;
 
 class PostingBuilder {
   private readonly map = new Map<string, Set<number>>();
@@ -76,6 +76,10 @@ class PostingBuilder {
 
 // Suffixes that administrative names carry in the data but often not in text ("Nineveh Governorate").
 const ADMIN_SUFFIX = /\s+(governorate|province|region|state|oblast|prefecture|county|district|municipality|department|parish|borough|muhafazat)$/i;
+
+// Prefixes of the same kind: GeoNames writes the Philippine provinces "Province of Laguna", Burundi's communes "Commune of
+// Rohero", some Canadian counties "County of Brant"; news writes "Laguna".
+const ADMIN_PREFIX = /^(province|commune|county|municipal district|regional district) of\s+/i;
 
 // GeoNames writes "Northern Darfur", "Western Bahr el Ghazal"; news writes "North Darfur".
 const COMPASS_ADJECTIVE = /^(North|South|East|West)ern\s+/;
@@ -139,7 +143,7 @@ function adminEntry(record: AdminRecord, featureCode: 'ADM1' | 'ADM2', point: Re
   return {
     geonameid: record.geonameid, name: record.name, lat: point.lat, lon: point.lon, featureClass: 'A', featureCode,
     country: country!, admin1Code: admin1Code!, population, source: featureCode === 'ADM1' ? 'admin1' : 'admin2',
-    names: [...new Set([record.name, record.asciiName].flatMap((n) => [n, n.replace(ADMIN_SUFFIX, '')]).flatMap((n) => [n, n.replace(COMPASS_ADJECTIVE, '$1 ')]))],
+    names: [...new Set([record.name, record.asciiName].flatMap((n) => [n, n.replace(ADMIN_SUFFIX, '').replace(ADMIN_PREFIX, '')]).flatMap((n) => [n, n.replace(COMPASS_ADJECTIVE, '$1 ')]))],
     acronyms: short.abbreviations ?? [], containerAcronyms: short.afterPlace ?? [],
   };
 }

@@ -170,7 +170,11 @@ export interface CountryAlias {
   containerAcronyms?: string[];
 }
 
-interface RegionRecord { name: string; geonameid: number | null; lat: number; lon: number; featureCode: string; country?: string; aliases: string[]; acronyms?: string[]; demonyms?: string[] }
+interface RegionRecord {
+  name: string; geonameid: number | null; lat: number; lon: number; featureCode: string; country?: string; aliases: string[]; acronyms?: string[]; demonyms?: string[];
+  /** The admin1 code it lies in (`ENG` of `GB.ENG`), and its people: a county is no continent (regions.md). */
+  admin1?: string; population?: number;
+}
 
 /** Continents, seas, rivers and named regions written for Corridor (resources/regions.json). */
 export interface RegionsFile { regions: NamedEntry[]; countryAliases: Record<string, CountryAlias>; adminDemonyms: Record<string, string[]> }
@@ -179,8 +183,8 @@ export function readRegions(path?: string): RegionsFile {
   const data = readJsonResource<{ regions: RegionRecord[]; countryAliases: Record<string, CountryAlias>; adminDemonyms?: Record<string, string[]> }>('regions.json', path);
   const regions = data.regions.map((r): NamedEntry => ({
     geonameid: r.geonameid, name: r.name, lat: r.lat, lon: r.lon,
-    featureClass: /^(STM|SEA|OCN|LK|GULF)$/.test(r.featureCode) ? 'H' : 'L', featureCode: r.featureCode, country: r.country ?? null, admin1Code: null,
-    population: r.featureCode === 'CONT' ? 5e8 : 2e7, source: 'region',
+    featureClass: /^(STM|SEA|OCN|LK|GULF)$/.test(r.featureCode) ? 'H' : 'L', featureCode: r.featureCode, country: r.country ?? null, admin1Code: r.admin1 ?? null,
+    population: r.population ?? (r.featureCode === 'CONT' ? 5e8 : 2e7), source: 'region',
     names: [r.name, ...r.aliases], acronyms: r.acronyms ?? [], demonyms: r.demonyms ?? [],
   }));
   return { regions, countryAliases: data.countryAliases ?? {}, adminDemonyms: data.adminDemonyms ?? {} };
