@@ -116,6 +116,8 @@ test('placement: right when a place mention overlapping a gold span resolves to 
 // types but no such event: each misses its sentence and trigger, so the sums are sentences 4/5, 4/6, F1 .727;
 // triggers 3/5, 3/6, F1 .545. Place: the attack on Kandahar (placed there) and the Baghdad bomb (placed at Basra)
 // -> 1 of 2, both Places being place mentions (named 1 of 2); the Basra arrest has a Place but no arrest event. The "capture" in B0 stands for no type.
+// Errors, in document order: "died" and "arrested" missed (a capture sits on "arrested"), "car bomb" spurious beside the
+// missed "exploded", each naming the other; "arrived" spurious.
 test('WikiEvents scores: per KAIROS type on sentences and triggers, and the Place argument', () => {
   const set = readEventSet(join(FIXTURES, 'wikievents'));
   if (set.kind !== 'wikievents') throw new Error('not WikiEvents');
@@ -175,6 +177,10 @@ test('corridor eval events: the default pipeline on a set, as JSON and as a tabl
   assert.match(table.stdout, /dev\.jsonl: 1 documents, 3 sentences\n/);
   // "Two soldiers died in the attack.": a death with nobody named is still one.
   assert.match(table.stdout, /\nLife\.Die +1 +100\.0% 100\.0%/);
+
+  // --errors: one tab-separated line per trigger error, then its sentence; the minister's arrival is not in gold.
+  const errors = await run(join(FIXTURES, 'wikievents'), '--errors');
+  assert.match(errors.stdout, /\nspurious\tMovement\.Transportation\t"arrived"\tfixture_minister#0\tmovement\/relocated events:verb:arrive\n {4}The minister spoke to reporters after he \[arrived\] in Mosul\.\n$/);
 
   const unknown = await run('acled');
   assert.equal(unknown.status, 1);
