@@ -125,6 +125,20 @@ test('WikiEvents scores: per KAIROS type on sentences and triggers, and the Plac
   assert.deepEqual(withoutFile(report), fixture('wikievents', 'expected.json'));
 });
 
+test('WikiEvents triggers: an event matches on its trigger, else on the noun its support verb carries; one gold trigger per event', () => {
+  const text = 'Gunmen carried out an attack on a police post.';
+  const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length, text: word });
+  const mention = (id: string, word: string) => ({ id, type: 'Conflict.Attack.Unspecified', sentence: 0, trigger: at(word), places: [] });
+  const doc = (...mentions: ReturnType<typeof mention>[]) => ({ id: 'support', text, publishedAt: null, sentences: [{ start: 0, end: text.length }], mentions });
+  const attack = { type: 'attack', subtype: 'clash', trigger: at('carried out'), evidence: [at('carried out'), at('attack'), { start: 0, end: text.length }],
+    location: null, destination: null, origin: null, plover: null } as const;
+  const triggers = (d: ReturnType<typeof doc>, events: Predicted['events']) =>
+    scoreWikiEvents([d], [{ events, places: [] }], types.kairos, 'inline').types[0]!.triggers!;
+  assert.deepEqual(triggers(doc(mention('a', 'attack')), [attack]), { precision: 1, recall: 1, f1: 1, tp: 1, fp: 0, fn: 0 }, 'gold takes the noun');
+  assert.equal(triggers(doc(mention('a', 'carried out'), mention('b', 'attack')), [attack]).tp, 1, 'gold takes both: the event answers one');
+  assert.equal(triggers(doc(mention('a', 'police')), [attack]).tp, 0, 'not a cue word of the event');
+});
+
 // Found: shelled, withdrew, advanced, captured, "targeting" (a cue word the attack on Homs folded in) and "told"
 // (a statement's speech verb): 6 of 9; the copula "was" names no happening. With a gold location: Aleppo (right),
 // the advance (put at its origin Tabqa, gold says Raqqa), the attack at Homs (right) -> 2 of 3. Without: the

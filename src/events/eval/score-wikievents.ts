@@ -5,7 +5,7 @@
  */
 import { taggingScore, type TaggingScore } from '../../geo/eval/metrics.js';
 import type { Span } from '../../types.js';
-import { eventPlace, overlaps, placedAt, share, type Predicted, type PredictedEvent, type Share } from './metrics.js';
+import { cueWords, eventPlace, overlaps, placedAt, share, type Predicted, type PredictedEvent, type Share } from './metrics.js';
 import type { GoldTypeMap } from './type-map.js';
 import type { KairosMention, WikiEventsDocument } from './wikievents.js';
 
@@ -89,13 +89,23 @@ interface Gold {
   type: string | undefined;
 }
 
-/** One-to-one pairs of gold and Corridor triggers that overlap: the gold and the Corridor ones matched. */
+/**
+ * One-to-one pairs of gold and Corridor triggers that overlap: the gold and the Corridor ones matched. A Corridor
+ * event is first matched on its trigger, then on its other cue words: "launched an attack" is triggered by the
+ * support verb and carries the noun, which is KAIROS's trigger for it (and gold sometimes takes the verb,
+ * "carried out"); still one gold trigger at most per event.
+ */
 function matchedTriggers(gold: readonly Gold[], found: readonly Sentenced[]): { gold: Set<Gold>; found: Set<Sentenced> } {
   const matched = { gold: new Set<Gold>(), found: new Set<Sentenced>() };
-  for (const f of found) {
-    const g = gold.find((x) => !matched.gold.has(x) && x.doc === f.doc && overlaps(x.mention.trigger, f.event.trigger));
-    if (g) { matched.gold.add(g); matched.found.add(f); }
-  }
+  const pass = (words: (e: PredictedEvent) => readonly Span[]) => {
+    for (const f of found) {
+      if (matched.found.has(f)) continue;
+      const g = gold.find((x) => !matched.gold.has(x) && x.doc === f.doc && words(f.event).some((w) => overlaps(x.mention.trigger, w)));
+      if (g) { matched.gold.add(g); matched.found.add(f); }
+    }
+  };
+  pass((e) => [e.trigger]);
+  pass(cueWords);
   return matched;
 }
 
