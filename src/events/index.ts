@@ -47,6 +47,8 @@ interface Draft {
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'new', 'further', 'recent', 'latest', 'first', 'second', 'last', 'alleged', 'reported', 'major', 'heavy', 'fierce', 'renewed', 'several', 'two', 'three', 'many', 'more']);
 const NEGATION_WINDOW = 5;
 const DIGITS = /^\d+$/;
+/** A number in digits with its separators, "4,000". */
+const AMOUNT = /^\d[\d,.]*$/;
 /** How many words before the trigger a `preceding` refinement reads ("had **taken** full control"). */
 const PRECEDING_WINDOW = 3;
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
@@ -247,6 +249,7 @@ function isGerund(candidate: CueMatch, words: readonly Word[], first: number): b
 function isExcluded(words: readonly Word[], first: number, last: number, candidate: CueMatch, lexicon: EventCueLexicon): boolean {
   const { exclude, requires } = candidate.cue;
   if (exclude.next.matchAt(words, last + 1) || (exclude.beforeNumber && DIGITS.test(words[last + 1]?.lower ?? ''))) return true;
+  if (exclude.afterNumber && AMOUNT.test(words[first - 1]?.lower ?? '')) return true;
   if (exclude.cueNext && lexicon.verbForms.has(words[last + 1]?.lower ?? '')) return true;
   const prev = first > 0 ? exclude.prev.matchEndingAt(words, first - 1) : null;
   // An auxiliary excludes a participle ("was left behind"), never a progressive ("were leaving Raqqa").
