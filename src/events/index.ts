@@ -537,7 +537,7 @@ const ROLES: ArgumentRole[] = ['agent', 'patient', 'origin', 'destination', 'loc
 function dedupe(drafts: Draft[]): Draft[] {
   const kept: Draft[] = [];
   for (const d of drafts) {
-    const twin = kept.findIndex((k) => k.type === d.type && k.subtype === d.subtype && k.site.clause === d.site.clause
+    const twin = kept.findIndex((k) => k.type === d.type && (k.subtype === d.subtype || genericTwin(k, d)) && k.site.clause === d.site.clause
       && k.negated === d.negated && ROLES.every((r) => k.args[r] === null || d.args[r] === null || k.args[r] === d.args[r]));
     if (twin < 0) { kept.push(d); continue; }
     const k = kept[twin]!;
@@ -552,9 +552,24 @@ function dedupe(drafts: Draft[]): Draft[] {
       if (other.args.nearby.has(r)) args.nearby.add(r);
     }
     // The other cue stays evidence of the happening it names ("launched an offensive ..., targeting the districts").
-    kept[twin] = { ...better, args, extraTriggers: [...better.extraTriggers, ...cueSpans(other)] };
+    const subtype = better.subtype === GENERIC_ATTACK ? other.subtype : better.subtype;
+    kept[twin] = { ...better, args, subtype, extraTriggers: [...better.extraTriggers, ...cueSpans(other)] };
   }
   return kept;
+}
+
+/** The attack subtype that says nothing of the means ("attacked", "targeted", "hit"). */
+const GENERIC_ATTACK = 'clash';
+
+/**
+ * "the explosion targeted a bakery", "bombings targeted at the army": a verb of attack in general and a
+ * noun naming the means, in one clause, tell one attack; it takes the noun's subtype.
+ */
+function genericTwin(a: Draft, b: Draft): boolean {
+  if (a.type !== 'attack' || (a.subtype === GENERIC_ATTACK) === (b.subtype === GENERIC_ATTACK)) return false;
+  const generic = a.subtype === GENERIC_ATTACK ? a : b;
+  const means = generic === a ? b : a;
+  return generic.site.pos === 'verb' && !generic.site.support && means.site.pos === 'noun' && means.site.last < generic.site.first;
 }
 
 /** The words of a draft's cue: its trigger (with the support verb carrying it) and the triggers merged into it. */
