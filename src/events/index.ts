@@ -92,7 +92,7 @@ export function events(options: EventsOptions = {}): Stage {
         // A word the time stage read as a date is no trigger ("in March", "the 2 March deal").
         if (dates.some((t) => t.start <= words[i]!.start && words[last]!.end <= t.end)) continue;
         const candidate = pickCue(match.value, view, i, lexicon);
-        if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
+        if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon) || isObjectlessPresent(candidate, words, last, analysis.text)) continue;
         const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i) ? 'noun' : candidate.cue.pos;
         const clause = clauseOf(clauses, i);
         const support = supportOf(words, i, last, pos, clause, lexicon);
@@ -272,6 +272,17 @@ function isParticipleAdjective(candidate: CueMatch, words: readonly Word[], firs
   if (candidate.cue.pos !== 'verb' || !candidate.kinds.every((k) => k === 'ing') || !DETERMINERS.has(words[first - 1]?.lower ?? '')) return false;
   const next = words[last + 1];
   return !!next && (next.named || lexicon.phraseFiller.has(next.lower));
+}
+
+/**
+ * "..., Air Force Security Forces, US Bomb": a present-tense form of a verb cue that ends its sentence or its
+ * line has no object, so it is no attack told in the present ("jets bomb the town"), but a label or a cause in
+ * a list; a noun cue of the same form was preferred before this is asked.
+ */
+function isObjectlessPresent(candidate: CueMatch, words: readonly Word[], last: number, text: string): boolean {
+  if (candidate.cue.pos !== 'verb' || candidate.cue.bare || last === 0 || !candidate.kinds.every((k) => k === 'base' || k === 'third')) return false;
+  const next = words[last + 1];
+  return !next || text.slice(words[last]!.end, next.start).includes('\n');
 }
 
 interface Refined {
