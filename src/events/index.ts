@@ -47,6 +47,8 @@ interface Draft {
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'new', 'further', 'recent', 'latest', 'first', 'second', 'last', 'alleged', 'reported', 'major', 'heavy', 'fierce', 'renewed', 'several', 'two', 'three', 'many', 'more']);
 const NEGATION_WINDOW = 5;
 const DIGITS = /^\d+$/;
+/** A number in digits with its separators, "4,000". */
+const AMOUNT = /^\d[\d,.]*$/;
 /** How many words before the trigger a `preceding` refinement reads ("had **taken** full control"). */
 const PRECEDING_WINDOW = 3;
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
@@ -90,7 +92,7 @@ export function events(options: EventsOptions = {}): Stage {
         // A word the time stage read as a date is no trigger ("in March", "the 2 March deal").
         if (dates.some((t) => t.start <= words[i]!.start && words[last]!.end <= t.end)) continue;
         const candidate = pickCue(match.value, view, i, lexicon);
-        if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
+        if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon) || isObjectlessPresent(candidate, words, last, analysis.text)) continue;
         const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i) ? 'noun' : candidate.cue.pos;
         const clause = clauseOf(clauses, i);
         const support = supportOf(words, i, last, pos, clause, lexicon);
@@ -247,6 +249,7 @@ function isGerund(candidate: CueMatch, words: readonly Word[], first: number): b
 function isExcluded(words: readonly Word[], first: number, last: number, candidate: CueMatch, lexicon: EventCueLexicon): boolean {
   const { exclude, requires } = candidate.cue;
   if (exclude.next.matchAt(words, last + 1) || (exclude.beforeNumber && DIGITS.test(words[last + 1]?.lower ?? ''))) return true;
+  if (exclude.afterNumber && AMOUNT.test(words[first - 1]?.lower ?? '')) return true;
   if (exclude.cueNext && lexicon.verbForms.has(words[last + 1]?.lower ?? '')) return true;
   const prev = first > 0 ? exclude.prev.matchEndingAt(words, first - 1) : null;
   // An auxiliary excludes a participle ("was left behind"), never a progressive ("were leaving Raqqa").
@@ -269,6 +272,17 @@ function isParticipleAdjective(candidate: CueMatch, words: readonly Word[], firs
   if (candidate.cue.pos !== 'verb' || !candidate.kinds.every((k) => k === 'ing') || !DETERMINERS.has(words[first - 1]?.lower ?? '')) return false;
   const next = words[last + 1];
   return !!next && (next.named || lexicon.phraseFiller.has(next.lower));
+}
+
+/**
+ * "..., Air Force Security Forces, US Bomb": a present-tense form of a verb cue that ends its sentence or its
+ * line has no object, so it is no attack told in the present ("jets bomb the town"), but a label or a cause in
+ * a list; a noun cue of the same form was preferred before this is asked.
+ */
+function isObjectlessPresent(candidate: CueMatch, words: readonly Word[], last: number, text: string): boolean {
+  if (candidate.cue.pos !== 'verb' || candidate.cue.bare || last === 0 || !candidate.kinds.every((k) => k === 'base' || k === 'third')) return false;
+  const next = words[last + 1];
+  return !next || text.slice(words[last]!.end, next.start).includes('\n');
 }
 
 interface Refined {
@@ -534,7 +548,7 @@ const ROLES: ArgumentRole[] = ['agent', 'patient', 'origin', 'destination', 'loc
 function dedupe(drafts: Draft[]): Draft[] {
   const kept: Draft[] = [];
   for (const d of drafts) {
-    const twin = kept.findIndex((k) => k.type === d.type && k.subtype === d.subtype && k.site.clause === d.site.clause
+    const twin = kept.findIndex((k) => k.type === d.type && (k.subtype === d.subtype || genericTwin(k, d)) && k.site.clause === d.site.clause
       && k.negated === d.negated && ROLES.every((r) => k.args[r] === null || d.args[r] === null || k.args[r] === d.args[r]));
     if (twin < 0) { kept.push(d); continue; }
     const k = kept[twin]!;
@@ -549,9 +563,24 @@ function dedupe(drafts: Draft[]): Draft[] {
       if (other.args.nearby.has(r)) args.nearby.add(r);
     }
     // The other cue stays evidence of the happening it names ("launched an offensive ..., targeting the districts").
-    kept[twin] = { ...better, args, extraTriggers: [...better.extraTriggers, ...cueSpans(other)] };
+    const subtype = better.subtype === GENERIC_ATTACK ? other.subtype : better.subtype;
+    kept[twin] = { ...better, args, subtype, extraTriggers: [...better.extraTriggers, ...cueSpans(other)] };
   }
   return kept;
+}
+
+/** The attack subtype that says nothing of the means ("attacked", "targeted", "hit"). */
+const GENERIC_ATTACK = 'clash';
+
+/**
+ * "the explosion targeted a bakery", "bombings targeted at the army": a verb of attack in general and a
+ * noun naming the means, in one clause, tell one attack; it takes the noun's subtype.
+ */
+function genericTwin(a: Draft, b: Draft): boolean {
+  if (a.type !== 'attack' || (a.subtype === GENERIC_ATTACK) === (b.subtype === GENERIC_ATTACK)) return false;
+  const generic = a.subtype === GENERIC_ATTACK ? a : b;
+  const means = generic === a ? b : a;
+  return generic.site.pos === 'verb' && !generic.site.support && means.site.pos === 'noun' && means.site.last < generic.site.first;
 }
 
 /** The words of a draft's cue: its trigger (with the support verb carrying it) and the triggers merged into it. */

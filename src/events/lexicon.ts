@@ -127,8 +127,11 @@ export interface EventCue {
   frame: Frame;
   forms: Map<string, FormKind[]>;
   when: CompiledRefinement[];
-  /** `beforeNumber`: a number in digits right after excludes the cue (`"#"` in `exclude.next`: "left 12 people dead"). */
-  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string>; beforeNumber: boolean; baseNext: PhraseSet; basePrev: PhraseSet; cueNext: boolean };
+  /**
+   * `beforeNumber`: a number in digits right after excludes the cue (`"#"` in `exclude.next`: "left 12 people dead");
+   * `afterNumber`: one right before does (`"#"` in `exclude.prev`: "4,000 pounds of").
+   */
+  exclude: { next: PhraseSet; prev: PhraseSet; near: Set<string>; beforeNumber: boolean; afterNumber: boolean; baseNext: PhraseSet; basePrev: PhraseSet; cueNext: boolean };
   requires: { before: PhraseSet; window: number } | null;
   phraseSubject: boolean;
   bare: boolean;
@@ -236,8 +239,8 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       forms: cueForms(entry),
       when: entry.when.map(({ words, ...rest }) => ({ ...rest, words: words ? PhraseSet.of(words) : null })),
       exclude: {
-        next: PhraseSet.of(entry.exclude.next.filter((w) => w !== NUMBER)), prev: PhraseSet.of(entry.exclude.prev), near: lower(entry.exclude.near),
-        beforeNumber: entry.exclude.next.includes(NUMBER),
+        next: PhraseSet.of(entry.exclude.next.filter((w) => w !== NUMBER)), prev: PhraseSet.of(entry.exclude.prev.filter((w) => w !== NUMBER)), near: lower(entry.exclude.near),
+        beforeNumber: entry.exclude.next.includes(NUMBER), afterNumber: entry.exclude.prev.includes(NUMBER),
         baseNext: PhraseSet.of(entry.exclude.baseNext), basePrev: PhraseSet.of(entry.exclude.basePrev), cueNext: entry.exclude.cueNext,
       },
       requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,

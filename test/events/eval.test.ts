@@ -116,11 +116,27 @@ test('placement: right when a place mention overlapping a gold span resolves to 
 // types but no such event: each misses its sentence and trigger, so the sums are sentences 4/5, 4/6, F1 .727;
 // triggers 3/5, 3/6, F1 .545. Place: the attack on Kandahar (placed there) and the Baghdad bomb (placed at Basra)
 // -> 1 of 2, both Places being place mentions (named 1 of 2); the Basra arrest has a Place but no arrest event. The "capture" in B0 stands for no type.
+// Errors, in document order: "died" and "arrested" missed (a capture sits on "arrested"), "car bomb" spurious beside the
+// missed "exploded", each naming the other; "arrived" spurious.
 test('WikiEvents scores: per KAIROS type on sentences and triggers, and the Place argument', () => {
   const set = readEventSet(join(FIXTURES, 'wikievents'));
   if (set.kind !== 'wikievents') throw new Error('not WikiEvents');
   const report = scoreWikiEvents(set.documents, fixture('wikievents', 'predicted.json') as Predicted[], types.kairos, set.file);
   assert.deepEqual(withoutFile(report), fixture('wikievents', 'expected.json'));
+});
+
+test('WikiEvents triggers: an event matches on its trigger, else on the noun its support verb carries; one gold trigger per event', () => {
+  const text = 'Gunmen carried out an attack on a police post.';
+  const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length, text: word });
+  const mention = (id: string, word: string) => ({ id, type: 'Conflict.Attack.Unspecified', sentence: 0, trigger: at(word), places: [] });
+  const doc = (...mentions: ReturnType<typeof mention>[]) => ({ id: 'support', text, publishedAt: null, sentences: [{ start: 0, end: text.length }], mentions });
+  const attack = { type: 'attack', subtype: 'clash', trigger: at('carried out'), evidence: [at('carried out'), at('attack'), { start: 0, end: text.length }],
+    location: null, destination: null, origin: null, plover: null } as const;
+  const triggers = (d: ReturnType<typeof doc>, events: Predicted['events']) =>
+    scoreWikiEvents([d], [{ events, places: [] }], types.kairos, 'inline').types[0]!.triggers!;
+  assert.deepEqual(triggers(doc(mention('a', 'attack')), [attack]), { precision: 1, recall: 1, f1: 1, tp: 1, fp: 0, fn: 0 }, 'gold takes the noun');
+  assert.equal(triggers(doc(mention('a', 'carried out'), mention('b', 'attack')), [attack]).tp, 1, 'gold takes both: the event answers one');
+  assert.equal(triggers(doc(mention('a', 'police')), [attack]).tp, 0, 'not a cue word of the event');
 });
 
 // Found: shelled, withdrew, advanced, captured, "targeting" (a cue word the attack on Homs folded in) and "told"
@@ -175,6 +191,10 @@ test('corridor eval events: the default pipeline on a set, as JSON and as a tabl
   assert.match(table.stdout, /dev\.jsonl: 1 documents, 3 sentences\n/);
   // "Two soldiers died in the attack.": a death with nobody named is still one.
   assert.match(table.stdout, /\nLife\.Die +1 +100\.0% 100\.0%/);
+
+  // --errors: one tab-separated line per trigger error, then its sentence; the minister's arrival is not in gold.
+  const errors = await run(join(FIXTURES, 'wikievents'), '--errors');
+  assert.match(errors.stdout, /\nspurious\tMovement\.Transportation\t"arrived"\tfixture_minister#0\tmovement\/relocated events:verb:arrive\n {4}The minister spoke to reporters after he \[arrived\] in Mosul\.\n$/);
 
   const unknown = await run('acled');
   assert.equal(unknown.status, 1);

@@ -4,7 +4,7 @@ import type { Share } from '../../events/eval/metrics.js';
 import type { EventEvalReport } from '../../events/eval/run.js';
 import type { EventLocationReport } from '../../events/eval/score-event-location.js';
 import type { PloverReport } from '../../events/eval/score-plover.js';
-import type { WikiEventsReport } from '../../events/eval/score-wikievents.js';
+import type { TriggerError, WikiEventsReport } from '../../events/eval/score-wikievents.js';
 import { CliError, jsonOption, parseCount, printJson, type CliContext } from '../context.js';
 import { evalCommand } from './eval.js';
 
@@ -15,8 +15,9 @@ export function register(program: Command, ctx: CliContext): void {
     // The set names are spelled out here: reading them from events/eval/sets.js would load its readers for every command's help.
     .argument('<set>', 'wikievents, event-location or plover (read from ../shared/eval beside the project), or a file or folder in one of their formats')
     .option('--limit <n>', 'score only the first n documents or records', parseCount)
+    .option('--errors', 'WikiEvents: also list each missed and each spurious trigger, with what stood near it')
     .addOption(jsonOption())
-    .action(async (name: string, options: { limit?: number; json?: boolean }) => {
+    .action(async (name: string, options: { limit?: number; errors?: boolean; json?: boolean }) => {
       const [{ readEventSet }, { evaluateEvents }] = await Promise.all([import('../../events/eval/sets.js'), import('../../events/eval/run.js')]);
       let set;
       try {
@@ -25,8 +26,10 @@ export function register(program: Command, ctx: CliContext): void {
         throw new CliError((error as Error).message);
       }
       const report = await evaluateEvents(set);
+      // Error lists are long: only asked for.
+      if (report.set === 'wikievents' && !options.errors) report.errors = [];
       if (options.json) printJson(ctx, report);
-      else ctx.stdout.write(formatEventReport(report));
+      else ctx.stdout.write(formatEventReport(report) + (report.set === 'wikievents' ? formatTriggerErrors(report.errors) : ''));
     });
 }
 
@@ -46,6 +49,17 @@ function formatWikiEvents(r: WikiEventsReport): string {
     `Place: of ${r.place.withPlace} gold events with a Place argument, ${r.place.placed.of} have a Corridor event of their type in their sentence, ${r.place.placed.count} of them put at the Place (${pct(r.place.placed.share).trim()}); of the ${r.place.named.of} whose Place is a place mention, ${r.place.named.count} (${pct(r.place.named.share).trim()})`,
     `Not scored: ${r.summary.unlisted} gold mentions of other KAIROS types; Corridor events of other types: ${counts(r.unscored)}`,
   ].join('\n') + '\n';
+}
+
+/** One line per trigger error, tab-separated for grep and sort, then its sentence. */
+function formatTriggerErrors(errors: readonly TriggerError[]): string {
+  const near = (label: string, list: readonly string[]) => (list.length ? `${label} ${list.map((x) => `"${x}"`).join(', ')}` : '');
+  return errors.map((e) => [
+    [e.kind, e.type, `"${e.text}"`, `${e.document}#${e.sentence}`, e.event ? `${e.event} ${e.rule ?? ''}`.trim() : '',
+      near(e.kind === 'missed' ? 'Corridor on it:' : 'gold on it:', e.onTrigger), near(e.kind === 'missed' ? 'Corridor in sentence:' : 'gold in sentence:', e.inSentence)]
+      .filter(Boolean).join('\t'),
+    `    ${e.context}`,
+  ].join('\n') + '\n').join('');
 }
 
 function formatEventLocation(r: EventLocationReport): string {

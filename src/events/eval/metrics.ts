@@ -15,6 +15,8 @@ export type PredictedEvent = Pick<Event, 'type' | 'subtype' | 'trigger' | 'locat
   modality?: Event['modality'];
   negated?: boolean;
   intent?: Event['intent'];
+  /** The rule that produced it; absent in hand-written predictions. */
+  rule?: string;
 };
 export type PredictedPlace = Pick<PlaceMention, 'start' | 'end' | 'geonameid' | 'name' | 'lat' | 'lon'>;
 

@@ -5,7 +5,7 @@
  */
 import { taggingScore, type TaggingScore } from '../../geo/eval/metrics.js';
 import type { Span } from '../../types.js';
-import { eventPlace, overlaps, placedAt, share, type Predicted, type PredictedEvent, type Share } from './metrics.js';
+import { cueWords, eventPlace, overlaps, placedAt, share, type Predicted, type PredictedEvent, type Share } from './metrics.js';
 import type { GoldTypeMap } from './type-map.js';
 import type { KairosMention, WikiEventsDocument } from './wikievents.js';
 
@@ -45,6 +45,34 @@ export interface WikiEventsReport {
   place: { withPlace: number; placed: Share; named: Share };
   /** Corridor events that stand for none of the listed types, by Corridor type. */
   unscored: Record<string, number>;
+  /** Each gold trigger no Corridor trigger of its type overlaps, and each Corridor trigger that overlaps no gold one, in document order. */
+  errors: TriggerError[];
+}
+
+/** A trigger the trigger scores count against Corridor, with what stood near it. */
+export interface TriggerError {
+  kind: 'missed' | 'spurious';
+  /** The KAIROS type it was scored under. */
+  type: string;
+  /** The gold document's id and the sentence's index in it. */
+  document: string;
+  sentence: number;
+  /** The trigger: gold's when missed, Corridor's when spurious. */
+  start: number;
+  end: number;
+  text: string;
+  /** The Corridor event (type/subtype) and its rule; spurious only. */
+  event?: string;
+  rule?: string;
+  /**
+   * What tells the causes apart. Missed: the Corridor events (type/subtype) on its trigger, of another type or
+   * taken by another gold trigger. Spurious: the gold mentions (KAIROS type) on its trigger.
+   */
+  onTrigger: string[];
+  /** The other triggers of its type in its sentence: Corridor's when missed (a wrong word chosen), gold's when spurious. */
+  inSentence: string[];
+  /** The sentence, the trigger in [brackets]. */
+  context: string;
 }
 
 interface Sentenced {
@@ -55,15 +83,58 @@ interface Sentenced {
 
 const sentenceOf = (sentences: readonly Span[], at: number) => sentences.findIndex((s) => s.start <= at && at < s.end);
 
-/** One-to-one pairs of gold and Corridor triggers that overlap. */
-function matchedTriggers(gold: readonly { doc: number; mention: KairosMention }[], found: readonly Sentenced[]): number {
-  const used = new Set<number>();
-  let matched = 0;
-  for (const f of found) {
-    const i = gold.findIndex((g, k) => !used.has(k) && g.doc === f.doc && overlaps(g.mention.trigger, f.event.trigger));
-    if (i >= 0) { used.add(i); matched++; }
-  }
+interface Gold {
+  doc: number;
+  mention: KairosMention;
+  type: string | undefined;
+}
+
+/**
+ * One-to-one pairs of gold and Corridor triggers that overlap: the gold and the Corridor ones matched. A Corridor
+ * event is first matched on its trigger, then on its other cue words: "launched an attack" is triggered by the
+ * support verb and carries the noun, which is KAIROS's trigger for it (and gold sometimes takes the verb,
+ * "carried out"); still one gold trigger at most per event.
+ */
+function matchedTriggers(gold: readonly Gold[], found: readonly Sentenced[]): { gold: Set<Gold>; found: Set<Sentenced> } {
+  const matched = { gold: new Set<Gold>(), found: new Set<Sentenced>() };
+  const pass = (words: (e: PredictedEvent) => readonly Span[]) => {
+    for (const f of found) {
+      if (matched.found.has(f)) continue;
+      const g = gold.find((x) => !matched.gold.has(x) && x.doc === f.doc && words(f.event).some((w) => overlaps(x.mention.trigger, w)));
+      if (g) { matched.gold.add(g); matched.found.add(f); }
+    }
+  };
+  pass((e) => [e.trigger]);
+  pass(cueWords);
   return matched;
+}
+
+const kind = (e: PredictedEvent) => (e.subtype ? `${e.type}/${e.subtype}` : e.type);
+
+/** The trigger errors of one KAIROS type: its unmatched gold and Corridor triggers. */
+function triggerErrors(type: string, documents: readonly WikiEventsDocument[], all: { gold: readonly Gold[]; found: readonly Sentenced[] },
+  ofType: { gold: readonly Gold[]; found: readonly Sentenced[] }, matched: ReturnType<typeof matchedTriggers>): TriggerError[] {
+  const context = (doc: number, sentence: number, at: Span) => {
+    const { text, sentences } = documents[doc]!;
+    const s = sentences[sentence] ?? at;
+    return `${text.slice(s.start, at.start)}[${text.slice(at.start, at.end)}]${text.slice(at.end, s.end)}`.replace(/\s+/g, ' ').trim();
+  };
+  const missed = ofType.gold.filter((g) => !matched.gold.has(g)).map((g): TriggerError => ({
+    kind: 'missed', type, document: documents[g.doc]!.id, sentence: g.mention.sentence,
+    start: g.mention.trigger.start, end: g.mention.trigger.end, text: g.mention.trigger.text,
+    onTrigger: all.found.filter((f) => f.doc === g.doc && overlaps(f.event.trigger, g.mention.trigger)).map((f) => kind(f.event)),
+    inSentence: ofType.found.filter((f) => f.doc === g.doc && f.sentence === g.mention.sentence && !overlaps(f.event.trigger, g.mention.trigger)).map((f) => f.event.trigger.text),
+    context: context(g.doc, g.mention.sentence, g.mention.trigger),
+  }));
+  const spurious = ofType.found.filter((f) => !matched.found.has(f)).map((f): TriggerError => ({
+    kind: 'spurious', type, document: documents[f.doc]!.id, sentence: f.sentence,
+    start: f.event.trigger.start, end: f.event.trigger.end, text: f.event.trigger.text,
+    event: kind(f.event), ...(f.event.rule ? { rule: f.event.rule } : {}),
+    onTrigger: all.gold.filter((g) => g.doc === f.doc && overlaps(g.mention.trigger, f.event.trigger)).map((g) => g.mention.type),
+    inSentence: ofType.gold.filter((g) => g.doc === f.doc && g.mention.sentence === f.sentence && !overlaps(g.mention.trigger, f.event.trigger)).map((g) => g.mention.trigger.text),
+    context: context(f.doc, f.sentence, f.event.trigger),
+  }));
+  return [...missed, ...spurious];
 }
 
 /** The Corridor event that answers a gold mention: in its sentence and of its type, the one on its trigger or else the nearest. */
@@ -78,11 +149,13 @@ function answering(mention: KairosMention, candidates: readonly PredictedEvent[]
  * report.summary.sentences.f1;
  */
 export function scoreWikiEvents(documents: readonly WikiEventsDocument[], predicted: readonly Predicted[], kairos: GoldTypeMap, file: string): WikiEventsReport {
-  const gold = documents.flatMap((d, doc) => d.mentions.map((mention) => ({ doc, mention, type: kairos.keyOf(mention.type) })));
+  const gold: Gold[] = documents.flatMap((d, doc) => d.mentions.map((mention) => ({ doc, mention, type: kairos.keyOf(mention.type) })));
   const found: Sentenced[] = predicted.flatMap((p, doc) => p.events.map((event) => ({ doc, event, sentence: sentenceOf(documents[doc]!.sentences, event.trigger.start) })));
   const unscored: Record<string, number> = {};
   for (const f of found) if (kairos.goldTypeOf(f.event) === null) unscored[f.event.type] = (unscored[f.event.type] ?? 0) + 1;
 
+  const errors: TriggerError[] = [];
+  const order = new Map(documents.map((d, i) => [d.id, i]));
   const types = kairos.types.map((type): KairosTypeScore => {
     const corridor = kairos.corridor(type);
     const mentions = gold.filter((g) => g.type === type);
@@ -91,10 +164,12 @@ export function scoreWikiEvents(documents: readonly WikiEventsDocument[], predic
     const goldSentences = new Set(mentions.map((g) => `${g.doc}:${g.mention.sentence}`));
     const foundSentences = new Set(events.map((f) => `${f.doc}:${f.sentence}`));
     const both = [...foundSentences].filter((s) => goldSentences.has(s)).length;
+    const matched = matchedTriggers(mentions, events);
+    errors.push(...triggerErrors(type, documents, { gold, found }, { gold: mentions, found: events }, matched));
     return {
       type, corridor, mentions: mentions.length,
       sentences: taggingScore(both, foundSentences.size, goldSentences.size),
-      triggers: taggingScore(matchedTriggers(mentions, events), events.length, mentions.length),
+      triggers: taggingScore(matched.gold.size, events.length, mentions.length),
     };
   });
 
@@ -131,5 +206,6 @@ export function scoreWikiEvents(documents: readonly WikiEventsDocument[], predic
     },
     place: { withPlace: withPlace.length, placed: share(placed, matched), named: share(namedPlaced, named) },
     unscored,
+    errors: errors.sort((a, b) => order.get(a.document)! - order.get(b.document)! || a.start - b.start),
   };
 }
