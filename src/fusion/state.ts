@@ -89,12 +89,27 @@ function unfile(index: Map<string, string[]>, keys: string[], id: string): void 
 }
 
 /**
+ * The days a cluster's mentions span. Contradiction rules compare the mentions' own windows, which
+ * may reach past the cluster's (its narrowest): filed and looked up by these, two clusters find each
+ * other from either side, whichever was added last.
+ */
+function mentionDays(ctx: FusionContext, c: EventCluster): DayWindow | null {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const m of c.mentions) {
+    const w = dayWindow(m.time, ctx.settings.maxWindowDays);
+    if (w) [from, to] = [Math.min(from, w.from), Math.max(to, w.to)];
+  }
+  return from <= to ? { from, to } : dayWindow(c.time, ctx.settings.maxWindowDays);
+}
+
+/**
  * Cluster index keys: by type, slot, grid cell and month for places; by type
  * and actor for agreements. `type` may differ from the cluster's own, to look
  * up clusters of another type near it.
  */
 function clusterKeys(ctx: FusionContext, c: EventCluster, type: EventCluster['type'], near: boolean): string[] {
-  const w = dayWindow(c.time, ctx.settings.maxWindowDays);
+  const w = mentionDays(ctx, c);
   if (!w) return [];
   const tolerance = near ? ctx.settings.timeToleranceDays : 0;
   const months = monthsOf(w.from - tolerance, w.to + tolerance);
