@@ -7,8 +7,9 @@ import type { ClusterMention, FusedActor } from './types.js';
 /**
  * When two mentions tell of the same real-world event. The relation is
  * symmetric, and every compatible pair shares at least one index key, so
- * clusters (its connected components) do not depend on the order documents
- * arrive in, and the index finds every partner of a new mention.
+ * its connected components (which split.ts splits into clusters) do not
+ * depend on the order documents arrive in, and the index finds every
+ * partner of a new mention.
  */
 export interface Matcher {
   compatible(a: ClusterMention, wa: DayWindow | null, b: ClusterMention, wb: DayWindow | null): boolean;

@@ -43,6 +43,8 @@ export interface FusionSettings {
   control: Record<ControlRole, string[]>;
   /** Declaration subtypes that claim a change of control where they are made ("declared victory in Mosul"). */
   declaredControl: { gain: string[]; loss: string[] };
+  /** Subtypes, by event type, by which the agent gives up the place where they happen ("surrendered in the city"): timelines read them for who lost it. */
+  yieldedPlace: Partial<Record<EventType, string[]>>;
   /** Subtypes of other event types that say fighting goes on at a place. */
   ongoingFighting: Partial<Record<EventType, string[]>>;
   /** Subtypes that say nothing more than the type, compatible with any other. */
@@ -73,6 +75,8 @@ export interface Semantics {
   settings: FusionSettings;
   /** The side an event of this type and subtype puts its agent on, if it speaks of control at all. */
   controlRole(type: EventType, subtype: string): ControlRole | null;
+  /** Whether an event of this type and subtype gives up, for its agent, the place where it happens (`yieldedPlace`). */
+  yieldsPlace(type: EventType, subtype: string): boolean;
   /** Whether an event of this type and subtype says fighting goes on where it happens. */
   isOngoingFighting(type: EventType, subtype: string): boolean;
   compatibleSubtypes(type: EventType, a: string, b: string): boolean;
@@ -98,6 +102,8 @@ export function createSemantics(settings: FusionSettings): Semantics {
   const declaredRoles = byRole(settings.declaredControl);
   const ongoing = new Map<string, Set<string>>();
   for (const [type, subtypes] of Object.entries(settings.ongoingFighting)) ongoing.set(type, new Set((subtypes ?? []).map(subtypeKey)));
+  const yielded = new Map<string, Set<string>>();
+  for (const [type, subtypes] of Object.entries(settings.yieldedPlace ?? {})) yielded.set(type, new Set((subtypes ?? []).map(subtypeKey)));
   const generic = new Set(settings.genericSubtypes.map(subtypeKey));
   const group = new Map<string, number>();
   settings.subtypeGroups.forEach((g, i) => g.forEach((s) => group.set(subtypeKey(s), i)));
@@ -117,6 +123,7 @@ export function createSemantics(settings: FusionSettings): Semantics {
   return {
     settings,
     controlRole,
+    yieldsPlace: (type, subtype) => yielded.get(type)?.has(subtypeKey(subtype)) ?? false,
     isOngoingFighting: (type, subtype) =>
       type === 'control' ? controlRole(type, subtype) === 'fighting' : ongoing.get(type)?.has(subtypeKey(subtype)) ?? false,
     compatibleSubtypes(type, a, b) {

@@ -4,6 +4,7 @@ import { compareKeys, dayWindow, readMentions, type FusionInput } from './mentio
 import { createFusionContext, type FusionContext } from './context.js';
 import { monthsOf, type DayWindow } from './space-time.js';
 import { summarize } from './clusters.js';
+import { splitComponent, type SplitContext } from './split.js';
 import { corroborate } from './corroboration.js';
 import { statusOf } from './status.js';
 import type { ClusterMention, Contradiction, EventCluster, MentionKey } from './types.js';
@@ -29,7 +30,8 @@ export interface DocumentEntry {
 
 /**
  * Everything fusion knows, kept up to date document by document. Clusters
- * are the connected components of the "same event" relation over mentions;
+ * are the connected components of the "same event" relation over mentions,
+ * each split where its own dates say it tells several events (split.ts);
  * the indexes (not saved) find a new mention's partners without scanning.
  * `addDocuments` updates a state in place.
  */
@@ -87,12 +89,27 @@ function unfile(index: Map<string, string[]>, keys: string[], id: string): void 
 }
 
 /**
+ * The days a cluster's mentions span. Contradiction rules compare the mentions' own windows, which
+ * may reach past the cluster's (its narrowest): filed and looked up by these, two clusters find each
+ * other from either side, whichever was added last.
+ */
+function mentionDays(ctx: FusionContext, c: EventCluster): DayWindow | null {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const m of c.mentions) {
+    const w = dayWindow(m.time, ctx.settings.maxWindowDays);
+    if (w) [from, to] = [Math.min(from, w.from), Math.max(to, w.to)];
+  }
+  return from <= to ? { from, to } : dayWindow(c.time, ctx.settings.maxWindowDays);
+}
+
+/**
  * Cluster index keys: by type, slot, grid cell and month for places; by type
  * and actor for agreements. `type` may differ from the cluster's own, to look
  * up clusters of another type near it.
  */
 function clusterKeys(ctx: FusionContext, c: EventCluster, type: EventCluster['type'], near: boolean): string[] {
-  const w = dayWindow(c.time, ctx.settings.maxWindowDays);
+  const w = mentionDays(ctx, c);
   if (!w) return [];
   const tolerance = near ? ctx.settings.timeToleranceDays : 0;
   const months = monthsOf(w.from - tolerance, w.to + tolerance);
@@ -113,6 +130,10 @@ export function buildCluster(ctx: FusionContext, mentions: readonly ClusterMenti
   const core = summarize(mentions, ctx.normalizeName);
   const corroboration = corroborate(core.mentions, ctx.sourceNames);
   return { ...core, corroboration, contradictions: [], ...statusOf({ corroboration, contradictions: [] }) };
+}
+
+function splitContext(state: FusionState): SplitContext {
+  return { matcher: state.context.matcher, windowOf: (m) => state.windows.get(m.key) ?? null, timeToleranceDays: state.context.settings.timeToleranceDays };
 }
 
 /** Puts a mention in the state and its index. */
@@ -223,6 +244,14 @@ function recluster(state: FusionState, removedKeys: MentionKey[], newMentions: C
   const stale = new Set<string>();
   const dirty = new Set<MentionKey>();
 
+  // A removed mention's partners are regrouped too: the events split from its connected group (split.ts)
+  // are a function of the whole group, and what is left of it may now fall into other groups.
+  const partners = new Set<MentionKey>();
+  for (const key of removedKeys) {
+    const m = state.mentions.get(key)!;
+    const w = state.windows.get(key)!;
+    for (const k of matcher.lookupKeys(m, w)) for (const c of state.mentionIndex.get(k) ?? []) if (matcher.compatible(m, w, state.mentions.get(c)!, state.windows.get(c)!)) partners.add(c);
+  }
   for (const key of removedKeys) {
     const m = state.mentions.get(key)!;
     unfile(state.mentionIndex, matcher.indexKeys(m, state.windows.get(key)!), key);
@@ -232,6 +261,7 @@ function recluster(state: FusionState, removedKeys: MentionKey[], newMentions: C
     state.clusterOf.delete(key);
   }
   // What is left of a cluster that lost mentions may fall apart: its members are regrouped from scratch.
+  for (const key of partners) if (state.mentions.has(key)) stale.add(state.clusterOf.get(key)!);
   for (const id of stale) for (const m of state.clusters.get(id)!.mentions) if (state.mentions.has(m.key)) dirty.add(m.key);
 
   for (const m of newMentions) {
@@ -251,11 +281,15 @@ function recluster(state: FusionState, removedKeys: MentionKey[], newMentions: C
       if (c === key || (groups.has(c) && groups.find(c) === groups.find(key))) continue;
       if (!matcher.compatible(m, w, state.mentions.get(c)!, state.windows.get(c)!)) continue;
       if (!dirty.has(c)) {
-        // An untouched cluster is connected already: joining one member brings all of them.
+        // An untouched cluster is connected already: joining one member brings all of them. Its members are
+        // matched in turn, so the whole connected group is found, with the clusters split from it (split.ts).
         const id = state.clusterOf.get(c)!;
         if (!stale.has(id)) {
           stale.add(id);
-          for (const member of state.clusters.get(id)!.mentions) groups.union(member.key, c);
+          for (const member of state.clusters.get(id)!.mentions) {
+            groups.union(member.key, c);
+            dirty.add(member.key);
+          }
         }
       }
       groups.union(key, c);
@@ -268,7 +302,10 @@ function recluster(state: FusionState, removedKeys: MentionKey[], newMentions: C
     unfile(state.clusterIndex, clusterKeys(state.context, cluster, cluster.type, false), id);
     state.clusters.delete(id);
   }
-  const created: EventCluster[] = groups.groups().map((keys) => buildCluster(state.context, keys.map((k) => state.mentions.get(k)!)));
+  const split = splitContext(state);
+  const created: EventCluster[] = groups.groups()
+    .flatMap((keys) => splitComponent(keys.map((k) => state.mentions.get(k)!), split))
+    .map((mentions) => buildCluster(state.context, mentions));
   for (const cluster of created) fileCluster(state, cluster);
   const createdIds = new Set(created.map((c) => c.id));
   const contradictions = updateContradictions(state, [...stale], created);

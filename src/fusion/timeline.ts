@@ -21,16 +21,19 @@ function controlClaims(state: FusionState): EventCluster[] {
 /**
  * Departures a timeline reads for who lost a place: movements of the `withdrew` group, asserted by a
  * source, away from it (`origin`; or where a withdrawal with no destination happened: "retreated from
- * the palace", placed at Aden).
+ * the palace", placed at Aden), and surrenders where they happened (`yieldedPlace`: "soldiers handed
+ * over their weapons in the city").
  */
 function departures(state: FusionState): EventCluster[] {
-  const { compatibleSubtypes } = state.context.semantics;
+  const { semantics } = state.context;
+  const leaves = (c: EventCluster) => c.type === 'movement' && c.subtype !== 'headed-to' && semantics.compatibleSubtypes('movement', c.subtype, 'withdrew');
   return [...state.clusters.values()].filter((c) =>
-    c.type === 'movement' && departedFrom(c) && c.time && c.corroboration.score > 0 && c.subtype !== 'headed-to' && compatibleSubtypes('movement', c.subtype, 'withdrew'));
+    (leaves(c) || semantics.yieldsPlace(c.type, c.subtype)) && departedFrom(state, c) && c.time && c.corroboration.score > 0);
 }
 
-/** The place a departure left: its origin, else the place of a withdrawal going nowhere named. */
-const departedFrom = (c: EventCluster) => c.origin ?? (c.destination === null && c.subtype === 'withdrew' ? c.location : null);
+/** The place a departure left: its origin, else the place of a withdrawal going nowhere named, or of a surrender. */
+const departedFrom = (state: FusionState, c: EventCluster) =>
+  c.origin ?? (c.destination === null && (c.subtype === 'withdrew' || state.context.semantics.yieldsPlace(c.type, c.subtype)) ? c.location : null);
 
 /**
  * Who lost the place when a change opened a period: the change's own loser,
@@ -114,7 +117,7 @@ export function controlTimeline(state: FusionState, place: PlaceRef): ControlTim
   const normalize = state.context.normalizeName;
   const key = placeKey(place, normalize);
   const claims = controlClaims(state).filter((c) => placeKey(c.location!, normalize) === key);
-  const leaving = departures(state).filter((c) => placeKey(departedFrom(c)!, normalize) === key);
+  const leaving = departures(state).filter((c) => placeKey(departedFrom(state, c)!, normalize) === key);
   return claims.length > 0 ? timelineOf(state, representativePlace(claims), claims, leaving) : null;
 }
 
@@ -130,7 +133,7 @@ export function controlTimelines(state: FusionState): ControlTimeline[] {
   }
   const leaving = new Map<string, EventCluster[]>();
   for (const c of departures(state)) {
-    const key = placeKey(departedFrom(c)!, normalize);
+    const key = placeKey(departedFrom(state, c)!, normalize);
     leaving.set(key, [...(leaving.get(key) ?? []), c]);
   }
   return [...byPlace.entries()]

@@ -123,6 +123,29 @@ describe('fusion: incremental equals rebuild', () => {
     ), { numRuns: 400, seed: 20170710 });
   });
 
+  it('finds a contradiction whichever of its clusters came last, when a mention reaches past its cluster\'s days', () => {
+    // A capture dated by its report's week (and, in another sentence, to one day a week earlier) and a holding
+    // told eight days after that day: found as a contradiction whether the holding or the capture arrived first.
+    const holding: FixtureDocument = {
+      id: 'holding', outlet: 'Demo Wire', publishedAt: '2017-07-01', sentences: [['IS holds Tal Afar.', 'fact']],
+      events: [{ evidence: 'IS holds Tal Afar', type: 'control', subtype: 'holds', agent: 'islamic-state', location: 'Tal Afar', time: ['2017-07-03', '2017-07-03'] }],
+    };
+    const capture: FixtureDocument = {
+      id: 'capture', outlet: 'Demo Wire', publishedAt: '2017-06-26', sentences: [['Iraqi forces took Tal Afar from IS.', 'fact'], ['They took it.', 'fact']],
+      events: [
+        { evidence: 'Iraqi forces took Tal Afar from IS', type: 'control', subtype: 'captured', agent: 'iraqi-security-forces', patient: 'islamic-state', location: 'Tal Afar' },
+        { evidence: 'They took it', type: 'control', subtype: 'captured', time: ['2017-06-20', '2017-06-20'] },
+      ],
+    };
+    const expected = canonical(fuse([holding, capture].map(fusionInput), context));
+    for (const order of [[holding, capture], [capture, holding]]) {
+      const state = emptyState(context);
+      for (const doc of order) addDocuments(state, [fusionInput(doc)]);
+      assert.equal(canonical(state), expected);
+    }
+    assert.ok(fusionResult(fuse([holding, capture].map(fusionInput), context)).contradictions.length > 0, 'the case has a contradiction to find');
+  });
+
   it('finds clusters and contradictions in the generated documents (the property is not vacuous)', () => {
     const sample = fc.sample(documentsArb, { numRuns: 200, seed: 7 });
     const results = sample.map((docs) => fusionResult(fuse(docs.map(fusionInput), context)));
