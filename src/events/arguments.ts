@@ -32,7 +32,7 @@ export interface TriggerSite {
   /** Every trigger of the sentence (this one included): a later trigger takes the phrases after it. */
   others: readonly TriggerSite[];
   /** The verb that carries a noun trigger ("**launched** an attack", "the explosion **occurred**"), as word indices, with its lemma. */
-  support?: { first: number; last: number; lemma: string };
+  support?: { first: number; last: number; lemma: string; relative?: boolean };
 }
 
 interface Candidate {
