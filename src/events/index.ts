@@ -479,7 +479,8 @@ function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analys
   const { negators, intent } = lexicon;
   // A trigger with nobody and nowhere attached is no conflict event ("capture the moment"), unless its cue is one by itself
   // ("were killed"), a support verb says it happened ("the explosion occurred") or it is told as going on ("battles continued").
-  const bare = site.cue.bare && !(site.pos === 'noun' && (isGeneric(site, lexicon) || namesNoTarget(site)));
+  const bare = (site.cue.bare || (site.cue.barePassive && site.pos === 'verb' && args.passive))
+    && !(site.pos === 'noun' && (isGeneric(site, lexicon) || namesNoTarget(site)));
   if (!hasArgument(args) && !bare && !site.support && !toldGoingOn(site, lexicon.goingOn)) return null;
   const refined = refine(site.cue, args, site, analysis);
   if (!refined) return null;
