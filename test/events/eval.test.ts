@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/resources.js';
-import type { Predicted } from '../../src/events/eval/metrics.js';
+import type { Predicted, PredictedEvent } from '../../src/events/eval/metrics.js';
 import { placedAt } from '../../src/events/eval/metrics.js';
 import { scoreEventLocation } from '../../src/events/eval/score-event-location.js';
 import { verbLemmatiser } from '../../src/events/eval/verb-lemma.js';
@@ -148,6 +148,26 @@ test('event-location details: misses grouped by the gold verb\'s lemma, misplace
   assert.deepEqual(details!.misses[2]!.cases[0]!.produced, ["said 'said'"], 'the statement around the copula');
   assert.deepEqual(details!.misplaced.map((c) => [c.id, c.gold, c.placed, c.produced]), [['el4', ['Raqqa'], 'Tabqa', ["movement/advanced 'advanced' at Tabqa"]]]);
   assert.deepEqual(details!.overplaced.map((c) => [c.id, c.placed]), [['el5', 'Kabul']]);
+});
+
+// The copula counts when the event's noun is its subject or the noun "there was" introduces; not when the noun
+// only sits in its complement ("part of a wave of bombings") or names no event of Corridor's.
+test('event-location scores: a copula is found through the event noun that is its subject or existential noun', () => {
+  const record = (id: string, text: string, verb: string) => {
+    const start = text.indexOf(verb);
+    return { id, text, verb: { start, end: start + verb.length, text: verb }, locations: [] };
+  };
+  const event = (text: string, noun: string): PredictedEvent => {
+    const start = text.indexOf(noun);
+    const trigger = { start, end: start + noun.length, text: noun };
+    return { type: 'attack', subtype: 'clash', trigger, location: null, destination: null, origin: null, plover: null, evidence: [trigger, { start: 0, end: text.length }] };
+  };
+  const texts = ['The ambush was the third this month.', 'There were fierce clashes overnight.', 'The raid may have been a reprisal.', 'It was part of a wave of bombings.'];
+  const nouns = ['ambush', 'clashes', 'raid', 'bombings'];
+  const records = texts.map((t, i) => record(`c${i}`, t, ['was', 'were', 'been', 'was'][i]!));
+  const report = scoreEventLocation(records, texts.map((t, i) => ({ events: [event(t, nouns[i]!)], places: [] })), 'copulas');
+  assert.deepEqual(report.triggers, { count: 3, of: 4, share: 0.75 });
+  assert.deepEqual(report.missedVerbs, [{ verb: 'was', missed: 1, of: 2 }]);
 });
 
 test('verb lemmas: the lexicon\'s forms, irregular ones included, else a regular ending off a common word', () => {

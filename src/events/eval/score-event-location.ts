@@ -11,8 +11,15 @@
  *   the set annotates statements as political events, and Corridor reads
  *   them, with the span of their verb, in the claims stage. A statement
  *   has no place of its own, so it is never put at a gold location.
- * Copulas and auxiliaries ("was", "is", "had") that the set marks on their
- * own name no happening and stay misses unless a cue word overlaps them.
+ * - else, when the verb is a copula, an event whose trigger is the copula's
+ *   subject ("the **attack** was on the village of X", "these **attacks**
+ *   may have been part of a wave") or the noun it introduces ("there was an
+ *   **attack** in X"): the set marks the copula of a clause whose subject is
+ *   the happening, and Corridor reads that happening off the noun. Nothing
+ *   wider counts: "it was part of a wave of bombings" or "a video of the
+ *   attack" name a happening the clause is not about.
+ * Other copulas and auxiliaries ("was", "is", "had") name no happening and
+ * stay misses unless a cue word overlaps them.
  *
  * With `details`, the report also lists each miss (grouped by the gold
  * verb's lemma) and each found event put elsewhere than gold says, with
@@ -73,9 +80,23 @@ export interface EventLocationOptions {
 
 const MISSED_VERBS_SHOWN = 10;
 
-/** The event on the verb: the one it triggers, else one that folded it in as a cue word. */
-function eventOn(verb: LocatedVerb['verb'], events: readonly PredictedEvent[]): PredictedEvent | undefined {
-  return events.find((e) => overlaps(e.trigger, verb)) ?? events.find((e) => cueWords(e).some((w) => overlaps(w, verb)));
+/** Forms of "be" the set marks as the event verb of a clause about a happening. */
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** What may stand between a subject and its copula: "may have been", "was also". */
+const BEFORE_COPULA = /^\s*(?:(?:may|might|must|could|would|will|has|have|had|also|still|reportedly|apparently)\s+)*$/i;
+/** What may stand between "there was" and its noun: "an", "heavy", "fresh". */
+const AFTER_THERE = /^\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+
+/** The event on the verb: the one it triggers, else one that folded it in as a cue word, else a copula's subject or existential noun. */
+function eventOn(verb: LocatedVerb['verb'], events: readonly PredictedEvent[], text: string): PredictedEvent | undefined {
+  return events.find((e) => overlaps(e.trigger, verb)) ?? events.find((e) => cueWords(e).some((w) => overlaps(w, verb)))
+    ?? (COPULAS.has(verb.text.toLowerCase()) ? events.find((e) => copulaEvent(e, verb, text)) : undefined);
+}
+
+function copulaEvent(event: PredictedEvent, verb: LocatedVerb['verb'], text: string): boolean {
+  const noun = cueWords(event).find((w) => w.end <= verb.start && BEFORE_COPULA.test(text.slice(w.end, verb.start)))
+    ?? cueWords(event).find((w) => w.start >= verb.end && /\bthere\s+$/i.test(text.slice(0, verb.start)) && AFTER_THERE.test(text.slice(verb.end, w.start)));
+  return noun !== undefined;
 }
 
 /** What Corridor made of a record's sentence, one line an event or statement. */
@@ -111,7 +132,7 @@ export function scoreEventLocation(records: readonly LocatedVerb[], predicted: r
   records.forEach((record, i) => {
     const prediction = predicted[i]!;
     const { events, places, statements: said = [] } = prediction;
-    const event = eventOn(record.verb, events);
+    const event = eventOn(record.verb, events, record.text);
     const statement = !event && said.some((s) => s.cueStart !== null && s.cueEnd !== null && overlaps({ start: s.cueStart, end: s.cueEnd }, record.verb));
     const verb = record.verb.text.toLowerCase();
     const tally = verbs.get(verb) ?? { missed: 0, of: 0 };
