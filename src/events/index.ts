@@ -91,7 +91,7 @@ export function events(options: EventsOptions = {}): Stage {
         if (dates.some((t) => t.start <= words[i]!.start && words[last]!.end <= t.end)) continue;
         const candidate = pickCue(match.value, view, i, lexicon);
         if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon)) continue;
-        const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i) ? 'noun' : candidate.cue.pos;
+        const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i, lexicon) ? 'noun' : candidate.cue.pos;
         const clause = clauseOf(clauses, i);
         const support = supportOf(words, i, last, pos, clause, lexicon, candidate.kinds);
         const carried = !!support && sites.some((s) => s.support?.first === support.first);
@@ -261,9 +261,13 @@ function absorbSupportCues(drafts: Draft[]): Draft[] {
   });
 }
 
-/** "during the fighting": an -ing form after a determiner names the event like a noun. */
-function isGerund(candidate: CueMatch, words: readonly Word[], first: number): boolean {
-  return candidate.kinds.includes('ing') && DETERMINERS.has(words[first - 1]?.lower ?? '');
+/**
+ * "during the fighting": an -ing form after a determiner names the event like a noun; so does a base form
+ * after a determiner that a support verb carries ("**continued** their advance").
+ */
+function isGerund(candidate: CueMatch, words: readonly Word[], first: number, lexicon: EventCueLexicon): boolean {
+  if (!DETERMINERS.has(words[first - 1]?.lower ?? '')) return false;
+  return candidate.kinds.includes('ing') || (candidate.kinds.includes('base') && supportBefore(words, first, lexicon) !== null);
 }
 
 function isExcluded(words: readonly Word[], first: number, last: number, candidate: CueMatch, lexicon: EventCueLexicon): boolean {
