@@ -214,7 +214,7 @@ function supportOf(words: readonly Word[], first: number, last: number, pos: 've
   const after = supportAfter(words, last, lexicon);
   // An -s form may be a plural noun across auxiliaries: "clashes **are now** occurring" ("clashes were still raging"
   // is told as going on, an event of its own).
-  const reach = kinds.includes('third') && !lexicon.goingOn.words.has(words[after?.first ?? 0]?.lower ?? '') ? SUPPORT_SUBJECT_GAP + 1 : 1;
+  const reach = (kinds.includes('third') || kinds.includes('ing')) && !lexicon.goingOn.words.has(words[after?.first ?? 0]?.lower ?? '') ? SUPPORT_SUBJECT_GAP + 1 : 1;
   const close = !!after && !after.relative && after.first - last <= reach && words.slice(last + 1, after.first).every((w) => lexicon.support.gap.has(w.lower));
   const support = pos === 'noun' ? supportBefore(words, first, lexicon) ?? after : close ? after : null;
   // A relative clause is a clause of its own: "the attack, which occurred outside a school".
