@@ -32,7 +32,7 @@ export interface TriggerSite {
   /** Every trigger of the sentence (this one included): a later trigger takes the phrases after it. */
   others: readonly TriggerSite[];
   /** The verb that carries a noun trigger ("**launched** an attack", "the explosion **occurred**"), as word indices, with its lemma. */
-  support?: { first: number; last: number; lemma: string };
+  support?: { first: number; last: number; lemma: string; relative?: boolean };
 }
 
 interface Candidate {
@@ -329,6 +329,12 @@ export class ArgumentReader {
           j = owner.first;
           continue;
         }
+        // "in the rebel stronghold of Donetsk": an actor describing the noun before "of" names whose it is.
+        if (owner.kind === 'actor' && describers > 0 && owner.last === j) {
+          j = owner.first;
+          describers--;
+          continue;
+        }
         return { preposition: null, nearby, adjacent: false };
       }
       // Demonyms and metonyms are modifiers here: "from the Syrian town of Palmyra".
@@ -361,12 +367,14 @@ export class ArgumentReader {
         if (APPROXIMATORS.has(words[j - 1]!.lower)) j--;
         continue;
       }
-      if (phraseFiller.has(w.lower) || isAdverb(w)) {
+      // "in northwest Afghanistan": a compass point before a name narrows it, as "northern" does.
+      if (phraseFiller.has(w.lower) || near.compass.has(w.lower) || isAdverb(w)) {
         if (near.nouns.has(w.lower)) nearby = true;
         continue;
       }
-      // "at the oil rich town of Al-Mansourah": a few lower-case words may describe the noun before "of".
-      if (describers > 0 && /^\p{Ll}[\p{L}-]*$/u.test(w.text)) {
+      // "at the oil rich town of Al-Mansourah", "in the Basque city of Bilbao": a few words may describe the noun
+      // before "of", a proper adjective among them.
+      if (describers > 0 && /^\p{L}[\p{L}-]*$/u.test(w.text)) {
         describers--;
         continue;
       }
@@ -393,6 +401,9 @@ export class ArgumentReader {
         return /^(PCL|ADM1|ADM2)/.test(place.featureCode) && (place.country === null || place.country === inner.country);
       }
       if (between[0]?.lower === 'in' && between.slice(1).every((w) => this.lexicon.phraseFiller.has(w.lower)) && contains(place, inner)) return true;
+      // "the Daychopan district of Zabul province", "Beled Weyne, capital of Hiiraan": the unit the place before is part of.
+      if (between.at(-1)?.lower === 'of' && between.length >= 2 && between.slice(0, -1).every((w) => w.text === ',' || this.lexicon.phraseFiller.has(w.lower))
+        && contains(place, inner)) return true;
     }
     return this.namesKindOfNext(view, e);
   }
@@ -419,8 +430,10 @@ export class ArgumentReader {
     const next = view.entities.find((x) => x.first > e.last);
     if (next?.kind !== 'place') return false;
     const between = view.words.slice(e.last + 1, next.first);
+    // "the Daychopan district of Zabul province" reads the other way: the place after holds the one before.
     return between.length >= 2 && between.at(-1)!.lower === 'of'
-      && between.slice(0, -1).every((w) => this.lexicon.phraseFiller.has(w.lower) || POSSESSIVE.has(w.lower));
+      && between.slice(0, -1).every((w) => this.lexicon.phraseFiller.has(w.lower) || POSSESSIVE.has(w.lower))
+      && !contains(this.analysis.places[next.index]!, this.analysis.places[e.index]!);
   }
 
   private coordinated(view: SentenceView, a: Entity, b: Entity): boolean {

@@ -93,9 +93,9 @@ export function events(options: EventsOptions = {}): Stage {
         if (dates.some((t) => t.start <= words[i]!.start && words[last]!.end <= t.end)) continue;
         const candidate = pickCue(match.value, view, i, lexicon);
         if (isExcluded(words, i, last, candidate, lexicon) || isParticipleAdjective(candidate, words, i, last, lexicon) || isObjectlessPresent(candidate, words, last, analysis.text)) continue;
-        const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i) ? 'noun' : candidate.cue.pos;
+        const pos = candidate.cue.pos === 'verb' && isGerund(candidate, words, i, lexicon) ? 'noun' : candidate.cue.pos;
         const clause = clauseOf(clauses, i);
-        const support = supportOf(words, i, last, pos, clause, lexicon);
+        const support = supportOf(words, i, last, pos, clause, lexicon, candidate.kinds);
         const carried = !!support && sites.some((s) => s.support?.first === support.first);
         // "heavy clashes broke out": a verb form right before a support verb is its subject, a noun.
         sites.push({ view, clauses, clause, first: i, last, cue: candidate.cue, formKinds: candidate.kinds, pos: support ? 'noun' : pos, others: sites, ...(support && !carried ? { support } : {}) });
@@ -152,7 +152,12 @@ const SUPPORT_BARRIERS = new Set([',', ';', ':', '—', '–', '(', ')', '"', 'a
 function supportBefore(words: readonly Word[], first: number, lexicon: EventCueLexicon): Support | null {
   for (let k = first - 1; k >= Math.max(0, first - 1 - SUPPORT_OBJECT_GAP); k--) {
     const match = lexicon.support.object.matchEndingAt(words, k);
-    if (match) return { first: k - match.length + 1, last: k, lemma: match.value };
+    if (match) {
+      const start = k - match.length + 1;
+      // "at the stage where the shooting occurred": right after a determiner the form is a noun, no verb.
+      if (DETERMINERS.has(words[start - 1]?.lower ?? '')) return null;
+      return { first: start, last: k, lemma: match.value };
+    }
     const w = words[k]!;
     // A name stays part of the object: "began the ISIS offensive".
     if (w.named) continue;
@@ -172,12 +177,19 @@ const SUPPORT_SUBJECT_PHRASES = 6;
  * barrier comes first.
  */
 function supportAfter(words: readonly Word[], last: number, lexicon: EventCueLexicon): Support | null {
-  let gaps = 0, phrase = 0, named = false;
+  let gaps = 0, phrase = 0, named = false, relative = false;
   for (let k = last + 1; k < words.length; k++) {
     const match = lexicon.support.subject.matchAt(words, k);
     // A phrase that names nobody and nowhere leaves the noun a figure of speech: "the attack on reason continues".
-    if (match) return phrase > 0 && !named ? null : { first: k, last: k + match.length - 1, lemma: match.value };
+    if (match) return phrase > 0 && !named ? null : { first: k, last: k + match.length - 1, lemma: match.value, ...(relative ? { relative } : {}) };
     const w = words[k]!;
+    // "twin blasts that occurred on Thursday", "the attack, which occurred outside a school": the relative clause right
+    // after the noun says it happened.
+    if (!relative && phrase === 0 && gaps === 0 && isRelative(w.lower, lexicon) && (k === last + 1 || (k === last + 2 && words[last + 1]!.text === ','))) {
+      relative = true;
+      continue;
+    }
+    if (k === last + 1 && w.text === ',' && isRelative(words[k + 1]?.lower ?? '', lexicon)) continue;
     if (lexicon.support.gap.has(w.lower) || (!w.named && /ly$/.test(w.lower))) {
       if (++gaps > SUPPORT_SUBJECT_GAP) return null;
       continue;
@@ -191,14 +203,24 @@ function supportAfter(words: readonly Word[], last: number, lexicon: EventCueLex
   return null;
 }
 
+/** "which", or "that" (the complementizer) opening a relative clause. */
+function isRelative(word: string, lexicon: EventCueLexicon): boolean {
+  return lexicon.clauses.relativePronouns.has(word) || word === lexicon.clauses.complementizer;
+}
+
 /**
  * The support verb of a noun trigger inside its clause, its object's first, else its subject's; a verb
  * form is the subject of a support verb right after it ("clashes **broke out**", "fighting **continued**").
  */
-function supportOf(words: readonly Word[], first: number, last: number, pos: 'verb' | 'noun', clause: Clause, lexicon: EventCueLexicon): Support | null {
+function supportOf(words: readonly Word[], first: number, last: number, pos: 'verb' | 'noun', clause: Clause, lexicon: EventCueLexicon, kinds: readonly FormKind[]): Support | null {
   const after = supportAfter(words, last, lexicon);
-  const support = pos === 'noun' ? supportBefore(words, first, lexicon) ?? after : after?.first === last + 1 ? after : null;
-  if (!support || support.first < clause.first || support.last > clause.last) return null;
+  // An -s form may be a plural noun across auxiliaries: "clashes **are now** occurring" ("clashes were still raging"
+  // is told as going on, an event of its own).
+  const reach = (kinds.includes('third') || kinds.includes('ing')) && !lexicon.goingOn.words.has(words[after?.first ?? 0]?.lower ?? '') ? SUPPORT_SUBJECT_GAP + 1 : 1;
+  const close = !!after && !after.relative && after.first - last <= reach && words.slice(last + 1, after.first).every((w) => lexicon.support.gap.has(w.lower));
+  const support = pos === 'noun' ? supportBefore(words, first, lexicon) ?? after : close ? after : null;
+  // A relative clause is a clause of its own: "the attack, which occurred outside a school".
+  if (!support || (!support.relative && (support.first < clause.first || support.last > clause.last))) return null;
   // "has staged many mass abductions": a generic quantifier before the noun names a habit, not a happening.
   for (let k = support.last + 1; k < first; k++) if (lexicon.support.generic.has(words[k]!.lower)) return null;
   return support;
@@ -241,9 +263,13 @@ function absorbSupportCues(drafts: Draft[]): Draft[] {
   });
 }
 
-/** "during the fighting": an -ing form after a determiner names the event like a noun. */
-function isGerund(candidate: CueMatch, words: readonly Word[], first: number): boolean {
-  return candidate.kinds.includes('ing') && DETERMINERS.has(words[first - 1]?.lower ?? '');
+/**
+ * "during the fighting": an -ing form after a determiner names the event like a noun; so does a base form
+ * after a determiner that a support verb carries ("**continued** their advance").
+ */
+function isGerund(candidate: CueMatch, words: readonly Word[], first: number, lexicon: EventCueLexicon): boolean {
+  if (!DETERMINERS.has(words[first - 1]?.lower ?? '')) return false;
+  return candidate.kinds.includes('ing') || (candidate.kinds.includes('base') && supportBefore(words, first, lexicon) !== null);
 }
 
 function isExcluded(words: readonly Word[], first: number, last: number, candidate: CueMatch, lexicon: EventCueLexicon): boolean {
@@ -471,14 +497,17 @@ function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analys
   const { negators, intent } = lexicon;
   // A trigger with nobody and nowhere attached is no conflict event ("capture the moment"), unless its cue is one by itself
   // ("were killed"), a support verb says it happened ("the explosion occurred") or it is told as going on ("battles continued").
-  const bare = site.cue.bare && !(site.pos === 'noun' && (isGeneric(site, lexicon) || namesNoTarget(site)));
+  const bare = (site.cue.bare || (site.cue.barePassive && site.pos === 'verb' && args.passive))
+    && !(site.pos === 'noun' && (isGeneric(site, lexicon) || namesNoTarget(site)));
   if (!hasArgument(args) && !bare && !site.support && !toldGoingOn(site, lexicon.goingOn)) return null;
   const refined = refine(site.cue, args, site, analysis);
   if (!refined) return null;
   const { view, clause, cue, support } = site;
   // "did not launch an attack", "plans to carry out attacks": negation and aim sit before the support verb.
   const head = support && support.first < site.first ? { ...site, first: support.first } : site;
-  const evidence = cue.frame.scope === 'sentence' ? { start: clause.start, end: view.end } : { start: clause.start, end: clause.end };
+  // A relative clause's support verb lies past the noun's clause ("the attack, which occurred"): the evidence reaches it.
+  const end = Math.max(clause.end, support?.relative ? view.words[support.last]!.end : 0);
+  const evidence = cue.frame.scope === 'sentence' ? { start: clause.start, end: view.end } : { start: clause.start, end };
   const roles = refined.agentRole === 'patient' && args.patient === null ? { ...args, patient: args.agent, agent: null } : args;
   return {
     cue, site, args: roles, type: refined.type, subtype: refined.subtype,

@@ -66,6 +66,8 @@ const cueSchema = z.object({
   phraseSubject: z.boolean().default(false),
   /** The word is an event with nobody and nowhere attached ("at least ten people **were killed**"). */
   bare: z.boolean().default(false),
+  /** As `bare`, for the passive only: "he **was captured** in May" happened, "capture the moment" did not. */
+  barePassive: z.boolean().default(false),
   /** Prepositions whose phrase right after a `bare` noun must name an actor or a place for it to stay bare ("the attack **on** reason"). */
   targetPhrases: z.array(z.string()).default([]),
 }).strict();
@@ -135,6 +137,7 @@ export interface EventCue {
   requires: { before: PhraseSet; window: number } | null;
   phraseSubject: boolean;
   bare: boolean;
+  barePassive: boolean;
   targetPhrases: Set<string>;
 }
 
@@ -246,6 +249,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
       requires: entry.requires ? { before: PhraseSet.of(entry.requires.before), window: entry.requires.window } : null,
       phraseSubject: entry.phraseSubject,
       bare: entry.bare,
+      barePassive: entry.barePassive,
       targetPhrases: lower(entry.targetPhrases),
     };
   });

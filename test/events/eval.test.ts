@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/resources.js';
-import type { Predicted } from '../../src/events/eval/metrics.js';
+import type { Predicted, PredictedEvent } from '../../src/events/eval/metrics.js';
 import { placedAt } from '../../src/events/eval/metrics.js';
 import { scoreEventLocation } from '../../src/events/eval/score-event-location.js';
+import { verbLemmatiser } from '../../src/events/eval/verb-lemma.js';
+import { loadEventCues } from '../../src/events/lexicon.js';
 import { eventTriggers } from '../../src/events/eval/plover-markup.js';
 import { scorePlover } from '../../src/events/eval/score-plover.js';
 import { scoreWikiEvents } from '../../src/events/eval/score-wikievents.js';
@@ -148,6 +150,46 @@ test('event-location scores: an event on the verb, at a gold location, unplaced 
   if (set.kind !== 'event-location') throw new Error('not event-location');
   const report = scoreEventLocation(set.records, fixture('event-location', 'predicted.json') as Predicted[], set.file);
   assert.deepEqual(withoutFile(report), fixture('event-location', 'expected.json'));
+});
+
+// Details: the misses (shot, killed, was) each under its lemma (a copula stands for itself), with what the sentence produced; the advance put at
+// Tabqa (gold Raqqa) is misplaced; the capture put at Kabul where the sentence names no place for it is overplaced.
+test('event-location details: misses grouped by the gold verb\'s lemma, misplaced and overplaced events with what was produced', () => {
+  const set = readEventSet(join(FIXTURES, 'event-location'));
+  if (set.kind !== 'event-location') throw new Error('not event-location');
+  const report = scoreEventLocation(set.records, fixture('event-location', 'predicted.json') as Predicted[], set.file, { lemma: verbLemmatiser(loadEventCues()) });
+  const { details, ...scores } = report;
+  assert.deepEqual(withoutFile(scores), fixture('event-location', 'expected.json'), 'the scores do not change');
+  assert.deepEqual(details!.misses.map((g) => [g.lemma, g.missed, g.of, g.cases.map((c) => c.id)]), [['kill', 1, 1, ['el6']], ['shoot', 1, 1, ['el1']], ['was', 1, 1, ['el9']]]);
+  assert.deepEqual(details!.misses[2]!.cases[0]!.produced, ["said 'said'"], 'the statement around the copula');
+  assert.deepEqual(details!.misplaced.map((c) => [c.id, c.gold, c.placed, c.produced]), [['el4', ['Raqqa'], 'Tabqa', ["movement/advanced 'advanced' at Tabqa"]]]);
+  assert.deepEqual(details!.overplaced.map((c) => [c.id, c.placed]), [['el5', 'Kabul']]);
+});
+
+// The copula counts when the event's noun is its subject or the noun "there was" introduces; not when the noun
+// only sits in its complement ("part of a wave of bombings") or names no event of Corridor's.
+test('event-location scores: a copula is found through the event noun that is its subject or existential noun', () => {
+  const record = (id: string, text: string, verb: string) => {
+    const start = text.indexOf(verb);
+    return { id, text, verb: { start, end: start + verb.length, text: verb }, locations: [] };
+  };
+  const event = (text: string, noun: string): PredictedEvent => {
+    const start = text.indexOf(noun);
+    const trigger = { start, end: start + noun.length, text: noun };
+    return { type: 'attack', subtype: 'clash', trigger, location: null, destination: null, origin: null, plover: null, evidence: [trigger, { start: 0, end: text.length }] };
+  };
+  const texts = ['The ambush was the third this month.', 'There were fierce clashes overnight.', 'The raid may have been a reprisal.', 'It was part of a wave of bombings.'];
+  const nouns = ['ambush', 'clashes', 'raid', 'bombings'];
+  const records = texts.map((t, i) => record(`c${i}`, t, ['was', 'were', 'been', 'was'][i]!));
+  const report = scoreEventLocation(records, texts.map((t, i) => ({ events: [event(t, nouns[i]!)], places: [] })), 'copulas');
+  assert.deepEqual(report.triggers, { count: 3, of: 4, share: 0.75 });
+  assert.deepEqual(report.missedVerbs, [{ verb: 'was', missed: 1, of: 2 }]);
+});
+
+test('verb lemmas: the lexicon\'s forms, irregular ones included, else a regular ending off a common word', () => {
+  const lemma = verbLemmatiser(loadEventCues());
+  assert.deepEqual(['Captured', 'capturing', 'took', 'shelled', 'stopped', 'carried', 'added', 'bombed', 'was'].map(lemma),
+    ['capture', 'capture', 'take', 'shell', 'stop', 'carry', 'add', 'bomb', 'was']);
 });
 
 // Each record is read at its marked trigger. ASSAULT: the roadside bomb (right); the shooting of the judge has only a

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { TaggingScore } from '../../geo/eval/metrics.js';
 import type { Share } from '../../events/eval/metrics.js';
 import type { EventEvalReport } from '../../events/eval/run.js';
-import type { EventLocationReport } from '../../events/eval/score-event-location.js';
+import type { EventLocationCase, EventLocationDetails, EventLocationReport } from '../../events/eval/score-event-location.js';
 import type { PloverReport } from '../../events/eval/score-plover.js';
 import type { TriggerError, WikiEventsReport } from '../../events/eval/score-wikievents.js';
 import { CliError, jsonOption, parseCount, printJson, type CliContext } from '../context.js';
@@ -15,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
     // The set names are spelled out here: reading them from events/eval/sets.js would load its readers for every command's help.
     .argument('<set>', 'wikievents, event-location or plover (read from ../shared/eval beside the project), or a file or folder in one of their formats')
     .option('--limit <n>', 'score only the first n documents or records', parseCount)
-    .option('--errors', 'WikiEvents: also list each missed and each spurious trigger, with what stood near it')
+    .option('--errors', 'list what was missed or wrong: on WikiEvents each missed and spurious trigger, with what stood near it; on event-location each miss, grouped by the gold verb\'s lemma, and each event put elsewhere than gold')
     .addOption(jsonOption())
     .action(async (name: string, options: { limit?: number; errors?: boolean; json?: boolean }) => {
       const [{ readEventSet }, { evaluateEvents }] = await Promise.all([import('../../events/eval/sets.js'), import('../../events/eval/run.js')]);
@@ -25,7 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
       } catch (error) {
         throw new CliError((error as Error).message);
       }
-      const report = await evaluateEvents(set);
+      const report = await evaluateEvents(set, { details: options.errors ?? false });
       // Error lists are long: only asked for.
       if (report.set === 'wikievents' && !options.errors) report.errors = [];
       if (options.json) printJson(ctx, report);
@@ -69,7 +69,29 @@ function formatEventLocation(r: EventLocationReport): string {
     `put at a gold location   ${shareText(r.placed)}   (found events whose sentence names their place)`,
     `left unplaced            ${shareText(r.unplaced)}   (found events whose sentence names none)`,
     `most missed verbs: ${r.missedVerbs.map((v) => `${v.verb} ${v.missed}/${v.of}`).join(', ')}`,
+    ...(r.details ? formatDetails(r.details) : []),
   ].join('\n') + '\n';
+}
+
+/** One record: its id, gold verb, the gold locations, and what Corridor produced, under its sentence. */
+function formatCase(c: EventLocationCase, placed?: string | null): string[] {
+  const where = placed === undefined ? '' : `  placed: ${placed ?? 'nowhere'}`;
+  return [
+    `  ${c.id}  "${c.verb}"  gold: ${c.gold.join(' | ') || 'none'}${where}`,
+    `      ${c.text.replace(/\s+/g, ' ').trim()}`,
+    `      -> ${c.produced.join('; ') || 'nothing'}`,
+  ];
+}
+
+function formatDetails(d: EventLocationDetails): string[] {
+  return [
+    '', 'MISSES by gold verb lemma (missed/of)',
+    ...d.misses.flatMap((g) => [`${g.lemma} ${g.missed}/${g.of}`, ...g.cases.flatMap((c) => formatCase(c))]),
+    '', `MISPLACED (${d.misplaced.length}): found, the sentence names the place, not put there`,
+    ...d.misplaced.flatMap((c) => formatCase(c, c.placed)),
+    '', `OVERPLACED (${d.overplaced.length}): found, the sentence names no place, put somewhere`,
+    ...d.overplaced.flatMap((c) => formatCase(c, c.placed)),
+  ];
 }
 
 function formatPlover(r: PloverReport): string {

@@ -7,11 +7,13 @@ import { documentId, normaliseText } from '../../ingest/index.js';
 import type { Pipeline } from '../../pipeline.js';
 import type { DocumentMeta } from '../../types.js';
 import type { Predicted } from './metrics.js';
+import { loadEventCues } from '../lexicon.js';
 import { scoreEventLocation, type EventLocationReport } from './score-event-location.js';
 import { scorePlover, type PloverReport } from './score-plover.js';
 import { scoreWikiEvents, type WikiEventsReport } from './score-wikievents.js';
 import type { EventSet } from './sets.js';
 import { loadEventEvalTypes, type EventEvalTypes } from './type-map.js';
+import { verbLemmatiser } from './verb-lemma.js';
 
 export type EventEvalReport = WikiEventsReport | EventLocationReport | PloverReport;
 
@@ -29,12 +31,13 @@ export function evalDocument(text: string, publishedAt: string | null): Document
 
 /**
  * Scores the events of `set`, extracting with `pipeline` (default: the
- * default pipeline, loaded once for the whole set).
+ * default pipeline, loaded once for the whole set). `details`: the report
+ * lists what it missed, where the set's scorer can say (event-location).
  *
  * @example
  * const report = await evaluateEvents(readEventSet('plover'));
  */
-export async function evaluateEvents(set: EventSet, options: { pipeline?: Pipeline; types?: EventEvalTypes } = {}): Promise<EventEvalReport> {
+export async function evaluateEvents(set: EventSet, options: { pipeline?: Pipeline; types?: EventEvalTypes; details?: boolean } = {}): Promise<EventEvalReport> {
   const pipeline = options.pipeline ?? await createDefaultPipeline();
   const types = options.types ?? loadEventEvalTypes();
   const extract = (text: string, publishedAt: string | null): Predicted => pipeline.extract(evalDocument(text, publishedAt));
@@ -42,7 +45,8 @@ export async function evaluateEvents(set: EventSet, options: { pipeline?: Pipeli
     case 'wikievents':
       return scoreWikiEvents(set.documents, set.documents.map((d) => extract(d.text, d.publishedAt)), types.kairos, set.file);
     case 'event-location':
-      return scoreEventLocation(set.records, set.records.map((r) => extract(r.text, null)), set.file);
+      return scoreEventLocation(set.records, set.records.map((r) => extract(r.text, null)), set.file,
+        options.details ? { lemma: verbLemmatiser(loadEventCues()) } : {});
     case 'plover':
       return scorePlover(set.records, set.records.map((r) => extract(r.text, r.publishedAt)), types, set.file);
   }
