@@ -477,6 +477,27 @@ function toldGoingOn(site: TriggerSite, { words: goingOn, fillers, durations }: 
   return of !== undefined && durations.has(all[of - 1]!.lower);
 }
 
+/** How many `between` words may stand between an unnamed subject and its verb: "it **had also** pulled out". */
+const UNNAMED_SUBJECT_GAP = 3;
+
+/**
+ * "they pulled out", "the rest had fled", "troops moved into the building": a verb whose subject is a
+ * pronoun or a generic noun (`unnamedSubjects`) tells that somebody did it, though no actor is named;
+ * a relative clause looks past its pronoun ("troops who were evacuated").
+ */
+function hasUnnamedSubject(site: TriggerSite, lexicon: EventCueLexicon): boolean {
+  if (site.pos !== 'verb') return false;
+  const { view: { words }, clause } = site;
+  const { words: subjects, between } = lexicon.unnamedSubjects;
+  let k = site.first - 1;
+  for (let gap = 0; k >= clause.first && gap < UNNAMED_SUBJECT_GAP && between.has(words[k]!.lower) && !words[k]!.named; gap++) k--;
+  if (k < clause.first) return false;
+  // "troops who were evacuated": the relative pronoun opening the clause stands for the word right before it.
+  if (k === clause.first && lexicon.clauses.relativePronouns.has(words[k]!.lower)) k--;
+  const w = words[k];
+  return !!w && !w.named && subjects.has(w.lower);
+}
+
 /** How many words before a noun trigger a generic quantifier may stand: "without **any** deadly attacks". */
 const GENERIC_REACH = 2;
 
@@ -499,7 +520,7 @@ function makeDraft(site: TriggerSite, args: Arguments, analysis: Readonly<Analys
   // ("were killed"), a support verb says it happened ("the explosion occurred") or it is told as going on ("battles continued").
   const bare = (site.cue.bare || (site.cue.barePassive && site.pos === 'verb' && args.passive))
     && !(site.pos === 'noun' && (isGeneric(site, lexicon) || namesNoTarget(site)));
-  if (!hasArgument(args) && !bare && !site.support && !toldGoingOn(site, lexicon.goingOn)) return null;
+  if (!hasArgument(args) && !bare && !site.support && !toldGoingOn(site, lexicon.goingOn) && !hasUnnamedSubject(site, lexicon)) return null;
   const refined = refine(site.cue, args, site, analysis);
   if (!refined) return null;
   const { view, clause, cue, support } = site;

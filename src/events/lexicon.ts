@@ -89,6 +89,7 @@ const fileSchema = z.object({
   endingVerbs: z.array(z.string()),
   intent: z.object({ phrases: z.array(z.string()), nouns: z.array(z.string()) }).strict(),
   causatives: z.array(z.string()),
+  unnamedSubjects: z.object({ words: z.array(z.string()), between: z.array(z.string()) }).strict().default({ words: [], between: [] }),
   goingOn: z.object({ words: z.array(z.string()), fillers: z.array(z.string()), durations: z.array(z.string()).default([]) }).strict(),
   supportVerbs: z.object({
     object: z.array(supportEntry),
@@ -168,6 +169,12 @@ export interface EventCueLexicon {
   intent: { phrases: PhraseSet; nouns: Set<string> };
   /** Verbs that make someone else move ("let the militants leave"): the mover follows them. */
   causatives: Set<string>;
+  /**
+   * Subjects that name no actor but say somebody did it ("**they** pulled out", "**the rest** had fled",
+   * "**troops** moved into"): a verb with one of these `words` as its subject, only `between` words
+   * (auxiliaries, adverbs) in between, is an event with no agent attached.
+   */
+  unnamedSubjects: { words: Set<string>; between: Set<string> };
   /** Words after a trigger that tell it as going on ("battles **continued**"), and the `fillers` that may stand before them ("was **still** raging"). */
   goingOn: { words: Set<string>; fillers: Set<string>; durations: Set<string> };
   /**
@@ -268,6 +275,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
     endingVerbs: lower(file.endingVerbs),
     intent: { phrases: PhraseSet.of(file.intent.phrases), nouns: lower(file.intent.nouns) },
     causatives: lower(file.causatives),
+    unnamedSubjects: { words: lower(file.unnamedSubjects.words), between: lower(file.unnamedSubjects.between) },
     goingOn: { words: lower(file.goingOn.words), fillers: lower(file.goingOn.fillers), durations: lower(file.goingOn.durations) },
     support: { object: supportForms(file.supportVerbs.object), subject: supportForms(file.supportVerbs.subject), generic: lower(file.supportVerbs.generic), gap: lower(file.supportVerbs.gap) },
     clauses: {
