@@ -87,6 +87,7 @@ const fileSchema = z.object({
   endingVerbs: z.array(z.string()),
   intent: z.object({ phrases: z.array(z.string()), nouns: z.array(z.string()) }).strict(),
   causatives: z.array(z.string()),
+  placeParts: z.object({ words: z.array(z.string()), completing: z.array(z.string()) }).strict().default({ words: [], completing: [] }),
   goingOn: z.object({ words: z.array(z.string()), fillers: z.array(z.string()), durations: z.array(z.string()).default([]) }).strict(),
   supportVerbs: z.object({
     object: z.array(supportEntry),
@@ -162,6 +163,8 @@ export interface EventCueLexicon {
   intent: { phrases: PhraseSet; nouns: Set<string> };
   /** Verbs that make someone else move ("let the militants leave"): the mover follows them. */
   causatives: Set<string>;
+  /** Words that make a control event's object a part of its place ("parts of", "outskirts of"). */
+  placeParts: { words: Set<string>; completing: Set<string> };
   /** Words after a trigger that tell it as going on ("battles **continued**"), and the `fillers` that may stand before them ("was **still** raging"). */
   goingOn: { words: Set<string>; fillers: Set<string>; durations: Set<string> };
   /**
@@ -261,6 +264,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
     endingVerbs: lower(file.endingVerbs),
     intent: { phrases: PhraseSet.of(file.intent.phrases), nouns: lower(file.intent.nouns) },
     causatives: lower(file.causatives),
+    placeParts: { words: lower(file.placeParts.words), completing: lower(file.placeParts.completing) },
     goingOn: { words: lower(file.goingOn.words), fillers: lower(file.goingOn.fillers), durations: lower(file.goingOn.durations) },
     support: { object: supportForms(file.supportVerbs.object), subject: supportForms(file.supportVerbs.subject), generic: lower(file.supportVerbs.generic), gap: lower(file.supportVerbs.gap) },
     clauses: {
