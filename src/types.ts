@@ -270,6 +270,12 @@ export interface Event {
    * The events stage marks it; what it makes of the event's modality is the claims stage's to say.
    */
   intent: (Span & { text: string }) | null;
+  /**
+   * Present only on a control event whose object is a part of its place ("retook **parts of** the
+   * city", "took **most of the eastern districts of** Aleppo"): the words that say so. The place did
+   * not change hands as a whole; fusion records no change of holder for it.
+   */
+  part?: Span & { text: string };
   /** null until the claims stage has read it. */
   factuality: Factuality | null;
   plover: Plover | null;

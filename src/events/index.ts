@@ -9,6 +9,7 @@ import { loadPlacementCues, Placer, type PlacementCues } from './placement.js';
 import { loadPloverTable, type PloverTable } from './plover.js';
 import { PhraseSet, sentenceViews, wordSpan, type SentenceView, type Word } from '../text/sentence-view.js';
 import { documentTime, eventTime } from './time.js';
+import { placePart } from './part.js';
 
 export { loadEventCues, compileEventCues, type EventCueLexicon, type EventCue, type ArgumentRole } from './lexicon.js';
 export { loadPloverTable, compilePloverTable, type PloverTable } from './plover.js';
@@ -113,7 +114,7 @@ export function events(options: EventsOptions = {}): Stage {
     }
     const undated = documentTime(analysis.document.publishedAt);
     const figures = (d: Draft) => casualtiesOf({ type: d.type, trigger: d.site.first, clause: d.site.clause }, casualties.get(d.site.view.index) ?? [], d.site.view, analysis.text, casualtyCues);
-    return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated, figures(d))).sort((a, b) => a.trigger.start - b.trigger.start) };
+    return { events: drafts.map((d) => toEvent(d, analysis, times, plover, undated, figures(d), lexicon.placeParts)).sort((a, b) => a.trigger.start - b.trigger.start) };
   });
 }
 
@@ -677,7 +678,7 @@ function confidence(d: Draft): number {
   return Math.round(Math.min(c, 0.95) * 100) / 100;
 }
 
-function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime, casualties: Casualties | null): Event {
+function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMention>, plover: PloverTable, undated: EventTime, casualties: Casualties | null, placeParts: EventCueLexicon['placeParts']): Event {
   const { document, sentences } = analysis;
   const { support } = d.site;
   const noun = wordSpan(d.site.view.words, d.site.first, d.site.last);
@@ -690,6 +691,8 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMe
   };
   const sentence = sentences[d.site.view.index]!;
   const clause: Clause = d.site.clause;
+  const location = d.args.location === null ? undefined : analysis.places[d.args.location];
+  const part = d.type === 'control' ? placePart(analysis.text, trigger, location ?? null, clause, placeParts) : null;
   return {
     id: `${document.id.slice(0, 12)}:${trigger.start}:${d.type}`,
     type: d.type,
@@ -706,6 +709,7 @@ function toEvent(d: Draft, analysis: Readonly<Analysis>, times: SpanIndex<TimeMe
     modality: null,
     negated: d.negated,
     intent: d.intent && { ...d.intent, text: analysis.text.slice(d.intent.start, d.intent.end) },
+    ...(part ? { part: { ...part, text: analysis.text.slice(part.start, part.end) } } : {}),
     factuality: null,
     plover: plover.get(d.type, d.subtype),
     casualties,

@@ -90,6 +90,7 @@ const fileSchema = z.object({
   intent: z.object({ phrases: z.array(z.string()), nouns: z.array(z.string()) }).strict(),
   causatives: z.array(z.string()),
   unnamedSubjects: z.object({ words: z.array(z.string()), between: z.array(z.string()) }).strict().default({ words: [], between: [] }),
+  placeParts: z.object({ words: z.array(z.string()), completing: z.array(z.string()) }).strict().default({ words: [], completing: [] }),
   goingOn: z.object({ words: z.array(z.string()), fillers: z.array(z.string()), durations: z.array(z.string()).default([]) }).strict(),
   supportVerbs: z.object({
     object: z.array(supportEntry),
@@ -175,6 +176,8 @@ export interface EventCueLexicon {
    * (auxiliaries, adverbs) in between, is an event with no agent attached.
    */
   unnamedSubjects: { words: Set<string>; between: Set<string> };
+  /** Words that make a control event's object a part of its place ("parts of", "outskirts of"). */
+  placeParts: { words: Set<string>; completing: Set<string> };
   /** Words after a trigger that tell it as going on ("battles **continued**"), and the `fillers` that may stand before them ("was **still** raging"). */
   goingOn: { words: Set<string>; fillers: Set<string>; durations: Set<string> };
   /**
@@ -276,6 +279,7 @@ export function compileEventCues(data: unknown, source = 'event-cues.json'): Eve
     intent: { phrases: PhraseSet.of(file.intent.phrases), nouns: lower(file.intent.nouns) },
     causatives: lower(file.causatives),
     unnamedSubjects: { words: lower(file.unnamedSubjects.words), between: lower(file.unnamedSubjects.between) },
+    placeParts: { words: lower(file.placeParts.words), completing: lower(file.placeParts.completing) },
     goingOn: { words: lower(file.goingOn.words), fillers: lower(file.goingOn.fillers), durations: lower(file.goingOn.durations) },
     support: { object: supportForms(file.supportVerbs.object), subject: supportForms(file.supportVerbs.subject), generic: lower(file.supportVerbs.generic), gap: lower(file.supportVerbs.gap) },
     clauses: {

@@ -1,5 +1,5 @@
 import type { EventTime, Span, TimeMention } from '../types.js';
-import { COUNT } from '../time/words.js';
+import { COUNT, isUnanchoredShift, SHIFT_PHRASE } from '../time/words.js';
 import type { Clause } from './clauses.js';
 
 const DAY_MS = 86_400_000;
@@ -56,19 +56,36 @@ function isIntervalAway(text: string, clause: Clause, sentence: Span): boolean {
     && INTERVAL_BEFORE.test(text.slice(sentence.start, clause.start));
 }
 
+const SHIFT_IN_TEXT = new RegExp(`\\b${SHIFT_PHRASE}\\b`, 'gi');
+
+/**
+ * "Two weeks later, the army retook it" with no date before it in the document: the time stage
+ * drops the shift (rule time:no-anchor) rather than count it from the report, so no mention
+ * covers it; the sentence it sits in happened at an unknown time, not in the week of the report.
+ */
+function hasDroppedShift(times: readonly TimeMention[], sentence: Span, text: string): boolean {
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(SHIFT_IN_TEXT)) {
+    const start = sentence.start + m.index;
+    const end = start + m[0].length;
+    if (isUnanchoredShift(m[3]!, text.slice(end)) && !times.some((t) => t.start < end && t.end > start)) return true;
+  }
+  return false;
+}
+
 const UNDATED: EventTime = { from: null, to: null, precision: null, basis: 'none' };
 
 /**
  * When an event happened by its own words: the time mention nearest the
  * trigger in its clause, else in its sentence; null when neither has one.
  * An event a counted interval away from its sentence's own ("three months
- * after IS seized it") takes no date but its clause's: `basis: 'none'`.
+ * after IS seized it"), or in a sentence whose "two weeks later" has no date
+ * to count from, takes no date but its clause's: `basis: 'none'`.
  */
 export function eventTime(times: readonly TimeMention[], trigger: Span, clause: Clause, sentence: Span, text: string): EventTime | null {
   // "since 2012, when they held the city": a clause opened by "when" after a time is dated by it.
   const named = times.find((t) => inside(t, sentence) && t.end <= trigger.start && WHEN_CLAUSE.test(text.slice(t.end, trigger.start)));
   if (named) return { from: named.from, to: named.to, precision: named.precision, basis: 'clause' };
-  const away = isIntervalAway(text, clause, sentence);
+  const away = isIntervalAway(text, clause, sentence) || hasDroppedShift(times, sentence, text);
   for (const [basis, scope] of [['clause', clause], ['sentence', sentence]] as const) {
     if (away && basis === 'sentence') return UNDATED;
     let nearest: TimeMention | null = null;

@@ -67,9 +67,15 @@ export function weighMention(event: CheckedEvent, stance: Stance | null, context
   return 'evidence';
 }
 
-/** Who holds the place after a control event and who lost it, read from its subtype's role. */
-export function readControl(event: Pick<Event, 'type' | 'subtype'>, agent: FusedActor | null, patient: FusedActor | null, semantics: Semantics): ControlReading | null {
-  const role = semantics.controlRole(event.type, event.subtype);
+/**
+ * Who holds the place after a control event and who lost it, read from its subtype's role. A change
+ * that took only part of the place (`partial`: "retook parts of the city") changes no holder of the
+ * whole: it reads as fighting there, so timelines open no period on it and contradictions set no
+ * "fighting goes on" against it.
+ */
+export function readControl(event: Pick<Event, 'type' | 'subtype'>, agent: FusedActor | null, patient: FusedActor | null, semantics: Semantics, partial = false): ControlReading | null {
+  const read = semantics.controlRole(event.type, event.subtype);
+  const role = partial && (read === 'gain' || read === 'loss') ? 'fighting' : read;
   switch (role) {
     case 'gain':
       return { role, holder: agent, loser: patient };
@@ -150,7 +156,8 @@ export function readMentions(input: FusionInput, semantics: Semantics): ClusterM
         operation: operations.get(sentenceIndex(extraction.sentences, event.trigger.start)) ?? null,
         unit: unitOf(document.text, extraction, event),
         continuing: isToldContinuing(document.text, sentence ?? null, event.trigger, semantics.settings.continuingCues, semantics.settings.clauseOpeners),
-        control: readControl(event, agent, patient, semantics),
+        ...(event.part ? { partial: true as const } : {}),
+        control: readControl(event, agent, patient, semantics, event.part !== undefined),
         start: Math.min(...spans.map((s) => s.start)),
         end: Math.max(...spans.map((s) => s.end)),
         outlet: document.outlet,

@@ -85,6 +85,11 @@ export interface ClusterMention extends Span {
   unit: string | null;
   /** Whether its own words tell it as going on when told ("fighting **continued**", "**still** fighting"; `continuingCues`). */
   continuing: boolean;
+  /**
+   * Optional: true when the event took only a part of its place ("retook parts of the city", the
+   * event's `part`); its control reading is then fighting, not a change of holder.
+   */
+  partial?: true;
   control: ControlReading | null;
   outlet: string | null;
   publishedAt: string | null;

@@ -8,6 +8,7 @@ import { corridorParsers } from './parsers.js';
 import { prefiltered } from './prefilter.js';
 import { INFERRED_SOURCE_NAMES, inferReference, type Reference } from './reference.js';
 import { corridorRefiners } from './refiners.js';
+import { anchorShifts } from './anchor.js';
 
 export { compileTimeCues, loadTimeCues, type TimeCues } from './cues.js';
 
@@ -98,7 +99,9 @@ export function times(options: TimesOptions = {}): Stage {
         mentions.push(mention);
       }
     }
-    return { times: mentions, messages };
+    // Runs on the whole document: a shift counts from a date in an earlier sentence.
+    const anchored = anchorShifts(a.text, mentions);
+    return { times: anchored.mentions, messages: [...messages, ...anchored.messages] };
   });
 }
 

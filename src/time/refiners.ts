@@ -17,6 +17,9 @@ import { PRECISION_TAG, RELATIVE_TAG } from './parsers.js';
  *    whichever lies nearest before the reference; tagged as ambiguous.
  *
  * The word lists of 2, 3b and 4 come from resources/time-cues.json.
+ *
+ * chrono sees one sentence at a time; after it, on the whole document, `anchorShifts` (anchor.ts)
+ * counts "two weeks later" from the date told before it.
  */
 
 export const AMBIGUOUS_ORDER_TAG = 'corridor/ambiguous-order';

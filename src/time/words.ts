@@ -45,3 +45,19 @@ export function countValue(word: string): number {
   const normal = word.toLowerCase().replace(/\s+/g, ' ');
   return COUNT_WORDS[normal] ?? Number(normal);
 }
+
+/**
+ * A count of units "later"/"earlier"/"afterwards", or "after"/"before" with no anchor after it
+ * ("two weeks later", "three days after."): it counts from the event told before it, not from the
+ * report. Groups: count, unit, direction.
+ */
+export const SHIFT_PHRASE = `${COUNT}\\s+(days?|weeks?|months?|years?)\\s+(later|afterwards?|earlier|after|before)`;
+
+/**
+ * Whether the words after a shift phrase leave it unanchored: "after"/"before" need a clause or
+ * sentence end (else "a week after the vote" names its anchor); "later than planned" is a delay.
+ */
+export function isUnanchoredShift(direction: string, following: string): boolean {
+  if (/^(?:after|before)$/i.test(direction)) return /^\s*(?:$|[,.;:!?)\u2013\u2014])/.test(following);
+  return !/^\s*than\b/i.test(following);
+}

@@ -45,6 +45,8 @@ export interface FixtureEvent {
   negated?: boolean;
   /** The words that give the event as an aim ("aimed at"), as the events stage marks them. */
   intent?: string;
+  /** The words that make the object a part of the place ("parts of"), as the events stage marks them (`event.part`). */
+  part?: string;
   /** Casualty counts, as the events stage gives them (`event.casualties`) once it reads them. */
   casualties?: { killed?: number | null; wounded?: number | null; abducted?: number | null; civilians?: boolean | null };
 }
@@ -157,6 +159,7 @@ function toEvent(doc: FixtureDocument, text: string, e: FixtureEvent): Event {
     modality, negated,
     factuality: { certainty: 'certain', polarity: negated || modality === 'denied' ? 'negative' : 'positive' },
     plover: null, casualties: casualtiesOf(e), placePrecision: e.placePrecision ?? 'exact', placeBasis: 'clause', intent: intentSpan(text, e.intent, start), confidence: 0.9, rule: 'fixture',
+    ...(e.part === undefined ? {} : { part: intentSpan(text, e.part, start)! }),
   };
 }
 
