@@ -71,6 +71,11 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[],
     const lastSaid = Math.max(...period.claims.map((id) => toDay(state.clusters.get(id)!.time!.to)!));
     return toDay(change.time!.from)! - lastSaid > state.context.settings.backgroundDays;
   };
+  // Within, not only overlapping: a change dated to a whole season ("retaken" some time in summer 2014) may be another's.
+  const toldWithin = (period: ControlPeriod, change: EventCluster) => {
+    const opened = state.clusters.get(period.claims[0]!)!.time!;
+    return period.changeClusterId === null && opened.from <= change.time!.from && change.time!.to <= opened.to;
+  };
   for (const c of claims) {
     const { role, holder } = c.control!;
     const current = periods.at(-1);
@@ -80,6 +85,13 @@ function timelineOf(state: FusionState, place: PlaceRef, claims: EventCluster[],
       if (role !== 'holds' && beganWith(current, c)) Object.assign(current, { from: c.time!.from, changeClusterId: c.id, loser: loserOf(state, c, leaving), status: c.status });
       // Another report of the change may name who lost the place when the first did not.
       else if (role !== 'holds' && current.changeClusterId !== null && current.loser === null) current.loser = loserOf(state, c, leaving);
+      current.claims.push(c.id);
+      continue;
+    }
+    // A change to nobody named, told within the days of the holding that opened the period, is how that holder took
+    // the place ("under the group's control since January 2014, when it drove the rebels out"), not a new holder.
+    // It stays a claim of the period: a named change told later in those days may still open it.
+    if (current && current.holder && !canHold(holder) && role !== 'holds' && toldWithin(current, c)) {
       current.claims.push(c.id);
       continue;
     }
