@@ -86,7 +86,9 @@ export class StatementResolver {
     const who = withheld ? { speaker: surfaceOf(analysis.text, phrase), speakerKind: 'anonymous' as const } : titled;
     // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
     const descriptions = c.description ? [c.description, phrase] : [phrase];
-    const affiliation = affiliationOf(analysis, c.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
+    // A group's titled voice ("an SDF commander") is tied to the group like an official to a state.
+    const titledVoice = who.speakerKind === 'group' && lexicon.speakers.titles.someIn(c.view.words, phrase.first, phrase.last);
+    const affiliation = affiliationOf(analysis, c.view, descriptions, titledVoice ? { ...who, speakerKind: 'official' } : who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
     return { ...who, affiliation };
   }
 

@@ -51,9 +51,9 @@ export function classifySpeaker(
   }
   if (has(speakers.anonymous) || has(speakers.withheld)) return { speaker: surface, speakerKind: 'anonymous' };
   if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes, syntax.functionWords)) return { speaker: plain, speakerKind: 'outlet' };
-  if (has(speakers.titles)) return { speaker: plain, speakerKind: 'official' };
   // The head of an English noun phrase comes last: "US-backed Iraqi government forces" are Iraqi forces.
   const actor = view.entities.findLast((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
+  if (has(speakers.titles)) return { speaker: plain, speakerKind: unnamedOfGroup(phrase, actor ?? null, analysis, lexicon) ? 'group' : 'official' };
   if (namesPersonBeside(view, first, last, actor ?? null, lexicon)) {
     return { speaker: plain, speakerKind: speakers.titles.someIn(view.words, first, last, true) ? 'official' : 'named-person' };
   }
@@ -102,6 +102,18 @@ export function withholdsName(view: SentenceView, description: { first: number; 
   const opener = view.words[description.first]!;
   const clause = !opener.named && (lexicon.syntax.relativePronouns.has(opener.lower) || /^\p{Ll}+ing$/u.test(opener.text));
   return clause && lexicon.speakers.withheld.someIn(view.words, description.first, description.last);
+}
+
+/**
+ * Whether a titled speaker with no name of their own speaks for an armed group, not a state: "a
+ * rebel spokesman", "an SDF commander" are the group's voice (`speakers.officialActorKinds` say
+ * which actors are states). A name in the phrase ("SDF commander Ali Hassan") is a person.
+ */
+function unnamedOfGroup({ view, first, last }: SpeakerPhrase, actor: { index: number } | null, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon): boolean {
+  if (!actor) return false;
+  const mention = analysis.actors[actor.index]!;
+  const named = view.words.slice(first, last + 1).some((w, k) => k > 0 && /^\p{Lu}/u.test(w.text) && !w.named);
+  return !named && mention.kind !== 'civilians' && !lexicon.speakers.officialActorKinds.has(mention.kind);
 }
 
 /** An actor speaking: a state, its forces or a coalition of states speak for a state (`speakers.officialActorKinds`). */
