@@ -61,8 +61,12 @@ export function classifySpeaker(
     const mention = analysis.actors[actor.index]!;
     return mention.kind === 'civilians' ? { speaker: surface, speakerKind: 'anonymous' } : actorSpeaker(mention, lexicon);
   }
-  const demonym = placeIndex(analysis.places).overlapping(words[0]!.start, words.at(-1)!.end)
-    .some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
+  const figurative = placeIndex(analysis.places).overlapping(words[0]!.start, words.at(-1)!.end)
+    .filter((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
+  // A capital or a country standing for its government ("Kyiv said") speaks for a state.
+  const state = figurative.find((p) => speakers.stateFeatureCodes.has(p.featureCode) && p.start === words[0]!.start && p.end === words.at(-1)!.end);
+  if (state) return { speaker: plain, speakerKind: 'official' };
+  const demonym = figurative.length > 0;
   if (demonym || has(speakers.organisations)) return { speaker: plain, speakerKind: 'group' };
   // Capitals inside a place or actor mention ("families from Deir al-Zour") or opening the sentence on a
   // common word ("New arrivals") name nobody.
