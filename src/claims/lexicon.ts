@@ -94,6 +94,7 @@ const fileSchema = z.object({
     documents: z.array(z.string()),
     officialActorKinds: z.array(z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic'])),
     stateFeatureCodes: z.array(z.string()),
+    officialActorIds: z.array(z.string()),
     author: z.array(z.string()),
     pronouns: z.array(z.string()),
     leadIn: z.array(z.string()),
@@ -161,6 +162,8 @@ export interface ModalityCueLexicon {
     officialActorKinds: ReadonlySet<ActorKind>;
     /** GeoNames feature codes of places that, standing for who governs them, speak for a state ("**Kyiv** said", a capital). */
     stateFeatureCodes: ReadonlySet<string>;
+    /** Generic actors (resources/actors.json ids) that speak for a state all the same: "**government forces** said", "a **coalition** spokesman". */
+    officialActorIds: ReadonlySet<string>;
     author: Set<string>;
     pronouns: Set<string>;
     leadIn: PhraseSet;
@@ -226,6 +229,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
       documents: new Set(speakers.documents.map((w) => w.toLowerCase())),
       officialActorKinds: new Set(speakers.officialActorKinds),
       stateFeatureCodes: new Set(speakers.stateFeatureCodes),
+      officialActorIds: new Set(speakers.officialActorIds),
       author: new Set(speakers.author.map((w) => w.toLowerCase())),
       pronouns: new Set(speakers.pronouns.map((w) => w.toLowerCase())),
       leadIn: PhraseSet.of(speakers.leadIn),

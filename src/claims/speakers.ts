@@ -117,12 +117,17 @@ function unnamedOfGroup({ view, first, last }: SpeakerPhrase, actor: { index: nu
   if (!actor) return false;
   const mention = analysis.actors[actor.index]!;
   const named = view.words.slice(first, last + 1).some((w, k) => k > 0 && /^\p{Lu}/u.test(w.text) && !w.named);
-  return !named && mention.kind !== 'civilians' && !lexicon.speakers.officialActorKinds.has(mention.kind);
+  return !named && mention.kind !== 'civilians' && !speaksForState(mention, lexicon);
+}
+
+/** A state, its forces or a coalition of states (`speakers.officialActorKinds`), or a generic actor that is one (`speakers.officialActorIds`). */
+function speaksForState(mention: ActorMention, lexicon: ModalityCueLexicon): boolean {
+  return lexicon.speakers.officialActorKinds.has(mention.kind) || lexicon.speakers.officialActorIds.has(mention.actorId);
 }
 
 /** An actor speaking: a state, its forces or a coalition of states speak for a state (`speakers.officialActorKinds`). */
 function actorSpeaker(mention: ActorMention, lexicon: ModalityCueLexicon): Speaker {
-  return { speaker: mention.name, speakerKind: lexicon.speakers.officialActorKinds.has(mention.kind) ? 'official' : 'group' };
+  return { speaker: mention.name, speakerKind: speaksForState(mention, lexicon) ? 'official' : 'group' };
 }
 
 /**
