@@ -95,6 +95,7 @@ const fileSchema = z.object({
     officialActorKinds: z.array(z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic'])),
     stateFeatureCodes: z.array(z.string()),
     officialActorIds: z.array(z.string()),
+    unaffiliatedTitles: z.array(z.string()),
     author: z.array(z.string()),
     pronouns: z.array(z.string()),
     leadIn: z.array(z.string()),
@@ -164,6 +165,8 @@ export interface ModalityCueLexicon {
     stateFeatureCodes: ReadonlySet<string>;
     /** Generic actors (resources/actors.json ids) that speak for a state all the same: "**government forces** said", "a **coalition** spokesman". */
     officialActorIds: ReadonlySet<string>;
+    /** Titles that name nobody unless a state or body is named with them: "a **diplomat**", "regional **diplomats**" are anonymous. */
+    unaffiliatedTitles: PhraseSet;
     author: Set<string>;
     pronouns: Set<string>;
     leadIn: PhraseSet;
@@ -230,6 +233,7 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
       officialActorKinds: new Set(speakers.officialActorKinds),
       stateFeatureCodes: new Set(speakers.stateFeatureCodes),
       officialActorIds: new Set(speakers.officialActorIds),
+      unaffiliatedTitles: PhraseSet.of(speakers.unaffiliatedTitles),
       author: new Set(speakers.author.map((w) => w.toLowerCase())),
       pronouns: new Set(speakers.pronouns.map((w) => w.toLowerCase())),
       leadIn: PhraseSet.of(speakers.leadIn),

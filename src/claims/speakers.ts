@@ -53,6 +53,7 @@ export function classifySpeaker(
   if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes, syntax.functionWords)) return { speaker: plain, speakerKind: 'outlet' };
   // The head of an English noun phrase comes last: "US-backed Iraqi government forces" are Iraqi forces.
   const actor = view.entities.findLast((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
+  if (unaffiliated(phrase, analysis, lexicon)) return { speaker: surface, speakerKind: 'anonymous' };
   if (has(speakers.titles)) return { speaker: plain, speakerKind: unnamedOfGroup(phrase, actor ?? null, analysis, lexicon) ? 'group' : 'official' };
   if (namesPersonBeside(view, first, last, actor ?? null, lexicon)) {
     return { speaker: plain, speakerKind: speakers.titles.someIn(view.words, first, last, true) ? 'official' : 'named-person' };
@@ -118,6 +119,18 @@ function unnamedOfGroup({ view, first, last }: SpeakerPhrase, actor: { index: nu
   const mention = analysis.actors[actor.index]!;
   const named = view.words.slice(first, last + 1).some((w, k) => k > 0 && /^\p{Lu}/u.test(w.text) && !w.named);
   return !named && mention.kind !== 'civilians' && !speaksForState(mention, lexicon);
+}
+
+/** Whether the phrase's only title is a `speakers.unaffiliatedTitles` one, with no actor (but civilians), place or name to say whom it serves. */
+function unaffiliated({ view, first, last }: SpeakerPhrase, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon): boolean {
+  const { speakers } = lexicon;
+  const titles = speakers.titles.findAll(view.words, first, last);
+  if (titles.length === 0 || !titles.every((t) => speakers.unaffiliatedTitles.findAll(view.words, t.first, t.last).length > 0)) return false;
+  const [from, to] = [view.words[first]!.start, view.words[last]!.end];
+  const serves = view.entities.some((e) => e.kind === 'actor' && e.first >= first && e.last <= last && analysis.actors[e.index]!.kind !== 'civilians')
+    || placeIndex(analysis.places).overlapping(from, to).some((p) => p.start >= from && p.end <= to);
+  const named = view.words.slice(first, last + 1).some((w, k) => k > 0 && /^\p{Lu}/u.test(w.text));
+  return !serves && !named;
 }
 
 /** A state, its forces or a coalition of states (`speakers.officialActorKinds`), or a generic actor that is one (`speakers.officialActorIds`). */
