@@ -49,6 +49,8 @@ export function classifySpeaker(
   if (sameAgain || (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower))) {
     return previousSpeaker(earlier, recentFrom, BODY_KINDS) ?? { speaker: surface, speakerKind: 'anonymous' };
   }
+  const issued = issuerBefore(phrase, lexicon, earlier, plain);
+  if (issued) return issued;
   if (has(speakers.anonymous) || has(speakers.withheld)) return { speaker: surface, speakerKind: 'anonymous' };
   if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes, syntax.functionWords)) return { speaker: plain, speakerKind: 'outlet' };
   // The head of an English noun phrase comes last: "US-backed Iraqi government forces" are Iraqi forces.
@@ -172,6 +174,18 @@ function previousSpeaker(earlier: readonly Pick<Statement, 'speaker' | 'speakerK
     if (kinds.includes(earlier[k]!.speakerKind)) return { speaker: earlier[k]!.speaker, speakerKind: earlier[k]!.speakerKind };
   }
   return null;
+}
+
+/**
+ * "the task force statement" after "task force officials said": a document named by its issuer
+ * speaks with the kind of the latest speaker whose phrase holds the issuer's words.
+ */
+function issuerBefore({ view, first, last }: SpeakerPhrase, lexicon: ModalityCueLexicon, earlier: readonly Pick<Statement, 'speaker' | 'speakerKind'>[], plain: string): Speaker | null {
+  const from = lexicon.syntax.determiners.has(view.words[first]!.lower) ? first + 1 : first;
+  if (last - from < 1 || !lexicon.speakers.documents.has(view.words[last]!.lower)) return null;
+  const issuer = ` ${view.words.slice(from, last).map((w) => w.lower).join(' ')} `;
+  const match = earlier.findLast((e) => e.speakerKind !== 'author' && ` ${e.speaker.toLowerCase()} `.includes(issuer));
+  return match ? { speaker: plain, speakerKind: match.speakerKind } : null;
 }
 
 /** The latest speaker quoted since `recentFrom` whose phrase ends in `head` ("a military **source**"). */
