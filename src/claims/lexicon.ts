@@ -93,6 +93,9 @@ const fileSchema = z.object({
     organisations: z.array(z.string()),
     documents: z.array(z.string()),
     officialActorKinds: z.array(z.enum(['armed-group', 'state', 'state-force', 'coalition', 'militia', 'organisation', 'civilians', 'generic'])),
+    stateFeatureCodes: z.array(z.string()),
+    officialActorIds: z.array(z.string()),
+    unaffiliatedTitles: z.array(z.string()),
     author: z.array(z.string()),
     pronouns: z.array(z.string()),
     leadIn: z.array(z.string()),
@@ -158,6 +161,12 @@ export interface ModalityCueLexicon {
     documents: ReadonlySet<string>;
     /** Kinds of actor that speak for a state: a speaker naming one is an official, not a group ("the Iraqi army said"). */
     officialActorKinds: ReadonlySet<ActorKind>;
+    /** GeoNames feature codes of places that, standing for who governs them, speak for a state ("**Kyiv** said", a capital). */
+    stateFeatureCodes: ReadonlySet<string>;
+    /** Generic actors (resources/actors.json ids) that speak for a state all the same: "**government forces** said", "a **coalition** spokesman". */
+    officialActorIds: ReadonlySet<string>;
+    /** Titles that name nobody unless a state or body is named with them: "a **diplomat**", "regional **diplomats**" are anonymous. */
+    unaffiliatedTitles: PhraseSet;
     author: Set<string>;
     pronouns: Set<string>;
     leadIn: PhraseSet;
@@ -222,6 +231,9 @@ export function compileModalityCues(data: unknown, source = 'modality-cues.json'
       organisations: PhraseSet.of(speakers.organisations),
       documents: new Set(speakers.documents.map((w) => w.toLowerCase())),
       officialActorKinds: new Set(speakers.officialActorKinds),
+      stateFeatureCodes: new Set(speakers.stateFeatureCodes),
+      officialActorIds: new Set(speakers.officialActorIds),
+      unaffiliatedTitles: PhraseSet.of(speakers.unaffiliatedTitles),
       author: new Set(speakers.author.map((w) => w.toLowerCase())),
       pronouns: new Set(speakers.pronouns.map((w) => w.toLowerCase())),
       leadIn: PhraseSet.of(speakers.leadIn),

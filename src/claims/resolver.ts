@@ -28,6 +28,8 @@ export class StatementResolver {
   readonly messages: Message[] = [];
   private readonly drafts: Draft[] = [];
   private readonly memory = new SpeakerMemory();
+  /** Title words of speakers who withheld their names ("officials"): the same unnamed officials elsewhere in the text are anonymous too. */
+  private readonly withheldTitles = new Set<string>();
 
   constructor(private readonly analysis: Readonly<Analysis>, private readonly lexicon: ModalityCueLexicon, private readonly authorName: string) {}
 
@@ -79,12 +81,30 @@ export class StatementResolver {
     const named = classifySpeaker(phrase, analysis, lexicon, this.drafts, this.authorName, recentFrom);
     // One person, one kind: a last name alone is the titled person quoted before ("Isik said" after "Defence Minister Fikri Isik").
     const titled = named.speakerKind === 'named-person' && this.memory.wasTitled(named.speaker) ? { ...named, speakerKind: 'official' as const } : named;
-    const withheld = (c.description && withholdsName(c.view, c.description, lexicon)) || settingWithholds(c, lexicon);
+    const withheld = (c.description && withholdsName(c.view, c.description, lexicon)) || settingWithholds(c, lexicon) || clauseWithholds(phrase, lexicon);
+    if (withheld) this.rememberWithheld(phrase);
     const who = withheld ? { speaker: surfaceOf(analysis.text, phrase), speakerKind: 'anonymous' as const } : titled;
     // The phrase itself may describe the speaker too ("ministry spokesman Igor Konashenkov").
     const descriptions = c.description ? [c.description, phrase] : [phrase];
-    const affiliation = affiliationOf(analysis, c.view, descriptions, who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
+    // A group's titled voice ("an SDF commander") is tied to the group like an official to a state.
+    const titledVoice = who.speakerKind === 'group' && lexicon.speakers.titles.someIn(c.view.words, phrase.first, phrase.last);
+    const affiliation = affiliationOf(analysis, c.view, descriptions, titledVoice ? { ...who, speakerKind: 'official' } : who, this.memory, { ...lexicon.speakers, beforeOrganisation: lexicon.syntax.beforeOrganisation });
     return { ...who, affiliation };
+  }
+
+  private rememberWithheld({ view, first, last }: SpeakerPhrase): void {
+    for (let k = first; k <= last; k++) if (this.lexicon.speakers.titles.hasWord(view.words[k]!.lower)) this.withheldTitles.add(view.words[k]!.lower);
+  }
+
+  /**
+   * "officials said" early in a story, "the officials, who asked not to be named" later: unnamed
+   * officials whose title word a withholding speaker had are the same anonymous sources. An
+   * indefinite one ("a local official") is somebody else.
+   */
+  private unnamedWithheld(d: Draft): boolean {
+    const words = d.speaker.split(/\s+/);
+    return d.speakerKind === 'official' && !this.lexicon.syntax.indefinites.has(words[0]!.toLowerCase()) && words.every((w, k) => k === 0 || !/^\p{Lu}/u.test(w))
+      && words.some((w) => this.withheldTitles.has(w.toLowerCase()));
   }
 
   /** The speaker of the latest statement whose cue lies in the sentence, else the actor the sentence opens with before the cue, or null. */
@@ -100,6 +120,7 @@ export class StatementResolver {
   /** The statements chosen, with the quotations nobody is credited with that fill their own lines as block quotes; outermost first. */
   statements(quotes: readonly Quote[]): Statement[] {
     const { text } = this.analysis;
+    for (const d of this.drafts) if (this.unnamedWithheld(d)) d.speakerKind = 'anonymous';
     const quoted = this.drafts.filter((d) => d.form === 'direct-quote');
     for (const q of quotes) {
       if (this.consumed.has(q)) continue;
@@ -138,6 +159,14 @@ function settingWithholds({ view, cue, content }: Candidate, lexicon: ModalityCu
   const first = view.words.findIndex((w) => w.start >= cue.end);
   const last = view.words.findLastIndex((w) => w.end <= content.start);
   return first >= 0 && first <= last && lexicon.speakers.withheld.someIn(view.words, first, last);
+}
+
+/** Whether a relative clause closing the speaker phrase goes on to withhold the name ("the officials **who spoke on condition of anonymity**"). */
+function clauseWithholds({ view, first, last }: SpeakerPhrase, lexicon: ModalityCueLexicon): boolean {
+  const relative = view.words.findIndex((w, k) => k > first && k <= last && lexicon.syntax.relativePronouns.has(w.lower));
+  if (relative < 0) return false;
+  const stop = view.words.findIndex((w, k) => k > last && /^[,.;:]$/.test(w.text));
+  return lexicon.speakers.withheld.someIn(view.words, relative, stop < 0 ? view.words.length - 1 : stop - 1);
 }
 
 /** A speaker phrase as written: an unnamed speaker goes by it ("an SDF commander"), not by the body it mentions. */

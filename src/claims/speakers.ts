@@ -49,11 +49,14 @@ export function classifySpeaker(
   if (sameAgain || (words.length === 2 && syntax.determiners.has(words[0]!.lower) && speakers.documents.has(words[1]!.lower))) {
     return previousSpeaker(earlier, recentFrom, BODY_KINDS) ?? { speaker: surface, speakerKind: 'anonymous' };
   }
+  const issued = issuerBefore(phrase, lexicon, earlier, plain);
+  if (issued) return issued;
   if (has(speakers.anonymous) || has(speakers.withheld)) return { speaker: surface, speakerKind: 'anonymous' };
   if (has(speakers.outlets) || isOutletName(words, speakers.outletSuffixes, syntax.functionWords)) return { speaker: plain, speakerKind: 'outlet' };
-  if (has(speakers.titles)) return { speaker: plain, speakerKind: 'official' };
   // The head of an English noun phrase comes last: "US-backed Iraqi government forces" are Iraqi forces.
   const actor = view.entities.findLast((e) => e.kind === 'actor' && e.first >= first && e.last <= last);
+  if (unaffiliated(phrase, analysis, lexicon)) return { speaker: surface, speakerKind: 'anonymous' };
+  if (has(speakers.titles)) return { speaker: plain, speakerKind: unnamedOfGroup(phrase, actor ?? null, analysis, lexicon) ? 'group' : 'official' };
   if (namesPersonBeside(view, first, last, actor ?? null, lexicon)) {
     return { speaker: plain, speakerKind: speakers.titles.someIn(view.words, first, last, true) ? 'official' : 'named-person' };
   }
@@ -61,8 +64,12 @@ export function classifySpeaker(
     const mention = analysis.actors[actor.index]!;
     return mention.kind === 'civilians' ? { speaker: surface, speakerKind: 'anonymous' } : actorSpeaker(mention, lexicon);
   }
-  const demonym = placeIndex(analysis.places).overlapping(words[0]!.start, words.at(-1)!.end)
-    .some((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
+  const figurative = placeIndex(analysis.places).overlapping(words[0]!.start, words.at(-1)!.end)
+    .filter((p) => p.kind !== 'literal' && p.start >= words[0]!.start && p.end <= words.at(-1)!.end);
+  // A capital or a country standing for its government ("Kyiv said") speaks for a state.
+  const state = figurative.find((p) => speakers.stateFeatureCodes.has(p.featureCode) && p.start === words[0]!.start && p.end === words.at(-1)!.end);
+  if (state) return { speaker: plain, speakerKind: 'official' };
+  const demonym = figurative.length > 0;
   if (demonym || has(speakers.organisations)) return { speaker: plain, speakerKind: 'group' };
   // Capitals inside a place or actor mention ("families from Deir al-Zour") or opening the sentence on a
   // common word ("New arrivals") name nobody.
@@ -104,9 +111,38 @@ export function withholdsName(view: SentenceView, description: { first: number; 
   return clause && lexicon.speakers.withheld.someIn(view.words, description.first, description.last);
 }
 
+/**
+ * Whether a titled speaker with no name of their own speaks for an armed group, not a state: "a
+ * rebel spokesman", "an SDF commander" are the group's voice (`speakers.officialActorKinds` say
+ * which actors are states). A name in the phrase ("SDF commander Ali Hassan") is a person.
+ */
+function unnamedOfGroup({ view, first, last }: SpeakerPhrase, actor: { index: number } | null, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon): boolean {
+  if (!actor) return false;
+  const mention = analysis.actors[actor.index]!;
+  const named = view.words.slice(first, last + 1).some((w, k) => k > 0 && /^\p{Lu}/u.test(w.text) && !w.named);
+  return !named && mention.kind !== 'civilians' && !speaksForState(mention, lexicon);
+}
+
+/** Whether the phrase's only title is a `speakers.unaffiliatedTitles` one, with no actor (but civilians), place or name to say whom it serves. */
+function unaffiliated({ view, first, last }: SpeakerPhrase, analysis: Readonly<Analysis>, lexicon: ModalityCueLexicon): boolean {
+  const { speakers } = lexicon;
+  const titles = speakers.titles.findAll(view.words, first, last);
+  if (titles.length === 0 || !titles.every((t) => speakers.unaffiliatedTitles.findAll(view.words, t.first, t.last).length > 0)) return false;
+  const [from, to] = [view.words[first]!.start, view.words[last]!.end];
+  const serves = view.entities.some((e) => e.kind === 'actor' && e.first >= first && e.last <= last && analysis.actors[e.index]!.kind !== 'civilians')
+    || placeIndex(analysis.places).overlapping(from, to).some((p) => p.start >= from && p.end <= to);
+  const named = view.words.slice(first, last + 1).some((w, k) => k > 0 && /^\p{Lu}/u.test(w.text));
+  return !serves && !named;
+}
+
+/** A state, its forces or a coalition of states (`speakers.officialActorKinds`), or a generic actor that is one (`speakers.officialActorIds`). */
+function speaksForState(mention: ActorMention, lexicon: ModalityCueLexicon): boolean {
+  return lexicon.speakers.officialActorKinds.has(mention.kind) || lexicon.speakers.officialActorIds.has(mention.actorId);
+}
+
 /** An actor speaking: a state, its forces or a coalition of states speak for a state (`speakers.officialActorKinds`). */
 function actorSpeaker(mention: ActorMention, lexicon: ModalityCueLexicon): Speaker {
-  return { speaker: mention.name, speakerKind: lexicon.speakers.officialActorKinds.has(mention.kind) ? 'official' : 'group' };
+  return { speaker: mention.name, speakerKind: speaksForState(mention, lexicon) ? 'official' : 'group' };
 }
 
 /**
@@ -138,6 +174,18 @@ function previousSpeaker(earlier: readonly Pick<Statement, 'speaker' | 'speakerK
     if (kinds.includes(earlier[k]!.speakerKind)) return { speaker: earlier[k]!.speaker, speakerKind: earlier[k]!.speakerKind };
   }
   return null;
+}
+
+/**
+ * "the task force statement" after "task force officials said": a document named by its issuer
+ * speaks with the kind of the latest speaker whose phrase holds the issuer's words.
+ */
+function issuerBefore({ view, first, last }: SpeakerPhrase, lexicon: ModalityCueLexicon, earlier: readonly Pick<Statement, 'speaker' | 'speakerKind'>[], plain: string): Speaker | null {
+  const from = lexicon.syntax.determiners.has(view.words[first]!.lower) ? first + 1 : first;
+  if (last - from < 1 || !lexicon.speakers.documents.has(view.words[last]!.lower)) return null;
+  const issuer = ` ${view.words.slice(from, last).map((w) => w.lower).join(' ')} `;
+  const match = earlier.findLast((e) => e.speakerKind !== 'author' && ` ${e.speaker.toLowerCase()} `.includes(issuer));
+  return match ? { speaker: plain, speakerKind: match.speakerKind } : null;
 }
 
 /** The latest speaker quoted since `recentFrom` whose phrase ends in `head` ("a military **source**"). */

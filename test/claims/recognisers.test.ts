@@ -25,7 +25,7 @@ const CASES: [sentence: string, statement: string][] = [
   ['A coalition spokesman, Daniel Reyes, told reporters that the army left Tabqa.', 'Daniel Reyes (named-person) <claims:parenthetical-name>: the army left Tabqa'],
   ['Demo Radio reported commander Karim Nouri said the army left Tabqa.', 'commander Karim Nouri (official) <claims:reported-saying>: the army left Tabqa'],
   ['Rebels seize Tabqa: monitor', 'monitor (group) <claims:headline-source>: Rebels seize Tabqa'],
-  ['The coalition confirmed that its jets struck Tabqa, but denied that civilians were killed.', 'coalition (group) <claims:shared-subject>: civilians were killed'],
+  ['The coalition confirmed that its jets struck Tabqa, but denied that civilians were killed.', 'coalition (official) <claims:shared-subject>: civilians were killed'],
   ['The army left Tabqa, the ministry said, adding that the rebels fled Raqqa.', 'ministry (official) <claims:adding>: the rebels fled Raqqa'],
   ['"The fighters left Tabqa after a week of fighting," the PMF, also known as the Hashd al-Shaabi, said in a statement.', 'Popular Mobilization Units (group) <claims:appositive-speaker>: The fighters left Tabqa after a week of fighting'],
   ['The army took Tabqa — the last town on the road — and the dam, a spokesman for the ministry said at a briefing in Raqqa.', 'a spokesman for the ministry (official) <claims:speaker-before>: The army took Tabqa — the last town on the road — and the dam'],
