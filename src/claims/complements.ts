@@ -64,7 +64,9 @@ function infinitiveMarkers(view: SentenceView, lexicon: ModalityCueLexicon, cues
     if (doneBefore(view, k, lexicon)) continue;
     let target = k + 1;
     while (target < words.length - 1 && isFiller(view, target, lexicon)) target++;
-    found.push({ marker: AIM, first: k, last: k, target });
+    // "to be later exchanged": a passive infinitive governs the participle.
+    const passive = words.slice(k + 1, target).some((w) => w.lower === 'be');
+    found.push({ marker: AIM, first: k, last: k, target, ...(passive ? { passive } : {}) });
   }
   return found;
 }
@@ -168,12 +170,12 @@ const VERB_RULE = /^events:(?:verb|support):([^+]+)/;
 /** The forms of the verbs event rules name, computed once per lemma. */
 const FORMS = new Map<string, ReturnType<typeof verbForms>>();
 
-/** The form of an event's verb trigger: bare ("to **retake**"), present third person ("once it **ends**"), or another (past, -ing, a noun). */
-export function verbForm(event: Pick<Event, 'rule' | 'trigger'>): 'bare' | 'third' | null {
+/** The form of an event's verb trigger: bare ("to **retake**"), present third person ("once it **ends**"), participle ("to be **exchanged**"; regular verbs only), or another (-ing, a noun). */
+export function verbForm(event: Pick<Event, 'rule' | 'trigger'>): 'bare' | 'third' | 'participle' | null {
   const lemma = VERB_RULE.exec(event.rule)?.[1]?.split(' ')[0];
   if (lemma === undefined) return null;
   const word = event.trigger.text.toLowerCase().split(/\s+/)[0];
   let forms = FORMS.get(lemma);
   if (!forms) FORMS.set(lemma, forms = verbForms(lemma));
-  return word === forms.base ? 'bare' : word === forms.third ? 'third' : null;
+  return word === forms.base ? 'bare' : word === forms.third ? 'third' : word === forms.participle ? 'participle' : null;
 }

@@ -16,6 +16,8 @@ export interface FoundMarker {
   last: number;
   /** The word an infinitive marker governs: the verb after "to". */
   target?: number;
+  /** The infinitive is passive ("to **be** later exchanged"): it governs a participle, not a bare verb. */
+  passive?: boolean;
   /** A marker right before a preposition hedges the phrase it opens, not a trigger before it ("a strike **apparently** against rebels"). */
   opensPhrase?: boolean;
 }
@@ -52,8 +54,8 @@ interface TriggerWords {
   first: number;
   last: number;
   head: number;
-  /** The trigger's verb form: bare ("to **retake**"), present third person ("once it **ends**"), or null. */
-  form: 'bare' | 'third' | null;
+  /** The trigger's verb form: bare ("to **retake**"), present third person ("once it **ends**"), participle ("to be **exchanged**"), or null. */
+  form: 'bare' | 'third' | 'participle' | null;
 }
 
 /**
@@ -73,8 +75,8 @@ function applies(found: FoundMarker, view: SentenceView, trigger: TriggerWords, 
   switch (found.marker.scope) {
     // The first verb of a coordination may stand in the clause before the trigger's.
     case 'near': return (before(trigger.first) && start >= clause.start) || (trigger.head < trigger.first && before(trigger.head));
-    case 'infinitive': return trigger.form === 'bare' && (found.target === trigger.first || found.target === trigger.head);
-    case 'future-clause': return trigger.form !== null && found.last < trigger.first && trigger.first - found.last <= TIME_CLAUSE_WINDOW && clausePlain(view, found.last, trigger.first);
+    case 'infinitive': return trigger.form === (found.passive ? 'participle' : 'bare') && (found.target === trigger.first || found.target === trigger.head);
+    case 'future-clause': return (trigger.form === 'bare' || trigger.form === 'third') && found.last < trigger.first && trigger.first - found.last <= TIME_CLAUSE_WINDOW && clausePlain(view, found.last, trigger.first);
     case 'following': return found.last < trigger.first;
     case 'subject': return trigger.last < found.first && found.first - trigger.last <= NEAR_WINDOW && clausePlain(view, trigger.last, found.first);
     case 'clause': return start >= clause.start && view.words[found.last]!.end <= clause.end && !inParenthesis(found, view, trigger, clause) && !(found.opensPhrase && found.first > trigger.last);
