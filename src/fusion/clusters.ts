@@ -62,6 +62,16 @@ function clusterControl(mentions: readonly ClusterMention[]): ControlReading | n
   };
 }
 
+/** Subtypes that say more of what another says: a retake is a capture by a side that held the place before. */
+const REFINES: Readonly<Record<string, string>> = { retaken: 'captured' };
+
+/** The mentions' most told subtype, where a report of the general one also bears out its refinement ("took" and "retook" Tal Afar: retook). */
+function clusterSubtype(mentions: readonly ClusterMention[]): string {
+  const told = new Set(mentions.map((m) => m.subtype));
+  const refined = (subtype: string) => Object.keys(REFINES).find((r) => REFINES[r] === subtype && told.has(r)) ?? subtype;
+  return mostFrequent(mentions.map((m) => refined(m.subtype)), String)!;
+}
+
 /** A cluster as a pure function of its mentions (corroboration, contradictions and status come later, from their own modules). */
 export function summarize(mentions: readonly ClusterMention[], normalize: NormalizeName): ClusterCore {
   const sorted = [...mentions].sort((a, b) => compareKeys(a.key, b.key));
@@ -70,7 +80,7 @@ export function summarize(mentions: readonly ClusterMention[], normalize: Normal
   return {
     id: hashId('ev', first.key),
     type: first.type,
-    subtype: mostFrequent(sorted.map((m) => m.subtype), String)!,
+    subtype: clusterSubtype(sorted),
     agent: mostFrequentActor(sorted.map((m) => m.agent)),
     patient: mostFrequentActor(sorted.map((m) => m.patient)),
     location: place('location'),

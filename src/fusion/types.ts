@@ -161,7 +161,7 @@ export interface EventCluster {
   /** `ev-` + 12 hex digits of the SHA-1 of the lowest mention key. */
   id: string;
   type: EventType;
-  /** The most frequent subtype among the mentions (ties: alphabetical). */
+  /** The most told subtype among the mentions (a general one also counts for its refinement told beside it: "captured" for "retaken"; ties: alphabetical). */
   subtype: string;
   /** The most frequent named actor (a generic one only when no mention names one). */
   agent: FusedActor | null;
