@@ -215,6 +215,8 @@ function namesAStreet(text: string, c: Candidate, lexicon: GeoLexicon): boolean 
 /** "Turkey said", "Washington warned": a country or capital acting as a speaker or agent. */
 function isMetonymic(text: string, c: Candidate, entry: GazetteerEntry, lexicon: GeoLexicon): boolean {
   if (entry.source !== 'country' && entry.featureCode !== 'PPLC') return false;
+  const before = text.slice(Math.max(0, c.start - 30), c.start).toLowerCase();
+  if (lexicon.metonymyBefore.some((phrase) => before.endsWith(`${phrase} `))) return true;
   const next = /^(?:['’]s\s+\p{L}+|\s+(\p{L}+|'s))/u.exec(text.slice(c.end, c.end + 30));
   if (!next) return /^['’]s\b/.test(text.slice(c.end));
   return next[1] ? lexicon.metonymyVerbs.has(next[1].toLowerCase()) : /^['’]s\s+(government|army|forces|military|ministry|president|leaders?)/i.test(text.slice(c.end, c.end + 30));

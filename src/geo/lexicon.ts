@@ -15,6 +15,7 @@ interface GeoCuesFile {
   operationTitles: string[];
   arabicNotPlaces: string[];
   eras: string[];
+  metonymyBefore: string[];
   metonymyVerbs: string[];
   anchorCues: {
     directions: string[];
@@ -74,6 +75,8 @@ export interface GeoLexicon {
   arabicNotPlaces: readonly string[];
   /** Exact-case abbreviations that after a number are an era ("500 BC"). */
   eras: Set<string>;
+  /** Phrases before a country or capital that make it a speaker ("according to Moscow"). */
+  metonymyBefore: string[];
   metonymyVerbs: Set<string>;
   anchorCues: AnchorCues;
   /** Words before a city that name a part of it ("east Mosul", "Old Aleppo"): the part is placed in the city. */
@@ -152,6 +155,7 @@ export function loadGeoLexicon(path?: string): GeoLexicon {
     operationTitles: lower(cues.operationTitles),
     arabicNotPlaces: cues.arabicNotPlaces,
     eras: new Set(cues.eras),
+    metonymyBefore: cues.metonymyBefore.map((c) => c.toLowerCase()),
     metonymyVerbs: lower(cues.metonymyVerbs),
     anchorCues: anchorCues(cues),
     subPlaceModifiers: lower(cues.subPlaceModifiers),

@@ -83,9 +83,10 @@ describeInBrowser('the web page in chromium', () => {
     await open();
     const canvas = await page.locator('canvas.maplibregl-canvas').boundingBox();
     assert.ok(canvas && canvas.width > 600 && canvas.height > 400, 'the map fills its area');
-    // Country names are drawn by MapLibre on the canvas: the map is asked what it placed.
+    // Country names are drawn by MapLibre on the canvas: the map is asked what it placed. Which names it places moves with the
+    // data (a mark at a country's own point, an event placed at "Iraq", hides that country's name), so any country's will do.
     await page.waitForFunction(() => (window as any).corridorMap.queryRenderedFeatures({ layers: ['country-labels'] })
-      .filter((f: any) => f.properties.name === 'Iraq').length === 1, null, { timeout: 15_000 });
+      .some((f: any) => typeof f.properties.name === 'string' && f.properties.name.length > 0), null, { timeout: 15_000 });
     assert.ok(await status() > 0, 'events are drawn');
     assert.ok(await page.locator('.group-item').count() > 0, 'the overview lists them');
     assert.deepEqual(foreignRequests, []);
