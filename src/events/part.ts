@@ -8,6 +8,22 @@ export interface PlaceParts {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The pattern of a part phrase, built once per lexicon: it is asked for every control event. */
+const PHRASES = new WeakMap<PlaceParts, string>();
+
+function partPhrase(parts: PlaceParts): string {
+  let phrase = PHRASES.get(parts);
+  if (phrase === undefined) {
+    // A word starts after a non-letter; a sign ("%") right after its number.
+    const word = (w: string) => (/^\p{L}/u.test(w) ? `(?<![\\p{L}\\p{N}])${escape(w)}` : escape(w));
+    const part = `(?:${[...parts.words].map(word).join('|')})\\s+of\\b`;
+    const lead = '(?:[\\p{L}\\p{N}.-]+\\s+){0,4}?\\p{N}*';
+    phrase = `${lead}${part}(?:\\s+${lead}${part})?`;
+    PHRASES.set(parts, phrase);
+  }
+  return phrase;
+}
+
 /**
  * "retook **parts of** the city", "took control of **most of the eastern districts of** Aleppo",
  * "liberated **40 percent of** Mosul": a control event whose object is a part of its place. A part
@@ -20,11 +36,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function placePart(text: string, trigger: Span, location: Span | null, clause: Span, parts: PlaceParts): Span | null {
   if (!location || parts.words.size === 0) return null;
-  // A word starts after a non-letter; a sign ("%") right after its number.
-  const word = (w: string) => (/^\p{L}/u.test(w) ? `(?<![\\p{L}\\p{N}])${escape(w)}` : escape(w));
-  const part = `(?:${[...parts.words].map(word).join('|')})\\s+of\\b`;
-  const lead = '(?:[\\p{L}\\p{N}.-]+\\s+){0,4}?\\p{N}*';
-  const phrase = `${lead}${part}(?:\\s+${lead}${part})?`;
+  const phrase = partPhrase(parts);
   const found = (start: number, words: string): Span | null => {
     const tokens = words.toLowerCase().split(/[^\p{L}\p{N}]+/u);
     // "80 percent of" is most of the place: its holder holds the place, as "most of" does (not a part word).
